@@ -1,0 +1,250 @@
+//! Types describing the API: actions, their arguments and returns, structs.
+
+use std::collections::HashMap;
+
+/// What a string argument or result means; drives the daemon's checks and
+/// device-name translation and the library's validation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum StrKind {
+    Plain,
+    Device,
+    Mountable,
+    Pathname,
+    FileIn,
+    FileOut,
+    Key,
+    Guid,
+    Filename,
+    DevOrPath,
+    MountableOrPath,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ArgType {
+    Bool,
+    Int,
+    Int64,
+    String(StrKind),
+    OptString,
+    StringList(StrKind),
+    BufferIn,
+    /// A raw C pointer (only `add_libvirt_dom`); the string is the C type.
+    Pointer(String),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Arg {
+    pub name: String,
+    pub ty: ArgType,
+}
+
+impl Arg {
+    /// FileIn/FileOut arguments name local files: they are not sent in the XDR args.
+    pub fn is_file_transfer(&self) -> bool {
+        matches!(self.ty, ArgType::String(StrKind::FileIn | StrKind::FileOut))
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OptArgType {
+    Bool,
+    Int,
+    Int64,
+    String,
+    StringList,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OptArg {
+    pub name: String,
+    pub ty: OptArgType,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RetType {
+    Err,
+    Int,
+    Int64,
+    Bool,
+    ConstString,
+    ConstOptString,
+    String(StrKind),
+    StringList(StrKind),
+    Struct(String),
+    StructList(String),
+    Hashtable,
+    BufferOut,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Ret {
+    /// Name of the result in the XDR `_ret` struct (empty for `err`).
+    pub name: String,
+    pub ty: RetType,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Visibility {
+    Public,
+    PublicNoFish,
+    StateTest,
+    BindTest,
+    Debug,
+    Internal,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Deprecation {
+    No,
+    ReplacedBy(String),
+    NoReplacement,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Flags {
+    pub config_only: bool,
+    pub progress: bool,
+    pub cancellable: bool,
+    pub once_had_no_optargs: bool,
+    pub not_blocking: bool,
+    pub no_wrapper: bool,
+    pub protocol_limit_warning: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct Action {
+    pub name: String,
+    /// Daemon procedure number; `None` for actions the library carries out itself.
+    pub proc_nr: Option<u32>,
+    pub added: (u32, u32, u32),
+    pub ret: Ret,
+    pub args: Vec<Arg>,
+    pub optargs: Vec<OptArg>,
+    pub flags: Flags,
+    pub visibility: Visibility,
+    pub deprecated: Deprecation,
+    pub optional: Option<String>,
+    pub fish_alias: Vec<String>,
+    pub fish_output: Option<String>,
+    pub description: String,
+}
+
+impl Action {
+    pub fn is_daemon(&self) -> bool {
+        self.proc_nr.is_some()
+    }
+    /// `GUESTFS_PRIVATE` functions: internal ones are hidden from normal C users.
+    pub fn is_private(&self) -> bool {
+        self.visibility == Visibility::Internal
+    }
+    /// The C name of the optargs-taking entry point: `mkfs_opts` for the 17 actions that
+    /// once had no optional arguments, otherwise the action's own name.
+    pub fn c_name(&self) -> String {
+        if self.flags.once_had_no_optargs {
+            format!("{}_opts", self.name)
+        } else {
+            self.name.clone()
+        }
+    }
+    /// Prefix of the optarg index/bitmask macros, e.g. `GUESTFS_MKFS_OPTS`.
+    pub fn optarg_prefix(&self) -> String {
+        format!("GUESTFS_{}", self.c_name().to_uppercase())
+    }
+    pub fn file_in_args(&self) -> impl Iterator<Item = &Arg> {
+        self.args.iter().filter(|a| a.ty == ArgType::String(StrKind::FileIn))
+    }
+    pub fn file_out_args(&self) -> impl Iterator<Item = &Arg> {
+        self.args.iter().filter(|a| a.ty == ArgType::String(StrKind::FileOut))
+    }
+    /// Arguments that travel in the XDR args struct (FileIn/FileOut names stay local).
+    pub fn wire_args(&self) -> impl Iterator<Item = &Arg> {
+        self.args.iter().filter(|a| !a.is_file_transfer())
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FieldType {
+    Char,
+    String,
+    Buffer,
+    UInt32,
+    Int32,
+    UInt64,
+    Int64,
+    Bytes,
+    Uuid,
+    OptPercent,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Field {
+    pub name: String,
+    pub ty: FieldType,
+}
+
+#[derive(Clone, Debug)]
+pub struct Struct {
+    pub name: String,
+    pub camel: String,
+    pub internal: bool,
+    pub fields: Vec<Field>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Api {
+    pub actions: Vec<Action>,
+    pub structs: Vec<Struct>,
+    /// (name, bit) in bit order.
+    pub events: Vec<(String, u64)>,
+    /// Errno names the protocol can carry.
+    pub errnos: Vec<String>,
+    by_name: HashMap<String, usize>,
+    by_proc: HashMap<u32, usize>,
+}
+
+impl Api {
+    pub(crate) fn new(
+        actions: Vec<Action>,
+        structs: Vec<Struct>,
+        events: Vec<(String, u64)>,
+        errnos: Vec<String>,
+    ) -> Api {
+        let by_name = actions.iter().enumerate().map(|(i, a)| (a.name.clone(), i)).collect();
+        let by_proc = actions
+            .iter()
+            .enumerate()
+            .filter_map(|(i, a)| a.proc_nr.map(|p| (p, i)))
+            .collect();
+        Api { actions, structs, events, errnos, by_name, by_proc }
+    }
+    pub fn action(&self, name: &str) -> Option<&Action> {
+        self.by_name.get(name).map(|&i| &self.actions[i])
+    }
+    pub fn action_index(&self, name: &str) -> Option<usize> {
+        self.by_name.get(name).copied()
+    }
+    pub fn by_proc(&self, proc_nr: u32) -> Option<&Action> {
+        self.by_proc.get(&proc_nr).map(|&i| &self.actions[i])
+    }
+    pub fn structure(&self, name: &str) -> Option<&Struct> {
+        self.structs.iter().find(|s| s.name == name)
+    }
+    /// Highest procedure number (1.48: 510).
+    pub fn max_proc_nr(&self) -> u32 {
+        self.by_proc.keys().copied().max().unwrap_or(0)
+    }
+    /// Optional groups named by daemon actions, sorted, plus the groups 1.48 retired
+    /// but still reports as available ("augeas", "realpath").
+    pub fn optgroups(&self) -> Vec<String> {
+        let mut g: Vec<String> = self
+            .actions
+            .iter()
+            .filter(|a| a.is_daemon())
+            .filter_map(|a| a.optional.clone())
+            .chain(["augeas".to_string(), "realpath".to_string()])
+            .collect();
+        g.sort();
+        g.dedup();
+        g
+    }
+}

@@ -1,0 +1,18 @@
+//! libguestfs protocol version 4, bit for bit: XDR primitives, message framing constants,
+//! the message header, errors, file-transfer chunks, progress messages, and a generic
+//! codec that marshals any action's arguments and results from the API table.
+//!
+//! Shared by the library (client) and guestfsd (server). Every decoder treats its input as
+//! hostile: lengths are bounded, nothing panics, nothing allocates more than the bytes
+//! actually present justify.
+
+pub mod consts;
+pub mod errno;
+pub mod message;
+pub mod value;
+pub mod xdr;
+
+pub use consts::*;
+pub use message::{Chunk, Header, MessageError, Progress};
+pub use value::{FieldValue, RetValue, StructValue, Value};
+pub use xdr::{XdrError, XdrReader, XdrWriter};

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Prepares a fresh Debian 12 machine (run as root) for building and testing guestfs-rs.
+# Idempotent: every step checks before it changes anything.
+set -euo pipefail
+
+log() { printf 'setup: %s\n' "$*" >&2; }
+
+if [ "$(id -u)" != 0 ]; then
+  echo "setup: must run as root (it installs Debian packages)" >&2
+  exit 1
+fi
+
+src=/etc/apt/sources.list.d/debian.sources
+# qemu-utils 10 on these machines comes from bookworm-backports, so qemu-system-x86 must too;
+# deb-src lets the conformance scripts fetch libguestfs's test suites with `apt-get source`.
+need_update=0
+if [ -f "$src" ]; then
+  if ! grep -q bookworm-backports "$src"; then
+    sed -i '0,/^Suites: bookworm bookworm-updates$/s//Suites: bookworm bookworm-updates bookworm-backports/' "$src"
+    need_update=1
+  fi
+  if ! grep -q '^Types: deb deb-src' "$src"; then
+    sed -i '0,/^Types: deb$/s//Types: deb deb-src/' "$src"
+    need_update=1
+  fi
+fi
+stamp=/var/lib/apt/periodic/guestfs-rs-update
+if [ "$need_update" = 1 ] || [ ! -e "$stamp" ]; then
+  log "apt-get update"
+  apt-get update -qq
+  mkdir -p "$(dirname "$stamp")" && touch "$stamp"
+fi
+
+export DEBIAN_FRONTEND=noninteractive
+# The emulator, from the same suite as the preinstalled qemu-utils.
+backports=(qemu-system-x86)
+# Kernel and modules for the appliance; host tools the daemon runs inside it; build/test tools.
+packages=(
+  linux-image-amd64
+  pkg-config dpkg-dev
+  e2fsprogs xfsprogs btrfs-progs dosfstools mtools parted gdisk fdisk lvm2 mdadm cryptsetup-bin
+  util-linux mount kmod tar gzip xz-utils zstd cpio file attr acl psmisc procps
+  libpcre2-dev
+)
+missing=()
+for p in "${backports[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+if [ ${#missing[@]} -gt 0 ]; then
+  log "installing from bookworm-backports: ${missing[*]}"
+  apt-get install -y -qq -t bookworm-backports "${missing[@]}" >/dev/null
+fi
+missing=()
+for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+if [ ${#missing[@]} -gt 0 ]; then
+  log "installing: ${missing[*]}"
+  apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# Debian's libguestfs 1.48.6 is the reference for the differential and wire-compatibility
+# tests. It is installed, but every test of ours loads our library by explicit path.
+if [ "${GUESTFS_RS_NO_REFERENCE:-0}" != 1 ] && ! dpkg -s libguestfs0 >/dev/null 2>&1; then
+  log "installing the reference libguestfs0 (tests load it by explicit path only)"
+  apt-get install -y -qq libguestfs0 >/dev/null
+fi
+log "machine ready"

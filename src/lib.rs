@@ -1,0 +1,1 @@
+//! guestfs-rs library (placeholder while the skeleton is built).
