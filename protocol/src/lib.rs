@@ -13,6 +13,10 @@ pub mod value;
 pub mod xdr;
 
 pub use consts::*;
-pub use message::{Chunk, Header, MessageError, Progress};
-pub use value::{FieldValue, RetValue, StructValue, Value};
+pub use errno::{errno_to_name, name_to_errno};
+pub use message::{frame, frame_message, Chunk, Header, MessageError, Progress};
+pub use value::{decode_args, decode_ret, encode_args, encode_ret, optargs_bitmask, FieldValue, RetValue, StructValue, Value};
 pub use xdr::{XdrError, XdrReader, XdrWriter};
+
+#[cfg(test)]
+mod value_tests;
