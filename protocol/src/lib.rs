@@ -6,12 +6,16 @@
 //! hostile: lengths are bounded, nothing panics, nothing allocates more than the bytes
 //! actually present justify.
 
+pub mod client;
 pub mod consts;
 pub mod errno;
 pub mod message;
+pub mod server;
+mod sys;
 pub mod value;
 pub mod xdr;
 
+pub use client::{CallError, ClientEvents, Connection};
 pub use consts::*;
 pub use errno::{errno_to_name, name_to_errno};
 pub use message::{frame, frame_message, Chunk, Header, MessageError, Progress};

@@ -30,7 +30,7 @@ fn sample_arg(ty: &ArgType, i: usize) -> Value {
         ArgType::Int => Value::Int(-(i as i32) - 1),
         ArgType::Int64 => Value::Int64(1 << 40 | i as i64),
         ArgType::String(_) => Value::Str(format!("/dev/sd{i}").into_bytes()),
-        ArgType::OptString => Value::OptStr(if i % 2 == 0 { None } else { Some(b"opt".to_vec()) }),
+        ArgType::OptString => Value::OptStr(if i.is_multiple_of(2) { None } else { Some(b"opt".to_vec()) }),
         ArgType::StringList(_) => Value::StrList(vec![b"a".to_vec(), b"bcdef".to_vec()]),
         ArgType::BufferIn => Value::Buffer(vec![0, 1, 2, 255, 4]),
         ArgType::Pointer(_) => unreachable!("no daemon action takes a pointer"),
@@ -61,7 +61,7 @@ fn sample_struct(api: &Api, name: &str, seed: u8) -> StructValue {
             FieldType::Int32 => FieldValue::Int32(-(seed as i32)),
             FieldType::UInt64 | FieldType::Bytes => FieldValue::UInt64(u64::MAX - seed as u64),
             FieldType::Int64 => FieldValue::Int64(i64::MIN + seed as i64),
-            FieldType::OptPercent => FieldValue::OptPercent(if seed % 2 == 0 { -1.0 } else { 12.5 }),
+            FieldType::OptPercent => FieldValue::OptPercent(if seed.is_multiple_of(2) { -1.0 } else { 12.5 }),
         })
         .collect();
     StructValue { fields }
@@ -207,7 +207,7 @@ fn random_bytes_never_panic() {
         let n = (rng.next() % 64) as usize;
         let mut b = rng.bytes(n);
         // Bias towards small counts so decoding gets past the first length word.
-        if n >= 4 && rng.next() % 2 == 0 {
+        if n >= 4 && rng.next().is_multiple_of(2) {
             b[0] = 0;
             b[1] = 0;
             b[2] = 0;
