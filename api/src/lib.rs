@@ -5,6 +5,7 @@
 //! both once and hands out the result to the build script (which generates the C ABI), the
 //! library (tracing, argument checks, marshalling) and the daemon (dispatch).
 
+pub mod ctypes;
 mod model;
 mod parse;
 

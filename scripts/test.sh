@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Sets up the machine (idempotent), builds and installs into a private prefix, checks the
+# generated files are fresh, and runs every test suite. Prints a final
+# "N passed, M failed" line and exits non-zero on any failure.
+set -uo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+cd "$here"
+bash scripts/setup-machine.sh
+export PATH="$HOME/.cargo/bin:$PATH"
+prefix=${GUESTFS_RS_TEST_PREFIX:-$here/build/prefix}
+export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$here/target}
+pass=0; fail=0
+step() {
+  local name=$1; shift
+  echo "=== $name"
+  if "$@"; then echo "PASS: $name"; pass=$((pass+1)); else echo "FAIL: $name"; fail=$((fail+1)); fi
+}
+step "install into $prefix" bash scripts/install.sh "$prefix"
+step "generated files are fresh" git diff --exit-code -- include/guestfs.h generated/guestfs.syms docs/status.md
+step "exported symbols equal libguestfs 1.48.6's" bash scripts/check-symbols.sh "$prefix"
+step "cargo test (api, protocol, daemon, launch, library)" cargo test --release --workspace
+if [ -x capi-tests/run.sh ]; then
+  step "C API tests" bash capi-tests/run.sh "$prefix"
+fi
+if [ -x scripts/conformance/run-upstream-handle-tests.sh ]; then
+  step "libguestfs handle-level tests" bash scripts/conformance/run-upstream-handle-tests.sh "$prefix"
+fi
+if [ -x tests/appliance/run.sh ]; then
+  step "appliance tests" bash tests/appliance/run.sh "$prefix"
+fi
+echo "$pass passed, $fail failed"
+[ "$fail" = 0 ]

@@ -1,0 +1,97 @@
+//! `LIBGUESTFS_*` environment variables, read at create time or on request
+//! (`parse_environment`, `parse_environment_list`).
+
+use super::args::list;
+use super::nested;
+use crate::error::Result;
+use crate::{Error, Handle};
+use guestfs_protocol::{RetValue, Value};
+
+pub const NAMES: &[&str] = &["parse_environment", "parse_environment_list"];
+
+/// libguestfs's boolean words.
+pub fn is_true(s: &str) -> Option<bool> {
+    match s.to_ascii_lowercase().as_str() {
+        "1" | "true" | "t" | "yes" | "y" | "on" => Some(true),
+        "0" | "false" | "f" | "no" | "n" | "off" => Some(false),
+        _ => None,
+    }
+}
+
+fn sv(s: &str) -> Value {
+    Value::Str(s.as_bytes().to_vec())
+}
+
+/// Applies the environment (the process's, or `list` of `NAME=value`).
+pub fn parse_environment(h: &Handle, list: Option<&[String]>) -> Result<()> {
+    let get = |name: &str| -> Option<String> {
+        match list {
+            None => std::env::var_os(name).map(|v| v.to_string_lossy().into_owned()),
+            Some(l) => l.iter().find_map(|e| e.strip_prefix(name).and_then(|r| r.strip_prefix('=')).map(|v| v.to_string())),
+        }
+    };
+    for (var, setter) in [("LIBGUESTFS_TRACE", "set_trace"), ("LIBGUESTFS_DEBUG", "set_verbose")] {
+        if let Some(v) = get(var) {
+            let b = is_true(&v).ok_or_else(|| Error::msg(format!("{var}={v}: non-boolean value")))?;
+            nested(h, setter, &[Value::Bool(b)])?;
+        }
+    }
+    if let Some(v) = get("LIBGUESTFS_TMPDIR").filter(|v| !v.is_empty()) {
+        nested(h, "set_tmpdir", &[Value::OptStr(Some(v.into_bytes()))])?;
+    }
+    if let Some(v) = get("LIBGUESTFS_CACHEDIR").filter(|v| !v.is_empty()) {
+        nested(h, "set_cachedir", &[Value::OptStr(Some(v.into_bytes()))])?;
+    }
+    let envtmp = match get("TMPDIR") {
+        Some(t) => {
+            let p = std::fs::canonicalize(&t).map_err(|e| Error::os(format!("converting path to absolute path: TMPDIR: {t}: realpath"), &e))?;
+            Some(p.to_string_lossy().into_owned())
+        }
+        None => None,
+    };
+    h.lock().inner().env_tmpdir = envtmp;
+    if let Some(v) = get("XDG_RUNTIME_DIR") {
+        h.lock().inner().env_runtimedir = std::fs::canonicalize(&v).ok().map(|p| p.to_string_lossy().into_owned());
+    }
+    if let Some(v) = get("LIBGUESTFS_PATH").filter(|v| !v.is_empty()) {
+        nested(h, "set_path", &[Value::OptStr(Some(v.into_bytes()))])?;
+    }
+    if let Some(v) = get("LIBGUESTFS_HV").filter(|v| !v.is_empty()).or_else(|| get("LIBGUESTFS_QEMU").filter(|v| !v.is_empty())) {
+        nested(h, "set_hv", &[sv(&v)])?;
+    }
+    if let Some(v) = get("LIBGUESTFS_APPEND") {
+        nested(h, "set_append", &[Value::OptStr(Some(v.into_bytes()))])?;
+    }
+    if let Some(v) = get("LIBGUESTFS_MEMSIZE").filter(|v| !v.is_empty()) {
+        let m = leading_int(&v).ok_or_else(|| Error::msg("non-numeric value for LIBGUESTFS_MEMSIZE"))?;
+        nested(h, "set_memsize", &[Value::Int(m)])?;
+    }
+    if let Some(v) = get("LIBGUESTFS_BACKEND").filter(|v| !v.is_empty()).or_else(|| get("LIBGUESTFS_ATTACH_METHOD").filter(|v| !v.is_empty())) {
+        nested(h, "set_backend", &[sv(&v)])?;
+    }
+    if let Some(v) = get("LIBGUESTFS_BACKEND_SETTINGS") {
+        let l: Vec<Vec<u8>> = v.split(':').filter(|s| !s.is_empty()).map(|s| s.as_bytes().to_vec()).collect();
+        nested(h, "set_backend_settings", &[Value::StrList(l)])?;
+    }
+    Ok(())
+}
+
+/// `sscanf("%d")`: optional sign and leading digits after leading spaces.
+fn leading_int(s: &str) -> Option<i32> {
+    let t = s.trim_start();
+    let (neg, rest) = match t.strip_prefix('-') {
+        Some(r) => (true, r),
+        None => (false, t.strip_prefix('+').unwrap_or(t)),
+    };
+    let digits: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
+    let n: i64 = digits.parse().ok()?;
+    Some(if neg { -n } else { n } as i32)
+}
+
+pub fn run(h: &Handle, name: &str, a: &[Value], _o: &[Option<Value>]) -> Option<Result<RetValue>> {
+    Some(match name {
+        "parse_environment" => parse_environment(h, None).map(|_| RetValue::None),
+        "parse_environment_list" => parse_environment(h, Some(&list(a, 0))).map(|_| RetValue::None),
+        _ => return None,
+    })
+}

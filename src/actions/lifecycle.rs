@@ -1,0 +1,250 @@
+//! launch, shutdown, close and the other lifecycle actions.
+
+use super::appliance::{child_cleanup, Events, Session, DEBUG_ADVICE};
+use super::args::*;
+use crate::error::Result;
+use crate::handle::events::{EVENT_CLOSE, EVENT_LAUNCH_DONE, EVENT_PROGRESS};
+use crate::handle::State;
+use crate::{Error, Handle};
+use guestfs_protocol::client::Connection;
+use guestfs_protocol::{RetValue, Value};
+use std::time::{Duration, Instant};
+
+pub const NAMES: &[&str] = &["launch", "shutdown", "kill_subprocess", "get_pid", "wait_ready", "config"];
+
+struct LaunchEv<'a> {
+    h: &'a Handle,
+    start: Instant,
+}
+
+impl LaunchEv<'_> {
+    /// Launch progress (proc 0, serial 0, N/12), only once launch has taken 5 s, as 1.48.
+    fn progress(&self, perdozen: u64) {
+        if self.start.elapsed() >= Duration::from_secs(5) {
+            self.h.emit(EVENT_PROGRESS, &[], &[0, 0, perdozen, 12]);
+        }
+    }
+}
+
+impl guestfs_launch::LaunchEvents for LaunchEv<'_> {
+    fn debug(&self, msg: &str) {
+        self.h.debug(msg);
+    }
+    fn warning(&self, msg: &str) {
+        self.h.warning(msg);
+    }
+    fn appliance_output(&self, buf: &[u8]) {
+        self.h.emit(crate::handle::events::EVENT_APPLIANCE, buf, &[]);
+    }
+    fn launch_progress(&self, perdozen: u64) {
+        self.progress(perdozen);
+    }
+}
+
+fn launch_config(h: &Handle) -> Result<guestfs_launch::LaunchConfig> {
+    let tmpdir = h.private_tmpdir()?;
+    let sockdir = crate::handle::make_temp_dir("/tmp", "libguestfs")?;
+    let cachedir = h.cachedir_base();
+    let l = h.lock();
+    let i = l.inner();
+    let drives = i
+        .drives
+        .iter()
+        .map(|d| guestfs_launch::Drive {
+            path: d.overlay.as_ref().map(|p| p.to_string_lossy().into_owned()).unwrap_or_else(|| d.path.clone()),
+            format: if d.overlay.is_some() { Some("qcow2".into()) } else { d.format.clone() },
+            overlay: d.overlay.is_some(),
+            cachemode: d.cachemode.clone(),
+            discard: d.discard.clone(),
+            copyonread: d.copyonread,
+            blocksize: (d.blocksize != 0).then_some(d.blocksize as u32),
+            iface: d.iface.clone(),
+            label: d.label.clone(),
+        })
+        .collect();
+    Ok(guestfs_launch::LaunchConfig {
+        hv: i.hv.clone(),
+        memsize_mib: i.memsize as u32,
+        smp: i.smp as u32,
+        append: i.append.clone(),
+        network: i.network,
+        verbose: i.verbose,
+        drives,
+        qemu_params: i.qemu_params.clone(),
+        backend_settings: i.backend_settings.clone(),
+        path: i.path.clone(),
+        cachedir: cachedir.into(),
+        tmpdir,
+        sockdir,
+        recovery_proc: i.recovery_proc,
+        pgroup: i.pgroup,
+        identifier: i.identifier.clone(),
+        term: std::env::var("TERM").ok(),
+        selinux: i.selinux,
+    })
+}
+
+/// Fills in the format of drives added without one (never let qemu guess: CVE-2010-3851).
+fn probe_formats(h: &Handle) -> Result<()> {
+    let todo: Vec<(usize, String)> = h.lock().inner().drives.iter().enumerate().filter(|(_, d)| d.format.is_none() && d.overlay.is_none()).map(|(n, d)| (n, d.path.clone())).collect();
+    for (n, p) in todo {
+        let f = super::drives::disk_format(&p)?;
+        if let Some(d) = h.lock().inner().drives.get_mut(n) {
+            d.format = Some(f);
+        }
+    }
+    Ok(())
+}
+
+pub fn launch(h: &Handle) -> Result<()> {
+    let (state, ndrives, backend) = {
+        let l = h.lock();
+        let i = l.inner();
+        (i.state, i.drives.len(), i.backend.clone())
+    };
+    if state != State::Config {
+        return Err(Error::msg("launch: this function can only be called in the config state"));
+    }
+    if ndrives > 255 {
+        return Err(Error::msg("too many drives have been added, the current backend only supports 255 drives"));
+    }
+    if ndrives == 0 {
+        return Err(Error::msg("you must call guestfs_add_drive before guestfs_launch"));
+    }
+    if backend.starts_with("libvirt") {
+        return Err(Error::with_errno(libc::ENOTSUP, "launch: the libvirt backend is not supported by guestfs-rs; use LIBGUESTFS_BACKEND=direct"));
+    }
+    let ev = LaunchEv { h, start: Instant::now() };
+    ev.progress(0);
+    probe_formats(h)?;
+    let cfg = launch_config(h)?;
+    h.debug(&format!("launch: program={}", h.lock().inner().program));
+    h.lock().inner().state = State::Launching;
+    let fail = |h: &Handle, msg: String, errno: i32| {
+        h.lock().inner().state = State::Config;
+        Error::with_errno(errno, msg)
+    };
+    let running = guestfs_launch::launch(&cfg, &ev).map_err(|e| {
+        let guestfs_launch::LaunchError::Msg { errno, message } = e;
+        fail(h, message, errno)
+    })?;
+    let daemon = running.daemon.try_clone().map_err(|e| fail(h, format!("launch: {e}"), libc::EIO))?;
+    let console = running.console.try_clone().ok();
+    let mut conn = Connection::new(daemon, console);
+    match conn.wait_for_launch(&Events(h), None) {
+        Ok(()) => {}
+        Err(e) => {
+            running.kill();
+            let verbose = h.lock().inner().verbose;
+            let detail = if verbose { format!("{e}") } else { format!("guestfs_launch failed.\nThis usually means the libguestfs appliance failed to start or crashed.\n{DEBUG_ADVICE}") };
+            return Err(fail(h, format!("launch: {detail}"), e.errno()));
+        }
+    }
+    {
+        let l = h.lock();
+        let mut i = l.inner();
+        i.state = State::Ready;
+        i.appliance = Some(Session { running, conn });
+    }
+    h.debug("appliance is up");
+    ev.progress(12);
+    h.emit(EVENT_LAUNCH_DONE, &[], &[]);
+    Ok(())
+}
+
+/// libguestfs's shutdown_backend: autosync, stop qemu, forget drives, back to CONFIG.
+pub fn shutdown(h: &Handle, check: bool) -> Result<()> {
+    let (state, autosync) = {
+        let l = h.lock();
+        let i = l.inner();
+        (i.state, i.autosync)
+    };
+    let mut result = Ok(());
+    if state == State::Ready && autosync {
+        if let Err(e) = super::appliance::daemon(h, "internal_autosync", &[]) {
+            if check {
+                result = Err(e);
+            }
+        }
+    }
+    let s = h.lock().inner().appliance.take();
+    if let Some(s) = s {
+        let Session { running, conn } = s;
+        drop(conn);
+        let ev = LaunchEv { h, start: Instant::now() };
+        if let Err(guestfs_launch::LaunchError::Msg { errno, message }) = running.shutdown(check, &ev) {
+            if check && result.is_ok() {
+                result = Err(Error::with_errno(errno, message));
+            }
+        }
+    }
+    let l = h.lock();
+    let mut i = l.inner();
+    i.drives.clear();
+    i.features.clear();
+    i.state = State::Config;
+    result
+}
+
+/// guestfs_close's work (the C layer frees the handle afterwards).
+pub fn close(h: &Handle) {
+    let _l = h.lock();
+    if h.lock().inner().trace {
+        h.trace_line("close");
+    }
+    h.debug(&format!("closing guestfs handle {:p} (state {})", h.c_ptr(), h.state() as i32));
+    if h.state() != State::Config {
+        let _ = shutdown(h, false);
+    }
+    h.emit(EVENT_CLOSE, &[], &[]);
+    let dir = h.lock().inner().handle_tmpdir.take();
+    if let Some(d) = dir {
+        let _ = std::fs::remove_dir_all(d);
+    }
+}
+
+pub fn run(h: &Handle, name: &str, a: &[Value], _o: &[Option<Value>]) -> Option<Result<RetValue>> {
+    Some(match name {
+        "launch" => launch(h).map(|_| RetValue::None),
+        "shutdown" => shutdown(h, true).map(|_| RetValue::None),
+        "kill_subprocess" => {
+            if h.state() == State::Config {
+                Err(Error::msg("no subprocess to kill"))
+            } else {
+                let s = h.lock().inner().appliance.take();
+                if let Some(s) = s {
+                    child_cleanup(h, s);
+                }
+                Ok(RetValue::None)
+            }
+        }
+        "get_pid" => {
+            let l = h.lock();
+            let i = l.inner();
+            match (&i.state, &i.appliance) {
+                (State::Ready, Some(s)) => Ok(RetValue::Int(s.running.qemu_pid)),
+                _ => Err(Error::msg("get-pid can only be called after launch")),
+            }
+        }
+        "wait_ready" => {
+            if h.state() == State::Ready {
+                Ok(RetValue::None)
+            } else {
+                Err(Error::msg("wait_ready: called when in CONFIG state"))
+            }
+        }
+        "config" => {
+            let (p, v) = (str(a, 0), opt_str(a, 1));
+            const FORBIDDEN: &[&str] = &["-kernel", "-initrd", "-nographic", "-display", "-serial", "-full-screen", "-std-vga", "-vnc"];
+            if FORBIDDEN.contains(&p.as_str()) {
+                Err(Error::msg(format!("parameter \u{2018}{p}\u{2019} isn't allowed")))
+            } else if !p.starts_with('-') {
+                Err(Error::msg(format!("config: parameter \u{2018}{p}\u{2019} must begin with a dash")))
+            } else {
+                h.lock().inner().qemu_params.push((p, v));
+                Ok(RetValue::None)
+            }
+        }
+        _ => return None,
+    })
+}

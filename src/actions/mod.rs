@@ -1,0 +1,72 @@
+//! What each action does. Daemon actions go to the appliance over the protocol
+//! (`appliance::call`); library actions are carried out here, by family.
+
+pub mod appliance;
+pub mod args;
+pub mod drives;
+pub mod environment;
+pub mod files;
+pub mod lifecycle;
+pub mod properties;
+pub mod trace;
+
+use crate::error::Result;
+use crate::{Error, Handle};
+use guestfs_api::Action;
+use guestfs_protocol::{RetValue, Value};
+
+/// Runs an action with the handle's API lock held and arguments already checked.
+pub fn run(h: &Handle, a: &Action, args: &[Value], optargs: &[Option<Value>]) -> Result<RetValue> {
+    if a.is_daemon() {
+        return appliance::call(h, a, args, optargs);
+    }
+    let r = properties::run(h, &a.name, args, optargs)
+        .or_else(|| lifecycle::run(h, &a.name, args, optargs))
+        .or_else(|| drives::run(h, &a.name, args, optargs))
+        .or_else(|| environment::run(h, &a.name, args, optargs))
+        .or_else(|| files::run(h, &a.name, args, optargs));
+    r.unwrap_or_else(|| Err(Error::not_supported(&a.name)))
+}
+
+/// Actions that run without the lock or events (`user_cancel`).
+pub fn run_unlocked(h: &Handle, a: &Action) -> Result<RetValue> {
+    match a.name.as_str() {
+        "user_cancel" => {
+            h.user_cancel.store(true, std::sync::atomic::Ordering::SeqCst);
+            Ok(RetValue::None)
+        }
+        other => Err(Error::not_supported(other)),
+    }
+}
+
+/// Names of library-side actions that guestfs-rs implements (for docs/status.md).
+pub fn implemented_library_actions() -> Vec<&'static str> {
+    let mut v = Vec::new();
+    v.extend_from_slice(properties::NAMES);
+    v.extend_from_slice(lifecycle::NAMES);
+    v.extend_from_slice(drives::NAMES);
+    v.extend_from_slice(environment::NAMES);
+    v.extend_from_slice(files::NAMES);
+    v.push("user_cancel");
+    v
+}
+
+/// Calls another action from inside the library the way a C caller would (ENTER
+/// event, trace lines, config checks), as libguestfs does for its internal calls.
+pub fn nested(h: &Handle, name: &str, args: &[Value]) -> Result<RetValue> {
+    let a = guestfs_api::table().action(name).ok_or_else(|| Error::not_supported(name))?;
+    if a.flags.config_only && h.state() != crate::handle::State::Config {
+        return Err(Error::msg(format!("{name}: this function can only be called in the config state")));
+    }
+    h.emit(crate::handle::events::EVENT_ENTER, name.as_bytes(), &[]);
+    let optargs = vec![None; a.optargs.len()];
+    let tracing = h.lock().inner().trace;
+    if tracing {
+        h.trace_line(&trace::call_line(a, args, &optargs));
+    }
+    let r = run(h, a, args, &optargs);
+    if tracing {
+        h.trace_line(&trace::return_line(a, &r));
+    }
+    r
+}

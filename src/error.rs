@@ -1,0 +1,42 @@
+//! The error type of every library operation: a message and an errno, as libguestfs
+//! reports them through `guestfs_last_error` / `guestfs_last_errno`.
+
+use std::fmt;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error {
+    pub errno: i32,
+    pub message: String,
+}
+
+impl Error {
+    /// An error with no errno (libguestfs's `error()`).
+    pub fn msg(message: impl Into<String>) -> Error {
+        Error { errno: 0, message: message.into() }
+    }
+    pub fn with_errno(errno: i32, message: impl Into<String>) -> Error {
+        Error { errno, message: message.into() }
+    }
+    /// libguestfs's `perrorf`: the message, `": "`, and the strerror text of `errno`.
+    pub fn os(message: impl Into<String>, err: &std::io::Error) -> Error {
+        let errno = err.raw_os_error().unwrap_or(libc::EIO);
+        let text = std::io::Error::from_raw_os_error(errno).to_string();
+        // std appends " (os error N)"; libguestfs prints strerror alone.
+        let text = text.split(" (os error").next().unwrap_or("").to_string();
+        Error { errno, message: format!("{}: {}", message.into(), text) }
+    }
+    /// A function that guestfs-rs does not implement yet.
+    pub fn not_supported(name: &str) -> Error {
+        Error::with_errno(libc::ENOTSUP, format!("{name}: this function is not implemented in guestfs-rs yet"))
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Error {}
+
+pub type Result<T> = std::result::Result<T, Error>;

@@ -1,0 +1,225 @@
+//! The handle: configuration, state machine and the per-handle facilities
+//! (errors, events, private data). One `Handle` is one `guestfs_h *` in C.
+//!
+//! Concurrency: every API call holds `api` (a reentrant mutex) for its whole duration,
+//! as libguestfs 1.48 does, so calls on one handle are serialised and callbacks may call
+//! back into the API on the same thread. The `RefCell` inside is only ever borrowed
+//! briefly and never across a user callback or a blocking operation.
+
+pub mod errors;
+pub mod events;
+pub mod private_data;
+
+use parking_lot::{Mutex, ReentrantMutex, ReentrantMutexGuard};
+use std::cell::{RefCell, RefMut};
+use std::collections::HashMap;
+use std::ffi::CString;
+use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
+
+pub use crate::actions::drives::Drive;
+
+/// libguestfs's `enum state`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum State {
+    Config = 0,
+    Launching = 1,
+    Ready = 2,
+}
+
+pub const DEFAULT_MEMSIZE: i32 = 1280;
+
+/// Everything mutable about a handle, guarded by the handle's API lock.
+pub struct Inner {
+    pub state: State,
+    pub verbose: bool,
+    pub trace: bool,
+    pub autosync: bool,
+    pub recovery_proc: bool,
+    pub pgroup: bool,
+    pub network: bool,
+    pub selinux: bool,
+    pub direct_mode: bool,
+    pub memsize: i32,
+    pub smp: i32,
+    pub path: String,
+    pub hv: String,
+    pub append: Option<String>,
+    pub backend: String,
+    pub backend_settings: Vec<String>,
+    pub tmpdir: Option<String>,
+    pub cachedir: Option<String>,
+    pub env_tmpdir: Option<String>,
+    pub env_runtimedir: Option<String>,
+    pub program: String,
+    pub identifier: String,
+    pub qemu_params: Vec<(String, Option<String>)>,
+    pub drives: Vec<Drive>,
+    pub events: events::Registry,
+    pub private: private_data::PrivateData,
+    /// Counter for temporary file names (`<tmpdir>/<name><unique>`).
+    pub unique: u32,
+    /// The handle's private temp directory, made on first need, removed at close.
+    pub handle_tmpdir: Option<PathBuf>,
+    /// The running appliance; taken out of the handle while an RPC is in flight so no
+    /// borrow is held across callbacks.
+    pub appliance: Option<crate::actions::appliance::Session>,
+    /// Results of RConstString getters: valid until the same getter runs again.
+    pub const_strings: HashMap<&'static str, CString>,
+    /// Cache of `internal_feature_available` per group.
+    pub features: HashMap<String, i32>,
+    pub close_on_exit: bool,
+}
+
+pub struct Handle {
+    api: ReentrantMutex<RefCell<Inner>>,
+    /// Per-thread last error and error handlers (libguestfs keeps them per thread).
+    pub(crate) errors: Mutex<errors::PerThread>,
+    /// Set by `guestfs_user_cancel` without any lock; checked between transfer chunks.
+    pub user_cancel: AtomicBool,
+    /// Out-of-memory handler (`guestfs_set_out_of_memory_handler`).
+    pub(crate) abort_cb: Mutex<usize>,
+}
+
+/// Proof that the API lock is held; gives short-lived access to the state.
+pub struct Locked<'a> {
+    guard: ReentrantMutexGuard<'a, RefCell<Inner>>,
+}
+
+impl Locked<'_> {
+    /// Borrow the state. Drop the borrow before calling anything that may run a callback.
+    pub fn inner(&self) -> RefMut<'_, Inner> {
+        self.guard.borrow_mut()
+    }
+}
+
+fn program_name() -> String {
+    let p = std::env::args_os().next().map(|a| PathBuf::from(a)).and_then(|p| p.file_name().map(|f| f.to_string_lossy().into_owned())).unwrap_or_default();
+    p.strip_prefix("lt-").map(|s| s.to_string()).unwrap_or(p)
+}
+
+/// Where the library looks for an appliance by default: next to our installed daemon.
+pub fn default_path() -> String {
+    option_env!("GUESTFS_RS_DEFAULT_PATH").unwrap_or("/usr/local/lib/guestfs").to_string()
+}
+
+impl Handle {
+    pub fn new() -> Handle {
+        let inner = Inner {
+            state: State::Config,
+            verbose: false,
+            trace: false,
+            autosync: true,
+            recovery_proc: true,
+            pgroup: false,
+            network: false,
+            selinux: false,
+            direct_mode: false,
+            memsize: DEFAULT_MEMSIZE,
+            smp: 1,
+            path: default_path(),
+            hv: "/usr/bin/qemu-system-x86_64".into(),
+            append: None,
+            backend: "direct".into(),
+            backend_settings: vec![],
+            tmpdir: None,
+            cachedir: None,
+            env_tmpdir: None,
+            env_runtimedir: None,
+            program: program_name(),
+            identifier: String::new(),
+            qemu_params: vec![],
+            drives: vec![],
+            events: Default::default(),
+            private: Default::default(),
+            unique: 0,
+            handle_tmpdir: None,
+            appliance: None,
+            const_strings: HashMap::new(),
+            features: HashMap::new(),
+            close_on_exit: true,
+        };
+        Handle {
+            api: ReentrantMutex::new(RefCell::new(inner)),
+            errors: Mutex::new(Default::default()),
+            user_cancel: AtomicBool::new(false),
+            abort_cb: Mutex::new(libc::abort as usize),
+        }
+    }
+
+    /// Take the handle's API lock (reentrant).
+    pub fn lock(&self) -> Locked<'_> {
+        Locked { guard: self.api.lock() }
+    }
+
+    /// The C pointer for this handle (callbacks receive it).
+    pub fn c_ptr(&self) -> *mut crate::capi::guestfs_h {
+        self as *const Handle as *mut crate::capi::guestfs_h
+    }
+
+    pub fn state(&self) -> State {
+        self.lock().inner().state
+    }
+
+    /// Temporary directory setting in force (set_tmpdir, else $TMPDIR, else /tmp).
+    pub fn tmpdir_base(&self) -> String {
+        let l = self.lock();
+        let i = l.inner();
+        i.tmpdir.clone().or_else(|| i.env_tmpdir.clone()).unwrap_or_else(|| "/tmp".into())
+    }
+
+    pub fn cachedir_base(&self) -> String {
+        let l = self.lock();
+        let i = l.inner();
+        i.cachedir.clone().or_else(|| i.env_tmpdir.clone()).unwrap_or_else(|| "/var/tmp".into())
+    }
+
+    /// The handle's private temp dir (`<tmpdir>/libguestfsXXXXXX`), created lazily.
+    pub fn private_tmpdir(&self) -> crate::error::Result<PathBuf> {
+        if let Some(d) = self.lock().inner().handle_tmpdir.clone() {
+            return Ok(d);
+        }
+        let base = self.tmpdir_base();
+        let d = make_temp_dir(&base, "libguestfs")?;
+        self.lock().inner().handle_tmpdir = Some(d.clone());
+        Ok(d)
+    }
+
+    /// A fresh name inside the private temp dir: `<dir>/<stem><N>[.<ext>]`.
+    pub fn temp_name(&self, stem: &str, ext: Option<&str>) -> crate::error::Result<PathBuf> {
+        let dir = self.private_tmpdir()?;
+        let l = self.lock();
+        let mut i = l.inner();
+        i.unique += 1;
+        let n = match ext {
+            Some(e) => format!("{stem}{}.{e}", i.unique),
+            None => format!("{stem}{}", i.unique),
+        };
+        Ok(dir.join(n))
+    }
+}
+
+impl Default for Handle {
+    fn default() -> Self {
+        Handle::new()
+    }
+}
+
+/// mkdtemp(3) in `base` with the given prefix; mode 0755 when running as root (as 1.48).
+pub fn make_temp_dir(base: &str, prefix: &str) -> crate::error::Result<PathBuf> {
+    let tmpl = CString::new(format!("{base}/{prefix}XXXXXX")).map_err(|_| crate::Error::msg("invalid temporary directory name"))?;
+    let mut bytes = tmpl.into_bytes_with_nul();
+    // SAFETY: mkdtemp writes into the NUL-terminated template buffer we own.
+    let p = unsafe { libc::mkdtemp(bytes.as_mut_ptr() as *mut libc::c_char) };
+    if p.is_null() {
+        return Err(crate::Error::os(format!("{base}/{prefix}XXXXXX"), &std::io::Error::last_os_error()));
+    }
+    bytes.pop();
+    let path = PathBuf::from(String::from_utf8_lossy(&bytes).into_owned());
+    // SAFETY: geteuid has no preconditions.
+    if unsafe { libc::geteuid() } == 0 {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755));
+    }
+    Ok(path)
+}
