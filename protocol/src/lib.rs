@@ -23,4 +23,4 @@ pub use value::{decode_args, decode_ret, encode_args, encode_ret, optargs_bitmas
 pub use xdr::{XdrError, XdrReader, XdrWriter};
 
 #[cfg(test)]
-mod value_tests;
+pub(crate) mod value_tests;
