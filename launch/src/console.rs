@@ -1,0 +1,147 @@
+//! Waiting for qemu to connect to the daemon socket while forwarding the console and
+//! noticing boot milestones; gives up at once if qemu exits.
+
+use crate::error::LaunchError;
+use crate::process;
+use crate::LaunchEvents;
+use std::io::{Read, Write};
+use std::os::fd::AsRawFd;
+use std::os::unix::net::{UnixListener, UnixStream};
+use std::time::{Duration, Instant};
+
+/// libguestfs's APPLIANCE_TIMEOUT.
+pub const APPLIANCE_TIMEOUT: Duration = Duration::from_secs(20 * 60);
+
+/// The terminal's cursor-position query, which SGABIOS/the kernel may send; answering it
+/// avoids a stall.
+const DSR_QUERY: &[u8] = b"\x1b[6n";
+const DSR_ANSWER: &[u8] = b"\x1b[24;80R\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08";
+
+/// Watches console output for the launch progress sentinels, across read boundaries.
+#[derive(Default)]
+pub struct ConsoleWatch {
+    tail: Vec<u8>,
+    pub saw_kernel: bool,
+    pub saw_init: bool,
+}
+
+impl ConsoleWatch {
+    /// Feeds console bytes; returns the progress points (perdozen) reached by them.
+    pub fn feed(&mut self, buf: &[u8]) -> Vec<u64> {
+        let mut hay = std::mem::take(&mut self.tail);
+        hay.extend_from_slice(buf);
+        let mut pts = Vec::new();
+        let has = |n: &[u8]| hay.windows(n.len()).any(|w| w == n);
+        if !self.saw_kernel && has(b"Linux version") {
+            self.saw_kernel = true;
+            pts.push(6);
+        }
+        if !self.saw_init && has(b"Starting /init script") {
+            self.saw_init = true;
+            pts.push(9);
+        }
+        let keep = hay.len().min(32);
+        self.tail = hay[hay.len() - keep..].to_vec();
+        pts
+    }
+}
+
+/// Reads what the console has (it is readable), forwards it; false on EOF.
+pub fn pump_console(console: &mut UnixStream, watch: &mut ConsoleWatch, ev: &dyn LaunchEvents) -> bool {
+    // Let a burst of small serial writes collect into one read, as libguestfs does.
+    std::thread::sleep(Duration::from_millis(1));
+    let mut buf = [0u8; 8192];
+    match console.read(&mut buf) {
+        Ok(0) => false,
+        Ok(n) => {
+            let data = &buf[..n];
+            if data.windows(DSR_QUERY.len()).any(|w| w == DSR_QUERY) {
+                let _ = console.write_all(DSR_ANSWER);
+            }
+            ev.appliance_output(data);
+            for p in watch.feed(data) {
+                ev.launch_progress(p);
+            }
+            true
+        }
+        Err(e) if matches!(e.kind(), std::io::ErrorKind::WouldBlock | std::io::ErrorKind::Interrupted) => true,
+        Err(_) => false,
+    }
+}
+
+pub enum AcceptOutcome {
+    Connected(UnixStream),
+    /// qemu exited (raw wait status) before connecting.
+    QemuExited(i32),
+}
+
+pub fn accept_daemon(
+    listener: &UnixListener,
+    console: &mut UnixStream,
+    qemu_pid: i32,
+    verbose: bool,
+    ev: &dyn LaunchEvents,
+) -> Result<AcceptOutcome, LaunchError> {
+    listener.set_nonblocking(true).map_err(|e| LaunchError::io("accept_connection: set_nonblocking_flag", &e))?;
+    let start = Instant::now();
+    let mut watch = ConsoleWatch::default();
+    let mut console_open = true;
+    loop {
+        if start.elapsed() >= APPLIANCE_TIMEOUT {
+            return Err(LaunchError::launch_timeout(verbose));
+        }
+        let mut fds = [
+            libc::pollfd { fd: listener.as_raw_fd(), events: libc::POLLIN, revents: 0 },
+            libc::pollfd { fd: console.as_raw_fd(), events: libc::POLLIN, revents: 0 },
+        ];
+        let nfds = if console_open { 2 } else { 1 };
+        // SAFETY: fds points to `nfds` initialised pollfd structs.
+        let r = unsafe { libc::poll(fds.as_mut_ptr(), nfds, process::POLL_SLICE.as_millis() as i32) };
+        if r < 0 {
+            let e = std::io::Error::last_os_error();
+            if e.raw_os_error() != Some(libc::EINTR) {
+                return Err(LaunchError::io("accept_connection: poll", &e));
+            }
+        }
+        if console_open && fds[1].revents & (libc::POLLIN | libc::POLLHUP) != 0 {
+            console_open = pump_console(console, &mut watch, ev);
+        }
+        if fds[0].revents & libc::POLLIN != 0 {
+            match listener.accept() {
+                Ok((s, _)) => {
+                    s.set_nonblocking(false).map_err(|e| LaunchError::io("accept_connection: set_nonblocking_flag", &e))?;
+                    return Ok(AcceptOutcome::Connected(s));
+                }
+                Err(e) if matches!(e.kind(), std::io::ErrorKind::WouldBlock | std::io::ErrorKind::Interrupted) => {}
+                Err(e) => return Err(LaunchError::io("accept_connection: accept", &e)),
+            }
+        }
+        if let Some(status) = process::try_reap(qemu_pid) {
+            // Forward whatever qemu said before dying (its error message, usually).
+            let _ = console.set_nonblocking(true);
+            while console_open && pump_console(console, &mut watch, ev) {
+                let mut pfd = libc::pollfd { fd: console.as_raw_fd(), events: libc::POLLIN, revents: 0 };
+                // SAFETY: one valid pollfd.
+                if unsafe { libc::poll(&mut pfd, 1, 0) } <= 0 {
+                    break;
+                }
+            }
+            let _ = console.set_nonblocking(false);
+            return Ok(AcceptOutcome::QemuExited(status));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentinels_across_reads() {
+        let mut w = ConsoleWatch::default();
+        assert_eq!(w.feed(b"[0.0] Linux ver"), Vec::<u64>::new());
+        assert_eq!(w.feed(b"sion 6.1.0 ..."), vec![6]);
+        assert_eq!(w.feed(b"Linux version again"), Vec::<u64>::new());
+        assert_eq!(w.feed(b"Starting /init script ..."), vec![9]);
+    }
+}

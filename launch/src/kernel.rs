@@ -1,0 +1,189 @@
+//! Choosing the host kernel for the appliance and turning its bzImage into a `vmlinux`
+//! that qemu can boot through the PVH entry point (no real-mode setup or decompression in
+//! the guest: about 2.5 s instead of 6.8 s to init under TCG on the project machines).
+
+use crate::elf;
+use crate::error::LaunchError;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HostKernel {
+    pub image: PathBuf,
+    pub version: String,
+    pub modules_dir: PathBuf,
+}
+
+/// Compare version strings the way `sort -V` roughly does: digit runs numerically.
+pub fn version_cmp(a: &str, b: &str) -> std::cmp::Ordering {
+    fn chunks(s: &str) -> Vec<(bool, String)> {
+        let mut v: Vec<(bool, String)> = Vec::new();
+        for c in s.chars() {
+            let d = c.is_ascii_digit();
+            match v.last_mut() {
+                Some((ld, cur)) if *ld == d => cur.push(c),
+                _ => v.push((d, c.to_string())),
+            }
+        }
+        v
+    }
+    let (ca, cb) = (chunks(a), chunks(b));
+    for (x, y) in ca.iter().zip(cb.iter()) {
+        let o = if x.0 && y.0 {
+            let (xs, ys) = (x.1.trim_start_matches('0'), y.1.trim_start_matches('0'));
+            xs.len().cmp(&ys.len()).then_with(|| xs.cmp(ys))
+        } else {
+            x.1.cmp(&y.1)
+        };
+        if o != std::cmp::Ordering::Equal {
+            return o;
+        }
+    }
+    ca.len().cmp(&cb.len())
+}
+
+/// The kernel version string stored in a bzImage's setup header (what `file` prints).
+pub fn bzimage_version(image: &[u8]) -> Option<String> {
+    if image.get(0x202..0x206)? != b"HdrS" {
+        return None;
+    }
+    let off = u16::from_le_bytes(image.get(0x20e..0x210)?.try_into().ok()?) as usize + 0x200;
+    let s = image.get(off..off.checked_add(256)?.min(image.len()))?;
+    let end = s.iter().position(|&c| c == 0 || c == b' ')?;
+    Some(String::from_utf8_lossy(&s[..end]).into_owned())
+}
+
+/// `SUPERMIN_KERNEL`/`SUPERMIN_MODULES` when set, else the newest `/boot/vmlinuz-*` with a
+/// matching `/lib/modules/<version>`.
+pub fn find_host_kernel() -> Result<HostKernel, LaunchError> {
+    if let Some(k) = std::env::var_os("SUPERMIN_KERNEL") {
+        let image = PathBuf::from(k);
+        let bytes = read_kernel(&image)?;
+        let version = bzimage_version(&bytes)
+            .or_else(|| image.file_name()?.to_str()?.strip_prefix("vmlinuz-").map(String::from))
+            .ok_or_else(|| LaunchError::msg(format!("{}: cannot read the kernel version from this file (SUPERMIN_KERNEL)", image.display())))?;
+        let modules_dir = std::env::var_os("SUPERMIN_MODULES")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| PathBuf::from(format!("/lib/modules/{version}")));
+        return Ok(HostKernel { image, version, modules_dir });
+    }
+    let mut found: Vec<(String, PathBuf)> = std::fs::read_dir("/boot")
+        .map_err(|e| LaunchError::io("/boot", &e))?
+        .filter_map(|e| e.ok())
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let ver = name.strip_prefix("vmlinuz-")?.to_string();
+            // Debug/rescue images are not what we want.
+            (!ver.contains("rescue") && !ver.ends_with(".old")).then_some((ver, e.path()))
+        })
+        .collect();
+    found.sort_by(|a, b| version_cmp(&b.0, &a.0));
+    let modules_root = std::env::var_os("SUPERMIN_MODULES").map(PathBuf::from);
+    for (ver, image) in &found {
+        let mdir = modules_root.clone().unwrap_or_else(|| PathBuf::from(format!("/lib/modules/{ver}")));
+        if mdir.join("modules.dep").is_file() {
+            read_kernel(image)?;
+            return Ok(HostKernel { image: image.clone(), version: ver.clone(), modules_dir: mdir });
+        }
+    }
+    Err(LaunchError::msg(format!(
+        "guestfs-rs: no usable host kernel: found {} /boot/vmlinuz-* file(s) but none with a matching /lib/modules/<version>/modules.dep. Install a kernel package (eg. linux-image-amd64), or set SUPERMIN_KERNEL and SUPERMIN_MODULES",
+        found.len()
+    )))
+}
+
+/// Reads the kernel, turning "permission denied" into advice: Ubuntu ships /boot/vmlinuz-*
+/// mode 0600, which stops non-root users from building an appliance.
+pub fn read_kernel(image: &Path) -> Result<Vec<u8>, LaunchError> {
+    std::fs::read(image).map_err(|e| {
+        let why = crate::error::strerror(e.raw_os_error().unwrap_or(libc::EIO));
+        LaunchError::with_errno(
+            e.raw_os_error().unwrap_or(libc::EIO),
+            format!(
+                "cannot read the host kernel {p}: {why}.\nguestfs-rs builds its appliance from the host kernel, so that file must be readable by the user running it (uid {uid}).\nFix it with 'sudo chmod 0644 {p}' (or a kernel postinst hook doing the same), or point SUPERMIN_KERNEL and SUPERMIN_MODULES at a kernel and modules directory you can read.",
+                p = image.display(),
+                uid = unsafe_geteuid(),
+            ),
+        )
+    })
+}
+
+fn unsafe_geteuid() -> u32 {
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    unsafe { libc::geteuid() }
+}
+
+const XZ_MAGIC: &[u8] = b"\xfd7zXZ\x00";
+const ZSTD_MAGIC: &[u8] = b"\x28\xb5\x2f\xfd";
+const GZIP_MAGIC: &[u8] = b"\x1f\x8b\x08";
+
+fn find_all(hay: &[u8], needle: &[u8]) -> Vec<usize> {
+    hay.windows(needle.len()).enumerate().filter(|(_, w)| *w == needle).map(|(i, _)| i).take(8).collect()
+}
+
+/// Decompresses `input` with a host tool; trailing data after the stream is tolerated
+/// (tools complain and exit non-zero, but what they wrote is the whole kernel).
+fn run_decompressor(tool: &str, args: &[&str], input: &[u8]) -> Option<Vec<u8>> {
+    let mut child = Command::new(tool)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .ok()?;
+    let mut stdin = child.stdin.take()?;
+    let input = input.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(&input);
+    });
+    let mut out = Vec::new();
+    let _ = child.stdout.take()?.read_to_end(&mut out);
+    let _ = writer.join();
+    let _ = child.wait();
+    Some(out)
+}
+
+/// Finds the compressed payload inside a bzImage and returns the uncompressed ELF `vmlinux`
+/// when it has a PVH entry note. `None` means: boot the bzImage as it is.
+pub fn extract_pvh_vmlinux(bzimage: &[u8]) -> Option<Vec<u8>> {
+    let candidates: [(&[u8], &str, &[&str]); 3] = [
+        (XZ_MAGIC, "xz", &["-dc", "--single-stream"]),
+        (ZSTD_MAGIC, "zstd", &["-dcq"]),
+        (GZIP_MAGIC, "gzip", &["-dcq"]),
+    ];
+    for (magic, tool, args) in candidates {
+        for off in find_all(bzimage, magic) {
+            if let Some(out) = run_decompressor(tool, args, &bzimage[off..]) {
+                if elf::is_elf64(&out) && elf::has_pvh_note(&out) {
+                    return Some(out);
+                }
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::cmp::Ordering::*;
+
+    #[test]
+    fn versions_sort_numerically() {
+        assert_eq!(version_cmp("6.1.0-10-amd64", "6.1.0-9-amd64"), Greater);
+        assert_eq!(version_cmp("6.10.0", "6.9.3"), Greater);
+        assert_eq!(version_cmp("5.4", "5.4"), Equal);
+    }
+
+    #[test]
+    fn finds_a_host_kernel() {
+        if std::env::var_os("SUPERMIN_KERNEL").is_some() {
+            return;
+        }
+        let k = find_host_kernel().unwrap();
+        assert!(k.modules_dir.join("modules.dep").is_file());
+        let img = std::fs::read(&k.image).unwrap();
+        assert_eq!(bzimage_version(&img).as_deref(), Some(k.version.as_str()));
+    }
+}

@@ -1,0 +1,127 @@
+//! Is KVM usable? `/dev/kvm` opening is not enough on nested hosts (qemu aborts setting
+//! MSRs with `-cpu host`), so qemu itself is run briefly under KVM and watched. The verdict is
+//! cached per qemu binary (size and mtime) in the user cache directory.
+
+use crate::cachedir;
+use crate::error::LaunchError;
+use crate::qemu_cmd::Accel;
+use crate::LaunchEvents;
+use std::os::unix::fs::MetadataExt;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+/// How long a KVM guest must survive to count as working (the MSR abort takes ~0.1 s).
+const PROBE_TIME: Duration = Duration::from_millis(1500);
+
+fn dev_kvm_opens() -> bool {
+    std::fs::OpenOptions::new().read(true).write(true).open("/dev/kvm").is_ok()
+}
+
+/// Runs qemu under KVM with no kernel (firmware only) and sees whether it survives.
+fn probe(hv: &str) -> bool {
+    let child = Command::new(hv)
+        .args(["-display", "none", "-nodefaults", "-no-user-config", "-machine", "accel=kvm", "-cpu", "host", "-m", "64", "-no-reboot"])
+        .env("LC_ALL", "C")
+        .env("QEMU_AUDIO_DRV", "none")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn();
+    let Ok(mut child) = child else { return false };
+    let start = Instant::now();
+    loop {
+        match child.try_wait() {
+            Ok(Some(_)) => return false,
+            Ok(None) if start.elapsed() >= PROBE_TIME => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return true;
+            }
+            Ok(None) => std::thread::sleep(Duration::from_millis(50)),
+            Err(_) => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return false;
+            }
+        }
+    }
+}
+
+/// KVM usable here? `cachedir` is the handle's cache directory (the verdict goes in its
+/// `.guestfs-<euid>` subdirectory, like libguestfs's qemu probe cache).
+pub fn kvm_works(hv: &str, cachedir: &Path) -> bool {
+    if !dev_kvm_opens() {
+        return false;
+    }
+    let Ok(md) = std::fs::metadata(hv) else { return false };
+    let cache_file = cachedir::user_cache_dir(cachedir)
+        .ok()
+        .map(|d| d.join(format!("rs-kvm-{}-{}", md.len(), md.mtime())));
+    if let Some(f) = &cache_file {
+        match std::fs::read_to_string(f).as_deref().map(str::trim) {
+            Ok("yes") => return true,
+            Ok("no") => return false,
+            _ => {}
+        }
+    }
+    let ok = probe(hv);
+    if let Some(f) = &cache_file {
+        let _ = std::fs::write(f, if ok { "yes\n" } else { "no\n" });
+    }
+    ok
+}
+
+static FALLBACK_WARNED: AtomicBool = AtomicBool::new(false);
+
+/// Applies force_kvm / force_tcg and the probe.
+pub fn choose_accel(
+    settings: &[String],
+    kvm_ok: impl FnOnce() -> bool,
+    ev: &dyn LaunchEvents,
+) -> Result<Accel, LaunchError> {
+    let force_kvm = settings.iter().any(|s| s == "force_kvm");
+    let force_tcg = settings.iter().any(|s| s == "force_tcg");
+    if force_kvm && force_tcg {
+        return Err(LaunchError::msg("Both force_kvm and force_tcg backend settings supplied."));
+    }
+    if force_tcg {
+        return Ok(Accel::Tcg);
+    }
+    let ok = kvm_ok();
+    ev.debug(&format!("qemu KVM: {}", if ok { "enabled" } else { "disabled" }));
+    if ok {
+        return Ok(Accel::Kvm);
+    }
+    if force_kvm {
+        return Err(LaunchError::msg("force_kvm supplied but kvm not available."));
+    }
+    if !FALLBACK_WARNED.swap(true, Ordering::Relaxed) {
+        ev.warning("KVM is not usable on this host (no /dev/kvm access, or qemu fails under KVM): falling back to software emulation (TCG), which is much slower");
+    }
+    Ok(Accel::Tcg)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tests_support::Recorder;
+
+    #[test]
+    fn settings() {
+        let ev = Recorder::default();
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            choose_accel(&s(&["force_kvm", "force_tcg"]), || true, &ev).unwrap_err().message(),
+            "Both force_kvm and force_tcg backend settings supplied."
+        );
+        assert_eq!(choose_accel(&s(&["force_tcg"]), || panic!("no probe with force_tcg"), &ev).unwrap(), Accel::Tcg);
+        assert_eq!(choose_accel(&s(&["force_kvm"]), || true, &ev).unwrap(), Accel::Kvm);
+        assert_eq!(
+            choose_accel(&s(&["force_kvm"]), || false, &ev).unwrap_err().message(),
+            "force_kvm supplied but kvm not available."
+        );
+        assert_eq!(choose_accel(&s(&[]), || false, &ev).unwrap(), Accel::Tcg);
+    }
+}

@@ -1,0 +1,151 @@
+//! Kernel module selection: which modules the appliance needs, their dependencies from
+//! `modules.dep`, and a load order where every module comes after what it depends on.
+
+use std::collections::{HashMap, HashSet};
+
+/// Modules the daemon may need, by name (`-` and `_` are equivalent). Missing ones are
+/// skipped; built-in ones need no file.
+pub const WANTED: &[&str] = &[
+    "virtio_pci", "virtio_mmio", "virtio_scsi", "virtio_blk", "virtio_console", "virtio_rng", "virtio_net",
+    "virtio_balloon", "sd_mod", "sr_mod", "scsi_mod", "ata_piix", "ahci", "crc32c_generic", "crc32c_intel",
+    "libcrc32c", "xxhash_generic", "blake2b_generic", "sha256_generic", "ext4", "xfs", "btrfs", "vfat", "fat",
+    "msdos", "nls_cp437", "nls_iso8859_1", "nls_utf8", "isofs", "udf", "squashfs", "fuse", "loop", "ntfs3",
+    "dm_mod", "dm_crypt", "dm_snapshot", "dm_thin_pool", "dm_raid", "dm_mirror", "dm_zero", "dm_multipath",
+    "dm_integrity", "dm_verity", "md_mod", "raid0", "raid1", "raid10", "raid456", "linear", "multipath",
+    "af_packet",
+];
+
+/// Every module under these directories of the module tree is wanted too (device-mapper and md).
+pub const WANTED_DIRS: &[&str] = &["kernel/drivers/md/"];
+
+pub fn normalize(name: &str) -> String {
+    name.replace('-', "_")
+}
+
+/// Module name from a path like `kernel/fs/ext4/ext4.ko.xz`.
+pub fn name_of(path: &str) -> String {
+    let base = path.rsplit('/').next().unwrap_or(path);
+    let stem = [".ko.xz", ".ko.zst", ".ko.gz", ".ko"].iter().find_map(|s| base.strip_suffix(s)).unwrap_or(base);
+    normalize(stem)
+}
+
+#[derive(Debug, Default)]
+pub struct ModDb {
+    /// name -> (path relative to the modules dir, dependency paths)
+    deps: HashMap<String, (String, Vec<String>)>,
+    order: Vec<String>,
+    builtin: HashSet<String>,
+}
+
+impl ModDb {
+    pub fn parse(modules_dep: &str, modules_builtin: &str) -> Self {
+        let mut db = ModDb::default();
+        for line in modules_dep.lines() {
+            let Some((m, rest)) = line.split_once(':') else { continue };
+            let m = m.trim();
+            if m.is_empty() {
+                continue;
+            }
+            let deps = rest.split_whitespace().map(String::from).collect();
+            let name = name_of(m);
+            db.order.push(name.clone());
+            db.deps.insert(name, (m.to_string(), deps));
+        }
+        db.builtin = modules_builtin.lines().map(name_of).filter(|n| !n.is_empty()).collect();
+        db
+    }
+
+    #[cfg(test)]
+    pub fn is_builtin(&self, name: &str) -> bool {
+        self.builtin.contains(&normalize(name))
+    }
+
+    /// Paths of the modules to install, dependencies first. Names that are neither modules
+    /// nor built in are returned separately.
+    pub fn select(&self, wanted: &[&str], wanted_dirs: &[&str]) -> (Vec<String>, Vec<String>) {
+        let mut roots: Vec<String> = Vec::new();
+        let mut absent = Vec::new();
+        for w in wanted {
+            let n = normalize(w);
+            if self.deps.contains_key(&n) {
+                roots.push(n);
+            } else if !self.builtin.contains(&n) {
+                absent.push(n);
+            }
+        }
+        for n in &self.order {
+            let path = &self.deps[n].0;
+            if wanted_dirs.iter().any(|d| path.starts_with(d)) {
+                roots.push(n.clone());
+            }
+        }
+        let mut out = Vec::new();
+        let mut done = HashSet::new();
+        for r in roots {
+            self.visit(&r, &mut done, &mut HashSet::new(), &mut out);
+        }
+        (out, absent)
+    }
+
+    /// Depth-first, post-order: dependencies are emitted before the module itself.
+    /// `on_stack` breaks cycles (which a sane modules.dep never has).
+    fn visit(&self, name: &str, done: &mut HashSet<String>, on_stack: &mut HashSet<String>, out: &mut Vec<String>) {
+        if done.contains(name) || !on_stack.insert(name.to_string()) {
+            return;
+        }
+        if let Some((path, deps)) = self.deps.get(name) {
+            for d in deps {
+                self.visit(&name_of(d), done, on_stack, out);
+            }
+            out.push(path.clone());
+        }
+        on_stack.remove(name);
+        done.insert(name.to_string());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DEP: &str = "kernel/fs/ext4/ext4.ko.xz: kernel/fs/mbcache.ko kernel/fs/jbd2/jbd2.ko kernel/lib/crc16.ko\n\
+kernel/fs/mbcache.ko:\n\
+kernel/fs/jbd2/jbd2.ko: kernel/lib/crc16.ko\n\
+kernel/lib/crc16.ko:\n\
+kernel/drivers/md/dm-crypt.ko: kernel/drivers/md/dm-mod.ko\n\
+kernel/drivers/md/dm-mod.ko:\n\
+kernel/drivers/scsi/virtio_scsi.ko:\n";
+
+    #[test]
+    fn names() {
+        assert_eq!(name_of("kernel/drivers/md/dm-mod.ko.zst"), "dm_mod");
+        assert_eq!(name_of("kernel/fs/ext4/ext4.ko"), "ext4");
+    }
+
+    #[test]
+    fn dependencies_come_first() {
+        let db = ModDb::parse(DEP, "kernel/drivers/virtio/virtio.ko\n");
+        let (order, absent) = db.select(&["ext4", "virtio", "nosuch"], &[]);
+        assert_eq!(absent, vec!["nosuch"]);
+        let pos = |m: &str| order.iter().position(|p| p.ends_with(m)).unwrap();
+        assert!(pos("crc16.ko") < pos("jbd2.ko"));
+        assert!(pos("jbd2.ko") < pos("ext4.ko.xz"));
+        assert!(pos("mbcache.ko") < pos("ext4.ko.xz"));
+        assert_eq!(order.len(), 4);
+        assert!(db.is_builtin("virtio"));
+    }
+
+    #[test]
+    fn wanted_dirs_and_no_duplicates() {
+        let db = ModDb::parse(DEP, "");
+        let (order, _) = db.select(&["dm-mod", "virtio_scsi"], &["kernel/drivers/md/"]);
+        assert_eq!(order, vec!["kernel/drivers/md/dm-mod.ko", "kernel/drivers/scsi/virtio_scsi.ko", "kernel/drivers/md/dm-crypt.ko"]);
+    }
+
+    #[test]
+    fn cycles_terminate() {
+        let db = ModDb::parse("a.ko: b.ko\nb.ko: a.ko\n", "");
+        let (order, _) = db.select(&["a"], &[]);
+        assert_eq!(order.len(), 2);
+    }
+}

@@ -1,0 +1,248 @@
+//! The qemu command line of the direct backend (order and options as in libguestfs 1.48,
+//! facts §3.5), built as a plain argv so it can be tested without running anything.
+
+use crate::error::LaunchError;
+use crate::{Appliance, Drive, LaunchConfig};
+use std::path::Path;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Accel {
+    Kvm,
+    Tcg,
+}
+
+/// qemu's option parser splits on ','; a literal comma is written twice.
+pub fn escape(s: &str) -> String {
+    s.replace(',', ",,")
+}
+
+fn drive_opts(i: usize, d: &Drive) -> Result<String, LaunchError> {
+    let mut o: Vec<String> = Vec::new();
+    if !d.overlay {
+        o.push(format!("file={}", escape(&d.path)));
+        o.push(format!("cache={}", d.cachemode.as_deref().unwrap_or("writeback")));
+        if let Some(f) = &d.format {
+            o.push(format!("format={}", escape(f)));
+        }
+        if d.copyonread {
+            o.push("copy-on-read=on".into());
+        }
+        match d.discard.as_deref() {
+            None | Some("disable") => {}
+            Some("enable") => {
+                check_discard_possible(d)?;
+                o.push("discard=unmap".into());
+            }
+            Some(_) => o.push("discard=unmap".into()),
+        }
+    } else {
+        // The overlay is ours and qcow2; the backing file is the user's read-only image,
+        // opened without locking so other readers of it are not blocked. format=raw on the
+        // top node stops qemu probing what the guest wrote (CVE-2010-3851).
+        if d.discard.as_deref() == Some("enable") {
+            check_discard_possible(d)?;
+        }
+        o.push("format=raw".into());
+        o.push(format!("file.file.filename={}", escape(&d.path)));
+        o.push("file.driver=qcow2".into());
+        o.push("file.backing.file.locking=off".into());
+        o.push("cache=unsafe".into());
+    }
+    o.push(format!("id=hd{i}"));
+    Ok(o.join(","))
+}
+
+fn not_supported(msg: String) -> LaunchError {
+    LaunchError::with_errno(libc::ENOTSUP, msg)
+}
+
+fn check_discard_possible(d: &Drive) -> Result<(), LaunchError> {
+    const P: &str = "discard cannot be enabled on this drive: ";
+    if d.overlay {
+        return Err(not_supported(format!("{P}the drive has a read-only overlay")));
+    }
+    match d.format.as_deref() {
+        None => Err(not_supported(format!("{P}you have to specify the format of the file"))),
+        Some("raw") | Some("qcow2") => Ok(()),
+        Some(f) => Err(not_supported(format!("{P}qemu does not support discard for ‘{f}’ format files"))),
+    }
+}
+
+fn blocksize_opts(d: &Drive) -> String {
+    match d.blocksize {
+        Some(b) => format!(",physical_block_size={b},logical_block_size={b}"),
+        None => String::new(),
+    }
+}
+
+/// Everything the command line depends on besides the config.
+pub struct QemuInputs<'a> {
+    pub appliance: &'a Appliance,
+    pub accel: Accel,
+    pub sock_path: &'a Path,
+    pub kernel_cmdline: String,
+}
+
+pub fn build(cfg: &LaunchConfig, inp: &QemuInputs) -> Result<Vec<String>, LaunchError> {
+    let mut a: Vec<String> = Vec::new();
+    let mut push = |xs: &[&str]| a.extend(xs.iter().map(|s| s.to_string()));
+    push(&[&cfg.hv, "-global", "virtio-blk-pci.scsi=off", "-no-user-config", "-nodefaults", "-display", "none"]);
+    if cfg.backend_settings.iter().any(|s| s == "gdb") {
+        push(&["-S", "-s"]);
+    }
+    let accel = match inp.accel {
+        Accel::Kvm => "kvm",
+        Accel::Tcg => "tcg",
+    };
+    let machine = if cfg.verbose { format!("accel={accel},graphics=off") } else { format!("accel={accel}") };
+    push(&["-machine", &machine]);
+    push(&["-cpu", if inp.accel == Accel::Kvm { "host" } else { "max,la57=off" }]);
+    if cfg.smp > 1 {
+        push(&["-smp", &cfg.smp.to_string()]);
+    }
+    push(&["-m", &cfg.memsize_mib.to_string(), "-no-reboot", "-rtc", "driftfix=slew"]);
+    push(&["-global", "kvm-pit.lost_tick_policy=discard"]);
+    push(&["-kernel", &inp.appliance.kernel.to_string_lossy(), "-initrd", &inp.appliance.initrd.to_string_lossy()]);
+    push(&["-object", "rng-random,filename=/dev/urandom,id=rng0", "-device", "virtio-rng-pci,rng=rng0"]);
+    push(&["-device", "virtio-scsi-pci,id=scsi"]);
+    for (i, d) in cfg.drives.iter().enumerate() {
+        let opts = drive_opts(i, d)?;
+        match d.iface.as_deref() {
+            None | Some("virtio-scsi") => {
+                push(&["-drive", &format!("{opts},if=none")]);
+                let serial = d.label.as_deref().map(|l| format!(",serial={}", escape(l))).unwrap_or_default();
+                push(&["-device", &format!("scsi-hd,drive=hd{i}{serial}{}", blocksize_opts(d))]);
+            }
+            Some("virtio") => {
+                push(&["-drive", &format!("{opts},if=none")]);
+                let serial = d.label.as_deref().map(|l| format!(",serial={}", escape(l))).unwrap_or_default();
+                push(&["-device", &format!("virtio-blk-pci,drive=hd{i}{serial}{}", blocksize_opts(d))]);
+            }
+            Some(other) => push(&["-drive", &format!("{opts},if={}", escape(other))]),
+        }
+    }
+    if let Some(root) = &inp.appliance.root {
+        let fmt = if is_qcow2(root) { "qcow2" } else { "raw" };
+        push(&["-drive", &format!("file={},snapshot=on,id=appliance,cache=unsafe,if=none,format={fmt}", escape(&root.to_string_lossy()))]);
+        push(&["-device", "scsi-hd,drive=appliance"]);
+    }
+    push(&["-device", "virtio-serial-pci", "-serial", "stdio"]);
+    push(&["-chardev", &format!("socket,path={},id=channel0", escape(&inp.sock_path.to_string_lossy()))]);
+    push(&["-device", "virtserialport,chardev=channel0,name=org.libguestfs.channel.0"]);
+    if cfg.network {
+        push(&["-netdev", "user,id=usernet,net=169.254.0.0/16", "-device", "virtio-net-pci,netdev=usernet"]);
+    }
+    push(&["-append", &inp.kernel_cmdline]);
+    for (k, v) in &cfg.qemu_params {
+        a.push(k.clone());
+        if let Some(v) = v {
+            a.push(v.clone());
+        }
+    }
+    Ok(a)
+}
+
+fn is_qcow2(p: &Path) -> bool {
+    use std::io::Read;
+    let mut m = [0u8; 4];
+    std::fs::File::open(p).and_then(|mut f| f.read_exact(&mut m)).is_ok() && &m == b"QFI\xfb"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ApplianceKind;
+    use std::path::PathBuf;
+
+    fn drive(path: &str) -> Drive {
+        Drive {
+            path: path.into(),
+            format: Some("raw".into()),
+            overlay: false,
+            cachemode: None,
+            discard: None,
+            copyonread: false,
+            blocksize: None,
+            iface: None,
+            label: None,
+        }
+    }
+
+    fn cfg(drives: Vec<Drive>) -> LaunchConfig {
+        let mut c = LaunchConfig::new("/usr/bin/qemu-system-x86_64");
+        c.drives = drives;
+        c
+    }
+
+    fn app(root: Option<&str>) -> Appliance {
+        Appliance { kernel: "/c/vmlinux".into(), initrd: "/c/initrd".into(), root: root.map(PathBuf::from), kind: ApplianceKind::GuestfsRs }
+    }
+
+    fn render(c: &LaunchConfig, a: &Appliance, accel: Accel) -> String {
+        let inp = QemuInputs { appliance: a, accel, sock_path: Path::new("/s/guestfsd.sock"), kernel_cmdline: "panic=1".into() };
+        build(c, &inp).unwrap().join(" ")
+    }
+
+    #[test]
+    fn basic_tcg_line() {
+        let mut d = drive("/img,1.raw");
+        d.label = Some("data".into());
+        d.blocksize = Some(4096);
+        let s = render(&cfg(vec![d]), &app(None), Accel::Tcg);
+        assert!(s.starts_with("/usr/bin/qemu-system-x86_64 -global virtio-blk-pci.scsi=off -no-user-config -nodefaults -display none -machine accel=tcg -cpu max,la57=off -m 1280 -no-reboot"), "{s}");
+        assert!(s.contains("-kernel /c/vmlinux -initrd /c/initrd"));
+        assert!(s.contains("-drive file=/img,,1.raw,cache=writeback,format=raw,id=hd0,if=none -device scsi-hd,drive=hd0,serial=data,physical_block_size=4096,logical_block_size=4096"), "{s}");
+        assert!(s.contains("-device virtio-serial-pci -serial stdio -chardev socket,path=/s/guestfsd.sock,id=channel0 -device virtserialport,chardev=channel0,name=org.libguestfs.channel.0 -append panic=1"), "{s}");
+        assert!(!s.contains("appliance"));
+        assert!(!s.contains("-smp"));
+    }
+
+    #[test]
+    fn overlay_virtio_kvm_root_and_params() {
+        let mut d0 = drive("/t/overlay1.qcow2");
+        d0.overlay = true;
+        let mut d1 = drive("/b.img");
+        d1.iface = Some("virtio".into());
+        d1.cachemode = Some("unsafe".into());
+        d1.discard = Some("besteffort".into());
+        d1.copyonread = true;
+        let mut d2 = drive("/c.img");
+        d2.iface = Some("ide".into());
+        let mut c = cfg(vec![d0, d1, d2]);
+        c.smp = 2;
+        c.network = true;
+        c.qemu_params = vec![("-set".into(), Some("x=y".into())), ("-S".into(), None)];
+        let s = render(&c, &app(Some("/a/root")), Accel::Kvm);
+        assert!(s.contains("-machine accel=kvm -cpu host -smp 2"), "{s}");
+        assert!(s.contains("-drive format=raw,file.file.filename=/t/overlay1.qcow2,file.driver=qcow2,file.backing.file.locking=off,cache=unsafe,id=hd0,if=none -device scsi-hd,drive=hd0 "), "{s}");
+        assert!(s.contains("-drive file=/b.img,cache=unsafe,format=raw,copy-on-read=on,discard=unmap,id=hd1,if=none -device virtio-blk-pci,drive=hd1 "), "{s}");
+        assert!(s.contains("-drive file=/c.img,cache=writeback,format=raw,id=hd2,if=ide "), "{s}");
+        assert!(s.contains("-drive file=/a/root,snapshot=on,id=appliance,cache=unsafe,if=none,format=raw -device scsi-hd,drive=appliance -device virtio-serial-pci"), "{s}");
+        assert!(s.contains("-netdev user,id=usernet,net=169.254.0.0/16 -device virtio-net-pci,netdev=usernet"));
+        assert!(s.ends_with("-append panic=1 -set x=y -S"), "{s}");
+    }
+
+    #[test]
+    fn discard_enable_rules() {
+        let mut d = drive("/a");
+        d.discard = Some("enable".into());
+        d.format = Some("vmdk".into());
+        let inp = QemuInputs { appliance: &app(None), accel: Accel::Tcg, sock_path: Path::new("/s"), kernel_cmdline: String::new() };
+        let e = build(&cfg(vec![d.clone()]), &inp).unwrap_err();
+        assert_eq!(e.errno(), libc::ENOTSUP);
+        assert_eq!(e.message(), "discard cannot be enabled on this drive: qemu does not support discard for ‘vmdk’ format files");
+        d.format = Some("qcow2".into());
+        assert!(build(&cfg(vec![d.clone()]), &inp).unwrap().join(" ").contains("discard=unmap"));
+        d.overlay = true;
+        assert!(build(&cfg(vec![d]), &inp).unwrap_err().message().ends_with("the drive has a read-only overlay"));
+    }
+
+    #[test]
+    fn gdb_and_verbose() {
+        let mut c = cfg(vec![]);
+        c.backend_settings = vec!["gdb".into()];
+        c.verbose = true;
+        let s = render(&c, &app(None), Accel::Tcg);
+        assert!(s.contains("-display none -S -s -machine accel=tcg,graphics=off"), "{s}");
+    }
+}
