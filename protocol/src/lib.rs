@@ -8,6 +8,7 @@
 
 pub mod client;
 pub mod consts;
+pub mod dispatch;
 pub mod errno;
 pub mod message;
 pub mod server;

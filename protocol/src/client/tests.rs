@@ -95,7 +95,7 @@ fn normal_replies_and_serials() {
         let a = table().action("statvfs").unwrap();
         let (args, _) = crate::value::decode_args(a, &body).unwrap();
         assert_eq!(args, vec![Value::Str(b"/".to_vec())]);
-        let st = StructValue { fields: (0..11).map(|i| FieldValue::Int64(i)).collect() };
+        let st = StructValue { fields: (0..11).map(FieldValue::Int64).collect() };
         s.reply_ok(&h, &encode_ret(a, table(), &RetValue::Struct(st)).unwrap()).unwrap();
     });
     let ev = Recorder::default();
@@ -391,7 +391,8 @@ fn oversized_length_word() {
 
 #[test]
 fn reply_header_checks() {
-    let cases: Vec<(Box<dyn FnOnce(&mut Header)>, String)> = vec![
+    type Edit = Box<dyn FnOnce(&mut Header)>;
+    let cases: Vec<(Edit, String)> = vec![
         (Box::new(|h| h.serial = 1), format!("unexpected serial (1/{FIRST_SERIAL})")),
         (Box::new(|h| h.proc_nr = 1), "unexpected procedure number (1/92)".into()),
         (Box::new(|h| h.direction = 0), "unexpected message direction (0/1)".into()),

@@ -41,10 +41,15 @@ fn send_chunk(wire: &mut Wire, ev: &dyn ClientEvents, chunk: &Chunk) -> Result<b
     Ok(true)
 }
 
-/// Tells the daemon the library gave up; errors are secondary to the one being reported,
-/// except a dead connection, which the caller must learn about.
+/// Tells the daemon the library gave up. The cancel chunk is sent even when a daemon
+/// CANCEL_FLAG is pending (the daemon then waits for exactly this chunk). Errors are
+/// secondary to the one being reported, except a dead connection, which the caller must
+/// learn about.
 fn send_cancellation(wire: &mut Wire, ev: &dyn ClientEvents) -> Result<(), CallError> {
-    match send_chunk(wire, ev, &Chunk::cancel()) {
+    let sent = wire
+        .check_daemon_socket(ev)
+        .and_then(|_| wire.write_all(ev, &Chunk::cancel().to_frame()));
+    match sent {
         Err(CallError::Closed) => Err(CallError::Closed),
         _ => Ok(()),
     }
