@@ -15,7 +15,7 @@ debian_lib=/usr/lib/x86_64-linux-gnu/libguestfs.so.0.510.0
 mkdir -p "$prefix/lib/pkgconfig" "$prefix/include"
 prefix=$(cd "$prefix" && pwd)
 cp "$tree/include/guestfs.h" "$prefix/include/guestfs.h"
-cp "$debian_lib" "$prefix/lib/libguestfs.so.0.510.0"
+install -m 0755 "$debian_lib" "$prefix/lib/libguestfs.so.0.510.0"
 ln -sfn libguestfs.so.0.510.0 "$prefix/lib/libguestfs.so.0"
 ln -sfn libguestfs.so.0 "$prefix/lib/libguestfs.so"
 cat > "$prefix/lib/pkgconfig/libguestfs.pc" <<PC
