@@ -12,6 +12,8 @@ pub mod dispatch;
 pub mod errno;
 pub mod message;
 pub mod server;
+#[doc(hidden)]
+pub mod samples;
 mod sys;
 pub mod value;
 pub mod xdr;
