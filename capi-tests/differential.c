@@ -8,6 +8,7 @@
  * (private data iteration is printed sorted).  Error messages are printed exactly,
  * together with the errno name. */
 #define _GNU_SOURCE
+#define GUESTFS_PRIVATE 1
 #include <errno.h>
 #include <inttypes.h>
 #include <pthread.h>
@@ -986,6 +987,145 @@ disk_utils_section (void)
   guestfs_close (g);
 }
 
+/*------------------------------------------------- bindtests (GUESTFS_PRIVATE) */
+
+static void
+show_pv (const struct guestfs_lvm_pv *pv)
+{
+  say ("   pv name=\"%s\" uuid=\"%.32s\" fmt=\"%s\" size=%" PRIu64 " dev_size=%" PRIu64
+       " free=%" PRIu64 " used=%" PRIu64 " attr=\"%s\" pe_count=%" PRIi64
+       " pe_alloc=%" PRIi64 " tags=\"%s\" pe_start=%" PRIu64 " mda_count=%" PRIi64
+       " mda_free=%" PRIu64,
+       pv->pv_name, pv->pv_uuid, pv->pv_fmt, pv->pv_size, pv->dev_size, pv->pv_free,
+       pv->pv_used, pv->pv_attr, pv->pv_pe_count, pv->pv_pe_alloc_count, pv->pv_tags,
+       pv->pe_start, pv->pv_mda_count, pv->pv_mda_free);
+}
+
+static void
+show_pv_list (guestfs_h *g, const char *what, struct guestfs_lvm_pv_list *l)
+{
+  if (l == NULL) {
+    say ("%s -> NULL", what);
+    show_error (g);
+    return;
+  }
+  say ("%s -> %" PRIu32 " entries", what, l->len);
+  for (uint32_t i = 0; i < l->len; i++)
+    show_pv (&l->val[i]);
+  {
+    struct guestfs_lvm_pv_list *copy = guestfs_copy_lvm_pv_list (l);
+    say ("   copy compares %s", copy && guestfs_compare_lvm_pv_list (l, copy) == 0 ? "equal" : "DIFFERENT");
+    if (copy && copy->len > 0) {
+      copy->val[0].pv_size++;
+      say ("   after pv_size++ compare sign %d", guestfs_compare_lvm_pv_list (l, copy) < 0 ? -1 : 1);
+    }
+    guestfs_free_lvm_pv_list (copy);
+  }
+  guestfs_free_lvm_pv_list (l);
+}
+
+static void
+show_test_output (const char *path)
+{
+  FILE *fp = fopen (path, "r");
+  char line[4096];
+  if (fp == NULL) {
+    say ("   (no test output file)");
+    return;
+  }
+  while (fgets (line, sizeof line, fp)) {
+    line[strcspn (line, "\n")] = '\0';
+    say ("   out: %s", line);
+  }
+  fclose (fp);
+  unlink (path);
+}
+
+static void
+bindtests_section (void)
+{
+  guestfs_h *g = traced_handle ();
+  char out[512], big[300];
+  const char *list2[] = { "1", "2", NULL };
+  const char *empty[] = { NULL };
+  const char *olist[] = { "a", "b c", "", NULL };
+  size_t size;
+  char *buf;
+
+  section ("bindtests (internal_test*, GUESTFS_PRIVATE)");
+  snprintf (out, sizeof out, "%s/bindtests.out", tmpdir);
+  memset (big, 'x', sizeof big);
+  big[5] = '\0'; big[6] = '\n'; big[7] = (char) 0xff;
+
+  show_int (g, "internal_test_set_output", guestfs_internal_test_set_output (g, out));
+  show_int (g, "internal_test plain", guestfs_internal_test (g, "abc", NULL, (char **) list2,
+            0, 0, 0, "123", "456", "abc\0def", 7, -1));
+  show_int (g, "internal_test all optargs", guestfs_internal_test (g, "", "def", (char **) empty,
+            1, -1, INT64_C(-9223372036854775807) - 1, "", "", "", 0,
+            GUESTFS_INTERNAL_TEST_OBOOL, 1, GUESTFS_INTERNAL_TEST_OINT, 2147483647,
+            GUESTFS_INTERNAL_TEST_OINT64, INT64_C(9223372036854775807),
+            GUESTFS_INTERNAL_TEST_OSTRING, "ostr \"q\"",
+            GUESTFS_INTERNAL_TEST_OSTRINGLIST, olist, -1));
+  show_int (g, "internal_test 300-byte buffer", guestfs_internal_test (g, "s", "", (char **) list2,
+            0, 42, 42, "f", "f", big, sizeof big, GUESTFS_INTERNAL_TEST_OBOOL, 0, -1));
+  show_int (g, "internal_test_63_optargs", guestfs_internal_test_63_optargs (g,
+            GUESTFS_INTERNAL_TEST_63_OPTARGS_OPT1, 1, GUESTFS_INTERNAL_TEST_63_OPTARGS_OPT23, 23, -1));
+  show_int (g, "internal_test_only_optargs", guestfs_internal_test_only_optargs (g,
+            GUESTFS_INTERNAL_TEST_ONLY_OPTARGS_TEST, 7, -1));
+  show_int (g, "internal_test_only_optargs none", guestfs_internal_test_only_optargs (g, -1));
+  show_int (g, "internal_test_close_output", guestfs_internal_test_close_output (g));
+  show_test_output (out);
+
+  show_int (g, "rint 10", guestfs_internal_test_rint (g, "10"));
+  show_int (g, "rinterr", guestfs_internal_test_rinterr (g));
+  show_i64 (g, "rint64 -5", guestfs_internal_test_rint64 (g, "-5"));
+  show_i64 (g, "rint64err", guestfs_internal_test_rint64err (g));
+  show_int (g, "rbool true", guestfs_internal_test_rbool (g, "true"));
+  show_int (g, "rbool false", guestfs_internal_test_rbool (g, "false"));
+  show_int (g, "rboolerr", guestfs_internal_test_rboolerr (g));
+  show_cstr (g, "rconststring", guestfs_internal_test_rconststring (g, "x"));
+  show_cstr (g, "rconststringerr", guestfs_internal_test_rconststringerr (g));
+  show_cstr (g, "rconstoptstring", guestfs_internal_test_rconstoptstring (g, "x"));
+  show_cstr (g, "rconstoptstringerr", guestfs_internal_test_rconstoptstringerr (g));
+  show_str (g, "rstring", guestfs_internal_test_rstring (g, "str"));
+  show_str (g, "rstringerr", guestfs_internal_test_rstringerr (g));
+  show_strings (g, "rstringlist 0", guestfs_internal_test_rstringlist (g, "0"));
+  show_strings (g, "rstringlist 3", guestfs_internal_test_rstringlist (g, "3"));
+  show_strings (g, "rstringlisterr", guestfs_internal_test_rstringlisterr (g));
+  show_strings (g, "rhashtable 0", guestfs_internal_test_rhashtable (g, "0"));
+  show_strings (g, "rhashtable 2", guestfs_internal_test_rhashtable (g, "2"));
+  show_strings (g, "rhashtableerr", guestfs_internal_test_rhashtableerr (g));
+  {
+    struct guestfs_lvm_pv *pv = guestfs_internal_test_rstruct (g, "1");
+    say ("rstruct 1 -> %s", pv ? "struct" : "NULL");
+    if (pv) {
+      show_pv (pv);
+      guestfs_free_lvm_pv (pv);
+    }
+    else
+      show_error (g);
+    pv = guestfs_internal_test_rstructerr (g);
+    say ("rstructerr -> %s", pv ? "struct" : "NULL");
+    if (!pv) show_error (g);
+    guestfs_free_lvm_pv (pv);
+  }
+  show_pv_list (g, "rstructlist 0", guestfs_internal_test_rstructlist (g, "0"));
+  show_pv_list (g, "rstructlist 2", guestfs_internal_test_rstructlist (g, "2"));
+  show_pv_list (g, "rstructlisterr", guestfs_internal_test_rstructlisterr (g));
+  size = 99;
+  buf = guestfs_internal_test_rbufferout (g, "buf", &size);
+  say ("rbufferout -> %s size=%zu", buf ? "buffer" : "NULL", size);
+  free (buf);
+  size = 99;
+  buf = guestfs_internal_test_rbufferouterr (g, &size);
+  say ("rbufferouterr -> %s", buf ? "buffer" : "NULL");
+  if (!buf) show_error (g);
+  free (buf);
+  show_int (g, "user_cancel (no lock, no ENTER, no trace)", guestfs_user_cancel (g));
+  guestfs_set_trace (g, 0);
+  guestfs_close (g);
+}
+
 static void
 not_launched_section (void)
 {
@@ -1104,6 +1244,7 @@ main (void)
   environment_section ();
   drives_section ();
   disk_utils_section ();
+  bindtests_section ();
   not_launched_section ();
   null_args_section ();
 
