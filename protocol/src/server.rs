@@ -46,11 +46,15 @@ pub fn check_call_header(h: &Header) -> Result<(), String> {
 pub struct ServerConn<R: Read, W: Write> {
     r: R,
     w: W,
+    /// Header of the call being served (set by read_call), for progress messages.
+    current: Option<Header>,
+    /// Rate limit of progress messages for the current call.
+    throttle: ProgressThrottle,
 }
 
 impl<R: Read, W: Write> ServerConn<R, W> {
     pub fn new(r: R, w: W) -> Self {
-        ServerConn { r, w }
+        ServerConn { r, w, current: None, throttle: ProgressThrottle::new() }
     }
 
     pub fn reader(&mut self) -> &mut R {
@@ -120,6 +124,9 @@ impl<R: Read, W: Write> ServerConn<R, W> {
         let mut r = XdrReader::new(&msg);
         let header = Header::decode(&mut r).map_err(|_| invalid("could not decode message header".into()))?;
         let body = msg[r.position()..].to_vec();
+        // The progress clock starts when a request arrives.
+        self.current = Some(header);
+        self.throttle = ProgressThrottle::new();
         Ok(Incoming::Call { header, body })
     }
 
@@ -142,6 +149,45 @@ impl<R: Read, W: Write> ServerConn<R, W> {
 
     pub fn send_progress(&mut self, p: &Progress) -> io::Result<()> {
         self.send(&p.to_wire())
+    }
+
+    /// 1.48's notify_progress: a progress message for the current call, rate-limited by
+    /// ProgressThrottle. Does nothing before the first read_call.
+    pub fn notify_progress(&mut self, position: u64, total: u64) -> io::Result<()> {
+        let Some(h) = self.current else { return Ok(()) };
+        if !self.throttle.should_send(position, total) {
+            return Ok(());
+        }
+        self.send_progress(&Progress { proc_nr: h.proc_nr, serial: h.serial, position, total })
+    }
+
+    /// The current call's progress_hint (total bytes of the library's FileIn files), 0 if none.
+    pub fn progress_hint(&self) -> u64 {
+        self.current.map_or(0, |h| h.progress_hint)
+    }
+
+    /// receive_file that also reports progress (bytes received / progress_hint) the way
+    /// 1.48's upload does, when the hint is > 0.
+    pub fn receive_file_with_progress(&mut self, sink: &mut dyn FnMut(&[u8]) -> io::Result<()>) -> io::Result<bool> {
+        let total = self.progress_hint();
+        let mut received = 0u64;
+        loop {
+            let chunk = self.read_chunk()?;
+            if chunk.cancel {
+                return Ok(false);
+            }
+            if chunk.data.is_empty() {
+                return Ok(true);
+            }
+            if let Err(e) = sink(&chunk.data) {
+                self.cancel_receive()?;
+                return Err(e);
+            }
+            received += chunk.data.len() as u64;
+            if total > 0 {
+                self.notify_progress(received, total)?;
+            }
+        }
     }
 
     /// Next FileIn chunk (stray CANCEL_FLAG words skipped).
@@ -192,11 +238,19 @@ impl<R: Read, W: Write> ServerConn<R, W> {
     /// CANCEL_FLAG; if so a cancel chunk is sent and Ok(false) returned. A read error from
     /// `source` sends a cancel chunk and returns the error.
     pub fn send_file(&mut self, source: &mut dyn Read, cancel_probe: &mut dyn FnMut() -> bool) -> io::Result<bool> {
-        self.send_file_with(source, &mut |_| cancel_probe())
+        self.send_file_with(source, None, &mut |_| cancel_probe())
     }
 
-    fn send_file_with(&mut self, source: &mut dyn Read, probe: &mut dyn FnMut(&mut R) -> bool) -> io::Result<bool> {
+    /// `progress_total`: Some(total size) to send throttled progress (bytes sent / total)
+    /// as 1.48's download does.
+    fn send_file_with(
+        &mut self,
+        source: &mut dyn Read,
+        progress_total: Option<u64>,
+        probe: &mut dyn FnMut(&mut R) -> bool,
+    ) -> io::Result<bool> {
         let mut buf = vec![0u8; MAX_CHUNK_SIZE];
+        let mut sent = 0u64;
         loop {
             let n = match source.read(&mut buf) {
                 Ok(n) => n,
@@ -215,6 +269,10 @@ impl<R: Read, W: Write> ServerConn<R, W> {
                 return Ok(false);
             }
             self.send_chunk(&Chunk { cancel: false, data: buf[..n].to_vec() })?;
+            sent += n as u64;
+            if let Some(total) = progress_total {
+                self.notify_progress(sent, total)?;
+            }
         }
     }
 
@@ -238,7 +296,12 @@ pub fn library_cancel_pending<R: Read + AsRawFd>(r: &mut R) -> bool {
 impl<R: Read + AsRawFd, W: Write> ServerConn<R, W> {
     /// send_file with the cancel check done by polling the reader's fd.
     pub fn send_file_checking_fd(&mut self, source: &mut dyn Read) -> io::Result<bool> {
-        self.send_file_with(source, &mut |r| library_cancel_pending(r))
+        self.send_file_with(source, None, &mut |r| library_cancel_pending(r))
+    }
+
+    /// send_file_checking_fd that also reports progress against `total` (e.g. the file size).
+    pub fn send_file_checking_fd_with_progress(&mut self, source: &mut dyn Read, total: u64) -> io::Result<bool> {
+        self.send_file_with(source, Some(total), &mut |r| library_cancel_pending(r))
     }
 }
 
@@ -399,6 +462,22 @@ mod tests {
         assert!(!s.send_file(&mut Cursor::new(data), &mut || { n += 1; n == 2 }).unwrap());
         let mut r = ServerConn::new(Cursor::new(s.w.clone()), Vec::new());
         assert!(!r.receive_file(&mut |_| Ok(())).unwrap());
+    }
+
+    #[test]
+    fn notify_progress_is_throttled_per_call() {
+        let mut s = ServerConn::new(Cursor::new(call_bytes(66, 9, &[])), Vec::new());
+        s.notify_progress(1, 2).unwrap();
+        assert!(s.w.is_empty(), "no call yet");
+        let _ = s.read_call().unwrap();
+        s.notify_progress(1, 2).unwrap();
+        assert!(s.w.is_empty(), "within the first 2 s");
+        s.throttle.last -= Duration::from_secs(3);
+        s.notify_progress(1, 2).unwrap();
+        s.notify_progress(2, 2).unwrap();
+        let mut want = Progress { proc_nr: 66, serial: 9, position: 1, total: 2 }.to_wire();
+        want.extend(Progress { proc_nr: 66, serial: 9, position: 2, total: 2 }.to_wire());
+        assert_eq!(s.w, want);
     }
 
     #[test]
