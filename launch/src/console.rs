@@ -46,26 +46,36 @@ impl ConsoleWatch {
     }
 }
 
-/// Reads what the console has (it is readable), forwards it; false on EOF.
-pub fn pump_console(console: &mut UnixStream, watch: &mut ConsoleWatch, ev: &dyn LaunchEvents) -> bool {
+/// One read from the console: forward it, answer the DSR query, report progress.
+pub fn read_console(console: &mut UnixStream, watch: &mut ConsoleWatch, ev: &dyn LaunchEvents) -> std::io::Result<usize> {
     // Let a burst of small serial writes collect into one read, as libguestfs does.
     std::thread::sleep(Duration::from_millis(1));
     let mut buf = [0u8; 8192];
-    match console.read(&mut buf) {
-        Ok(0) => false,
-        Ok(n) => {
-            let data = &buf[..n];
-            if data.windows(DSR_QUERY.len()).any(|w| w == DSR_QUERY) {
-                let _ = console.write_all(DSR_ANSWER);
-            }
-            ev.appliance_output(data);
-            for p in watch.feed(data) {
-                ev.launch_progress(p);
-            }
-            true
+    let n = loop {
+        match console.read(&mut buf) {
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            r => break r?,
         }
-        Err(e) if matches!(e.kind(), std::io::ErrorKind::WouldBlock | std::io::ErrorKind::Interrupted) => true,
-        Err(_) => false,
+    };
+    let data = &buf[..n];
+    if data.windows(DSR_QUERY.len()).any(|w| w == DSR_QUERY) {
+        let _ = console.write_all(DSR_ANSWER);
+    }
+    if n > 0 {
+        ev.appliance_output(data);
+        for p in watch.feed(data) {
+            ev.launch_progress(p);
+        }
+    }
+    Ok(n)
+}
+
+/// Reads what the console has (it is readable); false at EOF or on a hard error.
+fn pump_console(console: &mut UnixStream, watch: &mut ConsoleWatch, ev: &dyn LaunchEvents) -> bool {
+    match read_console(console, watch, ev) {
+        Ok(0) => false,
+        Ok(_) => true,
+        Err(e) => e.kind() == std::io::ErrorKind::WouldBlock,
     }
 }
 
@@ -78,13 +88,13 @@ pub enum AcceptOutcome {
 pub fn accept_daemon(
     listener: &UnixListener,
     console: &mut UnixStream,
+    watch: &mut ConsoleWatch,
     qemu_pid: i32,
     verbose: bool,
     ev: &dyn LaunchEvents,
 ) -> Result<AcceptOutcome, LaunchError> {
     listener.set_nonblocking(true).map_err(|e| LaunchError::io("accept_connection: set_nonblocking_flag", &e))?;
     let start = Instant::now();
-    let mut watch = ConsoleWatch::default();
     let mut console_open = true;
     loop {
         if start.elapsed() >= APPLIANCE_TIMEOUT {
@@ -104,7 +114,7 @@ pub fn accept_daemon(
             }
         }
         if console_open && fds[1].revents & (libc::POLLIN | libc::POLLHUP) != 0 {
-            console_open = pump_console(console, &mut watch, ev);
+            console_open = pump_console(console, watch, ev);
         }
         if fds[0].revents & libc::POLLIN != 0 {
             match listener.accept() {
@@ -119,7 +129,7 @@ pub fn accept_daemon(
         if let Some(status) = process::try_reap(qemu_pid) {
             // Forward whatever qemu said before dying (its error message, usually).
             let _ = console.set_nonblocking(true);
-            while console_open && pump_console(console, &mut watch, ev) {
+            while console_open && pump_console(console, watch, ev) {
                 let mut pfd = libc::pollfd { fd: console.as_raw_fd(), events: libc::POLLIN, revents: 0 };
                 // SAFETY: one valid pollfd.
                 if unsafe { libc::poll(&mut pfd, 1, 0) } <= 0 {

@@ -1,7 +1,7 @@
 //! The launch sequence and the running appliance: start qemu, wait for it to connect, and
 //! later stop it without leaving zombies, sockets or a recovery process behind.
 
-use crate::console::{self, AcceptOutcome};
+use crate::console::{self, AcceptOutcome, ConsoleWatch};
 use crate::error::{exit_status_to_string, LaunchError};
 use crate::kcmdline::{self, KernelCmdline};
 use crate::qemu_cmd::{self, Accel, QemuInputs};
@@ -21,6 +21,7 @@ pub struct Running {
     verbose: bool,
     /// Raw wait status once qemu has been reaped.
     exited: Option<i32>,
+    watch: ConsoleWatch,
     finished: bool,
 }
 
@@ -99,9 +100,10 @@ pub fn launch(cfg: &LaunchConfig, ev: &dyn LaunchEvents) -> Result<Running, Laun
         hv: cfg.hv.clone(),
         verbose: cfg.verbose,
         exited: None,
+        watch: ConsoleWatch::default(),
         finished: false,
     };
-    match console::accept_daemon(&listener, &mut console, qemu_pid, cfg.verbose, ev) {
+    match console::accept_daemon(&listener, &mut console, &mut running.watch, qemu_pid, cfg.verbose, ev) {
         Ok(AcceptOutcome::Connected(s)) => {
             running.daemon = s;
             running.console = console;
@@ -146,6 +148,15 @@ impl Running {
     /// SIGKILL + reap (launch failure, close).
     pub fn kill(mut self) {
         self.finish();
+    }
+
+    /// Call when `console` is readable (or in blocking mode, to wait for output): reads up to
+    /// 8 KiB, answers the terminal's cursor query, passes the bytes to
+    /// `ev.appliance_output` and reports launch progress 6 ("Linux version") and 9
+    /// ("Starting /init script") the first time they appear. Returns the byte count,
+    /// 0 at EOF (qemu has gone), or the read error (WouldBlock in non-blocking mode).
+    pub fn read_console(&mut self, ev: &dyn LaunchEvents) -> std::io::Result<usize> {
+        console::read_console(&mut self.console, &mut self.watch, ev)
     }
 
     /// Non-blocking: has qemu exited? Returns its raw wait status (reaping it).

@@ -1,0 +1,183 @@
+//! Real boots under TCG: builds the appliance around a tiny static /init (tests/data/test-init.c)
+//! and checks that the kernel runs it, that the listed modules load in order, that the
+//! daemon channel exists, that a dynamically linked host tool runs, and that qemu exits.
+//! Also measures PVH vmlinux against bzImage boots. Set LAUNCH_TEST_VERBOSE=1 to see logs.
+
+use guestfs_launch::{launch, prepare_appliance, ApplianceKind, Drive, LaunchConfig, LaunchEvents, Running};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+#[derive(Default)]
+struct Events {
+    output: Mutex<Vec<u8>>,
+    progress: Mutex<Vec<u64>>,
+}
+
+impl LaunchEvents for Events {
+    fn debug(&self, msg: &str) {
+        if std::env::var_os("LAUNCH_TEST_VERBOSE").is_some() {
+            eprintln!("debug: {msg}");
+        }
+    }
+    fn warning(&self, msg: &str) {
+        eprintln!("warning: {msg}");
+    }
+    fn appliance_output(&self, buf: &[u8]) {
+        self.output.lock().unwrap().extend_from_slice(buf);
+    }
+    fn launch_progress(&self, p: u64) {
+        self.progress.lock().unwrap().push(p);
+    }
+}
+
+fn work_dir() -> PathBuf {
+    let d = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("launch-boot");
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+/// Compiles the test init as a static binary named guestfsd in its own directory.
+fn test_daemon_dir(work: &Path) -> PathBuf {
+    let dir = work.join("daemon");
+    std::fs::create_dir_all(&dir).unwrap();
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/test-init.c");
+    let st = Command::new("cc")
+        .args(["-static", "-O2", "-o"])
+        .arg(dir.join("guestfsd"))
+        .arg(&src)
+        .status()
+        .expect("run cc");
+    assert!(st.success(), "compiling the test init failed");
+    dir
+}
+
+fn config(work: &Path, daemon_dir: &Path) -> LaunchConfig {
+    let cache = work.join("cache");
+    let sock = work.join("sock");
+    let tmp = work.join("tmp");
+    for d in [&cache, &sock, &tmp] {
+        std::fs::create_dir_all(d).unwrap();
+    }
+    let disk = tmp.join("disk.img");
+    std::fs::write(&disk, vec![0u8; 1 << 20]).unwrap();
+    let mut cfg = LaunchConfig::new("/usr/bin/qemu-system-x86_64");
+    cfg.path = daemon_dir.display().to_string();
+    cfg.cachedir = cache;
+    cfg.sockdir = sock;
+    cfg.tmpdir = tmp;
+    cfg.memsize_mib = 512;
+    cfg.backend_settings = vec!["force_tcg".into()];
+    cfg.drives = vec![Drive {
+        path: disk.display().to_string(),
+        format: Some("raw".into()),
+        overlay: false,
+        cachemode: None,
+        discard: None,
+        copyonread: false,
+        blocksize: None,
+        iface: None,
+        label: Some("testlabel".into()),
+    }];
+    cfg
+}
+
+/// Reads the console until qemu exits; returns (console text, time to the init marker).
+fn run_to_exit(mut r: Running, ev: &Events, start: Instant) -> (String, Option<Duration>) {
+    r.console.set_read_timeout(Some(Duration::from_millis(200))).unwrap();
+    let text = || String::from_utf8_lossy(&ev.output.lock().unwrap()).into_owned();
+    let mut marker_at = None;
+    let deadline = start + Duration::from_secs(180);
+    loop {
+        if marker_at.is_none() && text().contains("GUESTFS-RS-TEST-INIT-STARTED") {
+            marker_at = Some(start.elapsed());
+        }
+        match r.read_console(ev) {
+            Ok(0) => break,
+            Ok(_) => {}
+            Err(_) => {
+                if r.try_wait().is_some() {
+                    break;
+                }
+            }
+        }
+        assert!(Instant::now() < deadline, "appliance did not finish in time; console:\n{}", text());
+    }
+    let text = text();
+    if marker_at.is_none() && text.contains("GUESTFS-RS-TEST-INIT-STARTED") {
+        marker_at = Some(start.elapsed());
+    }
+    // qemu exits by itself after the guest powers off.
+    let t = Instant::now();
+    while r.try_wait().is_none() {
+        assert!(t.elapsed() < Duration::from_secs(30), "qemu did not exit after power-off");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    r.kill();
+    (text, marker_at)
+}
+
+fn boot_once(cfg: &LaunchConfig) -> (String, Option<Duration>, Vec<u64>) {
+    let ev = Events::default();
+    let start = Instant::now();
+    let r = launch(cfg, &ev).unwrap_or_else(|e| panic!("launch failed: {e}\nconsole:\n{}", String::from_utf8_lossy(&ev.output.lock().unwrap())));
+    let (text, t) = run_to_exit(r, &ev, start);
+    let p = ev.progress.lock().unwrap().clone();
+    (text, t, p)
+}
+
+#[test]
+fn builds_and_boots_the_appliance_under_tcg() {
+    let work = work_dir();
+    let daemon_dir = test_daemon_dir(&work);
+    let mut cfg = config(&work, &daemon_dir);
+    let ev = Events::default();
+    let t = Instant::now();
+    let app = prepare_appliance(&cfg, &ev).unwrap();
+    eprintln!("appliance ready in {} ms: {:?}", t.elapsed().as_millis(), app);
+    assert_eq!(app.kind, ApplianceKind::GuestfsRs);
+    assert!(app.root.is_none());
+    // A second call reuses the cache.
+    let t = Instant::now();
+    assert_eq!(prepare_appliance(&cfg, &ev).unwrap(), app);
+    assert!(t.elapsed() < Duration::from_secs(2));
+
+    let (text, t_pvh, progress) = boot_once(&cfg);
+    assert!(text.contains("GUESTFS-RS-TEST-INIT-STARTED"), "{text}");
+    assert!(text.contains("MODULES ok="), "{text}");
+    assert!(!text.contains("MODULE-FAIL"), "{text}");
+    assert!(text.contains("org.libguestfs.channel.0"), "{text}");
+    assert!(text.contains("SHELL-OK") && text.contains("sda"), "{text}");
+    assert!(text.contains("GUESTFS-RS-TEST-INIT-DONE"), "{text}");
+    assert!(progress.contains(&3), "{progress:?}");
+    eprintln!("PVH vmlinux: init reached {:?} after launch started", t_pvh);
+
+    // The same appliance booted from the bzImage, for comparison, when a vmlinux exists.
+    if app.kernel.ends_with("vmlinux") {
+        std::env::set_var(guestfs_launch::NO_PVH_ENV, "1");
+        cfg.verbose = true; // also exercises graphics=off and the guestfs_verbose flag
+        let (text, t_bz, progress) = boot_once(&cfg);
+        std::env::remove_var(guestfs_launch::NO_PVH_ENV);
+        assert!(text.contains("GUESTFS-RS-TEST-INIT-DONE"), "{text}");
+        assert!(progress.contains(&6), "verbose boot shows 'Linux version': {progress:?}");
+        eprintln!("bzImage: init reached {:?} after launch started", t_bz);
+    }
+}
+
+#[test]
+fn qemu_failing_to_start_is_a_launch_error() {
+    let work = work_dir().join("fail");
+    std::fs::create_dir_all(&work).unwrap();
+    let daemon_dir = test_daemon_dir(&work);
+    let mut cfg = config(&work, &daemon_dir);
+    cfg.qemu_params = vec![("-no-such-option".into(), None)];
+    let ev = Events::default();
+    let t = Instant::now();
+    let e = launch(&cfg, &ev).err().expect("launch must fail");
+    assert!(e.message().starts_with("guestfs_launch failed"), "{e}");
+    assert!(t.elapsed() < Duration::from_secs(60));
+    let out = String::from_utf8_lossy(&ev.output.lock().unwrap()).into_owned();
+    assert!(out.contains("no-such-option"), "qemu's complaint is forwarded: {out}");
+    assert!(!cfg.sockdir.join("guestfsd.sock").exists(), "socket removed");
+}

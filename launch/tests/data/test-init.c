@@ -1,0 +1,73 @@
+/* A stand-in for guestfsd as the appliance's /init in the boot tests: mounts the pseudo
+ * filesystems, loads the modules listed in /lib/guestfs-rs/modules.order, reports what it
+ * found on the console, runs a dynamically linked host tool, and powers off. */
+#define _GNU_SOURCE
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/mount.h>
+#include <sys/reboot.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static void load_modules (void)
+{
+  FILE *f = fopen ("/lib/guestfs-rs/modules.order", "r");
+  char line[512];
+  int ok = 0, failed = 0;
+  if (!f) { printf ("MODULES missing order file\n"); return; }
+  while (fgets (line, sizeof line, f)) {
+    line[strcspn (line, "\n")] = 0;
+    int fd = open (line, O_RDONLY | O_CLOEXEC);
+    if (fd < 0 || (syscall (SYS_finit_module, fd, "", 0) != 0 && errno != EEXIST)) {
+      printf ("MODULE-FAIL %s: %s\n", line, strerror (errno));
+      failed++;
+    } else
+      ok++;
+    if (fd >= 0) close (fd);
+  }
+  fclose (f);
+  printf ("MODULES ok=%d failed=%d\n", ok, failed);
+}
+
+static void list_ports (void)
+{
+  DIR *d = opendir ("/sys/class/virtio-ports");
+  struct dirent *e;
+  if (!d) { printf ("PORTS none\n"); return; }
+  while ((e = readdir (d))) {
+    char p[300], name[128] = "";
+    if (e->d_name[0] == '.') continue;
+    snprintf (p, sizeof p, "/sys/class/virtio-ports/%s/name", e->d_name);
+    FILE *f = fopen (p, "r");
+    if (f) { if (fgets (name, sizeof name, f)) name[strcspn (name, "\n")] = 0; fclose (f); }
+    printf ("PORT %s %s\n", e->d_name, name);
+  }
+  closedir (d);
+}
+
+int main (void)
+{
+  setvbuf (stdout, NULL, _IONBF, 0);
+  printf ("GUESTFS-RS-TEST-INIT-STARTED\n");
+  mount ("proc", "/proc", "proc", 0, NULL);
+  mount ("sysfs", "/sys", "sysfs", 0, NULL);
+  mount ("devtmpfs", "/dev", "devtmpfs", 0, NULL);
+  load_modules ();
+  usleep (300000); /* let the virtio devices probe */
+  list_ports ();
+  pid_t pid = fork ();
+  if (pid == 0) {
+    execl ("/bin/sh", "sh", "-c", "echo SHELL-OK; ls /sys/block", NULL);
+    _exit (127);
+  }
+  int st;
+  waitpid (pid, &st, 0);
+  printf ("GUESTFS-RS-TEST-INIT-DONE\n");
+  sync ();
+  reboot (RB_POWER_OFF);
+  return 0;
+}
