@@ -481,6 +481,26 @@ mod tests {
     }
 
     #[test]
+    fn random_input_never_panics() {
+        let api = guestfs_api::table();
+        let mut rng = crate::value_tests::XorShift(0xfeed_f00d_dead_beef);
+        for i in 0..5000 {
+            let n = (rng.next() % 96) as usize;
+            let mut input = rng.bytes(n);
+            // Plausible small length words reach the decoders more often.
+            if n >= 4 && i % 2 == 0 {
+                input[..4].copy_from_slice(&((n as u32 - 4) & 0xff).to_be_bytes());
+            }
+            let mut s = ServerConn::new(Cursor::new(input.clone()), Vec::new());
+            if let Ok(Incoming::Call { header, body }) = s.read_call() {
+                let _ = crate::dispatch::decode_call(api, &header, &body);
+            }
+            let mut s = ServerConn::new(Cursor::new(input), Vec::new());
+            let _ = s.receive_file(&mut |_| Ok(()));
+        }
+    }
+
+    #[test]
     fn throttle_follows_1_48_rule() {
         let mut t = ProgressThrottle::new();
         let t0 = t.last;
