@@ -49,6 +49,10 @@ pub enum CallError {
     Local { errno: i32, message: String },
     /// A deadline passed (only wait_for_launch has one).
     Timeout(String),
+    /// A FileOut stream the daemon ended with a cancel chunk (its read failed mid-way):
+    /// "file receive cancelled by daemon". Complete message, errno 0; unlike Protocol the
+    /// connection is still in step.
+    Transfer(String),
 }
 
 impl CallError {
@@ -59,7 +63,7 @@ impl CallError {
             CallError::Closed => libc::EPIPE,
             CallError::Cancelled => libc::EINTR,
             CallError::Local { errno, .. } => *errno,
-            CallError::Protocol(_) | CallError::Timeout(_) => 0,
+            CallError::Protocol(_) | CallError::Timeout(_) | CallError::Transfer(_) => 0,
         }
     }
 }
@@ -69,7 +73,7 @@ impl fmt::Display for CallError {
         match self {
             CallError::Daemon { message, .. } => write!(f, "{message}"),
             CallError::Closed => write!(f, "appliance closed the connection unexpectedly"),
-            CallError::Protocol(m) | CallError::Timeout(m) => write!(f, "{m}"),
+            CallError::Protocol(m) | CallError::Timeout(m) | CallError::Transfer(m) => write!(f, "{m}"),
             CallError::Cancelled => write!(f, "operation cancelled by user"),
             CallError::Local { message, .. } => write!(f, "{message}"),
         }

@@ -357,9 +357,13 @@ fn file_out_cancelled_by_daemon() {
             }
         }
         assert!(s.send_file_checking_fd(&mut Failing(0)).is_err());
+        answer_ping(s);
     });
     let e = call(&mut conn, &Recorder::default(), "download", &[s("/remote"), s("/dev/null")], &AtomicBool::new(false));
-    assert_eq!(e, Err(CallError::Protocol("file receive cancelled by daemon".into())));
+    // Still in step afterwards.
+    call(&mut conn, &Recorder::default(), "ping_daemon", &[], &AtomicBool::new(false)).unwrap();
+    assert_eq!(e, Err(CallError::Transfer("file receive cancelled by daemon".into())));
+    assert_eq!(e.unwrap_err().errno(), 0);
     d.join().unwrap();
 }
 

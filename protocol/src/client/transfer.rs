@@ -15,6 +15,9 @@ use crate::consts::*;
 use crate::message::Chunk;
 use crate::sys;
 
+/// 1.48's message when the daemon ends a FileOut stream with a cancel chunk.
+const DAEMON_CANCELLED: &str = "file receive cancelled by daemon";
+
 /// How a FileIn transfer that did not fail locally ended.
 pub(crate) enum Sent {
     Complete,
@@ -139,7 +142,7 @@ fn receive_chunk(wire: &mut Wire, ev: &dyn ClientEvents, cancel: &AtomicBool) ->
         return Err(if cancel.load(Ordering::SeqCst) {
             CallError::Cancelled
         } else {
-            CallError::Protocol("file receive cancelled by daemon".to_string())
+            CallError::Transfer(DAEMON_CANCELLED.to_string())
         });
     }
     Ok(if chunk.data.is_empty() { None } else { Some(chunk.data) })
@@ -173,7 +176,7 @@ pub(crate) fn recv_file(wire: &mut Wire, ev: &dyn ClientEvents, name: &[u8], can
             Ok(Some(_)) => {}
             // The daemon acknowledged (cancel chunk) or had already finished (end chunk).
             Ok(None) | Err(CallError::Cancelled) => return Err(failure),
-            Err(CallError::Protocol(m)) if m == "file receive cancelled by daemon" => return Err(failure),
+            Err(CallError::Transfer(_)) => return Err(failure),
             // The connection itself failed: that matters more than the local error.
             Err(e) => return Err(e),
         }
