@@ -125,3 +125,28 @@ mod tests {
         assert_eq!(choose_accel(&s(&[]), || false, &ev).unwrap(), Accel::Tcg);
     }
 }
+
+#[cfg(test)]
+mod probe_tests {
+    use super::*;
+
+    #[test]
+    fn verdict_is_cached_per_qemu_binary() {
+        let hv = "/usr/bin/qemu-system-x86_64";
+        if !Path::new(hv).exists() {
+            return;
+        }
+        let base = std::env::temp_dir().join(format!("launch-kvm-{}", std::process::id()));
+        std::fs::create_dir_all(&base).unwrap();
+        let first = kvm_works(hv, &base);
+        if dev_kvm_opens() {
+            let md = std::fs::metadata(hv).unwrap();
+            let f = base.join(format!(".guestfs-{}/rs-kvm-{}-{}", cachedir::euid(), md.len(), md.mtime()));
+            assert!(f.is_file(), "verdict cached in {}", f.display());
+            // A planted verdict is believed (that is the point of the cache).
+            std::fs::write(&f, if first { "no\n" } else { "yes\n" }).unwrap();
+            assert_eq!(kvm_works(hv, &base), !first);
+        }
+        std::fs::remove_dir_all(&base).unwrap();
+    }
+}

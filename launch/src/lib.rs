@@ -8,6 +8,7 @@ mod console;
 mod cpio;
 mod elf;
 mod error;
+mod fixed;
 mod kcmdline;
 mod kernel;
 mod kvm;
@@ -147,6 +148,12 @@ pub fn prepare_appliance(cfg: &LaunchConfig, ev: &dyn LaunchEvents) -> Result<Ap
 /// `<cachedir>/.guestfs-<euid>/`.
 pub fn kvm_works(hv: &str, cachedir: &Path) -> bool {
     kvm::kvm_works(hv, cachedir)
+}
+
+/// Writes `app` as a libguestfs fixed appliance directory (README.fixed, kernel, initrd and
+/// an empty ext2 `root`), usable by libguestfs 1.48 itself through LIBGUESTFS_PATH.
+pub fn export_fixed_appliance(app: &Appliance, dir: &Path) -> Result<(), LaunchError> {
+    fixed::export_fixed(app, dir)
 }
 
 /// Starts the appliance and returns once qemu has connected to the daemon socket (the

@@ -3,11 +3,18 @@
 //! daemon channel exists, that a dynamically linked host tool runs, and that qemu exits.
 //! Also measures PVH vmlinux against bzImage boots. Set LAUNCH_TEST_VERBOSE=1 to see logs.
 
-use guestfs_launch::{launch, prepare_appliance, ApplianceKind, Drive, LaunchConfig, LaunchEvents, Running};
+use guestfs_launch::{export_fixed_appliance, launch, prepare_appliance, ApplianceKind, Drive, LaunchConfig, LaunchEvents, Running};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
+
+/// The boots share the two CPUs and the fd table: run one test at a time.
+static SERIAL: Mutex<()> = Mutex::new(());
+
+fn open_fds() -> usize {
+    std::fs::read_dir("/proc/self/fd").unwrap().count()
+}
 
 #[derive(Default)]
 struct Events {
@@ -129,6 +136,7 @@ fn boot_once(cfg: &LaunchConfig) -> (String, Option<Duration>, Vec<u64>) {
 
 #[test]
 fn builds_and_boots_the_appliance_under_tcg() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
     let work = work_dir();
     let daemon_dir = test_daemon_dir(&work);
     let mut cfg = config(&work, &daemon_dir);
@@ -143,8 +151,14 @@ fn builds_and_boots_the_appliance_under_tcg() {
     assert_eq!(prepare_appliance(&cfg, &ev).unwrap(), app);
     assert!(t.elapsed() < Duration::from_secs(2));
 
+    let fds_before = open_fds();
     let (text, t_pvh, progress) = boot_once(&cfg);
     assert!(text.contains("GUESTFS-RS-TEST-INIT-STARTED"), "{text}");
+    let cmdline = text.lines().find(|l| l.starts_with("CMDLINE ")).unwrap_or("");
+    for item in ["panic=1", "console=ttyS0", "quiet", "rdinit=/init", "TERM="] {
+        assert!(cmdline.contains(item), "{item} in {cmdline}");
+    }
+    assert!(!cmdline.contains("root=UUID="), "{cmdline}");
     assert!(text.contains("MODULES ok="), "{text}");
     assert!(!text.contains("MODULE-FAIL"), "{text}");
     assert!(text.contains("org.libguestfs.channel.0"), "{text}");
@@ -162,11 +176,33 @@ fn builds_and_boots_the_appliance_under_tcg() {
         assert!(text.contains("GUESTFS-RS-TEST-INIT-DONE"), "{text}");
         assert!(progress.contains(&6), "verbose boot shows 'Linux version': {progress:?}");
         eprintln!("bzImage: init reached {:?} after launch started", t_bz);
+        cfg.verbose = false;
     }
+
+    // Exported as a libguestfs fixed appliance: root=UUID= and the root disk comes last.
+    let fixed_dir = work.join("fixed");
+    export_fixed_appliance(&app, &fixed_dir).unwrap();
+    let mut fcfg = cfg.clone();
+    fcfg.path = fixed_dir.display().to_string();
+    let fapp = prepare_appliance(&fcfg, &ev).unwrap();
+    assert_eq!(fapp.kind, ApplianceKind::Fixed);
+    let (text, _, _) = boot_once(&fcfg);
+    let cmdline = text.lines().find(|l| l.starts_with("CMDLINE ")).unwrap_or("");
+    assert!(cmdline.contains("root=UUID="), "{cmdline}");
+    assert!(!cmdline.contains("rdinit=/init"), "{cmdline}");
+    assert!(text.contains("sdb"), "root disk attached after the user disk: {text}");
+    assert!(text.contains("GUESTFS-RS-TEST-INIT-DONE"), "{text}");
+
+    // No descriptor leaked by three launches and shutdowns, and no child left behind.
+    assert_eq!(open_fds(), fds_before);
+    // SAFETY: waitpid(-1, WNOHANG) only reports on our own children.
+    let r = unsafe { libc::waitpid(-1, std::ptr::null_mut(), libc::WNOHANG) };
+    assert_eq!(r, -1, "no child processes remain");
 }
 
 #[test]
 fn qemu_failing_to_start_is_a_launch_error() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
     let work = work_dir().join("fail");
     std::fs::create_dir_all(&work).unwrap();
     let daemon_dir = test_daemon_dir(&work);

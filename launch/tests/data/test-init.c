@@ -56,6 +56,12 @@ int main (void)
   mount ("proc", "/proc", "proc", 0, NULL);
   mount ("sysfs", "/sys", "sysfs", 0, NULL);
   mount ("devtmpfs", "/dev", "devtmpfs", 0, NULL);
+  {
+    char cmdline[4096] = "";
+    FILE *f = fopen ("/proc/cmdline", "r");
+    if (f) { if (fgets (cmdline, sizeof cmdline, f)) cmdline[strcspn (cmdline, "\n")] = 0; fclose (f); }
+    printf ("CMDLINE %s\n", cmdline);
+  }
   load_modules ();
   usleep (300000); /* let the virtio devices probe */
   list_ports ();
