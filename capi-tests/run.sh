@@ -83,8 +83,11 @@ compile_and_run () {
     report "$name" 1 "$log"
     return
   fi
-  (cd "$build" && timeout 600 "$exe" "${args[@]}") >>"$log" 2>&1
-  report "$name" $? "$log"
+  (cd "$build" && timeout 300 "$exe" "${args[@]}") >>"$log" 2>&1
+  local rc=$?
+  # 124 is timeout's; above 128 a signal killed the test (a crash, usually).
+  [ $rc -ne 0 ] && echo "exit status $rc$([ $rc -eq 124 ] && echo ' (timed out)')$([ $rc -gt 128 ] && echo " (signal $((rc - 128)))")" >>"$log"
+  report "$name" $rc "$log"
 }
 
 common_flags=(-Wall -Werror -I"$here")
@@ -163,9 +166,9 @@ else
   refdir=$build/debian-lib
   mkdir -p "$refdir"
   ln -s "$debian_lib" "$refdir/libguestfs.so.0"
-  (cd "$build" && timeout 600 "$exe") >"$out_dir/differential.ours.txt" 2>"$out_dir/differential.ours.stderr"
+  (cd "$build" && timeout 300 "$exe") >"$out_dir/differential.ours.txt" 2>"$out_dir/differential.ours.stderr"
   s1=$?
-  (cd "$build" && CAPI_TESTS_LIBDIR=$refdir LD_LIBRARY_PATH=$refdir timeout 600 "$exe") \
+  (cd "$build" && CAPI_TESTS_LIBDIR=$refdir LD_LIBRARY_PATH=$refdir timeout 300 "$exe") \
     >"$out_dir/differential.ref.txt" 2>"$out_dir/differential.ref.stderr"
   s2=$?
   status=0

@@ -11,6 +11,13 @@
 #define STRPREFIX(a, b) (strncmp ((a), (b), strlen ((b))) == 0)
 #define STREQLEN(a, b, n) (strncmp ((a), (b), (n)) == 0)
 
+#ifndef MIN
+#define MIN(a, b) ((a) < (b) ? (a) : (b))
+#endif
+#ifndef MAX
+#define MAX(a, b) ((a) > (b) ? (a) : (b))
+#endif
+
 static inline void
 conformance_cleanup_free (void *ptr)
 {
