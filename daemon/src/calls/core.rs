@@ -1,0 +1,110 @@
+//! Daemon housekeeping: ping, exit, autosync, feature probing, and small system queries.
+
+use std::fs::File;
+
+use guestfs_protocol::{FieldValue, RetValue, StructValue};
+
+use super::{mount, Handler};
+use crate::cmd::{program_exists, Cmd};
+use crate::daemon::Daemon;
+use crate::error::{Error, Result};
+use crate::request::Req;
+
+pub const CALLS: &[(&str, Handler)] = &[
+    ("ping_daemon", ping_daemon),
+    ("internal_exit", internal_exit),
+    ("internal_autosync", internal_autosync),
+    ("internal_feature_available", internal_feature_available),
+    ("echo_daemon", echo_daemon),
+    ("sync", sync),
+    ("utsname", utsname),
+    ("umask", umask),
+    ("dmesg", dmesg),
+];
+
+fn ping_daemon(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
+    Ok(RetValue::None)
+}
+
+fn internal_exit(d: &mut Daemon, _r: &Req) -> Result<RetValue> {
+    d.exit_requested = true;
+    Ok(RetValue::None)
+}
+
+/// Unmount everything (except in standalone mode), then flush all caches and devices.
+fn internal_autosync(d: &mut Daemon, _r: &Req) -> Result<RetValue> {
+    if !d.sysroot.standalone {
+        mount::umount_all_under(&d.sysroot)?;
+    }
+    sync_disks(d);
+    Ok(RetValue::None)
+}
+
+/// sync(2), then fsync each user disk so the host sees the data (1.48's sync_disks).
+pub fn sync_disks(d: &Daemon) {
+    // SAFETY: sync takes no arguments and cannot fail.
+    unsafe { libc::sync() };
+    for dev in d.devices.disks() {
+        if let Ok(f) = File::open(dev) {
+            let _ = f.sync_all();
+        }
+    }
+}
+
+/// Tools each optional group needs. Groups whose calls this daemon does not implement
+/// yet are reported as not available, so callers (and the test suite) skip them.
+const GROUP_TOOLS: &[(&str, &[&str])] = &[("lvm2", &["lvm"])];
+
+fn internal_feature_available(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let group = r.str(0);
+    if !d.api.optgroups().iter().any(|g| *g == group) {
+        return Ok(RetValue::Int(2));
+    }
+    let available = GROUP_TOOLS
+        .iter()
+        .find(|(g, _)| *g == group)
+        .is_some_and(|(_, tools)| tools.iter().all(|t| program_exists(t)));
+    Ok(RetValue::Int(if available { 0 } else { 1 }))
+}
+
+fn echo_daemon(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    Ok(RetValue::Str(r.list(0).join(&b' ')))
+}
+
+fn sync(d: &mut Daemon, _r: &Req) -> Result<RetValue> {
+    sync_disks(d);
+    Ok(RetValue::None)
+}
+
+fn utsname(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
+    let mut u: libc::utsname = unsafe { std::mem::zeroed() };
+    // SAFETY: u is a valid, writable utsname.
+    if unsafe { libc::uname(&mut u) } == -1 {
+        return Err(Error::io(&std::io::Error::last_os_error(), "utsname"));
+    }
+    let field = |f: &[libc::c_char]| {
+        let b: Vec<u8> = f.iter().take_while(|&&c| c != 0).map(|&c| c as u8).collect();
+        FieldValue::Str(b)
+    };
+    Ok(RetValue::Struct(StructValue {
+        fields: vec![field(&u.sysname), field(&u.release), field(&u.version), field(&u.machine)],
+    }))
+}
+
+fn umask(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let mask = r.int(0);
+    if !(0..=0o777).contains(&mask) {
+        return Err(Error::msg(format!("0{mask:o}: mask negative or out of range")));
+    }
+    // SAFETY: umask only swaps the process's file creation mask.
+    let old = unsafe { libc::umask(mask as libc::mode_t) };
+    Ok(RetValue::Int(old as i32))
+}
+
+fn dmesg(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
+    let o = Cmd::new("dmesg").run();
+    if !o.ok() {
+        return Err(Error::msg(format!("dmesg: {}", o.err_text())));
+    }
+    Ok(RetValue::Str(o.stdout))
+}

@@ -1,0 +1,559 @@
+//! Files and directories under the sysroot: tests, creation and removal, metadata,
+//! small reads and writes, copies.
+
+use std::ffi::CString;
+use std::fs::{self, File, OpenOptions};
+use std::io::Write;
+use std::os::unix::ffi::OsStrExt;
+use std::os::unix::fs::{DirBuilderExt, DirEntryExt, MetadataExt, OpenOptionsExt, PermissionsExt};
+use std::path::Path;
+
+use guestfs_protocol::{FieldValue, RetValue, StructValue};
+
+use super::{host_path, split_lines, Handler};
+use crate::cmd::Cmd;
+use crate::daemon::Daemon;
+use crate::error::{Error, Result};
+use crate::request::Req;
+
+pub const CALLS: &[(&str, Handler)] = &[
+    ("exists", exists),
+    ("is_file", is_file),
+    ("is_dir", is_dir),
+    ("is_symlink", is_symlink),
+    ("mkdir", mkdir),
+    ("mkdir_mode", mkdir_mode),
+    ("mkdir_p", mkdir_p),
+    ("rmdir", rmdir),
+    ("rm", rm),
+    ("rm_f", rm_f),
+    ("rm_rf", rm_rf),
+    ("touch", touch),
+    ("readdir", readdir),
+    ("readlink", readlink),
+    ("ll", ll),
+    ("chmod", chmod),
+    ("chown", chown),
+    ("statns", statns),
+    ("lstatns", lstatns),
+    ("internal_lstatnslist", internal_lstatnslist),
+    ("statvfs", statvfs),
+    ("filesize", filesize),
+    ("internal_write", internal_write),
+    ("internal_write_append", internal_write_append),
+    ("truncate", truncate),
+    ("fill", fill),
+    ("cp", cp),
+    ("cp_a", cp_a),
+    ("cp_r", cp_r),
+    ("mv", mv),
+    ("ln_s", ln_s),
+    ("checksum", checksum),
+    ("head", head),
+    ("head_n", head_n),
+    ("tail", tail),
+    ("tail_n", tail_n),
+    ("wc_l", wc_l),
+    ("du", du),
+];
+
+fn exists(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let p = host_path(d, r, 0, true);
+    Ok(RetValue::Bool(p.map(|p| fs::metadata(p).is_ok()).unwrap_or(false)))
+}
+
+/// is_file / is_dir / is_symlink: a missing path is `false`, other errors are errors.
+fn file_test(d: &Daemon, r: &Req, follow: bool, test: fn(&fs::Metadata) -> bool) -> Result<RetValue> {
+    let p = match host_path(d, r, 0, follow) {
+        Ok(p) => p,
+        Err(e) if e.errno == libc::ENOENT || e.errno == libc::ENOTDIR => return Ok(RetValue::Bool(false)),
+        Err(e) => return Err(e),
+    };
+    let m = if follow { fs::metadata(&p) } else { fs::symlink_metadata(&p) };
+    match m {
+        Ok(m) => Ok(RetValue::Bool(test(&m))),
+        Err(e) if matches!(e.raw_os_error(), Some(libc::ENOENT) | Some(libc::ENOTDIR)) => Ok(RetValue::Bool(false)),
+        Err(e) => Err(Error::io(&e, r.str(0))),
+    }
+}
+
+fn is_file(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    file_test(d, r, r.opt_bool(0).unwrap_or(false), |m| m.is_file())
+}
+
+fn is_dir(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    file_test(d, r, r.opt_bool(0).unwrap_or(false), |m| m.is_dir())
+}
+
+fn is_symlink(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    file_test(d, r, false, |m| m.file_type().is_symlink())
+}
+
+fn mkdir_with_mode(d: &Daemon, r: &Req, mode: u32) -> Result<RetValue> {
+    let p = host_path(d, r, 0, false)?;
+    fs::DirBuilder::new().mode(mode).create(&p).map_err(|e| Error::io(&e, r.str(0)))?;
+    Ok(RetValue::None)
+}
+
+fn mkdir(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    mkdir_with_mode(d, r, 0o777)
+}
+
+fn mkdir_mode(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let mode = r.int(1);
+    if mode < 0 {
+        return Err(Error::msg(format!("{}: mode is negative", r.str(0))));
+    }
+    mkdir_with_mode(d, r, mode as u32)
+}
+
+fn mkdir_p(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let path = r.bytes(0);
+    // Create each prefix in turn so every step is resolved inside the sysroot.
+    let mut prefix: Vec<u8> = Vec::new();
+    for comp in path.split(|&b| b == b'/').filter(|c| !c.is_empty()) {
+        prefix.push(b'/');
+        prefix.extend_from_slice(comp);
+        let p = d.sysroot.resolve(&prefix, true).map_err(|e| Error::io(&e, r.str(0)))?;
+        match fs::DirBuilder::new().mode(0o777).create(&p) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                if !fs::metadata(&p).map(|m| m.is_dir()).unwrap_or(false) {
+                    return Err(Error::msg(format!("{}: a path element was not a directory", r.str(0))));
+                }
+            }
+            Err(e) => return Err(Error::io(&e, r.str(0))),
+        }
+    }
+    Ok(RetValue::None)
+}
+
+fn rmdir(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let p = host_path(d, r, 0, false)?;
+    fs::remove_dir(&p).map_err(|e| Error::io(&e, r.str(0)))?;
+    Ok(RetValue::None)
+}
+
+fn rm(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let p = host_path(d, r, 0, false)?;
+    fs::remove_file(&p).map_err(|e| Error::io(&e, r.str(0)))?;
+    Ok(RetValue::None)
+}
+
+fn rm_f(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let p = match host_path(d, r, 0, false) {
+        Ok(p) => p,
+        Err(e) if e.errno == libc::ENOENT => return Ok(RetValue::None),
+        Err(e) => return Err(e),
+    };
+    match fs::remove_file(&p) {
+        Ok(()) => Ok(RetValue::None),
+        Err(e) if e.raw_os_error() == Some(libc::ENOENT) => Ok(RetValue::None),
+        Err(e) => Err(Error::io(&e, r.str(0))),
+    }
+}
+
+fn rm_rf(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    if r.bytes(0) == b"/" {
+        return Err(Error::msg("cannot remove root directory"));
+    }
+    let p = host_path(d, r, 0, false)?;
+    if p == d.sysroot.root() {
+        return Err(Error::msg("cannot remove root directory"));
+    }
+    let o = Cmd::new("rm").arg("-rf").arg("--").arg(&p).run();
+    if !o.ok() {
+        return Err(Error::msg(format!("{}: {}", r.str(0), o.err_text())));
+    }
+    Ok(RetValue::None)
+}
+
+fn touch(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let p = host_path(d, r, 0, false)?;
+    match fs::symlink_metadata(&p) {
+        Ok(m) if !m.is_file() => {
+            return Err(Error::msg(format!("{}: touch can only be used on a regular files", r.str(0))))
+        }
+        Ok(_) => {}
+        Err(e) if e.raw_os_error() == Some(libc::ENOENT) => {}
+        Err(e) => return Err(Error::io(&e, format!("lstat: {}", r.str(0)))),
+    }
+    let f = OpenOptions::new()
+        .write(true)
+        .create(true)
+        .mode(0o666)
+        .custom_flags(libc::O_NOCTTY)
+        .open(&p)
+        .map_err(|e| Error::io(&e, format!("open: {}", r.str(0))))?;
+    f.set_modified(std::time::SystemTime::now())
+        .map_err(|e| Error::io(&e, format!("futimens: {}", r.str(0))))?;
+    Ok(RetValue::None)
+}
+
+fn ftyp(ft: fs::FileType) -> u8 {
+    use std::os::unix::fs::FileTypeExt;
+    if ft.is_block_device() {
+        b'b'
+    } else if ft.is_char_device() {
+        b'c'
+    } else if ft.is_dir() {
+        b'd'
+    } else if ft.is_fifo() {
+        b'f'
+    } else if ft.is_symlink() {
+        b'l'
+    } else if ft.is_file() {
+        b'r'
+    } else if ft.is_socket() {
+        b's'
+    } else {
+        b'u'
+    }
+}
+
+fn dirent(ino: u64, t: u8, name: &[u8]) -> StructValue {
+    StructValue { fields: vec![FieldValue::Int64(ino as i64), FieldValue::Char(t), FieldValue::Str(name.to_vec())] }
+}
+
+fn readdir(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let p = host_path(d, r, 0, true)?;
+    let rd = fs::read_dir(&p).map_err(|e| Error::io(&e, format!("opendir: {}", r.str(0))))?;
+    let mut out = Vec::new();
+    // std hides "." and ".."; readdir(3) in 1.48 returns them.
+    if let Ok(m) = fs::metadata(&p) {
+        out.push(dirent(m.ino(), b'd', b"."));
+    }
+    if let Ok(m) = fs::metadata(p.join("..")) {
+        out.push(dirent(m.ino(), b'd', b".."));
+    }
+    for e in rd {
+        let e = e.map_err(|e| Error::io(&e, "readdir"))?;
+        let t = e.file_type().map(ftyp).unwrap_or(b'u');
+        out.push(dirent(e.ino(), t, e.file_name().as_bytes()));
+    }
+    Ok(RetValue::StructList(out))
+}
+
+fn readlink(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let p = host_path(d, r, 0, false)?;
+    let t = fs::read_link(&p).map_err(|e| Error::io(&e, r.str(0)))?;
+    Ok(RetValue::Str(t.as_os_str().as_bytes().to_vec()))
+}
+
+fn ll(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let p = host_path(d, r, 0, true)?;
+    let o = Cmd::new("ls").arg("-la").arg(&p).run();
+    if !o.ok() {
+        return Err(Error::msg(o.err_text()));
+    }
+    Ok(RetValue::Str(o.stdout))
+}
+
+fn chmod(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let mode = r.int(0);
+    if mode < 0 {
+        return Err(Error::msg(format!("{}: mode is negative", r.str(1))));
+    }
+    let p = host_path(d, r, 1, true)?;
+    fs::set_permissions(&p, fs::Permissions::from_mode(mode as u32))
+        .map_err(|e| Error::io(&e, format!("{}: 0{:o}", r.str(1), mode)))?;
+    Ok(RetValue::None)
+}
+
+fn chown(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let (owner, group) = (r.int(0), r.int(1));
+    let p = host_path(d, r, 2, true)?;
+    let c = cpath(&p)?;
+    // SAFETY: c is a valid NUL-terminated path; -1 means "leave unchanged" as in chown(2).
+    let rc = unsafe { libc::chown(c.as_ptr(), owner as libc::uid_t, group as libc::gid_t) };
+    if rc == -1 {
+        return Err(Error::io(&std::io::Error::last_os_error(), format!("{}: {}.{}", r.str(2), owner, group)));
+    }
+    Ok(RetValue::None)
+}
+
+fn cpath(p: &Path) -> Result<CString> {
+    CString::new(p.as_os_str().as_bytes()).map_err(|_| Error::with_errno(libc::EINVAL, "path contains NUL"))
+}
+
+pub fn statns_of(m: &fs::Metadata) -> StructValue {
+    let v: [i64; 22] = [
+        m.dev() as i64,
+        m.ino() as i64,
+        m.mode() as i64,
+        m.nlink() as i64,
+        m.uid() as i64,
+        m.gid() as i64,
+        m.rdev() as i64,
+        m.size() as i64,
+        m.blksize() as i64,
+        m.blocks() as i64,
+        m.atime(),
+        m.atime_nsec(),
+        m.mtime(),
+        m.mtime_nsec(),
+        m.ctime(),
+        m.ctime_nsec(),
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+    ];
+    StructValue { fields: v.iter().map(|&x| FieldValue::Int64(x)).collect() }
+}
+
+fn statns(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let p = host_path(d, r, 0, true)?;
+    let m = fs::metadata(&p).map_err(|e| Error::io(&e, r.str(0)))?;
+    Ok(RetValue::Struct(statns_of(&m)))
+}
+
+fn lstatns(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let p = host_path(d, r, 0, false)?;
+    let m = fs::symlink_metadata(&p).map_err(|e| Error::io(&e, r.str(0)))?;
+    Ok(RetValue::Struct(statns_of(&m)))
+}
+
+fn internal_lstatnslist(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let dir = host_path(d, r, 0, true)?;
+    if !fs::metadata(&dir).map_err(|e| Error::io(&e, r.str(0)))?.is_dir() {
+        return Err(Error::perror(libc::ENOTDIR, r.str(0)));
+    }
+    let mut out = Vec::new();
+    for name in r.list(1) {
+        // Names are single components (the library checks for '/'); a missing entry
+        // gets st_ino = -1 as in 1.48.
+        let m = if name.contains(&b'/') || name.is_empty() {
+            None
+        } else {
+            fs::symlink_metadata(dir.join(std::ffi::OsStr::from_bytes(name))).ok()
+        };
+        out.push(match m {
+            Some(m) => statns_of(&m),
+            None => {
+                let mut s = StructValue { fields: vec![FieldValue::Int64(0); 22] };
+                s.fields[1] = FieldValue::Int64(-1);
+                s
+            }
+        });
+    }
+    Ok(RetValue::StructList(out))
+}
+
+fn statvfs(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let p = host_path(d, r, 0, true)?;
+    let c = cpath(&p)?;
+    // SAFETY: zeroed statvfs is a valid out-parameter; c is NUL-terminated.
+    let mut s: libc::statvfs = unsafe { std::mem::zeroed() };
+    if unsafe { libc::statvfs(c.as_ptr(), &mut s) } == -1 {
+        return Err(Error::io(&std::io::Error::last_os_error(), format!("statvfs: {}", r.str(0))));
+    }
+    let v = [
+        s.f_bsize as i64,
+        s.f_frsize as i64,
+        s.f_blocks as i64,
+        s.f_bfree as i64,
+        s.f_bavail as i64,
+        s.f_files as i64,
+        s.f_ffree as i64,
+        s.f_favail as i64,
+        s.f_fsid as i64,
+        s.f_flag as i64,
+        s.f_namemax as i64,
+    ];
+    Ok(RetValue::Struct(StructValue { fields: v.iter().map(|&x| FieldValue::Int64(x)).collect() }))
+}
+
+fn filesize(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let p = host_path(d, r, 0, true)?;
+    let m = fs::metadata(&p).map_err(|e| Error::io(&e, r.str(0)))?;
+    Ok(RetValue::Int64(m.size() as i64))
+}
+
+fn write_file(d: &Daemon, r: &Req, append: bool) -> Result<RetValue> {
+    let p = host_path(d, r, 0, true)?;
+    let mut o = OpenOptions::new();
+    o.write(true).create(true).mode(0o666).custom_flags(libc::O_NOCTTY);
+    if append {
+        o.append(true);
+    } else {
+        o.truncate(true);
+    }
+    let mut f = o.open(&p).map_err(|e| Error::io(&e, format!("open: {}", r.str(0))))?;
+    f.write_all(r.bytes(1)).map_err(|e| Error::io(&e, "write"))?;
+    f.sync_data().ok();
+    Ok(RetValue::None)
+}
+
+fn internal_write(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    write_file(d, r, false)
+}
+
+fn internal_write_append(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    write_file(d, r, true)
+}
+
+fn truncate(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let p = host_path(d, r, 0, true)?;
+    let f = OpenOptions::new().write(true).open(&p).map_err(|e| Error::io(&e, format!("open: {}", r.str(0))))?;
+    f.set_len(0).map_err(|e| Error::io(&e, format!("truncate: {}", r.str(0))))?;
+    Ok(RetValue::None)
+}
+
+fn fill(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let (c, len) = (r.int(0), r.int(1));
+    if !(0..=255).contains(&c) {
+        return Err(Error::msg("c must be in range [0..255]"));
+    }
+    if len < 0 {
+        return Err(Error::msg("len must be >= 0"));
+    }
+    let p = host_path(d, r, 2, true)?;
+    let mut f = OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(0o666)
+        .custom_flags(libc::O_NOCTTY)
+        .open(&p)
+        .map_err(|e| Error::io(&e, r.str(2)))?;
+    let buf = vec![c as u8; 65536];
+    let total = len as u64;
+    let mut done: u64 = 0;
+    while done < total {
+        let n = (total - done).min(buf.len() as u64) as usize;
+        f.write_all(&buf[..n]).map_err(|e| Error::io(&e, format!("write: {}", r.str(2))))?;
+        done += n as u64;
+        d.progress(done, total);
+    }
+    Ok(RetValue::None)
+}
+
+/// cp / mv through the host tools on sysroot paths (the tools' own errors are the message).
+fn cpmv(d: &Daemon, r: &Req, prog: &str, flag: Option<&str>, follow_src: bool, follow_dest: bool) -> Result<RetValue> {
+    let src = host_path(d, r, 0, follow_src)?;
+    let dest = host_path(d, r, 1, follow_dest)?;
+    let mut c = Cmd::new(prog);
+    if let Some(f) = flag {
+        c = c.arg(f);
+    }
+    let o = c.arg(&src).arg(&dest).run();
+    if !o.ok() {
+        return Err(Error::msg(o.err_text()));
+    }
+    Ok(RetValue::None)
+}
+
+fn cp(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    cpmv(d, r, "cp", None, true, true)
+}
+
+fn cp_a(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    cpmv(d, r, "cp", Some("-a"), false, true)
+}
+
+fn cp_r(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    cpmv(d, r, "cp", Some("-rP"), false, true)
+}
+
+fn mv(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    cpmv(d, r, "mv", None, false, false)
+}
+
+fn ln_s(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let link = host_path(d, r, 1, false)?;
+    std::os::unix::fs::symlink(std::ffi::OsStr::from_bytes(r.bytes(0)), &link).map_err(|e| {
+        Error::io(&e, format!("symlink: {}: {}", r.str(0), r.str(1)))
+    })?;
+    Ok(RetValue::None)
+}
+
+fn open_guest(d: &Daemon, r: &Req, i: usize) -> Result<File> {
+    let p = host_path(d, r, i, true)?;
+    File::open(&p).map_err(|e| Error::io(&e, r.str(i)))
+}
+
+pub fn checksum_program(csumtype: &str) -> Result<&'static str> {
+    Ok(match csumtype.to_ascii_lowercase().as_str() {
+        "crc" => "cksum",
+        "md5" => "md5sum",
+        "sha1" => "sha1sum",
+        "sha224" => "sha224sum",
+        "sha256" => "sha256sum",
+        "sha384" => "sha384sum",
+        "sha512" => "sha512sum",
+        _ => {
+            return Err(Error::msg(
+                "unknown checksum type, expecting crc|md5|sha1|sha224|sha256|sha384|sha512",
+            ))
+        }
+    })
+}
+
+fn checksum(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let prog = checksum_program(&r.str(0))?;
+    let f = open_guest(d, r, 1)?;
+    let o = Cmd::new(prog).stdin_file(f).run();
+    if !o.ok() {
+        return Err(Error::msg(format!("{prog}: {}", o.err_text())));
+    }
+    let first = o.stdout.split(|b| b.is_ascii_whitespace()).next().unwrap_or(&[]).to_vec();
+    Ok(RetValue::Str(first))
+}
+
+fn headtail(d: &Daemon, r: &Req, prog: &str, n: String, path_arg: usize) -> Result<RetValue> {
+    let f = open_guest(d, r, path_arg)?;
+    let o = Cmd::new(prog).arg("-n").arg(&n).stdin_file(f).run();
+    if !o.ok() {
+        return Err(Error::msg(format!("{prog} -n {n}: {}", o.err_text())));
+    }
+    Ok(RetValue::StrList(split_lines(&o.stdout)))
+}
+
+fn head(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    headtail(d, r, "head", "10".into(), 0)
+}
+
+fn tail(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    headtail(d, r, "tail", "10".into(), 0)
+}
+
+fn head_n(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    headtail(d, r, "head", r.int(0).to_string(), 1)
+}
+
+fn tail_n(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let n = r.int(0);
+    let s = if n >= 0 { n.to_string() } else { format!("+{}", -(n as i64)) };
+    headtail(d, r, "tail", s, 1)
+}
+
+fn wc_l(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let p = host_path(d, r, 0, true)?;
+    let f = File::open(&p).map_err(|e| Error::io(&e, format!("wc -l: {}", r.str(0))))?;
+    let o = Cmd::new("wc").arg("-l").stdin_file(f).run();
+    if !o.ok() {
+        return Err(Error::msg(format!("wc -l: {}", o.err_text())));
+    }
+    let t = o.out_text();
+    t.trim()
+        .parse::<i32>()
+        .map(RetValue::Int)
+        .map_err(|_| Error::msg(format!("cannot parse number: {t}")))
+}
+
+fn du(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let p = host_path(d, r, 0, false)?;
+    let o = Cmd::new("du").arg("-s").arg(&p).run();
+    if !o.ok() {
+        return Err(Error::msg(format!("{}: {}", r.str(0), o.err_text())));
+    }
+    let t = o.out_text();
+    t.split_whitespace()
+        .next()
+        .and_then(|n| n.parse::<i64>().ok())
+        .map(RetValue::Int64)
+        .ok_or_else(|| Error::msg(format!("{}: could not read output: {t}", r.str(0))))
+}

@@ -1,0 +1,216 @@
+//! Making filesystems and swap, with 1.48's option mapping and checks.
+
+use std::sync::OnceLock;
+
+use guestfs_protocol::RetValue;
+
+use super::Handler;
+use crate::cmd::{program_exists, Cmd};
+use crate::daemon::Daemon;
+use crate::error::{Error, Result};
+use crate::request::Req;
+
+pub const CALLS: &[(&str, Handler)] = &[("mkfs", mkfs), ("mkswap", mkswap)];
+
+const EXT2_LABEL_MAX: usize = 16;
+const XFS_LABEL_MAX: usize = 12;
+
+fn is_extfs(t: &str) -> bool {
+    matches!(t, "ext2" | "ext3" | "ext4")
+}
+
+fn is_fat(t: &str) -> bool {
+    matches!(t, "fat" | "vfat" | "msdos")
+}
+
+/// dosfstools ≥ 4.2 writes a bogus MBR on whole disks unless told `--mbr=n`.
+fn fat_has_mbr_option() -> bool {
+    static HAS: OnceLock<bool> = OnceLock::new();
+    *HAS.get_or_init(|| {
+        let o = Cmd::new("mkfs.fat").run();
+        o.status == Some(1) && o.err_text().contains("--mbr[=")
+    })
+}
+
+/// Remove old signatures so blkid does not see two filesystems afterwards.
+fn wipe_before_mkfs(device: &str) {
+    if program_exists("wipefs") {
+        let _ = Cmd::new("wipefs").args(["-a", device]).run();
+    }
+}
+
+/// The argument vector 1.48 builds for `mkfs` (without the device's wipe).
+pub fn mkfs_argv(
+    fstype: &str,
+    device: &str,
+    blocksize: Option<i32>,
+    features: Option<&str>,
+    inode: Option<i32>,
+    sectorsize: Option<i32>,
+    label: Option<&str>,
+    sector_size_of: &dyn Fn() -> Result<i64>,
+) -> Result<Vec<String>> {
+    let ext = is_extfs(fstype);
+    let mut a: Vec<String> = vec![if ext { "mke2fs" } else { "mkfs" }.into(), "-t".into(), fstype.into()];
+    if ext {
+        a.push("-F".into());
+    }
+    if fstype == "ntfs" {
+        a.extend(["-Q".into(), "-F".into()]);
+    }
+    if matches!(fstype, "reiserfs" | "jfs" | "xfs") {
+        a.push("-f".into());
+    }
+    if matches!(fstype, "gfs" | "gfs2") {
+        a.extend(["-p", "lock_nolock", "-j", "1", "-O"].map(String::from));
+    }
+    if is_fat(fstype) {
+        a.push("-I".into());
+        if fat_has_mbr_option() {
+            a.push("--mbr=n".into());
+        }
+    }
+    if let Some(bs) = blocksize {
+        if bs <= 0 || (bs & (bs - 1)) != 0 {
+            return Err(Error::msg("block size must be > 0 and a power of 2"));
+        }
+        if fstype == "vfat" || fstype == "msdos" {
+            let ss = sector_size_of()?;
+            let spc = bs as i64 / ss.max(1);
+            if !(1..=128).contains(&spc) {
+                return Err(Error::msg(format!(
+                    "unsupported cluster size for {fstype} filesystem (requested cluster size = {bs}, sector size = {ss}, trying sectors per cluster = {spc})"
+                )));
+            }
+            a.extend(["-s".into(), spc.to_string()]);
+        } else if fstype == "ntfs" {
+            a.extend(["-c".into(), bs.to_string()]);
+        } else if fstype == "btrfs" {
+            return Err(Error::msg("blocksize cannot be set on btrfs filesystems, use 'mkfs-btrfs'"));
+        } else if fstype == "xfs" {
+            a.extend(["-b".into(), format!("size={bs}")]);
+        } else {
+            a.extend(["-b".into(), bs.to_string()]);
+        }
+    }
+    if let Some(f) = features {
+        a.extend(["-O".into(), f.into()]);
+    }
+    if let Some(i) = inode {
+        if !ext {
+            return Err(Error::msg("inode size (-I) can only be set on ext2/3/4 filesystems"));
+        }
+        if i <= 0 {
+            return Err(Error::msg("inode size must be larger than zero"));
+        }
+        a.extend(["-I".into(), i.to_string()]);
+    }
+    if let Some(s) = sectorsize {
+        if fstype != "ufs" {
+            return Err(Error::msg("sector size (-S) can only be set on ufs filesystems"));
+        }
+        if s <= 0 {
+            return Err(Error::msg("sector size must be larger than zero"));
+        }
+        a.extend(["-S".into(), s.to_string()]);
+    }
+    if let Some(l) = label {
+        let flag = if ext {
+            if l.len() > EXT2_LABEL_MAX {
+                return Err(Error::msg(format!("{l}: ext2/3/4 labels are limited to {EXT2_LABEL_MAX} bytes")));
+            }
+            "-L"
+        } else if is_fat(fstype) {
+            "-n"
+        } else if fstype == "ntfs" || fstype == "btrfs" {
+            "-L"
+        } else if fstype == "xfs" {
+            if l.len() > XFS_LABEL_MAX {
+                return Err(Error::msg(format!("{l}: xfs labels are limited to {XFS_LABEL_MAX} bytes")));
+            }
+            "-L"
+        } else if fstype == "f2fs" {
+            "-l"
+        } else {
+            return Err(Error::msg(format!("don't know how to set the label for '{fstype}' filesystems")));
+        };
+        a.extend([flag.into(), l.into()]);
+    }
+    a.push(device.into());
+    Ok(a)
+}
+
+fn mkfs(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let (fstype, device) = (r.str(0), r.str(1));
+    let features = r.opt_str(1);
+    let label = r.opt_str(4);
+    let argv = mkfs_argv(
+        &fstype,
+        &device,
+        r.opt_int(0),
+        features.as_deref(),
+        r.opt_int(2),
+        r.opt_int(3),
+        label.as_deref(),
+        &|| super::blockdev::sector_size(&device),
+    )?;
+    wipe_before_mkfs(&device);
+    let o = Cmd::new(&argv[0]).args(&argv[1..]).run();
+    if !o.ok() {
+        return Err(Error::msg(format!("{fstype}: {device}: {}", o.err_text())));
+    }
+    Ok(RetValue::None)
+}
+
+fn mkswap(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let device = r.str(0);
+    let mut c = Cmd::new("mkswap").arg("-f");
+    if let Some(l) = r.opt_str(0) {
+        if l.len() > 16 {
+            return Err(Error::msg(format!("{l}: Linux swap labels are limited to 16 bytes")));
+        }
+        c = c.arg("-L").arg(l);
+    }
+    if let Some(u) = r.opt_str(1) {
+        c = c.arg("-U").arg(u);
+    }
+    wipe_before_mkfs(&device);
+    let o = c.arg(&device).run();
+    if !o.ok() {
+        return Err(Error::msg(format!("{device}: {}", o.err_text())));
+    }
+    Ok(RetValue::None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ss() -> Result<i64> {
+        Ok(512)
+    }
+
+    #[test]
+    fn ext4_with_options() {
+        let a = mkfs_argv("ext4", "/dev/sda1", Some(4096), None, Some(256), None, Some("root"), &ss).unwrap();
+        assert_eq!(a, ["mke2fs", "-t", "ext4", "-F", "-b", "4096", "-I", "256", "-L", "root", "/dev/sda1"]);
+    }
+
+    #[test]
+    fn xfs_blocksize_and_checks() {
+        let a = mkfs_argv("xfs", "/dev/sda1", Some(4096), None, None, None, None, &ss).unwrap();
+        assert_eq!(a, ["mkfs", "-t", "xfs", "-f", "-b", "size=4096", "/dev/sda1"]);
+        let e = mkfs_argv("xfs", "/d", None, None, Some(256), None, None, &ss).unwrap_err();
+        assert_eq!(e.msg, "inode size (-I) can only be set on ext2/3/4 filesystems");
+        let e = mkfs_argv("ext2", "/d", Some(3000), None, None, None, None, &ss).unwrap_err();
+        assert_eq!(e.msg, "block size must be > 0 and a power of 2");
+        let e = mkfs_argv("btrfs", "/d", Some(4096), None, None, None, None, &ss).unwrap_err();
+        assert!(e.msg.starts_with("blocksize cannot be set on btrfs"));
+    }
+
+    #[test]
+    fn ext_label_limit() {
+        let e = mkfs_argv("ext2", "/d", None, None, None, None, Some("12345678901234567"), &ss).unwrap_err();
+        assert_eq!(e.msg, "12345678901234567: ext2/3/4 labels are limited to 16 bytes");
+    }
+}

@@ -1,0 +1,94 @@
+//! Implementations of the daemon calls, one module per family. Each module lists its
+//! calls in a `CALLS` table; the dispatcher looks names up here.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use guestfs_protocol::RetValue;
+
+use crate::daemon::Daemon;
+use crate::error::{Error, Result};
+use crate::request::Req;
+
+pub mod blockdev;
+pub mod command;
+pub mod core;
+pub mod devs;
+pub mod files;
+pub mod lvm;
+pub mod mkfs;
+pub mod mount;
+pub mod parted;
+pub mod transfer;
+
+pub type Handler = fn(&mut Daemon, &Req) -> Result<RetValue>;
+
+const FAMILIES: &[&[(&str, Handler)]] = &[
+    core::CALLS,
+    mount::CALLS,
+    devs::CALLS,
+    parted::CALLS,
+    blockdev::CALLS,
+    mkfs::CALLS,
+    lvm::CALLS,
+    files::CALLS,
+    transfer::CALLS,
+    command::CALLS,
+];
+
+/// The implementation of an action, if we have one.
+pub fn handler(name: &str) -> Option<Handler> {
+    static MAP: OnceLock<HashMap<&'static str, Handler>> = OnceLock::new();
+    MAP.get_or_init(|| FAMILIES.iter().flat_map(|f| f.iter().copied()).collect()).get(name).copied()
+}
+
+/// Names of every implemented call (for tests).
+#[cfg(test)]
+pub fn implemented() -> Vec<&'static str> {
+    FAMILIES.iter().flat_map(|f| f.iter().map(|(n, _)| *n)).collect()
+}
+
+/// Host path of Pathname argument `i`, following a final symlink or not.
+pub fn host_path(d: &Daemon, req: &Req, i: usize, follow: bool) -> Result<PathBuf> {
+    d.sysroot.resolve(req.bytes(i), follow).map_err(|e| Error::io(&e, req.str(i)))
+}
+
+/// Split command output into lines as 1.48 does: no trailing empty line.
+pub fn split_lines(s: &[u8]) -> Vec<Vec<u8>> {
+    if s.is_empty() {
+        return Vec::new();
+    }
+    let s = s.strip_suffix(b"\n").unwrap_or(s);
+    s.split(|&b| b == b'\n').map(|l| l.to_vec()).collect()
+}
+
+pub fn str_list(v: Vec<String>) -> RetValue {
+    RetValue::StrList(v.into_iter().map(String::into_bytes).collect())
+}
+
+/// A hashtable reply from (key, value) pairs.
+pub fn hashtable(pairs: Vec<(String, String)>) -> RetValue {
+    RetValue::Hashtable(pairs.into_iter().flat_map(|(k, v)| [k.into_bytes(), v.into_bytes()]).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_implemented_call_is_a_daemon_action() {
+        let api = guestfs_api::table();
+        for n in implemented() {
+            let a = api.action(n).unwrap_or_else(|| panic!("{n} not in the table"));
+            assert!(a.is_daemon(), "{n} is library-side");
+        }
+    }
+
+    #[test]
+    fn lines_split_like_1_48() {
+        assert_eq!(split_lines(b""), Vec::<Vec<u8>>::new());
+        assert_eq!(split_lines(b"a\nb\n"), vec![b"a".to_vec(), b"b".to_vec()]);
+        assert_eq!(split_lines(b"a\n\nb"), vec![b"a".to_vec(), b"".to_vec(), b"b".to_vec()]);
+    }
+}

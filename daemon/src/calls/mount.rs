@@ -1,0 +1,218 @@
+//! Mounting guest filesystems under the sysroot, and what is mounted there.
+
+use std::path::{Path, PathBuf};
+
+use guestfs_protocol::RetValue;
+
+use super::{hashtable, str_list, Handler};
+use crate::cmd::Cmd;
+use crate::daemon::Daemon;
+use crate::error::{Error, Result};
+use crate::mountable::Mountable;
+use crate::request::Req;
+use crate::sysroot::Sysroot;
+
+pub const CALLS: &[(&str, Handler)] = &[
+    ("mount", mount),
+    ("mount_ro", mount_ro),
+    ("mount_options", mount_options),
+    ("mount_vfs", mount_vfs),
+    ("umount", umount),
+    ("umount_all", umount_all),
+    ("mounts", mounts),
+    ("mountpoints", mountpoints),
+    ("df", df),
+];
+
+/// One line of /proc/mounts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MountEntry {
+    pub source: String,
+    pub target: String,
+    pub fstype: String,
+}
+
+/// Undo /proc/mounts' octal escapes (`\040` for space, …).
+fn unescape(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'\\' && i + 3 < b.len() && b[i + 1..i + 4].iter().all(|c| (b'0'..=b'7').contains(c)) {
+            let v = (b[i + 1] - b'0') as u32 * 64 + (b[i + 2] - b'0') as u32 * 8 + (b[i + 3] - b'0') as u32;
+            out.push(v as u8);
+            i += 4;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+pub fn parse_mounts(text: &str) -> Vec<MountEntry> {
+    text.lines()
+        .filter_map(|l| {
+            let mut f = l.split_whitespace();
+            let (s, t, ty) = (f.next()?, f.next()?, f.next()?);
+            Some(MountEntry { source: unescape(s), target: unescape(t), fstype: ty.to_string() })
+        })
+        .collect()
+}
+
+fn proc_mounts() -> Vec<MountEntry> {
+    parse_mounts(&std::fs::read_to_string("/proc/mounts").unwrap_or_default())
+}
+
+/// Mounts at or below the sysroot, in mount order.
+pub fn mounts_under(root: &Path) -> Vec<MountEntry> {
+    let r = root.to_string_lossy();
+    let r = r.trim_end_matches('/');
+    proc_mounts()
+        .into_iter()
+        .filter(|m| m.target == r || m.target.strip_prefix(r).is_some_and(|rest| rest.starts_with('/')))
+        .collect()
+}
+
+pub fn is_root_mounted(s: &Sysroot) -> bool {
+    s.standalone || !mounts_under(s.root()).is_empty()
+}
+
+/// The host directory of a mountpoint argument (resolved inside the sysroot).
+fn mountpoint_dir(d: &Daemon, mp: &[u8]) -> Result<PathBuf> {
+    let mut g = Vec::with_capacity(mp.len() + 1);
+    if mp.first() != Some(&b'/') {
+        g.push(b'/');
+    }
+    g.extend_from_slice(mp);
+    d.sysroot.resolve(&g, true).map_err(|e| Error::io(&e, String::from_utf8_lossy(mp)))
+}
+
+fn do_mount(d: &Daemon, options: &str, vfs: &str, mountable: &str, mp: &[u8]) -> Result<RetValue> {
+    let dir = mountpoint_dir(d, mp)?;
+    if !dir.is_dir() {
+        return Err(Error::msg(format!(
+            "mount: {}: mount point is not a directory",
+            String::from_utf8_lossy(mp)
+        )));
+    }
+    let m = Mountable::parse(mountable);
+    let mut c = Cmd::new("mount");
+    let opts = match (&m, options) {
+        (Mountable::BtrfsVol { volume, .. }, "") => format!("subvol={volume}"),
+        (Mountable::BtrfsVol { volume, .. }, o) => format!("subvol={volume},{o}"),
+        (_, o) => o.to_string(),
+    };
+    if !opts.is_empty() {
+        c = c.arg("-o").arg(&opts);
+    }
+    if !vfs.is_empty() {
+        c = c.arg("-t").arg(vfs);
+    }
+    let o = c.arg(m.device()).arg(&dir).run();
+    if !o.ok() {
+        return Err(Error::msg(format!(
+            "mount exited with status {}: {}",
+            o.status.unwrap_or(-1),
+            o.err_text()
+        )));
+    }
+    Ok(RetValue::None)
+}
+
+fn mount(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    do_mount(d, "", "", &r.str(0), r.bytes(1))
+}
+
+fn mount_ro(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    do_mount(d, "ro", "", &r.str(0), r.bytes(1))
+}
+
+fn mount_options(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    do_mount(d, &r.str(0), "", &r.str(1), r.bytes(2))
+}
+
+fn mount_vfs(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    do_mount(d, &r.str(0), &r.str(1), &r.str(2), r.bytes(3))
+}
+
+fn umount(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let arg = r.str(0);
+    let target: PathBuf = if arg.starts_with("/dev/") && crate::dispatch::is_device_parameter(&arg) {
+        PathBuf::from(&arg)
+    } else {
+        super::host_path(d, r, 0, true)?
+    };
+    let mut c = Cmd::new("umount");
+    if r.opt_bool(0) == Some(true) {
+        c = c.arg("-f");
+    }
+    if r.opt_bool(1) == Some(true) {
+        c = c.arg("-l");
+    }
+    let o = c.arg(&target).run();
+    if !o.ok() {
+        return Err(Error::msg(format!("umount: {}: {}", arg, o.err_text())));
+    }
+    Ok(RetValue::None)
+}
+
+/// Unmount everything at or below the sysroot, deepest (latest) first.
+pub fn umount_all_under(s: &Sysroot) -> Result<()> {
+    let mut ms = mounts_under(s.root());
+    // Longer paths first, so children go before parents; later mounts before earlier ones.
+    ms.reverse();
+    ms.sort_by(|a, b| b.target.len().cmp(&a.target.len()));
+    for m in ms {
+        let o = Cmd::new("umount").arg(&m.target).run();
+        if !o.ok() {
+            return Err(Error::msg(format!("umount: {}: {}", m.target, o.err_text())));
+        }
+    }
+    Ok(())
+}
+
+fn umount_all(d: &mut Daemon, _r: &Req) -> Result<RetValue> {
+    umount_all_under(&d.sysroot)?;
+    Ok(RetValue::None)
+}
+
+fn mounts(d: &mut Daemon, _r: &Req) -> Result<RetValue> {
+    let v = mounts_under(d.sysroot.root()).into_iter().map(|m| m.source).collect();
+    Ok(str_list(v))
+}
+
+fn mountpoints(d: &mut Daemon, _r: &Req) -> Result<RetValue> {
+    let root = d.sysroot.root().to_string_lossy().trim_end_matches('/').to_string();
+    let v = mounts_under(d.sysroot.root())
+        .into_iter()
+        .map(|m| {
+            let mp = m.target[root.len()..].to_string();
+            let mp = if mp.is_empty() { "/".to_string() } else { mp };
+            (d.devices.reverse_mountable(&m.source), mp)
+        })
+        .collect();
+    Ok(hashtable(v))
+}
+
+fn df(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
+    let o = Cmd::new("df").run();
+    if !o.ok() {
+        return Err(Error::msg(o.err_text()));
+    }
+    Ok(RetValue::Str(o.stdout))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_proc_mounts_with_escapes() {
+        let t = "/dev/sda1 /sysroot ext4 rw 0 0\n/dev/sda2 /sysroot/my\\040dir xfs ro 0 0\n";
+        let m = parse_mounts(t);
+        assert_eq!(m.len(), 2);
+        assert_eq!(m[1].target, "/sysroot/my dir");
+        assert_eq!(m[0].fstype, "ext4");
+    }
+}

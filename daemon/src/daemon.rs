@@ -1,0 +1,181 @@
+//! The daemon's state across calls, and the transfer helpers implementations use
+//! (FileIn chunks in, FileOut chunks out, progress messages).
+
+use std::io::{self, Read};
+
+use guestfs_api::Api;
+use guestfs_protocol::{Header, Progress, MAX_CHUNK_SIZE};
+
+use crate::devices::Devices;
+use crate::error::{Error, Result};
+use crate::progress::Throttle;
+use crate::sysroot::Sysroot;
+use crate::transport::Transport;
+
+pub struct Daemon {
+    pub t: Transport,
+    pub api: &'static Api,
+    pub sysroot: Sysroot,
+    pub devices: Devices,
+    /// The request being served.
+    pub cur: Option<Header>,
+    pub throttle: Throttle,
+    /// A FileIn request whose chunks nobody has read yet: on error they must be refused
+    /// (cancel_receive) before the error reply.
+    pub file_in_pending: bool,
+    /// A FileOut request already got its OK reply: no second reply may follow.
+    pub replied: bool,
+    /// internal_exit was called.
+    pub exit_requested: bool,
+    /// The connection failed mid-request; the main loop stops.
+    pub broken: Option<io::Error>,
+}
+
+impl Daemon {
+    pub fn new(t: Transport, sysroot: Sysroot, devices: Devices) -> Daemon {
+        Daemon {
+            t,
+            api: guestfs_api::table(),
+            sysroot,
+            devices,
+            cur: None,
+            throttle: Throttle::new(),
+            file_in_pending: false,
+            replied: false,
+            exit_requested: false,
+            broken: None,
+        }
+    }
+
+    /// Record a connection failure and turn it into a call error.
+    pub fn conn_failed(&mut self, e: io::Error) -> Error {
+        let err = Error::msg(format!("connection to library failed: {e}"));
+        self.broken = Some(e);
+        err
+    }
+
+    /// Send a progress message for the current request if the rate limit allows.
+    pub fn progress(&mut self, position: u64, total: u64) {
+        let Some(h) = self.cur.as_ref() else { return };
+        if !self.throttle.should_send(position, total) {
+            return;
+        }
+        let p = Progress { proc_nr: h.proc_nr, serial: h.serial, position, total };
+        if let Err(e) = self.t.send_progress(&p) {
+            self.broken = Some(e);
+        }
+    }
+
+    fn progress_hint(&self) -> u64 {
+        self.cur.as_ref().map(|h| h.progress_hint).unwrap_or(0)
+    }
+
+    /// Receive the FileIn file, handing each chunk to `sink`. A sink error refuses the
+    /// rest of the file and is returned; a library cancel gives "file upload cancelled".
+    pub fn receive_file(&mut self, sink: &mut dyn FnMut(&[u8]) -> Result<()>) -> Result<()> {
+        self.file_in_pending = false;
+        let hint = self.progress_hint();
+        let mut written: u64 = 0;
+        loop {
+            let chunk = match self.t.receive_chunk() {
+                Ok(c) => c,
+                Err(e) => return Err(self.conn_failed(e)),
+            };
+            if chunk.cancel {
+                return Err(Error::msg("file upload cancelled"));
+            }
+            if chunk.data.is_empty() {
+                return Ok(());
+            }
+            if let Err(e) = sink(&chunk.data) {
+                if let Err(ioe) = self.t.cancel_receive() {
+                    return Err(self.conn_failed(ioe));
+                }
+                return Err(e);
+            }
+            written += chunk.data.len() as u64;
+            if hint > 0 {
+                self.progress(written, hint);
+            }
+        }
+    }
+
+    /// Start a FileOut transfer: the OK reply goes first, after which only chunks follow.
+    pub fn begin_file_out(&mut self) -> Result<()> {
+        let Some(h) = self.cur.clone() else { return Err(Error::msg("no current request")) };
+        self.replied = true;
+        self.t.reply_ok(&h, &[]).map_err(|e| self.conn_failed(e))
+    }
+
+    /// Stream `src` as FileOut chunks and the end chunk. Returns Ok(false) if the library
+    /// cancelled. A read error ends the transfer with a cancel chunk (the library reports
+    /// "file receive cancelled by daemon") and is returned for logging.
+    pub fn send_stream(&mut self, src: &mut dyn Read, total: Option<u64>) -> Result<bool> {
+        if !self.send_stream_body(src, total)? {
+            return Ok(false);
+        }
+        self.t.send_end(false).map_err(|e| self.conn_failed(e))?;
+        Ok(true)
+    }
+
+    /// [`Daemon::send_stream`] without the end chunk (the caller decides how to end).
+    pub fn send_stream_body(&mut self, src: &mut dyn Read, total: Option<u64>) -> Result<bool> {
+        let mut buf = vec![0u8; MAX_CHUNK_SIZE];
+        let mut sent: u64 = 0;
+        loop {
+            let n = match read_full(src, &mut buf) {
+                Ok(n) => n,
+                Err(e) => {
+                    let _ = self.t.send_end(true);
+                    return Err(Error::io(&e, "read"));
+                }
+            };
+            if n == 0 {
+                break;
+            }
+            if !self.send_data(&buf[..n])? {
+                return Ok(false);
+            }
+            sent += n as u64;
+            if let Some(t) = total {
+                self.progress(sent, t);
+            }
+        }
+        Ok(true)
+    }
+
+    /// Send one piece of FileOut data, first checking whether the library cancelled
+    /// (then a cancel chunk ends the transfer and Ok(false) is returned).
+    pub fn send_data(&mut self, data: &[u8]) -> Result<bool> {
+        match self.t.library_cancelled() {
+            Ok(true) => {
+                self.t.send_end(true).map_err(|e| self.conn_failed(e))?;
+                return Ok(false);
+            }
+            Ok(false) => {}
+            Err(e) => return Err(self.conn_failed(e)),
+        }
+        self.t.send_chunk(data).map_err(|e| self.conn_failed(e))?;
+        Ok(true)
+    }
+
+    /// Finish a FileOut transfer built from [`Daemon::send_data`] pieces.
+    pub fn end_file_out(&mut self, cancel: bool) -> Result<()> {
+        self.t.send_end(cancel).map_err(|e| self.conn_failed(e))
+    }
+}
+
+/// Fill `buf` as far as the source allows (fewer bytes only at end of file), so chunks
+/// are full-sized even from pipes.
+fn read_full(src: &mut dyn Read, buf: &mut [u8]) -> io::Result<usize> {
+    let mut got = 0;
+    while got < buf.len() {
+        match src.read(&mut buf[got..]) {
+            Ok(0) => break,
+            Ok(n) => got += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(got)
+}

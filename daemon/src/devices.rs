@@ -1,0 +1,340 @@
+//! Block devices: which disks the caller added (in the order they were added), their
+//! partitions, and translation between the caller's `/dev/sdX` names and the real nodes.
+//!
+//! 1.48 orders disks by `ls -1v /dev/disk/by-path` (udev). We have no udev, so we read
+//! sysfs: SCSI disks by their host:channel:target:lun address, virtio-blk disks by the
+//! sysfs path of their PCI device. The appliance's own root disk (present only when the
+//! stock libguestfs library drives this appliance as a "fixed appliance") is hidden.
+
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// Kernel name prefixes of the disks we expose.
+const DISK_PREFIXES: [&str; 5] = ["sd", "vd", "hd", "ubd", "sr"];
+
+#[derive(Debug, Clone, Default)]
+pub struct Devices {
+    /// Real device nodes (`/dev/sda`, `/dev/vdb`, …) in caller order.
+    disks: Vec<String>,
+    sys: PathBuf,
+}
+
+impl Devices {
+    /// Scan `/sys/block` (given as `sys_block`), hiding the disk whose ext2/3/4 UUID is
+    /// `hide_uuid` (the `root=UUID=` of the kernel command line).
+    pub fn scan(sys_block: &Path, dev: &Path, hide_uuid: Option<&str>) -> Devices {
+        let mut found: Vec<(SortKey, String)> = Vec::new();
+        if let Ok(rd) = fs::read_dir(sys_block) {
+            for e in rd.flatten() {
+                let name = e.file_name().to_string_lossy().into_owned();
+                if !is_disk_name(&name) {
+                    continue;
+                }
+                let node = dev.join(&name);
+                // Empty CD-ROM drives (and vanished disks) cannot be opened: skip them as 1.48 does.
+                if fs::File::open(&node).is_err() {
+                    continue;
+                }
+                if let Some(u) = hide_uuid {
+                    if ext_uuid(&node).is_some_and(|x| x.eq_ignore_ascii_case(u)) {
+                        crate::vlog!("guestfsd: hiding appliance root disk {}", node.display());
+                        continue;
+                    }
+                }
+                found.push((sort_key(&sys_block.join(&name), &name), format!("/dev/{name}")));
+            }
+        }
+        found.sort();
+        Devices { disks: found.into_iter().map(|(_, d)| d).collect(), sys: sys_block.to_path_buf() }
+    }
+
+    /// A fixed list, for tests.
+    #[cfg(test)]
+    pub fn from_list(disks: &[&str]) -> Devices {
+        Devices { disks: disks.iter().map(|s| s.to_string()).collect(), sys: "/sys/block".into() }
+    }
+
+    /// Real nodes of the user's disks, in order.
+    pub fn disks(&self) -> &[String] {
+        &self.disks
+    }
+
+    /// Partitions of one real disk (`/dev/sda` → `/dev/sda1`, …) in partition-number order.
+    pub fn partitions_of(&self, disk: &str) -> Vec<String> {
+        let name = disk.trim_start_matches("/dev/");
+        let mut parts: Vec<(u32, String)> = Vec::new();
+        if let Ok(rd) = fs::read_dir(self.sys.join(name)) {
+            for e in rd.flatten() {
+                let p = e.file_name().to_string_lossy().into_owned();
+                if p.starts_with(name) && p.len() > name.len() {
+                    let n = trailing_number(&p).unwrap_or(0);
+                    parts.push((n, format!("/dev/{p}")));
+                }
+            }
+        }
+        parts.sort();
+        parts.into_iter().map(|(_, p)| p).collect()
+    }
+
+    /// Whether a real whole-disk device has partitions.
+    pub fn has_partitions(&self, disk: &str) -> bool {
+        !self.partitions_of(disk).is_empty()
+    }
+
+    /// Caller name → real name, without checking that it exists (`/dev/sdb2` → the
+    /// second disk's node plus "2"). Names that are not disk-like pass through.
+    pub fn translate(&self, device: &str) -> String {
+        if let Some(rest) = device.strip_prefix("/dev/") {
+            if !rest.contains('/') && !rest.starts_with('m') {
+                if let Some(dpos) = rest.find('d') {
+                    if (1..=2).contains(&dpos) {
+                        let after = &rest[dpos + 1..];
+                        let nletters = after.bytes().take_while(|b| b.is_ascii_lowercase()).count();
+                        if let Some(i) = drive_index(&after[..nletters]) {
+                            if let Some(real) = self.disks.get(i) {
+                                return format!("{}{}", real, &after[nletters..]);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        device.to_string()
+    }
+
+    /// Real name → caller name: a disk (or disk + digits) becomes `/dev/sd<letters><digits>`;
+    /// anything else (LVs, md, /dev/mapper) is left alone.
+    pub fn reverse(&self, device: &str) -> String {
+        for (i, d) in self.disks.iter().enumerate() {
+            if let Some(rest) = device.strip_prefix(d.as_str()) {
+                if rest.is_empty() || rest.as_bytes()[0].is_ascii_digit() {
+                    return format!("/dev/sd{}{}", drive_name(i), rest);
+                }
+            }
+        }
+        device.to_string()
+    }
+
+    /// Reverse-translate the device part of a mountable (`btrfsvol:/dev/vda1/sub` too).
+    pub fn reverse_mountable(&self, m: &str) -> String {
+        if let Some(rest) = m.strip_prefix("btrfsvol:") {
+            // The device is /dev/<name>; the volume follows the next slash.
+            if let Some(after_dev) = rest.strip_prefix("/dev/") {
+                let cut = after_dev.find('/').map(|i| i + 5).unwrap_or(rest.len());
+                return format!("btrfsvol:{}{}", self.reverse(&rest[..cut]), &rest[cut..]);
+            }
+            return m.to_string();
+        }
+        self.reverse(m)
+    }
+}
+
+fn is_disk_name(name: &str) -> bool {
+    DISK_PREFIXES.iter().any(|p| {
+        name.strip_prefix(p).is_some_and(|r| !r.is_empty() && r.bytes().all(|b| b.is_ascii_lowercase()))
+    })
+}
+
+/// Sort key: SCSI disks by numeric H:C:T:L, others by their device path in sysfs
+/// (PCI bus order for virtio-blk), then by name as a tie-breaker (shorter first, as
+/// version sort puts sdz before sdaa).
+#[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct SortKey {
+    class: u8,
+    scsi: Vec<u64>,
+    path: String,
+    name_len: usize,
+    name: String,
+}
+
+fn sort_key(sys_dev: &Path, name: &str) -> SortKey {
+    let link = fs::read_link(sys_dev.join("device")).ok();
+    let last = link
+        .as_ref()
+        .and_then(|l| l.file_name())
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let scsi = parse_scsi_address(&last);
+    let real = fs::canonicalize(sys_dev).map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
+    SortKey {
+        class: if scsi.is_some() { 0 } else { 1 },
+        scsi: scsi.unwrap_or_default(),
+        path: real,
+        name_len: name.len(),
+        name: name.to_string(),
+    }
+}
+
+/// "0:0:1:0" → [0,0,1,0].
+pub fn parse_scsi_address(s: &str) -> Option<Vec<u64>> {
+    let v: Option<Vec<u64>> = s.split(':').map(|p| p.parse().ok()).collect();
+    v.filter(|v| v.len() == 4)
+}
+
+/// "a" → 0, "z" → 25, "aa" → 26, … (the inverse of [`drive_name`]).
+pub fn drive_index(letters: &str) -> Option<usize> {
+    if letters.is_empty() || letters.len() > 6 {
+        return None;
+    }
+    let mut r: usize = 0;
+    for b in letters.bytes() {
+        if !b.is_ascii_lowercase() {
+            return None;
+        }
+        r = r * 26 + (b - b'a') as usize + 1;
+    }
+    Some(r - 1)
+}
+
+/// 0 → "a", 25 → "z", 26 → "aa", …
+pub fn drive_name(mut i: usize) -> String {
+    let mut out = Vec::new();
+    loop {
+        out.push(b'a' + (i % 26) as u8);
+        if i < 26 {
+            break;
+        }
+        i = i / 26 - 1;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// The digits at the end of a name ("sda12" → 12).
+pub fn trailing_number(s: &str) -> Option<u32> {
+    let n = s.bytes().rev().take_while(|b| b.is_ascii_digit()).count();
+    if n == 0 {
+        return None;
+    }
+    s[s.len() - n..].parse().ok()
+}
+
+/// Split a partition name into (disk, number): "/dev/sda1" → ("/dev/sda", 1),
+/// "/dev/nvme0n1p2" → ("/dev/nvme0n1", 2); number 0 means "not a partition".
+pub fn split_partition(dev: &str) -> (String, u32) {
+    let n = dev.bytes().rev().take_while(|b| b.is_ascii_digit()).count();
+    if n == 0 || n == dev.len() {
+        return (dev.to_string(), 0);
+    }
+    let (head, num) = dev.split_at(dev.len() - n);
+    let num: u32 = num.parse().unwrap_or(0);
+    // "…N" + "p" + number, where the disk name itself ends in a digit.
+    if let Some(h) = head.strip_suffix('p') {
+        if h.bytes().last().is_some_and(|b| b.is_ascii_digit()) {
+            return (h.to_string(), num);
+        }
+    }
+    // Disks whose own names end in digits (nvme0n1, mmcblk0, md0, loop0) name their
+    // partitions with a "p" separator, handled above; without one it is the whole disk.
+    let base = dev.trim_start_matches("/dev/");
+    if ["nvme", "mmcblk", "md", "loop", "nbd"].iter().any(|p| base.starts_with(p))
+        || head.bytes().last().is_some_and(|b| b.is_ascii_digit())
+    {
+        return (dev.to_string(), 0);
+    }
+    (head.to_string(), num)
+}
+
+/// The UUID of an ext2/3/4 filesystem at the start of `dev` (lower-case, dashed).
+pub fn ext_uuid(dev: &Path) -> Option<String> {
+    let mut f = fs::File::open(dev).ok()?;
+    let mut sb = [0u8; 0x478];
+    f.read_exact(&mut sb).ok()?;
+    ext_uuid_from_superblock(&sb)
+}
+
+pub fn ext_uuid_from_superblock(buf: &[u8]) -> Option<String> {
+    if buf.len() < 0x478 || buf[0x438] != 0x53 || buf[0x439] != 0xEF {
+        return None;
+    }
+    let u = &buf[0x468..0x478];
+    let h: String = u.iter().map(|b| format!("{b:02x}")).collect();
+    Some(format!("{}-{}-{}-{}-{}", &h[0..8], &h[8..12], &h[12..16], &h[16..20], &h[20..32]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn drive_names_round_trip() {
+        assert_eq!(drive_index("a"), Some(0));
+        assert_eq!(drive_index("z"), Some(25));
+        assert_eq!(drive_index("aa"), Some(26));
+        assert_eq!(drive_index("ab"), Some(27));
+        assert_eq!(drive_index("zz"), Some(701));
+        assert_eq!(drive_index("aaa"), Some(702));
+        for i in [0, 1, 25, 26, 27, 51, 52, 701, 702, 18277] {
+            assert_eq!(drive_index(&drive_name(i)), Some(i), "{i}");
+        }
+        assert_eq!(drive_name(26), "aa");
+        assert_eq!(drive_index(""), None);
+    }
+
+    #[test]
+    fn forward_translation() {
+        let d = Devices::from_list(&["/dev/vda", "/dev/vdb"]);
+        assert_eq!(d.translate("/dev/sda"), "/dev/vda");
+        assert_eq!(d.translate("/dev/sdb1"), "/dev/vdb1");
+        assert_eq!(d.translate("/dev/hda2"), "/dev/vda2");
+        assert_eq!(d.translate("/dev/xvdb"), "/dev/vdb");
+        // Out of range, LVs, md and non-disk names pass through.
+        assert_eq!(d.translate("/dev/sdc"), "/dev/sdc");
+        assert_eq!(d.translate("/dev/VG/LV"), "/dev/VG/LV");
+        assert_eq!(d.translate("/dev/md0"), "/dev/md0");
+        assert_eq!(d.translate("/dev/mapper/x"), "/dev/mapper/x");
+        assert_eq!(d.translate("/dev/dm-0"), "/dev/dm-0");
+    }
+
+    #[test]
+    fn reverse_translation() {
+        let d = Devices::from_list(&["/dev/vda", "/dev/vdb"]);
+        assert_eq!(d.reverse("/dev/vda"), "/dev/sda");
+        assert_eq!(d.reverse("/dev/vdb12"), "/dev/sdb12");
+        assert_eq!(d.reverse("/dev/vdbx"), "/dev/vdbx");
+        assert_eq!(d.reverse("/dev/VG/LV"), "/dev/VG/LV");
+        assert_eq!(d.reverse_mountable("btrfsvol:/dev/vdb1/a/b"), "btrfsvol:/dev/sdb1/a/b");
+    }
+
+    #[test]
+    fn partition_split() {
+        assert_eq!(split_partition("/dev/sda1"), ("/dev/sda".into(), 1));
+        assert_eq!(split_partition("/dev/sdab12"), ("/dev/sdab".into(), 12));
+        assert_eq!(split_partition("/dev/sda"), ("/dev/sda".into(), 0));
+        assert_eq!(split_partition("/dev/nvme0n1p3"), ("/dev/nvme0n1".into(), 3));
+        assert_eq!(split_partition("/dev/nvme0n1"), ("/dev/nvme0n1".into(), 0));
+    }
+
+    #[test]
+    fn scsi_addresses_sort_numerically() {
+        assert_eq!(parse_scsi_address("0:0:10:0"), Some(vec![0, 0, 10, 0]));
+        assert_eq!(parse_scsi_address("virtio1"), None);
+        assert!(vec![0u64, 0, 2, 0] < vec![0u64, 0, 10, 0]);
+    }
+
+    #[test]
+    fn disk_names() {
+        assert!(is_disk_name("sda"));
+        assert!(is_disk_name("vdaa"));
+        assert!(!is_disk_name("sda1"));
+        assert!(!is_disk_name("loop0"));
+        assert!(!is_disk_name("sd"));
+    }
+
+    #[test]
+    fn superblock_uuid() {
+        let mut sb = vec![0u8; 0x478];
+        sb[0x438] = 0x53;
+        sb[0x439] = 0xEF;
+        for i in 0..16 {
+            sb[0x468 + i] = i as u8 * 17;
+        }
+        assert_eq!(
+            ext_uuid_from_superblock(&sb).unwrap(),
+            "00112233-4455-6677-8899-aabbccddeeff"
+        );
+        sb[0x438] = 0;
+        assert_eq!(ext_uuid_from_superblock(&sb), None);
+    }
+}

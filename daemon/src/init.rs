@@ -1,0 +1,186 @@
+//! PID 1 duties in the appliance (an initramfs with no udev and no init scripts):
+//! kernel filesystems, kernel modules, disks settled, loopback up, and power-off at the end.
+
+use std::ffi::CString;
+use std::fs;
+use std::os::unix::fs::{symlink, PermissionsExt};
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use crate::cmd::{program_exists, Cmd};
+
+/// Where the appliance builder lists the kernel modules to load, in order.
+pub const MODULES_ORDER: &str = "/lib/guestfs-rs/modules.order";
+
+/// Directory of the udev-free LVM configuration (exported as LVM_SYSTEM_DIR).
+pub const LVM_SYSTEM_DIR: &str = "/tmp/lvm";
+
+const LVM_CONF: &str = "\
+# Written by guestfsd: there is no udev in the guestfs-rs appliance.
+devices {
+    obtain_device_list_from_udev = 0
+    use_devicesfile = 0
+}
+activation {
+    udev_sync = 0
+    udev_rules = 0
+    verify_udev_operations = 0
+    monitoring = 0
+}
+";
+
+fn mount(src: &str, target: &str, fstype: &str, flags: libc::c_ulong, data: &str) {
+    let _ = fs::create_dir_all(target);
+    let c = |s: &str| CString::new(s).unwrap_or_default();
+    let (s, t, f, d) = (c(src), c(target), c(fstype), c(data));
+    // SAFETY: all pointers are valid NUL-terminated strings for the duration of the call.
+    let r = unsafe { libc::mount(s.as_ptr(), t.as_ptr(), f.as_ptr(), flags, d.as_ptr() as *const libc::c_void) };
+    if r == -1 {
+        let e = std::io::Error::last_os_error();
+        // EBUSY: already mounted (e.g. devtmpfs automounted by the kernel).
+        if e.raw_os_error() != Some(libc::EBUSY) {
+            eprintln!("guestfsd: mount {fstype} on {target}: {e}");
+        }
+    }
+}
+
+/// Everything a PID 1 must do before the daemon can serve.
+pub fn setup() {
+    let nosuid_nodev = libc::MS_NOSUID | libc::MS_NODEV;
+    mount("proc", "/proc", "proc", nosuid_nodev | libc::MS_NOEXEC, "");
+    mount("sysfs", "/sys", "sysfs", nosuid_nodev | libc::MS_NOEXEC, "");
+    mount("devtmpfs", "/dev", "devtmpfs", libc::MS_NOSUID, "mode=0755");
+    mount("devpts", "/dev/pts", "devpts", libc::MS_NOSUID | libc::MS_NOEXEC, "gid=5,mode=620,ptmxmode=000");
+    mount("tmpfs", "/dev/shm", "tmpfs", nosuid_nodev, "mode=1777");
+    mount("tmpfs", "/run", "tmpfs", nosuid_nodev, "mode=0755,size=20%");
+    mount("tmpfs", "/tmp", "tmpfs", nosuid_nodev, "mode=1777");
+    let _ = fs::create_dir_all("/var/tmp");
+    let _ = fs::set_permissions("/var/tmp", fs::Permissions::from_mode(0o1777));
+    let _ = fs::create_dir_all("/run/lock");
+    let _ = symlink("/proc/self/fd", "/dev/fd");
+    let _ = symlink("/proc/self/fd/0", "/dev/stdin");
+    let _ = symlink("/proc/self/fd/1", "/dev/stdout");
+    let _ = symlink("/proc/self/fd/2", "/dev/stderr");
+    let _ = fs::create_dir_all("/etc");
+    let _ = symlink("/proc/mounts", "/etc/mtab");
+    let _ = fs::create_dir_all("/sysroot");
+
+    load_modules(Path::new(MODULES_ORDER));
+    wait_for_disks(Duration::from_secs(15));
+    loopback_up();
+}
+
+/// Load each module listed (uncompressed .ko paths) with finit_module; modules already
+/// present (EEXIST) are fine, other failures are logged and skipped.
+pub fn load_modules(list: &Path) {
+    let Ok(text) = fs::read_to_string(list) else { return };
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+        let f = match fs::File::open(line) {
+            Ok(f) => f,
+            Err(e) => {
+                eprintln!("guestfsd: module {line}: {e}");
+                continue;
+            }
+        };
+        use std::os::fd::AsRawFd;
+        // SAFETY: finit_module takes an open fd, a NUL-terminated parameter string and flags.
+        let r = unsafe { libc::syscall(libc::SYS_finit_module, f.as_raw_fd(), c"".as_ptr(), 0) };
+        if r != 0 {
+            let e = std::io::Error::last_os_error();
+            if e.raw_os_error() != Some(libc::EEXIST) {
+                eprintln!("guestfsd: finit_module {line}: {e}");
+            }
+        } else {
+            crate::vlog!("guestfsd: loaded {line}");
+        }
+    }
+}
+
+/// SCSI disks are probed asynchronously: wait until every SCSI disk/CD device the
+/// kernel found has its block device (or the timeout passes).
+pub fn wait_for_disks(timeout: Duration) {
+    let deadline = Instant::now() + timeout;
+    loop {
+        let pending = pending_scsi_disks(Path::new("/sys/bus/scsi/devices"));
+        if pending.is_empty() {
+            return;
+        }
+        if Instant::now() >= deadline {
+            eprintln!("guestfsd: SCSI devices without a block device: {}", pending.join(" "));
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+fn pending_scsi_disks(dir: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    let Ok(rd) = fs::read_dir(dir) else { return out };
+    for e in rd.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        if crate::devices::parse_scsi_address(&name).is_none() {
+            continue;
+        }
+        let ty = fs::read_to_string(e.path().join("type")).unwrap_or_default();
+        // 0 = disk, 5 = CD-ROM, 7 = optical, 14 = RBC: the types sd/sr bind to.
+        if !matches!(ty.trim(), "0" | "5" | "7" | "14") {
+            continue;
+        }
+        let has_block = fs::read_dir(e.path().join("block")).map(|mut d| d.next().is_some()).unwrap_or(false);
+        if !has_block {
+            out.push(name);
+        }
+    }
+    out
+}
+
+fn loopback_up() {
+    if program_exists("ip") {
+        let _ = Cmd::new("ip").args(["addr", "add", "127.0.0.1/8", "brd", "127.255.255.255", "dev", "lo"]).run();
+        let o = Cmd::new("ip").args(["link", "set", "dev", "lo", "up"]).run();
+        if !o.ok() {
+            eprintln!("guestfsd: ip link set dev lo up: {}", o.err_text());
+        }
+    }
+}
+
+/// Environment every daemon (PID 1 or not) runs its tools with.
+pub fn environment(pid1: bool) {
+    std::env::set_var("PATH", "/sbin:/usr/sbin:/bin:/usr/bin");
+    std::env::set_var("SHELL", "/bin/sh");
+    std::env::set_var("LC_ALL", "C");
+    std::env::set_var("TERM", "dumb");
+    // SAFETY: umask only sets the process's file creation mask.
+    unsafe { libc::umask(0o022) };
+    if pid1 {
+        if fs::create_dir_all(LVM_SYSTEM_DIR).is_ok()
+            && fs::write(Path::new(LVM_SYSTEM_DIR).join("lvm.conf"), LVM_CONF).is_ok()
+        {
+            std::env::set_var("LVM_SYSTEM_DIR", LVM_SYSTEM_DIR);
+        }
+    }
+}
+
+/// Reap children that were orphaned onto PID 1. Called only between requests, when the
+/// daemon waits for none of its own children, so no exit status is stolen.
+pub fn reap_zombies() {
+    loop {
+        let mut status = 0;
+        // SAFETY: waitpid with WNOHANG on any child.
+        let r = unsafe { libc::waitpid(-1, &mut status, libc::WNOHANG) };
+        if r <= 0 {
+            return;
+        }
+    }
+}
+
+/// End of the appliance: flush and power off (qemu runs with -no-reboot, so either a
+/// power-off or the panic after PID 1 exits ends it).
+pub fn power_off() -> ! {
+    // SAFETY: sync and reboot are plain syscalls; reboot only returns on failure.
+    unsafe {
+        libc::sync();
+        libc::reboot(libc::RB_POWER_OFF);
+    }
+    std::process::exit(0)
+}

@@ -1,0 +1,102 @@
+//! One decoded request: the action, its arguments (already checked and translated by the
+//! dispatcher) and typed accessors for the implementations.
+
+use guestfs_api::Action;
+use guestfs_protocol::{Header, Value};
+
+pub struct Req {
+    pub header: Header,
+    pub action: &'static Action,
+    /// Every argument in declaration order; FileIn/FileOut ones are empty strings (the
+    /// file travels as chunks, not in the args).
+    pub args: Vec<Value>,
+    /// Every optarg in declaration order (unset ones hold zero values).
+    pub optargs: Vec<Value>,
+}
+
+static EMPTY: Vec<Vec<u8>> = Vec::new();
+
+impl Req {
+    /// `<name>_stub`: what 1.48's generated argument checks put in their messages.
+    pub fn stub(&self) -> String {
+        format!("{}_stub", self.action.name)
+    }
+
+    pub fn bytes(&self, i: usize) -> &[u8] {
+        match self.args.get(i) {
+            Some(Value::Str(s) | Value::Buffer(s)) => s,
+            Some(Value::OptStr(Some(s))) => s,
+            _ => &[],
+        }
+    }
+
+    /// A string argument as text (lossy for non-UTF-8 bytes).
+    pub fn str(&self, i: usize) -> String {
+        String::from_utf8_lossy(self.bytes(i)).into_owned()
+    }
+
+    pub fn int(&self, i: usize) -> i32 {
+        match self.args.get(i) {
+            Some(Value::Int(n)) => *n,
+            _ => 0,
+        }
+    }
+
+    pub fn int64(&self, i: usize) -> i64 {
+        match self.args.get(i) {
+            Some(Value::Int64(n)) => *n,
+            Some(Value::Int(n)) => *n as i64,
+            _ => 0,
+        }
+    }
+
+    pub fn bool(&self, i: usize) -> bool {
+        matches!(self.args.get(i), Some(Value::Bool(true)))
+    }
+
+    pub fn list(&self, i: usize) -> &[Vec<u8>] {
+        match self.args.get(i) {
+            Some(Value::StrList(l)) => l,
+            _ => &EMPTY,
+        }
+    }
+
+    pub fn strings(&self, i: usize) -> Vec<String> {
+        self.list(i).iter().map(|s| String::from_utf8_lossy(s).into_owned()).collect()
+    }
+
+    /// Whether the caller set optarg `i` (its bit in the header's bitmask).
+    pub fn opt_set(&self, i: usize) -> bool {
+        i < 64 && self.header.optargs_bitmask & (1u64 << i) != 0
+    }
+
+    pub fn opt_int(&self, i: usize) -> Option<i32> {
+        match (self.opt_set(i), self.optargs.get(i)) {
+            (true, Some(Value::Int(n))) => Some(*n),
+            _ => None,
+        }
+    }
+
+    pub fn opt_bool(&self, i: usize) -> Option<bool> {
+        match (self.opt_set(i), self.optargs.get(i)) {
+            (true, Some(Value::Bool(b))) => Some(*b),
+            _ => None,
+        }
+    }
+
+    pub fn opt_str(&self, i: usize) -> Option<String> {
+        match (self.opt_set(i), self.optargs.get(i)) {
+            (true, Some(Value::Str(s))) => Some(String::from_utf8_lossy(s).into_owned()),
+            _ => None,
+        }
+    }
+
+    pub fn opt_list(&self, i: usize) -> Option<Vec<String>> {
+        match (self.opt_set(i), self.optargs.get(i)) {
+            (true, Some(Value::StrList(l))) => {
+                Some(l.iter().map(|s| String::from_utf8_lossy(s).into_owned()).collect())
+            }
+            _ => None,
+        }
+    }
+}
