@@ -4,7 +4,7 @@
 use crate::error::LaunchError;
 use crate::process;
 use crate::LaunchEvents;
-use std::io::{Read, Write};
+use std::io::Read;
 use std::os::fd::AsRawFd;
 use std::os::unix::net::{UnixListener, UnixStream};
 use std::time::{Duration, Instant};
@@ -59,7 +59,11 @@ pub fn read_console(console: &mut UnixStream, watch: &mut ConsoleWatch, ev: &dyn
     };
     let data = &buf[..n];
     if data.windows(DSR_QUERY.len()).any(|w| w == DSR_QUERY) {
-        let _ = console.write_all(DSR_ANSWER);
+        // MSG_NOSIGNAL: a C program embedding us may not ignore SIGPIPE, and qemu may be gone.
+        // SAFETY: valid buffer and length; the result is deliberately ignored (best effort).
+        unsafe {
+            libc::send(console.as_raw_fd(), DSR_ANSWER.as_ptr().cast(), DSR_ANSWER.len(), libc::MSG_NOSIGNAL);
+        }
     }
     if n > 0 {
         ev.appliance_output(data);

@@ -97,7 +97,11 @@ pub fn choose_accel(
     if force_kvm {
         return Err(LaunchError::msg("force_kvm supplied but kvm not available."));
     }
-    if !FALLBACK_WARNED.swap(true, Ordering::Relaxed) {
+    // Without /dev/kvm, TCG is simply what this host offers; warn only when KVM looked
+    // available but does not work (nested virtualisation, permissions), once per process.
+    if !Path::new("/dev/kvm").exists() {
+        ev.debug("no /dev/kvm: using software emulation (TCG)");
+    } else if !FALLBACK_WARNED.swap(true, Ordering::Relaxed) {
         ev.warning("KVM is not usable on this host (no /dev/kvm access, or qemu fails under KVM): falling back to software emulation (TCG), which is much slower");
     }
     Ok(Accel::Tcg)
