@@ -82,12 +82,17 @@ pub fn call(h: &Handle, a: &Action, args: &[Value], optargs: &[Option<Value>]) -
         Err(CallError::Protocol(m)) => {
             // Protocol sync is lost: the connection cannot be trusted any more.
             child_cleanup(h, s);
-            Err(Error::msg(format!("{}: {m}", a.name)))
+            Err(Error::msg(m))
         }
         Err(e) => {
             h.lock().inner().appliance = Some(s);
-            let errno = e.errno();
-            Err(Error::with_errno(errno.max(0), format!("{}: {e}", a.name)))
+            let errno = e.errno().max(0);
+            // Only daemon error replies get the "<name>: " prefix; the others already
+            // carry libguestfs's complete text.
+            match e {
+                CallError::Daemon { message, .. } => Err(Error::with_errno(errno, format!("{}: {message}", a.name))),
+                other => Err(Error::with_errno(errno, other.to_string())),
+            }
         }
     }
 }

@@ -1,6 +1,6 @@
 //! launch, shutdown, close and the other lifecycle actions.
 
-use super::appliance::{child_cleanup, Events, Session, DEBUG_ADVICE};
+use super::appliance::{Events, Session, DEBUG_ADVICE};
 use super::args::*;
 use crate::error::Result;
 use crate::handle::events::{EVENT_CLOSE, EVENT_LAUNCH_DONE, EVENT_PROGRESS};
@@ -208,15 +208,9 @@ pub fn run(h: &Handle, name: &str, a: &[Value], _o: &[Option<Value>]) -> Option<
         "launch" => launch(h).map(|_| RetValue::None),
         "shutdown" => shutdown(h, true).map(|_| RetValue::None),
         "kill_subprocess" => {
-            if h.state() == State::Config {
-                Err(Error::msg("no subprocess to kill"))
-            } else {
-                let s = h.lock().inner().appliance.take();
-                if let Some(s) = s {
-                    child_cleanup(h, s);
-                }
-                Ok(RetValue::None)
-            }
+            // Like 1.48, this is shutdown without the error checks; in CONFIG it does nothing.
+            let _ = shutdown(h, false);
+            Ok(RetValue::None)
         }
         "get_pid" => {
             let l = h.lock();

@@ -16,7 +16,9 @@ pub const NAMES: &[&str] = &[
     "set_tmpdir", "get_tmpdir", "set_cachedir", "get_cachedir", "get_sockdir", "set_program",
     "get_program", "set_identifier", "get_identifier", "set_selinux", "get_selinux", "set_direct",
     "get_direct", "get_state", "is_config", "is_launching", "is_ready", "is_busy", "version",
-    "max_disks", "c_pointer",
+    "max_disks", "c_pointer", "get_libvirt_requested_credentials", "get_libvirt_requested_credential_prompt",
+    "get_libvirt_requested_credential_challenge", "get_libvirt_requested_credential_defresult",
+    "set_libvirt_requested_credential", "set_libvirt_supported_credentials",
 ];
 
 fn with<T>(h: &Handle, f: impl FnOnce(&mut Inner) -> T) -> T {
@@ -45,16 +47,34 @@ fn abs_dir(ctx: &str, dir: Option<String>) -> Result<Option<String>> {
 }
 
 /// Backend names 1.48 accepts: direct/appliance, libvirt, libvirt:<uri>.
-fn valid_backend(b: &str) -> bool {
-    matches!(b, "direct" | "appliance" | "libvirt") || b.starts_with("libvirt:")
+/// `name` or `name:arg` with a registered backend name; "appliance" is a synonym
+/// for "direct" and is stored as such.
+fn normalise_backend(b: &str) -> Option<String> {
+    let (name, arg) = match b.split_once(':') {
+        Some((n, a)) => (n, Some(a)),
+        None => (b, None),
+    };
+    let name = match name {
+        "direct" | "appliance" => "direct",
+        "libvirt" => "libvirt",
+        _ => return None,
+    };
+    Some(match arg {
+        Some(a) => format!("{name}:{a}"),
+        None => name.to_string(),
+    })
 }
 
 pub fn set_backend(h: &Handle, b: &str) -> Result<()> {
-    if !valid_backend(b) {
-        return Err(Error::msg(format!("invalid backend: {b}")));
-    }
-    with(h, |i| i.backend = b.to_string());
+    let n = normalise_backend(b).ok_or_else(|| Error::msg(format!("invalid backend: {b}")))?;
+    with(h, |i| i.backend = n);
     Ok(())
+}
+
+const CREDENTIAL_TYPES: &[&str] = &["username", "authname", "language", "cnonce", "passphrase", "echoprompt", "noechoprompt", "realm", "external"];
+
+fn outside_auth(name: &str) -> Result<RetValue> {
+    Err(Error::msg(format!("guestfs_impl_{name} should only be called from within the GUESTFS_EVENT_LIBVIRT_AUTH event handler")))
 }
 
 pub fn run(h: &Handle, name: &str, a: &[Value], _o: &[Option<Value>]) -> Option<Result<RetValue>> {
@@ -168,6 +188,12 @@ pub fn run(h: &Handle, name: &str, a: &[Value], _o: &[Option<Value>]) -> Option<
         "is_ready" => b(h.state() == State::Ready),
         "is_busy" => b(false),
         "max_disks" => n(255),
+        "get_libvirt_requested_credentials" | "get_libvirt_requested_credential_prompt" | "get_libvirt_requested_credential_challenge"
+        | "get_libvirt_requested_credential_defresult" | "set_libvirt_requested_credential" => outside_auth(name),
+        "set_libvirt_supported_credentials" => match list(a, 0).into_iter().find(|c| !CREDENTIAL_TYPES.contains(&c.as_str())) {
+            Some(bad) => Err(Error::msg(format!("unknown credential type \u{2018}{bad}\u{2019}"))),
+            None => ok(),
+        },
         "c_pointer" => Ok(RetValue::Int64(h.c_ptr() as i64)),
         "version" => Ok(RetValue::Struct(StructValue {
             fields: vec![

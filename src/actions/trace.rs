@@ -82,9 +82,9 @@ pub fn return_line(a: &Action, r: &crate::error::Result<RetValue>) -> String {
                 RetValue::Str(s) => quoted(s),
                 RetValue::StrList(l) | RetValue::Hashtable(l) => list(l),
                 RetValue::Buffer(b) => buffer(b),
-                RetValue::Struct(_) => {
+                RetValue::Struct(sv) => {
                     let t = if let RetType::Struct(t) = &a.ret.ty { t.as_str() } else { "" };
-                    format!("<struct guestfs_{t} *>")
+                    format!("<struct guestfs_{t} = {}>", struct_fields(t, sv))
                 }
                 RetValue::StructList(l) => {
                     let t = if let RetType::StructList(t) = &a.ret.ty { t.as_str() } else { "" };
@@ -94,4 +94,26 @@ pub fn return_line(a: &Action, r: &crate::error::Result<RetValue>) -> String {
             format!("{n} = {s}")
         }
     }
+}
+
+/// `field: value, ` for each field, as 1.48's trace prints structs.
+fn struct_fields(name: &str, sv: &guestfs_protocol::StructValue) -> String {
+    use guestfs_protocol::FieldValue as F;
+    let Some(def) = guestfs_api::table().structure(name) else { return String::new() };
+    let mut o = String::new();
+    for (f, v) in def.fields.iter().zip(&sv.fields) {
+        let val = match v {
+            F::Char(c) => (*c as char).to_string(),
+            F::Str(s) => String::from_utf8_lossy(s).into_owned(),
+            F::Buffer(b) => format!("<buffer of {} bytes>", b.len()),
+            F::Uuid(u) => String::from_utf8_lossy(u).into_owned(),
+            F::UInt32(x) => x.to_string(),
+            F::Int32(x) => x.to_string(),
+            F::UInt64(x) => x.to_string(),
+            F::Int64(x) => x.to_string(),
+            F::OptPercent(x) => format!("{x}"),
+        };
+        o.push_str(&format!("{}: {}, ", f.name, val));
+    }
+    o
 }

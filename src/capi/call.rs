@@ -10,6 +10,7 @@ use guestfs_protocol::{RetValue, Value};
 use std::ffi::{c_char, c_int, c_void};
 
 /// A raw C argument as the shim received it.
+#[derive(Clone, Copy)]
 pub enum CArg {
     Bool(c_int),
     Int(c_int),
@@ -22,6 +23,7 @@ pub enum CArg {
 }
 
 /// A raw optional-argument field of an `_argv` struct.
+#[derive(Clone, Copy)]
 pub enum COpt {
     Bool(c_int),
     Int(c_int),
@@ -119,28 +121,39 @@ pub unsafe fn invoke(g: *mut guestfs_h, idx: usize, args: &[CArg], opts: Option<
     }
     with_handle(g, None, |h| {
         let _lock = h.lock();
-        let result = (|| -> Result<RetValue, Error> {
+        let result = (|| -> Result<RetValue, (Error, bool)> {
             if a.flags.config_only && h.state() != State::Config {
-                return Err(Error::msg(format!("{}: this function can only be called in the config state", a.name)));
+                return Err((Error::msg(format!("{}: this function can only be called in the config state", a.name)), false));
             }
             h.emit(EVENT_ENTER, a.name.as_bytes(), &[]);
             // SAFETY: forwarded from our caller's contract.
-            let values = unsafe { convert_args(a, args) }?;
-            let optvals = unsafe { convert_optargs(a, opts) }?;
+            let values = unsafe { convert_args(a, args) }.map_err(|e| (e, false))?;
+            let optvals = unsafe { convert_optargs(a, opts) }.map_err(|e| (e, false))?;
             let tracing = h.lock().inner().trace;
             if tracing {
                 h.trace_line(&crate::actions::trace::call_line(a, &values, &optvals));
             }
             let r = actions::run(h, a, &values, &optvals);
+            // libguestfs reports the error (running the error handler) before the
+            // trace line of the return.
+            let reported = match &r {
+                Err(e) => {
+                    h.report(e);
+                    true
+                }
+                Ok(_) => false,
+            };
             if tracing {
                 h.trace_line(&crate::actions::trace::return_line(a, &r));
             }
-            r
+            r.map_err(|e| (e, reported))
         })();
         match result {
             Ok(v) => Some(v),
-            Err(e) => {
-                h.report(&e);
+            Err((e, reported)) => {
+                if !reported {
+                    h.report(&e);
+                }
                 None
             }
         }

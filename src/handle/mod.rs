@@ -143,7 +143,7 @@ impl Handle {
             api: ReentrantMutex::new(RefCell::new(inner)),
             errors: Mutex::new(Default::default()),
             user_cancel: AtomicBool::new(false),
-            abort_cb: Mutex::new(libc::abort as usize),
+            abort_cb: Mutex::new(libc::abort as *const () as usize),
         }
     }
 
