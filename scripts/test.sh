@@ -16,7 +16,7 @@ step() {
   if "$@"; then echo "PASS: $name"; pass=$((pass+1)); else echo "FAIL: $name"; fail=$((fail+1)); fi
 }
 step "install into $prefix" bash scripts/install.sh "$prefix"
-step "generated files are fresh" git diff --exit-code -- include/guestfs.h generated/guestfs.syms docs/status.md
+step "generated files are fresh" git diff --exit-code -- include/guestfs.h generated/guestfs.syms
 step "exported symbols equal libguestfs 1.48.6's" bash scripts/check-symbols.sh "$prefix"
 step "cargo test (api, protocol, daemon, launch, library)" cargo test --release --workspace
 if [ -x capi-tests/run.sh ]; then
