@@ -80,6 +80,9 @@ fn run(d: &mut Daemon, h: &Header, action: Option<&'static Action>, body: Vec<u8
             format!("{}: not implemented in guestfs-rs daemon", action.name),
         ));
     };
+    if needs_all_modules(&action.name) {
+        crate::init::wait_for_modules();
+    }
     // A bug in one implementation must not take the appliance down (we may be PID 1).
     match panic::catch_unwind(AssertUnwindSafe(|| f(d, &req))) {
         Ok(r) => r.map(|ret| reverse_translate(d, action, ret)),
@@ -92,6 +95,20 @@ fn run(d: &mut Daemon, h: &Header, action: Option<&'static Action>, body: Vec<u8
             Err(Error::msg(format!("{}: internal error in guestfsd: {what}", action.name)))
         }
     }
+}
+
+/// Calls that may need filesystem, device-mapper or other late-loaded kernel modules.
+fn needs_all_modules(name: &str) -> bool {
+    name.starts_with("mount")
+        || name.starts_with("lv")
+        || name.starts_with("vg")
+        || name.starts_with("pv")
+        || name.starts_with("mkfs")
+        || name.starts_with("btrfs")
+        || name.starts_with("md")
+        || name.starts_with("cryptsetup")
+        || name.starts_with("luks")
+        || matches!(name, "command" | "command_lines" | "sh" | "sh_lines" | "list_filesystems" | "set_label" | "mkswap" | "lvm_remove_all")
 }
 
 fn finish(d: &mut Daemon, h: &Header, action: Option<&'static Action>, result: Result<RetValue>) {

@@ -65,16 +65,44 @@ pub fn setup() {
     let _ = symlink("/proc/mounts", "/etc/mtab");
     let _ = fs::create_dir_all("/sysroot");
 
-    load_modules(Path::new(MODULES_ORDER));
+    let (boot, rest) = split_modules(Path::new(MODULES_ORDER), Path::new(MODULES_BOOT));
+    let t = Instant::now();
+    load_modules(&boot);
     wait_for_disks(Duration::from_secs(15));
+    crate::vlog!("guestfsd: {} boot modules loaded, disks settled in {:.2} s", boot.len(), t.elapsed().as_secs_f64());
+    load_modules_in_background(rest);
     loopback_up();
 }
 
-/// Load each module listed (uncompressed .ko paths) with finit_module; modules already
+/// Where the appliance builder lists the modules needed to reach the disks and the
+/// channel; the others (filesystems, device-mapper, …) load in the background.
+pub const MODULES_BOOT: &str = "/lib/guestfs-rs/modules.boot";
+
+fn module_list(path: &Path) -> Vec<String> {
+    fs::read_to_string(path)
+        .unwrap_or_default()
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(String::from)
+        .collect()
+}
+
+/// The modules to load before serving, and the rest (loaded by a background thread).
+pub fn split_modules(order: &Path, boot: &Path) -> (Vec<String>, Vec<String>) {
+    let all = module_list(order);
+    let first = module_list(boot);
+    if first.is_empty() {
+        return (all, Vec::new());
+    }
+    let rest = all.into_iter().filter(|m| !first.contains(m)).collect();
+    (first, rest)
+}
+
+/// Load modules (uncompressed .ko paths) with finit_module, in order; modules already
 /// present (EEXIST) are fine, other failures are logged and skipped.
-pub fn load_modules(list: &Path) {
-    let Ok(text) = fs::read_to_string(list) else { return };
-    for line in text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+pub fn load_modules(list: &[String]) {
+    for line in list {
         let f = match fs::File::open(line) {
             Ok(f) => f,
             Err(e) => {
@@ -90,9 +118,33 @@ pub fn load_modules(list: &Path) {
             if e.raw_os_error() != Some(libc::EEXIST) {
                 eprintln!("guestfsd: finit_module {line}: {e}");
             }
-        } else {
-            crate::vlog!("guestfsd: loaded {line}");
         }
+    }
+}
+
+static BACKGROUND: std::sync::Mutex<Option<std::thread::JoinHandle<()>>> = std::sync::Mutex::new(None);
+
+/// Load the non-boot modules on a thread, so the launch flag goes out sooner.
+pub fn load_modules_in_background(rest: Vec<String>) {
+    if rest.is_empty() {
+        return;
+    }
+    let h = std::thread::spawn(move || {
+        let t = Instant::now();
+        load_modules(&rest);
+        crate::vlog!("guestfsd: {} modules loaded in {:.2} s", rest.len(), t.elapsed().as_secs_f64());
+    });
+    if let Ok(mut g) = BACKGROUND.lock() {
+        *g = Some(h);
+    }
+}
+
+/// Block until the background module loading has finished (calls that need filesystem
+/// or device-mapper drivers call this first).
+pub fn wait_for_modules() {
+    let h = BACKGROUND.lock().ok().and_then(|mut g| g.take());
+    if let Some(h) = h {
+        let _ = h.join();
     }
 }
 
