@@ -17,10 +17,23 @@ use std::time::{Duration, Instant, SystemTime};
 
 /// Bump when the layout of the built appliance changes, to invalidate old caches.
 const BUILDER_VERSION: &str = "guestfs-rs appliance builder 1";
+/// The source of everything that shapes the appliance, so any change to the builder
+/// invalidates cached appliances without anyone remembering to bump BUILDER_VERSION.
+const BUILDER_SOURCES: &[&str] = &[
+    include_str!("builder.rs"),
+    include_str!("tree.rs"),
+    include_str!("libs.rs"),
+    include_str!("modules.rs"),
+    include_str!("cpio.rs"),
+    include_str!("kernel.rs"),
+    include_str!("elf.rs"),
+];
 const TOOLS_LIST: &str = include_str!("../../daemon/appliance-tools.txt");
 const TOOL_DIRS: &[&str] = &["/usr/sbin", "/usr/bin", "/sbin", "/bin"];
-/// Where the daemon finds the modules to load, one absolute path per line, dependencies first.
+/// Every module in the appliance, one absolute path per line, dependencies first.
 pub const MODULES_ORDER: &str = "/lib/guestfs-rs/modules.order";
+/// The subset to load at boot (virtio, disks), same format; the rest load on demand.
+pub const MODULES_BOOT: &str = "/lib/guestfs-rs/modules.boot";
 /// Appliance directories of other keys unused for this long are deleted after a build.
 const PRUNE_AGE: Duration = Duration::from_secs(600);
 /// Set this environment variable to boot the bzImage even when a PVH vmlinux exists.
@@ -56,7 +69,11 @@ impl Inputs {
 
     pub fn cache_key(&self) -> String {
         let mut h = KeyHasher::default();
-        h.str(BUILDER_VERSION).str(TOOLS_LIST).str(&modules::WANTED.join(",")).str(&modules::WANTED_DIRS.join(","));
+        h.str(BUILDER_VERSION);
+        for src in BUILDER_SOURCES {
+            h.str(src);
+        }
+        h.str(TOOLS_LIST).str(&modules::WANTED.join(",")).str(&modules::WANTED_DIRS.join(","));
         h.file_meta(&self.daemon).file_meta(&self.kernel.image).str(&self.kernel.version);
         for f in ["modules.dep", "modules.builtin", "modules.order"] {
             h.file_meta(&self.kernel.modules_dir.join(f));
@@ -218,6 +235,11 @@ fn base_layout(tree: &mut Tree) {
     tree.put("/etc/hosts", Entry::Data(b"127.0.0.1 localhost\n::1 localhost\n".to_vec(), 0o644));
     tree.put("/etc/hostname", Entry::Data(b"guestfs\n".to_vec(), 0o644));
     tree.put("/etc/mtab", Entry::Symlink("/proc/mounts".into()));
+    // The host's top-level layout (merged-/usr symlinks such as /sbin -> usr/sbin), so that
+    // fixed paths like the kernel's /sbin/modprobe and scripts' /bin/sh resolve.
+    for d in ["/bin", "/sbin", "/lib", "/lib64", "/usr/bin", "/usr/sbin", "/usr/lib"] {
+        let _ = tree.add_host_path(Path::new(d));
+    }
 }
 
 /// Host configuration that the tools read (missing ones are skipped).
@@ -309,6 +331,10 @@ fn add_modules(tree: &mut Tree, k: &HostKernel, staging: &Path, ev: &dyn LaunchE
     add_staged(tree, &stage_root, &base).map_err(io_err("modules staging"))?;
     let order_path = under_host_lib(tree, MODULES_ORDER.trim_start_matches("/lib/"));
     tree.put(&order_path, Entry::Data(order_text.into_bytes(), 0o644));
+    let (boot, _) = db.select(modules::BOOT, &[]);
+    let boot_text: String = boot.iter().map(|rel| format!("/lib/modules/{}/{}\n", k.version, strip_compression(rel))).collect();
+    let boot_path = under_host_lib(tree, MODULES_BOOT.trim_start_matches("/lib/"));
+    tree.put(&boot_path, Entry::Data(boot_text.into_bytes(), 0o644));
     Ok(order.len())
 }
 
@@ -330,7 +356,8 @@ fn add_staged(tree: &mut Tree, dir: &Path, base: &str) -> std::io::Result<()> {
 /// Writes the tree as an uncompressed newc archive; returns its size.
 pub fn write_initrd(tree: &Tree, path: &Path) -> Result<u64, LaunchError> {
     let f = std::fs::File::create(path).map_err(io_err(format!("create: {}", path.display())))?;
-    let mut w = CpioWriter::new(BufWriter::with_capacity(1 << 20, f));
+    let now = SystemTime::now().duration_since(SystemTime::UNIX_EPOCH).map(|d| d.as_secs() as u32).unwrap_or(0);
+    let mut w = CpioWriter::new(BufWriter::with_capacity(1 << 20, f)).with_mtime(now);
     fn ctx(p: &str) -> impl FnOnce(std::io::Error) -> LaunchError + '_ {
         move |e| LaunchError::io(format!("initrd: {p}"), &e)
     }

@@ -10,11 +10,18 @@ pub struct CpioWriter<W: Write> {
     out: W,
     offset: u64,
     next_ino: u32,
+    mtime: u32,
 }
 
 impl<W: Write> CpioWriter<W> {
     pub fn new(out: W) -> Self {
-        CpioWriter { out, offset: 0, next_ino: 1 }
+        CpioWriter { out, offset: 0, next_ino: 1, mtime: 0 }
+    }
+
+    /// The modification time given to every entry (seconds since the epoch).
+    pub fn with_mtime(mut self, mtime: u32) -> Self {
+        self.mtime = mtime;
+        self
     }
 
     pub fn dir(&mut self, name: &str, perm: u32) -> io::Result<()> {
@@ -67,7 +74,7 @@ impl<W: Write> CpioWriter<W> {
         }
         let ino = if name == TRAILER { 0 } else { self.next_ino };
         self.next_ino += 1;
-        let fields = [ino, mode, 0, 0, nlink, 0, size as u32, 0, 0, rdev.0, rdev.1, name.len() as u32 + 1, 0];
+        let fields = [ino, mode, 0, 0, nlink, self.mtime, size as u32, 0, 0, rdev.0, rdev.1, name.len() as u32 + 1, 0];
         let mut h = Vec::with_capacity(110 + name.len() + 4);
         h.extend_from_slice(MAGIC);
         for f in fields {

@@ -24,7 +24,7 @@ mod tree;
 #[cfg(test)]
 mod tests_support;
 
-pub use builder::{MODULES_ORDER, NO_PVH_ENV};
+pub use builder::{MODULES_BOOT, MODULES_ORDER, NO_PVH_ENV};
 pub use error::LaunchError;
 pub use locate::DAEMON_ENV;
 pub use running::Running;

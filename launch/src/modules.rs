@@ -15,6 +15,11 @@ pub const WANTED: &[&str] = &[
     "af_packet",
 ];
 
+/// The modules the daemon must load before it can see its disks and its channel (no udev
+/// loads device drivers for it). Everything else can wait: the kernel asks /sbin/modprobe
+/// for filesystems, device-mapper targets, md personalities and crypto when first used.
+pub const BOOT: &[&str] = &["virtio_pci", "virtio_scsi", "virtio_blk", "virtio_console", "virtio_rng", "virtio_net", "sd_mod"];
+
 /// Every module under these directories of the module tree is wanted too (device-mapper and md).
 pub const WANTED_DIRS: &[&str] = &["kernel/drivers/md/"];
 

@@ -159,7 +159,9 @@ fn builds_and_boots_the_appliance_under_tcg() {
         assert!(cmdline.contains(item), "{item} in {cmdline}");
     }
     assert!(!cmdline.contains("root=UUID="), "{cmdline}");
-    assert!(text.contains("MODULES ok="), "{text}");
+    assert!(text.contains("MODULES /lib/guestfs-rs/modules.boot ok="), "{text}");
+    assert!(text.contains("MODULES /lib/guestfs-rs/modules.order ok="), "{text}");
+    assert!(text.contains("AUTOLOAD btrfs yes"), "modprobe on demand works: {text}");
     assert!(!text.contains("MODULE-FAIL"), "{text}");
     assert!(text.contains("org.libguestfs.channel.0"), "{text}");
     assert!(text.contains("SHELL-OK") && text.contains("sda"), "{text}");

@@ -5,6 +5,7 @@
 
 use guestfs_launch::{launch, prepare_appliance, ApplianceKind, Drive, LaunchConfig, LaunchEvents, Running};
 use std::io::Read;
+use std::os::fd::AsRawFd;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
@@ -67,18 +68,31 @@ fn wait_for_flag(mut r: Running, ev: &Events, limit: Duration) -> Duration {
     r.console.set_nonblocking(true).unwrap();
     let mut got = Vec::new();
     while got.len() < 4 {
-        let _ = r.read_console(ev);
+        // Poll both sockets, as the library must: qemu's serial port drops characters when
+        // the console socket is not drained promptly.
+        let mut fds = [
+            libc::pollfd { fd: r.daemon.as_raw_fd(), events: libc::POLLIN, revents: 0 },
+            libc::pollfd { fd: r.console.as_raw_fd(), events: libc::POLLIN, revents: 0 },
+        ];
+        // SAFETY: two valid pollfds.
+        unsafe { libc::poll(fds.as_mut_ptr(), 2, 200) };
+        if fds[1].revents != 0 {
+            let _ = r.read_console(ev);
+        }
         let mut b = [0u8; 4];
         match r.daemon.read(&mut b[..4 - got.len()]) {
             Ok(0) => panic!("daemon socket closed; console:\n{}", String::from_utf8_lossy(&ev.output.lock().unwrap())),
             Ok(n) => got.extend_from_slice(&b[..n]),
-            Err(_) => std::thread::sleep(Duration::from_millis(20)),
+            Err(_) => {}
         }
         assert!(r.try_wait().is_none(), "qemu exited; console:\n{}", String::from_utf8_lossy(&ev.output.lock().unwrap()));
         assert!(start.elapsed() < limit, "no launch flag; console:\n{}", String::from_utf8_lossy(&ev.output.lock().unwrap()));
     }
     assert_eq!(got, LAUNCH_FLAG);
     let t = start.elapsed();
+    if std::env::var_os("LAUNCH_TEST_VERBOSE").is_some() {
+        eprintln!("console:\n{}", String::from_utf8_lossy(&ev.output.lock().unwrap()));
+    }
     r.shutdown(false, ev).unwrap();
     t
 }
@@ -124,7 +138,8 @@ fn real_guestfsd_sends_the_launch_flag() {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("launch-realdaemon/bin");
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::copy(&daemon, dir.join("guestfsd")).unwrap();
-    let cfg = config("launch-realdaemon", &dir.display().to_string());
+    let mut cfg = config("launch-realdaemon", &dir.display().to_string());
+    cfg.verbose = std::env::var_os("LAUNCH_TEST_VERBOSE").is_some();
     let ev = Events::default();
     let r = launch(&cfg, &ev).unwrap();
     let t = wait_for_flag(r, &ev, Duration::from_secs(120));

@@ -13,12 +13,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-static void load_modules (void)
+static void load_modules (const char *list)
 {
-  FILE *f = fopen ("/lib/guestfs-rs/modules.order", "r");
+  FILE *f = fopen (list, "r");
   char line[512];
   int ok = 0, failed = 0;
-  if (!f) { printf ("MODULES missing order file\n"); return; }
+  if (!f) { printf ("MODULES missing %s\n", list); return; }
   while (fgets (line, sizeof line, f)) {
     line[strcspn (line, "\n")] = 0;
     int fd = open (line, O_RDONLY | O_CLOEXEC);
@@ -30,7 +30,7 @@ static void load_modules (void)
     if (fd >= 0) close (fd);
   }
   fclose (f);
-  printf ("MODULES ok=%d failed=%d\n", ok, failed);
+  printf ("MODULES %s ok=%d failed=%d\n", list, ok, failed);
 }
 
 static void list_ports (void)
@@ -62,9 +62,21 @@ int main (void)
     if (f) { if (fgets (cmdline, sizeof cmdline, f)) cmdline[strcspn (cmdline, "\n")] = 0; fclose (f); }
     printf ("CMDLINE %s\n", cmdline);
   }
-  load_modules ();
+  load_modules ("/lib/guestfs-rs/modules.boot");
   usleep (300000); /* let the virtio devices probe */
   list_ports ();
+  /* The kernel loads a filesystem module on demand through /sbin/modprobe. */
+  mount ("none", "/mnt", "btrfs", MS_RDONLY, NULL);
+  {
+    FILE *f = fopen ("/proc/filesystems", "r");
+    char l[128];
+    int found = 0;
+    while (f && fgets (l, sizeof l, f))
+      if (strstr (l, "btrfs")) found = 1;
+    if (f) fclose (f);
+    printf ("AUTOLOAD btrfs %s\n", found ? "yes" : "no");
+  }
+  load_modules ("/lib/guestfs-rs/modules.order");
   pid_t pid = fork ();
   if (pid == 0) {
     execl ("/bin/sh", "sh", "-c", "echo SHELL-OK; ls /sys/block", NULL);
