@@ -3,7 +3,7 @@
 //! guestfsd in our appliance when its release binary exists. Success = the daemon's
 //! GUESTFS_LAUNCH_FLAG arrives on the daemon socket.
 
-use guestfs_launch::{launch, prepare_appliance, ApplianceKind, Drive, LaunchConfig, LaunchEvents, Running};
+use guestfs_launch::{export_fixed_appliance, launch, prepare_appliance, ApplianceKind, Drive, LaunchConfig, LaunchEvents, Running};
 use std::io::Read;
 use std::os::fd::AsRawFd;
 use std::path::{Path, PathBuf};
@@ -144,4 +144,43 @@ fn real_guestfsd_sends_the_launch_flag() {
     let r = launch(&cfg, &ev).unwrap();
     let t = wait_for_flag(r, &ev, Duration::from_secs(120));
     eprintln!("guestfs-rs appliance with {}: launch flag after {t:?}", daemon.display());
+}
+
+const SYSTEM_LIBGUESTFS: &str = "/usr/lib/x86_64-linux-gnu/libguestfs.so.0";
+
+/// libguestfs's own library (Debian's 1.48 here) boots our appliance, exported as a fixed
+/// appliance, with the real guestfsd: launch succeeds and the root disk is hidden.
+#[test]
+fn system_libguestfs_boots_our_fixed_appliance() {
+    let (Some(daemon), true) = (real_daemon(), Path::new(SYSTEM_LIBGUESTFS).exists()) else {
+        eprintln!("skipped: needs a release guestfsd and {SYSTEM_LIBGUESTFS}");
+        return;
+    };
+    let work = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("launch-syslibguestfs");
+    let bin = work.join("bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    std::fs::copy(&daemon, bin.join("guestfsd")).unwrap();
+    let cfg = config("launch-syslibguestfs", &bin.display().to_string());
+    let ev = Events::default();
+    let app = prepare_appliance(&cfg, &ev).unwrap();
+    let fixed = work.join("fixed");
+    export_fixed_appliance(&app, &fixed).unwrap();
+
+    let prog = work.join("drive-with-libguestfs");
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/drive-with-libguestfs.c");
+    let st = std::process::Command::new("cc").arg("-o").arg(&prog).arg(&src).arg(SYSTEM_LIBGUESTFS).status().unwrap();
+    assert!(st.success());
+    let t = Instant::now();
+    let out = std::process::Command::new(&prog)
+        .arg(&fixed)
+        .env("LIBGUESTFS_BACKEND_SETTINGS", "force_tcg")
+        .env("LIBGUESTFS_CACHEDIR", &cfg.cachedir)
+        .env_remove("LIBGUESTFS_PATH")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{text}");
+    assert!(text.contains("LAUNCHED-BY-LIBGUESTFS"), "{text}");
+    assert!(text.contains("device /dev/sda") && !text.contains("/dev/sdb"), "root disk hidden: {text}");
+    eprintln!("system libguestfs launched our fixed appliance and shut it down in {:?}", t.elapsed());
 }
