@@ -18,8 +18,11 @@ impl LaunchError {
 
     /// An error from a failed system call (libguestfs `perrorf()`: "context: strerror").
     pub fn io(context: impl AsRef<str>, err: &std::io::Error) -> Self {
-        let errno = err.raw_os_error().unwrap_or(libc::EIO);
-        LaunchError::Msg { errno, message: format!("{}: {}", context.as_ref(), strerror(errno)) }
+        match err.raw_os_error() {
+            Some(errno) => LaunchError::Msg { errno, message: format!("{}: {}", context.as_ref(), strerror(errno)) },
+            // Errors std makes up itself (eg. a socket path longer than sun_path) carry no errno.
+            None => LaunchError::Msg { errno: libc::EINVAL, message: format!("{}: {}", context.as_ref(), err) },
+        }
     }
 
     /// An error with an explicit errno.

@@ -126,7 +126,8 @@ pub enum ApplianceKind {
     GuestfsRs,
     /// libguestfs's supermin appliance, built with `supermin --build`.
     Supermin,
-    /// A fixed appliance directory (README.fixed).
+    /// A fixed appliance directory (README.fixed), or an old-style one (vmlinuz.<arch> and
+    /// initramfs.<arch>.img, `root` None).
     Fixed,
 }
 

@@ -16,6 +16,13 @@ pub enum Found {
     Supermin(PathBuf),
     /// A fixed appliance directory (README.fixed, kernel, initrd, root).
     Fixed(PathBuf),
+    /// An old-style appliance: vmlinuz.<arch> and initramfs.<arch>.img, no root disk.
+    OldStyle(PathBuf),
+}
+
+fn old_style_names() -> (String, String) {
+    let arch = std::env::consts::ARCH;
+    (format!("vmlinuz.{arch}"), format!("initramfs.{arch}.img"))
 }
 
 fn has_all(dir: &Path, files: &[&str]) -> bool {
@@ -33,6 +40,10 @@ pub fn classify(dir: &Path) -> Option<Found> {
     }
     if has_all(dir, &["README.fixed", "kernel", "initrd", "root"]) {
         return Some(Found::Fixed(dir.to_path_buf()));
+    }
+    let (k, i) = old_style_names();
+    if has_all(dir, &[&k, &i]) {
+        return Some(Found::OldStyle(dir.to_path_buf()));
     }
     None
 }
@@ -70,6 +81,10 @@ pub fn prepare(cfg: &LaunchConfig, ev: &dyn LaunchEvents) -> Result<Appliance, L
             root: Some(dir.join("root")),
             kind: ApplianceKind::Fixed,
         }),
+        Found::OldStyle(dir) => {
+            let (k, i) = old_style_names();
+            Ok(Appliance { kernel: dir.join(k), initrd: dir.join(i), root: None, kind: ApplianceKind::Fixed })
+        }
     }
 }
 
@@ -93,6 +108,12 @@ mod tests {
         assert_eq!(search(&p).unwrap(), Found::Fixed(b.clone()));
         std::fs::write(a.join("guestfsd"), b"").unwrap();
         assert_eq!(search(&p).unwrap(), Found::Daemon(a.join("guestfsd")));
+        let c = base.join("c");
+        std::fs::create_dir_all(&c).unwrap();
+        let (k, i) = old_style_names();
+        std::fs::write(c.join(k), b"").unwrap();
+        std::fs::write(c.join(i), b"").unwrap();
+        assert_eq!(search(&c.display().to_string()).unwrap(), Found::OldStyle(c.clone()));
         let e = search("/nonexistent-x").unwrap_err();
         assert_eq!(
             e.message(),

@@ -219,3 +219,56 @@ fn qemu_failing_to_start_is_a_launch_error() {
     assert!(out.contains("no-such-option"), "qemu's complaint is forwarded: {out}");
     assert!(!cfg.sockdir.join("guestfsd.sock").exists(), "socket removed");
 }
+
+/// Child half of the recovery test: launch, say qemu's pid, and vanish without cleaning up.
+fn orphan_child(work: &Path) -> ! {
+    let mut cfg = config(work, &work.join("daemon"));
+    cfg.append = Some("test_hang=1".into());
+    cfg.recovery_proc = true;
+    let r = launch(&cfg, &Events::default()).unwrap();
+    println!("QEMU_PID {}", r.qemu_pid);
+    use std::io::Write;
+    std::io::stdout().flush().unwrap();
+    // SAFETY: ends the process at once, on purpose without running destructors.
+    unsafe { libc::_exit(0) }
+}
+
+fn process_gone(pid: i32) -> bool {
+    match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
+        Err(_) => true,
+        // A zombie (waiting for init to reap it) is dead too.
+        Ok(s) => s.rsplit(')').next().map(|r| r.trim_start().starts_with('Z')).unwrap_or(false),
+    }
+}
+
+#[test]
+fn recovery_process_kills_qemu_when_the_parent_dies() {
+    const CHILD_ENV: &str = "LAUNCH_TEST_ORPHAN_CHILD";
+    if let Some(dir) = std::env::var_os(CHILD_ENV) {
+        orphan_child(Path::new(&dir));
+    }
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let work = work_dir().join("orphan");
+    std::fs::create_dir_all(&work).unwrap();
+    test_daemon_dir(&work);
+    let out = Command::new(std::env::current_exe().unwrap())
+        .args(["--exact", "recovery_process_kills_qemu_when_the_parent_dies", "--nocapture", "--test-threads=1"])
+        .env(CHILD_ENV, &work)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    let pid: i32 = text
+        .lines()
+        .find_map(|l| l.split("QEMU_PID ").nth(1)?.trim().parse().ok())
+        .unwrap_or_else(|| panic!("child did not launch: {text}{}", String::from_utf8_lossy(&out.stderr)));
+    let t = Instant::now();
+    while !process_gone(pid) {
+        if t.elapsed() > Duration::from_secs(15) {
+            // SAFETY: cleaning up the qemu we failed to see killed.
+            unsafe { libc::kill(pid, libc::SIGKILL) };
+            panic!("qemu {pid} survived its parent by 15 s");
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    eprintln!("orphaned qemu killed {:?} after its parent exited", t.elapsed());
+}

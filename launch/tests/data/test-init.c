@@ -61,6 +61,10 @@ int main (void)
     FILE *f = fopen ("/proc/cmdline", "r");
     if (f) { if (fgets (cmdline, sizeof cmdline, f)) cmdline[strcspn (cmdline, "\n")] = 0; fclose (f); }
     printf ("CMDLINE %s\n", cmdline);
+    if (strstr (cmdline, "test_hang=1")) {
+      printf ("HANGING\n");
+      sleep (600);
+    }
   }
   load_modules ("/lib/guestfs-rs/modules.boot");
   usleep (300000); /* let the virtio devices probe */
