@@ -181,7 +181,10 @@ mod tests {
         if std::env::var_os("SUPERMIN_KERNEL").is_some() {
             return;
         }
-        let k = find_host_kernel().unwrap();
+        let Ok(k) = find_host_kernel() else {
+            eprintln!("skipped: no host kernel with modules");
+            return;
+        };
         assert!(k.modules_dir.join("modules.dep").is_file());
         let img = std::fs::read(&k.image).unwrap();
         assert_eq!(bzimage_version(&img).as_deref(), Some(k.version.as_str()));
