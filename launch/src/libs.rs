@@ -115,6 +115,18 @@ pub fn add_closure(tree: &mut Tree, resolver: &LibResolver, programs: &[PathBuf]
     missing
 }
 
+/// The interpreter and direct DT_NEEDED libraries of one program (resolved), for a binary
+/// that goes into the appliance under another name (guestfsd as /init).
+pub fn direct_deps(program: &Path, resolver: &LibResolver) -> Vec<PathBuf> {
+    let Ok(bytes) = std::fs::read(program) else { return vec![] };
+    let Some(info) = elf::dyn_info(&bytes) else { return vec![] };
+    let origin = program.parent().unwrap_or(Path::new("/")).to_path_buf();
+    let mut v: Vec<PathBuf> = info.interp.into_iter().map(PathBuf::from).collect();
+    v.extend(info.needed.iter().filter_map(|so| resolver.resolve(so, &origin, &info.search)));
+    v
+}
+
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -142,15 +154,4 @@ mod tests {
         assert_eq!(r.resolve("libc.so.6", dir, &["$ORIGIN".to_string()]), Some(dir.join("libc.so.6")));
         assert_eq!(r.resolve("libc.so.6", Path::new("/nonexistent"), &[]), None);
     }
-}
-
-/// The interpreter and direct DT_NEEDED libraries of one program (resolved), for a binary
-/// that goes into the appliance under another name (guestfsd as /init).
-pub fn direct_deps(program: &Path, resolver: &LibResolver) -> Vec<PathBuf> {
-    let Ok(bytes) = std::fs::read(program) else { return vec![] };
-    let Some(info) = elf::dyn_info(&bytes) else { return vec![] };
-    let origin = program.parent().unwrap_or(Path::new("/")).to_path_buf();
-    let mut v: Vec<PathBuf> = info.interp.into_iter().map(PathBuf::from).collect();
-    v.extend(info.needed.iter().filter_map(|so| resolver.resolve(so, &origin, &info.search)));
-    v
 }
