@@ -59,7 +59,7 @@ pub fn bzimage_version(image: &[u8]) -> Option<String> {
 pub fn find_host_kernel() -> Result<HostKernel, LaunchError> {
     if let Some(k) = std::env::var_os("SUPERMIN_KERNEL") {
         let image = PathBuf::from(k);
-        let bytes = read_kernel(&image)?;
+        let bytes = read_kernel_head(&image)?;
         let version = bzimage_version(&bytes)
             .or_else(|| image.file_name()?.to_str()?.strip_prefix("vmlinuz-").map(String::from))
             .ok_or_else(|| LaunchError::msg(format!("{}: cannot read the kernel version from this file (SUPERMIN_KERNEL)", image.display())))?;
@@ -83,7 +83,7 @@ pub fn find_host_kernel() -> Result<HostKernel, LaunchError> {
     for (ver, image) in &found {
         let mdir = modules_root.clone().unwrap_or_else(|| PathBuf::from(format!("/lib/modules/{ver}")));
         if mdir.join("modules.dep").is_file() {
-            read_kernel(image)?;
+            read_kernel_head(image)?;
             return Ok(HostKernel { image: image.clone(), version: ver.clone(), modules_dir: mdir });
         }
     }
@@ -93,25 +93,32 @@ pub fn find_host_kernel() -> Result<HostKernel, LaunchError> {
     )))
 }
 
+/// The first 64 KiB of the kernel (setup header and version string): checks that it is
+/// readable without reading 8 MB on every launch.
+pub fn read_kernel_head(image: &Path) -> Result<Vec<u8>, LaunchError> {
+    let mut f = std::fs::File::open(image).map_err(|e| unreadable(image, e))?;
+    let mut head = Vec::with_capacity(65536);
+    (&mut f).take(65536).read_to_end(&mut head).map_err(|e| unreadable(image, e))?;
+    Ok(head)
+}
+
 /// Reads the kernel, turning "permission denied" into advice: Ubuntu ships /boot/vmlinuz-*
 /// mode 0600, which stops non-root users from building an appliance.
 pub fn read_kernel(image: &Path) -> Result<Vec<u8>, LaunchError> {
-    std::fs::read(image).map_err(|e| {
-        let why = crate::error::strerror(e.raw_os_error().unwrap_or(libc::EIO));
-        LaunchError::with_errno(
-            e.raw_os_error().unwrap_or(libc::EIO),
-            format!(
-                "cannot read the host kernel {p}: {why}.\nguestfs-rs builds its appliance from the host kernel, so that file must be readable by the user running it (uid {uid}).\nFix it with 'sudo chmod 0644 {p}' (or a kernel postinst hook doing the same), or point SUPERMIN_KERNEL and SUPERMIN_MODULES at a kernel and modules directory you can read.",
-                p = image.display(),
-                uid = unsafe_geteuid(),
-            ),
-        )
-    })
+    std::fs::read(image).map_err(|e| unreadable(image, e))
 }
 
-fn unsafe_geteuid() -> u32 {
-    // SAFETY: geteuid has no preconditions and cannot fail.
-    unsafe { libc::geteuid() }
+fn unreadable(image: &Path, e: std::io::Error) -> LaunchError {
+    let errno = e.raw_os_error().unwrap_or(libc::EIO);
+    LaunchError::with_errno(
+        errno,
+        format!(
+            "cannot read the host kernel {p}: {why}.\nguestfs-rs builds its appliance from the host kernel, so that file must be readable by the user running it (uid {uid}).\nFix it with 'sudo chmod 0644 {p}' (or a kernel postinst hook doing the same), or point SUPERMIN_KERNEL and SUPERMIN_MODULES at a kernel and modules directory you can read.",
+            p = image.display(),
+            why = crate::error::strerror(errno),
+            uid = crate::cachedir::euid(),
+        ),
+    )
 }
 
 const XZ_MAGIC: &[u8] = b"\xfd7zXZ\x00";
@@ -174,6 +181,14 @@ mod tests {
         assert_eq!(version_cmp("6.1.0-10-amd64", "6.1.0-9-amd64"), Greater);
         assert_eq!(version_cmp("6.10.0", "6.9.3"), Greater);
         assert_eq!(version_cmp("5.4", "5.4"), Equal);
+    }
+
+    #[test]
+    fn unreadable_kernel_message_says_what_to_do() {
+        let e = read_kernel_head(Path::new("/nonexistent/vmlinuz-9")).unwrap_err();
+        assert_eq!(e.errno(), libc::ENOENT);
+        assert!(e.message().starts_with("cannot read the host kernel /nonexistent/vmlinuz-9: No such file or directory."), "{e}");
+        assert!(e.message().contains("SUPERMIN_KERNEL"));
     }
 
     #[test]
