@@ -55,7 +55,7 @@ pub fn kvm_works(hv: &str, cachedir: &Path) -> bool {
     if !dev_kvm_opens() {
         return false;
     }
-    let Ok(md) = std::fs::metadata(hv) else { return false };
+    let Some(md) = resolve_program(hv).and_then(|p| std::fs::metadata(p).ok()) else { return false };
     let cache_file = cachedir::user_cache_dir(cachedir)
         .ok()
         .map(|d| d.join(format!("rs-kvm-{}-{}", md.len(), md.mtime())));
@@ -71,6 +71,14 @@ pub fn kvm_works(hv: &str, cachedir: &Path) -> bool {
         let _ = std::fs::write(f, if ok { "yes\n" } else { "no\n" });
     }
     ok
+}
+
+/// `hv` as given when it contains a slash, else looked up in $PATH.
+fn resolve_program(hv: &str) -> Option<std::path::PathBuf> {
+    if hv.contains('/') {
+        return Some(hv.into());
+    }
+    std::env::split_paths(&std::env::var_os("PATH")?).map(|d| d.join(hv)).find(|p| p.is_file())
 }
 
 static FALLBACK_WARNED: AtomicBool = AtomicBool::new(false);
@@ -111,6 +119,13 @@ pub fn choose_accel(
 mod tests {
     use super::*;
     use crate::tests_support::Recorder;
+
+    #[test]
+    fn program_lookup() {
+        assert_eq!(resolve_program("/x/qemu"), Some("/x/qemu".into()));
+        assert!(resolve_program("sh").is_some());
+        assert_eq!(resolve_program("no-such-program-xyz"), None);
+    }
 
     #[test]
     fn settings() {
