@@ -120,6 +120,16 @@ else
   report header-macro-set 1 "$log"
 fi
 
+# ---- function prototypes, callback typedefs and struct layouts against 1.48's header
+log=$build/header-abi.log
+if [ -n "${ref_tree:-}" ]; then
+  python3 "$here/header/compare-abi.py" "$ref_tree/include" "$build/abi" "$CC" "${pc_cflags[@]}" >>"$log" 2>&1
+  report header-abi $? "$log"
+else
+  echo "libguestfs source tree unavailable" >"$log"
+  report header-abi 1 "$log"
+fi
+
 # ---- exported symbols and soname against Debian's libguestfs 1.48
 log=$build/exported-symbols.log
 ours=$(realpath "$prefix/lib/libguestfs.so.0" 2>/dev/null)
