@@ -80,9 +80,7 @@ fn run(d: &mut Daemon, h: &Header, action: Option<&'static Action>, body: Vec<u8
             format!("{}: not implemented in guestfs-rs daemon", action.name),
         ));
     };
-    if needs_all_modules(&action.name) {
-        crate::init::wait_for_modules();
-    }
+    wait_for_modules_needed_by(&action.name);
     // A bug in one implementation must not take the appliance down (we may be PID 1).
     match panic::catch_unwind(AssertUnwindSafe(|| f(d, &req))) {
         Ok(r) => r.map(|ret| reverse_translate(d, action, ret)),
@@ -97,18 +95,15 @@ fn run(d: &mut Daemon, h: &Header, action: Option<&'static Action>, body: Vec<u8
     }
 }
 
-/// Calls that may need filesystem, device-mapper or other late-loaded kernel modules.
-fn needs_all_modules(name: &str) -> bool {
-    name.starts_with("mount")
-        || name.starts_with("lv")
-        || name.starts_with("vg")
-        || name.starts_with("pv")
-        || name.starts_with("mkfs")
-        || name.starts_with("btrfs")
-        || name.starts_with("md")
-        || name.starts_with("cryptsetup")
-        || name.starts_with("luks")
-        || matches!(name, "command" | "command_lines" | "sh" | "sh_lines" | "list_filesystems" | "set_label" | "mkswap" | "lvm_remove_all")
+/// Calls that may need device-mapper or filesystem drivers wait for the priority
+/// modules; the rarer subsystems wait for all of them.
+fn wait_for_modules_needed_by(name: &str) {
+    let prefix = |p: &[&str]| p.iter().any(|x| name.starts_with(x));
+    if prefix(&["mount", "lv", "vg", "pv"]) || name == "list_filesystems" {
+        crate::init::wait_for_priority_modules();
+    } else if prefix(&["btrfs", "md", "cryptsetup", "luks", "ldm", "mdadm"]) {
+        crate::init::wait_for_modules();
+    }
 }
 
 fn finish(d: &mut Daemon, h: &Header, action: Option<&'static Action>, result: Result<RetValue>) {
@@ -135,7 +130,7 @@ fn finish(d: &mut Daemon, h: &Header, action: Option<&'static Action>, result: R
                     return;
                 }
             }
-            eprintln!("guestfsd: error: {}", e.msg);
+            crate::log::line(format!("guestfsd: error: {}", e.msg));
             if d.replied {
                 // FileOut after its OK reply: the protocol has no room for an error.
                 Ok(())

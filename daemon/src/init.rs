@@ -122,30 +122,93 @@ pub fn load_modules(list: &[String]) {
     }
 }
 
-static BACKGROUND: std::sync::Mutex<Option<std::thread::JoinHandle<()>>> = std::sync::Mutex::new(None);
+/// Modules most calls need (device-mapper for LVM, the common filesystems), by file
+/// stem. They are loaded before the others so mount and LVM calls wait less.
+const PRIORITY_STEMS: &[&str] = &[
+    "dm-mod", "dm-bufio", "dm-bio-prison", "dm-persistent-data", "dm-snapshot", "dm-zero", "dm-log",
+    "dm-region-hash", "dm-mirror", "dm-thin-pool", "crc16", "mbcache", "jbd2", "ext4", "libcrc32c",
+    "crc32c_generic", "xfs", "fat", "vfat", "msdos", "nls_cp437", "nls_iso8859-1", "nls_utf8",
+    "cdrom", "isofs", "crc-itu-t", "udf",
+];
 
-/// Load the non-boot modules on a thread, so the launch flag goes out sooner.
+fn stem(path: &str) -> &str {
+    let base = path.rsplit('/').next().unwrap_or(path);
+    base.strip_suffix(".ko").unwrap_or(base)
+}
+
+/// Split the background list into (priority, rest), each keeping the builder's order.
+pub fn prioritise(rest: Vec<String>) -> (Vec<String>, Vec<String>) {
+    rest.into_iter().partition(|m| {
+        let s = stem(m);
+        PRIORITY_STEMS.iter().any(|p| p.replace('-', "_") == s.replace('-', "_"))
+    })
+}
+
+#[derive(Default)]
+struct LoaderState {
+    priority_done: bool,
+    all_done: bool,
+}
+
+static LOADER: (std::sync::Mutex<LoaderState>, std::sync::Condvar) =
+    (std::sync::Mutex::new(LoaderState { priority_done: true, all_done: true }), std::sync::Condvar::new());
+
+fn set_state(f: impl FnOnce(&mut LoaderState)) {
+    if let Ok(mut g) = LOADER.0.lock() {
+        f(&mut g);
+    }
+    LOADER.1.notify_all();
+}
+
+fn wait_state(done: impl Fn(&LoaderState) -> bool) {
+    let Ok(mut g) = LOADER.0.lock() else { return };
+    while !done(&g) {
+        match LOADER.1.wait(g) {
+            Ok(n) => g = n,
+            Err(_) => return,
+        }
+    }
+}
+
+/// Load the non-boot modules on a thread, so the launch flag goes out sooner: first the
+/// priority ones (failures there are retried in the second pass, where their
+/// dependencies will have been loaded), then all of them in the builder's order.
 pub fn load_modules_in_background(rest: Vec<String>) {
     if rest.is_empty() {
         return;
     }
-    let h = std::thread::spawn(move || {
+    set_state(|s| *s = LoaderState { priority_done: false, all_done: false });
+    std::thread::spawn(move || {
         let t = Instant::now();
+        let (first, _) = prioritise(rest.clone());
+        load_quietly(&first);
+        set_state(|s| s.priority_done = true);
+        crate::vlog!("guestfsd: {} priority modules loaded in {:.2} s", first.len(), t.elapsed().as_secs_f64());
         load_modules(&rest);
+        set_state(|s| s.all_done = true);
         crate::vlog!("guestfsd: {} modules loaded in {:.2} s", rest.len(), t.elapsed().as_secs_f64());
     });
-    if let Ok(mut g) = BACKGROUND.lock() {
-        *g = Some(h);
+}
+
+/// Like [`load_modules`] but silent: a failure here is retried later.
+fn load_quietly(list: &[String]) {
+    for line in list {
+        if let Ok(f) = fs::File::open(line) {
+            use std::os::fd::AsRawFd;
+            // SAFETY: as in load_modules.
+            unsafe { libc::syscall(libc::SYS_finit_module, f.as_raw_fd(), c"".as_ptr(), 0) };
+        }
     }
 }
 
-/// Block until the background module loading has finished (calls that need filesystem
-/// or device-mapper drivers call this first).
+/// Block until device-mapper and the common filesystems are loaded.
+pub fn wait_for_priority_modules() {
+    wait_state(|s| s.priority_done || s.all_done);
+}
+
+/// Block until every module is loaded.
 pub fn wait_for_modules() {
-    let h = BACKGROUND.lock().ok().and_then(|mut g| g.take());
-    if let Some(h) = h {
-        let _ = h.join();
-    }
+    wait_state(|s| s.all_done);
 }
 
 /// SCSI disks are probed asynchronously: wait until every SCSI disk/CD device the
@@ -235,4 +298,34 @@ pub fn power_off() -> ! {
         libc::reboot(libc::RB_POWER_OFF);
     }
     std::process::exit(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn priority_modules_keep_order() {
+        let v: Vec<String> = ["/m/kernel/fs/btrfs/btrfs.ko", "/m/kernel/drivers/md/dm-mod.ko", "/m/kernel/fs/ext4/ext4.ko", "/m/kernel/fs/jbd2/jbd2.ko"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let (p, r) = prioritise(v);
+        assert_eq!(p, ["/m/kernel/drivers/md/dm-mod.ko", "/m/kernel/fs/ext4/ext4.ko", "/m/kernel/fs/jbd2/jbd2.ko"]);
+        assert_eq!(r, ["/m/kernel/fs/btrfs/btrfs.ko"]);
+    }
+
+    #[test]
+    fn module_lists_split_on_boot_file() {
+        let d = std::env::temp_dir().join(format!("guestfsd-mods-{}", std::process::id()));
+        fs::create_dir_all(&d).unwrap();
+        fs::write(d.join("order"), "/a.ko\n/b.ko\n# c\n/c.ko\n").unwrap();
+        fs::write(d.join("boot"), "/b.ko\n").unwrap();
+        let (b, r) = split_modules(&d.join("order"), &d.join("boot"));
+        assert_eq!(b, ["/b.ko"]);
+        assert_eq!(r, ["/a.ko", "/c.ko"]);
+        let (b, r) = split_modules(&d.join("order"), &d.join("missing"));
+        assert_eq!(b, ["/a.ko", "/b.ko", "/c.ko"]);
+        assert!(r.is_empty());
+    }
 }

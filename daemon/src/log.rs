@@ -12,12 +12,20 @@ pub fn verbose() -> bool {
     VERBOSE.load(Ordering::Relaxed)
 }
 
+/// Write one line to stderr with a single write, so lines from the daemon, its tools and
+/// the kernel do not interleave mid-line on the console.
+pub fn line(mut s: String) {
+    use std::io::Write;
+    s.push('\n');
+    let _ = std::io::stderr().write_all(s.as_bytes());
+}
+
 /// Print a line to stderr only in verbose mode.
 #[macro_export]
 macro_rules! vlog {
     ($($arg:tt)*) => {
         if $crate::log::verbose() {
-            eprintln!($($arg)*);
+            $crate::log::line(format!($($arg)*));
         }
     };
 }

@@ -97,8 +97,25 @@ fn do_mount(d: &Daemon, options: &str, vfs: &str, mountable: &str, mp: &[u8]) ->
         )));
     }
     let m = Mountable::parse(mountable);
+    let mut o = do_mount_cmd(options, vfs, &m, &dir);
+    // The driver may still be loading in the background: wait for all modules and retry.
+    if !o.ok() && o.err_text().contains("unknown filesystem type") {
+        crate::init::wait_for_modules();
+        o = do_mount_cmd(options, vfs, &m, &dir);
+    }
+    if !o.ok() {
+        return Err(Error::msg(format!(
+            "mount exited with status {}: {}",
+            o.status.unwrap_or(-1),
+            o.err_text()
+        )));
+    }
+    Ok(RetValue::None)
+}
+
+fn do_mount_cmd(options: &str, vfs: &str, m: &Mountable, dir: &Path) -> crate::cmd::Outcome {
     let mut c = Cmd::new("mount");
-    let opts = match (&m, options) {
+    let opts = match (m, options) {
         (Mountable::BtrfsVol { volume, .. }, "") => format!("subvol={volume}"),
         (Mountable::BtrfsVol { volume, .. }, o) => format!("subvol={volume},{o}"),
         (_, o) => o.to_string(),
@@ -109,15 +126,7 @@ fn do_mount(d: &Daemon, options: &str, vfs: &str, mountable: &str, mp: &[u8]) ->
     if !vfs.is_empty() {
         c = c.arg("-t").arg(vfs);
     }
-    let o = c.arg(m.device()).arg(&dir).run();
-    if !o.ok() {
-        return Err(Error::msg(format!(
-            "mount exited with status {}: {}",
-            o.status.unwrap_or(-1),
-            o.err_text()
-        )));
-    }
-    Ok(RetValue::None)
+    c.arg(m.device()).arg(dir).run()
 }
 
 fn mount(d: &mut Daemon, r: &Req) -> Result<RetValue> {

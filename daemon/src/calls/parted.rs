@@ -156,7 +156,7 @@ fn part_list(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
             Error::msg(format!("could not parse row from output of 'parted print' command: {l}"))
         })?;
         out.push(StructValue {
-            fields: vec![FieldValue::Int32(n), FieldValue::Int64(s), FieldValue::Int64(e), FieldValue::Int64(z)],
+            fields: vec![FieldValue::Int32(n), FieldValue::UInt64(s as u64), FieldValue::UInt64(e as u64), FieldValue::UInt64(z as u64)],
         });
     }
     Ok(RetValue::StructList(out))
