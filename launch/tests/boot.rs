@@ -189,13 +189,10 @@ fn builds_and_boots_the_appliance_under_tcg() {
     // The same appliance booted from the bzImage, for comparison, when a vmlinux exists.
     if app.kernel.ends_with("vmlinux") {
         std::env::set_var(guestfs_launch::NO_PVH_ENV, "1");
-        cfg.verbose = true; // also exercises graphics=off and the guestfs_verbose flag
-        let (text, t_bz, progress) = boot_once(&cfg);
+        let (text, t_bz, _) = boot_once(&cfg);
         std::env::remove_var(guestfs_launch::NO_PVH_ENV);
         assert!(text.contains("GUESTFS-RS-TEST-INIT-DONE"), "{text}");
-        assert!(progress.contains(&6), "verbose boot shows 'Linux version': {progress:?}");
         eprintln!("bzImage: init reached {:?} after launch started", t_bz);
-        cfg.verbose = false;
     }
 
     // Exported as a libguestfs fixed appliance: root=UUID= and the root disk comes last.
@@ -203,11 +200,13 @@ fn builds_and_boots_the_appliance_under_tcg() {
     export_fixed_appliance(&app, &fixed_dir).unwrap();
     let mut fcfg = cfg.clone();
     fcfg.path = fixed_dir.display().to_string();
+    fcfg.verbose = true; // also exercises graphics=off, guestfs_verbose=1 and progress 6
     let fapp = prepare_appliance(&fcfg, &ev).unwrap();
     assert_eq!(fapp.kind, ApplianceKind::Fixed);
-    let (text, _, _) = boot_once(&fcfg);
+    let (text, _, progress) = boot_once(&fcfg);
+    assert!(progress.contains(&6), "verbose boot shows 'Linux version': {progress:?}");
     let cmdline = text.lines().find(|l| l.starts_with("CMDLINE ")).unwrap_or("");
-    assert!(cmdline.contains("root=UUID="), "{cmdline}");
+    assert!(cmdline.contains("root=UUID=") && cmdline.contains("guestfs_verbose=1"), "{cmdline}");
     assert!(!cmdline.contains("rdinit=/init"), "{cmdline}");
     assert!(text.contains("sdb"), "root disk attached after the user disk: {text}");
     assert!(text.contains("GUESTFS-RS-TEST-INIT-DONE"), "{text}");
