@@ -132,23 +132,28 @@ fn find_all(hay: &[u8], needle: &[u8]) -> Vec<usize> {
 /// Decompresses `input` with a host tool; trailing data after the stream is tolerated
 /// (tools complain and exit non-zero, but what they wrote is the whole kernel).
 fn run_decompressor(tool: &str, args: &[&str], input: &[u8]) -> Option<Vec<u8>> {
-    let mut child = Command::new(tool)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .ok()?;
-    let mut stdin = child.stdin.take()?;
-    let input = input.to_vec();
-    let writer = std::thread::spawn(move || {
-        let _ = stdin.write_all(&input);
-    });
-    let mut out = Vec::new();
-    let _ = child.stdout.take()?.read_to_end(&mut out);
-    let _ = writer.join();
-    let _ = child.wait();
-    Some(out)
+    // The input goes through an unlinked temp file, not a pipe: the decompressor stops
+    // reading at the end of its stream, and writing the rest into a closed pipe would
+    // raise SIGPIPE, which kills a C host program that keeps the default disposition.
+    let mut f = tempfile_in_tmp()?;
+    f.write_all(input).ok()?;
+    use std::io::Seek;
+    f.seek(std::io::SeekFrom::Start(0)).ok()?;
+    let out = Command::new(tool).args(args).stdin(Stdio::from(f)).stderr(Stdio::null()).output().ok()?;
+    Some(out.stdout)
+}
+
+/// An anonymous (already unlinked) read-write file in $TMPDIR or /tmp.
+fn tempfile_in_tmp() -> Option<std::fs::File> {
+    let dir = std::env::var_os("TMPDIR").map(std::path::PathBuf::from).unwrap_or_else(|| "/tmp".into());
+    for n in 0..100u32 {
+        let p = dir.join(format!("guestfs-rs-kernel-{}-{n}", std::process::id()));
+        if let Ok(f) = std::fs::OpenOptions::new().read(true).write(true).create_new(true).open(&p) {
+            let _ = std::fs::remove_file(&p);
+            return Some(f);
+        }
+    }
+    None
 }
 
 /// Finds the compressed payload inside a bzImage and returns the uncompressed ELF `vmlinux`
