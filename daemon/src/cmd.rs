@@ -51,6 +51,9 @@ pub struct Cmd {
     fold_stdout: bool,
     stdin_data: Option<Vec<u8>>,
     stdin_file: Option<File>,
+    stdout_file: Option<File>,
+    stdin_pipe: Option<std::process::ChildStdout>,
+    cwd: Option<PathBuf>,
 }
 
 impl Cmd {
@@ -62,6 +65,9 @@ impl Cmd {
             fold_stdout: false,
             stdin_data: None,
             stdin_file: None,
+            stdout_file: None,
+            stdin_pipe: None,
+            cwd: None,
         }
     }
     pub fn arg(mut self, a: impl AsRef<OsStr>) -> Cmd {
@@ -74,6 +80,21 @@ impl Cmd {
         S: AsRef<OsStr>,
     {
         self.args.extend(it.into_iter().map(|s| s.as_ref().to_owned()));
+        self
+    }
+    /// Read stdin from another program's stdout (a pipeline).
+    pub fn stdin_pipe(mut self, p: std::process::ChildStdout) -> Cmd {
+        self.stdin_pipe = Some(p);
+        self
+    }
+    /// Run in this working directory.
+    pub fn chdir(mut self, dir: &Path) -> Cmd {
+        self.cwd = Some(dir.to_path_buf());
+        self
+    }
+    /// Send stdout to an open file (streaming mode only).
+    pub fn stdout_file(mut self, f: File) -> Cmd {
+        self.stdout_file = Some(f);
         self
     }
     /// Run inside `root` (chroot + chdir "/"), as 1.48 does for `command` and `sh`.
@@ -100,6 +121,9 @@ impl Cmd {
     fn command(&self) -> Command {
         let mut c = Command::new(&self.prog);
         c.args(&self.args);
+        if let Some(d) = &self.cwd {
+            c.current_dir(d);
+        }
         if let Some(root) = &self.chroot {
             let root = std::ffi::CString::new(root.as_os_str().as_bytes()).unwrap_or_default();
             // SAFETY: chroot and chdir are async-signal-safe syscalls; the closure touches
@@ -130,11 +154,12 @@ impl Cmd {
     pub fn run(self) -> Outcome {
         crate::vlog!("commandrvf: {}", self.describe());
         let mut c = self.command();
-        let stdin_file = self.stdin_file;
-        c.stdin(match stdin_file {
-            Some(f) => Stdio::from(f),
-            None if self.stdin_data.is_some() => Stdio::piped(),
-            None => Stdio::null(),
+        let piped_data = self.stdin_data.is_some();
+        c.stdin(match (self.stdin_file, self.stdin_pipe) {
+            (Some(f), _) => Stdio::from(f),
+            (None, Some(p)) => Stdio::from(p),
+            (None, None) if piped_data => Stdio::piped(),
+            (None, None) => Stdio::null(),
         });
         let errfile = match temp_file() {
             Ok(f) => f,
@@ -186,8 +211,16 @@ impl Cmd {
     pub fn spawn_streaming(self, pipe_stdin: bool, pipe_stdout: bool) -> Result<Streaming, Error> {
         crate::vlog!("commandrvf: {}", self.describe());
         let mut c = self.command();
-        c.stdin(if pipe_stdin { Stdio::piped() } else { Stdio::null() });
-        c.stdout(if pipe_stdout { Stdio::piped() } else { Stdio::null() });
+        c.stdin(match self.stdin_file {
+            Some(f) => Stdio::from(f),
+            None if pipe_stdin => Stdio::piped(),
+            None => Stdio::null(),
+        });
+        c.stdout(match self.stdout_file {
+            Some(f) => Stdio::from(f),
+            None if pipe_stdout => Stdio::piped(),
+            None => Stdio::null(),
+        });
         let errfile = temp_file().map_err(|e| Error::io(&e, "tmpfile"))?;
         let errclone = errfile.try_clone().map_err(|e| Error::io(&e, "dup"))?;
         c.stderr(Stdio::from(errclone));

@@ -77,6 +77,13 @@ impl Req {
         }
     }
 
+    pub fn opt_int64(&self, i: usize) -> Option<i64> {
+        match (self.opt_set(i), self.optargs.get(i)) {
+            (true, Some(Value::Int64(n))) => Some(*n),
+            _ => None,
+        }
+    }
+
     pub fn opt_bool(&self, i: usize) -> Option<bool> {
         match (self.opt_set(i), self.optargs.get(i)) {
             (true, Some(Value::Bool(b))) => Some(*b),

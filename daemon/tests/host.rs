@@ -396,3 +396,82 @@ fn devices_are_checked() {
     assert_eq!(d.ok("internal_feature_available", &[s("hivex")]), RetValue::Int(1));
     d.exit();
 }
+
+#[test]
+fn second_wave_file_calls() {
+    let mut d = Daemon::start("wave2");
+    d.ok("internal_write", &[s("/f"), Value::Buffer(b"Hello World\nfoo bar\n".to_vec())]);
+    d.ok("utimens", &[s("/f"), Value::Int64(1000), Value::Int64(5), Value::Int64(2000), Value::Int64(6)]);
+    match d.ok("statns", &[s("/f")]) {
+        RetValue::Struct(st) => {
+            assert_eq!(st.fields[10], guestfs_protocol::FieldValue::Int64(1000));
+            assert_eq!(st.fields[12], guestfs_protocol::FieldValue::Int64(2000));
+            assert_eq!(st.fields[13], guestfs_protocol::FieldValue::Int64(6));
+        }
+        r => panic!("{r:?}"),
+    }
+    assert_eq!(d.ok("pwrite", &[s("/f"), Value::Buffer(b"J".to_vec()), Value::Int64(0)]), RetValue::Int(1));
+    assert_eq!(d.ok("pread", &[s("/f"), Value::Int(5), Value::Int64(0)]), RetValue::Buffer(b"Jello".to_vec()));
+    assert_eq!(d.err("pread", &[s("/f"), Value::Int(-1), Value::Int64(0)]).1, "count is negative");
+    let grep = |d: &mut Daemon, re: &str, opts: &[Option<Value>]| match d.call("grep", &[s(re), s("/f")], opts) {
+        Reply::Ok(RetValue::StrList(l)) => l.len(),
+        r => panic!("{r:?}"),
+    };
+    assert_eq!(grep(&mut d, "foo", &[]), 1);
+    assert_eq!(grep(&mut d, "FOO", &[]), 0);
+    assert_eq!(grep(&mut d, "FOO", &[None, None, Some(Value::Bool(true))]), 1);
+    assert_eq!(grep(&mut d, "o+ b", &[Some(Value::Bool(true))]), 1);
+    assert_eq!(d.ok("truncate_size", &[s("/f"), Value::Int64(5)]), RetValue::None);
+    assert_eq!(std::fs::read(d.host("/f")).unwrap(), b"Jello");
+    d.ok("fallocate64", &[s("/z"), Value::Int64(100_000)]);
+    assert_eq!(d.ok("is_zero", &[s("/z")]), RetValue::Bool(true));
+    assert_eq!(d.ok("is_zero", &[s("/f")]), RetValue::Bool(false));
+    d.ok("cp", &[s("/f"), s("/f2")]);
+    assert_eq!(d.ok("equal", &[s("/f"), s("/f2")]), RetValue::Bool(true));
+    assert_eq!(d.ok("equal", &[s("/f"), s("/z")]), RetValue::Bool(false));
+    match d.ok("hexdump", &[s("/f")]) {
+        RetValue::Str(t) => assert!(String::from_utf8_lossy(&t).starts_with("00000000  4a 65 6c 6c 6f")),
+        r => panic!("{r:?}"),
+    }
+    assert_eq!(d.ok("strings", &[s("/f")]), RetValue::StrList(vec![b"Jello".to_vec()]));
+    d.ok("fill_pattern", &[s("abc"), Value::Int(100_000), s("/p")]);
+    let p = std::fs::read(d.host("/p")).unwrap();
+    assert_eq!(p.len(), 100_000);
+    assert!(p.chunks(3).all(|c| c == &b"abc"[..c.len()]));
+
+    d.ok("mkdir_p", &[s("/Dir/Sub")]);
+    d.ok("touch", &[s("/Dir/Sub/File")]);
+    assert_eq!(d.ok("case_sensitive_path", &[s("/dir/sub/file")]), RetValue::Str(b"/Dir/Sub/File".to_vec()));
+    assert_eq!(d.ok("case_sensitive_path", &[s("/dir/sub/new")]), RetValue::Str(b"/Dir/Sub/new".to_vec()));
+    assert_eq!(d.err("case_sensitive_path", &[s("/nodir/x")]).1, "nodir: not found");
+    d.ok("ln_s", &[s("Dir/Sub"), s("/link")]);
+    assert_eq!(d.ok("realpath", &[s("/link/File")]), RetValue::Str(b"/Dir/Sub/File".to_vec()));
+    d.ok("ln_sf", &[s("/f"), s("/link2")]);
+    assert_eq!(
+        d.ok("internal_readlinklist", &[s("/"), Value::StrList(vec![b"link".to_vec(), b"f".to_vec(), b"link2".to_vec()])]),
+        RetValue::StrList(vec![b"Dir/Sub".to_vec(), b"".to_vec(), b"/f".to_vec()])
+    );
+    d.ok("ln", &[s("/f"), s("/hard")]);
+    d.ok("ln_f", &[s("/f2"), s("/hard")]);
+    assert_eq!(d.ok("file", &[s("/Dir")]), RetValue::Str(b"directory".to_vec()));
+    assert_eq!(d.ok("file", &[s("/link")]), RetValue::Str(b"symbolic link".to_vec()));
+    assert_eq!(d.ok("file", &[s("/z")]), RetValue::Str(b"data".to_vec()));
+    std::fs::copy("/bin/ls", d.host("/ls")).unwrap();
+    assert_eq!(d.ok("file_architecture", &[s("/ls")]), RetValue::Str(b"x86_64".to_vec()));
+    assert_eq!(d.err("file_architecture", &[s("/f")]).1, "unknown architecture: /f");
+    assert_eq!(d.ok("internal_feature_available", &[s("mknod")]), RetValue::Int(0));
+    d.ok("mkfifo", &[Value::Int(0o644), s("/fifo")]);
+    assert_eq!(d.ok("is_fifo", &[s("/fifo")]), RetValue::Bool(true));
+    assert_eq!(d.err("mkfifo", &[Value::Int(0o10644), s("/fifo2")]).1, "10644: mode must specify only file permission bits");
+    let copy_opts = [Some(Value::Int64(1)), None, Some(Value::Int64(3))];
+    assert!(matches!(d.call("copy_file_to_file", &[s("/f2"), s("/c")], &copy_opts), Reply::Ok(_)));
+    assert_eq!(std::fs::read(d.host("/c")).unwrap(), b"ell");
+    let (r, out) = d.call_file_out("base64_out", &[s("/c"), s("")], &[]);
+    assert!(matches!(r, Reply::Ok(_)));
+    assert_eq!(out.unwrap(), b"ZWxs\n");
+    let (r, _) = d.call_file_in("base64_in", &[s(""), s("/b64")], &[], b"aGVsbG8=\n");
+    assert!(matches!(r, Reply::Ok(_)), "{r:?}");
+    assert_eq!(std::fs::read(d.host("/b64")).unwrap(), b"hello");
+    assert!(matches!(d.ok("get_umask", &[]), RetValue::Int(0o22)));
+    d.exit();
+}

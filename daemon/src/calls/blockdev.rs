@@ -22,6 +22,9 @@ pub const CALLS: &[(&str, Handler)] = &[
     ("blockdev_rereadpt", rereadpt),
     ("blockdev_flushbufs", flushbufs),
     ("zero", zero),
+    ("zero_device", zero_device),
+    ("blockdev_setra", setra),
+    ("blockdev_setbsz", setbsz),
 ];
 
 /// Run `blockdev <switch> <device>`; returns its number output when `want_output`.
@@ -102,5 +105,43 @@ fn zero(d: &mut Daemon, r: &Req) -> Result<RetValue> {
         d.progress(i, 32);
     }
     f.sync_all().map_err(|e| Error::io(&e, format!("close: {dev}")))?;
+    Ok(RetValue::None)
+}
+
+fn setra(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let n = r.int(1);
+    if n < 0 {
+        return Err(Error::msg("readahead sectors must be >= 0"));
+    }
+    let o = Cmd::new("blockdev").args(["--setra", &n.to_string()]).arg(r.str(0)).run();
+    if !o.ok() {
+        return Err(Error::msg(format!("blockdev: {}", o.err_text())));
+    }
+    Ok(RetValue::None)
+}
+
+/// 1.48 made this a no-op (changing the block size of a device was never useful).
+fn setbsz(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
+    Ok(RetValue::None)
+}
+
+/// Write zeroes over the whole device, skipping blocks that are already zero.
+fn zero_device(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let dev = r.str(0);
+    let size = blockdev(&dev, "--getsize64", true)? as u64;
+    let f = OpenOptions::new().read(true).write(true).open(&dev).map_err(|e| Error::io(&e, &dev))?;
+    let mut buf = vec![0u8; 1 << 20];
+    let zeroes = vec![0u8; 1 << 20];
+    let mut off = 0u64;
+    while off < size {
+        let n = (size - off).min(buf.len() as u64) as usize;
+        f.read_exact_at(&mut buf[..n], off).map_err(|e| Error::io(&e, format!("read: {dev}")))?;
+        if buf[..n].iter().any(|&b| b != 0) {
+            f.write_all_at(&zeroes[..n], off).map_err(|e| Error::io(&e, format!("write: {dev}")))?;
+        }
+        off += n as u64;
+        d.progress(off, size);
+    }
+    f.sync_all().map_err(|e| Error::io(&e, format!("fsync: {dev}")))?;
     Ok(RetValue::None)
 }

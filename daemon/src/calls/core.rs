@@ -20,6 +20,8 @@ pub const CALLS: &[(&str, Handler)] = &[
     ("utsname", utsname),
     ("umask", umask),
     ("dmesg", dmesg),
+    ("sleep", sleep),
+    ("drop_caches", drop_caches),
 ];
 
 fn ping_daemon(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
@@ -51,20 +53,60 @@ pub fn sync_disks(d: &Daemon) {
     }
 }
 
-/// Tools each optional group needs. Groups whose calls this daemon does not implement
-/// yet are reported as not available, so callers (and the test suite) skip them.
-const GROUP_TOOLS: &[(&str, &[&str])] = &[("lvm2", &["lvm"])];
+/// Tools each optional group needs besides its calls being implemented.
+const GROUP_TOOLS: &[(&str, &[&str])] = &[
+    ("lvm2", &["lvm"]),
+    ("xfs", &["mkfs.xfs", "xfs_admin"]),
+    ("btrfs", &["btrfs"]),
+    ("gdisk", &["sgdisk"]),
+    ("linuxfsuuid", &["tune2fs", "mkswap"]),
+    ("mdadm", &["mdadm"]),
+    ("luks", &["cryptsetup"]),
+    ("wipefs", &["wipefs"]),
+];
 
+/// 0 = available, 1 = not available, 2 = no such group. A group is available when every
+/// call in it is implemented here and the tools it needs are installed, so callers (and
+/// the test suite) skip what cannot work instead of meeting ENOTSUP.
 fn internal_feature_available(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let group = r.str(0);
     if !d.api.optgroups().iter().any(|g| *g == group) {
         return Ok(RetValue::Int(2));
     }
-    let available = GROUP_TOOLS
+    Ok(RetValue::Int(if group_available(d, &group) { 0 } else { 1 }))
+}
+
+pub fn group_available(d: &Daemon, group: &str) -> bool {
+    let calls_done = d
+        .api
+        .actions
+        .iter()
+        .filter(|a| a.is_daemon() && a.optional.as_deref() == Some(group))
+        .all(|a| super::handler(&a.name).is_some());
+    let tools_ok = GROUP_TOOLS
         .iter()
         .find(|(g, _)| *g == group)
-        .is_some_and(|(_, tools)| tools.iter().all(|t| program_exists(t)));
-    Ok(RetValue::Int(if available { 0 } else { 1 }))
+        .map_or(true, |(_, tools)| tools.iter().all(|t| program_exists(t)));
+    // Groups 1.48 retired but still reports (no calls of their own).
+    let has_calls = d.api.actions.iter().any(|a| a.optional.as_deref() == Some(group));
+    (has_calls && calls_done && tools_ok) || group == "realpath"
+}
+
+fn sleep(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    std::thread::sleep(std::time::Duration::from_secs(r.int(0).max(0) as u64));
+    Ok(RetValue::None)
+}
+
+fn drop_caches(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let what = r.int(0);
+    if !(0..=3).contains(&what) {
+        return Err(Error::msg("whattodrop must be 0, 1, 2 or 3"));
+    }
+    // SAFETY: sync takes no arguments.
+    unsafe { libc::sync() };
+    std::fs::write("/proc/sys/vm/drop_caches", format!("{what}\n"))
+        .map_err(|e| Error::io(&e, "/proc/sys/vm/drop_caches"))?;
+    Ok(RetValue::None)
 }
 
 fn echo_daemon(_d: &mut Daemon, r: &Req) -> Result<RetValue> {

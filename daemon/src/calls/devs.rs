@@ -21,6 +21,14 @@ pub const CALLS: &[(&str, Handler)] = &[
     ("vfs_label", vfs_label),
     ("vfs_uuid", vfs_uuid),
     ("set_label", set_label),
+    ("nr_devices", nr_devices),
+    ("is_whole_device", is_whole_device),
+    ("list_disk_labels", list_disk_labels),
+    ("part_get_mbr_id", part_get_mbr_id),
+    ("part_set_mbr_id", part_set_mbr_id),
+    ("part_get_mbr_part_type", part_get_mbr_part_type),
+    ("list_md_devices", list_md_devices),
+    ("list_dm_devices", list_dm_devices),
 ];
 
 fn list_devices(d: &mut Daemon, _r: &Req) -> Result<RetValue> {
@@ -184,6 +192,124 @@ fn list_filesystems(d: &mut Daemon, _r: &Req) -> Result<RetValue> {
         }
     }
     Ok(hashtable(out))
+}
+
+fn nr_devices(d: &mut Daemon, _r: &Req) -> Result<RetValue> {
+    Ok(RetValue::Int(d.devices.disks().len() as i32))
+}
+
+fn is_whole_device(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let name = r.str(0);
+    let name = name.trim_start_matches("/dev/");
+    Ok(RetValue::Bool(std::path::Path::new("/sys/block").join(name).join("device").exists()))
+}
+
+/// The SCSI serial (qemu's serial=, libguestfs's drive label) of a disk, from sysfs.
+fn scsi_serial(disk: &str) -> Option<String> {
+    let name = disk.trim_start_matches("/dev/");
+    let raw = std::fs::read(format!("/sys/block/{name}/device/vpd_pg80")).ok()?;
+    let len = *raw.get(3)? as usize;
+    let s = String::from_utf8_lossy(raw.get(4..4 + len)?).trim().to_string();
+    (!s.is_empty()).then_some(s)
+}
+
+fn list_disk_labels(d: &mut Daemon, _r: &Req) -> Result<RetValue> {
+    let mut out = Vec::new();
+    for disk in d.devices.disks() {
+        if let Some(label) = scsi_serial(disk) {
+            out.push((label.clone(), d.devices.reverse(disk)));
+            for p in d.devices.partitions_of(disk) {
+                let (_, n) = split_partition(&p);
+                out.push((format!("{label}{n}"), d.devices.reverse(&p)));
+            }
+        }
+    }
+    Ok(hashtable(out))
+}
+
+fn partnum_ok(n: i32) -> Result<()> {
+    if n <= 0 {
+        return Err(Error::msg("partition number must be >= 1"));
+    }
+    Ok(())
+}
+
+pub fn mbr_id(device: &str, partnum: i32) -> Result<i32> {
+    partnum_ok(partnum)?;
+    let o = Cmd::new("sfdisk").args(["--part-type", device, &partnum.to_string()]).run();
+    if !o.ok() {
+        return Err(Error::msg(format!("sfdisk exited with status {}: {}", o.status.unwrap_or(-1), o.err_text())));
+    }
+    let t = o.out_text();
+    i32::from_str_radix(t.trim(), 16).map_err(|_| Error::msg(format!("sfdisk: cannot parse the MBR id: {}", t.trim())))
+}
+
+fn part_get_mbr_id(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    Ok(RetValue::Int(mbr_id(&r.str(0), r.int(1))?))
+}
+
+fn part_set_mbr_id(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let (dev, n, id) = (r.str(0), r.int(1), r.int(2));
+    partnum_ok(n)?;
+    let o = Cmd::new("sfdisk").args(["--part-type", &dev, &n.to_string(), &format!("{id:x}")]).run();
+    super::parted::settle(&dev);
+    if !o.ok() {
+        return Err(Error::msg(format!("sfdisk: {}", o.err_text())));
+    }
+    Ok(RetValue::None)
+}
+
+fn part_get_mbr_part_type(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let (dev, n) = (r.str(0), r.int(1));
+    let parttype = super::parted::parttype(&dev)?;
+    let id = mbr_id(&dev, n)?;
+    let t = match (parttype.as_str(), n) {
+        ("msdos", 1..=4) if id == 0x05 || id == 0x0f => "extended",
+        ("msdos", 1..=4) => "primary",
+        ("msdos", _) => "logical",
+        _ => "primary",
+    };
+    Ok(RetValue::Str(t.as_bytes().to_vec()))
+}
+
+/// md devices (/dev/mdN) present in sysfs.
+fn list_md_devices(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
+    let mut v: Vec<String> = std::fs::read_dir("/sys/block")
+        .map(|rd| {
+            rd.flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| n.len() >= 3 && n.starts_with("md") && n.as_bytes()[2].is_ascii_digit())
+                .map(|n| format!("/dev/{n}"))
+                .collect()
+        })
+        .unwrap_or_default();
+    v.sort();
+    Ok(str_list(v))
+}
+
+/// Device-mapper devices that are not LVs, as /dev/mapper/NAME.
+fn list_dm_devices(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
+    let lvs: Vec<std::path::PathBuf> = if program_exists("lvm") {
+        super::lvm::list_lvs().unwrap_or_default().iter().filter_map(|l| std::fs::canonicalize(l).ok()).collect()
+    } else {
+        Vec::new()
+    };
+    let mut v = Vec::new();
+    if let Ok(rd) = std::fs::read_dir("/dev/mapper") {
+        for e in rd.flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            if name == "control" {
+                continue;
+            }
+            let p = e.path();
+            let real = std::fs::canonicalize(&p).unwrap_or(p.clone());
+            if !lvs.contains(&real) {
+                v.push(format!("/dev/mapper/{name}"));
+            }
+        }
+    }
+    v.sort();
+    Ok(str_list(v))
 }
 
 #[cfg(test)]

@@ -55,6 +55,31 @@ pub const CALLS: &[(&str, Handler)] = &[
     ("tail_n", tail_n),
     ("wc_l", wc_l),
     ("du", du),
+    ("utimens", utimens),
+    ("truncate_size", truncate_size),
+    ("fallocate", fallocate),
+    ("fallocate64", fallocate64),
+    ("ln", ln),
+    ("ln_f", ln_f),
+    ("ln_sf", ln_sf),
+    ("mkfifo", mkfifo),
+    ("mknod", mknod),
+    ("mknod_b", mknod_b),
+    ("mknod_c", mknod_c),
+    ("is_chardev", is_chardev),
+    ("is_blockdev", is_blockdev),
+    ("is_fifo", is_fifo),
+    ("is_socket", is_socket),
+    ("get_umask", get_umask),
+    ("internal_readlinklist", internal_readlinklist),
+    ("realpath", realpath),
+    ("case_sensitive_path", case_sensitive_path),
+    ("copy_file_to_file", copy_file_to_file),
+    ("copy_file_to_device", copy_file_to_device),
+    ("copy_device_to_file", copy_device_to_file),
+    ("copy_device_to_device", copy_device_to_device),
+    ("copy_size", copy_size),
+    ("dd", dd),
 ];
 
 fn exists(d: &mut Daemon, r: &Req) -> Result<RetValue> {
@@ -462,12 +487,366 @@ fn mv(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     cpmv(d, r, "mv", None, false, false)
 }
 
-fn ln_s(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+/// ln -s / ln -sf through the tool, as 1.48 does (the tool's message is kept).
+fn symlink_tool(d: &Daemon, r: &Req, flag: &str) -> Result<RetValue> {
     let link = host_path(d, r, 1, false)?;
-    std::os::unix::fs::symlink(std::ffi::OsStr::from_bytes(r.bytes(0)), &link).map_err(|e| {
-        Error::io(&e, format!("symlink: {}: {}", r.str(0), r.str(1)))
-    })?;
+    let o = Cmd::new("ln").arg(flag).arg("--").arg(std::ffi::OsStr::from_bytes(r.bytes(0))).arg(&link).run();
+    if !o.ok() {
+        return Err(Error::msg(format!("ln {flag}: {}: {}: {}", r.str(0), r.str(1), o.err_text())));
+    }
     Ok(RetValue::None)
+}
+
+fn ln_s(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    symlink_tool(d, r, "-s")
+}
+
+fn ln_sf(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    symlink_tool(d, r, "-sf")
+}
+
+/// Hard links: the target is a guest path too (resolved inside the sysroot).
+fn hard_link(d: &Daemon, r: &Req, force: bool) -> Result<RetValue> {
+    let target = d.sysroot.resolve(r.bytes(0), false).map_err(|e| Error::io(&e, format!("link: {}: {}", r.str(0), r.str(1))))?;
+    let link = host_path(d, r, 1, false)?;
+    if force {
+        let _ = fs::remove_file(&link);
+    }
+    fs::hard_link(&target, &link).map_err(|e| Error::io(&e, format!("link: {}: {}", r.str(0), r.str(1))))?;
+    Ok(RetValue::None)
+}
+
+fn ln(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    hard_link(d, r, false)
+}
+
+fn ln_f(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    hard_link(d, r, true)
+}
+
+fn utimens(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let p = host_path(d, r, 0, false)?;
+    let ns = |n: i64| match n {
+        -1 => libc::UTIME_NOW,
+        -2 => libc::UTIME_OMIT,
+        n => n,
+    };
+    let times = [
+        libc::timespec { tv_sec: r.int64(1), tv_nsec: ns(r.int64(2)) },
+        libc::timespec { tv_sec: r.int64(3), tv_nsec: ns(r.int64(4)) },
+    ];
+    let c = cpath(&p)?;
+    // SAFETY: valid path and a two-element timespec array, as utimensat requires.
+    let rc = unsafe { libc::utimensat(libc::AT_FDCWD, c.as_ptr(), times.as_ptr(), libc::AT_SYMLINK_NOFOLLOW) };
+    if rc == -1 {
+        return Err(Error::io(&std::io::Error::last_os_error(), format!("utimensat: {}", r.str(0))));
+    }
+    Ok(RetValue::None)
+}
+
+fn truncate_size(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let p = host_path(d, r, 0, true)?;
+    let size = r.int64(1);
+    let f = OpenOptions::new().write(true).custom_flags(libc::O_NOCTTY).open(&p).map_err(|e| Error::io(&e, format!("open: {}", r.str(0))))?;
+    if size < 0 {
+        return Err(Error::perror(libc::EINVAL, format!("ftruncate: {}", r.str(0))));
+    }
+    f.set_len(size as u64).map_err(|e| Error::io(&e, format!("ftruncate: {}", r.str(0))))?;
+    Ok(RetValue::None)
+}
+
+fn do_fallocate(d: &Daemon, r: &Req, len: i64) -> Result<RetValue> {
+    let p = host_path(d, r, 0, true)?;
+    let f = OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(0o666)
+        .custom_flags(libc::O_NOCTTY)
+        .open(&p)
+        .map_err(|e| Error::io(&e, format!("open: {}", r.str(0))))?;
+    use std::os::fd::AsRawFd;
+    // SAFETY: a valid open fd; posix_fallocate returns an errno value instead of setting errno.
+    let rc = unsafe { libc::posix_fallocate(f.as_raw_fd(), 0, len) };
+    if rc != 0 {
+        return Err(Error::perror(rc, r.str(0)));
+    }
+    Ok(RetValue::None)
+}
+
+fn fallocate(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let len = r.int(1);
+    if len < 0 {
+        return Err(Error::msg("length < 0"));
+    }
+    do_fallocate(d, r, len as i64)
+}
+
+fn fallocate64(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    do_fallocate(d, r, r.int64(1))
+}
+
+fn make_node(d: &Daemon, r: &Req, kind: u32, mode_arg: usize, dev: Option<(i32, i32)>, path_arg: usize) -> Result<RetValue> {
+    let mode = r.int(mode_arg);
+    if kind != 0 && (mode & !0o7777) != 0 {
+        return Err(Error::msg(format!("{:o}: mode must specify only file permission bits", mode as u32)));
+    }
+    if mode < 0 {
+        return Err(Error::msg(format!("{}: mode is negative", r.str(path_arg))));
+    }
+    let p = host_path(d, r, path_arg, false)?;
+    let c = cpath(&p)?;
+    let (maj, min) = dev.unwrap_or((0, 0));
+    // SAFETY: valid path; makedev/mknod are plain computations and a syscall.
+    let rc = unsafe { libc::mknod(c.as_ptr(), (mode as u32 | kind) as libc::mode_t, libc::makedev(maj as u32, min as u32)) };
+    if rc == -1 {
+        return Err(Error::io(&std::io::Error::last_os_error(), r.str(path_arg)));
+    }
+    Ok(RetValue::None)
+}
+
+fn mkfifo(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    make_node(d, r, libc::S_IFIFO, 0, None, 1)
+}
+
+fn mknod(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    make_node(d, r, 0, 0, Some((r.int(1), r.int(2))), 3)
+}
+
+fn mknod_b(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    make_node(d, r, libc::S_IFBLK, 0, Some((r.int(1), r.int(2))), 3)
+}
+
+fn mknod_c(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    make_node(d, r, libc::S_IFCHR, 0, Some((r.int(1), r.int(2))), 3)
+}
+
+fn is_chardev(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    use std::os::unix::fs::FileTypeExt;
+    file_test(d, r, r.opt_bool(0).unwrap_or(false), |m| m.file_type().is_char_device())
+}
+
+fn is_blockdev(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    use std::os::unix::fs::FileTypeExt;
+    file_test(d, r, r.opt_bool(0).unwrap_or(false), |m| m.file_type().is_block_device())
+}
+
+fn is_fifo(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    use std::os::unix::fs::FileTypeExt;
+    file_test(d, r, r.opt_bool(0).unwrap_or(false), |m| m.file_type().is_fifo())
+}
+
+fn is_socket(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    use std::os::unix::fs::FileTypeExt;
+    file_test(d, r, r.opt_bool(0).unwrap_or(false), |m| m.file_type().is_socket())
+}
+
+fn get_umask(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
+    // SAFETY: umask swaps the mask; the second call restores it.
+    let old = unsafe { libc::umask(0o022) };
+    unsafe { libc::umask(old) };
+    Ok(RetValue::Int(old as i32))
+}
+
+fn internal_readlinklist(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let dir = host_path(d, r, 0, true)?;
+    if !fs::metadata(&dir).map_err(|e| Error::io(&e, format!("open: {}", r.str(0))))?.is_dir() {
+        return Err(Error::perror(libc::ENOTDIR, format!("open: {}", r.str(0))));
+    }
+    let out = r
+        .list(1)
+        .iter()
+        .map(|name| {
+            if name.contains(&b'/') || name.is_empty() {
+                return Vec::new();
+            }
+            fs::read_link(dir.join(std::ffi::OsStr::from_bytes(name)))
+                .map(|t| t.as_os_str().as_bytes().to_vec())
+                .unwrap_or_default()
+        })
+        .collect();
+    Ok(RetValue::StrList(out))
+}
+
+fn realpath(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let p = host_path(d, r, 0, true)?;
+    // Every component must exist, as with realpath(3).
+    fs::symlink_metadata(&p).map_err(|e| Error::io(&e, format!("realpath: {}", r.str(0))))?;
+    let rest = p.strip_prefix(d.sysroot.root()).unwrap_or(&p);
+    let mut out = b"/".to_vec();
+    out.extend_from_slice(rest.as_os_str().as_bytes());
+    Ok(RetValue::Str(out))
+}
+
+fn case_sensitive_path(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let path = r.bytes(0).to_vec();
+    let elems: Vec<&[u8]> = path.split(|&b| b == b'/').skip(1).filter(|e| !e.is_empty()).collect();
+    let mut cur: Vec<u8> = Vec::new();
+    for (i, elem) in elems.iter().enumerate() {
+        let last = i + 1 == elems.len();
+        if last && (*elem == b"." || *elem == b"..") {
+            return Err(Error::msg("path contains \".\" or \"..\" elements"));
+        }
+        let dir_guest = if cur.is_empty() { b"/".to_vec() } else { cur.clone() };
+        let dir = d.sysroot.resolve(&dir_guest, true).map_err(|e| Error::io(&e, r.str(0)))?;
+        let lc = elem.to_ascii_lowercase();
+        let found = fs::read_dir(&dir)
+            .map_err(|e| Error::io(&e, String::from_utf8_lossy(&dir_guest)))?
+            .flatten()
+            .map(|e| e.file_name().as_bytes().to_vec())
+            .find(|n| n.to_ascii_lowercase() == lc);
+        let name = match found {
+            Some(n) => n,
+            None if last => elem.to_vec(),
+            None => return Err(Error::msg(format!("{}: not found", String::from_utf8_lossy(elem)))),
+        };
+        cur.push(b'/');
+        cur.extend_from_slice(&name);
+    }
+    if cur.is_empty() {
+        cur.push(b'/');
+    }
+    Ok(RetValue::Str(cur))
+}
+
+/// The copy_* family: (source, destination) as host paths or devices, with 1.48's optargs.
+fn copy_common(d: &mut Daemon, r: &Req, src: std::path::PathBuf, dest: std::path::PathBuf, dest_is_file: bool) -> Result<RetValue> {
+    let srcoff = r.opt_int64(0).unwrap_or(0);
+    let destoff = r.opt_int64(1).unwrap_or(0);
+    if srcoff < 0 {
+        return Err(Error::msg("srcoffset is negative"));
+    }
+    if destoff < 0 {
+        return Err(Error::msg("destoffset is negative"));
+    }
+    let size = match r.opt_int64(2) {
+        Some(s) if s < 0 => return Err(Error::msg("size is negative")),
+        Some(s) => Some(s as u64),
+        None => None,
+    };
+    let sparse = r.opt_bool(3).unwrap_or(false);
+    let append = r.opt_bool(4).unwrap_or(false);
+    if append && !dest_is_file {
+        return Err(Error::msg("the append flag cannot be set for this call"));
+    }
+    copy_bytes(d, &src, &r.str(0), &dest, &r.str(1), dest_is_file, srcoff as u64, destoff as u64, size, sparse, append)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn copy_bytes(
+    d: &mut Daemon,
+    src: &Path,
+    src_name: &str,
+    dest: &Path,
+    dest_name: &str,
+    dest_is_file: bool,
+    srcoff: u64,
+    destoff: u64,
+    size: Option<u64>,
+    sparse: bool,
+    append: bool,
+) -> Result<RetValue> {
+    use std::io::{Read, Seek, SeekFrom};
+    let mut sf = File::open(src).map_err(|e| Error::io(&e, src_name))?;
+    let mut o = OpenOptions::new();
+    o.write(true).custom_flags(libc::O_NOCTTY);
+    if dest_is_file {
+        o.create(true).mode(0o666);
+        if append {
+            o.append(true);
+        } else {
+            o.truncate(true);
+        }
+    }
+    let mut df = o.open(dest).map_err(|e| Error::io(&e, dest_name))?;
+    sf.seek(SeekFrom::Start(srcoff)).map_err(|e| Error::io(&e, format!("lseek: {src_name}")))?;
+    if !append {
+        df.seek(SeekFrom::Start(destoff)).map_err(|e| Error::io(&e, format!("lseek: {dest_name}")))?;
+    }
+    let mut buf = vec![0u8; 65536];
+    let mut left = size;
+    let mut done = 0u64;
+    loop {
+        let want = match left {
+            Some(0) => break,
+            Some(l) => l.min(buf.len() as u64) as usize,
+            None => buf.len(),
+        };
+        let n = sf.read(&mut buf[..want]).map_err(|e| Error::io(&e, format!("read: {src_name}")))?;
+        if n == 0 {
+            if left.is_some() {
+                return Err(Error::msg(format!("{src_name}: input too short")));
+            }
+            break;
+        }
+        if sparse && buf[..n].iter().all(|&b| b == 0) {
+            df.seek(SeekFrom::Current(n as i64))
+                .map_err(|e| Error::io(&e, format!("{dest_name}: seek (because of sparse flag)")))?;
+        } else {
+            df.write_all(&buf[..n]).map_err(|e| Error::io(&e, format!("{dest_name}: write")))?;
+        }
+        done += n as u64;
+        if let Some(l) = left.as_mut() {
+            *l -= n as u64;
+            d.progress(done, size.unwrap_or(done));
+        }
+    }
+    // A sparse tail must still extend a file to its full size.
+    if sparse && dest_is_file {
+        let pos = df.stream_position().map_err(|e| Error::io(&e, dest_name))?;
+        if df.metadata().map(|m| m.len() < pos).unwrap_or(false) {
+            df.set_len(pos).map_err(|e| Error::io(&e, dest_name))?;
+        }
+    }
+    Ok(RetValue::None)
+}
+
+fn dev_path(r: &Req, i: usize) -> std::path::PathBuf {
+    std::path::PathBuf::from(std::ffi::OsStr::from_bytes(r.bytes(i)))
+}
+
+fn copy_file_to_file(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let (s, t) = (host_path(d, r, 0, true)?, host_path(d, r, 1, true)?);
+    copy_common(d, r, s, t, true)
+}
+
+fn copy_file_to_device(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let s = host_path(d, r, 0, true)?;
+    copy_common(d, r, s, dev_path(r, 1), false)
+}
+
+fn copy_device_to_file(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let t = host_path(d, r, 1, true)?;
+    copy_common(d, r, dev_path(r, 0), t, true)
+}
+
+fn copy_device_to_device(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    copy_common(d, r, dev_path(r, 0), dev_path(r, 1), false)
+}
+
+/// A Dev_or_Path argument as a host path.
+fn dev_or_path(d: &Daemon, r: &Req, i: usize) -> Result<(std::path::PathBuf, bool)> {
+    if r.bytes(i).starts_with(b"/dev/") && crate::dispatch::is_device_parameter(&r.str(i)) {
+        Ok((dev_path(r, i), false))
+    } else {
+        Ok((host_path(d, r, i, true)?, true))
+    }
+}
+
+fn copy_size(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let (s, _) = dev_or_path(d, r, 0)?;
+    let (t, is_file) = dev_or_path(d, r, 1)?;
+    let size = r.int64(2);
+    if size < 0 {
+        return Err(Error::msg("size is negative"));
+    }
+    copy_bytes(d, &s, &r.str(0), &t, &r.str(1), is_file, 0, 0, Some(size as u64), false, false)
+}
+
+fn dd(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let (s, _) = dev_or_path(d, r, 0)?;
+    let (t, is_file) = dev_or_path(d, r, 1)?;
+    copy_bytes(d, &s, &r.str(0), &t, &r.str(1), is_file, 0, 0, None, false, false)
 }
 
 fn open_guest(d: &Daemon, r: &Req, i: usize) -> Result<File> {

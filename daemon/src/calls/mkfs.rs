@@ -10,7 +10,14 @@ use crate::daemon::Daemon;
 use crate::error::{Error, Result};
 use crate::request::Req;
 
-pub const CALLS: &[(&str, Handler)] = &[("mkfs", mkfs), ("mkswap", mkswap)];
+pub const CALLS: &[(&str, Handler)] = &[
+    ("mkfs", mkfs),
+    ("mkfs_b", mkfs_b),
+    ("mkswap", mkswap),
+    ("mkswap_L", mkswap_l),
+    ("mkswap_U", mkswap_u),
+    ("mkswap_file", mkswap_file),
+];
 
 const EXT2_LABEL_MAX: usize = 16;
 const XFS_LABEL_MAX: usize = 12;
@@ -141,20 +148,28 @@ pub fn mkfs_argv(
 }
 
 fn mkfs(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let (fstype, device) = (r.str(0), r.str(1));
     let features = r.opt_str(1);
     let label = r.opt_str(4);
-    let argv = mkfs_argv(
-        &fstype,
-        &device,
-        r.opt_int(0),
-        features.as_deref(),
-        r.opt_int(2),
-        r.opt_int(3),
-        label.as_deref(),
-        &|| super::blockdev::sector_size(&device),
-    )?;
-    wipe_before_mkfs(&device);
+    run_mkfs(&r.str(0), &r.str(1), r.opt_int(0), features.as_deref(), r.opt_int(2), r.opt_int(3), label.as_deref())
+}
+
+fn mkfs_b(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    run_mkfs(&r.str(0), &r.str(2), Some(r.int(1)), None, None, None, None)
+}
+
+fn run_mkfs(
+    fstype: &str,
+    device: &str,
+    blocksize: Option<i32>,
+    features: Option<&str>,
+    inode: Option<i32>,
+    sectorsize: Option<i32>,
+    label: Option<&str>,
+) -> Result<RetValue> {
+    let argv = mkfs_argv(fstype, device, blocksize, features, inode, sectorsize, label, &|| {
+        super::blockdev::sector_size(device)
+    })?;
+    wipe_before_mkfs(device);
     let o = Cmd::new(&argv[0]).args(&argv[1..]).run();
     if !o.ok() {
         return Err(Error::msg(format!("{fstype}: {device}: {}", o.err_text())));
@@ -163,15 +178,36 @@ fn mkfs(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
 }
 
 fn mkswap(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let device = r.str(0);
+    run_mkswap(&r.str(0), r.opt_str(0), r.opt_str(1))
+}
+
+fn mkswap_l(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    run_mkswap(&r.str(1), Some(r.str(0)), None)
+}
+
+fn mkswap_u(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    run_mkswap(&r.str(1), None, Some(r.str(0)))
+}
+
+fn mkswap_file(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let p = super::host_path(d, r, 0, true)?;
+    let o = Cmd::new("mkswap").arg("-f").arg(&p).run();
+    if !o.ok() {
+        return Err(Error::msg(format!("{}: {}", r.str(0), o.err_text())));
+    }
+    Ok(RetValue::None)
+}
+
+fn run_mkswap(device: &str, label: Option<String>, uuid: Option<String>) -> Result<RetValue> {
+    let device = device.to_string();
     let mut c = Cmd::new("mkswap").arg("-f");
-    if let Some(l) = r.opt_str(0) {
+    if let Some(l) = label {
         if l.len() > 16 {
             return Err(Error::msg(format!("{l}: Linux swap labels are limited to 16 bytes")));
         }
         c = c.arg("-L").arg(l);
     }
-    if let Some(u) = r.opt_str(1) {
+    if let Some(u) = uuid {
         c = c.arg("-U").arg(u);
     }
     wipe_before_mkfs(&device);

@@ -13,9 +13,12 @@ use crate::request::Req;
 
 pub mod blockdev;
 pub mod command;
+pub mod content;
 pub mod core;
 pub mod devs;
+pub mod ext2;
 pub mod files;
+pub mod filetype;
 pub mod lvm;
 pub mod mkfs;
 pub mod mount;
@@ -33,6 +36,9 @@ const FAMILIES: &[&[(&str, Handler)]] = &[
     mkfs::CALLS,
     lvm::CALLS,
     files::CALLS,
+    content::CALLS,
+    filetype::CALLS,
+    ext2::CALLS,
     transfer::CALLS,
     command::CALLS,
 ];

@@ -162,15 +162,19 @@ fn part_list(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     Ok(RetValue::StructList(out))
 }
 
-fn part_get_parttype(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let dev = r.str(0);
-    let (line, _) = print_table(&dev)?;
+/// The partition table type parted reports ("msdos", "gpt", …).
+pub fn parttype(dev: &str) -> Result<String> {
+    let (line, _) = print_table(dev)?;
     let f: Vec<&str> = line.split(':').collect();
     match f.get(5) {
         Some(&"loop") => Err(Error::msg(format!("{dev}: not a partitioned device"))),
-        Some(t) => Ok(RetValue::Str(t.as_bytes().to_vec())),
+        Some(t) => Ok(t.to_string()),
         None => Err(Error::msg(format!("{dev}: cannot parse the output of parted"))),
     }
+}
+
+fn part_get_parttype(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    Ok(RetValue::Str(parttype(&r.str(0))?.into_bytes()))
 }
 
 fn part_get_bootable(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
