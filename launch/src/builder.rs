@@ -242,13 +242,14 @@ fn base_layout(tree: &mut Tree) {
     }
 }
 
-/// Host configuration that the tools read (missing ones are skipped).
+/// Host configuration that the tools read (missing ones are skipped). Deliberately not
+/// copied: nsswitch.conf (files-only lookups are what we want), mdadm.conf (it names the
+/// host's arrays, which `mdadm -As` would then look for in the guest's disks).
 fn host_config_files(tree: &mut Tree) {
-    for f in ["/etc/ld.so.cache", "/etc/mke2fs.conf", "/usr/share/misc/magic.mgc", "/etc/nsswitch.conf"] {
+    for f in ["/etc/ld.so.cache", "/etc/mke2fs.conf", "/usr/share/misc/magic.mgc"] {
         let _ = tree.add_host_path(Path::new(f));
     }
     let _ = tree.add_host_dir_recursive(Path::new("/etc/lvm"));
-    let _ = tree.add_host_dir_recursive(Path::new("/etc/mdadm"));
 }
 
 /// Where a path under the host's `/lib` ends up in the appliance (`/usr/lib/...` on merged-/usr).
