@@ -1,0 +1,445 @@
+/* The wire compatibility suite: one C program, built once against guestfs-rs's library and
+ * once against libguestfs 1.48's, that launches whatever appliance LIBGUESTFS_PATH names and
+ * drives the first wave of calls through it with real assertions. It prints
+ * "PASS: PREFIX/case" or "FAIL: PREFIX/case: reason" per case, then "N passed, M failed".
+ *
+ *   wire-suite PREFIX WORKDIR HELPER
+ *
+ * WORKDIR holds host-side files (scratch disks live in the library's tmpdir); HELPER is a
+ * static program that prints its arguments, uploaded to the guest to test `command` (the
+ * guest filesystem is empty, and `command` runs chrooted in it).
+ *
+ * Cases run in order on one launched handle and build on each other (partitions, then
+ * filesystems, then files), as libguestfs's own suite does; a failed launch fails them all. */
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <stdint.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "host.h"
+
+#define SDA_SECTORS (256 * 2048)  /* 256 MiB scratch disk for partitions */
+#define SDB_MB 128                /* scratch disk for LVM */
+#define BIG_SIZE (4 * 1024 * 1024)
+
+static const char *workdir;
+static const char *helper;
+
+static char *host_path(const char *name)
+{
+  static char buf[4][4096];
+  static int i;
+  i = (i + 1) % 4;
+  snprintf(buf[i], sizeof buf[i], "%s/%s", workdir, name);
+  return buf[i];
+}
+
+static int case_launch(guestfs_h *g)
+{
+  CALL(guestfs_add_drive_scratch(g, (int64_t)SDA_SECTORS * 512, -1));
+  CALL(guestfs_add_drive_scratch(g, (int64_t)SDB_MB << 20, -1));
+  CALL(guestfs_launch(g));
+  return 0;
+}
+
+static int case_devices(guestfs_h *g)
+{
+  char **devs;
+  CALLP(devs, guestfs_list_devices(g));
+  /* The appliance's own root disk (1.48's, or the fixed export's) must be hidden. */
+  int ok = count_strings(devs) == 2 && strcmp(devs[0], "/dev/sda") == 0 && strcmp(devs[1], "/dev/sdb") == 0;
+  const char *got = join_strings(devs);
+  free_strings(devs);
+  EXPECT(ok, "list_devices gave [%s]", got);
+  int64_t size = guestfs_blockdev_getsize64(g, "/dev/sda");
+  EXPECT(size == (int64_t)SDA_SECTORS * 512, "blockdev_getsize64 /dev/sda = %lld", (long long)size);
+  return 0;
+}
+
+static int case_partition(guestfs_h *g)
+{
+  CALL(guestfs_part_init(g, "/dev/sda", "gpt"));
+  CALL(guestfs_part_add(g, "/dev/sda", "p", 2048, 2048 + 128 * 2048 - 1));
+  CALL(guestfs_part_add(g, "/dev/sda", "p", 2048 + 128 * 2048, SDA_SECTORS - 2048 - 1));
+  char *type;
+  CALLP(type, guestfs_part_get_parttype(g, "/dev/sda"));
+  int gpt = strcmp(type, "gpt") == 0;
+  EXPECT(gpt, "part_get_parttype gave %s", type);
+  free(type);
+  struct guestfs_partition_list *pl;
+  CALLP(pl, guestfs_part_list(g, "/dev/sda"));
+  int ok = pl->len == 2 && pl->val[0].part_num == 1 && pl->val[0].part_start == 2048 * 512 &&
+           pl->val[0].part_size == 128 << 20 && pl->val[1].part_num == 2 &&
+           pl->val[1].part_end == (uint64_t)(SDA_SECTORS - 2048) * 512 - 1;
+  unsigned len = pl->len;
+  long long s0 = len ? (long long)pl->val[0].part_start : -1, z0 = len ? (long long)pl->val[0].part_size : -1;
+  guestfs_free_partition_list(pl);
+  EXPECT(ok, "part_list: %u partitions, first start %lld size %lld", len, s0, z0);
+  char **parts;
+  CALLP(parts, guestfs_list_partitions(g));
+  ok = count_strings(parts) == 2 && has_string(parts, "/dev/sda1") && has_string(parts, "/dev/sda2");
+  const char *got = join_strings(parts);
+  free_strings(parts);
+  EXPECT(ok, "list_partitions gave [%s]", got);
+  return 0;
+}
+
+static int case_mkfs(guestfs_h *g)
+{
+  CALL(guestfs_mkfs_opts(g, "ext4", "/dev/sda1", GUESTFS_MKFS_OPTS_LABEL, "wire-ext4", -1));
+  CALL(guestfs_mkfs_opts(g, "vfat", "/dev/sda2", GUESTFS_MKFS_OPTS_LABEL, "WIREFAT", -1));
+  char *s;
+  CALLP(s, guestfs_vfs_type(g, "/dev/sda1"));
+  EXPECT_STR(s, "ext4");
+  free(s);
+  CALLP(s, guestfs_vfs_type(g, "/dev/sda2"));
+  EXPECT_STR(s, "vfat");
+  free(s);
+  CALLP(s, guestfs_vfs_label(g, "/dev/sda1"));
+  EXPECT_STR(s, "wire-ext4");
+  free(s);
+  CALLP(s, guestfs_vfs_label(g, "/dev/sda2"));
+  EXPECT_STR(s, "WIREFAT");
+  free(s);
+  CALLP(s, guestfs_vfs_uuid(g, "/dev/sda1"));
+  EXPECT(strlen(s) == 36, "vfs_uuid gave \"%s\"", s);
+  free(s);
+  return 0;
+}
+
+static int case_mount(guestfs_h *g)
+{
+  CALL(guestfs_mount(g, "/dev/sda1", "/"));
+  char **m;
+  CALLP(m, guestfs_mounts(g));
+  int ok = count_strings(m) == 1 && strcmp(m[0], "/dev/sda1") == 0;
+  const char *got = join_strings(m);
+  free_strings(m);
+  EXPECT(ok, "mounts gave [%s]", got);
+  CALL(guestfs_mkdir(g, "/dir"));
+  CALL(guestfs_mkdir_p(g, "/a/b/c"));
+  int r = guestfs_is_dir(g, "/a/b/c");
+  EXPECT(r == 1, "is_dir /a/b/c = %d", r);
+  return 0;
+}
+
+static int case_write_cat(guestfs_h *g)
+{
+  static const char text[] = "hello, wire\n";
+  CALL(guestfs_write(g, "/dir/hello", text, strlen(text)));
+  char *s;
+  CALLP(s, guestfs_cat(g, "/dir/hello"));
+  EXPECT_STR(s, text);
+  free(s);
+  /* Binary content with NULs and every byte value goes through read_file intact. */
+  char bin[512];
+  for (int i = 0; i < 512; i++)
+    bin[i] = (char)(i * 7);
+  CALL(guestfs_write(g, "/dir/binary", bin, sizeof bin));
+  CALL(guestfs_write_append(g, "/dir/binary", "tail", 4));
+  size_t n;
+  CALLP(s, guestfs_read_file(g, "/dir/binary", &n));
+  int ok = n == 516 && memcmp(s, bin, 512) == 0 && memcmp(s + 512, "tail", 4) == 0;
+  free(s);
+  EXPECT(ok, "read_file gave %zu bytes", n);
+  char **lines;
+  CALLP(lines, guestfs_read_lines(g, "/dir/hello"));
+  ok = count_strings(lines) == 1 && strcmp(lines[0], "hello, wire") == 0;
+  free_strings(lines);
+  EXPECT(ok, "read_lines /dir/hello");
+  return 0;
+}
+
+static int case_upload_download(guestfs_h *g)
+{
+  const char *src = host_path("big.src"), *back = host_path("big.back");
+  EXPECT(make_pattern_file(src, BIG_SIZE, 42) == 0, "cannot write %s", src);
+  CALL(guestfs_upload(g, src, "/big"));
+  int64_t size = guestfs_filesize(g, "/big");
+  EXPECT(size == BIG_SIZE, "filesize /big = %lld", (long long)size);
+  char *want = host_sha256(src), *got;
+  EXPECT(want != NULL, "sha256sum of %s failed", src);
+  CALLP(got, guestfs_checksum(g, "sha256", "/big"));
+  int same = strcmp(got, want) == 0;
+  set_why("checksum sha256 /big = %s, host says %s", got, want);
+  free(got);
+  free(want);
+  if (!same)
+    return -1;
+  CALL(guestfs_download(g, "/big", back));
+  EXPECT(same_file_contents(src, back), "downloaded %s differs from %s", back, src);
+  /* An empty file both ways. */
+  const char *empty = host_path("empty"), *eback = host_path("empty.back");
+  FILE *f = fopen(empty, "w");
+  EXPECT(f != NULL, "cannot create %s", empty);
+  fclose(f);
+  CALL(guestfs_upload(g, empty, "/empty"));
+  CALL(guestfs_download(g, "/empty", eback));
+  EXPECT(same_file_contents(empty, eback), "empty file round trip");
+  return 0;
+}
+
+static int case_ls_find(guestfs_h *g)
+{
+  char **v;
+  CALLP(v, guestfs_ls(g, "/dir"));
+  int ok = count_strings(v) == 2 && strcmp(v[0], "binary") == 0 && strcmp(v[1], "hello") == 0;
+  const char *got = join_strings(v);
+  free_strings(v);
+  EXPECT(ok, "ls /dir gave [%s]", got);
+  /* 1.48 strips only the directory's own path from find's output, so below a
+   * subdirectory the names keep a leading '/' (below "/" they do not). */
+  CALLP(v, guestfs_find(g, "/a"));
+  ok = count_strings(v) == 2 && strcmp(v[0], "/b") == 0 && strcmp(v[1], "/b/c") == 0;
+  got = join_strings(v);
+  free_strings(v);
+  EXPECT(ok, "find /a gave [%s]", got);
+  CALLP(v, guestfs_find(g, "/"));
+  ok = has_string(v, "lost+found") && has_string(v, "dir/hello") && has_string(v, "a/b/c") && has_string(v, "big");
+  got = join_strings(v);
+  free_strings(v);
+  EXPECT(ok, "find / gave [%s]", got);
+  return 0;
+}
+
+static int case_stat(guestfs_h *g)
+{
+  CALL(guestfs_chmod(g, 0640, "/dir/hello"));
+  struct guestfs_statns *st;
+  CALLP(st, guestfs_statns(g, "/dir/hello"));
+  long long size = st->st_size, mode = st->st_mode, nlink = st->st_nlink, mtime = st->st_mtime_sec;
+  guestfs_free_statns(st);
+  EXPECT(size == 12, "statns size %lld", size);
+  EXPECT(mode == (S_IFREG | 0640), "statns mode 0%llo", mode);
+  EXPECT(nlink == 1, "statns nlink %lld", nlink);
+  EXPECT(mtime > time(NULL) - 86400 * 365, "statns mtime %lld", mtime);
+  /* The deprecated stat (second-resolution struct) is still on the wire in 1.48. */
+  struct guestfs_stat *old;
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+  CALLP(old, guestfs_stat(g, "/dir"));
+#pragma GCC diagnostic pop
+  mode = old->mode;
+  guestfs_free_stat(old);
+  EXPECT(S_ISDIR(mode), "stat /dir mode 0%llo", mode);
+  struct guestfs_statvfs *vfs;
+  CALLP(vfs, guestfs_statvfs(g, "/"));
+  long long blocks = vfs->blocks, bsize = vfs->bsize, bfree = vfs->bfree;
+  guestfs_free_statvfs(vfs);
+  EXPECT(blocks * bsize > 100LL << 20 && blocks * bsize <= 128LL << 20 && bfree < blocks,
+         "statvfs / blocks %lld bsize %lld bfree %lld", blocks, bsize, bfree);
+  int r = guestfs_is_file(g, "/dir/hello");
+  EXPECT(r == 1, "is_file /dir/hello = %d", r);
+  r = guestfs_exists(g, "/nonexistent");
+  EXPECT(r == 0, "exists /nonexistent = %d", r);
+  return 0;
+}
+
+/* Errors cross the wire with their errno. */
+static int case_errors(guestfs_h *g)
+{
+  char *s = guestfs_cat(g, "/nonexistent");
+  EXPECT(s == NULL, "cat /nonexistent succeeded");
+  int e = guestfs_last_errno(g);
+  EXPECT(e == ENOENT, "cat /nonexistent errno %d (%s)", e, last_error());
+  int r = guestfs_mkdir(g, "/dir");
+  e = guestfs_last_errno(g);
+  EXPECT(r == -1 && e == EEXIST, "mkdir of an existing dir: r=%d errno %d", r, e);
+  /* The handle still works after errors. */
+  CALL(guestfs_ping_daemon(g));
+  return 0;
+}
+
+static int case_lvm(guestfs_h *g)
+{
+  char *pvs_arg[] = { (char *)"/dev/sdb", NULL };
+  CALL(guestfs_pvcreate(g, "/dev/sdb"));
+  CALL(guestfs_vgcreate(g, "wirevg", pvs_arg));
+  CALL(guestfs_lvcreate(g, "wirelv", "wirevg", 32));
+  char **v;
+  CALLP(v, guestfs_pvs(g));
+  int ok = count_strings(v) == 1 && strcmp(v[0], "/dev/sdb") == 0;
+  const char *got = join_strings(v);
+  free_strings(v);
+  EXPECT(ok, "pvs gave [%s]", got);
+  CALLP(v, guestfs_vgs(g));
+  ok = count_strings(v) == 1 && strcmp(v[0], "wirevg") == 0;
+  got = join_strings(v);
+  free_strings(v);
+  EXPECT(ok, "vgs gave [%s]", got);
+  CALLP(v, guestfs_lvs(g));
+  ok = count_strings(v) == 1 && strcmp(v[0], "/dev/wirevg/wirelv") == 0;
+  got = join_strings(v);
+  free_strings(v);
+  EXPECT(ok, "lvs gave [%s]", got);
+  CALL(guestfs_mkfs(g, "ext2", "/dev/wirevg/wirelv"));
+  CALL(guestfs_mkdir(g, "/lv"));
+  CALL(guestfs_mount(g, "/dev/wirevg/wirelv", "/lv"));
+  CALL(guestfs_write(g, "/lv/on-lv", "lvm\n", 4));
+  char *s;
+  CALLP(s, guestfs_cat(g, "/lv/on-lv"));
+  EXPECT_STR(s, "lvm\n");
+  free(s);
+  return 0;
+}
+
+static int case_list_filesystems(guestfs_h *g)
+{
+  char **kv;
+  CALLP(kv, guestfs_list_filesystems(g));
+  const char *a = hash_get(kv, "/dev/sda1"), *b = hash_get(kv, "/dev/sda2"),
+             *c = hash_get(kv, "/dev/wirevg/wirelv");
+  int ok = a && strcmp(a, "ext4") == 0 && b && strcmp(b, "vfat") == 0 && c && strcmp(c, "ext2") == 0;
+  const char *got = join_strings(kv);
+  free_strings(kv);
+  EXPECT(ok, "list_filesystems gave [%s]", got);
+  return 0;
+}
+
+static int case_tar(guestfs_h *g)
+{
+  char cmd[8192];
+  const char *tree = host_path("tree"), *in = host_path("in.tar"), *out = host_path("out.tar"),
+             *outgz = host_path("out.tar.gz");
+  snprintf(cmd, sizeof cmd,
+           "set -e; rm -rf '%s'; mkdir -p '%s/sub'; echo one > '%s/one'; echo two > '%s/sub/two';"
+           " tar -C '%s' -cf '%s' .",
+           tree, tree, tree, tree, tree, in);
+  EXPECT(system(cmd) == 0, "host tar failed: %.300s", cmd);
+  CALL(guestfs_mkdir(g, "/fromhost"));
+  CALL(guestfs_tar_in(g, in, "/fromhost"));
+  char *s;
+  CALLP(s, guestfs_cat(g, "/fromhost/sub/two"));
+  EXPECT_STR(s, "two\n");
+  free(s);
+  CALL(guestfs_tar_out(g, "/fromhost", out));
+  snprintf(cmd, sizeof cmd, "tar -tf '%s' | sort | tr '\\n' ' '", out);
+  char *list = host_output(cmd);
+  EXPECT(list != NULL, "host tar -tf %s failed", out);
+  int ok = strstr(list, "./one ") && strstr(list, "./sub/two ");
+  set_why("tar_out listing: %s", list);
+  free(list);
+  if (!ok)
+    return -1;
+  CALL(guestfs_tar_out_opts(g, "/fromhost", outgz, GUESTFS_TAR_OUT_OPTS_COMPRESS, "gzip", -1));
+  snprintf(cmd, sizeof cmd, "tar -xzOf '%s' ./sub/two", outgz);
+  s = host_output(cmd);
+  EXPECT(s != NULL, "host tar -xzOf of the gzip tar_out failed");
+  ok = strcmp(s, "two\n") == 0;
+  free(s);
+  EXPECT(ok, "gzip tar_out content");
+  return 0;
+}
+
+static int case_command(guestfs_h *g)
+{
+  CALL(guestfs_mkdir(g, "/bin"));
+  CALL(guestfs_upload(g, helper, "/bin/wirehello"));
+  CALL(guestfs_chmod(g, 0755, "/bin/wirehello"));
+  char *args[] = { (char *)"/bin/wirehello", (char *)"x", (char *)"y z", NULL };
+  char *s;
+  CALLP(s, guestfs_command(g, args));
+  EXPECT_STR(s, "wirehello\nx\ny z\n");
+  free(s);
+  char **lines;
+  CALLP(lines, guestfs_command_lines(g, args));
+  int ok = count_strings(lines) == 3 && strcmp(lines[2], "y z") == 0;
+  const char *got = join_strings(lines);
+  free_strings(lines);
+  EXPECT(ok, "command_lines gave [%s]", got);
+  /* A failing command is an error carrying its output. */
+  char *fail[] = { (char *)"/bin/wirehello", (char *)"--fail", NULL };
+  s = guestfs_command(g, fail);
+  EXPECT(s == NULL, "a command exiting 1 succeeded: %s", s);
+  return 0;
+}
+
+static int case_shutdown(guestfs_h *g)
+{
+  CALL(guestfs_sync(g));
+  CALL(guestfs_umount_all(g));
+  char **m;
+  CALLP(m, guestfs_mounts(g));
+  size_t n = count_strings(m);
+  free_strings(m);
+  EXPECT(n == 0, "%zu mounts left after umount_all", n);
+  CALL(guestfs_shutdown(g));
+  return 0;
+}
+
+struct wire_case {
+  const char *name;
+  int (*run)(guestfs_h *g);
+};
+
+static const struct wire_case cases[] = {
+  { "launch", case_launch },
+  { "devices", case_devices },
+  { "partition", case_partition },
+  { "mkfs", case_mkfs },
+  { "mount", case_mount },
+  { "write-cat", case_write_cat },
+  { "upload-download", case_upload_download },
+  { "ls-find", case_ls_find },
+  { "stat", case_stat },
+  { "errors", case_errors },
+  { "lvm", case_lvm },
+  { "list-filesystems", case_list_filesystems },
+  { "tar", case_tar },
+  { "command", case_command },
+  { "shutdown", case_shutdown },
+};
+
+int main(int argc, char **argv)
+{
+  if (argc != 4) {
+    fprintf(stderr, "usage: wire-suite PREFIX WORKDIR HELPER\n");
+    return 2;
+  }
+  const char *prefix = argv[1];
+  workdir = argv[2];
+  helper = argv[3];
+  setvbuf(stdout, NULL, _IOLBF, 0);
+  /* Which libguestfs.so.0 the loader picked: run.sh checks it is the one it meant. */
+  Dl_info info;
+  if (dladdr((void *)guestfs_create, &info) && info.dli_fname)
+    printf("# library: %s\n", info.dli_fname);
+  guestfs_h *g = guestfs_create();
+  if (!g) {
+    printf("FAIL: %s/create: guestfs_create returned NULL\n0 passed, 1 failed\n", prefix);
+    return 1;
+  }
+  check_g = g;
+  /* Errors are reported in the FAIL lines, not printed by the default handler. */
+  guestfs_set_error_handler(g, NULL, NULL);
+  int passed = 0, failed = 0, launched = 0;
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    int r;
+    if (i > 0 && !launched) {
+      set_why("not run: launch failed");
+      r = -1;
+    } else {
+      why[0] = 0;
+      r = cases[i].run(g);
+    }
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+    if (i == 0)
+      launched = r == 0;
+    if (r == 0) {
+      printf("PASS: %s/%s (%.1fs)\n", prefix, cases[i].name, secs);
+      passed++;
+    } else {
+      printf("FAIL: %s/%s: %s\n", prefix, cases[i].name, why);
+      failed++;
+    }
+  }
+  guestfs_close(g);
+  printf("%d passed, %d failed\n", passed, failed);
+  return failed ? 1 : 0;
+}
