@@ -102,14 +102,14 @@ pub fn build_or_reuse(user_cache: &Path, daemon: &Path, ev: &dyn LaunchEvents) -
             let _ = std::fs::remove_dir_all(&tmp);
             let built = std::fs::create_dir(&tmp)
                 .map_err(|e| LaunchError::io(format!("mkdir: {}", tmp.display()), &e))
-                .and_then(|_| build_into(&tmp, &inputs, ev));
+                .and_then(|_| build_into(&tmp, &inputs, user_cache, ev));
             if let Err(e) = built {
                 let _ = std::fs::remove_dir_all(&tmp);
                 return Err(e);
             }
             std::fs::rename(&tmp, &dir).map_err(|e| LaunchError::io(format!("rename: {}", dir.display()), &e))?;
             ev.debug(&format!("guestfs-rs appliance built in {} ms: {}", t0.elapsed().as_millis(), dir.display()));
-            prune_old(user_cache, &dir);
+            prune_old(user_cache, &[&dir, &kernel_cache_dir(user_cache, &inputs.kernel)]);
         }
     } else {
         ev.debug(&format!("using cached guestfs-rs appliance {}", dir.display()));
@@ -134,12 +134,15 @@ pub fn appliance_in(dir: &Path) -> Appliance {
     }
 }
 
-fn prune_old(user_cache: &Path, keep: &Path) {
+/// Deletes appliance and kernel cache directories, other than the ones in use, that
+/// nothing has touched for PRUNE_AGE.
+fn prune_old(user_cache: &Path, keep: &[&Path]) {
     let Ok(rd) = std::fs::read_dir(user_cache) else { return };
     for e in rd.flatten() {
         let p = e.path();
         let name = e.file_name().to_string_lossy().into_owned();
-        if p == keep || !name.starts_with("rs-appliance-") || !e.file_type().map(|t| t.is_dir()).unwrap_or(false) {
+        let ours = name.starts_with("rs-appliance-") || name.starts_with("rs-kernel-");
+        if keep.contains(&p.as_path()) || !ours || !e.file_type().map(|t| t.is_dir()).unwrap_or(false) {
             continue;
         }
         let old = e
@@ -158,26 +161,64 @@ fn io_err(ctx: impl AsRef<str>) -> impl FnOnce(std::io::Error) -> LaunchError {
     move |e| LaunchError::io(ctx, &e)
 }
 
+/// Where the kernel files prepared for one host kernel are kept, so that rebuilding the
+/// appliance for a new daemon (every build, during development) does not decompress the
+/// kernel again.
+fn kernel_cache_dir(user_cache: &Path, k: &HostKernel) -> PathBuf {
+    let mut h = KeyHasher::default();
+    h.str(include_str!("kernel.rs")).str(include_str!("elf.rs")).file_meta(&k.image);
+    user_cache.join(format!("rs-kernel-{}", h.hex()))
+}
+
+/// Fills `dir` with `kernel` (the bzImage) and, when the kernel has a PVH entry, `vmlinux`.
+/// Returns whether there is a vmlinux. The caller holds the build lock.
+fn prepare_kernel(dir: &Path, k: &HostKernel) -> Result<bool, LaunchError> {
+    let done = dir.join("ready");
+    if !done.is_file() {
+        let _ = std::fs::remove_dir_all(dir);
+        std::fs::create_dir_all(dir).map_err(io_err(format!("mkdir: {}", dir.display())))?;
+        let bz = kernel::read_kernel(&k.image)?;
+        std::fs::write(dir.join("kernel"), &bz).map_err(io_err("write kernel"))?;
+        let pvh = kernel::extract_pvh_vmlinux(&bz);
+        if let Some(v) = &pvh {
+            std::fs::write(dir.join("vmlinux"), v).map_err(io_err("write vmlinux"))?;
+        }
+        std::fs::write(&done, if pvh.is_some() { "pvh\n" } else { "bzimage\n" }).map_err(io_err("write ready"))?;
+    }
+    cachedir::touch(dir);
+    Ok(dir.join("vmlinux").is_file())
+}
+
+/// Hard-links (same filesystem, instant) or copies.
+fn link_or_copy(src: &Path, dst: &Path) -> Result<(), LaunchError> {
+    if std::fs::hard_link(src, dst).is_ok() {
+        return Ok(());
+    }
+    std::fs::copy(src, dst).map(|_| ()).map_err(io_err(format!("copy: {}", dst.display())))
+}
+
 /// Builds kernel, vmlinux (when PVH-capable) and initrd into `out`, then writes `ready`.
-pub fn build_into(out: &Path, inputs: &Inputs, ev: &dyn LaunchEvents) -> Result<(), LaunchError> {
+pub fn build_into(out: &Path, inputs: &Inputs, user_cache: &Path, ev: &dyn LaunchEvents) -> Result<(), LaunchError> {
     let t0 = Instant::now();
-    let bz = kernel::read_kernel(&inputs.kernel.image)?;
-    std::fs::write(out.join("kernel"), &bz).map_err(io_err("write kernel"))?;
-    let pvh = kernel::extract_pvh_vmlinux(&bz);
-    if let Some(v) = &pvh {
-        std::fs::write(out.join("vmlinux"), v).map_err(io_err("write vmlinux"))?;
+    let kdir = kernel_cache_dir(user_cache, &inputs.kernel);
+    let pvh = prepare_kernel(&kdir, &inputs.kernel)?;
+    link_or_copy(&kdir.join("kernel"), &out.join("kernel"))?;
+    if pvh {
+        link_or_copy(&kdir.join("vmlinux"), &out.join("vmlinux"))?;
     }
     ev.debug(&format!(
         "guestfs-rs appliance: kernel {} ({}), {} ms",
         inputs.kernel.image.display(),
-        if pvh.is_some() { "PVH vmlinux extracted" } else { "no PVH entry, booting the bzImage" },
+        if pvh { "PVH vmlinux" } else { "no PVH entry, booting the bzImage" },
         t0.elapsed().as_millis()
     ));
 
     let t1 = Instant::now();
     let mut tree = Tree::new();
     base_layout(&mut tree);
-    tree.put("/init", Entry::HostFile(inputs.daemon.clone(), 0o755));
+    let stripped = out.join("init.stripped");
+    let init_src = strip_debug(&inputs.daemon, &stripped).unwrap_or_else(|| inputs.daemon.clone());
+    tree.put("/init", Entry::HostFile(init_src, 0o755));
     let resolver = LibResolver::from_host();
     let mut roots = inputs.tools.clone();
     roots.extend(libs::direct_deps(&inputs.daemon, &resolver));
@@ -199,16 +240,25 @@ pub fn build_into(out: &Path, inputs: &Inputs, ev: &dyn LaunchEvents) -> Result<
     let t2 = Instant::now();
     let bytes = write_initrd(&tree, &out.join("initrd"))?;
     let _ = std::fs::remove_dir_all(&staging);
+    let _ = std::fs::remove_file(&stripped);
     ev.debug(&format!("guestfs-rs appliance: initrd {} MB written in {} ms", bytes >> 20, t2.elapsed().as_millis()));
     let info = format!(
         "{BUILDER_VERSION}\nkernel {} {}\ndaemon {}\npvh {}\n",
         inputs.kernel.image.display(),
         inputs.kernel.version,
         inputs.daemon.display(),
-        pvh.is_some()
+        pvh
     );
     std::fs::write(out.join("ready"), info).map_err(io_err("write ready"))?;
     Ok(())
+}
+
+/// A copy of `bin` without debug sections (a release guestfsd with `debug = 1` is 9 MB, 1.5 MB
+/// stripped, and every byte of the initrd is unpacked at each boot). None: use the original.
+fn strip_debug(bin: &Path, out: &Path) -> Option<PathBuf> {
+    let strip = ["/usr/bin/strip", "/bin/strip"].into_iter().find(|p| Path::new(p).exists())?;
+    let ok = Command::new(strip).arg("--strip-debug").arg("-o").arg(out).arg(bin).output().ok()?.status.success();
+    ok.then(|| out.to_path_buf())
 }
 
 fn base_layout(tree: &mut Tree) {

@@ -76,7 +76,7 @@ pub fn launch(cfg: &LaunchConfig, ev: &dyn LaunchEvents) -> Result<Running, Laun
         ev.warning("qemu debugging is enabled, connect gdb to tcp::1234 to begin");
     }
     if cfg.verbose {
-        ev.debug(&argv.iter().map(|a| shell_quote(a)).collect::<Vec<_>>().join(" \\\n    "));
+        ev.debug(&argv.iter().map(|a| shell_quote(a)).collect::<Vec<_>>().join(" "));
     }
     let qemu_pid = process::spawn_qemu(&argv, theirs, cfg.pgroup).inspect_err(|_| cleanup_sock())?;
     let recovery_pid = if cfg.recovery_proc {

@@ -156,7 +156,7 @@ fn builds_and_boots_the_appliance_under_tcg() {
     let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
     let work = work_dir();
     let daemon_dir = test_daemon_dir(&work);
-    let mut cfg = config(&work, &daemon_dir);
+    let cfg = config(&work, &daemon_dir);
     let ev = Events::default();
     let t = Instant::now();
     let app = prepare_appliance(&cfg, &ev).unwrap();
