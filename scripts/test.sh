@@ -25,6 +25,9 @@ fi
 if [ -x scripts/conformance/run-upstream-handle-tests.sh ]; then
   step "libguestfs handle-level tests" bash scripts/conformance/run-upstream-handle-tests.sh "$prefix"
 fi
+if [ -x scripts/conformance/run-upstream-launch-tests.sh ]; then
+  step "libguestfs launch tests (last-errno, debug-to-file, user-cancel, threads)" bash scripts/conformance/run-upstream-launch-tests.sh "$prefix"
+fi
 if [ -x tests/appliance/run.sh ]; then
   step "appliance tests" bash tests/appliance/run.sh "$prefix"
 fi

@@ -7,15 +7,18 @@ use std::fmt;
 pub struct Error {
     pub errno: i32,
     pub message: String,
+    /// Already recorded on the handle (and the error handler already ran): set when a
+    /// nested public call failed, so the outer call does not report it a second time.
+    pub reported: bool,
 }
 
 impl Error {
     /// An error with no errno (libguestfs's `error()`).
     pub fn msg(message: impl Into<String>) -> Error {
-        Error { errno: 0, message: message.into() }
+        Error { errno: 0, message: message.into(), reported: false }
     }
     pub fn with_errno(errno: i32, message: impl Into<String>) -> Error {
-        Error { errno, message: message.into() }
+        Error { errno, message: message.into(), reported: false }
     }
     /// libguestfs's `perrorf`: the message, `": "`, and the strerror text of `errno`.
     pub fn os(message: impl Into<String>, err: &std::io::Error) -> Error {
@@ -23,7 +26,7 @@ impl Error {
         let text = std::io::Error::from_raw_os_error(errno).to_string();
         // std appends " (os error N)"; libguestfs prints strerror alone.
         let text = text.split(" (os error").next().unwrap_or("").to_string();
-        Error { errno, message: format!("{}: {}", message.into(), text) }
+        Error { errno, message: format!("{}: {}", message.into(), text), reported: false }
     }
     /// A function that guestfs-rs does not implement yet.
     pub fn not_supported(name: &str) -> Error {

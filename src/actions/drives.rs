@@ -27,11 +27,25 @@ pub struct Drive {
     pub discard: Option<String>,
     pub copyonread: bool,
     pub blocksize: i32,
+    /// "file" or a network protocol (see actions::remote).
+    pub protocol: String,
+    pub servers: Vec<super::remote::Server>,
+    pub username: Option<String>,
+    pub secret: Option<String>,
     /// The qcow2 overlay of a read-only drive, created when the drive is added.
     pub overlay: Option<PathBuf>,
 }
 
 impl Drive {
+    /// What qemu opens: the file's absolute path, or the network drive's URI.
+    pub fn qemu_param(&self) -> String {
+        if self.protocol.is_empty() || self.protocol == "file" {
+            abs(&self.path)
+        } else {
+            super::remote::qemu_param(&self.protocol, &self.path, &self.servers, self.username.as_deref(), self.secret.as_deref())
+        }
+    }
+
     /// `debug_drives` line, in libguestfs's format.
     pub fn describe(&self) -> String {
         let mut s = self.path.clone();
@@ -41,7 +55,7 @@ impl Drive {
         if let Some(f) = &self.format {
             s.push_str(&format!(" format={f}"));
         }
-        s.push_str(" protocol=file");
+        s.push_str(&format!(" protocol={}", if self.protocol.is_empty() { "file" } else { &self.protocol }));
         for (k, v) in [("iface", &self.iface), ("name", &self.name), ("label", &self.label), ("cache", &self.cachemode)] {
             if let Some(v) = v {
                 s.push_str(&format!(" {k}={v}"));
@@ -70,40 +84,85 @@ fn valid_label(s: &str) -> bool {
     (1..=20).contains(&s.len()) && s.bytes().all(|c| c.is_ascii_alphabetic())
 }
 
-/// Runs qemu-img and returns its stdout, or an error naming the command.
-fn qemu_img(args: &[&str]) -> Result<String> {
+/// Runs qemu-img; on failure the error reads like libguestfs's
+/// `external_command_failed` ("qemu-img info: FILE: qemu-img info exited with error status 1.…").
+fn qemu_img(h: &Handle, what: &str, file: &str, args: &[&str]) -> Result<String> {
     let out = Command::new("qemu-img").args(args).output().map_err(|e| Error::os("qemu-img", &e))?;
-    if !out.status.success() {
-        let err = String::from_utf8_lossy(&out.stderr).trim().to_string();
-        return Err(Error::msg(format!("qemu-img: {}: {}", args.last().unwrap_or(&""), err)));
+    if !out.stderr.is_empty() {
+        h.debug(String::from_utf8_lossy(&out.stderr).trim_end());
     }
-    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
-}
-
-/// A top-level field of `qemu-img info --output json` (no JSON crate needed for
-/// these few scalar fields; nested objects are skipped by taking the first match).
-fn json_field(json: &str, key: &str) -> Option<String> {
-    let pat = format!("\"{key}\":");
-    let i = json.find(&pat)? + pat.len();
-    let rest = json[i..].trim_start();
-    if let Some(r) = rest.strip_prefix('"') {
-        Some(r[..r.find('"')?].to_string())
+    if out.status.success() {
+        return Ok(String::from_utf8_lossy(&out.stdout).into_owned());
+    }
+    use std::os::unix::process::ExitStatusExt;
+    let status = match (out.status.code(), out.status.signal()) {
+        (Some(c), _) => format!("{what} exited with error status {c}"),
+        (None, Some(s)) => format!("{what} killed by signal {s}"),
+        _ => format!("{what} exited for an unknown reason"),
+    };
+    Err(Error::msg(if h.lock().inner().verbose {
+        format!("{what}: {file}: {status}, see debug messages above")
     } else {
-        Some(rest.chars().take_while(|c| c.is_ascii_digit() || *c == '-').collect())
+        format!("{what}: {file}: {status}.\nTo see full error messages you may need to enable debugging.\n{}", super::appliance::DEBUG_ADVICE)
+    }))
+}
+
+/// The value of a key of the top-level JSON object (nested objects are skipped), as
+/// raw text: strings without quotes, numbers and `null` as written.
+fn json_top_field(json: &str, key: &str) -> Option<String> {
+    let b = json.as_bytes();
+    let (mut depth, mut i) = (0i32, 0usize);
+    while i < b.len() {
+        match b[i] {
+            b'{' | b'[' => depth += 1,
+            b'}' | b']' => depth -= 1,
+            b'"' => {
+                let start = i + 1;
+                let mut j = start;
+                while j < b.len() && b[j] != b'"' {
+                    j += if b[j] == b'\\' { 2 } else { 1 };
+                }
+                let text = &json[start..j.min(b.len())];
+                i = j;
+                if depth == 1 && text == key {
+                    let rest = json[i + 1..].trim_start().strip_prefix(':')?.trim_start();
+                    if let Some(r) = rest.strip_prefix('"') {
+                        return Some(r[..r.find('"')?].to_string());
+                    }
+                    return Some(rest.chars().take_while(|c| !matches!(c, ',' | '}' | '\n')).collect::<String>().trim().to_string());
+                }
+            }
+            _ => {}
+        }
+        i += 1;
     }
+    None
 }
 
-fn info(filename: &str) -> Result<String> {
-    std::fs::metadata(filename).map_err(|e| Error::os(filename, &e))?;
-    qemu_img(&["info", "--output", "json", "-U", filename])
+fn info(h: &Handle, filename: &str) -> Result<String> {
+    qemu_img(h, "qemu-img info", filename, &["info", "--output", "json", "-U", filename])
 }
 
-pub fn disk_format(filename: &str) -> Result<String> {
-    Ok(json_field(&info(filename)?, "format").unwrap_or_else(|| "unknown".into()))
+pub fn disk_format(h: &Handle, filename: &str) -> Result<String> {
+    json_top_field(&info(h, filename)?, "format").ok_or_else(|| Error::msg("qemu-img info: JSON output did not contain \u{2018}format\u{2019} key"))
 }
 
 fn abs(path: &str) -> String {
     std::fs::canonicalize(path).map(|p| p.to_string_lossy().into_owned()).unwrap_or_else(|_| path.to_string())
+}
+
+fn s(v: &str) -> Value {
+    Value::Str(v.as_bytes().to_vec())
+}
+
+/// disk_create through the public API (traced), with the given optargs set.
+fn nested_disk_create(h: &Handle, file: &str, format: &str, size: i64, backing: Option<(&str, Option<&str>)>) -> Result<()> {
+    let mut o = vec![None; 5];
+    if let Some((bf, fmt)) = backing {
+        o[0] = Some(s(bf));
+        o[1] = fmt.map(s);
+    }
+    super::nested_opt(h, "disk_create", &[s(file), s(format), Value::Int64(size)], &o).map(|_| ())
 }
 
 fn add_drive(h: &Handle, filename: &str, o: &[Option<Value>]) -> Result<()> {
@@ -118,9 +177,17 @@ fn add_drive(h: &Handle, filename: &str, o: &[Option<Value>]) -> Result<()> {
         discard: None,
         copyonread: oint(o, 11).unwrap_or(0) != 0,
         blocksize: oint(o, 12).unwrap_or(0) as i32,
+        protocol: "file".into(),
+        servers: vec![],
+        username: ostr(o, 7),
+        secret: ostr(o, 8),
         overlay: None,
     };
     let protocol = ostr(o, 5).unwrap_or_else(|| "file".into());
+    if let Some(l) = olist(o, 6) {
+        d.servers = l.iter().map(|x| super::remote::parse_server(x)).collect::<Result<Vec<_>>>()?;
+    }
+    let servers_given = olist(o, 6).is_some();
     if let Some(dc) = ostr(o, 10) {
         if !matches!(dc.as_str(), "disable" | "enable" | "besteffort") {
             return Err(Error::msg("discard parameter must be \u{2018}disable\u{2019}, \u{2018}enable\u{2019} or \u{2018}besteffort\u{2019}"));
@@ -147,31 +214,41 @@ fn add_drive(h: &Handle, filename: &str, o: &[Option<Value>]) -> Result<()> {
     if d.blocksize != 0 && d.blocksize != 512 && d.blocksize != 4096 {
         return Err(Error::msg("blocksize parameter is invalid"));
     }
-    match protocol.as_str() {
-        "file" => {
-            if olist(o, 6).is_some() {
-                return Err(Error::msg("you cannot specify a server with file-backed disks"));
-            }
-            if ostr(o, 7).is_some() {
-                return Err(Error::msg("you cannot specify a username with file-backed disks"));
-            }
-            if ostr(o, 8).is_some() {
-                return Err(Error::msg("you cannot specify a secret with file-backed disks"));
-            }
+    if protocol == "file" {
+        if servers_given {
+            return Err(Error::msg("you cannot specify a server with file-backed disks"));
         }
-        "ftp" | "ftps" | "gluster" | "http" | "https" | "iscsi" | "nbd" | "rbd" | "sheepdog" | "ssh" | "tftp" => {
-            return Err(Error::with_errno(libc::ENOTSUP, format!("add_drive: protocol \u{2018}{protocol}\u{2019} is not supported by guestfs-rs yet")));
+        if d.username.is_some() {
+            return Err(Error::msg("you cannot specify a username with file-backed disks"));
         }
-        other => return Err(Error::msg(format!("unknown protocol \u{2018}{other}\u{2019}"))),
+        if d.secret.is_some() {
+            return Err(Error::msg("you cannot specify a secret with file-backed disks"));
+        }
+    } else {
+        if !super::remote::PROTOCOLS.contains(&protocol.as_str()) {
+            return Err(Error::msg(format!("unknown protocol \u{2018}{protocol}\u{2019}")));
+        }
+        super::remote::validate(&protocol, filename, &mut d.servers, d.username.as_deref(), d.secret.as_deref())?;
+        d.protocol = protocol;
+        if d.readonly {
+            let ov = super::tmp::temp_path(h, "overlay", Some("qcow2"))?;
+            let backing = d.qemu_param();
+            nested_disk_create(h, &ov.to_string_lossy(), "qcow2", -1, Some((&backing, d.format.as_deref())))?;
+            d.overlay = Some(ov);
+        }
+        if h.state() != State::Config {
+            return Err(Error::msg("hotplugging support was removed in libguestfs 1.48"));
+        }
+        h.lock().inner().drives.push(d);
+        return Ok(());
     }
     if filename == "/dev/null" {
         if d.format.as_deref().is_some_and(|f| f != "raw") {
             return Err(Error::msg("for device \u{2018}/dev/null\u{2019}, format must be \u{2018}raw\u{2019}"));
         }
         // An empty 4 KiB raw disk stands in for /dev/null, attached read-write.
-        let p = h.temp_name("devnull", Some("img"))?;
-        let f = std::fs::File::create(&p).map_err(|e| Error::os(p.display().to_string(), &e))?;
-        f.set_len(4096).map_err(|e| Error::os(p.display().to_string(), &e))?;
+        let p = super::tmp::temp_path(h, "devnull", Some("img"))?;
+        nested_disk_create(h, &p.to_string_lossy(), "raw", 4096, None)?;
         d.path = p.to_string_lossy().into_owned();
         d.format = Some("raw".into());
         d.readonly = false;
@@ -182,13 +259,9 @@ fn add_drive(h: &Handle, filename: &str, o: &[Option<Value>]) -> Result<()> {
             return Err(Error::os(filename, &std::io::Error::last_os_error()));
         }
         if d.readonly {
-            let fmt = match &d.format {
-                Some(f) => f.clone(),
-                None => disk_format(filename)?,
-            };
-            let ov = h.temp_name("overlay", Some("qcow2"))?;
-            let opt = format!("backing_file={},backing_fmt={fmt}", abs(filename));
-            qemu_img(&["create", "-q", "-f", "qcow2", "-o", &opt, &ov.to_string_lossy()])?;
+            let ov = super::tmp::temp_path(h, "overlay", Some("qcow2"))?;
+            let backing = abs(filename);
+            nested_disk_create(h, &ov.to_string_lossy(), "qcow2", -1, Some((&backing, d.format.as_deref())))?;
             d.overlay = Some(ov);
         }
     }
@@ -197,6 +270,133 @@ fn add_drive(h: &Handle, filename: &str, o: &[Option<Value>]) -> Result<()> {
     }
     h.lock().inner().drives.push(d);
     Ok(())
+}
+
+fn is_power_of_2(v: i64) -> bool {
+    v > 0 && v & (v - 1) == 0
+}
+
+/// libguestfs's disk_create: raw files are made here, qcow2 through qemu-img; the
+/// checks and their messages are 1.48's.
+fn disk_create(h: &Handle, filename: &str, format: &str, size: i64, o: &[Option<Value>]) -> Result<()> {
+    let backing = ostr(o, 0);
+    let backingformat = ostr(o, 1);
+    let prealloc = ostr(o, 2);
+    let compat = ostr(o, 3);
+    let clustersize = oint(o, 4);
+    if backing.is_some() {
+        if size != -1 {
+            return Err(Error::msg("if using a backing file, size must be passed as -1"));
+        }
+    } else if size <= 0 {
+        return Err(Error::msg(format!("invalid size: {size}")));
+    }
+    let bad = |what: &str, v: &str| Err(Error::msg(format!("invalid value for {what} parameter \u{2018}{v}\u{2019}")));
+    match format {
+        "raw" => {
+            if backing.is_some() {
+                return Err(Error::msg("backingfile cannot be used for raw format disks"));
+            }
+            if backingformat.is_some() {
+                return Err(Error::msg("backingformat parameter cannot be used with raw format"));
+            }
+            let allocated = match prealloc.as_deref() {
+                None | Some("off") | Some("sparse") => false,
+                Some("full") => true,
+                Some(p) => return bad("preallocation", p),
+            };
+            if compat.is_some() {
+                return Err(Error::msg("compat parameter cannot be used with raw format"));
+            }
+            if clustersize.is_some() {
+                return Err(Error::msg("clustersize parameter cannot be used with raw format"));
+            }
+            use std::os::unix::fs::FileTypeExt;
+            if let Ok(md) = std::fs::metadata(filename) {
+                if md.file_type().is_char_device() {
+                    return Err(Error::msg(format!("refusing to overwrite char device \u{2018}{filename}\u{2019}")));
+                }
+                if md.file_type().is_block_device() {
+                    return std::fs::OpenOptions::new().write(true).open(filename).map(|_| ()).map_err(|e| Error::os(format!("cannot open block device: {filename}"), &e));
+                }
+            }
+            let f = std::fs::OpenOptions::new().write(true).create(true).truncate(true).open(filename).map_err(|e| Error::os(format!("cannot create raw file: {filename}"), &e))?;
+            let r = if allocated {
+                use std::os::unix::io::AsRawFd;
+                // SAFETY: posix_fallocate on an fd we own.
+                match unsafe { libc::posix_fallocate(f.as_raw_fd(), 0, size) } {
+                    0 => Ok(()),
+                    e => Err(Error::os(format!("{filename}: fallocate"), &std::io::Error::from_raw_os_error(e))),
+                }
+            } else {
+                f.set_len(size as u64).map_err(|e| Error::os(format!("{filename}: truncate"), &e))
+            };
+            if r.is_err() {
+                let _ = std::fs::remove_file(filename);
+            }
+            r
+        }
+        "qcow2" => {
+            let bfmt = match (&backingformat, &backing) {
+                (Some(f), _) => {
+                    if f.is_empty() || f.len() > 16 || !f.bytes().all(|c| c.is_ascii_alphanumeric()) {
+                        return bad("backingformat", f);
+                    }
+                    Some(f.clone())
+                }
+                (None, Some(b)) => Some(match super::nested(h, "disk_format", &[s(b)])? {
+                    RetValue::Str(v) => String::from_utf8_lossy(&v).into_owned(),
+                    _ => "raw".into(),
+                }),
+                _ => None,
+            };
+            let pre = match prealloc.as_deref() {
+                None => None,
+                Some("off") | Some("sparse") => Some("off"),
+                Some("metadata") => Some("metadata"),
+                Some("full") => Some("falloc"),
+                Some(p) => return bad("preallocation", p),
+            };
+            if let Some(c) = &compat {
+                if c != "0.10" && c != "1.1" {
+                    return bad("compat", c);
+                }
+            }
+            if let Some(cs) = clustersize {
+                if !(512..=2097152).contains(&cs) || !is_power_of_2(cs) {
+                    return bad("clustersize", &cs.to_string());
+                }
+            }
+            let mut opts = Vec::new();
+            if let Some(b) = &backing {
+                opts.push(format!("backing_file={}", b.replace(',', ",,")));
+            }
+            if let Some(f) = bfmt {
+                opts.push(format!("backing_fmt={f}"));
+            }
+            if let Some(p) = pre {
+                opts.push(format!("preallocation={p}"));
+            }
+            if let Some(c) = compat {
+                opts.push(format!("compat={c}"));
+            }
+            if let Some(cs) = clustersize {
+                opts.push(format!("cluster_size={cs}"));
+            }
+            let mut args = vec!["create".to_string(), "-q".into(), "-f".into(), "qcow2".into()];
+            if !opts.is_empty() {
+                args.push("-o".into());
+                args.push(opts.join(","));
+            }
+            args.push(filename.into());
+            if size >= 0 {
+                args.push(size.to_string());
+            }
+            let a: Vec<&str> = args.iter().map(|x| x.as_str()).collect();
+            qemu_img(h, "qemu-img", filename, &a).map(|_| ())
+        }
+        other => Err(Error::msg(format!("unsupported format \u{2018}{other}\u{2019}"))),
+    }
 }
 
 fn ro_opts(iface: Option<String>) -> Vec<Option<Value>> {
@@ -208,93 +408,60 @@ fn ro_opts(iface: Option<String>) -> Vec<Option<Value>> {
     o
 }
 
-fn disk_create(filename: &str, format: &str, size: i64, o: &[Option<Value>]) -> Result<()> {
-    if !valid_format_iface(format) {
-        return Err(Error::msg(format!("invalid value for format parameter \u{2018}{format}\u{2019}")));
-    }
-    let backing = ostr(o, 0);
-    if size < 0 && backing.is_none() {
-        return Err(Error::msg(format!("invalid value for size parameter \u{2018}{size}\u{2019}")));
-    }
-    let mut opts = Vec::new();
-    if let Some(b) = &backing {
-        opts.push(format!("backing_file={b}"));
-    }
-    if let Some(bf) = ostr(o, 1) {
-        opts.push(format!("backing_fmt={bf}"));
-    }
-    if let Some(p) = ostr(o, 2) {
-        opts.push(format!("preallocation={}", if format == "qcow2" && p == "sparse" { "off".into() } else { p }));
-    }
-    if let Some(c) = ostr(o, 3) {
-        opts.push(format!("compat={c}"));
-    }
-    if let Some(cs) = oint(o, 4) {
-        opts.push(format!("cluster_size={cs}"));
-    }
-    let mut args = vec!["create".to_string(), "-q".into(), "-f".into(), format.into()];
-    if !opts.is_empty() {
-        args.push("-o".into());
-        args.push(opts.join(","));
-    }
-    args.push(filename.into());
-    if size >= 0 {
-        args.push(size.to_string());
-    }
-    let a: Vec<&str> = args.iter().map(|s| s.as_str()).collect();
-    qemu_img(&a).map(|_| ())
-}
-
 pub fn run(h: &Handle, name: &str, a: &[Value], o: &[Option<Value>]) -> Option<Result<RetValue>> {
     let unit = |r: Result<()>| r.map(|_| RetValue::None);
+    let file = || s(&str(a, 0));
     Some(match name {
         "add_drive" => unit(add_drive(h, &str(a, 0), o)),
-        "add_drive_ro" | "add_cdrom" => unit(add_drive(h, &str(a, 0), &ro_opts(None))),
-        "add_drive_ro_with_if" => unit(add_drive(h, &str(a, 0), &ro_opts(Some(str(a, 1))))),
+        "add_drive_ro" | "add_cdrom" => super::nested_opt(h, "add_drive", &[file()], &ro_opts(None)),
+        "add_drive_ro_with_if" => super::nested_opt(h, "add_drive", &[file()], &ro_opts(Some(str(a, 1)))),
         "add_drive_with_if" => {
             let mut opts = vec![None; 13];
-            opts[2] = Some(Value::Str(str(a, 1).into_bytes()));
-            unit(add_drive(h, &str(a, 0), &opts))
+            opts[2] = Some(s(&str(a, 1)));
+            super::nested_opt(h, "add_drive", &[file()], &opts)
         }
-        "add_drive_scratch" => {
-            let size = int(a, 0);
-            let p = match h.temp_name("scratch", Some("img")) {
-                Ok(p) => p,
-                Err(e) => return Some(Err(e)),
-            };
-            let r = std::fs::File::create(&p).and_then(|f| f.set_len(size.max(0) as u64)).map_err(|e| Error::os(p.display().to_string(), &e));
-            if let Err(e) = r {
-                return Some(Err(e));
-            }
+        "add_drive_scratch" => (|| {
+            let p = super::tmp::temp_path(h, "scratch", Some("img"))?;
+            let p = p.to_string_lossy().into_owned();
+            nested_disk_create(h, &p, "raw", int(a, 0), None)?;
             let mut opts = vec![None; 13];
-            opts[1] = Some(Value::Str(b"raw".to_vec()));
-            opts[9] = Some(Value::Str(b"unsafe".to_vec()));
+            opts[1] = Some(s("raw"));
+            opts[9] = Some(s("unsafe"));
             for (i, j) in [(0usize, 3usize), (1, 4), (2, 12)] {
                 opts[j] = o.get(i).cloned().flatten();
             }
-            unit(add_drive(h, &p.to_string_lossy(), &opts))
-        }
-        "remove_drive" => Err(Error::with_errno(libc::ENOTSUP, "hotplugging support was removed in libguestfs 1.48")),
+            super::nested_opt(h, "add_drive", &[s(&p)], &opts)
+        })(),
+        "remove_drive" => Err(Error::msg("hotplugging support was removed in libguestfs 1.48")),
         "debug_drives" => Ok(RetValue::StrList(h.lock().inner().drives.iter().map(|d| d.describe().into_bytes()).collect())),
         "device_index" => {
             let dev = str(a, 0);
-            let n = h.lock().inner().drives.len() as i64;
-            match dev.strip_prefix("/dev/").map(|d| d.trim_start_matches(|c| c == 's' || c == 'v' || c == 'h' || c == 'x').trim_start_matches('d')) {
-                Some(letters) if !letters.is_empty() && letters.bytes().all(|c| c.is_ascii_lowercase()) => {
-                    let idx = letters.bytes().fold(0i64, |acc, c| (acc + 1) * 26 + (c - b'a') as i64 - 26 + if acc == 0 { 0 } else { 0 });
-                    if idx < n {
-                        Ok(RetValue::Int(idx as i32))
-                    } else {
-                        Err(Error::msg(format!("{dev}: device not found")))
-                    }
-                }
+            let n = h.lock().inner().drives.len();
+            match drive_index_of(&dev) {
+                Some(i) if i < n => Ok(RetValue::Int(i as i32)),
                 _ => Err(Error::msg(format!("{dev}: device not found"))),
             }
         }
-        "disk_create" => unit(disk_create(&str(a, 0), &str(a, 1), int(a, 2), o)),
-        "disk_format" => disk_format(&str(a, 0)).map(|f| RetValue::Str(f.into_bytes())),
-        "disk_virtual_size" => info(&str(a, 0)).map(|j| RetValue::Int64(json_field(&j, "virtual-size").and_then(|v| v.parse().ok()).unwrap_or(-1))),
-        "disk_has_backing_file" => info(&str(a, 0)).map(|j| RetValue::Bool(j.contains("\"backing-filename\""))),
+        "disk_create" => unit(disk_create(h, &str(a, 0), &str(a, 1), int(a, 2), o)),
+        "disk_format" => disk_format(h, &str(a, 0)).map(|f| RetValue::Str(f.into_bytes())),
+        "disk_virtual_size" => info(h, &str(a, 0)).and_then(|j| {
+            json_top_field(&j, "virtual-size").and_then(|v| v.parse().ok()).map(RetValue::Int64).ok_or_else(|| Error::msg("qemu-img info: JSON output did not contain \u{2018}virtual-size\u{2019} key"))
+        }),
+        "disk_has_backing_file" => info(h, &str(a, 0)).map(|j| RetValue::Bool(json_top_field(&j, "backing-filename").is_some_and(|v| v != "null"))),
         _ => return None,
     })
+}
+
+/// `/dev/sdb` → 1: the letters after `/dev/[hsv]d` or `/dev/xvd` in base-26 ("aa" = 26).
+fn drive_index_of(dev: &str) -> Option<usize> {
+    let rest = dev.strip_prefix("/dev/")?;
+    let letters = ["xvd", "sd", "hd", "vd"].iter().find_map(|p| rest.strip_prefix(p))?;
+    if letters.is_empty() || !letters.bytes().all(|c| c.is_ascii_lowercase()) {
+        return None;
+    }
+    let mut n: usize = 0;
+    for c in letters.bytes() {
+        n = n.checked_mul(26)?.checked_add((c - b'a') as usize + 1)?;
+    }
+    Some(n - 1)
 }

@@ -42,17 +42,7 @@ pub fn parse_environment(h: &Handle, list: Option<&[String]>) -> Result<()> {
     if let Some(v) = get("LIBGUESTFS_CACHEDIR").filter(|v| !v.is_empty()) {
         nested(h, "set_cachedir", &[Value::OptStr(Some(v.into_bytes()))])?;
     }
-    let envtmp = match get("TMPDIR") {
-        Some(t) => {
-            let p = std::fs::canonicalize(&t).map_err(|e| Error::os(format!("converting path to absolute path: TMPDIR: {t}: realpath"), &e))?;
-            Some(p.to_string_lossy().into_owned())
-        }
-        None => None,
-    };
-    h.lock().inner().env_tmpdir = envtmp;
-    if let Some(v) = get("XDG_RUNTIME_DIR") {
-        h.lock().inner().env_runtimedir = std::fs::canonicalize(&v).ok().map(|p| p.to_string_lossy().into_owned());
-    }
+    h.lock().inner().env_tmpdir = env_dir("TMPDIR", get("TMPDIR"))?;
     if let Some(v) = get("LIBGUESTFS_PATH").filter(|v| !v.is_empty()) {
         nested(h, "set_path", &[Value::OptStr(Some(v.into_bytes()))])?;
     }
@@ -70,10 +60,19 @@ pub fn parse_environment(h: &Handle, list: Option<&[String]>) -> Result<()> {
         nested(h, "set_backend", &[sv(&v)])?;
     }
     if let Some(v) = get("LIBGUESTFS_BACKEND_SETTINGS") {
-        let l: Vec<Vec<u8>> = v.split(':').filter(|s| !s.is_empty()).map(|s| s.as_bytes().to_vec()).collect();
+        // Split on ':' keeping empty fields, as 1.48 does ("" gives no settings).
+        let l: Vec<Vec<u8>> = if v.is_empty() { vec![] } else { v.split(':').map(|s| s.as_bytes().to_vec()).collect() };
         nested(h, "set_backend_settings", &[Value::StrList(l)])?;
     }
+    h.lock().inner().env_runtimedir = env_dir("XDG_RUNTIME_DIR", get("XDG_RUNTIME_DIR"))?;
     Ok(())
+}
+
+/// TMPDIR / XDG_RUNTIME_DIR: made absolute; a path that does not resolve is an error.
+fn env_dir(var: &str, v: Option<String>) -> Result<Option<String>> {
+    let Some(t) = v else { return Ok(None) };
+    let p = std::fs::canonicalize(&t).map_err(|e| Error::os(format!("converting path to absolute path: {var}: {t}: realpath"), &e))?;
+    Ok(Some(p.to_string_lossy().into_owned()))
 }
 
 /// `sscanf("%d")`: optional sign and leading digits after leading spaces.

@@ -21,8 +21,8 @@ fn s(v: &str) -> Value {
 }
 
 /// Runs a FileOut daemon call into a temp file and returns the bytes.
-fn via_temp(h: &Handle, call: &str, mut args: Vec<Value>, stem: &str) -> Result<Vec<u8>> {
-    let tmp = h.temp_name(stem, None)?;
+fn via_temp(h: &Handle, call: &str, mut args: Vec<Value>, stem: &str, ext: Option<&str>) -> Result<Vec<u8>> {
+    let tmp = super::tmp::temp_path(h, stem, ext)?;
     args.push(Value::Str(tmp.to_string_lossy().as_bytes().to_vec()));
     let r = daemon(h, call, &args).and_then(|_| std::fs::read(&tmp).map_err(|e| Error::os(tmp.display().to_string(), &e)));
     let _ = std::fs::remove_file(&tmp);
@@ -30,7 +30,7 @@ fn via_temp(h: &Handle, call: &str, mut args: Vec<Value>, stem: &str) -> Result<
 }
 
 fn read_file(h: &Handle, path: &str) -> Result<Vec<u8>> {
-    via_temp(h, "download", vec![s(path)], "cat")
+    via_temp(h, "download", vec![s(path)], "cat", None)
 }
 
 fn nul_list(b: &[u8]) -> Vec<Vec<u8>> {
@@ -42,7 +42,7 @@ fn write(h: &Handle, path: &str, content: &[u8], append: bool) -> Result<()> {
         let call = if append { "internal_write_append" } else { "internal_write" };
         return daemon(h, call, &[s(path), Value::Buffer(content.to_vec())]).map(|_| ());
     }
-    let tmp = h.temp_name("write", None)?;
+    let tmp = super::tmp::temp_path(h, "write", None)?;
     std::fs::write(&tmp, content).map_err(|e| Error::os(tmp.display().to_string(), &e))?;
     let t = Value::Str(tmp.to_string_lossy().as_bytes().to_vec());
     let r = if append {
@@ -83,20 +83,25 @@ fn feature(h: &Handle, group: &str) -> Result<i32> {
 
 pub fn run(h: &Handle, name: &str, a: &[Value], _o: &[Option<Value>]) -> Option<Result<RetValue>> {
     Some(match name {
-        "cat" | "read_file" => read_file(h, &str(a, 0)).map(|b| if name == "cat" { RetValue::Str(b) } else { RetValue::Buffer(b) }),
-        "read_lines" => read_file(h, &str(a, 0)).map(|b| {
+        "read_file" => read_file(h, &str(a, 0)).map(RetValue::Buffer),
+        "cat" => match super::nested(h, "read_file", &[s(&str(a, 0))]) {
+            Ok(RetValue::Buffer(b)) => Ok(RetValue::Str(b)),
+            other => other,
+        },
+        "read_lines" => super::nested(h, "read_file", &[s(&str(a, 0))]).map(|r| {
+            let b = if let RetValue::Buffer(b) = r { b } else { vec![] };
             let mut lines: Vec<Vec<u8>> = b.split(|c| *c == b'\n').map(|l| l.strip_suffix(b"\r").unwrap_or(l).to_vec()).collect();
             if lines.last().is_some_and(|l| l.is_empty()) {
                 lines.pop();
             }
             RetValue::StrList(lines)
         }),
-        "ls" => via_temp(h, "ls0", vec![s(&str(a, 0))], "ls").map(|b| {
+        "ls" => via_temp(h, "ls0", vec![s(&str(a, 0))], "ls", Some("txt")).map(|b| {
             let mut l = nul_list(&b);
             l.sort();
             RetValue::StrList(l)
         }),
-        "find" => via_temp(h, "find0", vec![s(&str(a, 0))], "find").map(|b| {
+        "find" => via_temp(h, "find0", vec![s(&str(a, 0))], "find", Some("txt")).map(|b| {
             let mut l = nul_list(&b);
             l.sort();
             RetValue::StrList(l)
@@ -105,27 +110,33 @@ pub fn run(h: &Handle, name: &str, a: &[Value], _o: &[Option<Value>]) -> Option<
         "write_append" => write(h, &str(a, 0), &bytes(a, 1), true).map(|_| RetValue::None),
         "stat" => daemon(h, "statns", &[s(&str(a, 0))]).and_then(stat_from_statns),
         "lstat" => daemon(h, "lstatns", &[s(&str(a, 0))]).and_then(stat_from_statns),
-        "lstatnslist" | "lstatlist" => {
+        "lstatlist" => match super::nested(h, "lstatnslist", &[s(&str(a, 0)), Value::StrList(list(a, 1).into_iter().map(String::into_bytes).collect())]) {
+            Ok(RetValue::StructList(v)) => v
+                .into_iter()
+                .map(|x| match stat_from_statns(RetValue::Struct(x)) {
+                    Ok(RetValue::Struct(st)) => Ok(st),
+                    _ => Err(Error::msg("lstatlist: unexpected reply")),
+                })
+                .collect::<Result<Vec<_>>>()
+                .map(RetValue::StructList),
+            Ok(_) => Err(Error::msg("lstatlist: unexpected reply")),
+            Err(e) => Err(e),
+        },
+        "lstatnslist" | "readlinklist" | "lxattrlist" => {
+            let call = format!("internal_{name}");
             let dir = str(a, 0);
             let names = list(a, 1);
-            let mut out = Vec::new();
+            let (mut structs, mut strings) = (Vec::new(), Vec::new());
             for chunk in names.chunks(1000) {
                 let l: Vec<Vec<u8>> = chunk.iter().map(|n| n.as_bytes().to_vec()).collect();
-                match daemon(h, "internal_lstatnslist", &[s(&dir), Value::StrList(l)]) {
-                    Ok(RetValue::StructList(v)) => out.extend(v),
+                match daemon(h, &call, &[s(&dir), Value::StrList(l)]) {
+                    Ok(RetValue::StructList(v)) => structs.extend(v),
+                    Ok(RetValue::StrList(v)) => strings.extend(v),
                     Ok(_) => return Some(Err(Error::msg(format!("{name}: unexpected reply")))),
                     Err(e) => return Some(Err(e)),
                 }
             }
-            if name == "lstatlist" {
-                let conv: Result<Vec<StructValue>> = out.into_iter().map(|v| match stat_from_statns(RetValue::Struct(v)) {
-                    Ok(RetValue::Struct(s)) => Ok(s),
-                    _ => Err(Error::msg("lstatlist: unexpected reply")),
-                }).collect();
-                conv.map(RetValue::StructList)
-            } else {
-                Ok(RetValue::StructList(out))
-            }
+            Ok(if name == "readlinklist" { RetValue::StrList(strings) } else { RetValue::StructList(structs) })
         }
         "available" => {
             for g in list(a, 0) {

@@ -42,7 +42,7 @@ impl guestfs_launch::LaunchEvents for LaunchEv<'_> {
 }
 
 fn launch_config(h: &Handle) -> Result<guestfs_launch::LaunchConfig> {
-    let tmpdir = h.private_tmpdir()?;
+    let tmpdir = super::tmp::ensure_tmpdir(h)?;
     let sockdir = crate::handle::make_temp_dir("/tmp", "libguestfs")?;
     let cachedir = h.cachedir_base();
     let l = h.lock();
@@ -51,7 +51,7 @@ fn launch_config(h: &Handle) -> Result<guestfs_launch::LaunchConfig> {
         .drives
         .iter()
         .map(|d| guestfs_launch::Drive {
-            path: d.overlay.as_ref().map(|p| p.to_string_lossy().into_owned()).unwrap_or_else(|| d.path.clone()),
+            path: d.overlay.as_ref().map(|p| p.to_string_lossy().into_owned()).unwrap_or_else(|| d.qemu_param()),
             format: if d.overlay.is_some() { Some("qcow2".into()) } else { d.format.clone() },
             overlay: d.overlay.is_some(),
             cachemode: d.cachemode.clone(),
@@ -86,9 +86,9 @@ fn launch_config(h: &Handle) -> Result<guestfs_launch::LaunchConfig> {
 
 /// Fills in the format of drives added without one (never let qemu guess: CVE-2010-3851).
 fn probe_formats(h: &Handle) -> Result<()> {
-    let todo: Vec<(usize, String)> = h.lock().inner().drives.iter().enumerate().filter(|(_, d)| d.format.is_none() && d.overlay.is_none()).map(|(n, d)| (n, d.path.clone())).collect();
+    let todo: Vec<(usize, String)> = h.lock().inner().drives.iter().enumerate().filter(|(_, d)| d.format.is_none() && d.overlay.is_none() && d.protocol == "file").map(|(n, d)| (n, d.path.clone())).collect();
     for (n, p) in todo {
-        let f = super::drives::disk_format(&p)?;
+        let f = super::drives::disk_format(h, &p)?;
         if let Some(d) = h.lock().inner().drives.get_mut(n) {
             d.format = Some(f);
         }
@@ -105,8 +105,16 @@ pub fn launch(h: &Handle) -> Result<()> {
     if state != State::Config {
         return Err(Error::msg("launch: this function can only be called in the config state"));
     }
-    if ndrives > 255 {
-        return Err(Error::msg("too many drives have been added, the current backend only supports 255 drives"));
+    // Like 1.48: ask the backend's limit through the public API, quietly.
+    h.push_error_handler(None, 0);
+    let max = super::nested(h, "max_disks", &[]);
+    h.pop_error_handler();
+    let max = match max {
+        Ok(RetValue::Int(n)) => n as usize,
+        _ => 255,
+    };
+    if ndrives > max {
+        return Err(Error::msg(format!("too many drives have been added, the current backend only supports {max} drives")));
     }
     if ndrives == 0 {
         return Err(Error::msg("you must call guestfs_add_drive before guestfs_launch"));
@@ -197,6 +205,7 @@ pub fn close(h: &Handle) {
         let _ = shutdown(h, false);
     }
     h.emit(EVENT_CLOSE, &[], &[]);
+    let _ = super::bindtests::run(h, "internal_test_close_output", &[], &[]);
     let dir = h.lock().inner().handle_tmpdir.take();
     if let Some(d) = dir {
         let _ = std::fs::remove_dir_all(d);

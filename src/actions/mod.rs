@@ -3,11 +3,14 @@
 
 pub mod appliance;
 pub mod args;
+pub mod bindtests;
 pub mod drives;
 pub mod environment;
 pub mod files;
 pub mod lifecycle;
 pub mod properties;
+pub mod remote;
+pub mod tmp;
 pub mod trace;
 
 use crate::error::Result;
@@ -24,7 +27,8 @@ pub fn run(h: &Handle, a: &Action, args: &[Value], optargs: &[Option<Value>]) ->
         .or_else(|| lifecycle::run(h, &a.name, args, optargs))
         .or_else(|| drives::run(h, &a.name, args, optargs))
         .or_else(|| environment::run(h, &a.name, args, optargs))
-        .or_else(|| files::run(h, &a.name, args, optargs));
+        .or_else(|| files::run(h, &a.name, args, optargs))
+        .or_else(|| bindtests::run(h, &a.name, args, optargs));
     r.unwrap_or_else(|| Err(Error::not_supported(&a.name)))
 }
 
@@ -47,24 +51,41 @@ pub fn implemented_library_actions() -> Vec<&'static str> {
     v.extend_from_slice(drives::NAMES);
     v.extend_from_slice(environment::NAMES);
     v.extend_from_slice(files::NAMES);
+    v.extend_from_slice(bindtests::NAMES);
     v.push("user_cancel");
     v
 }
 
 /// Calls another action from inside the library the way a C caller would (ENTER
-/// event, trace lines, config checks), as libguestfs does for its internal calls.
+/// event, trace lines, config checks, the error recorded at once), as libguestfs does
+/// for the public calls it makes internally.
 pub fn nested(h: &Handle, name: &str, args: &[Value]) -> Result<RetValue> {
+    let n = guestfs_api::table().action(name).map(|a| a.optargs.len()).unwrap_or(0);
+    nested_opt(h, name, args, &vec![None; n])
+}
+
+pub fn nested_opt(h: &Handle, name: &str, args: &[Value], optargs: &[Option<Value>]) -> Result<RetValue> {
     let a = guestfs_api::table().action(name).ok_or_else(|| Error::not_supported(name))?;
+    let fail = |e: Error| {
+        h.report(&e);
+        Err(Error { reported: true, ..e })
+    };
     if a.flags.config_only && h.state() != crate::handle::State::Config {
-        return Err(Error::msg(format!("{name}: this function can only be called in the config state")));
+        return fail(Error::msg(format!("{name}: this function can only be called in the config state")));
     }
     h.emit(crate::handle::events::EVENT_ENTER, name.as_bytes(), &[]);
-    let optargs = vec![None; a.optargs.len()];
     let tracing = h.lock().inner().trace;
     if tracing {
-        h.trace_line(&trace::call_line(a, args, &optargs));
+        h.trace_line(&trace::call_line(a, args, optargs));
     }
-    let r = run(h, a, args, &optargs);
+    let r = run(h, a, args, optargs);
+    let r = match r {
+        Err(e) if !e.reported => {
+            h.report(&e);
+            Err(Error { reported: true, ..e })
+        }
+        other => other,
+    };
     if tracing {
         h.trace_line(&trace::return_line(a, &r));
     }

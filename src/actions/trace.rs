@@ -66,6 +66,7 @@ fn list(l: &[Vec<u8>]) -> String {
 pub fn return_line(a: &Action, r: &crate::error::Result<RetValue>) -> String {
     let n = &a.name;
     match r {
+        Err(_) if a.ret.ty == RetType::ConstOptString => format!("{n} = \"NULL\""),
         Err(_) => match a.ret.ty {
             RetType::Err | RetType::Int | RetType::Int64 | RetType::Bool => format!("{n} = -1 (error)"),
             _ => format!("{n} = NULL (error)"),
@@ -73,7 +74,7 @@ pub fn return_line(a: &Action, r: &crate::error::Result<RetValue>) -> String {
         Ok(v) => {
             let s = match v {
                 RetValue::None => match a.ret.ty {
-                    RetType::ConstOptString => "NULL".into(),
+                    RetType::ConstOptString => "\"NULL\"".into(),
                     _ => "0".into(),
                 },
                 RetValue::Int(i) => i.to_string(),
@@ -88,7 +89,12 @@ pub fn return_line(a: &Action, r: &crate::error::Result<RetValue>) -> String {
                 }
                 RetValue::StructList(l) => {
                     let t = if let RetType::StructList(t) = &a.ret.ty { t.as_str() } else { "" };
-                    format!("<struct guestfs_{t}_list({})>", l.len())
+                    let items: Vec<String> = l.iter().enumerate().map(|(i, sv)| format!("[{i}]{{{}}}", struct_fields(t, sv))).collect();
+                    if items.is_empty() {
+                        format!("<struct guestfs_{t}_list(0)>")
+                    } else {
+                        format!("<struct guestfs_{t}_list({}) = {}>", l.len(), items.join(" "))
+                    }
                 }
             };
             format!("{n} = {s}")

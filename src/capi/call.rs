@@ -42,7 +42,7 @@ pub struct COptArgs {
 unsafe fn convert_args(a: &Action, args: &[CArg]) -> Result<Vec<Value>, Error> {
     let mut out = Vec::with_capacity(args.len());
     for (spec, c) in a.args.iter().zip(args) {
-        let null = || Error::msg(format!("{}: {}: parameter cannot be NULL", a.name, spec.name));
+        let null = || Error::msg(format!("{}: {}: parameter cannot be NULL", a.c_name(), spec.name));
         // SAFETY (all arms): the C caller passes valid pointers or NULL, as the API requires.
         let v = match *c {
             CArg::Bool(b) => Value::Bool(b != 0),
@@ -83,7 +83,7 @@ unsafe fn convert_optargs(a: &Action, opts: Option<COptArgs>) -> Result<Vec<Opti
     if o.bitmask & !known != 0 {
         return Err(Error::msg(format!(
             "{0}: unknown option in guestfs_{1}_argv->bitmask (this can happen if a program is compiled against a newer version of libguestfs, then dynamically linked to an older version)",
-            a.name,
+            a.c_name(),
             a.c_name()
         )));
     }
@@ -93,7 +93,8 @@ unsafe fn convert_optargs(a: &Action, opts: Option<COptArgs>) -> Result<Vec<Opti
             out.push(None);
             continue;
         }
-        let null = || Error::msg(format!("{}: {}: optional parameter cannot be NULL", a.name, spec.name));
+        let what = if spec.ty == OptArgType::StringList { "optional list" } else { "optional parameter" };
+        let null = || Error::msg(format!("{}: {}: {what} cannot be NULL", a.c_name(), spec.name));
         // SAFETY: the bit is set, so the caller filled this field with a valid value.
         let v = match (*c, spec.ty) {
             (COpt::Bool(b), _) => Value::Bool(b != 0),
@@ -138,7 +139,9 @@ pub unsafe fn invoke(g: *mut guestfs_h, idx: usize, args: &[CArg], opts: Option<
             // trace line of the return.
             let reported = match &r {
                 Err(e) => {
-                    h.report(e);
+                    if !e.reported {
+                        h.report(e);
+                    }
                     true
                 }
                 Ok(_) => false,

@@ -46,7 +46,11 @@ pub extern "C" fn guestfs_rs_int_create_flags(flags: c_uint) -> *mut guestfs_h {
         }
         if flags & CREATE_NO_ENVIRONMENT == 0 {
             // Errors here go to the error handler and are otherwise ignored, as in 1.48.
-            let _ = crate::actions::environment::parse_environment(h, None).map_err(|e| h.report(&e));
+            if let Err(e) = crate::actions::environment::parse_environment(h, None) {
+                if !e.reported {
+                    h.report(&e);
+                }
+            }
         }
         let program = h.lock().inner().program.clone();
         h.debug(&format!("create: flags = {flags}, handle = {p:p}, program = {program}"));

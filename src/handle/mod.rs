@@ -69,6 +69,8 @@ pub struct Inner {
     /// Cache of `internal_feature_available` per group.
     pub features: HashMap<String, i32>,
     pub close_on_exit: bool,
+    /// FILE* of internal_test_set_output (0: C's stdout).
+    pub test_output: usize,
 }
 
 pub struct Handle {
@@ -138,6 +140,7 @@ impl Handle {
             const_strings: HashMap::new(),
             features: HashMap::new(),
             close_on_exit: true,
+            test_output: 0,
         };
         Handle {
             api: ReentrantMutex::new(RefCell::new(inner)),
@@ -174,28 +177,9 @@ impl Handle {
         i.cachedir.clone().or_else(|| i.env_tmpdir.clone()).unwrap_or_else(|| "/var/tmp".into())
     }
 
-    /// The handle's private temp dir (`<tmpdir>/libguestfsXXXXXX`), created lazily.
-    pub fn private_tmpdir(&self) -> crate::error::Result<PathBuf> {
-        if let Some(d) = self.lock().inner().handle_tmpdir.clone() {
-            return Ok(d);
-        }
-        let base = self.tmpdir_base();
-        let d = make_temp_dir(&base, "libguestfs")?;
-        self.lock().inner().handle_tmpdir = Some(d.clone());
-        Ok(d)
-    }
-
-    /// A fresh name inside the private temp dir: `<dir>/<stem><N>[.<ext>]`.
-    pub fn temp_name(&self, stem: &str, ext: Option<&str>) -> crate::error::Result<PathBuf> {
-        let dir = self.private_tmpdir()?;
-        let l = self.lock();
-        let mut i = l.inner();
-        i.unique += 1;
-        let n = match ext {
-            Some(e) => format!("{stem}{}.{e}", i.unique),
-            None => format!("{stem}{}", i.unique),
-        };
-        Ok(dir.join(n))
+    /// The handle's private temp dir if it exists yet (see actions::tmp for creating it).
+    pub fn existing_tmpdir(&self) -> Option<PathBuf> {
+        self.lock().inner().handle_tmpdir.clone()
     }
 }
 
