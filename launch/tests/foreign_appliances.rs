@@ -33,6 +33,9 @@ impl LaunchEvents for Events {
     fn launch_progress(&self, _p: u64) {}
 }
 
+/// One appliance at a time: the machines this runs on have two cores.
+static SERIAL: Mutex<()> = Mutex::new(());
+
 fn qemu_missing() -> bool {
     let missing = !Path::new("/usr/bin/qemu-system-x86_64").exists();
     if missing {
@@ -107,6 +110,7 @@ fn wait_for_flag(mut r: Running, ev: &Events, limit: Duration) -> Duration {
 
 #[test]
 fn drives_debian_supermin_appliance() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
     if qemu_missing() {
         return;
     }
@@ -142,6 +146,7 @@ fn real_daemon() -> Option<PathBuf> {
 
 #[test]
 fn real_guestfsd_sends_the_launch_flag() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
     if qemu_missing() {
         return;
     }
@@ -166,6 +171,7 @@ const SYSTEM_LIBGUESTFS: &str = "/usr/lib/x86_64-linux-gnu/libguestfs.so.0";
 /// appliance, with the real guestfsd: launch succeeds and the root disk is hidden.
 #[test]
 fn system_libguestfs_boots_our_fixed_appliance() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
     if qemu_missing() {
         return;
     }
