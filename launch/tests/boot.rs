@@ -316,6 +316,7 @@ fn concurrent_prepares_build_once() {
     if prerequisites_missing() {
         return;
     }
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
     let work = work_dir().join("concurrent");
     let _ = std::fs::remove_dir_all(&work);
     let daemon = work.join("daemon");
