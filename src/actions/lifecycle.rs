@@ -43,7 +43,18 @@ impl guestfs_launch::LaunchEvents for LaunchEv<'_> {
 
 fn launch_config(h: &Handle) -> Result<guestfs_launch::LaunchConfig> {
     let tmpdir = super::tmp::ensure_tmpdir(h)?;
-    let sockdir = crate::handle::make_temp_dir("/tmp", "libguestfs")?;
+    let existing = h.lock().inner().sockdir.clone();
+    let sockdir = match existing {
+        Some(d) => d,
+        None => {
+            // $XDG_RUNTIME_DIR (non-root) or /tmp: a short path, as unix socket paths are limited.
+            // SAFETY: geteuid has no preconditions.
+            let base = if unsafe { libc::geteuid() } == 0 { None } else { h.lock().inner().env_runtimedir.clone() };
+            let d = crate::handle::make_temp_dir(base.as_deref().unwrap_or("/tmp"), "libguestfs")?;
+            h.lock().inner().sockdir = Some(d.clone());
+            d
+        }
+    };
     let cachedir = h.cachedir_base();
     let l = h.lock();
     let i = l.inner();
@@ -96,6 +107,49 @@ fn probe_formats(h: &Handle) -> Result<()> {
     Ok(())
 }
 
+/// Forwards console output as APPLIANCE events and keeps its last lines, which a launch
+/// failure quotes (so a hang or crash says where the appliance stopped).
+struct ConsoleTail<'a> {
+    h: &'a Handle,
+    tail: std::cell::RefCell<Vec<u8>>,
+}
+
+impl ConsoleTail<'_> {
+    const KEEP: usize = 2048;
+    fn tail(&self) -> String {
+        let t = self.tail.borrow();
+        let text = String::from_utf8_lossy(&t);
+        let lines: Vec<&str> = text.lines().collect();
+        lines[lines.len().saturating_sub(15)..].join("\n")
+    }
+}
+
+impl guestfs_protocol::client::ClientEvents for ConsoleTail<'_> {
+    fn progress(&self, p: &guestfs_protocol::Progress) {
+        Events(self.h).progress(p)
+    }
+    fn appliance_output(&self, data: &[u8]) {
+        {
+            let mut t = self.tail.borrow_mut();
+            t.extend_from_slice(data);
+            let excess = t.len().saturating_sub(Self::KEEP);
+            t.drain(..excess);
+        }
+        Events(self.h).appliance_output(data)
+    }
+    fn debug(&self, msg: &str) {
+        self.h.debug(msg)
+    }
+}
+
+/// How long to wait for the daemon after qemu started: backend setting
+/// `launch_timeout=SECONDS`, default 600 s (software emulation is slow, but a launch
+/// must never hang forever).
+fn launch_timeout(h: &Handle) -> Duration {
+    let secs = h.lock().inner().backend_settings.iter().find_map(|s| s.strip_prefix("launch_timeout=").and_then(|v| v.parse::<u64>().ok()));
+    Duration::from_secs(secs.unwrap_or(600))
+}
+
 pub fn launch(h: &Handle) -> Result<()> {
     let (state, ndrives, backend) = {
         let l = h.lock();
@@ -139,13 +193,20 @@ pub fn launch(h: &Handle) -> Result<()> {
     let daemon = running.daemon.try_clone().map_err(|e| fail(h, format!("launch: {e}"), libc::EIO))?;
     let console = running.console.try_clone().ok();
     let mut conn = Connection::new(daemon, console);
-    match conn.wait_for_launch(&Events(h), None) {
+    let watch = ConsoleTail { h, tail: std::cell::RefCell::new(Vec::new()) };
+    match conn.wait_for_launch(&watch, Some(launch_timeout(h))) {
         Ok(()) => {}
         Err(e) => {
             running.kill();
             let verbose = h.lock().inner().verbose;
-            let detail = if verbose { format!("{e}") } else { format!("guestfs_launch failed.\nThis usually means the libguestfs appliance failed to start or crashed.\n{DEBUG_ADVICE}") };
-            return Err(fail(h, format!("launch: {detail}"), e.errno()));
+            let tail = watch.tail();
+            let detail = match &e {
+                guestfs_protocol::client::CallError::Timeout(_) => format!("appliance launch timed out.\nThis usually means the kernel or appliance hung during launch.\n{DEBUG_ADVICE}"),
+                _ if verbose => format!("{e}"),
+                _ => format!("guestfs_launch failed.\nThis usually means the libguestfs appliance failed to start or crashed.\n{DEBUG_ADVICE}"),
+            };
+            let tail = if tail.is_empty() { String::new() } else { format!("\nLast lines of the appliance console:\n{tail}") };
+            return Err(fail(h, format!("launch: {detail}{tail}"), e.errno()));
         }
     }
     {
@@ -206,8 +267,12 @@ pub fn close(h: &Handle) {
     }
     h.emit(EVENT_CLOSE, &[], &[]);
     let _ = super::bindtests::run(h, "internal_test_close_output", &[], &[]);
-    let dir = h.lock().inner().handle_tmpdir.take();
-    if let Some(d) = dir {
+    let dirs = {
+        let l = h.lock();
+        let mut i = l.inner();
+        [i.handle_tmpdir.take(), i.sockdir.take()]
+    };
+    for d in dirs.into_iter().flatten() {
         let _ = std::fs::remove_dir_all(d);
     }
 }

@@ -61,6 +61,8 @@ pub struct Inner {
     pub unique: u32,
     /// The handle's private temp directory, made on first need, removed at close.
     pub handle_tmpdir: Option<PathBuf>,
+    /// The short-path directory holding the daemon socket (made at launch, removed at close).
+    pub sockdir: Option<PathBuf>,
     /// The running appliance; taken out of the handle while an RPC is in flight so no
     /// borrow is held across callbacks.
     pub appliance: Option<crate::actions::appliance::Session>,
@@ -136,6 +138,7 @@ impl Handle {
             private: Default::default(),
             unique: 0,
             handle_tmpdir: None,
+            sockdir: None,
             appliance: None,
             const_strings: HashMap::new(),
             features: HashMap::new(),
