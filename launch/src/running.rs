@@ -15,14 +15,51 @@ pub struct Running {
     pub daemon: UnixStream,
     /// Our end of qemu's stdio socketpair (blocking mode).
     pub console: UnixStream,
-    recovery_pid: Option<i32>,
-    sock_path: PathBuf,
+    procs: Processes,
+    watch: ConsoleWatch,
     hv: String,
     verbose: bool,
+}
+
+/// qemu, the recovery process and the socket file: whatever is still there when this is
+/// finished or dropped gets killed, reaped and removed.
+struct Processes {
+    qemu_pid: i32,
+    recovery_pid: Option<i32>,
+    sock_path: PathBuf,
     /// Raw wait status once qemu has been reaped.
     exited: Option<i32>,
-    watch: ConsoleWatch,
     finished: bool,
+}
+
+impl Processes {
+    fn try_wait(&mut self) -> Option<i32> {
+        if self.exited.is_none() {
+            self.exited = process::try_reap(self.qemu_pid);
+        }
+        self.exited
+    }
+
+    /// Idempotent.
+    fn finish(&mut self) {
+        if self.finished {
+            return;
+        }
+        self.finished = true;
+        if self.exited.is_none() {
+            process::kill_and_reap(self.qemu_pid);
+        }
+        if let Some(r) = self.recovery_pid.take() {
+            process::kill_and_reap(r);
+        }
+        let _ = std::fs::remove_file(&self.sock_path);
+    }
+}
+
+impl Drop for Processes {
+    fn drop(&mut self) {
+        self.finish();
+    }
 }
 
 /// Quotes an argument for the debug rendering of the command line.
@@ -79,45 +116,20 @@ pub fn launch(cfg: &LaunchConfig, ev: &dyn LaunchEvents) -> Result<Running, Laun
         ev.debug(&argv.iter().map(|a| shell_quote(a)).collect::<Vec<_>>().join(" "));
     }
     let qemu_pid = process::spawn_qemu(&argv, theirs, cfg.pgroup).inspect_err(|_| cleanup_sock())?;
-    let recovery_pid = if cfg.recovery_proc {
-        match process::spawn_recovery(qemu_pid) {
-            Ok(p) => Some(p),
-            Err(e) => {
-                process::kill_and_reap(qemu_pid);
-                cleanup_sock();
-                return Err(e);
-            }
+    // From here on, returning early (even through `?`) kills and reaps what was started.
+    let mut procs = Processes { qemu_pid, recovery_pid: None, sock_path: sock_path.clone(), exited: None, finished: false };
+    if cfg.recovery_proc {
+        procs.recovery_pid = Some(process::spawn_recovery(qemu_pid)?);
+    }
+    let mut watch = ConsoleWatch::default();
+    match console::accept_daemon(&listener, &mut console, &mut watch, qemu_pid, cfg.verbose, ev)? {
+        AcceptOutcome::Connected(daemon) => {
+            Ok(Running { qemu_pid, daemon, console, procs, watch, hv: cfg.hv.clone(), verbose: cfg.verbose })
         }
-    } else {
-        None
-    };
-    let mut running = Running {
-        qemu_pid,
-        daemon: console.try_clone().map_err(|e| LaunchError::io("dup", &e))?, // replaced below
-        console: console.try_clone().map_err(|e| LaunchError::io("dup", &e))?,
-        recovery_pid,
-        sock_path: sock_path.clone(),
-        hv: cfg.hv.clone(),
-        verbose: cfg.verbose,
-        exited: None,
-        watch: ConsoleWatch::default(),
-        finished: false,
-    };
-    match console::accept_daemon(&listener, &mut console, &mut running.watch, qemu_pid, cfg.verbose, ev) {
-        Ok(AcceptOutcome::Connected(s)) => {
-            running.daemon = s;
-            running.console = console;
-            Ok(running)
-        }
-        Ok(AcceptOutcome::QemuExited(status)) => {
-            running.exited = Some(status);
+        AcceptOutcome::QemuExited(status) => {
+            procs.exited = Some(status);
             ev.debug(&exit_status_to_string(status, &cfg.hv));
-            running.kill();
             Err(LaunchError::launch_failed(cfg.verbose))
-        }
-        Err(e) => {
-            running.kill();
-            Err(e)
         }
     }
 }
@@ -126,28 +138,34 @@ impl Running {
     /// SIGTERM qemu, wait for it (error if it exited non-zero and `check`), log
     /// "qemu maxrss %ldK", kill/reap the recovery process, remove the socket.
     pub fn shutdown(mut self, check: bool, ev: &dyn LaunchEvents) -> Result<(), LaunchError> {
-        let status = match self.exited {
-            Some(s) => Some(s),
-            None => {
-                ev.debug(&format!("sending SIGTERM to process {}", self.qemu_pid));
-                process::signal(self.qemu_pid, libc::SIGTERM);
-                process::reap(self.qemu_pid).map(|(status, maxrss)| {
+        if self.procs.exited.is_none() {
+            ev.debug(&format!("sending SIGTERM to process {}", self.qemu_pid));
+            process::signal(self.qemu_pid, libc::SIGTERM);
+            // None: not our child any more (someone else reaped it); nothing to report.
+            self.procs.exited = Some(match process::reap(self.qemu_pid) {
+                Some((status, maxrss)) => {
                     ev.debug(&format!("qemu maxrss {maxrss}K"));
                     status
-                })
-            }
-        };
-        self.exited = status.or(Some(0));
-        self.finish();
-        match status {
-            Some(s) if check && s != 0 => Err(LaunchError::command_failed(s, &self.hv, self.verbose)),
-            _ => Ok(()),
+                }
+                None => 0,
+            });
         }
+        let status = self.procs.exited.unwrap_or(0);
+        self.procs.finish();
+        if check && status != 0 {
+            return Err(LaunchError::command_failed(status, &self.hv, self.verbose));
+        }
+        Ok(())
     }
 
     /// SIGKILL + reap (launch failure, close).
     pub fn kill(mut self) {
-        self.finish();
+        self.procs.finish();
+    }
+
+    /// Non-blocking: has qemu exited? Returns its raw wait status (reaping it).
+    pub fn try_wait(&mut self) -> Option<i32> {
+        self.procs.try_wait()
     }
 
     /// Call when `console` is readable (or in blocking mode, to wait for output): reads up to
@@ -157,36 +175,6 @@ impl Running {
     /// 0 at EOF (qemu has gone), or the read error (WouldBlock in non-blocking mode).
     pub fn read_console(&mut self, ev: &dyn LaunchEvents) -> std::io::Result<usize> {
         console::read_console(&mut self.console, &mut self.watch, ev)
-    }
-
-    /// Non-blocking: has qemu exited? Returns its raw wait status (reaping it).
-    pub fn try_wait(&mut self) -> Option<i32> {
-        if self.exited.is_none() {
-            self.exited = process::try_reap(self.qemu_pid);
-        }
-        self.exited
-    }
-
-    /// Kills and reaps whatever is still running and removes the socket. Idempotent.
-    fn finish(&mut self) {
-        if self.finished {
-            return;
-        }
-        self.finished = true;
-        if self.exited.is_none() {
-            process::kill_and_reap(self.qemu_pid);
-        }
-        if let Some(r) = self.recovery_pid.take() {
-            process::kill_and_reap(r);
-        }
-        let _ = std::fs::remove_file(&self.sock_path);
-        let _ = self.daemon.shutdown(std::net::Shutdown::Both);
-    }
-}
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        self.finish();
     }
 }
 
