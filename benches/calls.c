@@ -1,0 +1,59 @@
+/* Round-trip benchmark: many small calls on one launched appliance.
+ *
+ *   bench-calls COUNT ROUNDS
+ *
+ * Each round makes COUNT guestfs_ping_daemon calls, then COUNT guestfs_is_file calls on a
+ * file of a mounted ext2 filesystem (a call that does work in the daemon: path checks,
+ * chroot, stat). Results per round: ping_per_s and is_file_per_s (calls per second).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "common.h"
+
+int
+main (int argc, char *argv[])
+{
+  if (argc != 3) {
+    fprintf (stderr, "usage: %s COUNT ROUNDS\n", argv[0]);
+    return 2;
+  }
+  long count = bench_arg (argv[1], "call count");
+  long rounds = bench_arg (argv[2], "round count");
+
+  double t = bench_now ();
+  guestfs_h *g = bench_launch_scratch (64 * 1024 * 1024);
+  t = bench_step ("launch", t);
+  bench_identify (g);
+  if (guestfs_mkfs (g, "ext2", "/dev/sda") == -1)
+    bench_fail ("mkfs ext2");
+  t = bench_step ("mkfs_ext2", t);
+  if (guestfs_mount (g, "/dev/sda", "/") == -1)
+    bench_fail ("mount");
+  t = bench_step ("mount", t);
+  if (guestfs_touch (g, "/f") == -1)
+    bench_fail ("touch");
+  bench_step ("touch", t);
+
+  for (long r = 0; r < rounds; r++) {
+    double t0 = bench_now ();
+    for (long i = 0; i < count; i++)
+      if (guestfs_ping_daemon (g) == -1)
+        bench_fail ("ping_daemon");
+    double t1 = bench_now ();
+    for (long i = 0; i < count; i++)
+      if (guestfs_is_file (g, "/f") != 1)
+        bench_fail ("is_file (expected 1)");
+    double t2 = bench_now ();
+
+    fprintf (stderr, "round %ld: %ld pings %.2f s, %ld is_file %.2f s\n",
+             r + 1, count, t1 - t0, count, t2 - t1);
+    bench_result ("ping_per_s", count / (t1 - t0));
+    bench_result ("is_file_per_s", count / (t2 - t1));
+  }
+
+  if (guestfs_shutdown (g) == -1)
+    bench_fail ("shutdown");
+  guestfs_close (g);
+  return 0;
+}

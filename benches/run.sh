@@ -1,0 +1,198 @@
+#!/usr/bin/env bash
+# Benchmarks guestfs-rs (installed in PREFIX) against Debian's libguestfs 1.48.6 in one run
+# on the same machine, and prints a table plus a machine-readable block.
+#
+#   benches/run.sh [PREFIX]        (PREFIX defaults to build/prefix, as scripts/test.sh)
+#
+# Knobs (environment):
+#   BENCH_QUICK=1               small smoke run (2 launches, 32 MiB × 1, 200 calls × 1)
+#   BENCH_SIDES="ours theirs"   which libraries to measure
+#   BENCH_LAUNCH_ROUNDS=5  BENCH_TRANSFER_MIB=256  BENCH_TRANSFER_ROUNDS=3
+#   BENCH_CALLS=2000  BENCH_CALLS_ROUNDS=3
+#   BENCH_KEEP=1                keep the work directory (logs, raw results)
+# Exit status: 0 when every program ran and every check passed, 1 otherwise.
+set -uo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/.." && pwd)
+prefix=$(realpath -m "${1:-$repo/build/prefix}")
+debian_lib=/usr/lib/x86_64-linux-gnu/libguestfs.so.0
+
+if [ "${BENCH_QUICK:-0}" = 1 ]; then
+  : "${BENCH_LAUNCH_ROUNDS:=2}" "${BENCH_TRANSFER_MIB:=32}" "${BENCH_TRANSFER_ROUNDS:=1}"
+  : "${BENCH_CALLS:=200}" "${BENCH_CALLS_ROUNDS:=1}"
+fi
+launch_rounds=${BENCH_LAUNCH_ROUNDS:-5}
+transfer_mib=${BENCH_TRANSFER_MIB:-256}
+transfer_rounds=${BENCH_TRANSFER_ROUNDS:-3}
+calls=${BENCH_CALLS:-2000}
+calls_rounds=${BENCH_CALLS_ROUNDS:-3}
+sides=${BENCH_SIDES:-ours theirs}
+
+# The caller's libguestfs settings would skew one side or the other.
+for v in $(env | sed -n 's/^\(LIBGUESTFS_[A-Za-z0-9_]*\)=.*/\1/p'); do unset "$v"; done
+
+work=$(mktemp -d /var/tmp/guestfs-bench.XXXXXX)
+cleanup () { [ "${BENCH_KEEP:-0}" = 1 ] && echo "work directory kept: $work" || rm -rf "$work"; }
+trap cleanup EXIT
+# Per-side cache directories, empty at the start: the first launch builds the appliance
+# (and probes qemu) into them, the later ones reuse it. 1.48 needs them to exist.
+mkdir -p "$work/logs" "$work/results" "$work/ours-cache" "$work/theirs-cache"
+failures=0
+
+# ---- the two prefixes -------------------------------------------------------------------
+
+# Debian's library laid out like an install prefix, with 1.48.6's own header, so both
+# sides are compiled the same way (through pkg-config).
+make_theirs_prefix () {
+  local p=$work/theirs-prefix tree
+  tree=$(bash "$repo/scripts/fetch-libguestfs-source.sh") || return 1
+  [ -e "$debian_lib" ] || { echo "missing $debian_lib (install libguestfs0)" >&2; return 1; }
+  mkdir -p "$p/lib/pkgconfig" "$p/include"
+  cp "$tree/include/guestfs.h" "$p/include/"
+  ln -s "$debian_lib" "$p/lib/libguestfs.so.0"
+  ln -s libguestfs.so.0 "$p/lib/libguestfs.so"
+  printf '%s\n' "prefix=$p" 'libdir=${prefix}/lib' 'includedir=${prefix}/include' '' \
+    'Name: libguestfs' 'Version: 1.48.6' 'Description: Debian libguestfs 1.48.6 (benchmark prefix)' \
+    'Cflags: -I${includedir}' 'Libs: -L${libdir} -lguestfs' > "$p/lib/pkgconfig/libguestfs.pc"
+}
+
+prefix_of () { if [ "$1" = ours ]; then echo "$prefix"; else echo "$work/theirs-prefix"; fi; }
+
+# Compiles the three programs against one side into $work/<side>/.
+compile_side () {
+  local side=$1 p flags prog
+  p=$(prefix_of "$side")
+  flags=$(PKG_CONFIG_PATH="$p/lib/pkgconfig" pkg-config --cflags --libs libguestfs) || return 1
+  mkdir -p "$work/$side"
+  for prog in launch transfer calls; do
+    # shellcheck disable=SC2086
+    cc -O2 -Wall -o "$work/$side/bench-$prog" "$here/$prog.c" "$here/common.c" $flags -ldl \
+      || return 1
+  done
+}
+
+# ---- running --------------------------------------------------------------------------
+
+# run SIDE TAG TIMEOUT PROGRAM ARGS...: runs one program for one side; its RESULT lines go
+# to results/SIDE with TAG prepended to each name, its stderr to logs/SIDE-TAG.log.
+run () {
+  local side=$1 tag=$2 limit=$3 prog=$4; shift 4
+  local log=$work/logs/$side-$tag.log env=()
+  env+=("LD_LIBRARY_PATH=$(prefix_of "$side")/lib" "LIBGUESTFS_CACHEDIR=$work/$side-cache")
+  if [ "$side" = theirs ]; then
+    # Nested KVM is broken here and 1.48 would abort on it; ours decides by itself.
+    env+=(LIBGUESTFS_BACKEND=direct LIBGUESTFS_BACKEND_SETTINGS=force_tcg)
+  fi
+  echo "  $side: $prog $* ($tag)" >&2
+  env "${env[@]}" timeout -k 10 "$limit" "$work/$side/bench-$prog" "$@" 2>>"$log" \
+    | awk -v t="$tag" '$1 == "RESULT" { print t "." $2, $3 }' >> "$work/results/$side"
+  local status=${PIPESTATUS[0]}
+  if [ "$status" != 0 ]; then
+    echo "  $side: $prog $tag FAILED (exit $status); last lines of its log:" >&2
+    tail -n 15 "$log" | sed 's/^/    /' >&2
+    failures=$((failures + 1))
+  fi
+}
+
+# ---- statistics -----------------------------------------------------------------------
+
+values () { [ -f "$work/results/$1" ] && awk -v k="$2" '$1 == k { print $2 }' "$work/results/$1"; }
+count () { values "$1" "$2" | wc -l; }
+median () {
+  values "$1" "$2" | sort -g | awk '{ v[NR] = $1 } END {
+    if (NR == 0) exit; if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+# ratio A B: A/B, empty when either is missing or B is zero.
+ratio () { awk -v a="$1" -v b="$2" 'BEGIN { if (a != "" && b != "" && b + 0 != 0) printf "%.2f", a / b }'; }
+fmt () { [ -n "$1" ] && awk -v v="$1" -v s="$2" 'BEGIN { printf "%.*f", s, v }'; }
+
+# ---- the run --------------------------------------------------------------------------
+
+echo "guestfs-rs benchmarks: ours = $prefix, theirs = Debian libguestfs 1.48.6 ($debian_lib)"
+start_load=$(cut -d' ' -f1-3 /proc/loadavg)
+started=$(date -u +%FT%TZ)
+for side in $sides; do
+  if [ "$side" = theirs ]; then make_theirs_prefix || { echo "cannot set up theirs" >&2; exit 1; }; fi
+  [ -f "$(prefix_of "$side")/lib/pkgconfig/libguestfs.pc" ] \
+    || { echo "no libguestfs.pc in $(prefix_of "$side") (run scripts/install.sh first)" >&2; exit 1; }
+  compile_side "$side" || { echo "compiling the benchmarks against $side failed" >&2; exit 1; }
+done
+
+echo "1/4 first launch with an empty cache directory (appliance build included)" >&2
+for side in $sides; do run "$side" first 1800 launch 1; done
+
+echo "2/4 launch + shutdown, $launch_rounds rounds, sides interleaved" >&2
+for _ in $(seq "$launch_rounds"); do
+  for side in $sides; do run "$side" warm 600 launch 1; done
+done
+
+echo "3/4 upload/download ${transfer_mib} MiB × $transfer_rounds" >&2
+for side in $sides; do run "$side" transfer 1800 transfer "$transfer_mib" "$transfer_rounds"; done
+
+echo "4/4 round trips: $calls calls × $calls_rounds" >&2
+for side in $sides; do run "$side" calls 1800 calls "$calls" "$calls_rounds"; done
+end_load=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# ---- report ---------------------------------------------------------------------------
+
+# Each figure: KEY | label | scale (divide by) | decimals | better (low/high).
+figures=(
+  "warm.launch_shutdown_s|launch+shutdown+close (s)|1|2|low"
+  "warm.launch_s|  of which launch (s)|1|2|low"
+  "first.launch_shutdown_s|first launch, empty cache (s)|1|2|low"
+  "build_overhead_s|  first launch minus warm median (s)|1|2|low"
+  "transfer.upload_mbs|upload ${transfer_mib} MiB (MB/s)|1|1|high"
+  "transfer.download_mbs|download ${transfer_mib} MiB (MB/s)|1|1|high"
+  "calls.ping_per_s|ping_daemon round trips (/s)|1|0|high"
+  "calls.is_file_per_s|is_file round trips (/s)|1|0|high"
+  "warm.qemu_hwm_idle_kib|qemu peak RSS, idle (MiB)|1024|0|low"
+  "transfer.qemu_hwm_busy_kib|qemu peak RSS, after transfers (MiB)|1024|0|low"
+)
+
+# Derived figure: how much longer the first launch takes than a warm one.
+for side in $sides; do
+  first=$(median "$side" first.launch_shutdown_s); warm=$(median "$side" warm.launch_shutdown_s)
+  if [ -n "$first" ] && [ -n "$warm" ]; then
+    echo "build_overhead_s $(awk -v a="$first" -v b="$warm" 'BEGIN { print a - b }')" >> "$work/results/$side"
+  fi
+done
+
+med () { median "$1" "$2"; }
+echo
+printf '%-40s %10s %10s %6s %9s\n' figure ours "1.48.6" n "advantage"
+printf '%-40s %10s %10s %6s %9s\n' ---------------------------------------- ---------- ---------- ------ ---------
+machine=""
+for f in "${figures[@]}"; do
+  IFS='|' read -r key label scale dec better <<<"$f"
+  o=$(med ours "$key"); t=$(med theirs "$key")
+  so=$( [ -n "$o" ] && awk -v v="$o" -v s="$scale" 'BEGIN { print v / s }')
+  st=$( [ -n "$t" ] && awk -v v="$t" -v s="$scale" 'BEGIN { print v / s }')
+  if [ "$better" = low ]; then adv=$(ratio "$t" "$o"); else adv=$(ratio "$o" "$t"); fi
+  n="$(count ours "$key")/$(count theirs "$key")"
+  printf '%-40s %10s %10s %6s %9s\n' "$label" "$(fmt "$so" "$dec")" "$(fmt "$st" "$dec")" "$n" \
+    "${adv:+${adv}x}"
+  machine+="ours.$key.median=${o}"$'\n'"theirs.$key.median=${t}"$'\n'"advantage.$key=${adv}"$'\n'
+  machine+="ours.$key.n=$(count ours "$key")"$'\n'"theirs.$key.n=$(count theirs "$key")"$'\n'
+done
+echo
+echo "Medians; n = samples ours/theirs; advantage > 1 means ours is better (theirs/ours for"
+echo "times and memory, ours/theirs for rates). MB = 10^6 bytes. Load average at start"
+echo "$start_load, at end $end_load ($(nproc) CPUs)."
+echo
+echo "BEGIN GUESTFS-BENCH"
+echo "date=$started"
+echo "host=$(uname -n) kernel=$(uname -r) cpus=$(nproc)"
+echo "cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)"
+echo "qemu=$(qemu-system-x86_64 --version 2>/dev/null | head -n 1)"
+echo "ours.commit=$(git -C "$repo" rev-parse --short HEAD 2>/dev/null)"
+echo "loadavg.start=$start_load"
+echo "loadavg.end=$end_load"
+echo "params=launch_rounds:$launch_rounds transfer_mib:$transfer_mib transfer_rounds:$transfer_rounds calls:$calls calls_rounds:$calls_rounds"
+printf '%s' "$machine"
+for side in $sides; do
+  sed "s/^/raw.$side./; s/ /=/" "$work/results/$side" 2>/dev/null
+done
+echo "failures=$failures"
+echo "END GUESTFS-BENCH"
+[ "$failures" = 0 ]
