@@ -149,6 +149,62 @@ pub fn accept_daemon(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tests_support::Recorder;
+    use std::io::Write;
+
+    fn listener(name: &str) -> (UnixListener, std::path::PathBuf) {
+        let p = std::env::temp_dir().join(format!("launch-accept-{name}-{}.sock", std::process::id()));
+        let _ = std::fs::remove_file(&p);
+        (UnixListener::bind(&p).unwrap(), p)
+    }
+
+    #[test]
+    fn accept_forwards_console_and_connects() {
+        let (l, path) = listener("ok");
+        let (mut ours, mut theirs) = UnixStream::pair().unwrap();
+        let child = std::process::Command::new("sleep").arg("30").spawn().unwrap();
+        let pid = child.id() as i32;
+        theirs.write_all(b"[0.0] Linux version 6.1\x1b[6n").unwrap();
+        let path2 = path.clone();
+        let t = std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(300));
+            UnixStream::connect(&path2).unwrap()
+        });
+        let ev = Recorder::default();
+        let mut watch = ConsoleWatch::default();
+        let r = accept_daemon(&l, &mut ours, &mut watch, pid, false, &ev).unwrap();
+        assert!(matches!(r, AcceptOutcome::Connected(_)));
+        let _client = t.join().unwrap();
+        assert_eq!(&ev.output.lock().unwrap()[..], b"[0.0] Linux version 6.1\x1b[6n");
+        assert_eq!(*ev.progress.lock().unwrap(), vec![6]);
+        // The cursor query got its answer.
+        let mut answer = [0u8; 8];
+        theirs.read_exact(&mut answer).unwrap();
+        assert_eq!(&answer, b"\x1b[24;80R");
+        process::kill_and_reap(pid);
+        let _ = std::fs::remove_file(&path);
+    }
+
+    #[test]
+    fn accept_gives_up_when_qemu_exits() {
+        let (l, path) = listener("exit");
+        let (mut ours, theirs) = UnixStream::pair().unwrap();
+        let child = std::process::Command::new("sh")
+            .args(["-c", "echo 'qemu: could not open disk' >&2; exit 1"])
+            .stderr(std::process::Stdio::from(std::os::fd::OwnedFd::from(theirs)))
+            .spawn()
+            .unwrap();
+        let ev = Recorder::default();
+        let t = Instant::now();
+        let r = accept_daemon(&l, &mut ours, &mut ConsoleWatch::default(), child.id() as i32, false, &ev).unwrap();
+        match r {
+            AcceptOutcome::QemuExited(st) => assert_eq!(libc::WEXITSTATUS(st), 1),
+            AcceptOutcome::Connected(_) => panic!("nothing connected"),
+        }
+        assert!(t.elapsed() < Duration::from_secs(5));
+        assert_eq!(String::from_utf8_lossy(&ev.output.lock().unwrap()), "qemu: could not open disk\n");
+        let _ = std::fs::remove_file(&path);
+    }
 
     #[test]
     fn sentinels_across_reads() {
