@@ -159,6 +159,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::zombie_processes)] // reaped by pid (kill_and_reap)
     fn accept_forwards_console_and_connects() {
         let (l, path) = listener("ok");
         let (mut ours, mut theirs) = UnixStream::pair().unwrap();
@@ -186,6 +187,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::zombie_processes)] // reaped by pid inside accept_daemon
     fn accept_gives_up_when_qemu_exits() {
         let (l, path) = listener("exit");
         let (mut ours, theirs) = UnixStream::pair().unwrap();
