@@ -100,6 +100,15 @@ run (void *unused)
   check_cache_clean (cachedir);
   ft_end ();
 
+  /* The advice must fit the problem: a file that does not exist cannot be chmod'ed. */
+  ft_case ("missing-kernel-advice");
+  {
+    const char *err = guestfs_last_error (g);
+    if (err && strstr (err, "chmod"))
+      ft_fail ("for a kernel that does not exist, the error advises chmod: %s", err);
+  }
+  ft_end ();
+
   ft_case ("kernel-not-a-kernel");
   setenv ("SUPERMIN_KERNEL", "/etc/passwd", 1);
   expect_launch_failure (g, &b, "/etc/passwd", "kernel");
