@@ -41,4 +41,17 @@ conformance_cleanup_free_string_list (char ***ptr)
   guestfs_int_free_string_list (*ptr);
 }
 #define CLEANUP_FREE_STRING_LIST __attribute__((cleanup (conformance_cleanup_free_string_list)))
+
+/* tests-main.c includes <pcre2.h> before this header and frees its match data with
+ * CLEANUP_PCRE2_MATCH_DATA_FREE; other tests never see pcre2. */
+#ifdef PCRE2_MAJOR
+static inline void
+conformance_cleanup_pcre2_match_data_free (void *ptr)
+{
+  pcre2_match_data *data = *(pcre2_match_data **) ptr;
+  if (data)
+    pcre2_match_data_free (data);
+}
+#define CLEANUP_PCRE2_MATCH_DATA_FREE __attribute__((cleanup (conformance_cleanup_pcre2_match_data_free)))
+#endif
 #endif
