@@ -82,20 +82,43 @@ pub fn try_reap(pid: i32) -> Option<i32> {
     (r == pid).then_some(status)
 }
 
-/// Blocking wait with resource usage: (raw status, maxrss in KiB). `None` if not our child.
-pub fn reap(pid: i32) -> Option<(i32, i64)> {
+fn wait4(pid: i32, flags: i32) -> Result<Option<(i32, i64)>, ()> {
     loop {
         let mut status = 0;
         // SAFETY: rusage is plain old data; wait4 fills it in.
         let mut ru: libc::rusage = unsafe { std::mem::zeroed() };
-        let r = unsafe { libc::wait4(pid, &mut status, 0, &mut ru) };
+        let r = unsafe { libc::wait4(pid, &mut status, flags, &mut ru) };
         if r == pid {
-            return Some((status, ru.ru_maxrss));
+            return Ok(Some((status, ru.ru_maxrss)));
         }
-        if r == -1 && std::io::Error::last_os_error().raw_os_error() == Some(libc::EINTR) {
-            continue;
+        if r == 0 {
+            return Ok(None);
         }
-        return None;
+        if std::io::Error::last_os_error().raw_os_error() != Some(libc::EINTR) {
+            return Err(());
+        }
+    }
+}
+
+/// Blocking wait with resource usage: (raw status, maxrss in KiB). `None` if not our child.
+pub fn reap(pid: i32) -> Option<(i32, i64)> {
+    wait4(pid, 0).ok().flatten()
+}
+
+/// Like `reap`, but a process still alive after `grace` gets SIGKILL first (a qemu that
+/// ignores SIGTERM must not hang shutdown).
+pub fn reap_within(pid: i32, grace: Duration) -> Option<(i32, i64)> {
+    let start = std::time::Instant::now();
+    loop {
+        match wait4(pid, libc::WNOHANG) {
+            Err(()) => return None,
+            Ok(Some(r)) => return Some(r),
+            Ok(None) if start.elapsed() >= grace => {
+                signal(pid, libc::SIGKILL);
+                return reap(pid);
+            }
+            Ok(None) => std::thread::sleep(Duration::from_millis(5)),
+        }
     }
 }
 
@@ -122,3 +145,22 @@ pub fn console_pair() -> Result<(OwnedFd, OwnedFd), LaunchError> {
 }
 
 pub const POLL_SLICE: Duration = Duration::from_millis(200);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    #[allow(clippy::zombie_processes)] // reaped by pid
+    fn stubborn_process_is_killed_after_grace() {
+        let c = Command::new("sh").args(["-c", "trap '' TERM; sleep 30"]).spawn().unwrap();
+        let pid = c.id() as i32;
+        std::thread::sleep(Duration::from_millis(200)); // let the trap be installed
+        signal(pid, libc::SIGTERM);
+        let t = std::time::Instant::now();
+        let (status, _) = reap_within(pid, Duration::from_millis(300)).unwrap();
+        assert!(libc::WIFSIGNALED(status) && libc::WTERMSIG(status) == libc::SIGKILL);
+        assert!(t.elapsed() < Duration::from_secs(5));
+        assert_eq!(reap(pid), None, "already reaped");
+    }
+}

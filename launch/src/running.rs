@@ -9,6 +9,9 @@ use crate::{kvm, locate, process, supermin, ApplianceKind, LaunchConfig, LaunchE
 use std::os::unix::net::{UnixListener, UnixStream};
 use std::path::PathBuf;
 
+/// How long qemu gets to exit after SIGTERM before it is killed.
+const SHUTDOWN_GRACE: std::time::Duration = std::time::Duration::from_secs(30);
+
 pub struct Running {
     pub qemu_pid: i32,
     /// Accepted connection from qemu's virtio-serial chardev (blocking mode).
@@ -135,14 +138,14 @@ pub fn launch(cfg: &LaunchConfig, ev: &dyn LaunchEvents) -> Result<Running, Laun
 }
 
 impl Running {
-    /// SIGTERM qemu, wait for it (error if it exited non-zero and `check`), log
-    /// "qemu maxrss %ldK", kill/reap the recovery process, remove the socket.
+    /// SIGTERM qemu, wait for it (SIGKILL after 30 s; error if it exited non-zero and
+    /// `check`), log "qemu maxrss %ldK", kill/reap the recovery process, remove the socket.
     pub fn shutdown(mut self, check: bool, ev: &dyn LaunchEvents) -> Result<(), LaunchError> {
         if self.procs.exited.is_none() {
             ev.debug(&format!("sending SIGTERM to process {}", self.qemu_pid));
             process::signal(self.qemu_pid, libc::SIGTERM);
             // None: not our child any more (someone else reaped it); nothing to report.
-            self.procs.exited = Some(match process::reap(self.qemu_pid) {
+            self.procs.exited = Some(match process::reap_within(self.qemu_pid, SHUTDOWN_GRACE) {
                 Some((status, maxrss)) => {
                     ev.debug(&format!("qemu maxrss {maxrss}K"));
                     status
