@@ -107,7 +107,9 @@ impl Cmd {
         self.fold_stdout = true;
         self
     }
-    #[cfg(test)]
+    pub fn stdin_bytes(self, data: Vec<u8>) -> Cmd {
+        self.stdin(data)
+    }
     pub fn stdin(mut self, data: Vec<u8>) -> Cmd {
         self.stdin_data = Some(data);
         self

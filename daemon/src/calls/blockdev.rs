@@ -25,6 +25,7 @@ pub const CALLS: &[(&str, Handler)] = &[
     ("zero_device", zero_device),
     ("blockdev_setra", setra),
     ("blockdev_setbsz", setbsz),
+    ("wipefs", wipefs),
 ];
 
 /// Run `blockdev <switch> <device>`; returns its number output when `want_output`.
@@ -143,5 +144,13 @@ fn zero_device(d: &mut Daemon, r: &Req) -> Result<RetValue> {
         d.progress(off, size);
     }
     f.sync_all().map_err(|e| Error::io(&e, format!("fsync: {dev}")))?;
+    Ok(RetValue::None)
+}
+
+fn wipefs(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let o = Cmd::new("wipefs").args(["-a", "--force"]).arg(r.str(0)).run();
+    if !o.ok() {
+        return Err(Error::msg(o.err_text()));
+    }
     Ok(RetValue::None)
 }

@@ -21,6 +21,8 @@ pub const CALLS: &[(&str, Handler)] = &[
     ("umask", umask),
     ("dmesg", dmesg),
     ("sleep", sleep),
+    ("available_all_groups", available_all_groups),
+    ("modprobe", modprobe),
     ("drop_caches", drop_caches),
 ];
 
@@ -63,6 +65,10 @@ const GROUP_TOOLS: &[(&str, &[&str])] = &[
     ("mdadm", &["mdadm"]),
     ("luks", &["cryptsetup"]),
     ("wipefs", &["wipefs"]),
+    ("acl", &["getfacl", "setfacl"]),
+    ("xz", &["xz"]),
+    ("fstrim", &["fstrim"]),
+    ("linuxmodules", &["modprobe"]),
 ];
 
 /// 0 = available, 1 = not available, 2 = no such group. A group is available when every
@@ -90,6 +96,19 @@ pub fn group_available(d: &Daemon, group: &str) -> bool {
     // Groups 1.48 retired but still reports (no calls of their own).
     let has_calls = d.api.actions.iter().any(|a| a.optional.as_deref() == Some(group));
     (has_calls && calls_done && tools_ok) || group == "realpath"
+}
+
+/// Every optional group name, available or not.
+fn available_all_groups(d: &mut Daemon, _r: &Req) -> Result<RetValue> {
+    Ok(super::str_list(d.api.optgroups()))
+}
+
+fn modprobe(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let o = Cmd::new("modprobe").arg(r.str(0)).run();
+    if !o.ok() {
+        return Err(Error::msg(o.err_text()));
+    }
+    Ok(RetValue::None)
 }
 
 fn sleep(_d: &mut Daemon, r: &Req) -> Result<RetValue> {

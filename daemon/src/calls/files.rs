@@ -680,10 +680,16 @@ fn realpath(d: &mut Daemon, r: &Req) -> Result<RetValue> {
 
 fn case_sensitive_path(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let path = r.bytes(0).to_vec();
-    let elems: Vec<&[u8]> = path.split(|&b| b == b'/').skip(1).filter(|e| !e.is_empty()).collect();
+    // As 1.48: split on '/', skip empty elements, match each case-insensitively; every
+    // element but the very last (even if followed only by an empty one) is entered like
+    // a directory, and a missing last element is returned as given.
+    let elems: Vec<&[u8]> = path.split(|&b| b == b'/').skip(1).collect();
     let mut cur: Vec<u8> = Vec::new();
     for (i, elem) in elems.iter().enumerate() {
         let last = i + 1 == elems.len();
+        if elem.is_empty() {
+            continue;
+        }
         if last && (*elem == b"." || *elem == b"..") {
             return Err(Error::msg("path contains \".\" or \"..\" elements"));
         }
@@ -702,6 +708,12 @@ fn case_sensitive_path(d: &mut Daemon, r: &Req) -> Result<RetValue> {
         };
         cur.push(b'/');
         cur.extend_from_slice(&name);
+        if !last {
+            let host = d.sysroot.resolve(&cur, true).map_err(|e| Error::io(&e, r.str(0)))?;
+            if !host.is_dir() {
+                return Err(Error::perror(libc::ENOTDIR, format!("chdir: {}", String::from_utf8_lossy(&name))));
+            }
+        }
     }
     if cur.is_empty() {
         cur.push(b'/');

@@ -31,10 +31,33 @@ pub const CALLS: &[(&str, Handler)] = &[
     ("lvm_scan", lvm_scan),
     ("is_lv", is_lv),
     ("lvm_canonical_lv_name", lvm_canonical_lv_name),
+    ("lvm_set_filter", lvm_set_filter),
+    ("lvm_clear_filter", lvm_clear_filter),
+    ("pvs_full", pvs_full),
+    ("vgs_full", vgs_full),
+    ("lvs_full", lvs_full),
+    ("pvchange_uuid", pvchange_uuid),
+    ("pvchange_uuid_all", pvchange_uuid_all),
+    ("vgchange_uuid", vgchange_uuid),
+    ("vgchange_uuid_all", vgchange_uuid_all),
+    ("pvresize_size", pvresize_size),
+    ("vgmeta", vgmeta),
 ];
 
+/// A device filter set by lvm_set_filter, passed to every lvm command with --config
+/// (so no configuration file is edited, in the appliance or on a test host).
+static FILTER: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
+
 fn lvm(args: &[&str]) -> Result<String> {
-    let o = Cmd::new("lvm").args(args).run();
+    let mut c = Cmd::new("lvm");
+    if let Some((sub, rest)) = args.split_first() {
+        c = c.arg(sub);
+        if let Some(f) = FILTER.lock().ok().and_then(|g| g.clone()) {
+            c = c.arg("--config").arg(format!("devices {{ filter = [ {f} ] }}"));
+        }
+        c = c.args(rest);
+    }
+    let o = c.run();
     if !o.ok() {
         return Err(Error::msg(o.err_text()));
     }
@@ -241,9 +264,170 @@ fn lvm_canonical_lv_name(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     }
 }
 
+/// 1.48's filter: each device accepted exactly, whole disks with their partitions too.
+pub fn filter_strings(devices: &[String]) -> String {
+    let mut v: Vec<String> = Vec::new();
+    for d in devices {
+        v.push(format!("\"a|^{d}$|\""));
+        if !d.ends_with(|c: char| c.is_ascii_digit()) {
+            v.push(format!("\"a|^{d}[0-9]|\""));
+        }
+    }
+    v.push("\"r|.*|\"".into());
+    v.join(", ")
+}
+
+fn set_filter(f: Option<String>) -> Result<RetValue> {
+    lvm(&["vgchange", "-an"]).map_err(|e| Error::msg(format!("vgchange -an: {}", e.msg)))?;
+    if let Ok(mut g) = FILTER.lock() {
+        *g = f;
+    }
+    lvm(&["vgscan"]).map_err(|e| Error::msg(format!("vgscan: {}", e.msg)))?;
+    lvm(&["vgchange", "-ay"]).map_err(|e| Error::msg(format!("vgchange -ay: {}", e.msg)))?;
+    Ok(RetValue::None)
+}
+
+fn lvm_set_filter(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    set_filter(Some(filter_strings(&r.strings(0))))
+}
+
+fn lvm_clear_filter(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
+    set_filter(None)
+}
+
+/// Parse `lvm {pvs,vgs,lvs} --separator '\r' --units b --nosuffix` rows into structs,
+/// field types taken from the API table.
+pub fn parse_full(fields: &[guestfs_api::Field], out: &str) -> Result<Vec<guestfs_protocol::StructValue>> {
+    use guestfs_api::FieldType as T;
+    use guestfs_protocol::FieldValue as V;
+    let mut rows = Vec::new();
+    // Not .lines(): it would eat the separator before an empty last field.
+    for line in out.split('\n').map(|l| l.trim_start()).filter(|l| !l.is_empty()) {
+        let toks: Vec<&str> = line.split('\r').collect();
+        if toks.len() < fields.len() {
+            return Err(Error::msg(format!("failed to parse lvm output: {line}")));
+        }
+        let mut vals = Vec::new();
+        for (f, t) in fields.iter().zip(&toks) {
+            let t = t.trim();
+            let num = || -> Result<i64> {
+                if t.is_empty() {
+                    return Ok(0);
+                }
+                t.parse::<i64>().map_err(|_| Error::msg(format!("failed to parse size '{t}' from token {}", f.name)))
+            };
+            vals.push(match f.ty {
+                T::String => V::Str(t.as_bytes().to_vec()),
+                T::Uuid => {
+                    let u: Vec<u8> = t.bytes().filter(|&b| b != b'-').collect();
+                    let arr: [u8; 32] = u
+                        .get(..32)
+                        .and_then(|x| x.try_into().ok())
+                        .ok_or_else(|| Error::msg(format!("failed to parse UUID from '{t}'")))?;
+                    V::Uuid(arr)
+                }
+                T::Bytes | T::UInt64 => V::UInt64(num()? as u64),
+                T::Int64 => V::Int64(num()?),
+                T::Int32 => V::Int32(num()? as i32),
+                T::UInt32 => V::UInt32(num()? as u32),
+                T::OptPercent => V::OptPercent(if t.is_empty() { -1.0 } else { t.parse().unwrap_or(-1.0) }),
+                T::Char => V::Char(t.bytes().next().unwrap_or(b' ')),
+                T::Buffer => V::Buffer(t.as_bytes().to_vec()),
+            });
+        }
+        rows.push(guestfs_protocol::StructValue { fields: vals });
+    }
+    Ok(rows)
+}
+
+fn full(d: &Daemon, cmd: &str, sname: &str) -> Result<Vec<guestfs_protocol::StructValue>> {
+    let st = d.api.structure(sname).ok_or_else(|| Error::msg(format!("no struct {sname}")))?;
+    let cols: Vec<&str> = st.fields.iter().map(|f| f.name.as_str()).collect();
+    let cols = cols.join(",");
+    let out = lvm(&[cmd, "-o", &cols, "--unbuffered", "--noheadings", "--nosuffix", "--separator", "\r", "--units", "b"])?;
+    parse_full(&st.fields, &out)
+}
+
+fn pvs_full(d: &mut Daemon, _r: &Req) -> Result<RetValue> {
+    let mut rows = full(d, "pvs", "lvm_pv")?;
+    for row in &mut rows {
+        if let Some(guestfs_protocol::FieldValue::Str(n)) = row.fields.get_mut(0) {
+            *n = d.devices.reverse(&String::from_utf8_lossy(n)).into_bytes();
+        }
+    }
+    Ok(RetValue::StructList(rows))
+}
+
+fn vgs_full(d: &mut Daemon, _r: &Req) -> Result<RetValue> {
+    Ok(RetValue::StructList(full(d, "vgs", "lvm_vg")?))
+}
+
+fn lvs_full(d: &mut Daemon, _r: &Req) -> Result<RetValue> {
+    Ok(RetValue::StructList(full(d, "lvs", "lvm_lv")?))
+}
+
+fn pvchange_uuid(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let dev = r.str(0);
+    lvm(&["pvchange", "-u", &dev]).map_err(|e| Error::msg(format!("{dev}: {}", e.msg)))?;
+    Ok(RetValue::None)
+}
+
+fn pvchange_uuid_all(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
+    lvm(&["pvchange", "-u", "-a"])?;
+    Ok(RetValue::None)
+}
+
+fn vgchange_uuid(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let vg = r.str(0);
+    lvm(&["vgchange", "-u", &vg]).map_err(|e| Error::msg(format!("{vg}: {}", e.msg)))?;
+    Ok(RetValue::None)
+}
+
+fn vgchange_uuid_all(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
+    lvm(&["vgchange", "-u"])?;
+    Ok(RetValue::None)
+}
+
+fn pvresize_size(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let dev = r.str(0);
+    let size = format!("{}b", r.int64(1));
+    lvm(&["pvresize", "--yes", "--setphysicalvolumesize", &size, &dev])
+        .map_err(|e| Error::msg(format!("{dev}: {}", e.msg)))?;
+    Ok(RetValue::None)
+}
+
+fn vgmeta(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let vg = r.str(0);
+    let tmp = std::env::temp_dir().join(format!("vgmeta-{}-{}", std::process::id(), vg.len()));
+    let res = lvm(&["vgcfgbackup", "-f", &tmp.to_string_lossy(), &vg])
+        .map_err(|e| Error::msg(format!("vgcfgbackup: {}", e.msg)))
+        .and_then(|_| std::fs::read(&tmp).map_err(|e| Error::io(&e, tmp.display())));
+    let _ = std::fs::remove_file(&tmp);
+    Ok(RetValue::Buffer(res?))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn filters_like_1_48() {
+        assert_eq!(
+            filter_strings(&["/dev/sda".into(), "/dev/sdb1".into()]),
+            "\"a|^/dev/sda$|\", \"a|^/dev/sda[0-9]|\", \"a|^/dev/sdb1$|\", \"r|.*|\""
+        );
+    }
+
+    #[test]
+    fn full_rows_parse_by_table_types() {
+        let api = guestfs_api::table();
+        let st = api.structure("lvm_lv").unwrap();
+        let line = "  lv1\rabcdef-ghij-klmn-opqr-stuv-wxyz-123456\r-wi-a-----\r-1\r-1\r253\r0\r67108864\r1\r\r\r\r\r\r\r\n";
+        let rows = parse_full(&st.fields, line).unwrap();
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].fields[7], guestfs_protocol::FieldValue::UInt64(67108864));
+        assert_eq!(rows[0].fields[10], guestfs_protocol::FieldValue::OptPercent(-1.0));
+    }
 
     #[test]
     fn lvm_output_is_trimmed_and_sorted() {

@@ -17,6 +17,21 @@ pub const CALLS: &[(&str, Handler)] = &[
     ("mkswap_L", mkswap_l),
     ("mkswap_U", mkswap_u),
     ("mkswap_file", mkswap_file),
+    ("mke2fs_J", mke2fs_j),
+    ("mke2fs_JL", mke2fs_jl),
+    ("mke2fs_JU", mke2fs_ju),
+    ("mke2journal_L", mke2journal_l),
+    ("mke2journal_U", mke2journal_u),
+    ("swapon_device", swapon_device),
+    ("swapoff_device", swapoff_device),
+    ("swapon_file", swapon_file),
+    ("swapoff_file", swapoff_file),
+    ("swapon_label", swapon_label),
+    ("swapoff_label", swapoff_label),
+    ("swapon_uuid", swapon_uuid),
+    ("swapoff_uuid", swapoff_uuid),
+    ("set_uuid", set_uuid),
+    ("set_uuid_random", set_uuid_random),
 ];
 
 const EXT2_LABEL_MAX: usize = 16;
@@ -216,6 +231,158 @@ fn run_mkswap(device: &str, label: Option<String>, uuid: Option<String>) -> Resu
         return Err(Error::msg(format!("{device}: {}", o.err_text())));
     }
     Ok(RetValue::None)
+}
+
+fn ext_only(fstype: &str) -> Result<()> {
+    if !is_extfs(fstype) {
+        return Err(Error::msg(format!("{fstype}: not a valid extended filesystem type")));
+    }
+    Ok(())
+}
+
+fn label_ok(l: &str) -> Result<()> {
+    if l.len() > EXT2_LABEL_MAX {
+        return Err(Error::msg(format!("{l}: ext2/3/4 labels are limited to {EXT2_LABEL_MAX} bytes")));
+    }
+    Ok(())
+}
+
+fn run_plain(c: Cmd) -> Result<RetValue> {
+    let o = c.run();
+    if !o.ok() {
+        return Err(Error::msg(o.err_text()));
+    }
+    Ok(RetValue::None)
+}
+
+/// mke2fs with an external journal named by `journal` (a device, LABEL= or UUID=).
+fn mke2fs_external(fstype: &str, bs: i32, device: &str, journal: &str) -> Result<RetValue> {
+    ext_only(fstype)?;
+    run_plain(
+        Cmd::new("mke2fs")
+            .args(["-F", "-t", fstype, "-J"])
+            .arg(format!("device={journal}"))
+            .args(["-b", &bs.to_string(), device]),
+    )
+}
+
+fn mke2fs_j(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    mke2fs_external(&r.str(0), r.int(1), &r.str(2), &r.str(3))
+}
+
+fn mke2fs_jl(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    label_ok(&r.str(3))?;
+    mke2fs_external(&r.str(0), r.int(1), &r.str(2), &format!("LABEL={}", r.str(3)))
+}
+
+fn mke2fs_ju(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    mke2fs_external(&r.str(0), r.int(1), &r.str(2), &format!("UUID={}", r.str(3)))
+}
+
+fn mke2journal_l(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    label_ok(&r.str(1))?;
+    run_plain(Cmd::new("mke2fs").args(["-F", "-O", "journal_dev", "-b", &r.int(0).to_string(), "-L", &r.str(1), &r.str(2)]))
+}
+
+fn mke2journal_u(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    run_plain(Cmd::new("mke2fs").args(["-F", "-O", "journal_dev", "-b", &r.int(0).to_string(), "-U", &r.str(1), &r.str(2)]))
+}
+
+fn swaponoff(cmd: &str, flag: Option<&str>, value: &str) -> Result<RetValue> {
+    let mut c = Cmd::new(cmd);
+    if let Some(f) = flag {
+        c = c.arg(f);
+    }
+    let o = c.arg(value).run();
+    if !o.ok() {
+        return Err(Error::msg(format!("{value}: {}", o.err_text())));
+    }
+    Ok(RetValue::None)
+}
+
+fn swapon_device(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    swaponoff("swapon", None, &r.str(0))
+}
+
+fn swapoff_device(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    swaponoff("swapoff", None, &r.str(0))
+}
+
+fn swapon_file(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let p = super::host_path(d, r, 0, true)?;
+    swaponoff("swapon", None, &p.to_string_lossy())
+}
+
+fn swapoff_file(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let p = super::host_path(d, r, 0, true)?;
+    swaponoff("swapoff", None, &p.to_string_lossy())
+}
+
+fn swap_label_ok(l: &str) -> Result<()> {
+    if l.len() > 16 {
+        return Err(Error::msg(format!("{l}: Linux swap labels are limited to 16 bytes")));
+    }
+    Ok(())
+}
+
+fn swapon_label(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    swap_label_ok(&r.str(0))?;
+    swaponoff("swapon", Some("-L"), &r.str(0))
+}
+
+fn swapoff_label(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    swap_label_ok(&r.str(0))?;
+    swaponoff("swapoff", Some("-L"), &r.str(0))
+}
+
+fn swapon_uuid(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    swaponoff("swapon", Some("-U"), &r.str(0))
+}
+
+fn swapoff_uuid(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    swaponoff("swapoff", Some("-U"), &r.str(0))
+}
+
+/// Set a filesystem UUID with the tool for its type (`None` = a random one).
+fn change_uuid(device: &str, uuid: Option<&str>) -> Result<RetValue> {
+    let t = super::devs::vfs_type_of(device)?;
+    let c = match (t.as_str(), uuid) {
+        ("ext2" | "ext3" | "ext4", Some(u)) => Cmd::new("tune2fs").args(["-f", "-U", u, device]),
+        ("ext2" | "ext3" | "ext4", None) => Cmd::new("tune2fs").args(["-f", "-U", "random", device]),
+        ("xfs", Some(u)) => Cmd::new("xfs_admin").args(["-U", u, device]),
+        ("xfs", None) => Cmd::new("xfs_admin").args(["-U", "generate", device]),
+        ("swap", Some(u)) => Cmd::new("swaplabel").args(["-U", u, device]),
+        ("swap", None) => Cmd::new("swaplabel").args(["-U", &random_uuid(), device]),
+        ("btrfs", Some(u)) => Cmd::new("btrfstune").args(["-f", "-U", u, device]),
+        ("btrfs", None) => Cmd::new("btrfstune").args(["-f", "-u", device]),
+        (_, Some(_)) => {
+            return Err(Error::with_errno(libc::ENOTSUP, format!("don't know how to set the UUID for '{t}' filesystems")))
+        }
+        (_, None) => {
+            return Err(Error::with_errno(
+                libc::ENOTSUP,
+                format!("don't know how to set the random UUID for '{t}' filesystems"),
+            ))
+        }
+    };
+    let o = c.run();
+    if !o.ok() {
+        return Err(Error::msg(o.err_or_out()));
+    }
+    Ok(RetValue::None)
+}
+
+fn random_uuid() -> String {
+    let b = std::fs::read("/proc/sys/kernel/random/uuid").unwrap_or_default();
+    String::from_utf8_lossy(&b).trim().to_string()
+}
+
+fn set_uuid(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    change_uuid(&r.str(0), Some(&r.str(1)))
+}
+
+fn set_uuid_random(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    change_uuid(&r.str(0), None)
 }
 
 #[cfg(test)]

@@ -19,11 +19,16 @@ pub mod devs;
 pub mod ext2;
 pub mod files;
 pub mod filetype;
+pub mod glob;
+pub mod gpt;
+pub mod initrd;
+pub mod isoinfo;
 pub mod lvm;
 pub mod mkfs;
 pub mod mount;
 pub mod parted;
 pub mod transfer;
+pub mod xattr;
 
 pub type Handler = fn(&mut Daemon, &Req) -> Result<RetValue>;
 
@@ -39,8 +44,13 @@ const FAMILIES: &[&[(&str, Handler)]] = &[
     content::CALLS,
     filetype::CALLS,
     ext2::CALLS,
+    glob::CALLS,
+    gpt::CALLS,
+    initrd::CALLS,
+    isoinfo::CALLS,
     transfer::CALLS,
     command::CALLS,
+    xattr::CALLS,
 ];
 
 /// The implementation of an action, if we have one.

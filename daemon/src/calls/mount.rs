@@ -22,6 +22,10 @@ pub const CALLS: &[(&str, Handler)] = &[
     ("mounts", mounts),
     ("mountpoints", mountpoints),
     ("df", df),
+    ("remount", remount),
+    ("mkmountpoint", mkmountpoint),
+    ("rmmountpoint", rmmountpoint),
+    ("fstrim", fstrim),
 ];
 
 /// One line of /proc/mounts.
@@ -202,6 +206,62 @@ fn mountpoints(d: &mut Daemon, _r: &Req) -> Result<RetValue> {
         })
         .collect();
     Ok(hashtable(v))
+}
+
+fn remount(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let Some(rw) = r.opt_bool(0) else { return Err(Error::msg("parameter 'rw' must be specified")) };
+    let options = if rw { "remount,rw" } else { "remount,ro" };
+    let mp = super::host_path(d, r, 0, true)?;
+    let o = Cmd::new("mount").args(["-o", options]).arg(&mp).run();
+    if !o.ok() {
+        return Err(Error::msg(format!("{}: {options}: {}", r.str(0), o.err_text())));
+    }
+    Ok(RetValue::None)
+}
+
+/// mkmountpoint/rmmountpoint: plain mkdir/rmdir under the sysroot, no checks (used to
+/// mount several filesystems in a tree, as for live CDs).
+fn mkmountpoint(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let p = mountpoint_dir(d, r.bytes(0))?;
+    std::fs::create_dir(&p).map_err(|e| Error::io(&e, r.str(0)))?;
+    Ok(RetValue::None)
+}
+
+fn rmmountpoint(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let p = mountpoint_dir(d, r.bytes(0))?;
+    std::fs::remove_dir(&p).map_err(|e| Error::io(&e, r.str(0)))?;
+    Ok(RetValue::None)
+}
+
+fn fstrim(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let mut c = Cmd::new("fstrim");
+    if let Some(o) = r.opt_int64(0) {
+        if o < 0 {
+            return Err(Error::msg("offset < 0"));
+        }
+        c = c.arg("-o").arg(o.to_string());
+    }
+    if let Some(l) = r.opt_int64(1) {
+        if l <= 0 {
+            return Err(Error::msg("length <= 0"));
+        }
+        c = c.arg("-l").arg(l.to_string());
+    }
+    if let Some(m) = r.opt_int64(2) {
+        if m <= 0 {
+            return Err(Error::msg("minimumfreeextent <= 0"));
+        }
+        c = c.arg("-m").arg(m.to_string());
+    }
+    // Dirty pages must reach the filesystem before it can be trimmed.
+    // SAFETY: sync takes no arguments.
+    unsafe { libc::sync() };
+    let p = super::host_path(d, r, 0, true)?;
+    let o = c.arg(&p).run();
+    if !o.ok() {
+        return Err(Error::msg(format!("{}: {}", r.str(0), o.err_text())));
+    }
+    Ok(RetValue::None)
 }
 
 fn df(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {

@@ -24,6 +24,10 @@ pub const CALLS: &[(&str, Handler)] = &[
     ("find0", find0),
     ("tar_in", tar_in),
     ("tar_out", tar_out),
+    ("tgz_in", tgz_in),
+    ("tgz_out", tgz_out),
+    ("txz_in", txz_in),
+    ("txz_out", txz_out),
 ];
 
 /// A Dev_or_Path argument as a host path: devices were translated by the dispatcher.
@@ -209,10 +213,30 @@ fn compress_flag(c: &str) -> Result<&'static str> {
 }
 
 fn tar_in(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    tar_in_with(d, r, r.opt_str(0).as_deref())
+}
+
+fn tgz_in(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    tar_in_with(d, r, Some("gzip"))
+}
+
+fn txz_in(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    tar_in_with(d, r, Some("xz"))
+}
+
+fn tgz_out(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    tar_out_with(d, r, Some("gzip"))
+}
+
+fn txz_out(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    tar_out_with(d, r, Some("xz"))
+}
+
+fn tar_in_with(d: &mut Daemon, r: &Req, compress: Option<&str>) -> Result<RetValue> {
     let dir = host_path(d, r, 1, true)?;
     let mut args: Vec<std::ffi::OsString> = vec!["-C".into(), dir.clone().into_os_string()];
-    if let Some(c) = r.opt_str(0) {
-        args.push(compress_flag(&c)?.into());
+    if let Some(c) = compress {
+        args.push(compress_flag(c)?.into());
     }
     args.push("-xf".into());
     args.push("-".into());
@@ -256,6 +280,10 @@ fn tar_in(d: &mut Daemon, r: &Req) -> Result<RetValue> {
 }
 
 fn tar_out(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    tar_out_with(d, r, r.opt_str(0).as_deref())
+}
+
+fn tar_out_with(d: &mut Daemon, r: &Req, compress: Option<&str>) -> Result<RetValue> {
     let dirname = r.str(0);
     if !dirname.starts_with('/') {
         return Err(Error::msg(format!("{}: path must start with a / character", r.stub())));
@@ -266,8 +294,8 @@ fn tar_out(d: &mut Daemon, r: &Req) -> Result<RetValue> {
         return Err(Error::msg(format!("{dirname}: not a directory")));
     }
     let mut args: Vec<std::ffi::OsString> = vec!["-C".into(), dir.into_os_string()];
-    if let Some(c) = r.opt_str(0) {
-        args.push(compress_flag(&c)?.into());
+    if let Some(c) = compress {
+        args.push(compress_flag(c)?.into());
     }
     if r.opt_bool(1) == Some(true) {
         args.push("--numeric-owner".into());
