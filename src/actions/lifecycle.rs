@@ -112,6 +112,8 @@ fn probe_formats(h: &Handle) -> Result<()> {
 struct ConsoleTail<'a> {
     h: &'a Handle,
     tail: std::cell::RefCell<Vec<u8>>,
+    /// Launch progress sentinels seen on the console (1.48's points 6 and 9).
+    start: Instant,
 }
 
 impl ConsoleTail<'_> {
@@ -134,6 +136,14 @@ impl guestfs_protocol::client::ClientEvents for ConsoleTail<'_> {
             t.extend_from_slice(data);
             let excess = t.len().saturating_sub(Self::KEEP);
             t.drain(..excess);
+        }
+        let ev = LaunchEv { h: self.h, start: self.start };
+        let contains = |needle: &[u8]| data.windows(needle.len()).any(|w| w == needle);
+        if contains(b"Linux version") {
+            ev.progress(6);
+        }
+        if contains(b"Starting /init script") || contains(b"guestfsd: starting") {
+            ev.progress(9);
         }
         Events(self.h).appliance_output(data)
     }
@@ -193,7 +203,7 @@ pub fn launch(h: &Handle) -> Result<()> {
     let daemon = running.daemon.try_clone().map_err(|e| fail(h, format!("launch: {e}"), libc::EIO))?;
     let console = running.console.try_clone().ok();
     let mut conn = Connection::new(daemon, console);
-    let watch = ConsoleTail { h, tail: std::cell::RefCell::new(Vec::new()) };
+    let watch = ConsoleTail { h, tail: std::cell::RefCell::new(Vec::new()), start: ev.start };
     match conn.wait_for_launch(&watch, Some(launch_timeout(h))) {
         Ok(()) => {}
         Err(e) => {
