@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+/* internal_write is private API: it sends its buffer as one call argument. */
+#define GUESTFS_PRIVATE 1
 #include <guestfs.h>
 #include "lib/ft.h"
 
