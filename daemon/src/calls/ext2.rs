@@ -22,6 +22,9 @@ pub const CALLS: &[(&str, Handler)] = &[
     ("set_e2attrs", set_e2attrs),
     ("get_e2generation", get_e2generation),
     ("set_e2generation", set_e2generation),
+    ("tune2fs", tune2fs),
+    ("mke2fs", mke2fs),
+    ("vfs_minimum_size", vfs_minimum_size),
 ];
 
 fn run_ok(c: Cmd) -> Result<String> {
@@ -185,6 +188,188 @@ fn set_e2generation(d: &mut Daemon, r: &Req) -> Result<RetValue> {
         return Err(Error::msg(format!("chattr: {}: {}", r.str(0), o.err_text())));
     }
     Ok(RetValue::None)
+}
+
+fn tune2fs(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let device = r.str(0);
+    let mut a: Vec<String> = Vec::new();
+    if r.opt_bool(0) == Some(true) {
+        a.push("-f".into());
+    }
+    let nonneg = |v: i64, what: &str| -> Result<String> {
+        if v < 0 {
+            return Err(Error::msg(format!("{what} cannot be negative")));
+        }
+        Ok(v.to_string())
+    };
+    if let Some(v) = r.opt_int(1) {
+        a.extend(["-c".into(), nonneg(v as i64, "maxmountcount")?]);
+    }
+    if let Some(v) = r.opt_int(2) {
+        a.extend(["-C".into(), nonneg(v as i64, "mountcount")?]);
+    }
+    if let Some(e) = r.opt_str(3) {
+        if !matches!(e.as_str(), "continue" | "remount-ro" | "panic") {
+            return Err(Error::msg(format!("invalid errorbehavior parameter: {e}")));
+        }
+        a.extend(["-e".into(), e]);
+    }
+    if let Some(v) = r.opt_int64(4) {
+        a.extend(["-g".into(), nonneg(v, "group")?]);
+    }
+    if let Some(v) = r.opt_int(5) {
+        let v = nonneg(v as i64, "intervalbetweenchecks")?;
+        a.extend(["-i".into(), if v == "0" { v } else { format!("{v}s") }]);
+    }
+    if let Some(v) = r.opt_int(6) {
+        a.extend(["-m".into(), nonneg(v as i64, "reservedblockspercentage")?]);
+    }
+    if let Some(m) = r.opt_str(7) {
+        a.extend(["-M".into(), m]);
+    }
+    if let Some(v) = r.opt_int64(8) {
+        a.extend(["-r".into(), nonneg(v, "reservedblockscount")?]);
+    }
+    if let Some(v) = r.opt_int64(9) {
+        a.extend(["-u".into(), nonneg(v, "user")?]);
+    }
+    let o = Cmd::new("tune2fs").args(&a).arg(&device).run();
+    if !o.ok() {
+        return Err(Error::msg(format!("{device}: {}", o.err_text())));
+    }
+    Ok(RetValue::None)
+}
+
+/// mke2fs with 1.48's option mapping, in 1.48's argument order.
+pub fn mke2fs_argv(r: &Req, device: &str) -> Result<Vec<String>> {
+    let mut a: Vec<String> = vec!["mke2fs".into()];
+    let num = |i: usize, what: &str| -> Result<Option<String>> {
+        match r.opt_int64(i) {
+            Some(v) if v < 0 => Err(Error::msg(format!("{what} must be >= 0"))),
+            Some(v) => Ok(Some(v.to_string())),
+            None => Ok(None),
+        }
+    };
+    let num32 = |i: usize, what: &str| -> Result<Option<String>> {
+        match r.opt_int(i) {
+            Some(v) if v < 0 => Err(Error::msg(format!("{what} must be >= 0"))),
+            Some(v) => Ok(Some(v.to_string())),
+            None => Ok(None),
+        }
+    };
+    let flag = |a: &mut Vec<String>, f: &str, v: Option<String>| {
+        if let Some(v) = v {
+            a.push(f.into());
+            a.push(v);
+        }
+    };
+    flag(&mut a, "-b", num(1, "blocksize")?);
+    flag(&mut a, "-f", num(2, "fragsize")?);
+    if r.opt_bool(21) == Some(true) {
+        a.push("-F".into());
+    }
+    flag(&mut a, "-g", num(3, "blockspergroup")?);
+    flag(&mut a, "-G", num(4, "numberofgroups")?);
+    flag(&mut a, "-i", num(5, "bytesperinode")?);
+    flag(&mut a, "-I", num(6, "inodesize")?);
+    flag(&mut a, "-J", num(7, "journalsize")?.map(|v| format!("size={v}")));
+    if let Some(j) = r.opt_str(14) {
+        // The journal device is a plain string: translate /dev names ourselves.
+        flag(&mut a, "-J", Some(format!("device={j}")));
+    }
+    flag(&mut a, "-L", r.opt_str(15));
+    flag(&mut a, "-m", num32(12, "reservedblockspercentage")?);
+    flag(&mut a, "-M", r.opt_str(16));
+    flag(&mut a, "-N", num(8, "numberofinodes")?);
+    flag(&mut a, "-o", r.opt_str(17));
+    if r.opt_bool(22) == Some(true) {
+        a.push("-S".into());
+    }
+    if let Some(t) = r.opt_str(18) {
+        if !matches!(t.as_str(), "ext2" | "ext3" | "ext4") {
+            return Err(Error::msg(format!("{t}: not a valid extended filesystem type")));
+        }
+        flag(&mut a, "-t", Some(t));
+    }
+    flag(&mut a, "-T", r.opt_str(19));
+    flag(&mut a, "-U", r.opt_str(20));
+    flag(&mut a, "-E", num32(13, "mmpupdateinterval")?.map(|v| format!("mmp_update_interval={v}")));
+    flag(&mut a, "-E", num(9, "stridesize")?.map(|v| format!("stride={v}")));
+    flag(&mut a, "-E", num(10, "stripewidth")?.map(|v| format!("stripe_width={v}")));
+    flag(&mut a, "-E", num(11, "maxonlineresize")?.map(|v| format!("resize={v}")));
+    let onoff = |b: bool, on: &str, off: &str| if b { on.to_string() } else { off.to_string() };
+    flag(&mut a, "-E", r.opt_bool(23).map(|b| onoff(b, "lazy_itable_init=1", "lazy_itable_init=0")));
+    flag(&mut a, "-E", r.opt_bool(24).map(|b| onoff(b, "lazy_journal_init=1", "lazy_journal_init=0")));
+    if r.opt_bool(25) == Some(true) {
+        flag(&mut a, "-E", Some("test_fs".into()));
+    }
+    flag(&mut a, "-E", r.opt_bool(26).map(|b| onoff(b, "discard", "nodiscard")));
+    for (i, feat) in [
+        (28, "extent"),
+        (29, "filetype"),
+        (30, "flexbg"),
+        (31, "has_journal"),
+        (32, "journal_dev"),
+        (33, "large_file"),
+        (34, "quota"),
+        (35, "resize_inode"),
+        (36, "sparse_super"),
+        (37, "uninit_bg"),
+    ] {
+        flag(&mut a, "-O", r.opt_bool(i).map(|b| if b { feat.to_string() } else { format!("^{feat}") }));
+    }
+    a.push(device.into());
+    if let Some(n) = num(0, "blockscount")? {
+        a.push(n);
+    }
+    Ok(a)
+}
+
+fn mke2fs(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let device = r.str(0);
+    let mut argv = mke2fs_argv(r, &device)?;
+    // Translate a /dev journal device name (OString args are not translated by the stubs).
+    for a in argv.iter_mut() {
+        if let Some(j) = a.strip_prefix("device=/dev/") {
+            let j = format!("/dev/{j}");
+            *a = format!("device={}", crate::dispatch::resolve_device(d, &r.stub(), &j)?);
+        }
+    }
+    let o = Cmd::new(&argv[0]).args(&argv[1..]).run();
+    if !o.ok() {
+        return Err(Error::msg(format!("{device}: {}", o.err_text())));
+    }
+    Ok(RetValue::None)
+}
+
+/// Smallest size the filesystem could be shrunk to, in bytes (ext2/3/4 only here).
+fn vfs_minimum_size(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let m = crate::mountable::Mountable::parse(&r.str(0));
+    let dev = m.device().to_string();
+    let t = super::devs::vfs_type_of(&dev)?;
+    if !matches!(t.as_str(), "ext2" | "ext3" | "ext4") {
+        return Err(Error::with_errno(
+            libc::ENOTSUP,
+            format!("don't know how to get minimum size of '{t}' filesystems"),
+        ));
+    }
+    let o = Cmd::new("resize2fs").args(["-P", "-f", &dev]).run();
+    if !o.ok() {
+        return Err(Error::msg(o.err_text()));
+    }
+    let out = o.out_text();
+    let blocks: i64 = out
+        .lines()
+        .find_map(|l| l.strip_prefix("Estimated minimum size of the filesystem:"))
+        .and_then(|v| v.trim().parse().ok())
+        .ok_or_else(|| Error::msg(format!("minimum size not found. Check output format:\n{out}")))?;
+    let tl = run_ok(Cmd::new("tune2fs").arg("-l").arg(&dev))?;
+    let bs: i64 = parse_tune2fs_l(&tl)
+        .into_iter()
+        .find(|(k, _)| k == "Block size")
+        .and_then(|(_, v)| v.parse().ok())
+        .ok_or_else(|| Error::msg("missing 'Block size' in tune2fs_l output"))?;
+    blocks.checked_mul(bs).map(RetValue::Int64).ok_or_else(|| Error::msg("filesystem size too big: overflow"))
 }
 
 #[cfg(test)]

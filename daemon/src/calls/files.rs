@@ -80,6 +80,13 @@ pub const CALLS: &[(&str, Handler)] = &[
     ("copy_device_to_device", copy_device_to_device),
     ("copy_size", copy_size),
     ("dd", dd),
+    ("wc_c", wc_c),
+    ("wc_w", wc_w),
+    ("rename", rename),
+    ("mkdtemp", mkdtemp),
+    ("mktemp", mktemp),
+    ("zero_free_space", zero_free_space),
+    ("mklost_and_found", mklost_and_found),
 ];
 
 fn exists(d: &mut Daemon, r: &Req) -> Result<RetValue> {
@@ -836,6 +843,106 @@ fn copy_device_to_device(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     copy_common(d, r, dev_path(r, 0), dev_path(r, 1), false)
 }
 
+fn rename(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let (a, b) = (host_path(d, r, 0, false)?, host_path(d, r, 1, false)?);
+    fs::rename(&a, &b).map_err(|e| Error::io(&e, format!("rename: {}: {}", r.str(0), r.str(1))))?;
+    Ok(RetValue::None)
+}
+
+/// Replace the trailing "XXXXXX" of a template (EINVAL without one), as mkstemp(3) does.
+fn fill_template(tmpl: &[u8], suffix: &[u8]) -> Option<Vec<u8>> {
+    if !tmpl.ends_with(b"XXXXXX") {
+        return None;
+    }
+    let mut seed = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0)
+        ^ (std::process::id() as u128) << 64;
+    let chars = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    let mut v = tmpl[..tmpl.len() - 6].to_vec();
+    for _ in 0..6 {
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        v.push(chars[((seed >> 64) % chars.len() as u128) as usize]);
+    }
+    v.extend_from_slice(suffix);
+    Some(v)
+}
+
+/// Create a unique name from a template inside the sysroot; `make` creates it (failing
+/// with EEXIST when taken).
+fn unique_from_template(
+    d: &Daemon,
+    r: &Req,
+    suffix: &[u8],
+    make: &dyn Fn(&Path) -> std::io::Result<()>,
+) -> Result<RetValue> {
+    let tmpl = r.bytes(0);
+    for _ in 0..100 {
+        let Some(name) = fill_template(tmpl, suffix) else {
+            let mut shown = tmpl.to_vec();
+            shown.extend_from_slice(suffix);
+            return Err(Error::perror(libc::EINVAL, String::from_utf8_lossy(&shown)));
+        };
+        let host = d.sysroot.resolve(&name, false).map_err(|e| Error::io(&e, r.str(0)))?;
+        match make(&host) {
+            Ok(()) => return Ok(RetValue::Str(name)),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(Error::io(&e, r.str(0))),
+        }
+    }
+    Err(Error::perror(libc::EEXIST, r.str(0)))
+}
+
+fn mkdtemp(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    unique_from_template(d, r, b"", &|p| fs::DirBuilder::new().mode(0o700).create(p))
+}
+
+fn mktemp(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let suffix = r.opt_str(0).unwrap_or_default();
+    if !suffix.is_empty() && !r.bytes(0).ends_with(b"X") {
+        return Err(Error::msg(format!("template {} must end in X", r.str(0))));
+    }
+    unique_from_template(d, r, suffix.as_bytes(), &|p| {
+        OpenOptions::new().write(true).create_new(true).mode(0o600).open(p).map(|_| ())
+    })
+}
+
+/// Fill a directory's filesystem with zeroes, then delete the filler (so the free space
+/// compresses or sparsifies well).
+fn zero_free_space(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let dir = host_path(d, r, 0, true)?;
+    let name = dir.join(format!(".guestfs-zero-free-space-{}", std::process::id()));
+    let mut f = OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(&name)
+        .map_err(|e| Error::io(&e, r.str(0)))?;
+    let zeroes = vec![0u8; 1 << 20];
+    let res = loop {
+        match f.write(&zeroes) {
+            Ok(0) => break Ok(()),
+            Ok(_) => {}
+            Err(e) if e.raw_os_error() == Some(libc::ENOSPC) => break Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => break Err(Error::io(&e, format!("write: {}", r.str(0)))),
+        }
+    };
+    let _ = f.sync_all();
+    drop(f);
+    let _ = fs::remove_file(&name);
+    // SAFETY: sync takes no arguments.
+    unsafe { libc::sync() };
+    res.map(|_| RetValue::None)
+}
+
+fn mklost_and_found(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let dir = host_path(d, r, 0, true)?;
+    let o = Cmd::new("mklost+found").chdir(&dir).run();
+    if !o.ok() {
+        return Err(Error::msg(format!("mklost+found: {}", o.err_or_out())));
+    }
+    Ok(RetValue::None)
+}
+
 /// A Dev_or_Path argument as a host path.
 fn dev_or_path(d: &Daemon, r: &Req, i: usize) -> Result<(std::path::PathBuf, bool)> {
     if r.bytes(i).starts_with(b"/dev/") && crate::dispatch::is_device_parameter(&r.str(i)) {
@@ -922,11 +1029,23 @@ fn tail_n(d: &mut Daemon, r: &Req) -> Result<RetValue> {
 }
 
 fn wc_l(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    wc(d, r, "-l")
+}
+
+fn wc_c(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    wc(d, r, "-c")
+}
+
+fn wc_w(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    wc(d, r, "-w")
+}
+
+fn wc(d: &Daemon, r: &Req, flag: &str) -> Result<RetValue> {
     let p = host_path(d, r, 0, true)?;
-    let f = File::open(&p).map_err(|e| Error::io(&e, format!("wc -l: {}", r.str(0))))?;
-    let o = Cmd::new("wc").arg("-l").stdin_file(f).run();
+    let f = File::open(&p).map_err(|e| Error::io(&e, format!("wc {flag}: {}", r.str(0))))?;
+    let o = Cmd::new("wc").arg(flag).stdin_file(f).run();
     if !o.ok() {
-        return Err(Error::msg(format!("wc -l: {}", o.err_text())));
+        return Err(Error::msg(format!("wc {flag}: {}", o.err_text())));
     }
     let t = o.out_text();
     t.trim()

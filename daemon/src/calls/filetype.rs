@@ -129,6 +129,24 @@ fn arch_of_magic(magic: &str, guest_path: &str, host: &Path) -> Result<String> {
     if magic.contains("cpio archive") {
         return cpio_arch(magic, guest_path, host);
     }
+    // `file -z` cannot always look inside (zstd here): decompress it ourselves once.
+    if let Some(cat) = decompressor(magic) {
+        if let Ok(f) = fs::File::open(host) {
+            let o = Cmd::new(cat).stdin_file(f).run();
+            if o.ok() && !o.stdout.is_empty() {
+                let tmp = std::env::temp_dir().join(format!("filearch-{}-{}", std::process::id(), rand_suffix()));
+                if fs::write(&tmp, &o.stdout).is_ok() {
+                    let m = file_tool(&["-Sb"], &tmp);
+                    let _ = fs::remove_file(&tmp);
+                    if let Ok(m) = m {
+                        if parse_elf_magic(&m).is_some() || m.contains("PE32") {
+                            return arch_of_magic(&m, guest_path, host);
+                        }
+                    }
+                }
+            }
+        }
+    }
     Err(Error::msg(format!("unknown architecture: {guest_path}")))
 }
 
@@ -172,6 +190,20 @@ fn cpio_arch(magic: &str, guest_path: &str, host: &Path) -> Result<String> {
     })();
     let _ = fs::remove_dir_all(&tmp);
     result
+}
+
+fn decompressor(magic: &str) -> Option<&'static str> {
+    if magic.contains("Zstandard compressed") {
+        Some("zstdcat")
+    } else if magic.contains("XZ compressed") {
+        Some("xzcat")
+    } else if magic.contains("gzip compressed") {
+        Some("zcat")
+    } else if magic.contains("bzip2 compressed") {
+        Some("bzcat")
+    } else {
+        None
+    }
 }
 
 fn rand_suffix() -> u128 {

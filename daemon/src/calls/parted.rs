@@ -19,6 +19,9 @@ pub const CALLS: &[(&str, Handler)] = &[
     ("part_get_parttype", part_get_parttype),
     ("part_get_bootable", part_get_bootable),
     ("part_set_bootable", part_set_bootable),
+    ("part_resize", part_resize),
+    ("part_set_name", part_set_name),
+    ("part_get_name", part_get_name),
 ];
 
 fn check_parttype(t: &str) -> Result<&str> {
@@ -188,6 +191,46 @@ fn part_get_bootable(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
         })?;
         if pn == n {
             return Ok(RetValue::Bool(f.get(6).is_some_and(|flags| flags.contains("boot"))));
+        }
+    }
+    Err(Error::msg(format!("partition number {n} not found")))
+}
+
+fn part_resize(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let (dev, n) = (r.str(0), r.int(1));
+    partnum_ok(n)?;
+    let o = Cmd::new("parted")
+        .args(["-s", "--", &dev, "resizepart", &n.to_string(), &format!("{}s", r.int64(2))])
+        .fold_stdout()
+        .run();
+    settle(&dev);
+    if !o.ok() {
+        return Err(Error::msg(format!("parted: {dev}: {}:", o.err_text())));
+    }
+    Ok(RetValue::None)
+}
+
+fn part_set_name(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    partnum_ok(r.int(1))?;
+    parted(&r.str(0), &["name", &r.int(1).to_string(), &r.str(2)])?;
+    Ok(RetValue::None)
+}
+
+fn part_get_name(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let (dev, n) = (r.str(0), r.int(1));
+    partnum_ok(n)?;
+    if parttype(&dev)? != "gpt" {
+        return Err(Error::msg("part-get-name can only be used on GUID Partition Tables"));
+    }
+    let (_, rows) = print_table(&dev)?;
+    for l in rows {
+        let f: Vec<&str> = l.trim_end_matches(';').split(':').collect();
+        let pn: i32 = f.first().and_then(|x| x.parse().ok()).ok_or_else(|| {
+            Error::msg(format!("could not parse row from output of parted print command: {l}"))
+        })?;
+        if pn == n {
+            let name = f.get(5).ok_or_else(|| Error::msg(format!("cannot get the name field from '{l}'")))?;
+            return Ok(RetValue::Str(name.as_bytes().to_vec()));
         }
     }
     Err(Error::msg(format!("partition number {n} not found")))
