@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -229,6 +230,78 @@ ft_same_contents (const char *a, const char *b)
   if (fb)
     fclose (fb);
   return same;
+}
+
+/* ---- acting in the middle of a transfer */
+
+/* This process's read offset in `path`, -1 if it does not have it open. */
+static int64_t
+read_offset (const char *path)
+{
+  DIR *d = opendir ("/proc/self/fd");
+  int64_t pos = -1;
+  for (struct dirent *e; d && (e = readdir (d)) != NULL;) {
+    char link[PATH_MAX], target[PATH_MAX];
+    snprintf (link, sizeof link, "/proc/self/fd/%s", e->d_name);
+    ssize_t n = readlink (link, target, sizeof target - 1);
+    if (n <= 0)
+      continue;
+    target[n] = '\0';
+    if (strcmp (target, path) != 0)
+      continue;
+    snprintf (link, sizeof link, "/proc/self/fdinfo/%s", e->d_name);
+    FILE *f = fopen (link, "re");
+    long long p;
+    if (f && fscanf (f, "pos: %lld", &p) == 1 && p > pos)
+      pos = p;
+    if (f)
+      fclose (f);
+  }
+  if (d)
+    closedir (d);
+  return pos;
+}
+
+static void *
+trigger_main (void *arg)
+{
+  struct ft_trigger *t = arg;
+  double give_up = ft_now_ms () + 60000;
+  while (!t->stop && ft_now_ms () < give_up) {
+    int64_t done;
+    struct stat st;
+    if (t->kind == FT_UPLOADED)
+      done = read_offset (t->path);
+    else
+      done = stat (t->path, &st) == 0 ? st.st_size : -1;
+    if (done >= t->threshold) {
+      t->action (t->arg);
+      t->fired = 1;
+      break;
+    }
+    usleep (2000);
+  }
+  return NULL;
+}
+
+void
+ft_trigger_start (struct ft_trigger *t)
+{
+  pthread_t th;
+  t->stop = t->fired = 0;
+  if (pthread_create (&th, NULL, trigger_main, t) != 0) {
+    perror ("pthread_create");
+    exit (2);
+  }
+  t->thread = (unsigned long) th;
+}
+
+int
+ft_trigger_join (struct ft_trigger *t)
+{
+  t->stop = 1;
+  pthread_join ((pthread_t) t->thread, NULL);
+  return t->fired;
 }
 
 /* ---- leak accounting */

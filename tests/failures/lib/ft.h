@@ -56,6 +56,26 @@ int ft_random_file (const char *path, size_t size, unsigned seed);
 /* 1 if the two files have identical contents. */
 int ft_same_contents (const char *a, const char *b);
 
+/* ---- acting in the middle of a transfer, whatever the speed of the machine */
+
+/* A thread that runs action(arg) once a transfer has got `threshold` bytes far: for
+ * FT_UPLOADED, once this process has read that far into the local file `path` (the
+ * library's read offset, from /proc/self/fdinfo); for FT_DOWNLOADED, once `path` has
+ * grown that big.  It gives up after 60 s. */
+enum ft_progress { FT_UPLOADED, FT_DOWNLOADED };
+struct ft_trigger {
+  const char *path;
+  enum ft_progress kind;
+  int64_t threshold;
+  void (*action) (void *);
+  void *arg;
+  volatile int stop, fired;
+  unsigned long thread;
+};
+void ft_trigger_start (struct ft_trigger *t);
+/* Stops the thread if it has not fired yet and waits for it; returns t->fired. */
+int ft_trigger_join (struct ft_trigger *t);
+
 /* ---- leak accounting */
 
 /* Number of open file descriptors of this process (/proc/self/fd). */
