@@ -12,6 +12,7 @@ use crate::error::{Error, Result};
 use crate::request::Req;
 
 pub mod blockdev;
+pub mod btrfs;
 pub mod command;
 pub mod content;
 pub mod core;
@@ -51,6 +52,7 @@ const FAMILIES: &[&[(&str, Handler)]] = &[
     transfer::CALLS,
     command::CALLS,
     xattr::CALLS,
+    btrfs::CALLS,
 ];
 
 /// The implementation of an action, if we have one.

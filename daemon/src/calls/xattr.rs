@@ -261,6 +261,9 @@ fn acl_set_file(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let default = acl_flag(&r.str(1))?;
     let p = host_path(d, r, 0, true)?;
     let text = r.str(2).replace(',', "\n");
+    if !acl_valid(&text) {
+        return Err(Error::perror(libc::EINVAL, r.str(0)));
+    }
     let mut c = Cmd::new("setfacl");
     if default {
         c = c.arg("-d");
@@ -270,6 +273,24 @@ fn acl_set_file(d: &mut Daemon, r: &Req) -> Result<RetValue> {
         return Err(Error::msg(format!("{}: {}", r.str(0), o.err_text())));
     }
     Ok(RetValue::None)
+}
+
+/// libacl refuses an ACL with named user/group entries but no mask (setfacl would add
+/// one silently); 1.48 reports EINVAL for it.
+fn acl_valid(text: &str) -> bool {
+    let mut named = false;
+    let mut mask = false;
+    for e in text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+        let mut f = e.split(':');
+        let tag = f.next().unwrap_or("");
+        let qual = f.next().unwrap_or("");
+        match tag {
+            "u" | "user" | "g" | "group" if !qual.is_empty() => named = true,
+            "m" | "mask" => mask = true,
+            _ => {}
+        }
+    }
+    !named || mask
 }
 
 fn acl_delete_def_file(d: &mut Daemon, r: &Req) -> Result<RetValue> {
