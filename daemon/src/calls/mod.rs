@@ -30,6 +30,7 @@ pub mod mount;
 pub mod parted;
 pub mod transfer;
 pub mod xattr;
+pub mod xfs;
 
 pub type Handler = fn(&mut Daemon, &Req) -> Result<RetValue>;
 
@@ -53,6 +54,7 @@ const FAMILIES: &[&[(&str, Handler)]] = &[
     command::CALLS,
     xattr::CALLS,
     btrfs::CALLS,
+    xfs::CALLS,
 ];
 
 /// The implementation of an action, if we have one.
