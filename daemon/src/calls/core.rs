@@ -69,6 +69,12 @@ const GROUP_TOOLS: &[(&str, &[&str])] = &[
     ("xz", &["xz"]),
     ("fstrim", &["fstrim"]),
     ("linuxmodules", &["modprobe"]),
+    ("scrub", &["scrub"]),
+    ("zerofree", &["zerofree"]),
+    ("linuxcaps", &["getcap", "setcap"]),
+    ("ntfs3g", &["ntfs-3g.probe", "ntfsfix", "ntfsclone"]),
+    ("ntfsprogs", &["ntfsresize"]),
+    ("blkdiscard", &["blkdiscard"]),
 ];
 
 /// 0 = available, 1 = not available, 2 = no such group. A group is available when every

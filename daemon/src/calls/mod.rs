@@ -25,6 +25,7 @@ pub mod gpt;
 pub mod initrd;
 pub mod isoinfo;
 pub mod lvm;
+pub mod misc;
 pub mod mkfs;
 pub mod mount;
 pub mod parted;
@@ -55,6 +56,7 @@ const FAMILIES: &[&[(&str, Handler)]] = &[
     xattr::CALLS,
     btrfs::CALLS,
     xfs::CALLS,
+    misc::CALLS,
 ];
 
 /// The implementation of an action, if we have one.

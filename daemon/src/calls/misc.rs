@@ -1,0 +1,212 @@
+//! Smaller optional groups that are thin wrappers of host tools: scrub, zerofree, file
+//! capabilities, NTFS utilities, discard.
+
+use std::io::Write;
+
+use guestfs_protocol::RetValue;
+
+use super::{host_path, Handler};
+use crate::cmd::Cmd;
+use crate::daemon::Daemon;
+use crate::error::{Error, Result};
+use crate::request::Req;
+
+pub const CALLS: &[(&str, Handler)] = &[
+    ("scrub_device", scrub_device),
+    ("scrub_file", scrub_file),
+    ("scrub_freespace", scrub_freespace),
+    ("zerofree", zerofree),
+    ("cap_get_file", cap_get_file),
+    ("cap_set_file", cap_set_file),
+    ("ntfs_3g_probe", ntfs_3g_probe),
+    ("ntfsfix", ntfsfix),
+    ("ntfsresize", ntfsresize),
+    ("ntfsresize_size", ntfsresize_size),
+    ("ntfsclone_in", ntfsclone_in),
+    ("ntfsclone_out", ntfsclone_out),
+    ("blkdiscard", blkdiscard),
+    ("blkdiscardzeroes", blkdiscardzeroes),
+];
+
+fn run(c: Cmd, what: &str) -> Result<RetValue> {
+    let o = c.run();
+    if !o.ok() {
+        return Err(Error::msg(format!("{what}: {}", o.err_or_out())));
+    }
+    Ok(RetValue::None)
+}
+
+fn scrub_device(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let dev = r.str(0);
+    run(Cmd::new("scrub").arg(&dev), &dev)
+}
+
+fn scrub_file(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let p = host_path(d, r, 0, true)?;
+    run(Cmd::new("scrub").arg("-r").arg(&p), &r.str(0))
+}
+
+fn scrub_freespace(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let p = host_path(d, r, 0, true)?;
+    run(Cmd::new("scrub").arg("-X").arg(&p), &r.str(0))
+}
+
+fn zerofree(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let dev = r.str(0);
+    run(Cmd::new("zerofree").arg(&dev), &dev)
+}
+
+/// libcap's text form ("cap_net_raw=ep"), "" when the file has none.
+fn cap_get_file(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let p = host_path(d, r, 0, true)?;
+    std::fs::symlink_metadata(&p).map_err(|e| Error::io(&e, r.str(0)))?;
+    let o = Cmd::new("getcap").arg(&p).run();
+    if !o.ok() {
+        return Err(Error::msg(format!("{}: {}", r.str(0), o.err_text())));
+    }
+    // getcap prints "<path> <caps>" (older versions "<path> = <caps>").
+    let out = o.out_text();
+    let caps = out.trim_end().rsplit(' ').next().unwrap_or("").to_string();
+    Ok(RetValue::Str(if out.trim().is_empty() { Vec::new() } else { caps.into_bytes() }))
+}
+
+fn cap_set_file(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let p = host_path(d, r, 0, true)?;
+    let o = Cmd::new("setcap").arg(r.str(1)).arg(&p).run();
+    if !o.ok() {
+        let e = o.err_text();
+        if e.contains("fatal error") || e.contains("Invalid") {
+            return Err(Error::perror(libc::EINVAL, format!("could not parse cap string: {}: cap_from_text", r.str(1))));
+        }
+        return Err(Error::msg(format!("{}: {e}", r.str(0))));
+    }
+    Ok(RetValue::None)
+}
+
+/// The probe's exit status is the answer.
+fn ntfs_3g_probe(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let dev = r.str(1);
+    let o = Cmd::new("ntfs-3g.probe").arg(if r.bool(0) { "-w" } else { "-r" }).arg(&dev).run();
+    match o.status {
+        Some(n) if n != 127 => Ok(RetValue::Int(n)),
+        _ => Err(Error::msg(format!("{dev}: {}", o.err_text()))),
+    }
+}
+
+fn ntfsfix(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let dev = r.str(0);
+    let mut c = Cmd::new("ntfsfix");
+    if r.opt_bool(0) == Some(true) {
+        c = c.arg("-b");
+    }
+    run(c.arg(&dev), &dev)
+}
+
+fn resize(dev: &str, size: Option<i64>, force: bool) -> Result<RetValue> {
+    let mut c = Cmd::new("ntfsresize").arg("-P");
+    if let Some(s) = size {
+        if s <= 0 {
+            return Err(Error::msg("size is zero or negative"));
+        }
+        c = c.arg("--size").arg(s.to_string());
+    }
+    if force {
+        c = c.arg("--force");
+    }
+    let o = c.arg(dev).fold_stdout().run();
+    if !o.ok() {
+        return Err(Error::msg(format!("{dev}: {}", o.err_text())));
+    }
+    Ok(RetValue::None)
+}
+
+fn ntfsresize(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    resize(&r.str(0), r.opt_int64(0), r.opt_bool(1) == Some(true))
+}
+
+fn ntfsresize_size(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    resize(&r.str(0), Some(r.int64(1)), false)
+}
+
+/// FileIn: an ntfsclone image restored onto the device.
+fn ntfsclone_in(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let dev = r.str(1);
+    let mut child = Cmd::new("ntfsclone").args(["-O", &dev, "--restore-image", "-"]).spawn_streaming(true, false)?;
+    let mut stdin = child.child.stdin.take();
+    let res = d.receive_file(&mut |data: &[u8]| match stdin.as_mut() {
+        Some(s) => s.write_all(data).map_err(|e| Error::io(&e, "write")),
+        None => Ok(()),
+    });
+    drop(stdin);
+    match res {
+        Ok(()) => {}
+        Err(e) if e.msg == "file upload cancelled" => {
+            child.kill();
+            return Err(Error::msg("ntfsclone cancelled"));
+        }
+        Err(_) => {
+            let (_, err) = child.finish();
+            return Err(Error::msg(format!("write error on device: {dev}: {err}")));
+        }
+    }
+    let (status, err) = child.finish();
+    if status != Some(0) {
+        return Err(Error::msg(format!("ntfsclone subcommand failed on device: {dev}: {err}")));
+    }
+    Ok(RetValue::None)
+}
+
+/// FileOut: an ntfsclone image of the device.
+fn ntfsclone_out(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let dev = r.str(0);
+    let mut c = Cmd::new("ntfsclone").args(["-o", "-", "--save-image"]);
+    for (i, f) in [(0, "--metadata"), (1, "--rescue"), (2, "--ignore-fs-check"), (3, "--preserve-timestamps"), (4, "--force")] {
+        if r.opt_bool(i) == Some(true) {
+            c = c.arg(f);
+        }
+    }
+    let mut child = c.arg(&dev).spawn_streaming(false, true)?;
+    d.begin_file_out()?;
+    let mut out = child.child.stdout.take();
+    let sent = match out.as_mut() {
+        Some(o) => d.send_stream_body(o, None),
+        None => Ok(true),
+    };
+    drop(out);
+    match sent {
+        Ok(true) => {
+            let (status, _) = child.finish();
+            d.end_file_out(status != Some(0))?;
+        }
+        Ok(false) => child.kill(),
+        Err(e) => {
+            child.kill();
+            return Err(e);
+        }
+    }
+    Ok(RetValue::None)
+}
+
+/// BLKDISCARD over the whole device (only if the device says it supports discard).
+fn blkdiscard(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let dev = r.str(0);
+    let name = dev.trim_start_matches("/dev/");
+    let max = std::fs::read_to_string(format!("/sys/block/{name}/queue/discard_max_bytes")).unwrap_or_default();
+    if max.trim() == "0" {
+        return Err(Error::with_errno(libc::ENOTSUP, format!("{dev}: device does not support discard")));
+    }
+    let o = Cmd::new("blkdiscard").arg(&dev).run();
+    if !o.ok() {
+        return Err(Error::msg(format!("ioctl: {dev}: BLKDISCARD: {}", o.err_text())));
+    }
+    Ok(RetValue::None)
+}
+
+/// Whether discarded blocks read back as zeroes (BLKDISCARDZEROES; always false on
+/// current kernels, which removed the guarantee).
+fn blkdiscardzeroes(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let dev = r.str(0);
+    let name = dev.trim_start_matches("/dev/");
+    let z = std::fs::read_to_string(format!("/sys/block/{name}/queue/discard_zeroes_data")).unwrap_or_default();
+    Ok(RetValue::Bool(z.trim() == "1"))
+}
