@@ -259,6 +259,39 @@ misbehave (uint32_t proc, uint32_t serial)
     chunk (0, 4, (const unsigned char *) "data", 4);
     exit (0);
   }
+  if (is ("download-forever")) {
+    static unsigned char data[8192];
+    reply (PROGRAM, proc, serial, 0, NULL, 0);
+    for (;;)
+      chunk (0, sizeof data, data, sizeof data);
+  }
+  if (is ("upload-reject")) {
+    /* As the daemon does when a write fails mid-upload: CANCEL_FLAG after the second
+     * chunk, then drop chunks until the library's last one, then the error reply. */
+    for (int n = 1;; n++) {
+      unsigned char lenb[4], *m;
+      if (!recv_all (lenb, 4))
+        exit (0);
+      uint32_t len = get32 (lenb);
+      if (len == CANCEL_FLAG)
+        continue;
+      if (len < 8 || len > MESSAGE_MAX || !(m = malloc (len)) || !recv_all (m, len))
+        exit (1);
+      uint32_t data_len = get32 (m + 4);
+      free (m);
+      if (n == 2)
+        send_word (CANCEL_FLAG);
+      if (data_len == 0)
+        break;
+    }
+    static const char msg[] = "fake failure";
+    put32 (body, 6);
+    memcpy (body + 4, "ENOSPC\0\0", 8);
+    put32 (body + 12, sizeof msg - 1);
+    memcpy (body + 16, msg, sizeof msg - 1);
+    reply (PROGRAM, proc, serial, 1, body, 16 + ((sizeof msg - 1 + 3) & ~3u));
+    return 1;
+  }
   if (is ("download-cancel")) {
     reply (PROGRAM, proc, serial, 0, NULL, 0);
     chunk (0, 4, (const unsigned char *) "data", 4);

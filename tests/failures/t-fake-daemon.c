@@ -6,6 +6,7 @@
  * hang cannot hide the others. */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,7 +14,7 @@
 #include <guestfs.h>
 #include "lib/ft.h"
 
-enum call { NONE, PING, LIST, DOWNLOAD };
+enum call { NONE, PING, LIST, DOWNLOAD, UPLOAD, DOWNLOAD_KILLED };
 
 struct fcase {
   const char *mode;
@@ -49,9 +50,28 @@ static const struct fcase cases[] = {
   /* Well-formed failures: the handle stays launched. */
   { "error-reply", PING, ENOSPC, "ping_daemon: fake failure", 1 },
   { "download-cancel", DOWNLOAD, -1, "file receive cancelled by daemon", 1 },
+  { "upload-reject", UPLOAD, ENOSPC, "upload: fake failure", 1 },
+  /* The fake streams a download forever and is SIGKILLed after 1 MB. */
+  { "download-forever", DOWNLOAD_KILLED, EPIPE, "appliance closed the connection unexpectedly", 0 },
 };
 
 static const char *fake_qemu;
+static int quit_events;
+
+static void
+on_quit (guestfs_h *g, void *opaque, uint64_t event, int eh, int flags,
+         const char *buf, size_t len, const uint64_t *array, size_t array_len)
+{
+  (void) g; (void) opaque; (void) event; (void) eh; (void) flags;
+  (void) buf; (void) len; (void) array; (void) array_len;
+  quit_events++;
+}
+
+static void
+kill_now (void *pid)
+{
+  kill (*(pid_t *) pid, SIGKILL);
+}
 
 static guestfs_h *
 new_handle (struct ft_baseline *b, const char *mode)
@@ -63,6 +83,7 @@ new_handle (struct ft_baseline *b, const char *mode)
     return NULL;
   }
   guestfs_set_error_handler (g, NULL, NULL);
+  guestfs_set_event_callback (g, on_quit, GUESTFS_EVENT_SUBPROCESS_QUIT, 0, NULL);
   if (guestfs_set_tmpdir (g, b->tmpdir) == -1 || guestfs_set_hv (g, fake_qemu) == -1
       || guestfs_add_drive_scratch (g, 16 << 20, -1) == -1)
     ft_fail ("configuring the handle failed: %s", guestfs_last_error (g));
@@ -71,7 +92,7 @@ new_handle (struct ft_baseline *b, const char *mode)
 
 /* The call the case is about; returns -1 with the error in the handle. */
 static int
-do_call (guestfs_h *g, enum call c, const char *tmpdir)
+do_call (guestfs_h *g, enum call c, const char *tmpdir, pid_t pid)
 {
   switch (c) {
   case PING:
@@ -91,6 +112,29 @@ do_call (guestfs_h *g, enum call c, const char *tmpdir)
     if (asprintf (&out, "%s/download.out", tmpdir) == -1)
       return 0;
     int r = guestfs_download (g, "/dev/sda", out);
+    unlink (out);
+    free (out);
+    return r;
+  }
+  case UPLOAD: {
+    char *in;
+    if (asprintf (&in, "%s/upload.in", tmpdir) == -1 || ft_sparse_file (in, 8 << 20) == -1)
+      return 0;
+    int r = guestfs_upload (g, in, "/file");
+    unlink (in);
+    free (in);
+    return r;
+  }
+  case DOWNLOAD_KILLED: {
+    char *out;
+    if (asprintf (&out, "%s/download.out", tmpdir) == -1)
+      return 0;
+    struct ft_trigger t = { .path = out, .kind = FT_DOWNLOADED, .threshold = 1 << 20,
+                            .action = kill_now, .arg = &pid };
+    ft_trigger_start (&t);
+    int r = guestfs_download (g, "/dev/sda", out);
+    if (!ft_trigger_join (&t))
+      ft_fail ("the fake qemu was not killed: the download never reached 1 MB");
     unlink (out);
     free (out);
     return r;
@@ -145,13 +189,17 @@ run_case (void *arg)
   else if (r == -1)
     ft_fail ("launch against the fake daemon failed: %s", guestfs_last_error (g));
   else {
-    ft_baseline_note_qemu (&b, guestfs_get_pid (g));
-    r = do_call (g, c->call, b.tmpdir);
+    pid_t pid = guestfs_get_pid (g);
+    ft_baseline_note_qemu (&b, pid);
+    quit_events = 0;
+    r = do_call (g, c->call, b.tmpdir, pid);
     if (r != -1)
       ft_fail ("the call succeeded although the reply was malformed");
     else
       check_error (g, c, "the call");
     int state = guestfs_get_state (g);
+    if (c->want_errno == EPIPE && quit_events != 1)
+      ft_fail ("SUBPROCESS_QUIT fired %d times, expected once", quit_events);
     if (c->stays_ready && state != 2)
       ft_fail ("state after a well-formed error reply is %d, expected 2 (READY)", state);
     if (state == 0)

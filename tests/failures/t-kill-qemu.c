@@ -58,6 +58,44 @@ start_killer (struct killer *k, pid_t pid, int delay_ms)
   }
 }
 
+/* Finds the qemu this process started (a child named qemu-system-*), waits `delay_ms`
+ * more, and kills it: the launch is then still waiting for the daemon. */
+struct launch_killer {
+  pthread_t thread;
+  int delay_ms;
+  pid_t killed;
+};
+
+static void *
+launch_killer_main (void *arg)
+{
+  struct launch_killer *k = arg;
+  double give_up = ft_now_ms () + 60000;
+  while (ft_now_ms () < give_up) {
+    pid_t kids[32];
+    char st[32];
+    int n = ft_children (kids, st, 32);
+    for (int i = 0; i < n; i++) {
+      char path[64], comm[64] = "";
+      snprintf (path, sizeof path, "/proc/%d/comm", (int) kids[i]);
+      FILE *f = fopen (path, "re");
+      if (f) {
+        if (!fgets (comm, sizeof comm, f))
+          comm[0] = '\0';
+        fclose (f);
+      }
+      if (strncmp (comm, "qemu-system", 11) == 0) {
+        usleep (k->delay_ms * 1000);
+        kill (kids[i], SIGKILL);
+        k->killed = kids[i];
+        return NULL;
+      }
+    }
+    usleep (5000);
+  }
+  return NULL;
+}
+
 /* Launches with one fresh scratch disk; returns qemu's pid or -1. */
 static pid_t
 launch (guestfs_h *g, struct ft_baseline *b, int64_t disk)
@@ -120,6 +158,38 @@ run (void *unused)
   guestfs_set_tmpdir (g, b.tmpdir);
   guestfs_set_event_callback (g, on_quit, GUESTFS_EVENT_SUBPROCESS_QUIT, 0, NULL);
   int fds_unlaunched = ft_count_fds ();
+
+  /* 0. During launch, a second after qemu started (launch takes about 7 s here). */
+  ft_case ("kill-qemu-during-launch");
+  {
+    struct launch_killer lk = { .delay_ms = 1000 };
+    if (guestfs_add_drive_scratch (g, 64 << 20, -1) == -1)
+      ft_fail ("add_drive_scratch: %s", guestfs_last_error (g));
+    if (pthread_create (&lk.thread, NULL, launch_killer_main, &lk) != 0)
+      exit (2);
+    int r = guestfs_launch (g);
+    pthread_join (lk.thread, NULL);
+    const char *err = guestfs_last_error (g);
+    ft_note ("launch: errno %d, error: %s", guestfs_last_errno (g), err ? err : "(null)");
+    if (!lk.killed)
+      ft_fail ("no qemu child process was found to kill");
+    else {
+      b.qemus[b.nqemu++] = lk.killed;
+      if (r == 0)
+        ft_fail ("launch succeeded although qemu was killed during it");
+      else if (!err || !strstr (err, "launch"))
+        ft_fail ("the launch error does not say the launch failed: %s", err ? err : "(null)");
+    }
+    if (guestfs_get_state (g) != 0)
+      ft_fail ("state after the failed launch is %d, expected 0 (CONFIG)", guestfs_get_state (g));
+    if (r == 0)
+      guestfs_shutdown (g);
+    ft_check_no_processes (&b);
+    int fds = ft_count_fds ();
+    if (fds != fds_unlaunched)
+      ft_fail ("%d fds open after the failed launch, %d before", fds, fds_unlaunched);
+  }
+  ft_end ();
 
   /* 1. During a 200 MB upload (about 8 s here under TCG): the kill comes once the
    * library has read 16 MB of the file, however fast the machine. */
