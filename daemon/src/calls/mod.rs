@@ -24,6 +24,7 @@ pub mod glob;
 pub mod gpt;
 pub mod initrd;
 pub mod isoinfo;
+pub mod luks;
 pub mod lvm;
 pub mod misc;
 pub mod mkfs;
@@ -57,6 +58,7 @@ const FAMILIES: &[&[(&str, Handler)]] = &[
     btrfs::CALLS,
     xfs::CALLS,
     misc::CALLS,
+    luks::CALLS,
 ];
 
 /// The implementation of an action, if we have one.
