@@ -98,9 +98,11 @@ launch_killer_main (void *arg)
 
 /* Launches with one fresh scratch disk; returns qemu's pid or -1. */
 static pid_t
-launch (guestfs_h *g, struct ft_baseline *b, int64_t disk)
+launch_image (guestfs_h *g, struct ft_baseline *b, int64_t scratch_size, const char *image)
 {
-  if (guestfs_add_drive_scratch (g, disk, -1) == -1 || guestfs_launch (g) == -1) {
+  int added = image ? guestfs_add_drive_opts (g, image, GUESTFS_ADD_DRIVE_OPTS_FORMAT, "raw", -1)
+                    : guestfs_add_drive_scratch (g, scratch_size, -1);
+  if (added == -1 || guestfs_launch (g) == -1) {
     ft_fail ("launch failed: %s", guestfs_last_error (g));
     return -1;
   }
@@ -108,6 +110,14 @@ launch (guestfs_h *g, struct ft_baseline *b, int64_t disk)
   ft_baseline_note_qemu (b, pid);
   return pid;
 }
+
+static pid_t
+launch (guestfs_h *g, struct ft_baseline *b, int64_t scratch_size)
+{
+  return launch_image (g, b, scratch_size, NULL);
+}
+
+static const char keep[] = "written and synced before qemu was killed\n";
 
 /* What a call interrupted by qemu's death must leave: the error, the event, the state,
  * no processes, the fds of a handle that never launched. */
@@ -148,8 +158,9 @@ run (void *unused)
   (void) unused;
   struct ft_baseline b;
   struct killer k;
-  char *data = ft_mkdtemp ("kill-data"), *big, *back;
-  if (asprintf (&big, "%s/big", data) == -1 || asprintf (&back, "%s/back", data) == -1)
+  char *data = ft_mkdtemp ("kill-data"), *big, *back, *image;
+  if (asprintf (&big, "%s/big", data) == -1 || asprintf (&back, "%s/back", data) == -1
+      || asprintf (&image, "%s/disk.img", data) == -1)
     exit (2);
   ft_baseline_begin (&b);
 
@@ -213,12 +224,16 @@ run (void *unused)
   }
   ft_end ();
 
-  /* 2. The same handle launches again; prepare the guest for the long call. */
+  /* 2. The same handle launches again; prepare the guest for the long call, on a disk
+   * image that outlives the appliance, with data synced before the kill. */
   ft_case ("relaunch-after-kill-during-upload");
-  pid = launch (g, &b, 64 << 20);
+  if (ft_sparse_file (image, 64 << 20) == -1)
+    ft_fail ("cannot create %s", image);
+  pid = launch_image (g, &b, 0, image);
   if (pid > 0) {
     if (guestfs_mkfs (g, "ext4", "/dev/sda") == -1 || guestfs_mount (g, "/dev/sda", "/") == -1
         || guestfs_upload (g, sleeper, "/sleeper") == -1 || guestfs_chmod (g, 0755, "/sleeper") == -1
+        || guestfs_write (g, "/keep", keep, sizeof keep - 1) == -1 || guestfs_sync (g) == -1
         || guestfs_download (g, "/sleeper", back) == -1)
       ft_fail ("working with the relaunched appliance failed: %s", guestfs_last_error (g));
     else if (!ft_same_contents (sleeper, back))
@@ -248,7 +263,7 @@ run (void *unused)
   /* 4. Again the same handle; then qemu dies while the handle is idle: the next call
    * reports it. */
   ft_case ("relaunch-after-kill-during-call");
-  pid = launch (g, &b, 64 << 20);
+  pid = launch_image (g, &b, 0, image);
   if (pid > 0) {
     char **devs = guestfs_list_devices (g);
     if (!devs || !devs[0] || strcmp (devs[0], "/dev/sda") != 0 || devs[1])
@@ -257,6 +272,29 @@ run (void *unused)
       free (devs[i]);
     free (devs);
   }
+  ft_end ();
+
+  /* What was synced before qemu died is still there (the filesystem mounts, the files
+   * read back the same). */
+  ft_case ("kill-qemu-loses-nothing");
+  if (pid > 0) {
+    size_t size;
+    char *got = NULL;
+    unlink (back);
+    if (guestfs_mount (g, "/dev/sda", "/") == -1)
+      ft_fail ("mounting the filesystem of the killed appliance: %s", guestfs_last_error (g));
+    else if (!(got = guestfs_read_file (g, "/keep", &size)))
+      ft_fail ("/keep: %s", guestfs_last_error (g));
+    else if (size != sizeof keep - 1 || memcmp (got, keep, size) != 0)
+      ft_fail ("/keep reads back differently");
+    else if (guestfs_download (g, "/sleeper", back) == -1 || !ft_same_contents (sleeper, back))
+      ft_fail ("/sleeper reads back differently");
+    else if (guestfs_umount_all (g) == -1)
+      ft_fail ("umount_all: %s", guestfs_last_error (g));
+    free (got);
+  }
+  else
+    ft_fail ("skipped: no appliance");
   ft_end ();
 
   ft_case ("kill-qemu-while-idle");
