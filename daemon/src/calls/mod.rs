@@ -23,6 +23,7 @@ pub mod filetype;
 pub mod glob;
 pub mod gpt;
 pub mod initrd;
+pub mod inotify;
 pub mod isoinfo;
 pub mod luks;
 pub mod lvm;
@@ -59,6 +60,7 @@ const FAMILIES: &[&[(&str, Handler)]] = &[
     xfs::CALLS,
     misc::CALLS,
     luks::CALLS,
+    inotify::CALLS,
 ];
 
 /// The implementation of an action, if we have one.
