@@ -213,10 +213,11 @@ impl Cmd {
     pub fn spawn_streaming(self, pipe_stdin: bool, pipe_stdout: bool) -> Result<Streaming, Error> {
         crate::vlog!("commandrvf: {}", self.describe());
         let mut c = self.command();
-        c.stdin(match self.stdin_file {
-            Some(f) => Stdio::from(f),
-            None if pipe_stdin => Stdio::piped(),
-            None => Stdio::null(),
+        c.stdin(match (self.stdin_file, self.stdin_pipe) {
+            (Some(f), _) => Stdio::from(f),
+            (None, Some(p)) => Stdio::from(p),
+            (None, None) if pipe_stdin => Stdio::piped(),
+            (None, None) => Stdio::null(),
         });
         c.stdout(match self.stdout_file {
             Some(f) => Stdio::from(f),

@@ -475,3 +475,37 @@ fn second_wave_file_calls() {
     assert!(matches!(d.ok("get_umask", &[]), RetValue::Int(0o22)));
     d.exit();
 }
+
+#[test]
+fn third_wave_outputs() {
+    let mut d = Daemon::start("wave3");
+    d.ok("mkdir_p", &[s("/d/sub")]);
+    d.ok("internal_write", &[s("/d/a"), Value::Buffer(b"aaa".to_vec())]);
+    d.ok("internal_write", &[s("/d/sub/b"), Value::Buffer(b"bbb".to_vec())]);
+    let (r, out) = d.call_file_out("checksums_out", &[s("md5"), s("/d"), s("")], &[]);
+    assert!(matches!(r, Reply::Ok(_)), "{r:?}");
+    let text = String::from_utf8(out.unwrap()).unwrap();
+    assert!(text.contains("  ./a\n") && text.contains("  ./sub/b\n"), "{text}");
+    let (r, out) = d.call_file_out("compress_out", &[s("gzip"), s("/d/a"), s("")], &[Some(Value::Int(9))]);
+    assert!(matches!(r, Reply::Ok(_)), "{r:?}");
+    assert_eq!(&out.unwrap()[..2], &[0x1f, 0x8b]);
+    let (r, _) = d.call_file_out("compress_out", &[s("gzip"), s("/d/a"), s("")], &[Some(Value::Int(10))]);
+    assert!(matches!(r, Reply::Err { ref message, .. } if message == "gzip: incorrect value for level parameter"), "{r:?}");
+    let (r, out) = d.call_file_out("cpio_out", &[s("/d"), s("")], &[]);
+    assert!(matches!(r, Reply::Ok(_)), "{r:?}");
+    assert_eq!(&out.unwrap()[..6], b"070701");
+    d.ok("fill_dir", &[s("/d/sub"), Value::Int(3)]);
+    assert!(d.host("/d/sub/00000002").is_file());
+    d.ok("chmod", &[Value::Int(0o600), s("/d/a")]);
+    let opts = [Some(Value::Bool(true))];
+    assert!(matches!(d.call("copy_attributes", &[s("/d/a"), s("/d/sub/b")], &opts), Reply::Ok(_)));
+    use std::os::unix::fs::PermissionsExt;
+    assert_eq!(std::fs::metadata(d.host("/d/sub/b")).unwrap().permissions().mode() & 0o777, 0o600);
+    d.ok("ln_s", &[s("a"), s("/d/l")]);
+    d.ok("lchown", &[Value::Int(7), Value::Int(8), s("/d/l")]);
+    use std::os::unix::fs::MetadataExt;
+    assert_eq!(std::fs::symlink_metadata(d.host("/d/l")).unwrap().uid(), 7);
+    let (errno, msg) = d.err("list_9p", &[]);
+    assert_eq!((errno.as_str(), msg.as_str()), ("ENOTSUP", "9p support was removed in libguestfs 1.48"));
+    d.exit();
+}

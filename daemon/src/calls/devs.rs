@@ -29,6 +29,10 @@ pub const CALLS: &[(&str, Handler)] = &[
     ("part_get_mbr_part_type", part_get_mbr_part_type),
     ("list_md_devices", list_md_devices),
     ("list_dm_devices", list_dm_devices),
+    ("findfs_label", findfs_label),
+    ("findfs_uuid", findfs_uuid),
+    ("internal_parse_mountable", internal_parse_mountable),
+    ("filesystem_available", filesystem_available),
 ];
 
 fn list_devices(d: &mut Daemon, _r: &Req) -> Result<RetValue> {
@@ -310,6 +314,56 @@ fn list_dm_devices(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
     }
     v.sort();
     Ok(str_list(v))
+}
+
+/// The device holding a filesystem with this LABEL/UUID (blkid's search, cache off).
+fn findfs(tag: &str, value: &str) -> Result<RetValue> {
+    let o = Cmd::new("findfs").arg(format!("{tag}={value}")).run();
+    if !o.ok() {
+        return Err(Error::msg(format!("findfs exited with status {}: {}", o.status.unwrap_or(-1), o.err_text())));
+    }
+    Ok(RetValue::Str(o.out_text().trim_end().as_bytes().to_vec()))
+}
+
+fn findfs_label(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    findfs("LABEL", &r.str(0))
+}
+
+fn findfs_uuid(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    findfs("UUID", &r.str(0))
+}
+
+/// {im_type (0 device, 1 btrfsvol, 2 path), im_device, im_volume}, device reverse-translated.
+fn internal_parse_mountable(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    use guestfs_protocol::{FieldValue, StructValue};
+    let (t, dev, vol) = match Mountable::parse(&r.str(0)) {
+        Mountable::Device(dv) => (0, d.devices.reverse(&dv), String::new()),
+        Mountable::BtrfsVol { device, volume } => (1, d.devices.reverse(&device), volume),
+        Mountable::Path(p) => (2, p, String::new()),
+    };
+    Ok(RetValue::Struct(StructValue {
+        fields: vec![FieldValue::Int32(t), FieldValue::Str(dev.into_bytes()), FieldValue::Str(vol.into_bytes())],
+    }))
+}
+
+fn proc_filesystems_has(fs: &str) -> bool {
+    std::fs::read_to_string("/proc/filesystems")
+        .unwrap_or_default()
+        .lines()
+        .any(|l| l.split_whitespace().last() == Some(fs))
+}
+
+fn filesystem_available(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let fs = r.str(0);
+    if !fs.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+        return Err(Error::msg("filesystem name contains non-alphanumeric characters"));
+    }
+    crate::init::wait_for_modules();
+    if proc_filesystems_has(&fs) {
+        return Ok(RetValue::Bool(true));
+    }
+    let _ = Cmd::new("modprobe").arg(&fs).run();
+    Ok(RetValue::Bool(proc_filesystems_has(&fs)))
 }
 
 #[cfg(test)]

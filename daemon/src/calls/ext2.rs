@@ -25,6 +25,9 @@ pub const CALLS: &[(&str, Handler)] = &[
     ("tune2fs", tune2fs),
     ("mke2fs", mke2fs),
     ("vfs_minimum_size", vfs_minimum_size),
+    ("resize2fs", resize2fs),
+    ("resize2fs_M", resize2fs_m),
+    ("resize2fs_size", resize2fs_size),
 ];
 
 fn run_ok(c: Cmd) -> Result<String> {
@@ -370,6 +373,25 @@ fn vfs_minimum_size(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
         .and_then(|(_, v)| v.parse().ok())
         .ok_or_else(|| Error::msg("missing 'Block size' in tune2fs_l output"))?;
     blocks.checked_mul(bs).map(RetValue::Int64).ok_or_else(|| Error::msg("filesystem size too big: overflow"))
+}
+
+fn resize2fs(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    run_ok(Cmd::new("resize2fs").arg(r.str(0)))?;
+    Ok(RetValue::None)
+}
+
+fn resize2fs_m(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    run_ok(Cmd::new("resize2fs").arg("-M").arg(r.str(0)))?;
+    Ok(RetValue::None)
+}
+
+fn resize2fs_size(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let size = r.int64(1);
+    if size & 1023 != 0 {
+        return Err(Error::msg(format!("{size}: size must be a round number of kilobytes")));
+    }
+    run_ok(Cmd::new("resize2fs").arg(r.str(0)).arg(format!("{}K", size / 1024)))?;
+    Ok(RetValue::None)
 }
 
 #[cfg(test)]

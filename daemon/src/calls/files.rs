@@ -87,6 +87,11 @@ pub const CALLS: &[(&str, Handler)] = &[
     ("mktemp", mktemp),
     ("zero_free_space", zero_free_space),
     ("mklost_and_found", mklost_and_found),
+    ("lchown", lchown),
+    ("llz", llz),
+    ("fill_dir", fill_dir),
+    ("copy_attributes", copy_attributes),
+    ("write_file", write_file_deprecated),
 ];
 
 fn exists(d: &mut Daemon, r: &Req) -> Result<RetValue> {
@@ -940,6 +945,98 @@ fn mklost_and_found(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     if !o.ok() {
         return Err(Error::msg(format!("mklost+found: {}", o.err_or_out())));
     }
+    Ok(RetValue::None)
+}
+
+fn lchown(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let (owner, group) = (r.int(0), r.int(1));
+    let p = host_path(d, r, 2, false)?;
+    let c = cpath(&p)?;
+    // SAFETY: valid path; -1 leaves an id unchanged.
+    if unsafe { libc::lchown(c.as_ptr(), owner as libc::uid_t, group as libc::gid_t) } == -1 {
+        return Err(Error::io(&std::io::Error::last_os_error(), format!("{}: {}.{}", r.str(2), owner, group)));
+    }
+    Ok(RetValue::None)
+}
+
+fn llz(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let p = host_path(d, r, 0, true)?;
+    let o = Cmd::new("ls").arg("-laZ").arg(&p).run();
+    if !o.ok() {
+        return Err(Error::msg(o.err_text()));
+    }
+    Ok(RetValue::Str(o.stdout))
+}
+
+fn fill_dir(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let dir = r.str(0);
+    for i in 0..r.int(1).max(0) {
+        let name = format!("{dir}/{i:08}");
+        let p = d.sysroot.resolve(name.as_bytes(), false).map_err(|e| Error::io(&e, format!("create: {name}")))?;
+        OpenOptions::new()
+            .write(true)
+            .create(true)
+            .mode(0o666)
+            .custom_flags(libc::O_NOCTTY)
+            .open(&p)
+            .map_err(|e| Error::io(&e, format!("create: {name}")))?;
+    }
+    Ok(RetValue::None)
+}
+
+fn copy_attributes(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let all = r.opt_bool(0) == Some(true);
+    let pick = |i: usize, default_all: bool| r.opt_bool(i).unwrap_or(all && default_all);
+    let (mode, xattrs, owner) = (pick(1, true), pick(2, true), pick(3, true));
+    let src = host_path(d, r, 0, true)?;
+    let dest = host_path(d, r, 1, true)?;
+    let sm = fs::metadata(&src).map_err(|e| Error::io(&e, format!("stat: {}", r.str(0))))?;
+    let dm = fs::metadata(&dest).map_err(|e| Error::io(&e, format!("stat: {}", r.str(1))))?;
+    if mode && (sm.mode() & 0o7777) != (dm.mode() & 0o7777) {
+        fs::set_permissions(&dest, fs::Permissions::from_mode(sm.mode() & 0o7777))
+            .map_err(|e| Error::io(&e, format!("chmod: {}", r.str(1))))?;
+    }
+    if owner && (sm.uid() != dm.uid() || sm.gid() != dm.gid()) {
+        std::os::unix::fs::chown(&dest, Some(sm.uid()), Some(sm.gid()))
+            .map_err(|e| Error::io(&e, format!("chown: {}", r.str(1))))?;
+    }
+    if xattrs {
+        let o = Cmd::new("getfattr").args(["-d", "-m", "-", "--absolute-names"]).arg(&src).run();
+        if o.ok() && !o.stdout.is_empty() {
+            // Rewrite the "# file:" header to the destination and restore.
+            let text = o.out_text();
+            let body: String = text.lines().filter(|l| !l.starts_with("# file:")).map(|l| format!("{l}\n")).collect();
+            let input = format!("# file: {}\n{body}", dest.display());
+            let o2 = Cmd::new("setfattr").arg("--restore=-").stdin_bytes(input.into_bytes()).run();
+            if !o2.ok() {
+                return Err(Error::msg(format!("setfattr: {}: {}", r.str(1), o2.err_text())));
+            }
+        }
+    }
+    Ok(RetValue::None)
+}
+
+/// Deprecated write_file: size 0 means "strlen(content)".
+fn write_file_deprecated(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let content = r.bytes(1);
+    let size = r.int(2);
+    if size < 0 {
+        return Err(Error::msg("size cannot be negative"));
+    }
+    let n = if size == 0 { content.len() } else { size as usize };
+    if n > content.len() {
+        return Err(Error::msg("size parameter is larger than string content"));
+    }
+    let p = host_path(d, r, 0, true)?;
+    let mut f = OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(0o666)
+        .custom_flags(libc::O_NOCTTY)
+        .open(&p)
+        .map_err(|e| Error::io(&e, format!("open: {}", r.str(0))))?;
+    f.write_all(&content[..n]).map_err(|e| Error::io(&e, "write"))?;
     Ok(RetValue::None)
 }
 

@@ -12,7 +12,27 @@ use crate::daemon::Daemon;
 use crate::error::{Error, Result};
 use crate::request::Req;
 
-pub const CALLS: &[(&str, Handler)] = &[("file", file), ("file_architecture", file_architecture)];
+pub const CALLS: &[(&str, Handler)] =
+    &[("file", file), ("file_architecture", file_architecture), ("zfile", zfile)];
+
+/// Deprecated zfile: `file` on the decompressed contents.
+fn zfile(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let cat = match r.str(0).as_str() {
+        "gzip" | "compress" => "zcat",
+        "bzip2" => "bzcat",
+        m => return Err(Error::msg(format!("unknown method: {m}"))),
+    };
+    let p = host_path(d, r, 1, true)?;
+    let f = fs::File::open(&p).map_err(|e| Error::io(&e, r.str(1)))?;
+    let mut dec = Cmd::new(cat).stdin_file(f).spawn_streaming(false, true)?;
+    let Some(out) = dec.child.stdout.take() else { return Err(Error::msg("zcat: no output")) };
+    let o = Cmd::new("file").arg("-b").arg("-").stdin_pipe(out).run();
+    let _ = dec.finish();
+    if !o.ok() {
+        return Err(Error::msg(o.err_text()));
+    }
+    Ok(RetValue::Str(o.out_text().trim_end().as_bytes().to_vec()))
+}
 
 /// The `file` tool's one-line description, trailing spaces trimmed.
 fn file_tool(args: &[&str], p: &Path) -> Result<String> {

@@ -42,6 +42,11 @@ pub const CALLS: &[(&str, Handler)] = &[
     ("vgchange_uuid_all", vgchange_uuid_all),
     ("pvresize_size", pvresize_size),
     ("vgmeta", vgmeta),
+    ("pvuuid", pvuuid),
+    ("vguuid", vguuid),
+    ("lvuuid", lvuuid),
+    ("vglvuuids", vglvuuids),
+    ("vgpvuuids", vgpvuuids),
 ];
 
 /// A device filter set by lvm_set_filter, passed to every lvm command with --config
@@ -404,6 +409,40 @@ fn vgmeta(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
         .and_then(|_| std::fs::read(&tmp).map_err(|e| Error::io(&e, tmp.display())));
     let _ = std::fs::remove_file(&tmp);
     Ok(RetValue::Buffer(res?))
+}
+
+/// One field of one object: `lvm <cmd> --unbuffered --noheadings -o <field> <name>`.
+fn get_field(cmd: &str, field: &str, name: &str) -> Result<String> {
+    let out = lvm(&[cmd, "--unbuffered", "--noheadings", "-o", field, name])
+        .map_err(|e| Error::msg(format!("{name}: {}", e.msg)))?;
+    Ok(out.trim().to_string())
+}
+
+fn get_fields(cmd: &str, field: &str, name: &str) -> Result<RetValue> {
+    let out = lvm(&[cmd, "--unbuffered", "--noheadings", "-o", field, name])
+        .map_err(|e| Error::msg(format!("{name}: {}", e.msg)))?;
+    let v: Vec<String> = out.split([',', '\n']).map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
+    Ok(str_list(v))
+}
+
+fn pvuuid(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    Ok(RetValue::Str(get_field("pvs", "pv_uuid", &r.str(0))?.into_bytes()))
+}
+
+fn vguuid(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    Ok(RetValue::Str(get_field("vgs", "vg_uuid", &r.str(0))?.into_bytes()))
+}
+
+fn lvuuid(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    Ok(RetValue::Str(get_field("lvs", "lv_uuid", &r.str(0))?.into_bytes()))
+}
+
+fn vglvuuids(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    get_fields("vgs", "lv_uuid", &r.str(0))
+}
+
+fn vgpvuuids(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    get_fields("vgs", "pv_uuid", &r.str(0))
 }
 
 #[cfg(test)]

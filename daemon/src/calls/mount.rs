@@ -26,6 +26,10 @@ pub const CALLS: &[(&str, Handler)] = &[
     ("mkmountpoint", mkmountpoint),
     ("rmmountpoint", rmmountpoint),
     ("fstrim", fstrim),
+    ("mount_loop", mount_loop),
+    ("df_h", df_h),
+    ("list_9p", list_9p),
+    ("mount_9p", mount_9p),
 ];
 
 /// One line of /proc/mounts.
@@ -262,6 +266,33 @@ fn fstrim(d: &mut Daemon, r: &Req) -> Result<RetValue> {
         return Err(Error::msg(format!("{}: {}", r.str(0), o.err_text())));
     }
     Ok(RetValue::None)
+}
+
+fn mount_loop(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let file = super::host_path(d, r, 0, true)?;
+    let mp = super::host_path(d, r, 1, true)?;
+    let o = Cmd::new("mount").args(["-o", "loop"]).arg(&file).arg(&mp).run();
+    if !o.ok() {
+        return Err(Error::msg(format!("{} on {}: {}", r.str(0), r.str(1), o.err_text())));
+    }
+    Ok(RetValue::None)
+}
+
+fn df_h(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
+    let o = Cmd::new("df").arg("-h").run();
+    if !o.ok() {
+        return Err(Error::msg(o.err_text()));
+    }
+    Ok(RetValue::Str(o.stdout))
+}
+
+/// 9p support was removed from libguestfs; 1.48 fails these calls the same way.
+fn list_9p(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
+    Err(Error::with_errno(libc::ENOTSUP, "9p support was removed in libguestfs 1.48"))
+}
+
+fn mount_9p(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
+    Err(Error::with_errno(libc::ENOTSUP, "9p support was removed in libguestfs 1.48"))
 }
 
 fn df(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {

@@ -28,6 +28,10 @@ pub const CALLS: &[(&str, Handler)] = &[
     ("tgz_out", tgz_out),
     ("txz_in", txz_in),
     ("txz_out", txz_out),
+    ("checksums_out", checksums_out),
+    ("compress_out", compress_out),
+    ("compress_device_out", compress_device_out),
+    ("cpio_out", cpio_out),
 ];
 
 /// A Dev_or_Path argument as a host path: devices were translated by the dispatcher.
@@ -352,4 +356,116 @@ fn chown_supported(dir: &std::path::Path) -> bool {
     let ok = chown(&p, Some(10), Some(10)).is_ok();
     let _ = fs::remove_file(&p);
     ok
+}
+
+/// Stream a command's stdout as the FileOut file; a failing command ends it with a
+/// cancel chunk.
+fn stream_command(d: &mut Daemon, c: Cmd) -> Result<RetValue> {
+    let mut child = c.spawn_streaming(false, true)?;
+    d.begin_file_out()?;
+    let mut out = child.child.stdout.take();
+    let sent = match out.as_mut() {
+        Some(o) => d.send_stream_body(o, None),
+        None => Ok(true),
+    };
+    drop(out);
+    match sent {
+        Ok(true) => {
+            let (status, err) = child.finish();
+            if status != Some(0) {
+                eprintln!("guestfsd: {err}");
+            }
+            d.end_file_out(status != Some(0))?;
+        }
+        Ok(false) => child.kill(),
+        Err(e) => {
+            child.kill();
+            return Err(e);
+        }
+    }
+    Ok(RetValue::None)
+}
+
+fn dir_checked(d: &Daemon, r: &Req, i: usize) -> Result<std::path::PathBuf> {
+    let p = host_path(d, r, i, true)?;
+    let m = fs::metadata(&p).map_err(|e| Error::io(&e, r.str(i)))?;
+    if !m.is_dir() {
+        return Err(Error::msg(format!("{}: not a directory", r.str(i))));
+    }
+    Ok(p)
+}
+
+/// `find -type f -print0 | xargs -0 <sum>` run in the directory (paths come out "./…").
+fn checksums_out(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let prog = super::files::checksum_program(&r.str(0))?;
+    let dir = dir_checked(d, r, 1)?;
+    let mut find = Cmd::new("find").args([".", "-type", "f", "-print0"]).chdir(&dir).spawn_streaming(false, true)?;
+    let Some(list) = find.child.stdout.take() else { return Err(Error::msg("find: no output")) };
+    let res = stream_command(d, Cmd::new("xargs").args(["-0", prog]).chdir(&dir).stdin_pipe(list));
+    let _ = find.finish();
+    res
+}
+
+/// The compressor command for compress_out / compress_device_out.
+fn compressor(ctype: &str, level: Option<i32>) -> Result<Cmd> {
+    let range = match ctype {
+        "compress" => {
+            if level.is_some() {
+                return Err(Error::msg("compress: cannot use optional level parameter with this compression type"));
+            }
+            None
+        }
+        "gzip" | "bzip2" | "lzop" => Some(1..=9),
+        "xz" => Some(0..=9),
+        _ => return Err(Error::msg("unknown compression type")),
+    };
+    if !crate::cmd::program_exists(ctype) {
+        return Err(Error::with_errno(
+            libc::ENOTSUP,
+            format!("compression type {ctype} is not supported, because external program '{ctype}' is not available in the appliance"),
+        ));
+    }
+    let mut c = Cmd::new(ctype).arg("-c");
+    if let (Some(l), Some(range)) = (level, range) {
+        if !range.contains(&l) {
+            return Err(Error::msg(format!("{ctype}: incorrect value for level parameter")));
+        }
+        c = c.arg(format!("-{l}"));
+    }
+    Ok(c)
+}
+
+fn compress_out(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let c = compressor(&r.str(0), r.opt_int(0))?;
+    let p = host_path(d, r, 1, true)?;
+    let f = File::open(&p).map_err(|e| Error::io(&e, r.str(1)))?;
+    stream_command(d, c.stdin_file(f))
+}
+
+fn compress_device_out(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let c = compressor(&r.str(0), r.opt_int(0))?;
+    let dev = r.str(1);
+    let f = File::open(&dev).map_err(|e| Error::io(&e, &dev))?;
+    stream_command(d, c.stdin_file(f))
+}
+
+fn cpio_out(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let format = r.opt_str(0).unwrap_or_else(|| "newc".into());
+    if format != "newc" && format != "crc" {
+        return Err(Error::msg(format!("{format}: format must be 'newc' or 'crc'")));
+    }
+    let dirname = r.str(0);
+    if !dirname.starts_with('/') {
+        return Err(Error::msg(format!("{}: path must start with a / character", r.stub())));
+    }
+    let dir = host_path(d, r, 0, true)?;
+    let m = fs::metadata(&dir).map_err(|e| Error::io(&e, format!("stat: {dirname}")))?;
+    if !m.is_dir() {
+        return Err(Error::msg(format!("{dirname}: not a directory")));
+    }
+    let mut find = Cmd::new("find").arg("-print0").chdir(&dir).spawn_streaming(false, true)?;
+    let Some(list) = find.child.stdout.take() else { return Err(Error::msg("find: no output")) };
+    let res = stream_command(d, Cmd::new("cpio").args(["-0", "-o", "-H", &format, "--quiet"]).chdir(&dir).stdin_pipe(list));
+    let _ = find.finish();
+    res
 }
