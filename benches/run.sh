@@ -5,10 +5,10 @@
 #   benches/run.sh [PREFIX]        (PREFIX defaults to build/prefix, as scripts/test.sh)
 #
 # Knobs (environment):
-#   BENCH_QUICK=1               small smoke run (2 launches, 32 MiB × 1, 200 calls × 1)
+#   BENCH_QUICK=1               small smoke run (2 launches, 32 MiB × 1, 200+50 calls × 1)
 #   BENCH_SIDES="ours theirs"   which libraries to measure
 #   BENCH_LAUNCH_ROUNDS=5  BENCH_TRANSFER_MIB=256  BENCH_TRANSFER_ROUNDS=3
-#   BENCH_CALLS=2000  BENCH_CALLS_ROUNDS=3
+#   BENCH_CALLS=2000 (ping_daemon)  BENCH_IS_FILE_CALLS=200  BENCH_CALLS_ROUNDS=3
 #   BENCH_KEEP=1                keep the work directory (logs, raw results)
 # Exit status: 0 when every program ran and every check passed, 1 otherwise.
 set -uo pipefail
@@ -20,12 +20,13 @@ debian_lib=/usr/lib/x86_64-linux-gnu/libguestfs.so.0
 
 if [ "${BENCH_QUICK:-0}" = 1 ]; then
   : "${BENCH_LAUNCH_ROUNDS:=2}" "${BENCH_TRANSFER_MIB:=32}" "${BENCH_TRANSFER_ROUNDS:=1}"
-  : "${BENCH_CALLS:=200}" "${BENCH_CALLS_ROUNDS:=1}"
+  : "${BENCH_CALLS:=200}" "${BENCH_IS_FILE_CALLS:=50}" "${BENCH_CALLS_ROUNDS:=1}"
 fi
 launch_rounds=${BENCH_LAUNCH_ROUNDS:-5}
 transfer_mib=${BENCH_TRANSFER_MIB:-256}
 transfer_rounds=${BENCH_TRANSFER_ROUNDS:-3}
 calls=${BENCH_CALLS:-2000}
+is_file_calls=${BENCH_IS_FILE_CALLS:-200}
 calls_rounds=${BENCH_CALLS_ROUNDS:-3}
 sides=${BENCH_SIDES:-ours theirs}
 
@@ -130,8 +131,8 @@ done
 echo "3/4 upload/download ${transfer_mib} MiB × $transfer_rounds" >&2
 for side in $sides; do run "$side" transfer 1800 transfer "$transfer_mib" "$transfer_rounds"; done
 
-echo "4/4 round trips: $calls calls × $calls_rounds" >&2
-for side in $sides; do run "$side" calls 1800 calls "$calls" "$calls_rounds"; done
+echo "4/4 round trips: ($calls ping_daemon + $is_file_calls is_file) × $calls_rounds" >&2
+for side in $sides; do run "$side" calls 1800 calls "$calls" "$is_file_calls" "$calls_rounds"; done
 end_load=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # ---- report ---------------------------------------------------------------------------
@@ -143,6 +144,7 @@ figures=(
   "first.launch_shutdown_s|first launch, empty cache (s)|1|2|low"
   "build_overhead_s|  first launch minus warm median (s)|1|2|low"
   "transfer.upload_mbs|upload ${transfer_mib} MiB (MB/s)|1|1|high"
+  "transfer.upload_sync_mbs|upload ${transfer_mib} MiB + sync (MB/s)|1|1|high"
   "transfer.download_mbs|download ${transfer_mib} MiB (MB/s)|1|1|high"
   "calls.ping_per_s|ping_daemon round trips (/s)|1|0|high"
   "calls.is_file_per_s|is_file round trips (/s)|1|0|high"
@@ -185,10 +187,10 @@ echo "date=$started"
 echo "host=$(uname -n) kernel=$(uname -r) cpus=$(nproc)"
 echo "cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)"
 echo "qemu=$(qemu-system-x86_64 --version 2>/dev/null | head -n 1)"
-echo "ours.commit=$(git -C "$repo" rev-parse --short HEAD 2>/dev/null)"
+echo "repo.commit=$(git -C "$repo" rev-parse --short HEAD 2>/dev/null)"
 echo "loadavg.start=$start_load"
 echo "loadavg.end=$end_load"
-echo "params=launch_rounds:$launch_rounds transfer_mib:$transfer_mib transfer_rounds:$transfer_rounds calls:$calls calls_rounds:$calls_rounds"
+echo "params=launch_rounds:$launch_rounds transfer_mib:$transfer_mib transfer_rounds:$transfer_rounds calls:$calls is_file_calls:$is_file_calls calls_rounds:$calls_rounds"
 printf '%s' "$machine"
 for side in $sides; do
   sed "s/^/raw.$side./; s/ /=/" "$work/results/$side" 2>/dev/null
