@@ -1,7 +1,7 @@
 /* The wire compatibility suite: one C program, built once against guestfs-rs's library and
  * once against libguestfs 1.48's, that launches whatever appliance LIBGUESTFS_PATH names and
  * drives the first wave of calls through it with real assertions. It prints
- * "PASS: PREFIX/case" or "FAIL: PREFIX/case: reason" per case, then "N passed, M failed".
+ * "PASS: PREFIX/case" or "FAIL: PREFIX/case - reason" per case, then "N passed, M failed".
  *
  *   wire-suite PREFIX WORKDIR HELPER
  *
@@ -357,6 +357,197 @@ static int case_command(guestfs_h *g)
   return 0;
 }
 
+/* Progress messages: what arrived for one transfer. */
+static struct {
+  int events, malformed;
+  uint64_t proc_nr, position, total;
+} prog;
+
+static void on_progress(guestfs_h *h, void *opaque, uint64_t event, int event_handle, int flags,
+                        const char *buf, size_t buf_len, const uint64_t *array, size_t array_len)
+{
+  (void)h; (void)opaque; (void)event; (void)event_handle; (void)flags; (void)buf; (void)buf_len;
+  if (array_len != 4 || array[2] > array[3]) {
+    prog.malformed++;
+    return;
+  }
+  prog.events++;
+  prog.proc_nr = array[0];
+  prog.position = array[2];
+  prog.total = array[3];
+}
+
+/* One transfer with progress watched. The daemon reports nothing in a call's first 2 s, so
+ * a transfer faster than that may legitimately have no events; a slower one must end with
+ * position == total == the file's size, tagged with the call's procedure number. */
+static int watched_transfer(guestfs_h *g, int upload, const char *local, const char *remote,
+                            uint64_t size, uint64_t proc_nr)
+{
+  memset(&prog, 0, sizeof prog);
+  int eh = guestfs_set_event_callback(g, on_progress, GUESTFS_EVENT_PROGRESS, 0, NULL);
+  EXPECT(eh >= 0, "set_event_callback: %s", last_error());
+  struct timespec t0, t1;
+  clock_gettime(CLOCK_MONOTONIC, &t0);
+  int r = upload ? guestfs_upload(g, local, remote) : guestfs_download(g, remote, local);
+  clock_gettime(CLOCK_MONOTONIC, &t1);
+  guestfs_delete_event_callback(g, eh);
+  EXPECT(r == 0, "%s failed: %s", upload ? "upload" : "download", last_error());
+  double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+  const char *what = upload ? "upload" : "download";
+  EXPECT(prog.malformed == 0, "%d malformed progress events in %s", prog.malformed, what);
+  if (prog.events == 0) {
+    EXPECT(secs < 3.0, "no progress events during a %.1f s %s", secs, what);
+    printf("# %s took %.1f s: too fast for progress events\n", what, secs);
+    return 0;
+  }
+  EXPECT(prog.proc_nr == proc_nr && prog.position == size && prog.total == size,
+         "%d %s events, last: proc %llu position %llu total %llu", prog.events, what,
+         (unsigned long long)prog.proc_nr, (unsigned long long)prog.position,
+         (unsigned long long)prog.total);
+  return 0;
+}
+
+static int case_progress(guestfs_h *g)
+{
+  const uint64_t size = 24 << 20;
+  const char *src = host_path("progress.src"), *back = host_path("progress.back");
+  EXPECT(make_pattern_file(src, size, 7) == 0, "cannot write %s", src);
+  if (watched_transfer(g, 1, src, "/progress.bin", size, 66) == -1)
+    return -1;
+  if (watched_transfer(g, 0, back, "/progress.bin", size, 67) == -1)
+    return -1;
+  EXPECT(same_file_contents(src, back), "downloaded %s differs", back);
+  unlink(src);
+  unlink(back);
+  CALL(guestfs_rm(g, "/progress.bin"));
+  return 0;
+}
+
+static int case_offsets(guestfs_h *g)
+{
+  CALL(guestfs_write(g, "/dir/off", "0123456789abcdef", 16));
+  int n = guestfs_pwrite(g, "/dir/off", "XXXX", 4, 10);
+  EXPECT(n == 4, "pwrite returned %d: %s", n, last_error());
+  size_t len;
+  char *s;
+  CALLP(s, guestfs_pread(g, "/dir/off", 8, 6, &len));
+  int ok = len == 8 && memcmp(s, "6789XXXX", 8) == 0;
+  free(s);
+  EXPECT(ok, "pread gave %zu bytes", len);
+  const char *src = host_path("offset.src"), *back = host_path("offset.back");
+  FILE *f = fopen(src, "w");
+  EXPECT(f != NULL, "cannot create %s", src);
+  fputs("HELLO", f);
+  fclose(f);
+  CALL(guestfs_upload_offset(g, src, "/dir/off", 3));
+  CALL(guestfs_download_offset(g, "/dir/off", back, 2, 7));
+  f = fopen(back, "r");
+  EXPECT(f != NULL, "download_offset left no %s", back);
+  char buf[32] = "";
+  size_t r = fread(buf, 1, sizeof buf - 1, f);
+  fclose(f);
+  EXPECT(r == 7 && memcmp(buf, "2HELLO8", 7) == 0, "download_offset gave %zu bytes \"%.*s\"", r, (int)r, buf);
+  return 0;
+}
+
+#define MANY 1500
+
+/* Long replies: ls0/find0 streams and a struct list for many names. */
+static int case_many_files(guestfs_h *g)
+{
+  char cmd[8192];
+  const char *tree = host_path("many"), *tar = host_path("many.tar");
+  snprintf(cmd, sizeof cmd,
+           "set -e; rm -rf '%s'; mkdir '%s'; cd '%s'; i=0; while [ $i -lt %d ]; do"
+           " printf '%%04d\\n' $i > f$(printf %%04d $i); i=$((i+1)); done; tar -cf '%s' .",
+           tree, tree, tree, MANY, tar);
+  EXPECT(system(cmd) == 0, "making %d host files failed", MANY);
+  CALL(guestfs_mkdir(g, "/many"));
+  CALL(guestfs_tar_in(g, tar, "/many"));
+  char **names;
+  CALLP(names, guestfs_ls(g, "/many"));
+  size_t n = count_strings(names);
+  int ok = n == MANY && strcmp(names[0], "f0000") == 0 && strcmp(names[MANY - 1], "f1499") == 0;
+  if (!ok) {
+    free_strings(names);
+    EXPECT(ok, "ls /many gave %zu names", n);
+  }
+  /* lstatnslist is library-side in 1.48, over internal_lstatnslist. */
+  struct guestfs_statns_list *sl = guestfs_lstatnslist(g, "/many", names);
+  free_strings(names);
+  EXPECT(sl != NULL, "lstatnslist: %s", last_error());
+  ok = sl->len == MANY;
+  for (uint32_t i = 0; ok && i < sl->len; i++)
+    ok = sl->val[i].st_size == 5 && S_ISREG(sl->val[i].st_mode);
+  uint32_t len = sl->len;
+  guestfs_free_statns_list(sl);
+  EXPECT(ok, "lstatnslist gave %u entries (or a wrong size/mode)", len);
+  CALLP(names, guestfs_find(g, "/many"));
+  n = count_strings(names);
+  free_strings(names);
+  EXPECT(n == MANY, "find /many gave %zu names", n);
+  char *ll;
+  CALLP(ll, guestfs_ll(g, "/many"));
+  ok = strstr(ll, "f1499") != NULL && strlen(ll) > MANY * 20;
+  size_t lllen = strlen(ll);
+  free(ll);
+  EXPECT(ok, "ll /many gave %zu bytes", lllen);
+  return 0;
+}
+
+/* Optional groups whose tools both appliances carry (the lvm case above used them). */
+static int case_features(guestfs_h *g)
+{
+  static const char *const groups[] = { "lvm2", "linuxfsuuid", "xz" };
+  char missing[256] = "";
+  for (size_t i = 0; i < sizeof groups / sizeof groups[0]; i++) {
+    char *one[] = { (char *)groups[i], NULL };
+    if (guestfs_feature_available(g, one) != 1) {
+      size_t l = strlen(missing);
+      snprintf(missing + l, sizeof missing - l, " %s", groups[i]);
+    }
+  }
+  EXPECT(missing[0] == 0, "not available:%s", missing);
+  char *bogus[] = { (char *)"no-such-group", NULL };
+  int r = guestfs_feature_available(g, bogus);
+  EXPECT(r == -1, "feature_available of an unknown group = %d", r);
+  return 0;
+}
+
+static int case_daemon_misc(guestfs_h *g)
+{
+  char *words[] = { (char *)"hello", (char *)"wire", (char *)"", (char *)"world", NULL };
+  char *s;
+  CALLP(s, guestfs_echo_daemon(g, words));
+  EXPECT_STR(s, "hello wire  world");
+  free(s);
+  struct guestfs_utsname *u;
+  CALLP(u, guestfs_utsname(g));
+  int ok = strcmp(u->uts_sysname, "Linux") == 0 && strcmp(u->uts_machine, "x86_64") == 0 && *u->uts_release;
+  guestfs_free_utsname(u);
+  EXPECT(ok, "utsname");
+  return 0;
+}
+
+/* mount_options and umount_opts carry options and optargs; the vfat needs the kernel's
+ * FAT and NLS modules in the appliance. */
+static int case_vfat_mount_options(guestfs_h *g)
+{
+  int r, ok;
+  CALL(guestfs_mkdir(g, "/fat"));
+  CALL(guestfs_mount_options(g, "ro", "/dev/sda2", "/fat"));
+  r = guestfs_touch(g, "/fat/x");
+  int e = guestfs_last_errno(g);
+  EXPECT(r == -1 && e == EROFS, "touch on a ro mount: r=%d errno %d", r, e);
+  CALL(guestfs_umount_opts(g, "/fat", GUESTFS_UMOUNT_OPTS_FORCE, 0, -1));
+  char **m;
+  CALLP(m, guestfs_mountpoints(g));
+  ok = !has_string(m, "/fat");
+  free_strings(m);
+  EXPECT(ok, "/fat still mounted after umount_opts");
+  return 0;
+}
+
 static int case_shutdown(guestfs_h *g)
 {
   CALL(guestfs_sync(g));
@@ -390,6 +581,12 @@ static const struct wire_case cases[] = {
   { "list-filesystems", case_list_filesystems },
   { "tar", case_tar },
   { "command", case_command },
+  { "progress", case_progress },
+  { "offsets", case_offsets },
+  { "many-files", case_many_files },
+  { "daemon-misc", case_daemon_misc },
+  { "features", case_features },
+  { "vfat-mount-options", case_vfat_mount_options },
   { "shutdown", case_shutdown },
 };
 
@@ -409,7 +606,7 @@ int main(int argc, char **argv)
     printf("# library: %s\n", info.dli_fname);
   guestfs_h *g = guestfs_create();
   if (!g) {
-    printf("FAIL: %s/create: guestfs_create returned NULL\n0 passed, 1 failed\n", prefix);
+    printf("FAIL: %s/create - guestfs_create returned NULL\n0 passed, 1 failed\n", prefix);
     return 1;
   }
   check_g = g;
@@ -435,7 +632,11 @@ int main(int argc, char **argv)
       printf("PASS: %s/%s (%.1fs)\n", prefix, cases[i].name, secs);
       passed++;
     } else {
-      printf("FAIL: %s/%s: %s\n", prefix, cases[i].name, why);
+      /* One line per result: multi-line error messages are folded. */
+      for (char *c = why; *c; c++)
+        if (*c == '\n')
+          *c = ' ';
+      printf("FAIL: %s/%s - %s\n", prefix, cases[i].name, why);
       failed++;
     }
   }
