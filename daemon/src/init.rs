@@ -7,8 +7,6 @@ use std::os::unix::fs::{symlink, PermissionsExt};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use crate::cmd::{program_exists, Cmd};
-
 /// Where the appliance builder lists the kernel modules to load, in order.
 pub const MODULES_ORDER: &str = "/lib/guestfs-rs/modules.order";
 
@@ -70,6 +68,7 @@ pub fn setup() {
     load_modules(&boot);
     wait_for_disks(Duration::from_secs(15));
     crate::vlog!("guestfsd: {} boot modules loaded, disks settled in {:.2} s", boot.len(), t.elapsed().as_secs_f64());
+    mount_tools_disk();
     load_modules_in_background(rest);
     loopback_up();
 }
@@ -249,13 +248,86 @@ fn pending_scsi_disks(dir: &Path) -> Vec<String> {
     out
 }
 
-fn loopback_up() {
-    if program_exists("ip") {
-        let _ = Cmd::new("ip").args(["addr", "add", "127.0.0.1/8", "brd", "127.255.255.255", "dev", "lo"]).run();
-        let o = Cmd::new("ip").args(["link", "set", "dev", "lo", "up"]).run();
-        if !o.ok() {
-            eprintln!("guestfsd: ip link set dev lo up: {}", o.err_text());
+/// Where the appliance's tools disk is mounted (see launch/README.md, "Tools disk").
+const TOOLS_MOUNT: &str = "/run/guestfs-rs-tools";
+/// The file at the root of a tools disk.
+const TOOLS_MARKER: &str = ".guestfs-rs-tools";
+
+/// The guestfs-rs appliance keeps only what starting needs in the initramfs; the tools,
+/// their libraries and the other modules are on an ext2 disk attached last, named by the
+/// kernel command line's root=UUID= (the disk Devices::scan hides). Mount it read-only and
+/// bind each of its top-level directories over the initramfs's (/usr on merged-/usr hosts).
+/// A root disk without the marker file (libguestfs's own appliances) is left alone.
+fn mount_tools_disk() {
+    let cmdline = fs::read_to_string("/proc/cmdline").unwrap_or_default();
+    let Some(uuid) = cmdline.split_whitespace().find_map(|w| w.strip_prefix("root=UUID=")) else { return };
+    let Ok(rd) = fs::read_dir("/sys/block") else { return };
+    let disk = rd.flatten().map(|e| format!("/dev/{}", e.file_name().to_string_lossy())).find(|d| {
+        (d.starts_with("/dev/sd") || d.starts_with("/dev/vd"))
+            && crate::devices::ext_uuid(Path::new(d)).is_some_and(|u| u.eq_ignore_ascii_case(uuid))
+    });
+    let Some(disk) = disk else { return };
+    if !try_mount(&disk, TOOLS_MOUNT, "ext4", libc::MS_RDONLY | libc::MS_NODEV) {
+        return;
+    }
+    if !Path::new(TOOLS_MOUNT).join(TOOLS_MARKER).is_file() {
+        let c = CString::new(TOOLS_MOUNT).unwrap_or_default();
+        // SAFETY: umount2 with a valid NUL-terminated path.
+        unsafe { libc::umount2(c.as_ptr(), libc::MNT_DETACH) };
+        return;
+    }
+    let Ok(tops) = fs::read_dir(TOOLS_MOUNT) else { return };
+    for e in tops.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        if name == "lost+found" || !e.file_type().is_ok_and(|t| t.is_dir()) {
+            continue;
         }
+        try_mount(&format!("{TOOLS_MOUNT}/{name}"), &format!("/{name}"), "", libc::MS_BIND);
+    }
+    crate::vlog!("guestfsd: tools disk {disk} mounted");
+}
+
+/// mount(2) creating the target; logs and returns false on failure.
+fn try_mount(src: &str, target: &str, fstype: &str, flags: libc::c_ulong) -> bool {
+    let _ = fs::create_dir_all(target);
+    let c = |s: &str| CString::new(s).unwrap_or_default();
+    let (s, t, f) = (c(src), c(target), c(fstype));
+    let fptr = if fstype.is_empty() { std::ptr::null() } else { f.as_ptr() };
+    // SAFETY: valid NUL-terminated strings (or NULL fstype for a bind mount), no data.
+    let r = unsafe { libc::mount(s.as_ptr(), t.as_ptr(), fptr, flags, std::ptr::null()) };
+    if r == -1 {
+        eprintln!("guestfsd: mount {src} on {target}: {}", std::io::Error::last_os_error());
+    }
+    r == 0
+}
+
+/// Brings up the loopback interface; the kernel then gives it 127.0.0.1/8 and ::1 by
+/// itself. An ioctl rather than running `ip` twice: each exec of a dynamically linked
+/// tool costs a noticeable fraction of a second under TCG, before the launch flag.
+fn loopback_up() {
+    /// struct ifreq as SIOCGIFFLAGS/SIOCSIFFLAGS use it: the name, then a short (40 bytes in all).
+    #[repr(C)]
+    struct IfreqFlags {
+        name: [u8; 16],
+        flags: libc::c_short,
+        pad: [u8; 22],
+    }
+    let mut req = IfreqFlags { name: [0; 16], flags: 0, pad: [0; 22] };
+    req.name[..2].copy_from_slice(b"lo");
+    // SAFETY: plain socket/ioctl/close calls; `req` is a properly sized, initialised ifreq.
+    let ok = unsafe {
+        let fd = libc::socket(libc::AF_INET, libc::SOCK_DGRAM | libc::SOCK_CLOEXEC, 0);
+        let ok = fd >= 0 && libc::ioctl(fd, libc::SIOCGIFFLAGS, &mut req) == 0 && {
+            req.flags |= (libc::IFF_UP | libc::IFF_RUNNING) as libc::c_short;
+            libc::ioctl(fd, libc::SIOCSIFFLAGS, &req) == 0
+        };
+        if fd >= 0 {
+            libc::close(fd);
+        }
+        ok
+    };
+    if !ok {
+        eprintln!("guestfsd: bringing up lo: {}", std::io::Error::last_os_error());
     }
 }
 

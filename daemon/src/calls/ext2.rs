@@ -114,7 +114,7 @@ fn e2fsck(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
 }
 
 fn e2fsck_f(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    e2fsck_with(&r.str(0), false, false)
+    e2fsck_with(&r.str(0), true, false)
 }
 
 /// fsck's exit status is the result (a bit mask), not an error.
