@@ -344,6 +344,11 @@ main (int argc, char **argv)
     reply (PROGRAM, 92, 0x123400, 0, NULL, 0);
     linger ();
   }
+  if (is ("hang-before-flag")) {
+    printf ("fake qemu: the appliance hangs here\n");
+    fflush (stdout);
+    linger ();
+  }
   if (is ("garbage-before-flag")) {
     send_word (0xdeadbeefu);
     linger ();

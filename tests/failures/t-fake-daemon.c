@@ -22,37 +22,40 @@ struct fcase {
   int want_errno;               /* -1: any */
   const char *want_text;        /* substring of the error, NULL: any non-empty message */
   int stays_ready;              /* a well-formed error reply: the connection is still good */
+  const char *setting;          /* a backend setting name=value for the case, or NULL */
 };
 
 static const struct fcase cases[] = {
-  { "exit-at-once", NONE, -1, NULL, 0 },
-  { "exit-before-flag", NONE, -1, NULL, 0 },
-  { "message-before-flag", NONE, -1, NULL, 0 },
-  { "garbage-before-flag", NONE, -1, NULL, 0 },
-  { "oversized-length", PING, -1, "message length (4194305) > maximum possible size (4194304)", 0 },
-  { "huge-length", PING, -1, "message length (4026531840) > maximum possible size", 0 },
-  { "wrong-serial", PING, -1, "unexpected serial", 0 },
-  { "wrong-proc", PING, -1, "unexpected procedure number", 0 },
-  { "wrong-program", PING, -1, "wrong program", 0 },
-  { "truncated-reply", PING, EPIPE, "appliance closed the connection unexpectedly", 0 },
-  { "short-length", PING, -1, NULL, 0 },
-  { "random-bytes", PING, -1, NULL, 0 },
-  { "random-body", PING, -1, NULL, 0 },
-  { "huge-list-count", LIST, -1, NULL, 0 },
-  { "huge-string-length", LIST, -1, NULL, 0 },
-  { "huge-error-string", PING, -1, NULL, 0 },
-  { "silent-eof", PING, EPIPE, "appliance closed the connection unexpectedly", 0 },
-  { "launch-flag-again", PING, -1, NULL, 0 },
-  { "progress-then-eof", PING, EPIPE, "appliance closed the connection unexpectedly", 0 },
-  { "download-bad-chunk", DOWNLOAD, -1, NULL, 0 },
-  { "download-oversized-chunk", DOWNLOAD, -1, NULL, 0 },
-  { "download-eof", DOWNLOAD, EPIPE, "appliance closed the connection unexpectedly", 0 },
+  { "exit-at-once", NONE, -1, NULL, 0, NULL },
+  { "exit-before-flag", NONE, -1, NULL, 0, NULL },
+  { "message-before-flag", NONE, -1, NULL, 0, NULL },
+  { "garbage-before-flag", NONE, -1, NULL, 0, NULL },
+  /* Connected, but the launch flag never comes: the launch timeout must end it. */
+  { "hang-before-flag", NONE, -1, "appliance launch timed out", 0, "launch_timeout=3" },
+  { "oversized-length", PING, -1, "message length (4194305) > maximum possible size (4194304)", 0, NULL },
+  { "huge-length", PING, -1, "message length (4026531840) > maximum possible size", 0, NULL },
+  { "wrong-serial", PING, -1, "unexpected serial", 0, NULL },
+  { "wrong-proc", PING, -1, "unexpected procedure number", 0, NULL },
+  { "wrong-program", PING, -1, "wrong program", 0, NULL },
+  { "truncated-reply", PING, EPIPE, "appliance closed the connection unexpectedly", 0, NULL },
+  { "short-length", PING, -1, NULL, 0, NULL },
+  { "random-bytes", PING, -1, NULL, 0, NULL },
+  { "random-body", PING, -1, NULL, 0, NULL },
+  { "huge-list-count", LIST, -1, NULL, 0, NULL },
+  { "huge-string-length", LIST, -1, NULL, 0, NULL },
+  { "huge-error-string", PING, -1, NULL, 0, NULL },
+  { "silent-eof", PING, EPIPE, "appliance closed the connection unexpectedly", 0, NULL },
+  { "launch-flag-again", PING, -1, NULL, 0, NULL },
+  { "progress-then-eof", PING, EPIPE, "appliance closed the connection unexpectedly", 0, NULL },
+  { "download-bad-chunk", DOWNLOAD, -1, NULL, 0, NULL },
+  { "download-oversized-chunk", DOWNLOAD, -1, NULL, 0, NULL },
+  { "download-eof", DOWNLOAD, EPIPE, "appliance closed the connection unexpectedly", 0, NULL },
   /* Well-formed failures: the handle stays launched. */
-  { "error-reply", PING, ENOSPC, "ping_daemon: fake failure", 1 },
-  { "download-cancel", DOWNLOAD, -1, "file receive cancelled by daemon", 1 },
-  { "upload-reject", UPLOAD, ENOSPC, "upload: fake failure", 1 },
+  { "error-reply", PING, ENOSPC, "ping_daemon: fake failure", 1, NULL },
+  { "download-cancel", DOWNLOAD, -1, "file receive cancelled by daemon", 1, NULL },
+  { "upload-reject", UPLOAD, ENOSPC, "upload: fake failure", 1, NULL },
   /* The fake streams a download forever and is SIGKILLed after 1 MB. */
-  { "download-forever", DOWNLOAD_KILLED, EPIPE, "appliance closed the connection unexpectedly", 0 },
+  { "download-forever", DOWNLOAD_KILLED, EPIPE, "appliance closed the connection unexpectedly", 0, NULL },
 };
 
 static const char *fake_qemu;
@@ -174,6 +177,13 @@ run_case (void *arg)
   if (!g) {
     ft_end ();
     return;
+  }
+  if (c->setting) {
+    char *name = strdup (c->setting), *eq = strchr (name, '=');
+    *eq = '\0';
+    if (guestfs_set_backend_setting (g, name, eq + 1) == -1)
+      ft_fail ("set_backend_setting %s: %s", c->setting, guestfs_last_error (g));
+    free (name);
   }
   double t0 = ft_now_ms ();
   int r = guestfs_launch (g);
