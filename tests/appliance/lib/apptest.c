@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 char t_tmpdir[64];
@@ -94,12 +95,29 @@ t_out (const char *fmt, ...)
   free (s);
 }
 
+/* Seconds since the previous call (stderr timing lines help keep the suite fast). */
+static double
+lap (void)
+{
+  static struct timespec last;
+  struct timespec now;
+  double d;
+  clock_gettime (CLOCK_MONOTONIC, &now);
+  d = last.tv_sec ? (now.tv_sec - last.tv_sec) + (now.tv_nsec - last.tv_nsec) / 1e9 : 0;
+  last = now;
+  return d;
+}
+
 int
 t_case (const char *name)
 {
   const char *only = getenv ("APPTEST_ONLY");
   if (only && *only && strstr (name, only) == NULL)
     return 0;
+  if (current_case[0])
+    fprintf (stderr, "time: %s %.1fs\n", current_case, lap ());
+  else
+    fprintf (stderr, "time: launch %.1fs\n", lap ());
   snprintf (current_case, sizeof current_case, "%s", name);
   printf ("== CASE %s\n", name);
   fflush (stdout);
@@ -478,6 +496,7 @@ guestfs_h *
 t_create (const int64_t *disk_mib)
 {
   check_loaded_library ();
+  lap ();
   guestfs_h *g;
   size_t i;
 
@@ -531,6 +550,8 @@ t_finish (guestfs_h *g)
     }
     guestfs_close (g);
   }
+  if (current_case[0])
+    fprintf (stderr, "time: %s %.1fs\n", current_case, lap ());
   fprintf (stderr, "%d case(s) run, %d check(s) failed\n", cases_run, checks_failed);
   if (t_tmpdir[0] && asprintf (&cmd, "rm -rf '%s'", t_tmpdir) >= 0) {
     if (system (cmd) != 0) r = 1;
