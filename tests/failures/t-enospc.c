@@ -1,6 +1,8 @@
 /* A full guest filesystem: a 20 MB ext4 filled by uploads and then by writes until the
  * daemon runs out of space.  The failing call must give a clear error with ENOSPC, the
- * handle must stay usable, and the files written before must be intact. */
+ * handle must stay usable, and the files written before must be intact.
+ * (Stricter than 1.48 for upload: its daemon answers "write error: <path>" with no errno;
+ * the requirement here is a clear ENOSPC.) */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <stdio.h>
