@@ -62,6 +62,11 @@ pub fn call(h: &Handle, a: &Action, args: &[Value], optargs: &[Option<Value>]) -
     let Some(mut s) = taken else {
         return Err(Error::msg(format!("{}: call launch before using this function\n(in guestfish, don't forget to use the 'run' command)", a.name)));
     };
+    // 1.48's rough check before encoding; the exact limit is the encoder's.
+    if args.iter().any(|v| matches!(v, Value::Buffer(b) if b.len() >= guestfs_protocol::MESSAGE_MAX as usize)) {
+        h.lock().inner().appliance = Some(s);
+        return Err(Error::msg(format!("{}: size of input buffer too large", a.name)));
+    }
     // No borrow is held here: progress and console callbacks run freely.
     let r = s.conn.call(&Events(h), a, table(), args, optargs, &h.user_cancel);
     match r {

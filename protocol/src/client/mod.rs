@@ -43,6 +43,9 @@ pub enum CallError {
     /// Malformed, oversized or out-of-order input. The string is the complete error message
     /// (no action-name prefix is added), errno 0. The connection should be considered lost.
     Protocol(String),
+    /// The call could not be encoded (e.g. over the message size limit); nothing was sent
+    /// and the connection is unchanged. Complete message, errno 0.
+    NotSent(String),
     /// user_cancel during a transfer: report EINTR "operation cancelled by user".
     Cancelled,
     /// A local file could not be opened, read or written: complete message, and its errno.
@@ -63,7 +66,7 @@ impl CallError {
             CallError::Closed => libc::EPIPE,
             CallError::Cancelled => libc::EINTR,
             CallError::Local { errno, .. } => *errno,
-            CallError::Protocol(_) | CallError::Timeout(_) | CallError::Transfer(_) => 0,
+            CallError::Protocol(_) | CallError::Timeout(_) | CallError::Transfer(_) | CallError::NotSent(_) => 0,
         }
     }
 }
@@ -73,7 +76,7 @@ impl fmt::Display for CallError {
         match self {
             CallError::Daemon { message, .. } => write!(f, "{message}"),
             CallError::Closed => write!(f, "appliance closed the connection unexpectedly"),
-            CallError::Protocol(m) | CallError::Timeout(m) | CallError::Transfer(m) => write!(f, "{m}"),
+            CallError::Protocol(m) | CallError::Timeout(m) | CallError::Transfer(m) | CallError::NotSent(m) => write!(f, "{m}"),
             CallError::Cancelled => write!(f, "operation cancelled by user"),
             CallError::Local { message, .. } => write!(f, "{message}"),
         }
@@ -168,7 +171,7 @@ impl Connection {
 
         let serial = self.next_serial;
         self.next_serial = self.next_serial.wrapping_add(1);
-        let marshal_failed = || CallError::Protocol("dispatch failed to marshal args".to_string());
+        let marshal_failed = || CallError::NotSent("dispatch failed to marshal args".to_string());
         let body = encode_args(action, args, optargs).map_err(|e| {
             ev.debug(&format!("{name}: {e}"));
             marshal_failed()
