@@ -27,6 +27,7 @@ pub mod inotify;
 pub mod isoinfo;
 pub mod luks;
 pub mod lvm;
+pub mod md;
 pub mod misc;
 pub mod mkfs;
 pub mod mount;
@@ -61,6 +62,7 @@ const FAMILIES: &[&[(&str, Handler)]] = &[
     misc::CALLS,
     luks::CALLS,
     inotify::CALLS,
+    md::CALLS,
 ];
 
 /// The implementation of an action, if we have one.
