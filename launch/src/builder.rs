@@ -8,6 +8,7 @@ use crate::error::LaunchError;
 use crate::kernel::{self, HostKernel};
 use crate::libs::{self, LibResolver};
 use crate::modules::{self, ModDb};
+use crate::toolsimg;
 use crate::tree::{Entry, Tree};
 use crate::{Appliance, ApplianceKind, LaunchEvents};
 use std::io::{BufWriter, Read};
@@ -27,6 +28,7 @@ const BUILDER_SOURCES: &[&str] = &[
     include_str!("cpio.rs"),
     include_str!("kernel.rs"),
     include_str!("elf.rs"),
+    include_str!("toolsimg.rs"),
 ];
 const TOOLS_LIST: &str = include_str!("../../daemon/appliance-tools.txt");
 const TOOL_DIRS: &[&str] = &["/usr/sbin", "/usr/bin", "/sbin", "/bin"];
@@ -38,6 +40,9 @@ pub const MODULES_BOOT: &str = "/lib/guestfs-rs/modules.boot";
 const PRUNE_AGE: Duration = Duration::from_secs(600);
 /// Set this environment variable to boot the bzImage even when a PVH vmlinux exists.
 pub const NO_PVH_ENV: &str = "GUESTFS_RS_NO_PVH";
+/// Set this environment variable (at build time) to put everything in the initramfs
+/// instead of splitting off the tools disk.
+pub const NO_TOOLS_DISK_ENV: &str = "GUESTFS_RS_NO_TOOLS_DISK";
 
 /// Programs named in daemon/appliance-tools.txt, in order, without comments.
 pub fn tool_names() -> Vec<&'static str> {
@@ -85,8 +90,14 @@ impl Inputs {
         for f in ["/etc/ld.so.cache", "/var/lib/dpkg/status", "/var/lib/rpm/rpmdb.sqlite"] {
             h.file_meta(Path::new(f));
         }
+        h.str(if split_tools() { "tools disk" } else { "one initramfs" });
         h.hex()
     }
+}
+
+/// Whether this build splits the tools into their own disk (needs mke2fs).
+pub fn split_tools() -> bool {
+    toolsimg::mke2fs().is_some() && std::env::var_os(NO_TOOLS_DISK_ENV).is_none()
 }
 
 /// The appliance in `<user cache dir>/rs-appliance-<key>`, built first if it is not there.
@@ -102,7 +113,7 @@ pub fn build_or_reuse(user_cache: &Path, daemon: &Path, ev: &dyn LaunchEvents) -
             let _ = std::fs::remove_dir_all(&tmp);
             let built = std::fs::create_dir(&tmp)
                 .map_err(|e| LaunchError::io(format!("mkdir: {}", tmp.display()), &e))
-                .and_then(|_| build_into(&tmp, &inputs, user_cache, ev));
+                .and_then(|_| build_into(&tmp, &inputs, &key, user_cache, ev));
             if let Err(e) = built {
                 let _ = std::fs::remove_dir_all(&tmp);
                 return Err(e);
@@ -126,10 +137,11 @@ fn is_complete(dir: &Path) -> bool {
 pub fn appliance_in(dir: &Path) -> Appliance {
     let vmlinux = dir.join("vmlinux");
     let use_pvh = vmlinux.is_file() && std::env::var_os(NO_PVH_ENV).is_none();
+    let tools = toolsimg::image_in(dir);
     Appliance {
         kernel: if use_pvh { vmlinux } else { dir.join("kernel") },
         initrd: dir.join("initrd"),
-        root: None,
+        root: tools.is_file().then_some(tools),
         kind: ApplianceKind::GuestfsRs,
     }
 }
@@ -198,7 +210,7 @@ fn link_or_copy(src: &Path, dst: &Path) -> Result<(), LaunchError> {
 }
 
 /// Builds kernel, vmlinux (when PVH-capable) and initrd into `out`, then writes `ready`.
-pub fn build_into(out: &Path, inputs: &Inputs, user_cache: &Path, ev: &dyn LaunchEvents) -> Result<(), LaunchError> {
+pub fn build_into(out: &Path, inputs: &Inputs, key: &str, user_cache: &Path, ev: &dyn LaunchEvents) -> Result<(), LaunchError> {
     let t0 = Instant::now();
     let kdir = kernel_cache_dir(user_cache, &inputs.kernel);
     let pvh = prepare_kernel(&kdir, &inputs.kernel)?;
@@ -228,7 +240,8 @@ pub fn build_into(out: &Path, inputs: &Inputs, user_cache: &Path, ev: &dyn Launc
     }
     host_config_files(&mut tree);
     let staging = out.join("modules-staging");
-    let nmods = add_modules(&mut tree, &inputs.kernel, &staging, ev)?;
+    let split = split_tools();
+    let (nmods, boot_paths) = add_modules(&mut tree, &inputs.kernel, &staging, split, ev)?;
     ev.debug(&format!(
         "guestfs-rs appliance: {} tools, {} modules, {} entries, {} ms",
         inputs.tools.len(),
@@ -238,8 +251,18 @@ pub fn build_into(out: &Path, inputs: &Inputs, user_cache: &Path, ev: &dyn Launc
     ));
 
     let t2 = Instant::now();
-    let bytes = write_initrd(&tree, &out.join("initrd"))?;
+    let written = if split {
+        let tools = toolsimg::tools_tree(&tree);
+        let uuid = toolsimg::uuid_from_key(key);
+        toolsimg::write_image(&tools, &out.join("tools-staging"), &toolsimg::image_in(out), &uuid)?;
+        ev.debug(&format!("guestfs-rs appliance: tools disk {uuid} written in {} ms", t2.elapsed().as_millis()));
+        let boot = initramfs_tree(&tree, &tools, &inputs.daemon, &resolver, &boot_paths);
+        write_initrd(&boot, &out.join("initrd"))
+    } else {
+        write_initrd(&tree, &out.join("initrd"))
+    };
     let _ = std::fs::remove_dir_all(&staging);
+    let bytes = written?;
     let _ = std::fs::remove_file(&stripped);
     ev.debug(&format!("guestfs-rs appliance: initrd {} MB written in {} ms", bytes >> 20, t2.elapsed().as_millis()));
     let info = format!(
@@ -337,8 +360,16 @@ fn strip_compression(p: &str) -> &str {
 }
 
 /// Puts the selected modules (uncompressed) and regenerated module indexes into the tree,
-/// and writes MODULES_ORDER. Returns the number of module files.
-fn add_modules(tree: &mut Tree, k: &HostKernel, staging: &Path, ev: &dyn LaunchEvents) -> Result<usize, LaunchError> {
+/// and writes MODULES_ORDER and MODULES_BOOT. Returns the number of module files and the
+/// appliance paths of the boot modules and of both lists. With a tools disk, the
+/// filesystem driver of that disk is a boot module too.
+fn add_modules(
+    tree: &mut Tree,
+    k: &HostKernel,
+    staging: &Path,
+    tools_disk: bool,
+    ev: &dyn LaunchEvents,
+) -> Result<(usize, Vec<String>), LaunchError> {
     let read = |f: &str| std::fs::read_to_string(k.modules_dir.join(f)).unwrap_or_default();
     let dep = read("modules.dep");
     let db = ModDb::parse(&dep, &read("modules.builtin"));
@@ -382,11 +413,18 @@ fn add_modules(tree: &mut Tree, k: &HostKernel, staging: &Path, ev: &dyn LaunchE
     add_staged(tree, &stage_root, &base).map_err(io_err("modules staging"))?;
     let order_path = under_host_lib(tree, MODULES_ORDER.trim_start_matches("/lib/"));
     tree.put(&order_path, Entry::Data(order_text.into_bytes(), 0o644));
-    let (boot, _) = db.select(modules::BOOT, &[]);
+    let mut boot_names = modules::BOOT.to_vec();
+    if tools_disk {
+        boot_names.extend_from_slice(modules::TOOLS_DISK);
+    }
+    let (boot, _) = db.select(&boot_names, &[]);
     let boot_text: String = boot.iter().map(|rel| format!("/lib/modules/{}/{}\n", k.version, strip_compression(rel))).collect();
     let boot_path = under_host_lib(tree, MODULES_BOOT.trim_start_matches("/lib/"));
     tree.put(&boot_path, Entry::Data(boot_text.into_bytes(), 0o644));
-    Ok(order.len())
+    let mut keep: Vec<String> = boot.iter().map(|rel| format!("{base}/{}", strip_compression(rel))).collect();
+    keep.push(order_path);
+    keep.push(boot_path);
+    Ok((order.len(), keep))
 }
 
 fn add_staged(tree: &mut Tree, dir: &Path, base: &str) -> std::io::Result<()> {
@@ -402,6 +440,26 @@ fn add_staged(tree: &mut Tree, dir: &Path, base: &str) -> std::io::Result<()> {
         }
     }
     Ok(())
+}
+
+/// What the kernel unpacks when the tools live on their own disk: everything of `full`
+/// that is not in the tools image (/init, /etc, /dev, the top-level symlinks), plus what
+/// the daemon needs before it has mounted that disk: its own libraries, the boot modules
+/// and the module lists (`keep`, appliance paths).
+fn initramfs_tree(full: &Tree, tools: &Tree, daemon: &Path, resolver: &LibResolver, keep: &[String]) -> Tree {
+    let mut t = Tree::new();
+    for (p, e) in &full.entries {
+        if !tools.entries.contains_key(p) {
+            t.put(p, e.clone());
+        }
+    }
+    libs::add_closure(&mut t, resolver, &libs::direct_deps(daemon, resolver));
+    for p in keep {
+        if let Some(e) = full.entries.get(p) {
+            t.put(p, e.clone());
+        }
+    }
+    t
 }
 
 /// Writes the tree as an uncompressed newc archive; returns its size.

@@ -1,7 +1,7 @@
 //! Exporting our appliance as a libguestfs "fixed appliance" directory (README.fixed,
 //! kernel, initrd, root), so libguestfs 1.48's own library can boot guestfsd too. Our
-//! initramfs needs no root filesystem, but 1.48 insists on one (it passes root=UUID= and
-//! attaches it as the last disk), so `root` is a tiny empty ext2 image the daemon hides.
+//! appliance's tools disk is what 1.48 calls the root (it passes root=UUID= and attaches it
+//! as the last disk); an appliance without one gets a tiny empty ext2 image the daemon hides.
 
 use crate::error::LaunchError;
 use crate::Appliance;
@@ -10,7 +10,8 @@ use std::process::Command;
 
 const README: &str = "This is a guestfs-rs appliance exported as a libguestfs fixed appliance.\n\
 kernel and initrd boot guestfsd directly from the initramfs (rdinit=/init);\n\
-root is an empty ext2 image that libguestfs requires and the daemon ignores.\n\
+root is the tools disk (ext2, mounted read-only by the daemon), or an empty\n\
+ext2 image when the appliance has no tools disk.\n\
 Point LIBGUESTFS_PATH at this directory to use it.\n";
 
 pub fn export_fixed(app: &Appliance, dir: &Path) -> Result<(), LaunchError> {
@@ -29,6 +30,15 @@ pub fn export_fixed(app: &Appliance, dir: &Path) -> Result<(), LaunchError> {
     }
     let root = dir.join("root");
     let _ = std::fs::remove_file(&root);
+    if let Some(tools) = &app.root {
+        // Our tools disk is the root libguestfs wants: it attaches it last (snapshot=on)
+        // with root=UUID=, which is exactly how guestfsd finds, hides and mounts it.
+        if std::fs::hard_link(tools, &root).is_err() {
+            std::fs::copy(tools, &root).map_err(io("copy", &root))?;
+        }
+        std::fs::write(dir.join("README.fixed"), README).map_err(io("write", &dir.join("README.fixed")))?;
+        return Ok(());
+    }
     let f = std::fs::File::create(&root).map_err(io("create", &root))?;
     f.set_len(1 << 20).map_err(io("truncate", &root))?;
     drop(f);

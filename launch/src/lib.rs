@@ -19,12 +19,14 @@ mod process;
 mod qemu_cmd;
 mod running;
 mod supermin;
+mod toolsimg;
 mod tree;
 
 #[cfg(test)]
 mod tests_support;
 
-pub use builder::{MODULES_BOOT, MODULES_ORDER, NO_PVH_ENV};
+pub use builder::{MODULES_BOOT, MODULES_ORDER, NO_PVH_ENV, NO_TOOLS_DISK_ENV};
+pub use toolsimg::MARKER as TOOLS_DISK_MARKER;
 pub use error::LaunchError;
 pub use locate::DAEMON_ENV;
 pub use running::Running;

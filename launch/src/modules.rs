@@ -18,7 +18,16 @@ pub const WANTED: &[&str] = &[
 /// The modules the daemon must load before it can see its disks and its channel (no udev
 /// loads device drivers for it). Everything else can wait: the kernel asks /sbin/modprobe
 /// for filesystems, device-mapper targets, md personalities and crypto when first used.
-pub const BOOT: &[&str] = &["virtio_pci", "virtio_scsi", "virtio_blk", "virtio_console", "virtio_rng", "virtio_net", "sd_mod"];
+/// sd_mod comes before the SCSI host driver, so each disk is probed as the bus scan finds
+/// it (in target order) rather than all at once when sd_mod arrives. virtio_rng and
+/// virtio_net are not needed to start (the CPU seeds the RNG; nothing configures a network
+/// at boot), so they load with the others in the background.
+pub const BOOT: &[&str] = &["virtio_pci", "sd_mod", "virtio_scsi", "virtio_blk", "virtio_console"];
+
+/// The driver of the tools disk's filesystem (ext2, served by ext4), loaded at boot
+/// when there is a tools disk. ext4 asks the crypto API for crc32c at every mount, and
+/// the kernel cannot fetch it through /sbin/modprobe before the tools are mounted.
+pub const TOOLS_DISK: &[&str] = &["crc32c_generic", "ext4"];
 
 /// Every module under these directories of the module tree is wanted too (device-mapper and md).
 pub const WANTED_DIRS: &[&str] = &["kernel/drivers/md/"];

@@ -2,7 +2,7 @@
 //! facts §3.5), built as a plain argv so it can be tested without running anything.
 
 use crate::error::LaunchError;
-use crate::{Appliance, Drive, LaunchConfig};
+use crate::{Appliance, ApplianceKind, Drive, LaunchConfig};
 use std::path::Path;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -122,8 +122,14 @@ pub fn build(cfg: &LaunchConfig, inp: &QemuInputs) -> Result<Vec<String>, Launch
         }
     }
     if let Some(root) = &inp.appliance.root {
-        let fmt = if is_qcow2(root) { "qcow2" } else { "raw" };
-        push(&["-drive", &format!("file={},snapshot=on,id=appliance,cache=unsafe,if=none,format={fmt}", escape(&root.to_string_lossy()))]);
+        let file = escape(&root.to_string_lossy());
+        if inp.appliance.kind == ApplianceKind::GuestfsRs {
+            // Our tools disk is only ever mounted read-only: no temporary overlay to create.
+            push(&["-drive", &format!("file={file},readonly=on,id=appliance,cache=unsafe,if=none,format=raw")]);
+        } else {
+            let fmt = if is_qcow2(root) { "qcow2" } else { "raw" };
+            push(&["-drive", &format!("file={file},snapshot=on,id=appliance,cache=unsafe,if=none,format={fmt}")]);
+        }
         push(&["-device", "scsi-hd,drive=appliance"]);
     }
     push(&["-device", "virtio-serial-pci", "-serial", "stdio"]);
@@ -151,7 +157,6 @@ fn is_qcow2(p: &Path) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ApplianceKind;
     use std::path::PathBuf;
 
     fn drive(path: &str) -> Drive {
@@ -217,6 +222,10 @@ mod tests {
         assert!(s.contains("-drive format=raw,file.file.filename=/t/overlay1.qcow2,file.driver=qcow2,file.backing.file.locking=off,cache=unsafe,id=hd0,if=none -device scsi-hd,drive=hd0 "), "{s}");
         assert!(s.contains("-drive file=/b.img,cache=unsafe,format=raw,copy-on-read=on,discard=unmap,id=hd1,if=none -device virtio-blk-pci,drive=hd1 "), "{s}");
         assert!(s.contains("-drive file=/c.img,cache=writeback,format=raw,id=hd2,if=ide "), "{s}");
+        assert!(s.contains("-drive file=/a/root,readonly=on,id=appliance,cache=unsafe,if=none,format=raw -device scsi-hd,drive=appliance -device virtio-serial-pci"), "{s}");
+        let mut fixed = app(Some("/a/root"));
+        fixed.kind = ApplianceKind::Fixed;
+        let s = render(&c, &fixed, Accel::Kvm);
         assert!(s.contains("-drive file=/a/root,snapshot=on,id=appliance,cache=unsafe,if=none,format=raw -device scsi-hd,drive=appliance -device virtio-serial-pci"), "{s}");
         assert!(s.contains("-netdev user,id=usernet,net=169.254.0.0/16 -device virtio-net-pci,netdev=usernet"));
         assert!(s.ends_with("-append panic=1 -set x=y -S"), "{s}");

@@ -162,7 +162,13 @@ fn builds_and_boots_the_appliance_under_tcg() {
     let app = prepare_appliance(&cfg, &ev).unwrap();
     eprintln!("appliance ready in {} ms: {:?}", t.elapsed().as_millis(), app);
     assert_eq!(app.kind, ApplianceKind::GuestfsRs);
-    assert!(app.root.is_none());
+    // The tools live on their own read-only disk when mke2fs is there to make it.
+    let tools_disk = app.root.is_some();
+    assert_eq!(tools_disk, ["/usr/sbin/mke2fs", "/sbin/mke2fs"].iter().any(|p| Path::new(p).exists()));
+    if let Some(root) = &app.root {
+        assert!(std::fs::metadata(&app.initrd).unwrap().len() < 32 << 20, "the initrd holds only what starting needs");
+        assert!(root.ends_with("tools.img"));
+    }
     // A second call reuses the cache.
     let t = Instant::now();
     assert_eq!(prepare_appliance(&cfg, &ev).unwrap(), app);
@@ -175,7 +181,10 @@ fn builds_and_boots_the_appliance_under_tcg() {
     for item in ["panic=1", "console=ttyS0", "quiet", "rdinit=/init", "TERM="] {
         assert!(cmdline.contains(item), "{item} in {cmdline}");
     }
-    assert!(!cmdline.contains("root=UUID="), "{cmdline}");
+    assert_eq!(cmdline.contains("root=UUID="), tools_disk, "{cmdline}");
+    if tools_disk {
+        assert!(text.contains("TOOLS-DISK mounted /dev/sdb"), "tools disk attached last, found and mounted: {text}");
+    }
     assert!(text.contains("MODULES /lib/guestfs-rs/modules.boot ok="), "{text}");
     assert!(text.contains("MODULES /lib/guestfs-rs/modules.order ok="), "{text}");
     assert!(text.contains("AUTOLOAD btrfs yes"), "modprobe on demand works: {text}");
@@ -209,6 +218,9 @@ fn builds_and_boots_the_appliance_under_tcg() {
     assert!(cmdline.contains("root=UUID=") && cmdline.contains("guestfs_verbose=1"), "{cmdline}");
     assert!(!cmdline.contains("rdinit=/init"), "{cmdline}");
     assert!(text.contains("sdb"), "root disk attached after the user disk: {text}");
+    if tools_disk {
+        assert!(text.contains("TOOLS-DISK mounted /dev/sdb"), "{text}");
+    }
     assert!(text.contains("GUESTFS-RS-TEST-INIT-DONE"), "{text}");
 
     // No descriptor leaked by three launches and shutdowns, and no child left behind.
