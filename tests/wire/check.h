@@ -52,7 +52,7 @@ static const char *last_error(void)
 #define EXPECT(cond, ...)                                                              \
   do {                                                                                 \
     if (!(cond)) {                                                                     \
-      char detail_[512];                                                               \
+      char detail_[900];                                                               \
       snprintf(detail_, sizeof detail_, __VA_ARGS__);                                  \
       set_why("expected %s: %s", #cond, detail_);                                     \
       return -1;                                                                       \

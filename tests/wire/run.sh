@@ -46,10 +46,11 @@ mkdir -p "$work/lib-1.48"
 ln -s "$debian_lib" "$work/lib-1.48/libguestfs.so.0"
 
 # --- our appliance exported as a fixed appliance ---------------------------------------
-# The exporter is the launch crate's guestfs-rs-build-appliance; use an installed one when
-# the prefix has it, or build it (a small crate) into the workspace's target dir.
+# The exporter is the launch crate's guestfs-rs-build-appliance: GUESTFS_RS_BUILD_APPLIANCE
+# names one, else the prefix's when installed there, else it is built (a small crate) into
+# the workspace's target dir.
 export_fixed() {
-  local tool="$prefix/lib/guestfs/guestfs-rs-build-appliance"
+  local tool=${GUESTFS_RS_BUILD_APPLIANCE:-$prefix/lib/guestfs/guestfs-rs-build-appliance}
   if [ ! -x "$tool" ]; then
     local target=${CARGO_TARGET_DIR:-$repo/target}
     (cd "$repo" && PATH="$HOME/.cargo/bin:$PATH" CARGO_TARGET_DIR="$target" \

@@ -21,7 +21,8 @@
 #include "check.h"
 #include "host.h"
 
-#define SDA_SECTORS (256 * 2048)  /* 256 MiB scratch disk for partitions */
+#define SDA_SECTORS (512 * 2048)  /* 512 MiB scratch disk for partitions (sparse) */
+#define SDA1_MB 256
 #define SDB_MB 128                /* scratch disk for LVM */
 #define BIG_SIZE (4 * 1024 * 1024)
 
@@ -62,8 +63,8 @@ static int case_devices(guestfs_h *g)
 static int case_partition(guestfs_h *g)
 {
   CALL(guestfs_part_init(g, "/dev/sda", "gpt"));
-  CALL(guestfs_part_add(g, "/dev/sda", "p", 2048, 2048 + 128 * 2048 - 1));
-  CALL(guestfs_part_add(g, "/dev/sda", "p", 2048 + 128 * 2048, SDA_SECTORS - 2048 - 1));
+  CALL(guestfs_part_add(g, "/dev/sda", "p", 2048, 2048 + SDA1_MB * 2048 - 1));
+  CALL(guestfs_part_add(g, "/dev/sda", "p", 2048 + SDA1_MB * 2048, SDA_SECTORS - 2048 - 1));
   char *type;
   CALLP(type, guestfs_part_get_parttype(g, "/dev/sda"));
   int gpt = strcmp(type, "gpt") == 0;
@@ -72,7 +73,7 @@ static int case_partition(guestfs_h *g)
   struct guestfs_partition_list *pl;
   CALLP(pl, guestfs_part_list(g, "/dev/sda"));
   int ok = pl->len == 2 && pl->val[0].part_num == 1 && pl->val[0].part_start == 2048 * 512 &&
-           pl->val[0].part_size == 128 << 20 && pl->val[1].part_num == 2 &&
+           pl->val[0].part_size == SDA1_MB << 20 && pl->val[1].part_num == 2 &&
            pl->val[1].part_end == (uint64_t)(SDA_SECTORS - 2048) * 512 - 1;
   unsigned len = pl->len;
   long long s0 = len ? (long long)pl->val[0].part_start : -1, z0 = len ? (long long)pl->val[0].part_size : -1;
@@ -229,7 +230,7 @@ static int case_stat(guestfs_h *g)
   CALLP(vfs, guestfs_statvfs(g, "/"));
   long long blocks = vfs->blocks, bsize = vfs->bsize, bfree = vfs->bfree;
   guestfs_free_statvfs(vfs);
-  EXPECT(blocks * bsize > 100LL << 20 && blocks * bsize <= 128LL << 20 && bfree < blocks,
+  EXPECT(blocks * bsize > (SDA1_MB - 28LL) << 20 && blocks * bsize <= (long long)SDA1_MB << 20 && bfree < blocks,
          "statvfs / blocks %lld bsize %lld bfree %lld", blocks, bsize, bfree);
   int r = guestfs_is_file(g, "/dir/hello");
   EXPECT(r == 1, "is_file /dir/hello = %d", r);
@@ -238,16 +239,58 @@ static int case_stat(guestfs_h *g)
   return 0;
 }
 
-/* Errors cross the wire with their errno. */
+/* Compares the last error with 1.48's text: `want` exactly, or when `want` ends in '*',
+ * its prefix (for messages that name a device the guest kernel enumerated). Appends a
+ * mismatch to `bad`. */
+static void expect_message(const char *call, const char *want, char *bad, size_t badsz)
+{
+  const char *got = last_error();
+  size_t n = strlen(want);
+  int ok = n && want[n - 1] == '*' ? strncmp(got, want, n - 1) == 0 : strcmp(got, want) == 0;
+  if (!ok) {
+    size_t l = strlen(bad);
+    snprintf(bad + l, badsz - l, "%s%s gave \"%s\", 1.48 says \"%s\"", l ? "; " : "", call, got, want);
+  }
+}
+
+/* Errors cross the wire with their errno and 1.48's message texts (the texts below are
+ * what libguestfs 1.48's library and appliance produce). */
 static int case_errors(guestfs_h *g)
 {
+  char bad[1000] = "";
   char *s = guestfs_cat(g, "/nonexistent");
   EXPECT(s == NULL, "cat /nonexistent succeeded");
   int e = guestfs_last_errno(g);
   EXPECT(e == ENOENT, "cat /nonexistent errno %d (%s)", e, last_error());
+  expect_message("cat", "download: /nonexistent: No such file or directory", bad, sizeof bad);
   int r = guestfs_mkdir(g, "/dir");
   e = guestfs_last_errno(g);
   EXPECT(r == -1 && e == EEXIST, "mkdir of an existing dir: r=%d errno %d", r, e);
+  expect_message("mkdir", "mkdir: /dir: File exists", bad, sizeof bad);
+  r = guestfs_rmdir(g, "/nonexistent");
+  EXPECT(r == -1, "rmdir /nonexistent succeeded");
+  expect_message("rmdir", "rmdir: /nonexistent: No such file or directory", bad, sizeof bad);
+  char **v = guestfs_ls(g, "/dir/hello");
+  EXPECT(v == NULL, "ls of a file succeeded");
+  expect_message("ls", "ls0: opendir: /dir/hello: Not a directory", bad, sizeof bad);
+  s = guestfs_checksum(g, "nosuchsum", "/dir/hello");
+  EXPECT(s == NULL, "checksum nosuchsum succeeded");
+  expect_message("checksum", "checksum: unknown checksum type, expecting crc|md5|sha1|sha224|sha256|sha384|sha512",
+                 bad, sizeof bad);
+  r = guestfs_upload(g, "/nonexistent/local", "/x");
+  EXPECT(r == -1, "upload of a missing local file succeeded");
+  expect_message("upload", "open: /nonexistent/local: No such file or directory", bad, sizeof bad);
+  r = guestfs_download(g, "/nonexistent", "/dev/null");
+  EXPECT(r == -1, "download of a missing file succeeded");
+  expect_message("download", "download: /nonexistent: No such file or directory", bad, sizeof bad);
+  r = guestfs_mount(g, "/dev/sdb", "/dir");
+  EXPECT(r == -1, "mount of a blank disk succeeded");
+  expect_message("mount", "mount: mount exited with status 32: mount: /sysroot/dir: wrong fs type, "
+                 "bad option, bad superblock on /dev/sd*", bad, sizeof bad);
+  r = guestfs_part_add(g, "/dev/sda", "p", 10, 20);
+  EXPECT(r == -1, "part_add over the GPT header succeeded");
+  expect_message("part_add", "part_add: parted: /dev/sd*", bad, sizeof bad);
+  EXPECT(bad[0] == 0, "%s", bad);
   /* The handle still works after errors. */
   CALL(guestfs_ping_daemon(g));
   return 0;
@@ -409,7 +452,7 @@ static int watched_transfer(guestfs_h *g, int upload, const char *local, const c
 
 static int case_progress(guestfs_h *g)
 {
-  const uint64_t size = 24 << 20;
+  const uint64_t size = 96 << 20;
   const char *src = host_path("progress.src"), *back = host_path("progress.back");
   EXPECT(make_pattern_file(src, size, 7) == 0, "cannot write %s", src);
   if (watched_transfer(g, 1, src, "/progress.bin", size, 66) == -1)
