@@ -68,9 +68,11 @@ run () {
     fail_line "$name" "does not compile:" "$(cat "$log")"
     return
   fi
+  local t0=$SECONDS
   timeout -k 10 "$limit" "$build/$name" >"$log" 2>"$log.err"
   status=$?
   cat "$log"
+  echo "($name: $((SECONDS - t0)) s)"
   count "$log"
   if [ "$status" -ge 124 ] || { [ "$status" -ne 0 ] && ! grep -q '^FAIL: ' "$log"; }; then
     local why="exit status $status"

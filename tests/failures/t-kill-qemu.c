@@ -15,6 +15,9 @@
 #include "lib/ft.h"
 
 static const char *sleeper;     /* static program uploaded into the guest */
+/* Error texts kept for the comparison with 1.48's exact wording (a separate case, so a
+ * wording difference does not hide a behaviour failure). */
+static char *launch_error, *upload_error;
 static int quit_events;
 
 static void
@@ -182,6 +185,7 @@ run (void *unused)
     pthread_join (lk.thread, NULL);
     const char *err = guestfs_last_error (g);
     ft_note ("launch: errno %d, error: %s", guestfs_last_errno (g), err ? err : "(null)");
+    launch_error = err ? strdup (err) : NULL;
     if (!lk.killed)
       ft_fail ("no qemu child process was found to kill");
     else {
@@ -220,6 +224,8 @@ run (void *unused)
       ft_fail ("qemu was never killed: the library did not read 16 MB of the file");
     if (r == 0)
       ft_fail ("the upload completed in %.1f s, before qemu was killed", took / 1e3);
+    else if (guestfs_last_error (g))
+      upload_error = strdup (guestfs_last_error (g));
     check_appliance_died (g, &b, "upload", r == -1, pid, fds_unlaunched);
   }
   ft_end ();
@@ -320,6 +326,18 @@ run (void *unused)
   ft_baseline_check_closed (&b);
   ft_end ();
 
+  /* libguestfs 1.48.6 (checked with Debian's build on this test) reports these without
+   * the action's name in front. */
+  ft_case ("kill-qemu-error-texts-as-1.48");
+  static const char launch_text[] = "guestfs_launch failed.\nThis usually means the libguestfs appliance failed to start or crashed.\n";
+  static const char upload_text[] = "appliance closed the connection unexpectedly.\nThis usually means the libguestfs appliance crashed.\n";
+  if (launch_error && strncmp (launch_error, launch_text, sizeof launch_text - 1) != 0)
+    ft_fail ("launch killed: error starts \"%.40s...\", 1.48 says \"guestfs_launch failed.\\nThis usually...\"", launch_error);
+  if (upload_error && strncmp (upload_error, upload_text, sizeof upload_text - 1) != 0)
+    ft_fail ("upload killed: error starts \"%.40s...\", 1.48 says \"appliance closed the connection unexpectedly.\\nThis usually...\"", upload_error);
+  if (!launch_error || !upload_error)
+    ft_fail ("no error text recorded (see the cases above)");
+  ft_end ();
   ft_rm_rf (data);
 }
 
