@@ -510,6 +510,53 @@ main (void)
     PL (guestfs_find (g, "/sysroot_escape"));
   }
 
+  /* Sort order of listings (1.48 sorts in the C locale). */
+  if (begin (g, "listing_order")) {
+    static const char *names[] = { "b", "B", "a", "_x", "10", "9", ".hidden", "a b", "Z", NULL };
+    size_t i;
+    for (i = 0; names[i]; i++) {
+      char p[64];
+      snprintf (p, sizeof p, "/listing_order/%s", names[i]);
+      I (guestfs_touch (g, p));
+    }
+    I (guestfs_mkdir_p (g, "/listing_order/d/e"));
+    I (guestfs_touch (g, "/listing_order/d/e/f"));
+    I (guestfs_touch (g, "/listing_order/d/A"));
+    PL (guestfs_ls (g, "/listing_order"));
+    PL (guestfs_find (g, "/listing_order"));
+  }
+
+  /* Sizes around the 4 MiB protocol message limit. */
+  if (begin (g, "large")) {
+    size_t len = 5 * 1024 * 1024, i, got;
+    char *data = malloc (len), *b;
+    for (i = 0; i < len; i++) data[i] = 'a' + i % 26;
+    I (guestfs_write (g, "/large/2m", data, 2 * 1024 * 1024));
+    I64 (guestfs_filesize (g, "/large/2m"));
+    I (guestfs_write (g, "/large/5m", data, len));
+    {
+      char *local = t_path ("five");
+      t_write_local ("five", data, len);
+      I (guestfs_upload (g, local, "/large/5m"));
+      free (local);
+    }
+    b = guestfs_read_file (g, "/large/5m", &got);
+    r_buf (g, "read_file (\"/large/5m\")", b, got);
+    CHECK (b && got == len && memcmp (b, data, len) == 0);
+    free (b);
+    b = guestfs_cat (g, "/large/5m");
+    r_ok (g, "cat (\"/large/5m\")", b == NULL);
+    if (b) t_out ("cat (\"/large/5m\") = %zu bytes", strlen (b));
+    free (b);
+    {
+      char **l = guestfs_read_lines (g, "/large/5m");
+      r_ok (g, "read_lines (\"/large/5m\")", l == NULL);
+      if (l) t_out ("read_lines (\"/large/5m\") = %zu line(s)", t_list_len (l));
+      t_free_list (l);
+    }
+    free (data);
+  }
+
   if (t_case ("still_alive")) {
     CHECK (I (guestfs_ping_daemon (g)) == 0);
   }
