@@ -460,9 +460,59 @@ static int case_progress(guestfs_h *g)
   if (watched_transfer(g, 0, back, "/progress.bin", size, 67) == -1)
     return -1;
   EXPECT(same_file_contents(src, back), "downloaded %s differs", back);
+  unlink(back);
+  return 0;  /* the cancel case reuses progress.src and /progress.bin */
+}
+
+/* guestfs_user_cancel from the progress callback, at the first event: the transfer stops
+ * with EINTR (the cancel chunk crosses the wire and the daemon answers it) and the
+ * handle keeps working. */
+static void cancel_on_progress(guestfs_h *h, void *opaque, uint64_t event, int event_handle,
+                               int flags, const char *buf, size_t buf_len, const uint64_t *array,
+                               size_t array_len)
+{
+  (void)opaque; (void)event; (void)event_handle; (void)flags; (void)buf; (void)buf_len;
+  (void)array; (void)array_len;
+  if (prog.events++ == 0)
+    guestfs_user_cancel(h);
+}
+
+static int cancelled_transfer(guestfs_h *g, int upload, const char *local, const char *remote)
+{
+  memset(&prog, 0, sizeof prog);
+  int eh = guestfs_set_event_callback(g, cancel_on_progress, GUESTFS_EVENT_PROGRESS, 0, NULL);
+  EXPECT(eh >= 0, "set_event_callback: %s", last_error());
+  int r = upload ? guestfs_upload(g, local, remote) : guestfs_download(g, remote, local);
+  int e = guestfs_last_errno(g);
+  guestfs_delete_event_callback(g, eh);
+  const char *what = upload ? "upload" : "download";
+  if (prog.events == 0) {
+    EXPECT(r == 0, "%s failed: %s", what, last_error());
+    printf("# %s: no progress event to cancel from\n", what);
+    return 0;
+  }
+  EXPECT(r == -1 && e == EINTR, "cancelled %s: r=%d errno %d (%s)", what, r, e, r ? last_error() : "");
+  printf("# cancelled %s: %s\n", what, last_error());
+  CALL(guestfs_ping_daemon(g));
+  char *s;
+  CALLP(s, guestfs_cat(g, "/dir/hello"));
+  int ok = strcmp(s, "hello, wire\n") == 0;
+  free(s);
+  EXPECT(ok, "cat after a cancelled %s", what);
+  return 0;
+}
+
+static int case_cancel(guestfs_h *g)
+{
+  const char *src = host_path("progress.src"), *back = host_path("cancel.back");
+  if (cancelled_transfer(g, 0, back, "/progress.bin") == -1)
+    return -1;
+  if (cancelled_transfer(g, 1, src, "/cancelled.bin") == -1)
+    return -1;
   unlink(src);
   unlink(back);
   CALL(guestfs_rm(g, "/progress.bin"));
+  CALL(guestfs_rm_f(g, "/cancelled.bin"));
   return 0;
 }
 
@@ -625,6 +675,7 @@ static const struct wire_case cases[] = {
   { "tar", case_tar },
   { "command", case_command },
   { "progress", case_progress },
+  { "cancel", case_cancel },
   { "offsets", case_offsets },
   { "many-files", case_many_files },
   { "daemon-misc", case_daemon_misc },
