@@ -102,7 +102,7 @@ impl Daemon {
 
     /// Start a FileOut transfer: the OK reply goes first, after which only chunks follow.
     pub fn begin_file_out(&mut self) -> Result<()> {
-        let Some(h) = self.cur.clone() else { return Err(Error::msg("no current request")) };
+        let Some(h) = self.cur else { return Err(Error::msg("no current request")) };
         self.replied = true;
         self.t.reply_ok(&h, &[]).map_err(|e| self.conn_failed(e))
     }

@@ -30,7 +30,7 @@ pub fn handle(d: &mut Daemon, header: Header, body: Vec<u8>) {
         header.proc_nr,
         body.len() + HEADER_LEN
     );
-    d.cur = Some(header.clone());
+    d.cur = Some(header);
     d.throttle = Throttle::new();
     d.replied = false;
     d.file_in_pending = action.is_some_and(|a| a.file_in_args().next().is_some());
@@ -71,7 +71,7 @@ fn run(d: &mut Daemon, h: &Header, action: Option<&'static Action>, body: Vec<u8
     }
     let (wire, optargs) =
         decode_args(action, &body).map_err(|_| Error::msg("daemon failed to decode procedure arguments"))?;
-    let mut req = Req { header: h.clone(), action, args: with_file_placeholders(action, wire), optargs };
+    let mut req = Req { header: *h, action, args: with_file_placeholders(action, wire), optargs };
     check_args(d, &mut req)?;
 
     let Some(f) = calls::handler(&action.name) else {

@@ -339,13 +339,12 @@ pub fn environment(pid1: bool) {
     std::env::set_var("TERM", "dumb");
     // SAFETY: umask only sets the process's file creation mask.
     unsafe { libc::umask(0o022) };
-    if pid1 {
-        if fs::create_dir_all(LVM_SYSTEM_DIR).is_ok()
+    if pid1
+        && fs::create_dir_all(LVM_SYSTEM_DIR).is_ok()
             && fs::write(Path::new(LVM_SYSTEM_DIR).join("lvm.conf"), LVM_CONF).is_ok()
         {
             std::env::set_var("LVM_SYSTEM_DIR", LVM_SYSTEM_DIR);
         }
-    }
 }
 
 /// Reap children that were orphaned onto PID 1. Called only between requests, when the

@@ -368,13 +368,13 @@ fn set_seeding(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     Ok(RetValue::None)
 }
 
-fn btrfstune_seeding(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+fn btrfstune_seeding(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let dev = r.str(0);
     let mut c = Cmd::new("btrfstune").args(["-S", if r.bool(1) { "1" } else { "0" }]);
+    // Clearing the seeding flag needs -f with current btrfs-progs.
     if !r.bool(1) {
         c = c.arg("-f");
     }
-    let _ = d;
     run(c.arg(&dev), &dev)?;
     Ok(RetValue::None)
 }

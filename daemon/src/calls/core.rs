@@ -82,7 +82,7 @@ const GROUP_TOOLS: &[(&str, &[&str])] = &[
 /// the test suite) skip what cannot work instead of meeting ENOTSUP.
 fn internal_feature_available(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let group = r.str(0);
-    if !d.api.optgroups().iter().any(|g| *g == group) {
+    if !d.api.optgroups().contains(&group) {
         return Ok(RetValue::Int(2));
     }
     Ok(RetValue::Int(if group_available(d, &group) { 0 } else { 1 }))
@@ -98,7 +98,7 @@ pub fn group_available(d: &Daemon, group: &str) -> bool {
     let tools_ok = GROUP_TOOLS
         .iter()
         .find(|(g, _)| *g == group)
-        .map_or(true, |(_, tools)| tools.iter().all(|t| program_exists(t)));
+        .is_none_or(|(_, tools)| tools.iter().all(|t| program_exists(t)));
     // Groups 1.48 retired but still reports (no calls of their own).
     let has_calls = d.api.actions.iter().any(|a| a.optional.as_deref() == Some(group));
     (has_calls && calls_done && tools_ok) || group == "realpath"

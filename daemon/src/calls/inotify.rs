@@ -85,8 +85,11 @@ fn inotify_rm_watch(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     })
 }
 
+/// One event: (watch descriptor, mask, cookie, name).
+type Event = (i64, u32, u32, Vec<u8>);
+
 /// Parse raw inotify records (wd i32, mask u32, cookie u32, len u32, name[len]).
-pub fn parse_events(buf: &[u8]) -> Vec<(i64, u32, u32, Vec<u8>)> {
+pub fn parse_events(buf: &[u8]) -> Vec<Event> {
     let mut out = Vec::new();
     let mut n = 0;
     while n + 16 <= buf.len() {
@@ -104,7 +107,7 @@ pub fn parse_events(buf: &[u8]) -> Vec<(i64, u32, u32, Vec<u8>)> {
 }
 
 /// Everything queued now (the fd is non-blocking), bounded so the reply fits a message.
-fn read_events(r: &Req) -> Result<Vec<(i64, u32, u32, Vec<u8>)>> {
+fn read_events(r: &Req) -> Result<Vec<Event>> {
     with_fd(r, |fd| {
         let mut all = Vec::new();
         let mut buf = vec![0u8; 65536];

@@ -78,12 +78,11 @@ fn luks_format_cipher(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     format(r, Some(r.str(3)))
 }
 
-fn open(d: &Daemon, device: &str, key: &[u8], mapname: &str, readonly: bool, crypttype: Option<String>) -> Result<RetValue> {
+fn open(device: &str, key: &[u8], mapname: &str, readonly: bool, crypttype: Option<String>) -> Result<RetValue> {
     let mapper = format!("/dev/mapper/{mapname}");
     if std::path::Path::new(&mapper).exists() {
         return Err(Error::msg(format!("{mapper}: device already exists")));
     }
-    let _ = d;
     let t = match crypttype {
         Some(t) => t,
         None => match super::devs::vfs_type_of(device)?.as_str() {
@@ -104,16 +103,16 @@ fn open(d: &Daemon, device: &str, key: &[u8], mapname: &str, readonly: bool, cry
     Ok(RetValue::None)
 }
 
-fn luks_open(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    open(d, &r.str(0), r.bytes(1), &r.str(2), false, Some("luks".into()))
+fn luks_open(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    open(&r.str(0), r.bytes(1), &r.str(2), false, Some("luks".into()))
 }
 
-fn luks_open_ro(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    open(d, &r.str(0), r.bytes(1), &r.str(2), true, Some("luks".into()))
+fn luks_open_ro(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    open(&r.str(0), r.bytes(1), &r.str(2), true, Some("luks".into()))
 }
 
-fn cryptsetup_open(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    open(d, &r.str(0), r.bytes(1), &r.str(2), r.opt_bool(0) == Some(true), r.opt_str(1))
+fn cryptsetup_open(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    open(&r.str(0), r.bytes(1), &r.str(2), r.opt_bool(0) == Some(true), r.opt_str(1))
 }
 
 fn cryptsetup_close(_d: &mut Daemon, r: &Req) -> Result<RetValue> {

@@ -62,6 +62,7 @@ fn wipe_before_mkfs(device: &str) {
 }
 
 /// The argument vector 1.48 builds for `mkfs` (without the device's wipe).
+#[allow(clippy::too_many_arguments)]
 pub fn mkfs_argv(
     fstype: &str,
     device: &str,

@@ -179,7 +179,7 @@ pub fn umount_all_under(s: &Sysroot) -> Result<()> {
     let mut ms = mounts_under(s.root());
     // Longer paths first, so children go before parents; later mounts before earlier ones.
     ms.reverse();
-    ms.sort_by(|a, b| b.target.len().cmp(&a.target.len()));
+    ms.sort_by_key(|m| std::cmp::Reverse(m.target.len()));
     for m in ms {
         let o = Cmd::new("umount").arg(&m.target).run();
         if !o.ok() {
