@@ -82,7 +82,8 @@ pub fn call(h: &Handle, a: &Action, args: &[Value], optargs: &[Option<Value>]) -
             } else {
                 format!("appliance closed the connection unexpectedly.\nThis usually means the libguestfs appliance crashed.\n{DEBUG_ADVICE}")
             };
-            Err(Error::with_errno(libc::EPIPE, format!("{}: {msg}", a.name)))
+            // 1.48 words this without the action's name.
+            Err(Error::with_errno(libc::EPIPE, msg))
         }
         Err(CallError::Protocol(m)) => {
             // Protocol sync is lost: the connection cannot be trusted any more.

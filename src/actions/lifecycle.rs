@@ -216,7 +216,7 @@ pub fn launch(h: &Handle) -> Result<()> {
                 _ => format!("guestfs_launch failed.\nThis usually means the libguestfs appliance failed to start or crashed.\n{DEBUG_ADVICE}"),
             };
             let tail = if tail.is_empty() { String::new() } else { format!("\nLast lines of the appliance console:\n{tail}") };
-            return Err(fail(h, format!("launch: {detail}{tail}"), e.errno()));
+            return Err(fail(h, format!("{detail}{tail}"), e.errno()));
         }
     }
     {
