@@ -178,6 +178,11 @@ pub fn load_modules_in_background(rest: Vec<String>) {
     }
     set_state(|s| *s = LoaderState { priority_done: false, all_done: false });
     std::thread::spawn(move || {
+        // The appliance usually has one vCPU: at the lowest priority this thread (and the
+        // module initialisation it runs in the kernel) gets the CPU only when the daemon's
+        // main thread waits, so it does not delay the launch flag or the first calls.
+        // SAFETY: setpriority on this thread's own tid.
+        unsafe { libc::setpriority(libc::PRIO_PROCESS, libc::syscall(libc::SYS_gettid) as libc::id_t, 19) };
         let t = Instant::now();
         let (first, _) = prioritise(rest.clone());
         load_quietly(&first);

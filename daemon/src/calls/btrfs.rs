@@ -362,10 +362,8 @@ fn device_delete(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     Ok(RetValue::None)
 }
 
-fn set_seeding(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let dev = r.str(0);
-    run(Cmd::new("btrfstune").args(["-S", if r.bool(1) { "1" } else { "0" }, &dev]), &dev)?;
-    Ok(RetValue::None)
+fn set_seeding(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    btrfstune_seeding(d, r)
 }
 
 fn btrfstune_seeding(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
