@@ -78,7 +78,8 @@ static double now(void)
 
 /* What the bar is showing and how many progress events arrived for it. */
 static struct {
-  const char *label;
+  const char *label; /* NULL between transfers: stray events are not drawn */
+  int bytes;         /* position/total are bytes (launch reports steps instead) */
   int events;
   int last_tenth; /* when stdout is not a terminal, one line per 10% instead of redraws */
   int tty;
@@ -96,8 +97,9 @@ static void draw_bar(uint64_t position, uint64_t total)
     cells[i] = i < fill ? '#' : '.';
   cells[width] = 0;
   if (bar.tty) {
-    printf("\r    %-8s [%s] %3d%%  %5.1f / %.1f MiB", bar.label, cells, (int)(frac * 100),
-           (double)position / MiB, (double)total / MiB);
+    printf("\r    %-8s [%s] %3d%%", bar.label, cells, (int)(frac * 100));
+    if (bar.bytes)
+      printf("  %5.1f / %.1f MiB", (double)position / MiB, (double)total / MiB);
     fflush(stdout);
   } else {
     int tenth = (int)(frac * 10);
@@ -113,15 +115,16 @@ static void on_progress(guestfs_h *h, void *opaque, uint64_t event, int event_ha
                         const char *buf, size_t buf_len, const uint64_t *array, size_t array_len)
 {
   (void)h; (void)opaque; (void)event; (void)event_handle; (void)flags; (void)buf; (void)buf_len;
-  if (array_len < 4)
+  if (array_len < 4 || !bar.label)
     return;
   bar.events++;
   draw_bar(array[2], array[3]);
 }
 
-static void bar_start(const char *label)
+static void bar_start(const char *label, int bytes)
 {
   bar.label = label;
+  bar.bytes = bytes;
   bar.events = 0;
   bar.last_tenth = -1;
 }
@@ -130,14 +133,15 @@ static void bar_end(double secs, int64_t bytes)
 {
   if (bar.tty && bar.events)
     printf("\n");
-  if (bar.events && bytes == 0)
+  if (!bar.bytes)
     printf("    %s: done in %.1f s\n", bar.label, secs);
   else if (bar.events)
     printf("    %s: %d progress events, %.1f MiB in %.1f s\n", bar.label, bar.events,
            (double)bytes / MiB, secs);
   else
-    printf("    %s: finished in %.1f s before the appliance's first progress report (2 s)\n",
+    printf("    %s: finished in %.1f s, before the appliance's first progress report (2 s)\n",
            bar.label, secs);
+  bar.label = NULL;
 }
 
 /* ---- host-side files ------------------------------------------------------------------- */
@@ -242,7 +246,7 @@ static void build_image(const char *image, const char *blob, const char *blob_ba
   step("Adding it and launching the appliance");
   CHECK(guestfs_add_drive_opts(g, image, GUESTFS_ADD_DRIVE_OPTS_FORMAT, "qcow2", -1));
   CHECK(guestfs_set_event_callback(g, on_progress, GUESTFS_EVENT_PROGRESS, 0, NULL));
-  bar_start("launch");
+  bar_start("launch", 0);
   double t = now();
   CHECK(guestfs_launch(g));
   bar_end(now() - t, 0);
@@ -282,7 +286,7 @@ static void build_image(const char *image, const char *blob, const char *blob_ba
   make_blob(blob);
   char *want = local_sha256(blob);
   printf("    local sha256  %s\n", want);
-  bar_start("upload");
+  bar_start("upload", 1);
   t = now();
   CHECK(guestfs_upload(g, blob, "/xfs/blob.bin"));
   bar_end(now() - t, BLOB_SIZE);
@@ -293,7 +297,7 @@ static void build_image(const char *image, const char *blob, const char *blob_ba
   free(got);
 
   step("Downloading it back");
-  bar_start("download");
+  bar_start("download", 1);
   t = now();
   CHECK(guestfs_download(g, "/xfs/blob.bin", blob_back));
   bar_end(now() - t, BLOB_SIZE);

@@ -93,17 +93,18 @@ run_suite() {
   echo "    ($name took $((SECONDS - t0))s)"
 }
 
-# WIRE_ONLY=ours-lib or WIRE_ONLY=1.48-lib runs one direction (for debugging).
+# WIRE_ONLY=ours-lib or WIRE_ONLY=1.48-lib runs one direction, WIRE_ONLY=controls (with
+# WIRE_CONTROLS=1) only the controls (for debugging).
 only=${WIRE_ONLY:-}
 ours="$prefix/lib/libguestfs.so.0"
-if [ "$only" = 1.48-lib ]; then :
+if [ "$only" = 1.48-lib ] || [ "$only" = controls ]; then :
 elif [ -d "$debian_appliance" ] && command -v supermin > /dev/null; then
   run_suite rs-lib+1.48-appliance "$prefix/lib" "$ours" LIBGUESTFS_PATH="$debian_appliance"
 else
   result fail rs-lib+1.48-appliance/setup "needs $debian_appliance (libguestfs-appliance... libguestfs0) and supermin"
 fi
 
-if [ "$only" = ours-lib ]; then :
+if [ "$only" = ours-lib ] || [ "$only" = controls ]; then :
 elif [ ! -e "$debian_lib" ]; then
   result fail 1.48-lib+rs-appliance/setup "needs $debian_lib (Debian's libguestfs0)"
 elif ! export_fixed; then
