@@ -75,7 +75,14 @@ const GROUP_TOOLS: &[(&str, &[&str])] = &[
     ("ntfs3g", &["ntfs-3g.probe", "ntfsfix", "ntfsclone"]),
     ("ntfsprogs", &["ntfsresize"]),
     ("blkdiscard", &["blkdiscard"]),
+    ("squashfs", &["mksquashfs"]),
+    ("extlinux", &["extlinux"]),
+    ("syslinux", &["syslinux"]),
+    ("grub", &["grub-install"]),
 ];
+
+/// Data files a group needs besides programs (bootloader images the tools install).
+const GROUP_FILES: &[(&str, &[&str])] = &[("grub", &["/usr/lib/grub/i386-pc/modinfo.sh"])];
 
 /// 0 = available, 1 = not available, 2 = no such group. A group is available when every
 /// call in it is implemented here and the tools it needs are installed, so callers (and
@@ -99,9 +106,13 @@ pub fn group_available(d: &Daemon, group: &str) -> bool {
         .iter()
         .find(|(g, _)| *g == group)
         .is_none_or(|(_, tools)| tools.iter().all(|t| program_exists(t)));
+    let files_ok = GROUP_FILES
+        .iter()
+        .find(|(g, _)| *g == group)
+        .is_none_or(|(_, files)| files.iter().all(|f| std::path::Path::new(f).exists()));
     // Groups 1.48 retired but still reports (no calls of their own).
     let has_calls = d.api.actions.iter().any(|a| a.optional.as_deref() == Some(group));
-    (has_calls && calls_done && tools_ok) || group == "realpath"
+    (has_calls && calls_done && tools_ok && files_ok) || group == "realpath"
 }
 
 /// Every optional group name, available or not.

@@ -26,6 +26,14 @@ pub const CALLS: &[(&str, Handler)] = &[
     ("ntfsclone_out", ntfsclone_out),
     ("blkdiscard", blkdiscard),
     ("blkdiscardzeroes", blkdiscardzeroes),
+    ("internal_upload", internal_upload),
+    ("mksquashfs", mksquashfs),
+    ("extlinux", extlinux),
+    ("syslinux", syslinux),
+    ("grub_install", grub_install),
+    ("sfdisk_l", sfdisk_l),
+    ("sfdisk_kernel_geometry", sfdisk_kernel_geometry),
+    ("sfdisk_disk_geometry", sfdisk_disk_geometry),
 ];
 
 fn run(c: Cmd, what: &str) -> Result<RetValue> {
@@ -209,4 +217,109 @@ fn blkdiscardzeroes(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let name = dev.trim_start_matches("/dev/");
     let z = std::fs::read_to_string(format!("/sys/block/{name}/queue/discard_zeroes_data")).unwrap_or_default();
     Ok(RetValue::Bool(z.trim() == "1"))
+}
+
+/// FileIn to a file in the appliance's /tmp (setup helper for the library). Unlike
+/// 1.48's unrestricted debug upload, only /tmp is writable this way.
+fn internal_upload(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let name = r.str(1);
+    let rel = name.strip_prefix("/tmp/").unwrap_or(&name);
+    if rel.is_empty() || rel.contains('/') || rel == ".." || rel == "." {
+        return Err(Error::perror(libc::EINVAL, &name));
+    }
+    let path = std::env::temp_dir().join(rel);
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .custom_flags(libc::O_NOCTTY)
+        .mode(r.int(2) as u32 & 0o7777)
+        .open(&path)
+        .map_err(|e| Error::io(&e, &name))?;
+    d.receive_file(&mut |data: &[u8]| f.write_all(data).map_err(|_| Error::msg(format!("write error: {name}"))))?;
+    Ok(RetValue::None)
+}
+
+/// FileOut: a squashfs image of a guest directory.
+fn mksquashfs(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let dir = host_path(d, r, 0, true)?;
+    let tmp = std::env::temp_dir().join(format!("squashfs-{}.img", std::process::id()));
+    let mut c = Cmd::new("mksquashfs")
+        .arg(&dir)
+        .arg(&tmp)
+        .arg("-noappend")
+        .arg("-root-becomes")
+        .arg(&dir)
+        .args(["-wildcards", "-no-recovery"]);
+    if let Some(comp) = r.opt_str(0) {
+        c = c.arg("-comp").arg(comp);
+    }
+    let excl = std::env::temp_dir().join(format!("squashfs-{}.excl", std::process::id()));
+    if let Some(ex) = r.opt_list(1) {
+        let text: String = ex.iter().map(|e| format!("{e}\n")).collect();
+        std::fs::write(&excl, text).map_err(|e| Error::io(&e, excl.display()))?;
+        c = c.arg("-ef").arg(&excl);
+    }
+    let o = c.run();
+    let _ = std::fs::remove_file(&excl);
+    if !o.ok() {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(Error::msg(format!("{}: {}", r.str(0), o.err_or_out())));
+    }
+    let res = (|| {
+        let mut f = std::fs::File::open(&tmp).map_err(|e| Error::io(&e, tmp.display()))?;
+        let size = f.metadata().map(|m| m.len()).ok();
+        d.begin_file_out()?;
+        d.send_stream(&mut f, size)?;
+        Ok(RetValue::None)
+    })();
+    let _ = std::fs::remove_file(&tmp);
+    res
+}
+
+fn extlinux(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let dir = host_path(d, r, 0, true)?;
+    run(Cmd::new("extlinux").arg("--install").arg(&dir), &r.str(0))
+}
+
+fn syslinux(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let mut c = Cmd::new("syslinux").args(["--install", "--force"]);
+    if let Some(dir) = r.opt_str(0) {
+        c = c.arg("--directory").arg(dir);
+    }
+    let o = c.arg(r.str(0)).run();
+    if !o.ok() {
+        return Err(Error::msg(o.err_text()));
+    }
+    Ok(RetValue::None)
+}
+
+fn grub_install(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let root = host_path(d, r, 0, true)?;
+    let o = Cmd::new("grub-install").arg(format!("--root-directory={}", root.display())).arg(r.str(1)).run();
+    if !o.ok() {
+        return Err(Error::msg(o.err_text()));
+    }
+    Ok(RetValue::None)
+}
+
+fn sfdisk_out(args: &[&str], dev: &str) -> Result<RetValue> {
+    let o = Cmd::new("sfdisk").args(args).arg(dev).run();
+    if !o.ok() {
+        return Err(Error::msg(format!("{dev}: {}", o.err_text())));
+    }
+    Ok(RetValue::Str(o.stdout))
+}
+
+fn sfdisk_l(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    sfdisk_out(&["-l"], &r.str(0))
+}
+
+fn sfdisk_kernel_geometry(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    sfdisk_out(&["-g"], &r.str(0))
+}
+
+fn sfdisk_disk_geometry(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    sfdisk_out(&["-g"], &r.str(0))
 }
