@@ -188,9 +188,14 @@ main (void)
     I64 (guestfs_blockdev_getsize64 (g, ""));
     I64 (guestfs_blockdev_getsize64 (g, "/dev/null"));
     I64 (guestfs_blockdev_getsize64 (g, "/dev/vda"));
-    I (guestfs_blockdev_getss (g, "/etc/passwd"));
     I (guestfs_blockdev_rereadpt (g, "/dev/sdz"));
     PS (guestfs_vfs_type (g, "/dev/sdz1"));
+  }
+
+  /* Each known difference from 1.48 sits in a case of its own, so the ledger entry for
+   * it does not hide regressions elsewhere. */
+  if (t_case ("getss_not_a_device")) {
+    I (guestfs_blockdev_getss (g, "/etc/passwd"));
   }
 
   if (t_case ("ping_after_errors")) {

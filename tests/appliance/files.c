@@ -184,7 +184,6 @@ main (void)
   if (begin (g, "path_errors")) {
     PS (guestfs_cat (g, "/path_errors/nosuch"));
     PS (guestfs_cat (g, "relative/path"));
-    PS (guestfs_cat (g, "/path_errors"));
     PS (guestfs_cat (g, "/path_errors/nosuchdir/f"));
     I (guestfs_write (g, "/path_errors/nosuchdir/f", "x", 1));
     I (guestfs_write (g, "relative", "x", 1));
@@ -208,7 +207,6 @@ main (void)
     I (guestfs_mkdir_p (g, "/mkdir/x/y/z"));
     I (guestfs_mkdir_p (g, "/mkdir/x/y/z/"));
     I (guestfs_touch (g, "/mkdir/file"));
-    I (guestfs_mkdir_p (g, "/mkdir/file/sub"));
     I (guestfs_mkdir (g, "/mkdir/file"));
     I (guestfs_mkdir_p (g, "/mkdir/file"));
     I (guestfs_rmdir (g, "/mkdir/d"));
@@ -259,7 +257,6 @@ main (void)
     I (guestfs_tar_in_opts (g, tar, "/tar_in_tree/gz", GUESTFS_TAR_IN_OPTS_COMPRESS, "gzip", -1));
     PL (guestfs_ls (g, "/tar_in_tree/gz"));
     I (guestfs_tar_in (g, tar, "/tar_in_tree/gz"));
-    I (guestfs_tar_in (g, tar, "/tar_in_tree/nosuchdir"));
     free (tar);
     tar = t_path ("nosuch.tar");
     I (guestfs_tar_in (g, tar, "/tar_in_tree"));
@@ -273,7 +270,6 @@ main (void)
     CHECK (I (guestfs_exists (g, "/predicates/a")) == 1);
     I (guestfs_exists (g, "/predicates/sub"));
     I (guestfs_exists (g, "/predicates/nosuch"));
-    I (guestfs_exists (g, "/predicates/dangling"));
     CHECK (I (guestfs_is_file (g, "/predicates/a")) == 1);
     I (guestfs_is_file (g, "/predicates/sub"));
     I (guestfs_is_file (g, "/predicates/link"));
@@ -300,8 +296,6 @@ main (void)
     PL (guestfs_find (g, "/listing/nosuch"));
     print_readdir (g, "/listing");
     print_readdir (g, "/listing/nosuch");
-    print_ll (g, "/listing/sub");
-    print_ll (g, "/listing/nosuch");
   }
 
   if (begin (g, "readlink")) {
@@ -312,8 +306,6 @@ main (void)
     CHECK (s && strcmp (s, "a") == 0);
     free (s);
     PS (guestfs_readlink (g, "/readlink/dangling"));
-    PS (guestfs_readlink (g, "/readlink/a"));
-    PS (guestfs_readlink (g, "/readlink/nosuch"));
   }
 
   if (begin (g, "upload_download")) {
@@ -349,14 +341,6 @@ main (void)
       r_buf (g, "local small", b, got);
       free (b);
     }
-    I (guestfs_download (g, "/transfer_errors", local));
-    {
-      size_t got;
-      char *b = t_read_local ("small", &got);
-      r_buf (g, "local small", b, got);
-      free (b);
-    }
-    t_write_local ("small", "small\n", 6);
     I (guestfs_upload (g, local, "/transfer_errors/f"));
     /* Not compared: downloading into a missing local directory gives 1.48 either ENOENT
      * or "file receive cancelled by daemon", depending on timing. */
@@ -397,8 +381,6 @@ main (void)
     back = t_read_local ("piece.out", &got);
     r_buf (g, "local piece.out", back, got);
     free (back);
-    I (guestfs_download_offset (g, "/offsets/f", out, -1, 5));
-    I (guestfs_download_offset (g, "/offsets/f", out, 0, -1));
     I (guestfs_download_offset (g, "/offsets/nosuch", out, 0, 1));
     free (local); free (out);
   }
@@ -555,6 +537,68 @@ main (void)
       t_free_list (l);
     }
     free (data);
+  }
+
+  /* Each known difference from 1.48 sits in a case of its own below, so the ledger
+   * entry for it does not hide regressions elsewhere. */
+  if (begin (g, "cat_directory")) {
+    PS (guestfs_cat (g, "/cat_directory"));
+  }
+
+  if (begin (g, "download_directory")) {
+    char *local = t_path ("small");
+    size_t got;
+    char *b;
+    t_write_local ("small", "small\n", 6);
+    I (guestfs_download (g, "/download_directory", local));
+    /* A failed download must leave the local file alone. */
+    b = t_read_local ("small", &got);
+    r_buf (g, "local small", b, got);
+    free (b);
+    free (local);
+  }
+
+  if (begin (g, "mkdir_p_through_file")) {
+    I (guestfs_touch (g, "/mkdir_p_through_file/file"));
+    I (guestfs_mkdir_p (g, "/mkdir_p_through_file/file/sub"));
+  }
+
+  if (begin (g, "tar_in_missing_dir")) {
+    char *tar = t_path ("tree.tar");
+    I (guestfs_tar_in (g, tar, "/tar_in_missing_dir/nosuchdir"));
+    free (tar);
+  }
+
+  if (begin (g, "exists_dangling")) {
+    char *tar = t_path ("tree.tar");
+    I (guestfs_tar_in (g, tar, "/exists_dangling"));
+    free (tar);
+    I (guestfs_exists (g, "/exists_dangling/dangling"));
+  }
+
+  if (begin (g, "ll")) {
+    char *tar = t_path ("tree.tar");
+    I (guestfs_tar_in (g, tar, "/ll"));
+    free (tar);
+    print_ll (g, "/ll/sub");
+  }
+
+  if (begin (g, "ll_missing")) {
+    print_ll (g, "/ll_missing/nosuch");
+  }
+
+  if (begin (g, "readlink_errors")) {
+    I (guestfs_touch (g, "/readlink_errors/a"));
+    PS (guestfs_readlink (g, "/readlink_errors/a"));
+    PS (guestfs_readlink (g, "/readlink_errors/nosuch"));
+  }
+
+  if (begin (g, "download_offset_negative")) {
+    char *out = t_path ("piece.out");
+    I (guestfs_write (g, "/download_offset_negative/f", "0123456789", 10));
+    I (guestfs_download_offset (g, "/download_offset_negative/f", out, -1, 5));
+    I (guestfs_download_offset (g, "/download_offset_negative/f", out, 0, -1));
+    free (out);
   }
 
   if (t_case ("still_alive")) {

@@ -136,6 +136,10 @@ main (void)
     I (guestfs_set_label (g, "/dev/sda1", "swapper"));
     PS (guestfs_vfs_label (g, "/dev/sda1"));
     I (guestfs_set_label (g, "/dev/sdz1", "x"));
+  }
+
+  if (t_case ("set_label_too_long")) {
+    init_partition (g);
     I (guestfs_mkfs (g, "ext4", "/dev/sda1"));
     I (guestfs_set_label (g, "/dev/sda1", "a-label-that-is-much-too-long-for-ext"));
   }
@@ -185,11 +189,15 @@ main (void)
     I (guestfs_mount (g, "/dev/sda1", "relative"));
     I (guestfs_mount (g, "/dev/sda1", "/"));
     I (guestfs_mount (g, "/dev/sda1", "/"));
-    I (guestfs_umount (g, "/nosuchdir"));
-    I (guestfs_umount (g, "/dev/sdc"));
     I (guestfs_umount (g, "/"));
     I (guestfs_umount (g, "/"));
     I (guestfs_umount_all (g));
+  }
+
+  if (t_case ("umount_errors")) {
+    init_basic_fs (g);
+    I (guestfs_umount (g, "/nosuchdir"));
+    I (guestfs_umount (g, "/dev/sdc"));
   }
 
   if (t_case ("mount_ro")) {

@@ -111,7 +111,6 @@ main (void)
     I (guestfs_mount (g, "/dev/VG/LV1", "/"));
     I (guestfs_write (g, "/on-lv", "lvm", 3));
     PS (guestfs_cat (g, "/on-lv"));
-    PL (guestfs_mounts (g));
     PH (guestfs_list_filesystems (g));
     PS (guestfs_vfs_type (g, "/dev/VG/LV1"));
     PS (guestfs_vfs_type (g, "/dev/mapper/VG-LV1"));
@@ -183,8 +182,23 @@ main (void)
     PS (guestfs_sh (g, "echo x > /tmp/f; cat /tmp/f"));
     PS (guestfs_sh (g, "exit 2"));
     PL (guestfs_sh_lines (g, "echo a; echo b"));
-    I (guestfs_umount_all (g));
+  }
+
+  if (t_case ("command_unmounted")) {
+    init_empty (g);
     PS (guestfs_command (g, (char *[]) { "/bin/echo", "unmounted", NULL }));
+  }
+
+  /* mounts() names an LV as /dev/VG/LV. */
+  if (t_case ("mounts_lv")) {
+    init_empty (g);
+    I (guestfs_pvcreate (g, "/dev/sdb"));
+    I (guestfs_vgcreate (g, "VG", (char *[]) { "/dev/sdb", NULL }));
+    I (guestfs_lvcreate (g, "LV", "VG", 16));
+    I (guestfs_mkfs (g, "ext2", "/dev/VG/LV"));
+    I (guestfs_mount (g, "/dev/VG/LV", "/"));
+    PL (guestfs_mounts (g));
+    PH (guestfs_mountpoints (g));
   }
 
   if (t_case ("umask")) {
