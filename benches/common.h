@@ -28,6 +28,21 @@ void bench_identify (guestfs_h *g);
  * /proc/<pid>/status; -1 when it cannot be read. */
 long bench_qemu_hwm_kib (guestfs_h *g);
 
+/* CPU time (user + system, seconds) used so far by the qemu process behind a launched
+ * handle, from /proc/<pid>/stat; -1 when it cannot be read. */
+double bench_qemu_cpu_s (guestfs_h *g);
+
+/* CPU time (user + system, seconds) used so far by this process: the library's side. */
+double bench_self_cpu_s (void);
+
+/* Watches this process's children from a background thread and notes the first moment a
+ * qemu process (comm "qemu-system-*") appears: with an empty cache that is after the
+ * appliance build (both libraries build it before running any qemu). */
+void bench_qemu_watch_start (void);
+/* Stops the watcher; returns seconds from bench_qemu_watch_start to the first qemu child,
+ * or -1 if none was seen. */
+double bench_qemu_watch_stop (void);
+
 /* Exits with a message naming the failed step; the library has already printed its error
  * through its default handler. */
 void bench_fail (const char *what) __attribute__((noreturn));

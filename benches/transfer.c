@@ -7,7 +7,9 @@
  * appliance has one 1 GiB scratch disk, partitioned (mbr) with ext4 on /dev/sda1 mounted
  * on /. Results per round: upload_mbs and download_mbs (10^6 bytes per second, wall
  * clock around the single guestfs_upload / guestfs_download call) and upload_sync_mbs
- * (upload followed by guestfs_sync, so data on the virtual disk). After the last round:
+ * (upload followed by guestfs_sync, so data on the virtual disk), and the CPU seconds the
+ * library's process and qemu used during each: cpu_{upload,download}_{lib,qemu}_s (the
+ * upload figures include the sync). After the last round:
  * qemu_hwm_busy_kib (qemu's peak RSS, read just before shutdown).
  */
 #include <stdint.h>
@@ -100,6 +102,7 @@ main (int argc, char *argv[])
 
   int status = 0;
   for (long i = 0; i < rounds; i++) {
+    double q0 = bench_qemu_cpu_s (g), c0 = bench_self_cpu_s ();
     double t0 = bench_now ();
     if (guestfs_upload (g, src, "/file") == -1)
       bench_fail ("upload");
@@ -109,15 +112,24 @@ main (int argc, char *argv[])
     if (guestfs_sync (g) == -1)
       bench_fail ("sync");
     double t1s = bench_now ();
+    double q1 = bench_qemu_cpu_s (g), c1 = bench_self_cpu_s ();
     if (guestfs_download (g, "/file", dst) == -1)
       bench_fail ("download");
     double t2 = bench_now ();
+    double q2 = bench_qemu_cpu_s (g), c2 = bench_self_cpu_s ();
 
     fprintf (stderr, "round %ld: upload %.2f s, sync %.2f s, download %.2f s\n",
              i + 1, t1 - t0, t1s - t1, t2 - t1s);
     bench_result ("upload_mbs", bytes / 1e6 / (t1 - t0));
     bench_result ("upload_sync_mbs", bytes / 1e6 / (t1s - t0));
     bench_result ("download_mbs", bytes / 1e6 / (t2 - t1s));
+    /* Where the CPU went: the library's process and qemu (the guest under TCG). */
+    bench_result ("cpu_upload_lib_s", c1 - c0);
+    bench_result ("cpu_download_lib_s", c2 - c1);
+    if (q0 >= 0 && q2 >= 0) {
+      bench_result ("cpu_upload_qemu_s", q1 - q0);
+      bench_result ("cpu_download_qemu_s", q2 - q1);
+    }
     if (!same_bytes (src, dst)) {
       fprintf (stderr, "round %ld: downloaded file differs from the uploaded one\n", i + 1);
       status = 1;
