@@ -290,6 +290,18 @@ static int case_errors(guestfs_h *g)
   r = guestfs_part_add(g, "/dev/sda", "p", 10, 20);
   EXPECT(r == -1, "part_add over the GPT header succeeded");
   expect_message("part_add", "part_add: parted: /dev/sd*", bad, sizeof bad);
+  /* Replies and arguments bigger than a protocol message. */
+  size_t n;
+  s = guestfs_pread(g, "/big", 5 << 20, 0, &n);
+  EXPECT(s == NULL, "pread of 5 MiB succeeded");
+  expect_message("pread", "pread: /big: count is too large for the protocol, use smaller reads", bad, sizeof bad);
+  /* write is library-side in 1.48 and takes content bigger than a message. */
+  static char huge[5 << 20];
+  huge[sizeof huge - 1] = 'z';
+  CALL(guestfs_write(g, "/huge", huge, sizeof huge));
+  int64_t size = guestfs_filesize(g, "/huge");
+  EXPECT(size == (int64_t)sizeof huge, "filesize /huge after a 5 MiB write = %lld", (long long)size);
+  CALL(guestfs_rm(g, "/huge"));
   EXPECT(bad[0] == 0, "%s", bad);
   /* The handle still works after errors. */
   CALL(guestfs_ping_daemon(g));
