@@ -11,7 +11,7 @@ prefix=$(realpath -m "${1:-/usr/local}")
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$here/target}
 export GUESTFS_RS_DEFAULT_PATH="$prefix/lib/guestfs"
 cd "$here"
-cargo build --release -p guestfs -p guestfsd
+cargo build --release -p guestfs -p guestfsd -p guestfs-launch --bins
 rel="$CARGO_TARGET_DIR/release"
 mkdir -p "$prefix/lib/pkgconfig" "$prefix/include" "$prefix/lib/guestfs"
 gcc -shared -o "$prefix/lib/libguestfs.so.0.510.0.tmp" \
@@ -24,4 +24,6 @@ ln -sfn libguestfs.so.0 "$prefix/lib/libguestfs.so"
 install -m 0644 include/guestfs.h "$prefix/include/guestfs.h"
 sed -e "s|@prefix@|$prefix|g" guestfs.pc.in > "$prefix/lib/pkgconfig/libguestfs.pc"
 install -m 0755 "$rel/guestfsd" "$prefix/lib/guestfs/guestfsd"
+# Builds or exports the appliance (e.g. as a fixed appliance for libguestfs 1.48).
+install -m 0755 "$rel/guestfs-rs-build-appliance" "$prefix/lib/guestfs/guestfs-rs-build-appliance"
 echo "installed guestfs-rs into $prefix"
