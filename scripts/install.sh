@@ -11,7 +11,8 @@ prefix=$(realpath -m "${1:-/usr/local}")
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$here/target}
 export GUESTFS_RS_DEFAULT_PATH="$prefix/lib/guestfs"
 cd "$here"
-cargo build --release -p guestfs -p guestfsd -p guestfs-launch --bins
+cargo build --release -p guestfs -p guestfsd
+cargo build --release -p guestfs-launch --bin guestfs-rs-build-appliance
 rel="$CARGO_TARGET_DIR/release"
 mkdir -p "$prefix/lib/pkgconfig" "$prefix/include" "$prefix/lib/guestfs"
 gcc -shared -o "$prefix/lib/libguestfs.so.0.510.0.tmp" \
