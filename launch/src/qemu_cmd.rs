@@ -81,7 +81,26 @@ pub struct QemuInputs<'a> {
     pub accel: Accel,
     pub sock_path: &'a Path,
     pub kernel_cmdline: String,
+    /// Firmware instead of qemu's default SeaBIOS (see [`fast_firmware`]).
+    pub bios: Option<String>,
 }
+
+/// qemu's minimal firmware, qboot, when installed: it hands over to the kernel (PVH or
+/// bzImage through fw_cfg) in a few milliseconds where SeaBIOS takes about 0.2 s of CPU
+/// under TCG. Only for our own appliance, which needs nothing else from the firmware.
+pub fn fast_firmware(qemu: &str) -> Option<String> {
+    if std::env::var_os(SEABIOS_ENV).is_some() {
+        return None;
+    }
+    // Next to the emulator's other firmware: <prefix>/share/qemu for <prefix>/bin/qemu-*.
+    let real = std::fs::canonicalize(qemu).ok();
+    let prefix = real.as_deref().and_then(Path::parent).and_then(Path::parent);
+    let candidates = prefix.map(|p| p.join("share/qemu/qboot.rom")).into_iter().chain([Path::new("/usr/share/qemu/qboot.rom").to_path_buf()]);
+    candidates.into_iter().find(|p| p.is_file()).map(|p| p.to_string_lossy().into_owned())
+}
+
+/// Set this environment variable to boot our appliance through SeaBIOS even when qboot exists.
+pub const SEABIOS_ENV: &str = "GUESTFS_RS_SEABIOS";
 
 pub fn build(cfg: &LaunchConfig, inp: &QemuInputs) -> Result<Vec<String>, LaunchError> {
     let mut a: Vec<String> = Vec::new();
@@ -99,6 +118,9 @@ pub fn build(cfg: &LaunchConfig, inp: &QemuInputs) -> Result<Vec<String>, Launch
     push(&["-cpu", if inp.accel == Accel::Kvm { "host" } else { "max,la57=off" }]);
     if cfg.smp > 1 {
         push(&["-smp", &cfg.smp.to_string()]);
+    }
+    if let Some(bios) = &inp.bios {
+        push(&["-bios", bios]);
     }
     push(&["-m", &cfg.memsize_mib.to_string(), "-no-reboot", "-rtc", "driftfix=slew"]);
     push(&["-global", "kvm-pit.lost_tick_policy=discard"]);
@@ -184,7 +206,7 @@ mod tests {
     }
 
     fn render(c: &LaunchConfig, a: &Appliance, accel: Accel) -> String {
-        let inp = QemuInputs { appliance: a, accel, sock_path: Path::new("/s/guestfsd.sock"), kernel_cmdline: "panic=1".into() };
+        let inp = QemuInputs { appliance: a, accel, sock_path: Path::new("/s/guestfsd.sock"), kernel_cmdline: "panic=1".into(), bios: None };
         build(c, &inp).unwrap().join(" ")
     }
 
@@ -236,7 +258,7 @@ mod tests {
         let mut d = drive("/a");
         d.discard = Some("enable".into());
         d.format = Some("vmdk".into());
-        let inp = QemuInputs { appliance: &app(None), accel: Accel::Tcg, sock_path: Path::new("/s"), kernel_cmdline: String::new() };
+        let inp = QemuInputs { appliance: &app(None), accel: Accel::Tcg, sock_path: Path::new("/s"), kernel_cmdline: String::new(), bios: None };
         let e = build(&cfg(vec![d.clone()]), &inp).unwrap_err();
         assert_eq!(e.errno(), libc::ENOTSUP);
         assert_eq!(e.message(), "discard cannot be enabled on this drive: qemu does not support discard for ‘vmdk’ format files");
@@ -244,6 +266,17 @@ mod tests {
         assert!(build(&cfg(vec![d.clone()]), &inp).unwrap().join(" ").contains("discard=unmap"));
         d.overlay = true;
         assert!(build(&cfg(vec![d]), &inp).unwrap_err().message().ends_with("the drive has a read-only overlay"));
+    }
+
+    #[test]
+    fn firmware_goes_before_memory() {
+        let a = app(None);
+        let inp = QemuInputs { appliance: &a, accel: Accel::Tcg, sock_path: Path::new("/s"), kernel_cmdline: String::new(), bios: Some("/q/qboot.rom".into()) };
+        let s = build(&cfg(vec![drive("/a")]), &inp).unwrap().join(" ");
+        assert!(s.contains("-cpu max,la57=off -bios /q/qboot.rom -m 1280 "), "{s}");
+        if let Some(fw) = fast_firmware("/usr/bin/qemu-system-x86_64") {
+            assert!(fw.ends_with("qboot.rom") && Path::new(&fw).is_file());
+        }
     }
 
     #[test]

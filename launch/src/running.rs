@@ -110,7 +110,8 @@ pub fn launch(cfg: &LaunchConfig, ev: &dyn LaunchEvents) -> Result<Running, Laun
     let mut console = UnixStream::from(ours);
     ev.debug("finished testing qemu features");
 
-    let argv = qemu_cmd::build(cfg, &QemuInputs { appliance: &appliance, accel, sock_path: &sock_path, kernel_cmdline: cmdline })
+    let bios = if appliance.kind == ApplianceKind::GuestfsRs { qemu_cmd::fast_firmware(&cfg.hv) } else { None };
+    let argv = qemu_cmd::build(cfg, &QemuInputs { appliance: &appliance, accel, sock_path: &sock_path, kernel_cmdline: cmdline, bios })
         .inspect_err(|_| cleanup_sock())?;
     if cfg.backend_settings.iter().any(|s| s == "gdb") {
         ev.warning("qemu debugging is enabled, connect gdb to tcp::1234 to begin");
