@@ -15,7 +15,9 @@
 # (default 300; the launch gets 900); CAPI_SAME_MACHINE_IS_NATIVE=0 skips the command
 # tests whenever the host's kernel differs from the appliance's, as upstream does.
 set -uo pipefail
-
+# The whole script is one brace group, so bash parses it before running anything: editing
+# (or pulling) the file during a half-hour run cannot derail the run.
+{
 usage () { echo "usage: $0 PREFIX [--only a,b,c] [--log FILE]" >&2; exit 2; }
 prefix_arg= only= keep_log=
 while [ $# -gt 0 ]; do
@@ -210,3 +212,5 @@ echo "total: $((passed + failed + skipped)) tests: $passed passed, $failed faile
      "$attempt program run(s), $((SECONDS - started)) s"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
+exit
+}
