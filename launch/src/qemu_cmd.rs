@@ -83,6 +83,36 @@ pub struct QemuInputs<'a> {
     pub kernel_cmdline: String,
     /// Firmware instead of qemu's default SeaBIOS (see [`fast_firmware`]).
     pub bios: Option<String>,
+    /// `-global virtio-blk-pci.scsi=off` (1.48's CVE-2011-4127 mitigation). qemu 10 has no
+    /// such property any more (no SCSI passthrough on virtio-blk at all) and then refuses
+    /// to create a virtio-blk device with it: see [`virtio_blk_has_scsi`].
+    pub virtio_blk_scsi_off: bool,
+}
+
+/// Whether this qemu's virtio-blk-pci still has the `scsi` property. Asked of qemu only
+/// when a virtio-blk drive is about to be used, once per qemu per process.
+pub fn virtio_blk_has_scsi(qemu: &str) -> bool {
+    use std::collections::HashMap;
+    use std::sync::Mutex;
+    static SEEN: Mutex<Option<HashMap<String, bool>>> = Mutex::new(None);
+    let mut g = SEEN.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(v) = g.get_or_insert_with(HashMap::new).get(qemu) {
+        return *v;
+    }
+    let out = std::process::Command::new(qemu)
+        .args(["-nodefaults", "-display", "none", "-machine", "none", "-device", "virtio-blk-pci,help"])
+        .env("LC_ALL", "C")
+        .stdin(std::process::Stdio::null())
+        .output();
+    // Unknown: keep 1.48's line.
+    let v = out.map(|o| String::from_utf8_lossy(&o.stdout).lines().any(|l| l.trim_start().starts_with("scsi="))).unwrap_or(true);
+    g.get_or_insert_with(HashMap::new).insert(qemu.to_string(), v);
+    v
+}
+
+/// Whether any drive is a virtio-blk device.
+pub fn uses_virtio_blk(cfg: &LaunchConfig) -> bool {
+    cfg.drives.iter().any(|d| d.iface.as_deref() == Some("virtio"))
 }
 
 /// qemu's minimal firmware, qboot, when installed: it hands over to the kernel (PVH or
@@ -105,7 +135,11 @@ pub const SEABIOS_ENV: &str = "GUESTFS_RS_SEABIOS";
 pub fn build(cfg: &LaunchConfig, inp: &QemuInputs) -> Result<Vec<String>, LaunchError> {
     let mut a: Vec<String> = Vec::new();
     let mut push = |xs: &[&str]| a.extend(xs.iter().map(|s| s.to_string()));
-    push(&[&cfg.hv, "-global", "virtio-blk-pci.scsi=off", "-no-user-config", "-nodefaults", "-display", "none"]);
+    push(&[&cfg.hv]);
+    if inp.virtio_blk_scsi_off {
+        push(&["-global", "virtio-blk-pci.scsi=off"]);
+    }
+    push(&["-no-user-config", "-nodefaults", "-display", "none"]);
     if cfg.backend_settings.iter().any(|s| s == "gdb") {
         push(&["-S", "-s"]);
     }
@@ -206,7 +240,7 @@ mod tests {
     }
 
     fn render(c: &LaunchConfig, a: &Appliance, accel: Accel) -> String {
-        let inp = QemuInputs { appliance: a, accel, sock_path: Path::new("/s/guestfsd.sock"), kernel_cmdline: "panic=1".into(), bios: None };
+        let inp = QemuInputs { appliance: a, accel, sock_path: Path::new("/s/guestfsd.sock"), kernel_cmdline: "panic=1".into(), bios: None, virtio_blk_scsi_off: true };
         build(c, &inp).unwrap().join(" ")
     }
 
@@ -258,7 +292,7 @@ mod tests {
         let mut d = drive("/a");
         d.discard = Some("enable".into());
         d.format = Some("vmdk".into());
-        let inp = QemuInputs { appliance: &app(None), accel: Accel::Tcg, sock_path: Path::new("/s"), kernel_cmdline: String::new(), bios: None };
+        let inp = QemuInputs { appliance: &app(None), accel: Accel::Tcg, sock_path: Path::new("/s"), kernel_cmdline: String::new(), bios: None, virtio_blk_scsi_off: true };
         let e = build(&cfg(vec![d.clone()]), &inp).unwrap_err();
         assert_eq!(e.errno(), libc::ENOTSUP);
         assert_eq!(e.message(), "discard cannot be enabled on this drive: qemu does not support discard for ‘vmdk’ format files");
@@ -271,9 +305,10 @@ mod tests {
     #[test]
     fn firmware_goes_before_memory() {
         let a = app(None);
-        let inp = QemuInputs { appliance: &a, accel: Accel::Tcg, sock_path: Path::new("/s"), kernel_cmdline: String::new(), bios: Some("/q/qboot.rom".into()) };
+        let inp = QemuInputs { appliance: &a, accel: Accel::Tcg, sock_path: Path::new("/s"), kernel_cmdline: String::new(), bios: Some("/q/qboot.rom".into()), virtio_blk_scsi_off: false };
         let s = build(&cfg(vec![drive("/a")]), &inp).unwrap().join(" ");
         assert!(s.contains("-cpu max,la57=off -bios /q/qboot.rom -m 1280 "), "{s}");
+        assert!(s.starts_with("/usr/bin/qemu-system-x86_64 -no-user-config "), "{s}");
         if let Some(fw) = fast_firmware("/usr/bin/qemu-system-x86_64") {
             assert!(fw.ends_with("qboot.rom") && Path::new(&fw).is_file());
         }

@@ -110,8 +110,9 @@ pub fn launch(cfg: &LaunchConfig, ev: &dyn LaunchEvents) -> Result<Running, Laun
     let mut console = UnixStream::from(ours);
     ev.debug("finished testing qemu features");
 
+    let virtio_blk_scsi_off = !qemu_cmd::uses_virtio_blk(cfg) || qemu_cmd::virtio_blk_has_scsi(&cfg.hv);
     let bios = if appliance.kind == ApplianceKind::GuestfsRs { qemu_cmd::fast_firmware(&cfg.hv) } else { None };
-    let argv = qemu_cmd::build(cfg, &QemuInputs { appliance: &appliance, accel, sock_path: &sock_path, kernel_cmdline: cmdline, bios })
+    let argv = qemu_cmd::build(cfg, &QemuInputs { appliance: &appliance, accel, sock_path: &sock_path, kernel_cmdline: cmdline, bios, virtio_blk_scsi_off })
         .inspect_err(|_| cleanup_sock())?;
     if cfg.backend_settings.iter().any(|s| s == "gdb") {
         ev.warning("qemu debugging is enabled, connect gdb to tcp::1234 to begin");
