@@ -120,7 +120,7 @@ fn mkfs_btrfs(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
         c = c.arg("--sectorsize").arg(s.to_string());
     }
     for d in &devices {
-        let _ = Cmd::new("wipefs").args(["-a", d]).run();
+        let _ = Cmd::new("wipefs").args(["-a", "--force", d]).run();
     }
     run(c.args(&devices), &devices[0])?;
     Ok(RetValue::None)

@@ -345,18 +345,59 @@ fn mke2fs(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     Ok(RetValue::None)
 }
 
-/// Smallest size the filesystem could be shrunk to, in bytes (ext2/3/4 only here).
-fn vfs_minimum_size(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+/// Smallest size the filesystem could be shrunk to, in bytes.
+fn vfs_minimum_size(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let m = crate::mountable::Mountable::parse(&r.str(0));
     let dev = m.device().to_string();
     let t = super::devs::vfs_type_of(&dev)?;
-    if !matches!(t.as_str(), "ext2" | "ext3" | "ext4") {
-        return Err(Error::with_errno(
+    match t.as_str() {
+        "ext2" | "ext3" | "ext4" => ext_minimum_size(&dev),
+        "ntfs" => ntfs_minimum_size(&dev),
+        "btrfs" => {
+            let mp = mount_point(d, &dev)?;
+            let o = Cmd::new("btrfs").args(["inspect-internal", "min-dev-size"]).arg(&mp).run();
+            if !o.ok() {
+                return Err(Error::msg(o.err_text()));
+            }
+            o.out_text()
+                .split_whitespace()
+                .next()
+                .and_then(|n| n.parse::<i64>().ok())
+                .map(RetValue::Int64)
+                .ok_or_else(|| Error::msg("cannot parse minimum size"))
+        }
+        "xfs" => {
+            // XFS cannot shrink: its current size is the minimum.
+            let mp = mount_point(d, &dev)?;
+            let o = Cmd::new("xfs_info").arg(&mp).run();
+            if !o.ok() {
+                return Err(Error::msg(o.err_or_out()));
+            }
+            let info = super::xfs::parse_xfs_info(&o.out_text())?;
+            let (bs, blocks) = match (&info.fields[6], &info.fields[7]) {
+                (guestfs_protocol::FieldValue::UInt32(b), guestfs_protocol::FieldValue::UInt64(n)) => (*b as i64, *n as i64),
+                _ => return Err(Error::msg("cannot parse xfs_info output")),
+            };
+            bs.checked_mul(blocks).map(RetValue::Int64).ok_or_else(|| Error::msg("filesystem size too big: overflow"))
+        }
+        _ => Err(Error::with_errno(
             libc::ENOTSUP,
             format!("don't know how to get minimum size of '{t}' filesystems"),
-        ));
+        )),
     }
-    let o = Cmd::new("resize2fs").args(["-P", "-f", &dev]).run();
+}
+
+/// Where (on the host) a device is mounted under the sysroot.
+fn mount_point(d: &Daemon, dev: &str) -> Result<std::path::PathBuf> {
+    super::mount::mounts_under(d.sysroot.root())
+        .into_iter()
+        .find(|m| m.source == dev)
+        .map(|m| std::path::PathBuf::from(m.target))
+        .ok_or_else(|| Error::msg(format!("device not mounted: {dev}")))
+}
+
+fn ext_minimum_size(dev: &str) -> Result<RetValue> {
+    let o = Cmd::new("resize2fs").args(["-P", "-f", dev]).run();
     if !o.ok() {
         return Err(Error::msg(o.err_text()));
     }
@@ -366,13 +407,40 @@ fn vfs_minimum_size(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
         .find_map(|l| l.strip_prefix("Estimated minimum size of the filesystem:"))
         .and_then(|v| v.trim().parse().ok())
         .ok_or_else(|| Error::msg(format!("minimum size not found. Check output format:\n{out}")))?;
-    let tl = run_ok(Cmd::new("tune2fs").arg("-l").arg(&dev))?;
+    let tl = run_ok(Cmd::new("tune2fs").arg("-l").arg(dev))?;
     let bs: i64 = parse_tune2fs_l(&tl)
         .into_iter()
         .find(|(k, _)| k == "Block size")
         .and_then(|(_, v)| v.parse().ok())
         .ok_or_else(|| Error::msg("missing 'Block size' in tune2fs_l output"))?;
     blocks.checked_mul(bs).map(RetValue::Int64).ok_or_else(|| Error::msg("filesystem size too big: overflow"))
+}
+
+/// From `ntfsresize --info`: "You might resize at N bytes", or for a full volume its
+/// size rounded up to a cluster.
+fn ntfs_minimum_size(dev: &str) -> Result<RetValue> {
+    let o = Cmd::new("ntfsresize").args(["--info", "-ff", dev]).run();
+    let out = o.out_text();
+    if o.ok() {
+        return out
+            .lines()
+            .find_map(|l| l.strip_prefix("You might resize at "))
+            .and_then(|v| v.split_whitespace().next())
+            .and_then(|n| n.parse::<i64>().ok())
+            .map(RetValue::Int64)
+            .ok_or_else(|| Error::msg("cannot parse minimum size"));
+    }
+    if out.contains("Volume is full") {
+        let num_after = |pat: &str| {
+            out.lines().find_map(|l| l.strip_prefix(pat)).and_then(|v| {
+                v.trim_start_matches([' ', ':']).split_whitespace().next().and_then(|n| n.parse::<i64>().ok())
+            })
+        };
+        let cluster = num_after("Cluster size").filter(|c| *c > 0).ok_or_else(|| Error::msg("bad cluster size"))?;
+        let vol = num_after("Current volume size:").ok_or_else(|| Error::msg("cannot parse volume size"))?;
+        return Ok(RetValue::Int64((vol + cluster - 1) / cluster * cluster));
+    }
+    Err(Error::msg(o.err_text()))
 }
 
 fn resize2fs(_d: &mut Daemon, r: &Req) -> Result<RetValue> {

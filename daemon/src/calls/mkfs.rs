@@ -57,7 +57,7 @@ fn fat_has_mbr_option() -> bool {
 /// Remove old signatures so blkid does not see two filesystems afterwards.
 fn wipe_before_mkfs(device: &str) {
     if program_exists("wipefs") {
-        let _ = Cmd::new("wipefs").args(["-a", device]).run();
+        let _ = Cmd::new("wipefs").args(["-a", "--force", device]).run();
     }
 }
 
