@@ -124,12 +124,16 @@ run_once () {
   : >"$log"
   (cd "$root/tests" && exec env "${envs[@]}" srcdir="$root/tests" abs_srcdir="$root/tests" \
      setsid "$build/tests") >"$log" 2>&1 </dev/null &
-  local pid=$! last="" since=$SECONDS limit=$launch_limit header
+  local pid=$! last="" since=$SECONDS limit=$launch_limit header shown=$SECONDS
   run_status=
   while kill -0 "$pid" 2>/dev/null; do
     sleep 2
     header=$(grep -E '^ *[0-9]+/ *[0-9]+ test_' "$log" | tail -n 1)
     if [ "$header" != "$last" ]; then last=$header; since=$SECONDS; limit=$per_test_limit; fi
+    # A heartbeat for CI logs: results are only printed when the program ends.
+    if [ $((SECONDS - shown)) -ge 120 ]; then
+      echo "progress: at ${last:-launch} ($((SECONDS - started)) s)"; shown=$SECONDS
+    fi
     if [ $((SECONDS - since)) -ge "$limit" ]; then
       run_status=timeout
       # setsid made the program a session and process-group leader with id $pid.
