@@ -177,17 +177,28 @@ pub fn run(h: &Handle, name: &str, a: &[Value], _o: &[Option<Value>]) -> Option<
                 None => Err(Error::with_errno(libc::EINVAL, "mountable is not a subvolume")),
             }
         }
-        "canonical_device_name" => {
-            let d = str(a, 0);
-            let canon = if let Some(rest) = d.strip_prefix("/dev/hd").or_else(|| d.strip_prefix("/dev/vd")) {
-                format!("/dev/sd{rest}")
-            } else if let Some(rest) = d.strip_prefix("/dev/xvd") {
-                format!("/dev/sd{rest}")
-            } else {
-                d
-            };
-            Ok(RetValue::Str(canon.into_bytes()))
-        }
+        "canonical_device_name" => Ok(RetValue::Str(canonical_device_name(h, &str(a, 0)).into_bytes())),
         _ => return None,
     })
+}
+
+/// `/dev/hdX`, `/dev/vdX`, `/dev/xvdX`… become `/dev/sdX`; device-mapper names are asked
+/// of the daemon (`lvm_canonical_lv_name`, quietly: on failure the name is returned as
+/// given, as 1.48 does); anything else is returned unchanged.
+fn canonical_device_name(h: &Handle, dev: &str) -> String {
+    if let Some(rest) = dev.strip_prefix("/dev/") {
+        let len = rest.find('d').unwrap_or(rest.len());
+        if !rest.contains('/') && !rest.starts_with('m') && len > 0 && len <= 2 && len < rest.len() {
+            return format!("/dev/sd{}", &rest[len + 1..]);
+        }
+    }
+    if dev.starts_with("/dev/mapper/") || dev.starts_with("/dev/dm-") {
+        h.push_error_handler(None, 0);
+        let r = daemon(h, "lvm_canonical_lv_name", &[s(dev)]);
+        h.pop_error_handler();
+        if let Ok(RetValue::Str(v)) = r {
+            return String::from_utf8_lossy(&v).into_owned();
+        }
+    }
+    dev.to_string()
 }
