@@ -16,7 +16,9 @@ step() {
   if "$@"; then echo "PASS: $name"; pass=$((pass+1)); else echo "FAIL: $name"; fail=$((fail+1)); fi
 }
 step "install into $prefix" bash scripts/install.sh "$prefix"
-step "generated files are fresh" git diff --exit-code -- include/guestfs.h generated/guestfs.syms
+regen_status() { "$CARGO_TARGET_DIR/release/guestfs-rs-status" "$prefix/lib/guestfs/guestfsd" > docs/status.md; }
+step "regenerate docs/status.md" regen_status
+step "generated files are fresh" git diff --exit-code -- include/guestfs.h generated/guestfs.syms docs/status.md
 step "exported symbols equal libguestfs 1.48.6's" bash scripts/check-symbols.sh "$prefix"
 step "cargo test (api, protocol, daemon, launch, library)" cargo test --release --workspace
 if [ -x capi-tests/run.sh ]; then

@@ -88,6 +88,13 @@ fn cmdline_value<'a>(cmdline: &'a str, name: &str) -> Option<&'a str> {
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    // For docs/status.md (src/bin/guestfs-rs-status.rs): the calls this daemon implements.
+    if args.first().map(String::as_str) == Some("--list-implemented") {
+        for name in calls::implemented() {
+            println!("{name}");
+        }
+        return ExitCode::SUCCESS;
+    }
     let pid1 = std::process::id() == 1;
     let opts = match parse_args(&args) {
         Ok(o) => o,

@@ -71,8 +71,7 @@ pub fn handler(name: &str) -> Option<Handler> {
     MAP.get_or_init(|| FAMILIES.iter().flat_map(|f| f.iter().copied()).collect()).get(name).copied()
 }
 
-/// Names of every implemented call (for tests).
-#[cfg(test)]
+/// Names of every implemented call (tests, and `guestfsd --list-implemented`).
 pub fn implemented() -> Vec<&'static str> {
     FAMILIES.iter().flat_map(|f| f.iter().map(|(n, _)| *n)).collect()
 }
