@@ -66,6 +66,15 @@ pub fn find_host_kernel() -> Result<HostKernel, LaunchError> {
         let modules_dir = std::env::var_os("SUPERMIN_MODULES")
             .map(PathBuf::from)
             .unwrap_or_else(|| PathBuf::from(format!("/lib/modules/{version}")));
+        if !modules_dir.is_dir() {
+            return Err(LaunchError::with_errno(
+                libc::ENOENT,
+                format!(
+                    "kernel modules directory {} not found: the appliance needs the modules of kernel {version} (set SUPERMIN_MODULES to the directory holding them)",
+                    modules_dir.display()
+                ),
+            ));
+        }
         return Ok(HostKernel { image, version, modules_dir });
     }
     let mut found: Vec<(String, PathBuf)> = std::fs::read_dir("/boot")
@@ -110,15 +119,17 @@ pub fn read_kernel(image: &Path) -> Result<Vec<u8>, LaunchError> {
 
 fn unreadable(image: &Path, e: std::io::Error) -> LaunchError {
     let errno = e.raw_os_error().unwrap_or(libc::EIO);
-    LaunchError::with_errno(
-        errno,
+    let p = image.display();
+    let why = crate::error::strerror(errno);
+    let advice = if errno == libc::EACCES || errno == libc::EPERM {
         format!(
-            "cannot read the host kernel {p}: {why}.\nguestfs-rs builds its appliance from the host kernel, so that file must be readable by the user running it (uid {uid}).\nFix it with 'sudo chmod 0644 {p}' (or a kernel postinst hook doing the same), or point SUPERMIN_KERNEL and SUPERMIN_MODULES at a kernel and modules directory you can read.",
-            p = image.display(),
-            why = crate::error::strerror(errno),
+            "guestfs-rs builds its appliance from the host kernel, so that file must be readable by the user running it (uid {uid}).\nFix it with 'sudo chmod 0644 {p}' (or a kernel postinst hook doing the same), or point SUPERMIN_KERNEL and SUPERMIN_MODULES at a kernel and modules directory you can read.",
             uid = crate::cachedir::euid(),
-        ),
-    )
+        )
+    } else {
+        "Install a kernel (Debian: 'apt-get install linux-image-amd64'), or point SUPERMIN_KERNEL and SUPERMIN_MODULES at a kernel image and its modules directory.".to_string()
+    };
+    LaunchError::with_errno(errno, format!("cannot read the host kernel {p}: {why}.\n{advice}"))
 }
 
 const XZ_MAGIC: &[u8] = b"\xfd7zXZ\x00";
