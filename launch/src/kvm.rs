@@ -83,14 +83,25 @@ fn resolve_program(hv: &str) -> Option<std::path::PathBuf> {
 
 static FALLBACK_WARNED: AtomicBool = AtomicBool::new(false);
 
+/// A boolean backend setting: bare `name`, or `name=<true word>` (1.48 reads them as
+/// booleans, so `force_tcg=1` forces and `force_tcg=0` does not).
+fn setting_is_true(settings: &[String], name: &str) -> bool {
+    settings.iter().any(|s| {
+        s == name
+            || s.strip_prefix(name).and_then(|r| r.strip_prefix('=')).is_some_and(|v| {
+                matches!(v.to_ascii_lowercase().as_str(), "1" | "true" | "t" | "yes" | "y" | "on")
+            })
+    })
+}
+
 /// Applies force_kvm / force_tcg and the probe.
 pub fn choose_accel(
     settings: &[String],
     kvm_ok: impl FnOnce() -> bool,
     ev: &dyn LaunchEvents,
 ) -> Result<Accel, LaunchError> {
-    let force_kvm = settings.iter().any(|s| s == "force_kvm");
-    let force_tcg = settings.iter().any(|s| s == "force_tcg");
+    let force_kvm = setting_is_true(settings, "force_kvm");
+    let force_tcg = setting_is_true(settings, "force_tcg");
     if force_kvm && force_tcg {
         return Err(LaunchError::msg("Both force_kvm and force_tcg backend settings supplied."));
     }
@@ -135,6 +146,8 @@ mod tests {
             choose_accel(&s(&["force_kvm", "force_tcg"]), || true, &ev).unwrap_err().message(),
             "Both force_kvm and force_tcg backend settings supplied."
         );
+        assert!(setting_is_true(&s(&["force_tcg=1"]), "force_tcg"));
+        assert!(!setting_is_true(&s(&["force_tcg=0"]), "force_tcg"));
         assert_eq!(choose_accel(&s(&["force_tcg"]), || panic!("no probe with force_tcg"), &ev).unwrap(), Accel::Tcg);
         assert_eq!(choose_accel(&s(&["force_kvm"]), || true, &ev).unwrap(), Accel::Kvm);
         assert_eq!(
