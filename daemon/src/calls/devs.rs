@@ -123,7 +123,7 @@ fn set_label(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
         "msdos" | "fat" | "vfat" => Cmd::new("fatlabel").args([&dev, &label]).run(),
         "ext2" | "ext3" | "ext4" => {
             if label.len() > 16 {
-                return Err(Error::msg(format!("{label}: ext2 labels are limited to 16 bytes")));
+                return Err(Error::msg(format!("{label}: ext2/3/4 labels are limited to 16 bytes")));
             }
             Cmd::new("e2label").args([&dev, &label]).run()
         }

@@ -95,8 +95,8 @@ pub const CALLS: &[(&str, Handler)] = &[
 ];
 
 fn exists(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let p = host_path(d, r, 0, true);
-    Ok(RetValue::Bool(p.map(|p| fs::metadata(p).is_ok()).unwrap_or(false)))
+    // lstat, as 1.48: a dangling symlink exists.
+    file_test(d, r, false, |_| true)
 }
 
 /// is_file / is_dir / is_symlink: a missing path is `false`, other errors are errors.
@@ -104,13 +104,13 @@ fn file_test(d: &Daemon, r: &Req, follow: bool, test: fn(&fs::Metadata) -> bool)
     let p = match host_path(d, r, 0, follow) {
         Ok(p) => p,
         Err(e) if e.errno == libc::ENOENT || e.errno == libc::ENOTDIR => return Ok(RetValue::Bool(false)),
-        Err(e) => return Err(e),
+        Err(e) => return Err(Error::with_errno(e.errno, format!("stat: {}", e.msg))),
     };
     let m = if follow { fs::metadata(&p) } else { fs::symlink_metadata(&p) };
     match m {
         Ok(m) => Ok(RetValue::Bool(test(&m))),
         Err(e) if matches!(e.raw_os_error(), Some(libc::ENOENT) | Some(libc::ENOTDIR)) => Ok(RetValue::Bool(false)),
-        Err(e) => Err(Error::io(&e, r.str(0))),
+        Err(e) => Err(Error::io(&e, format!("stat: {}", r.str(0)))),
     }
 }
 
@@ -145,24 +145,63 @@ fn mkdir_mode(d: &mut Daemon, r: &Req) -> Result<RetValue> {
 }
 
 fn mkdir_p(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let path = r.bytes(0);
-    // Create each prefix in turn so every step is resolved inside the sysroot.
-    let mut prefix: Vec<u8> = Vec::new();
-    for comp in path.split(|&b| b == b'/').filter(|c| !c.is_empty()) {
-        prefix.push(b'/');
-        prefix.extend_from_slice(comp);
-        let p = d.sysroot.resolve(&prefix, true).map_err(|e| Error::io(&e, r.str(0)))?;
-        match fs::DirBuilder::new().mode(0o777).create(&p) {
-            Ok(()) => {}
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                if !fs::metadata(&p).map(|m| m.is_dir()).unwrap_or(false) {
-                    return Err(Error::msg(format!("{}: a path element was not a directory", r.str(0))));
-                }
+    match make_dirs(&d.sysroot, r.bytes(0)) {
+        Ok(()) => Ok(RetValue::None),
+        Err(MkdirPError::NotADirectory) => {
+            Err(Error::msg(format!("{}: a path element was not a directory", r.str(0))))
+        }
+        Err(MkdirPError::Io(e)) => Err(Error::io(&e, r.str(0))),
+    }
+}
+
+enum MkdirPError {
+    /// Something other than a directory (lstat: a symlink counts) is already at the path.
+    NotADirectory,
+    Io(std::io::Error),
+}
+
+/// 1.48's order of events: mkdir the whole path; EEXIST is fine for a directory; on
+/// ENOENT create the parent (once) and retry; any other failure (ENOTDIR when a file sits
+/// in the way, EROFS, …) is the error. Iterative, so a hostile path of millions of
+/// components cannot exhaust the stack.
+fn make_dirs(s: &crate::sysroot::Sysroot, path: &[u8]) -> std::result::Result<(), MkdirPError> {
+    // (guest path, parent already created once)
+    let mut todo: Vec<(&[u8], bool)> = vec![(path, false)];
+    while let Some(&(cur, retried)) = todo.last() {
+        let host = s.resolve(cur, false).map_err(MkdirPError::Io)?;
+        match fs::DirBuilder::new().mode(0o777).create(&host) {
+            Ok(()) => {
+                todo.pop();
             }
-            Err(e) => return Err(Error::io(&e, r.str(0))),
+            Err(e) if e.raw_os_error() == Some(libc::EEXIST) => {
+                let m = fs::symlink_metadata(&host).map_err(MkdirPError::Io)?;
+                if !m.is_dir() {
+                    return Err(MkdirPError::NotADirectory);
+                }
+                todo.pop();
+            }
+            Err(e) if e.raw_os_error() == Some(libc::ENOENT) && !retried && !is_root(cur) => {
+                if let Some(top) = todo.last_mut() {
+                    top.1 = true;
+                }
+                todo.push((parent_of(cur), false));
+            }
+            Err(e) => return Err(MkdirPError::Io(e)),
         }
     }
-    Ok(RetValue::None)
+    Ok(())
+}
+
+fn is_root(p: &[u8]) -> bool {
+    p.iter().all(|&b| b == b'/')
+}
+
+/// Everything before the last `/` ("/" for "/a").
+fn parent_of(p: &[u8]) -> &[u8] {
+    match p.iter().rposition(|&b| b == b'/') {
+        Some(0) | None => b"/",
+        Some(i) => &p[..i],
+    }
 }
 
 fn rmdir(d: &mut Daemon, r: &Req) -> Result<RetValue> {
@@ -272,14 +311,24 @@ fn readdir(d: &mut Daemon, r: &Req) -> Result<RetValue> {
 }
 
 fn readlink(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let p = host_path(d, r, 0, false)?;
-    let t = fs::read_link(&p).map_err(|e| Error::io(&e, r.str(0)))?;
+    // 1.48's message starts with "readlink: " and the library adds the call name again.
+    let context = format!("readlink: {}", r.str(0));
+    let p = d.sysroot.resolve(r.bytes(0), false).map_err(|e| Error::io(&e, &context))?;
+    let t = fs::read_link(&p).map_err(|e| Error::io(&e, &context))?;
     Ok(RetValue::Str(t.as_os_str().as_bytes().to_vec()))
 }
 
 fn ll(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    long_listing(d, r, "-lan")
+}
+
+/// ll / llz: 1.48 realpath()s the path first (so a missing path is ENOENT "PATH: …"),
+/// then runs ls. Its appliance has no passwd/group entries, so owners print as numbers:
+/// `-n` gives the same for every guest.
+fn long_listing(d: &Daemon, r: &Req, flags: &str) -> Result<RetValue> {
     let p = host_path(d, r, 0, true)?;
-    let o = Cmd::new("ls").arg("-la").arg(&p).run();
+    fs::symlink_metadata(&p).map_err(|e| Error::io(&e, r.str(0)))?;
+    let o = Cmd::new("ls").arg(flags).arg(&p).run();
     if !o.ok() {
         return Err(Error::msg(o.err_text()));
     }
@@ -960,12 +1009,7 @@ fn lchown(d: &mut Daemon, r: &Req) -> Result<RetValue> {
 }
 
 fn llz(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let p = host_path(d, r, 0, true)?;
-    let o = Cmd::new("ls").arg("-laZ").arg(&p).run();
-    if !o.ok() {
-        return Err(Error::msg(o.err_text()));
-    }
-    Ok(RetValue::Str(o.stdout))
+    long_listing(d, r, "-lanZ")
 }
 
 fn fill_dir(d: &mut Daemon, r: &Req) -> Result<RetValue> {

@@ -52,9 +52,25 @@ fn size_of(f: &File) -> Option<u64> {
     Some(end)
 }
 
-fn download(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+/// Open a download source, refusing a directory before the OK reply is sent (reading one
+/// would only fail after the transfer had started, RHBZ#908321 in 1.48).
+fn open_download_source(d: &Daemon, r: &Req) -> Result<File> {
     let p = dev_or_path(d, r, 0)?;
-    let mut f = File::open(&p).map_err(|e| Error::io(&e, r.str(0)))?;
+    let f = File::open(&p).map_err(|e| Error::io(&e, r.str(0)))?;
+    let m = f.metadata().map_err(|e| Error::io(&e, format!("fstat: {}", r.str(0))))?;
+    if m.is_dir() {
+        return Err(Error::msg(format!("{}: is a directory", r.str(0))));
+    }
+    Ok(f)
+}
+
+/// 1.48 words a bad offset/size with perror while errno is 0, hence the ": Success".
+fn negative(r: &Req, i: usize, what: &str) -> Error {
+    Error::msg(format!("{}: {what} is negative: Success", r.str(i)))
+}
+
+fn download(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let mut f = open_download_source(d, r)?;
     let total = size_of(&f);
     d.begin_file_out()?;
     d.send_stream(&mut f, total)?;
@@ -64,13 +80,12 @@ fn download(d: &mut Daemon, r: &Req) -> Result<RetValue> {
 fn download_offset(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let (offset, size) = (r.int64(2), r.int64(3));
     if offset < 0 {
-        return Err(Error::msg("offset is negative"));
+        return Err(negative(r, 0, "offset in file"));
     }
     if size < 0 {
-        return Err(Error::msg("size is negative"));
+        return Err(negative(r, 0, "size"));
     }
-    let p = dev_or_path(d, r, 0)?;
-    let mut f = File::open(&p).map_err(|e| Error::io(&e, r.str(0)))?;
+    let mut f = open_download_source(d, r)?;
     f.seek(SeekFrom::Start(offset as u64)).map_err(|e| Error::io(&e, format!("lseek: {}", r.str(0))))?;
     d.begin_file_out()?;
     d.send_stream(&mut f.take(size as u64), Some(size as u64))?;
@@ -98,7 +113,7 @@ fn upload(d: &mut Daemon, r: &Req) -> Result<RetValue> {
 fn upload_offset(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let offset = r.int64(2);
     if offset < 0 {
-        return Err(Error::msg("offset is negative"));
+        return Err(negative(r, 1, "offset in file"));
     }
     let p = dev_or_path(d, r, 1)?;
     let mut o = OpenOptions::new();
@@ -238,13 +253,14 @@ fn txz_out(d: &mut Daemon, r: &Req) -> Result<RetValue> {
 
 fn tar_in_with(d: &mut Daemon, r: &Req, compress: Option<&str>) -> Result<RetValue> {
     let dir = host_path(d, r, 1, true)?;
+    let chown_ok = chown_supported(&dir, &r.str(1))?;
     let mut args: Vec<std::ffi::OsString> = vec!["-C".into(), dir.clone().into_os_string()];
     if let Some(c) = compress {
         args.push(compress_flag(c)?.into());
     }
     args.push("-xf".into());
     args.push("-".into());
-    if !chown_supported(&dir) {
+    if !chown_ok {
         args.push("--no-same-owner".into());
     }
     if r.opt_bool(1) == Some(true) {
@@ -349,13 +365,29 @@ fn tar_out_with(d: &mut Daemon, r: &Req, compress: Option<&str>) -> Result<RetVa
 
 /// Whether files in `dir` can be given away (not on vfat and friends); tar_in then keeps
 /// the archive's owners, otherwise it passes --no-same-owner as 1.48 does.
-fn chown_supported(dir: &std::path::Path) -> bool {
-    use std::os::unix::fs::chown;
-    let p = dir.join(format!(".guestfsd-chown-{}", std::process::id()));
-    let Ok(_f) = OpenOptions::new().write(true).create_new(true).open(&p) else { return true };
-    let ok = chown(&p, Some(10), Some(10)).is_ok();
+/// Whether the filesystem under `dir` supports chown (tar then keeps owners). Like 1.48,
+/// this doubles as the check that `dir` exists and is writable, before tar runs:
+/// a missing directory is "DIR: No such file or directory".
+fn chown_supported(dir: &std::path::Path, guest_dir: &str) -> Result<bool> {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|t| t.subsec_nanos())
+        .unwrap_or(0);
+    let p = dir.join(format!(".guestfsd-chown-{}-{nanos:09}", std::process::id()));
+    let f = OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o666)
+        .open(&p)
+        .map_err(|e| Error::io(&e, guest_dir))?;
+    let r = std::os::unix::fs::fchown(&f, Some(1000), Some(1000));
+    drop(f);
     let _ = fs::remove_file(&p);
-    ok
+    match r {
+        Ok(()) => Ok(true),
+        Err(e) if e.raw_os_error() == Some(libc::EPERM) => Ok(false),
+        Err(e) => Err(Error::io(&e, "unexpected error in fchown")),
+    }
 }
 
 /// Stream a command's stdout as the FileOut file; a failing command ends it with a
