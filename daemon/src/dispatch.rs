@@ -241,7 +241,7 @@ fn abs_path(stub: &str, p: &[u8]) -> Result<()> {
     Ok(())
 }
 
-fn need_root(d: &Daemon, stub: &str) -> Result<()> {
+pub fn need_root(d: &Daemon, stub: &str) -> Result<()> {
     if !crate::calls::mount::is_root_mounted(&d.sysroot) {
         return Err(Error::msg(format!(
             "{stub}: you must call 'mount' first to mount the root filesystem"

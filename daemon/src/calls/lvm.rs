@@ -238,7 +238,7 @@ fn lvm_scan(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
 }
 
 /// The /dev/VG/LV name of an LV given by any of its names (compared by device number).
-fn lv_canonical(device: &str) -> Result<Option<String>> {
+pub fn lv_canonical(device: &str) -> Result<Option<String>> {
     use std::os::unix::fs::MetadataExt;
     let m = std::fs::metadata(device).map_err(|e| Error::io(&e, format!("stat: {device}")))?;
     for lv in list_lvs()? {

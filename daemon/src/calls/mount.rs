@@ -169,7 +169,8 @@ fn umount(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     }
     let o = c.arg(&target).run();
     if !o.ok() {
-        return Err(Error::msg(format!("umount: {}: {}", arg, o.err_text())));
+        // The library puts "umount: " in front; umount(8)'s own text names the program.
+        return Err(Error::msg(format!("{}: {}", arg, o.err_text())));
     }
     Ok(RetValue::None)
 }
@@ -194,21 +195,33 @@ fn umount_all(d: &mut Daemon, _r: &Req) -> Result<RetValue> {
     Ok(RetValue::None)
 }
 
+/// A mounted device as 1.48 names it: device-mapper names of LVs become /dev/VG/LV
+/// (other dm devices, e.g. LUKS, keep their /dev/mapper name).
+fn canonical_source(source: String) -> Result<String> {
+    if source.starts_with("/dev/mapper/") || source.starts_with("/dev/dm-") {
+        if let Some(lv) = super::lvm::lv_canonical(&source)? {
+            return Ok(lv);
+        }
+    }
+    Ok(source)
+}
+
 fn mounts(d: &mut Daemon, _r: &Req) -> Result<RetValue> {
-    let v = mounts_under(d.sysroot.root()).into_iter().map(|m| m.source).collect();
+    let v = mounts_under(d.sysroot.root())
+        .into_iter()
+        .map(|m| canonical_source(m.source))
+        .collect::<Result<Vec<_>>>()?;
     Ok(str_list(v))
 }
 
 fn mountpoints(d: &mut Daemon, _r: &Req) -> Result<RetValue> {
     let root = d.sysroot.root().to_string_lossy().trim_end_matches('/').to_string();
-    let v = mounts_under(d.sysroot.root())
-        .into_iter()
-        .map(|m| {
-            let mp = m.target[root.len()..].to_string();
-            let mp = if mp.is_empty() { "/".to_string() } else { mp };
-            (d.devices.reverse_mountable(&m.source), mp)
-        })
-        .collect();
+    let mut v = Vec::new();
+    for m in mounts_under(d.sysroot.root()) {
+        let mp = m.target[root.len()..].to_string();
+        let mp = if mp.is_empty() { "/".to_string() } else { mp };
+        v.push((d.devices.reverse_mountable(&canonical_source(m.source)?), mp));
+    }
     Ok(hashtable(v))
 }
 
