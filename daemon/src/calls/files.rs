@@ -1208,3 +1208,45 @@ fn du(d: &mut Daemon, r: &Req) -> Result<RetValue> {
         .map(RetValue::Int64)
         .ok_or_else(|| Error::msg(format!("{}: could not read output: {t}", r.str(0))))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sysroot::Sysroot;
+
+    fn tmp_root() -> std::path::PathBuf {
+        let d = std::env::temp_dir().join(format!(
+            "guestfsd-mkdirp-test-{}-{}",
+            std::process::id(),
+            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos()
+        ));
+        fs::create_dir_all(&d).unwrap();
+        d
+    }
+
+    #[test]
+    fn parent_of_cuts_at_the_last_slash() {
+        assert_eq!(parent_of(b"/a/b/c"), b"/a/b");
+        assert_eq!(parent_of(b"/a"), b"/");
+        assert_eq!(parent_of(b"/a/b/"), b"/a/b");
+        assert!(is_root(b"/") && is_root(b"//") && !is_root(b"/a"));
+    }
+
+    #[test]
+    fn make_dirs_as_1_48() {
+        let d = tmp_root();
+        let s = Sysroot::new(&d, true);
+        assert!(make_dirs(&s, b"/x/y/z").is_ok());
+        assert!(d.join("x/y/z").is_dir());
+        assert!(make_dirs(&s, b"/x/y/z/").is_ok());
+        fs::write(d.join("file"), b"").unwrap();
+        // An existing non-directory at the path itself.
+        assert!(matches!(make_dirs(&s, b"/file"), Err(MkdirPError::NotADirectory)));
+        // A file in the way further up: mkdir's own ENOTDIR.
+        match make_dirs(&s, b"/file/sub/deeper") {
+            Err(MkdirPError::Io(e)) => assert_eq!(e.raw_os_error(), Some(libc::ENOTDIR)),
+            _ => panic!("expected ENOTDIR"),
+        }
+        let _ = fs::remove_dir_all(&d);
+    }
+}
