@@ -183,7 +183,7 @@ fn builds_and_boots_the_appliance_under_tcg() {
     }
     assert_eq!(cmdline.contains("root=UUID="), tools_disk, "{cmdline}");
     if tools_disk {
-        assert!(text.contains("TOOLS-DISK mounted /dev/sdb"), "tools disk attached last, found and mounted: {text}");
+        assert!(text.contains("TOOLS-DISK mounted /dev/sd"), "tools disk found and mounted (the kernel may name it sda or sdb): {text}");
     }
     assert!(text.contains("MODULES /lib/guestfs-rs/modules.boot ok="), "{text}");
     assert!(text.contains("MODULES /lib/guestfs-rs/modules.order ok="), "{text}");
@@ -219,7 +219,9 @@ fn builds_and_boots_the_appliance_under_tcg() {
     assert!(!cmdline.contains("rdinit=/init"), "{cmdline}");
     assert!(text.contains("sdb"), "root disk attached after the user disk: {text}");
     if tools_disk {
-        assert!(text.contains("TOOLS-DISK mounted /dev/sdb"), "{text}");
+        // The kernel probes SCSI disks in parallel, so its name for the tools disk may be
+        // sda or sdb; what matters is that it was found and mounted.
+        assert!(text.contains("TOOLS-DISK mounted /dev/sd"), "{text}");
     }
     assert!(text.contains("GUESTFS-RS-TEST-INIT-DONE"), "{text}");
 
