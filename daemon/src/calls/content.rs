@@ -181,13 +181,7 @@ fn fill_pattern(d: &mut Daemon, r: &Req) -> Result<RetValue> {
         return Err(Error::msg("len must be >= 0"));
     }
     let p = host_path(d, r, 2, true)?;
-    let mut f = OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .mode(0o666)
-        .custom_flags(libc::O_NOCTTY)
-        .open(&p)
+    let mut f = super::create_truncated(&p)
         .map_err(|e| Error::io(&e, format!("open: {}", r.str(2))))?;
     let block: Vec<u8> = pattern.iter().cycle().take(65536.max(pattern.len())).copied().collect();
     let total = len as u64;
@@ -280,13 +274,7 @@ fn checksum_device(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
 /// FileIn of base64 text, decoded into a guest file.
 fn base64_in(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let p = host_path(d, r, 1, true)?;
-    let out = OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .mode(0o666)
-        .custom_flags(libc::O_NOCTTY)
-        .open(&p)
+    let out = super::create_truncated(&p)
         .map_err(|e| Error::io(&e, r.str(1)))?;
     let mut child = Cmd::new("base64").arg("-d").arg("-i").stdout_file(out).spawn_streaming(true, false)?;
     let mut stdin = child.child.stdin.take();

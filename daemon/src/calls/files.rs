@@ -497,13 +497,7 @@ fn fill(d: &mut Daemon, r: &Req) -> Result<RetValue> {
         return Err(Error::msg("len must be >= 0"));
     }
     let p = host_path(d, r, 2, true)?;
-    let mut f = OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .mode(0o666)
-        .custom_flags(libc::O_NOCTTY)
-        .open(&p)
+    let mut f = super::create_truncated(&p)
         .map_err(|e| Error::io(&e, r.str(2)))?;
     let buf = vec![c as u8; 65536];
     let total = len as u64;
@@ -618,13 +612,7 @@ fn truncate_size(d: &mut Daemon, r: &Req) -> Result<RetValue> {
 
 fn do_fallocate(d: &Daemon, r: &Req, len: i64) -> Result<RetValue> {
     let p = host_path(d, r, 0, true)?;
-    let f = OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .mode(0o666)
-        .custom_flags(libc::O_NOCTTY)
-        .open(&p)
+    let f = super::create_truncated(&p)
         .map_err(|e| Error::io(&e, format!("open: {}", r.str(0))))?;
     use std::os::fd::AsRawFd;
     // SAFETY: a valid open fd; posix_fallocate returns an errno value instead of setting errno.
@@ -1072,13 +1060,7 @@ fn write_file_deprecated(d: &mut Daemon, r: &Req) -> Result<RetValue> {
         return Err(Error::msg("size parameter is larger than string content"));
     }
     let p = host_path(d, r, 0, true)?;
-    let mut f = OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .mode(0o666)
-        .custom_flags(libc::O_NOCTTY)
-        .open(&p)
+    let mut f = super::create_truncated(&p)
         .map_err(|e| Error::io(&e, format!("open: {}", r.str(0))))?;
     f.write_all(&content[..n]).map_err(|e| Error::io(&e, "write"))?;
     Ok(RetValue::None)

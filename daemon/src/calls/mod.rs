@@ -76,6 +76,13 @@ pub fn implemented() -> Vec<&'static str> {
     FAMILIES.iter().flat_map(|f| f.iter().map(|(n, _)| *n)).collect()
 }
 
+/// Opens a guest file for writing from the start, as the daemon's write-style calls do:
+/// created (mode 0666, less the umask) or truncated, never becoming a controlling tty.
+pub fn create_truncated(p: &std::path::Path) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new().write(true).create(true).truncate(true).mode(0o666).custom_flags(libc::O_NOCTTY).open(p)
+}
+
 /// Host path of Pathname argument `i`, following a final symlink or not.
 pub fn host_path(d: &Daemon, req: &Req, i: usize, follow: bool) -> Result<PathBuf> {
     d.sysroot.resolve(req.bytes(i), follow).map_err(|e| Error::io(&e, req.str(i)))
