@@ -1,16 +1,20 @@
 //! The daemon's state across calls, and the transfer helpers implementations use
 //! (FileIn chunks in, FileOut chunks out, progress messages).
 
+use std::fs::File;
 use std::io::{self, Read};
 
 use guestfs_api::Api;
-use guestfs_protocol::{Header, Progress, MAX_CHUNK_SIZE};
+use guestfs_protocol::server::{ProgressThrottle, Received, Sent, ServerConn};
+use guestfs_protocol::Header;
+use guestfs_protocol::Progress;
 
 use crate::devices::Devices;
 use crate::error::{Error, Result};
-use crate::progress::Throttle;
 use crate::sysroot::Sysroot;
-use crate::transport::Transport;
+
+/// The connection to the library: two handles of the channel.
+pub type Transport = ServerConn<File, File>;
 
 pub struct Daemon {
     pub t: Transport,
@@ -19,7 +23,7 @@ pub struct Daemon {
     pub devices: Devices,
     /// The request being served.
     pub cur: Option<Header>,
-    pub throttle: Throttle,
+    pub throttle: ProgressThrottle,
     /// A FileIn request whose chunks nobody has read yet: on error they must be refused
     /// (cancel_receive) before the error reply.
     pub file_in_pending: bool,
@@ -39,7 +43,7 @@ impl Daemon {
             sysroot,
             devices,
             cur: None,
-            throttle: Throttle::new(),
+            throttle: ProgressThrottle::new(),
             file_in_pending: false,
             replied: false,
             exit_requested: false,
@@ -77,25 +81,23 @@ impl Daemon {
         let hint = self.progress_hint();
         let mut written: u64 = 0;
         loop {
-            let chunk = match self.t.receive_chunk() {
-                Ok(c) => c,
-                Err(e) => return Err(self.conn_failed(e)),
-            };
-            if chunk.cancel {
-                return Err(Error::msg("file upload cancelled"));
-            }
-            if chunk.data.is_empty() {
-                return Ok(());
-            }
-            if let Err(e) = sink(&chunk.data) {
-                if let Err(ioe) = self.t.cancel_receive() {
-                    return Err(self.conn_failed(ioe));
+            let got = self.t.receive_chunk(|data| sink(data).map(|()| data.len()));
+            match got {
+                Ok(Received::Data(Ok(n))) => {
+                    written += n as u64;
+                    if hint > 0 {
+                        self.progress(written, hint);
+                    }
                 }
-                return Err(e);
-            }
-            written += chunk.data.len() as u64;
-            if hint > 0 {
-                self.progress(written, hint);
+                Ok(Received::Data(Err(e))) => {
+                    if let Err(ioe) = self.t.cancel_receive() {
+                        return Err(self.conn_failed(ioe));
+                    }
+                    return Err(e);
+                }
+                Ok(Received::End) => return Ok(()),
+                Ok(Received::Cancelled) => return Err(Error::msg("file upload cancelled")),
+                Err(e) => return Err(self.conn_failed(e)),
             }
         }
     }
@@ -120,42 +122,60 @@ impl Daemon {
 
     /// [`Daemon::send_stream`] without the end chunk (the caller decides how to end).
     pub fn send_stream_body(&mut self, src: &mut dyn Read, total: Option<u64>) -> Result<bool> {
-        let mut buf = vec![0u8; MAX_CHUNK_SIZE];
         let mut sent: u64 = 0;
+        let mut read_failed = None;
         loop {
-            let n = match read_full(src, &mut buf) {
-                Ok(n) => n,
-                Err(e) => {
-                    let _ = self.t.send_end(true);
-                    return Err(Error::io(&e, "read"));
+            // The source is read straight into the outgoing chunk.
+            let r = self.t.send_data_with(&mut Transport::library_cancelled, &mut |buf| {
+                read_full(src, buf).map_err(|e| {
+                    let kind = e.kind();
+                    read_failed = Some(e);
+                    io::Error::from(kind)
+                })
+            });
+            match r {
+                Ok(Sent::Queued(n)) => {
+                    sent += n as u64;
+                    if let Some(t) = total {
+                        self.progress(sent, t);
+                    }
                 }
-            };
-            if n == 0 {
-                break;
-            }
-            if !self.send_data(&buf[..n])? {
-                return Ok(false);
-            }
-            sent += n as u64;
-            if let Some(t) = total {
-                self.progress(sent, t);
+                Ok(Sent::Empty) => return Ok(true),
+                Ok(Sent::Cancelled) => {
+                    self.t.send_end(true).map_err(|e| self.conn_failed(e))?;
+                    return Ok(false);
+                }
+                Err(e) => {
+                    if let Some(re) = read_failed {
+                        let _ = self.t.send_end(true);
+                        return Err(Error::io(&re, "read"));
+                    }
+                    return Err(self.conn_failed(e));
+                }
             }
         }
-        Ok(true)
     }
 
-    /// Send one piece of FileOut data, first checking whether the library cancelled
-    /// (then a cancel chunk ends the transfer and Ok(false) is returned).
-    pub fn send_data(&mut self, data: &[u8]) -> Result<bool> {
-        match self.t.library_cancelled() {
-            Ok(true) => {
-                self.t.send_end(true).map_err(|e| self.conn_failed(e))?;
-                return Ok(false);
+    /// Send one piece of FileOut data (split into chunks as needed), first checking
+    /// whether the library cancelled (then a cancel chunk ends the transfer and Ok(false)
+    /// is returned).
+    pub fn send_data(&mut self, mut data: &[u8]) -> Result<bool> {
+        while !data.is_empty() {
+            let r = self.t.send_data_with(&mut Transport::library_cancelled, &mut |buf| {
+                let n = buf.len().min(data.len());
+                buf[..n].copy_from_slice(&data[..n]);
+                data = &data[n..];
+                Ok(n)
+            });
+            match r {
+                Ok(Sent::Queued(_) | Sent::Empty) => {}
+                Ok(Sent::Cancelled) => {
+                    self.t.send_end(true).map_err(|e| self.conn_failed(e))?;
+                    return Ok(false);
+                }
+                Err(e) => return Err(self.conn_failed(e)),
             }
-            Ok(false) => {}
-            Err(e) => return Err(self.conn_failed(e)),
         }
-        self.t.send_chunk(data).map_err(|e| self.conn_failed(e))?;
         Ok(true)
     }
 

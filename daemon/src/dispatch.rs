@@ -7,16 +7,13 @@ use std::panic::{self, AssertUnwindSafe};
 use std::time::Instant;
 
 use guestfs_api::{Action, ArgType, RetType, StrKind};
-use guestfs_protocol::{
-    decode_args, encode_ret, errno_to_name, Header, RetValue, Value, DIRECTION_CALL, HEADER_LEN,
-    MESSAGE_MAX, PROGRAM, PROTOCOL_VERSION, STATUS_OK,
-};
+use guestfs_protocol::server::{check_call_header, ProgressThrottle, REPLY_TOO_BIG};
+use guestfs_protocol::{decode_args, encode_ret, errno_to_name, Header, RetValue, Value, HEADER_LEN, MESSAGE_MAX};
 
 use crate::calls;
 use crate::daemon::Daemon;
 use crate::error::{Error, Result};
 use crate::mountable::split_btrfsvol;
-use crate::progress::Throttle;
 use crate::request::Req;
 
 /// Serve one request. Connection failures are left in `d.broken` for the main loop.
@@ -31,7 +28,7 @@ pub fn handle(d: &mut Daemon, header: Header, body: Vec<u8>) {
         body.len() + HEADER_LEN
     );
     d.cur = Some(header);
-    d.throttle = Throttle::new();
+    d.throttle = ProgressThrottle::new();
     d.replied = false;
     d.file_in_pending = action.is_some_and(|a| a.file_in_args().next().is_some());
 
@@ -50,7 +47,7 @@ pub fn handle(d: &mut Daemon, header: Header, body: Vec<u8>) {
 }
 
 fn run(d: &mut Daemon, h: &Header, action: Option<&'static Action>, body: Vec<u8>) -> Result<RetValue> {
-    check_header(h)?;
+    check_call_header(h).map_err(Error::msg)?;
     let Some(action) = action else {
         return Err(Error::msg(format!(
             "dispatch_incoming_message: unknown procedure number {}, set LIBGUESTFS_PATH to point to the matching libguestfs appliance directory",
@@ -145,30 +142,12 @@ fn finish(d: &mut Daemon, h: &Header, action: Option<&'static Action>, result: R
 }
 
 fn encode(d: &Daemon, a: &Action, ret: &RetValue) -> Result<Vec<u8>> {
-    let too_big = || {
-        Error::msg("guestfsd: failed to encode reply body\n(maybe the reply exceeds the maximum message size in the protocol?)")
-    };
+    let too_big = || Error::msg(REPLY_TOO_BIG);
     let body = encode_ret(a, d.api, ret).map_err(|_| too_big())?;
     if body.len() + HEADER_LEN > MESSAGE_MAX as usize {
         return Err(too_big());
     }
     Ok(body)
-}
-
-fn check_header(h: &Header) -> Result<()> {
-    if h.prog != PROGRAM {
-        return Err(Error::msg(format!("wrong program ({}/{})", h.prog, PROGRAM)));
-    }
-    if h.vers != PROTOCOL_VERSION {
-        return Err(Error::msg(format!("wrong protocol version ({}/{})", h.vers, PROTOCOL_VERSION)));
-    }
-    if h.direction != DIRECTION_CALL {
-        return Err(Error::msg(format!("unexpected message direction ({}/{})", h.direction, DIRECTION_CALL)));
-    }
-    if h.status != STATUS_OK {
-        return Err(Error::msg(format!("unexpected message status ({}/{})", h.status, STATUS_OK)));
-    }
-    Ok(())
 }
 
 /// Put empty strings where FileIn/FileOut args sit so indexes match the declaration.

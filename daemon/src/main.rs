@@ -12,16 +12,15 @@ mod error;
 mod init;
 mod log;
 mod mountable;
-mod progress;
 mod request;
 mod sysroot;
-mod transport;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use channel::ChannelSpec;
-use transport::{Incoming, Transport};
+use daemon::Transport;
+use guestfs_protocol::server::Incoming;
 
 #[derive(Debug, Default)]
 struct Options {

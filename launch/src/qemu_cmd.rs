@@ -11,6 +11,14 @@ pub enum Accel {
     Tcg,
 }
 
+/// The CPU model under TCG. `max` gives the guest every instruction TCG emulates, minus:
+/// la57 (five-level paging costs page walks for nothing) and erms/fsrm ("fast" REP MOVSB
+/// and STOSB). With those two advertised, the guest kernel's copy_to/from_user and
+/// clear_page and glibc's memcpy switch to byte-wise `rep movsb`, which TCG runs one
+/// iteration at a time: measured here, 256 MiB uploads went from 5.5 s to 2.5-3.4 s and
+/// downloads from 5.4 s to 1.7-2.0 s without them, and launches got ~0.1 s faster.
+const TCG_CPU: &str = "max,la57=off,erms=off,fsrm=off";
+
 /// qemu's option parser splits on ','; a literal comma is written twice.
 pub fn escape(s: &str) -> String {
     s.replace(',', ",,")
@@ -149,7 +157,7 @@ pub fn build(cfg: &LaunchConfig, inp: &QemuInputs) -> Result<Vec<String>, Launch
     };
     let machine = if cfg.verbose { format!("accel={accel},graphics=off") } else { format!("accel={accel}") };
     push(&["-machine", &machine]);
-    push(&["-cpu", if inp.accel == Accel::Kvm { "host" } else { "max,la57=off" }]);
+    push(&["-cpu", if inp.accel == Accel::Kvm { "host" } else { TCG_CPU }]);
     if cfg.smp > 1 {
         push(&["-smp", &cfg.smp.to_string()]);
     }
@@ -250,7 +258,7 @@ mod tests {
         d.label = Some("data".into());
         d.blocksize = Some(4096);
         let s = render(&cfg(vec![d]), &app(None), Accel::Tcg);
-        assert!(s.starts_with("/usr/bin/qemu-system-x86_64 -global virtio-blk-pci.scsi=off -no-user-config -nodefaults -display none -machine accel=tcg -cpu max,la57=off -m 1280 -no-reboot"), "{s}");
+        assert!(s.starts_with("/usr/bin/qemu-system-x86_64 -global virtio-blk-pci.scsi=off -no-user-config -nodefaults -display none -machine accel=tcg -cpu max,la57=off,erms=off,fsrm=off -m 1280 -no-reboot"), "{s}");
         assert!(s.contains("-kernel /c/vmlinux -initrd /c/initrd"));
         assert!(s.contains("-drive file=/img,,1.raw,cache=writeback,format=raw,id=hd0,if=none -device scsi-hd,drive=hd0,serial=data,physical_block_size=4096,logical_block_size=4096"), "{s}");
         assert!(s.contains("-device virtio-serial-pci -serial stdio -chardev socket,path=/s/guestfsd.sock,id=channel0 -device virtserialport,chardev=channel0,name=org.libguestfs.channel.0 -append panic=1"), "{s}");
@@ -307,7 +315,7 @@ mod tests {
         let a = app(None);
         let inp = QemuInputs { appliance: &a, accel: Accel::Tcg, sock_path: Path::new("/s"), kernel_cmdline: String::new(), bios: Some("/q/qboot.rom".into()), virtio_blk_scsi_off: false };
         let s = build(&cfg(vec![drive("/a")]), &inp).unwrap().join(" ");
-        assert!(s.contains("-cpu max,la57=off -bios /q/qboot.rom -m 1280 "), "{s}");
+        assert!(s.contains("-cpu max,la57=off,erms=off,fsrm=off -bios /q/qboot.rom -m 1280 "), "{s}");
         assert!(s.starts_with("/usr/bin/qemu-system-x86_64 -no-user-config "), "{s}");
         if let Some(fw) = fast_firmware("/usr/bin/qemu-system-x86_64") {
             assert!(fw.ends_with("qboot.rom") && Path::new(&fw).is_file());

@@ -129,6 +129,12 @@ impl Chunk {
     }
 
     pub fn decode(r: &mut XdrReader) -> Result<Chunk, XdrError> {
+        let (cancel, data) = Chunk::decode_ref(r)?;
+        Ok(Chunk { cancel, data: data.to_vec() })
+    }
+
+    /// [`Chunk::decode`] without copying the data out of the input.
+    pub fn decode_ref<'a>(r: &mut XdrReader<'a>) -> Result<(bool, &'a [u8]), XdrError> {
         let cancel = match r.get_i32()? {
             0 => false,
             1 => true,
@@ -138,8 +144,7 @@ impl Chunk {
                 )))
             }
         };
-        let data = r.get_opaque(MAX_CHUNK_SIZE)?;
-        Ok(Chunk { cancel, data })
+        Ok((cancel, r.get_opaque_ref(MAX_CHUNK_SIZE)?))
     }
 
     /// The complete framed chunk (length word included).

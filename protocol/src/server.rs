@@ -1,5 +1,16 @@
-//! Daemon side of the protocol (what guestfsd needs): read calls, send replies, progress
-//! messages and file chunks. Synchronous, over any `Read + Write` pair.
+//! The daemon's end of the protocol: reads calls and FileIn chunks, writes replies,
+//! progress messages and FileOut chunks. Synchronous, over a reader and a writer (in the
+//! appliance, two handles of the virtio-serial port).
+//!
+//! Why it buffers: under TCG every guest syscall and every byte the guest copies is
+//! expensive, and a read of a virtio-serial port returns at most one 4 KiB port buffer.
+//! Incoming bytes go into one 64 KiB buffer and FileIn chunks are decoded in place, so
+//! upload data is copied once (into the destination file). FileOut chunks are gathered
+//! and written three at a time (virtio_console takes up to 32 KiB per write), so fewer
+//! notifications reach qemu.
+//!
+//! The library may write CANCEL_FLAG at any time during a FileOut transfer; bytes already
+//! buffered are looked at before the fd is polled, so buffering hides nothing.
 
 use std::io::{self, Read, Write};
 use std::os::fd::AsRawFd;
@@ -17,13 +28,42 @@ pub const REPLY_TOO_BIG: &str =
 /// What read_call found.
 #[derive(Debug)]
 pub enum Incoming {
-    Call { header: Header, body: Vec<u8> },
+    Call {
+        header: Header,
+        body: Vec<u8>,
+    },
     /// The library closed the connection cleanly (EOF where a message would start).
     Eof,
 }
 
+/// One FileIn chunk, as `receive_chunk` saw it.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Received<T> {
+    /// A data chunk, and what the caller's handler made of it.
+    Data(T),
+    /// The zero-length chunk that ends the file.
+    End,
+    /// The library cancelled the transfer.
+    Cancelled,
+}
+
+/// What `send_data_with` did.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Sent {
+    /// A chunk of this many bytes is on its way.
+    Queued(usize),
+    /// The source had nothing more; nothing was queued.
+    Empty,
+    /// The library has cancelled the transfer; nothing was queued.
+    Cancelled,
+}
+
 fn invalid(msg: String) -> io::Error {
     io::Error::new(io::ErrorKind::InvalidData, msg)
+}
+
+fn eof() -> io::Error {
+    io::ErrorKind::UnexpectedEof.into()
 }
 
 /// 1.48's checks of an incoming call header; Err is the message to reply with.
@@ -43,265 +83,245 @@ pub fn check_call_header(h: &Header) -> Result<(), String> {
     Ok(())
 }
 
+const IN_CAPACITY: usize = 64 * 1024;
+/// Payload of a full chunk: cancel word, data length word, data (8192 needs no padding).
+const CHUNK_PAYLOAD_MAX: usize = 8 + MAX_CHUNK_SIZE;
+/// A full chunk on the wire: length word and payload.
+const CHUNK_FRAME_MAX: usize = 4 + CHUNK_PAYLOAD_MAX;
+/// FileOut chunks written together: three full ones stay under virtio_console's 32 KiB.
+const OUT_CAPACITY: usize = 3 * CHUNK_FRAME_MAX;
+
 pub struct ServerConn<R: Read, W: Write> {
     r: R,
     w: W,
-    /// Header of the call being served (set by read_call), for progress messages.
-    current: Option<Header>,
-    /// Rate limit of progress messages for the current call.
-    throttle: ProgressThrottle,
+    /// Bytes from the library not consumed yet are `inbuf[head..tail]`.
+    inbuf: Box<[u8]>,
+    head: usize,
+    tail: usize,
+    /// FileOut chunks not written yet are `out[..out_len]`.
+    out: Box<[u8]>,
+    out_len: usize,
 }
 
 impl<R: Read, W: Write> ServerConn<R, W> {
     pub fn new(r: R, w: W) -> Self {
-        ServerConn { r, w, current: None, throttle: ProgressThrottle::new() }
+        ServerConn {
+            r,
+            w,
+            inbuf: vec![0; IN_CAPACITY].into_boxed_slice(),
+            head: 0,
+            tail: 0,
+            out: vec![0; OUT_CAPACITY].into_boxed_slice(),
+            out_len: 0,
+        }
     }
 
-    pub fn reader(&mut self) -> &mut R {
-        &mut self.r
-    }
-
+    /// The raw writer, bypassing the protocol (tests that play a misbehaving daemon).
     pub fn writer(&mut self) -> &mut W {
         &mut self.w
     }
 
-    fn send(&mut self, bytes: &[u8]) -> io::Result<()> {
-        self.w.write_all(bytes)?;
-        self.w.flush()
+    fn buffered(&self) -> usize {
+        self.tail - self.head
     }
 
-    pub fn send_launch_flag(&mut self) -> io::Result<()> {
-        self.send(&LAUNCH_FLAG.to_be_bytes())
-    }
-
-    /// Reads a length word; Ok(None) on EOF before its first byte.
-    fn read_word(&mut self) -> io::Result<Option<u32>> {
-        let mut b = [0u8; 4];
-        let mut got = 0;
-        while got < 4 {
-            match self.r.read(&mut b[got..]) {
-                Ok(0) if got == 0 => return Ok(None),
-                Ok(0) => return Err(io::ErrorKind::UnexpectedEof.into()),
-                Ok(n) => got += n,
+    /// Makes `n` (at most the buffer's capacity) bytes available. Ok(false): the library
+    /// closed the connection with nothing buffered; EOF within the bytes is an error.
+    fn ensure(&mut self, n: usize) -> io::Result<bool> {
+        if self.head + n > self.inbuf.len() {
+            self.inbuf.copy_within(self.head..self.tail, 0);
+            self.tail -= self.head;
+            self.head = 0;
+        }
+        while self.buffered() < n {
+            match self.r.read(&mut self.inbuf[self.tail..]) {
+                Ok(0) if self.buffered() == 0 => return Ok(false),
+                Ok(0) => return Err(eof()),
+                Ok(got) => self.tail += got,
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
                 Err(e) => return Err(e),
             }
         }
+        Ok(true)
+    }
+
+    /// The next big-endian word; None at a clean EOF.
+    fn read_word(&mut self) -> io::Result<Option<u32>> {
+        if !self.ensure(4)? {
+            return Ok(None);
+        }
+        let mut b = [0u8; 4];
+        b.copy_from_slice(&self.inbuf[self.head..self.head + 4]);
+        self.head += 4;
         Ok(Some(u32::from_be_bytes(b)))
     }
 
-    /// Reads `len` (<= MESSAGE_MAX, checked by callers) bytes, growing the buffer only
-    /// as data actually arrives.
     fn read_payload(&mut self, len: u32) -> io::Result<Vec<u8>> {
-        let mut buf = Vec::new();
-        (&mut self.r).take(len as u64).read_to_end(&mut buf)?;
-        if buf.len() != len as usize {
-            return Err(io::ErrorKind::UnexpectedEof.into());
+        if len > MESSAGE_MAX {
+            return Err(invalid(format!("message length ({len}) > maximum possible size ({MESSAGE_MAX})")));
         }
-        Ok(buf)
-    }
-
-    /// Next length word that is not a stray CANCEL_FLAG, checked against MESSAGE_MAX.
-    fn read_length(&mut self) -> io::Result<Option<u32>> {
-        loop {
-            match self.read_word()? {
-                None => return Ok(None),
-                Some(CANCEL_FLAG) => continue,
-                Some(len) if len > MESSAGE_MAX => {
-                    return Err(invalid(format!("incoming message is too long ({len} bytes)")))
-                }
-                Some(len) => return Ok(Some(len)),
+        let len = len as usize;
+        if len <= self.inbuf.len() {
+            if !self.ensure(len)? {
+                return Err(eof());
             }
+            let v = self.inbuf[self.head..self.head + len].to_vec();
+            self.head += len;
+            return Ok(v);
         }
+        // Larger than the buffer: what is buffered, then the rest straight from the fd.
+        let mut v = vec![0u8; len];
+        let have = self.buffered();
+        v[..have].copy_from_slice(&self.inbuf[self.head..self.tail]);
+        self.head = self.tail;
+        self.r.read_exact(&mut v[have..])?;
+        Ok(v)
     }
 
-    /// Next call. CANCEL_FLAG words are skipped; a length over MESSAGE_MAX or a header that
-    /// cannot be decoded is an Err (the daemon should exit, as 1.48's does). The header's
-    /// values are not checked: see check_call_header.
+    /// The next request. CANCEL_FLAG words between requests are skipped (a late cancel
+    /// from a transfer that already ended). An oversized length or an undecodable header
+    /// is an error: the caller stops serving, as 1.48 does.
     pub fn read_call(&mut self) -> io::Result<Incoming> {
-        let Some(len) = self.read_length()? else { return Ok(Incoming::Eof) };
-        let msg = self.read_payload(len)?;
-        let mut r = XdrReader::new(&msg);
-        let header = Header::decode(&mut r).map_err(|_| invalid("could not decode message header".into()))?;
-        let body = msg[r.position()..].to_vec();
-        // The progress clock starts when a request arrives.
-        self.current = Some(header);
-        self.throttle = ProgressThrottle::new();
-        Ok(Incoming::Call { header, body })
-    }
-
-    /// OK reply with an encoded `_ret` body (empty for RErr and before FileOut chunks).
-    /// A body too big for one message becomes 1.48's "failed to encode reply body" error.
-    pub fn reply_ok(&mut self, call: &Header, body: &[u8]) -> io::Result<()> {
-        if HEADER_LEN + body.len() > MESSAGE_MAX as usize {
-            return self.reply_error(call, "", REPLY_TOO_BIG);
+        loop {
+            let Some(w) = self.read_word()? else {
+                return Ok(Incoming::Eof);
+            };
+            if w == CANCEL_FLAG {
+                continue;
+            }
+            let payload = self.read_payload(w)?;
+            let mut r = XdrReader::new(&payload);
+            let header = Header::decode(&mut r).map_err(|e| invalid(format!("message header: {e}")))?;
+            let body = payload[payload.len() - r.remaining()..].to_vec();
+            return Ok(Incoming::Call { header, body });
         }
-        self.send(&frame_message(&Header::reply_to(call, STATUS_OK), body))
     }
 
-    /// Error reply; `errno` is a name such as "ENOENT" or "" (see errno_to_name). The
-    /// message is cut at ERROR_LEN bytes.
+    /// One FileIn chunk; a data chunk is handed to `on_data` straight from the buffer.
+    /// CANCEL_FLAG words inside the stream are skipped.
+    pub fn receive_chunk<T>(&mut self, on_data: impl FnOnce(&[u8]) -> T) -> io::Result<Received<T>> {
+        loop {
+            let w = self.read_word()?.ok_or_else(eof)?;
+            if w == CANCEL_FLAG {
+                continue;
+            }
+            let len = w as usize;
+            if len > CHUNK_PAYLOAD_MAX {
+                return Err(invalid(format!("file chunk: length {len} is over the maximum {CHUNK_PAYLOAD_MAX}")));
+            }
+            if !self.ensure(len)? {
+                return Err(eof());
+            }
+            let mut r = XdrReader::new(&self.inbuf[self.head..self.head + len]);
+            let (cancel, data) = Chunk::decode_ref(&mut r)
+                .and_then(|c| r.finish().map(|()| c))
+                .map_err(|e| invalid(format!("file chunk: {e}")))?;
+            let got = if cancel {
+                Received::Cancelled
+            } else if data.is_empty() {
+                Received::End
+            } else {
+                Received::Data(on_data(data))
+            };
+            self.head += len;
+            return Ok(got);
+        }
+    }
+
+    /// Refuse a FileIn transfer: tell the library, then drop its chunks up to its last one.
+    pub fn cancel_receive(&mut self) -> io::Result<()> {
+        self.send_now(&CANCEL_FLAG.to_be_bytes())?;
+        while let Received::Data(()) = self.receive_chunk(|_| ())? {}
+        Ok(())
+    }
+
+    /// Writes any queued chunks.
+    pub fn flush(&mut self) -> io::Result<()> {
+        let n = std::mem::take(&mut self.out_len);
+        if n > 0 {
+            self.w.write_all(&self.out[..n])?;
+        }
+        Ok(())
+    }
+
+    /// Writes one whole message (after any queued chunks, to keep the order).
+    fn send_now(&mut self, bytes: &[u8]) -> io::Result<()> {
+        self.flush()?;
+        self.w.write_all(bytes)
+    }
+
+    pub fn send_launch_flag(&mut self) -> io::Result<()> {
+        self.send_now(&LAUNCH_FLAG.to_be_bytes())
+    }
+
+    pub fn reply_ok(&mut self, call: &Header, body: &[u8]) -> io::Result<()> {
+        let h = Header::reply_to(call, STATUS_OK);
+        self.send_now(&frame_message(&h, body))
+    }
+
     pub fn reply_error(&mut self, call: &Header, errno: &str, message: &str) -> io::Result<()> {
+        let h = Header::reply_to(call, STATUS_ERROR);
         let mut w = XdrWriter::new();
         MessageError { errno: errno.to_string(), message: message.to_string() }.encode(&mut w);
-        self.send(&frame_message(&Header::reply_to(call, STATUS_ERROR), &w.buf))
+        self.send_now(&frame_message(&h, &w.buf))
     }
 
     pub fn send_progress(&mut self, p: &Progress) -> io::Result<()> {
-        self.send(&p.to_wire())
+        self.send_now(&p.to_wire())
     }
 
-    /// 1.48's notify_progress: a progress message for the current call, rate-limited by
-    /// ProgressThrottle. Does nothing before the first read_call.
-    pub fn notify_progress(&mut self, position: u64, total: u64) -> io::Result<()> {
-        let Some(h) = self.current else { return Ok(()) };
-        if !self.throttle.should_send(position, total) {
-            return Ok(());
-        }
-        self.send_progress(&Progress { proc_nr: h.proc_nr, serial: h.serial, position, total })
-    }
-
-    /// The current call's progress_hint (total bytes of the library's FileIn files), 0 if none.
-    pub fn progress_hint(&self) -> u64 {
-        self.current.map_or(0, |h| h.progress_hint)
-    }
-
-    /// receive_file that also reports progress (bytes received / progress_hint) the way
-    /// 1.48's upload does, when the hint is > 0.
-    pub fn receive_file_with_progress(&mut self, sink: &mut dyn FnMut(&[u8]) -> io::Result<()>) -> io::Result<bool> {
-        let total = self.progress_hint();
-        let mut received = 0u64;
-        loop {
-            let chunk = self.read_chunk()?;
-            if chunk.cancel {
-                return Ok(false);
-            }
-            if chunk.data.is_empty() {
-                return Ok(true);
-            }
-            if let Err(e) = sink(&chunk.data) {
-                self.cancel_receive()?;
-                return Err(e);
-            }
-            received += chunk.data.len() as u64;
-            if total > 0 {
-                self.notify_progress(received, total)?;
-            }
-        }
-    }
-
-    /// Next FileIn chunk (stray CANCEL_FLAG words skipped).
-    fn read_chunk(&mut self) -> io::Result<Chunk> {
-        let len = self.read_length()?.ok_or(io::ErrorKind::UnexpectedEof)?;
-        let payload = self.read_payload(len)?;
-        Chunk::from_payload(&payload).map_err(|e| invalid(format!("receive_file: {e}")))
-    }
-
-    /// FileIn: feeds chunks to `sink` until the end chunk. Ok(true) = complete,
-    /// Ok(false) = the library cancelled (it still expects one error reply). If `sink` fails,
-    /// the rest of the stream is cancelled and drained (so the caller can reply with an error
-    /// at once) and the sink's error is returned.
-    pub fn receive_file(&mut self, sink: &mut dyn FnMut(&[u8]) -> io::Result<()>) -> io::Result<bool> {
-        loop {
-            let chunk = self.read_chunk()?;
-            if chunk.cancel {
-                return Ok(false);
-            }
-            if chunk.data.is_empty() {
-                return Ok(true);
-            }
-            if let Err(e) = sink(&chunk.data) {
-                self.cancel_receive()?;
-                return Err(e);
-            }
-        }
-    }
-
-    /// FileIn refused before reading: send CANCEL_FLAG, then discard chunks up to the
-    /// library's end or cancel chunk. Send the error reply after this.
-    pub fn cancel_receive(&mut self) -> io::Result<()> {
-        self.send(&CANCEL_FLAG.to_be_bytes())?;
-        loop {
-            let chunk = self.read_chunk()?;
-            if chunk.cancel || chunk.data.is_empty() {
-                return Ok(());
-            }
-        }
-    }
-
-    fn send_chunk(&mut self, chunk: &Chunk) -> io::Result<()> {
-        self.send(&chunk.to_frame())
-    }
-
-    /// FileOut, after reply_ok: sends `source` in chunks of at most MAX_CHUNK_SIZE, then the
-    /// end chunk. Before each data chunk `cancel_probe` is asked whether the library sent
-    /// CANCEL_FLAG; if so a cancel chunk is sent and Ok(false) returned. A read error from
-    /// `source` sends a cancel chunk and returns the error.
-    pub fn send_file(&mut self, source: &mut dyn Read, cancel_probe: &mut dyn FnMut() -> bool) -> io::Result<bool> {
-        self.send_file_with(source, None, &mut |_| cancel_probe())
-    }
-
-    /// `progress_total`: Some(total size) to send throttled progress (bytes sent / total)
-    /// as 1.48's download does.
-    fn send_file_with(
+    /// Queues one FileOut data chunk whose bytes `fill` writes into the slice it is given
+    /// (MAX_CHUNK_SIZE long), returning how many it wrote (0: nothing left to send).
+    /// Written to the fd three chunks at a time; `cancelled` is asked before each batch.
+    pub fn send_data_with(
         &mut self,
-        source: &mut dyn Read,
-        progress_total: Option<u64>,
-        probe: &mut dyn FnMut(&mut R) -> bool,
-    ) -> io::Result<bool> {
-        let mut buf = vec![0u8; MAX_CHUNK_SIZE];
-        let mut sent = 0u64;
-        loop {
-            let n = match source.read(&mut buf) {
-                Ok(n) => n,
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                Err(e) => {
-                    self.send_file_cancel()?;
-                    return Err(e);
-                }
-            };
-            if n == 0 {
-                self.send_chunk(&Chunk::end())?;
-                return Ok(true);
-            }
-            if probe(&mut self.r) {
-                self.send_file_cancel()?;
-                return Ok(false);
-            }
-            self.send_chunk(&Chunk { cancel: false, data: buf[..n].to_vec() })?;
-            sent += n as u64;
-            if let Some(total) = progress_total {
-                self.notify_progress(sent, total)?;
-            }
+        cancelled: &mut dyn FnMut(&mut Self) -> io::Result<bool>,
+        fill: &mut dyn FnMut(&mut [u8]) -> io::Result<usize>,
+    ) -> io::Result<Sent> {
+        if self.out_len == 0 && cancelled(self)? {
+            return Ok(Sent::Cancelled);
         }
+        let at = self.out_len;
+        let n = fill(&mut self.out[at + 12..at + CHUNK_FRAME_MAX])?.min(MAX_CHUNK_SIZE);
+        if n == 0 {
+            return Ok(Sent::Empty);
+        }
+        let padded = n.next_multiple_of(4);
+        self.out[at + 12 + n..at + 12 + padded].fill(0);
+        self.out[at..at + 4].copy_from_slice(&((8 + padded) as u32).to_be_bytes());
+        self.out[at + 4..at + 8].copy_from_slice(&0u32.to_be_bytes());
+        self.out[at + 8..at + 12].copy_from_slice(&(n as u32).to_be_bytes());
+        self.out_len = at + 12 + padded;
+        if self.out.len() - self.out_len < CHUNK_FRAME_MAX {
+            self.flush()?;
+        }
+        Ok(Sent::Queued(n))
     }
 
-    /// Cancel chunk: ends a FileOut stream after a read error.
-    pub fn send_file_cancel(&mut self) -> io::Result<()> {
-        self.send_chunk(&Chunk::cancel())
+    /// End a FileOut transfer: normally, or with a cancel chunk.
+    pub fn send_end(&mut self, cancel: bool) -> io::Result<()> {
+        let c = if cancel { Chunk::cancel() } else { Chunk::end() };
+        self.send_now(&c.to_frame())
     }
-}
-
-/// Without blocking: has the library written CANCEL_FLAG on `r`? Consumes the word if
-/// something is there. Any other word is logged by 1.48 and ignored; here too (false).
-pub fn library_cancel_pending<R: Read + AsRawFd>(r: &mut R) -> bool {
-    let ready = sys::poll(&[Watch { fd: r.as_raw_fd(), read: true, write: false }], Some(Duration::ZERO));
-    if !matches!(ready.as_deref(), Ok([x]) if x.readable) {
-        return false;
-    }
-    let mut b = [0u8; 4];
-    r.read_exact(&mut b).is_ok() && u32::from_be_bytes(b) == CANCEL_FLAG
 }
 
 impl<R: Read + AsRawFd, W: Write> ServerConn<R, W> {
-    /// send_file with the cancel check done by polling the reader's fd.
-    pub fn send_file_checking_fd(&mut self, source: &mut dyn Read) -> io::Result<bool> {
-        self.send_file_with(source, None, &mut |r| library_cancel_pending(r))
-    }
-
-    /// send_file_checking_fd that also reports progress against `total` (e.g. the file size).
-    pub fn send_file_checking_fd_with_progress(&mut self, source: &mut dyn Read, total: u64) -> io::Result<bool> {
-        self.send_file_with(source, Some(total), &mut |r| library_cancel_pending(r))
+    /// Without blocking: has the library sent a CANCEL_FLAG? Any other word there means
+    /// the two sides lost synchronization, which is an error.
+    pub fn library_cancelled(&mut self) -> io::Result<bool> {
+        if self.buffered() == 0 {
+            let ready = sys::poll(&[Watch { fd: self.r.as_raw_fd(), read: true, write: false }], Some(Duration::ZERO))?;
+            if !ready.first().is_some_and(|r| r.readable) {
+                return Ok(false);
+            }
+        }
+        match self.read_word()? {
+            Some(CANCEL_FLAG) => Ok(true),
+            Some(w) => Err(invalid(format!(
+                "check_for_library_cancellation: read 0x{w:x} from library, expected 0x{CANCEL_FLAG:x}"
+            ))),
+            None => Err(eof()),
+        }
     }
 }
 
@@ -348,21 +368,70 @@ impl ProgressThrottle {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::io::Cursor;
+    use std::os::unix::net::UnixStream;
+
+    type Conn = ServerConn<Cursor<Vec<u8>>, Vec<u8>>;
+
+    fn conn(input: Vec<u8>) -> Conn {
+        ServerConn::new(Cursor::new(input), Vec::new())
+    }
 
     fn call_bytes(proc_nr: u32, serial: u32, body: &[u8]) -> Vec<u8> {
         frame_message(&Header::call(proc_nr, serial, 0, 0), body)
+    }
+
+    fn never(_: &mut Conn) -> io::Result<bool> {
+        Ok(false)
+    }
+
+    /// Sends `data` as FileOut chunks through `s`; false if `cancelled` said so.
+    fn send_all(s: &mut Conn, data: &[u8], cancelled: &mut dyn FnMut(&mut Conn) -> io::Result<bool>) -> bool {
+        let mut src = data;
+        loop {
+            let sent = s
+                .send_data_with(cancelled, &mut |buf| {
+                    let n = buf.len().min(src.len());
+                    buf[..n].copy_from_slice(&src[..n]);
+                    src = &src[n..];
+                    Ok(n)
+                })
+                .unwrap();
+            match sent {
+                Sent::Queued(_) => {}
+                Sent::Empty => {
+                    s.send_end(false).unwrap();
+                    return true;
+                }
+                Sent::Cancelled => {
+                    s.send_end(true).unwrap();
+                    return false;
+                }
+            }
+        }
+    }
+
+    /// Receives a FileIn file; Ok(Some(data)) when complete, Ok(None) when cancelled.
+    fn receive_all(s: &mut Conn) -> io::Result<Option<Vec<u8>>> {
+        let mut got = Vec::new();
+        loop {
+            match s.receive_chunk(|d| got.extend_from_slice(d))? {
+                Received::Data(()) => {}
+                Received::End => return Ok(Some(got)),
+                Received::Cancelled => return Ok(None),
+            }
+        }
     }
 
     #[test]
     fn read_call_skips_cancel_and_reports_eof() {
         let mut input = CANCEL_FLAG.to_be_bytes().to_vec();
         input.extend(call_bytes(92, 7, &[1, 2, 3, 4]));
-        let mut s = ServerConn::new(Cursor::new(input), Vec::new());
+        input.extend(call_bytes(93, 8, &vec![6; IN_CAPACITY + 100]));
+        let mut s = conn(input);
         match s.read_call().unwrap() {
             Incoming::Call { header, body } => {
                 assert_eq!((header.proc_nr, header.serial), (92, 7));
@@ -371,22 +440,25 @@ mod tests {
             }
             Incoming::Eof => panic!("eof"),
         }
+        match s.read_call().unwrap() {
+            Incoming::Call { header, body } => {
+                assert_eq!(header.proc_nr, 93);
+                assert_eq!(body, vec![6; IN_CAPACITY + 100]);
+            }
+            Incoming::Eof => panic!("eof"),
+        }
         assert!(matches!(s.read_call().unwrap(), Incoming::Eof));
     }
 
     #[test]
     fn read_call_rejects_hostile_input() {
-        let mut s = ServerConn::new(Cursor::new((MESSAGE_MAX + 1).to_be_bytes().to_vec()), Vec::new());
-        assert!(s.read_call().is_err());
+        assert!(conn((MESSAGE_MAX + 1).to_be_bytes().to_vec()).read_call().is_err());
         // Length claims more than is there.
-        let mut s = ServerConn::new(Cursor::new(vec![0, 0, 0, 100, 1, 2]), Vec::new());
-        assert!(s.read_call().is_err());
+        assert!(conn(vec![0, 0, 0, 100, 1, 2]).read_call().is_err());
         // Too short for a header.
-        let mut s = ServerConn::new(Cursor::new(vec![0, 0, 0, 4, 1, 2, 3, 4]), Vec::new());
-        assert!(s.read_call().is_err());
+        assert!(conn(vec![0, 0, 0, 4, 1, 2, 3, 4]).read_call().is_err());
         // Half a length word.
-        let mut s = ServerConn::new(Cursor::new(vec![0, 0]), Vec::new());
-        assert!(s.read_call().is_err());
+        assert!(conn(vec![0, 0]).read_call().is_err());
     }
 
     #[test]
@@ -402,7 +474,7 @@ mod tests {
     #[test]
     fn replies() {
         let call = Header::call(92, FIRST_SERIAL, 5, 1);
-        let mut s = ServerConn::new(Cursor::new(Vec::new()), Vec::new());
+        let mut s = conn(Vec::new());
         s.reply_ok(&call, &[]).unwrap();
         assert_eq!(s.w, frame_message(&Header::reply_to(&call, STATUS_OK), &[]));
         s.w.clear();
@@ -411,16 +483,11 @@ mod tests {
         assert_eq!(Header::decode(&mut r).unwrap().status, STATUS_ERROR);
         let e = MessageError::decode(&mut r).unwrap();
         assert_eq!((e.errno.as_str(), e.message.as_str()), ("ENOENT", "no such file"));
-        s.w.clear();
-        s.reply_ok(&call, &vec![0; MESSAGE_MAX as usize]).unwrap();
-        let mut r = XdrReader::new(&s.w[4..]);
-        Header::decode(&mut r).unwrap();
-        assert_eq!(MessageError::decode(&mut r).unwrap().message, REPLY_TOO_BIG);
     }
 
     #[test]
-    fn receive_file_complete_cancelled_and_sink_error() {
-        let data = vec![9u8; MAX_CHUNK_SIZE + 10];
+    fn receive_file_complete_cancelled_and_refused() {
+        let data: Vec<u8> = (0..MAX_CHUNK_SIZE * 9 + 10).map(|i| i as u8).collect();
         let mut input = Vec::new();
         for part in data.chunks(MAX_CHUNK_SIZE) {
             input.extend(Chunk { cancel: false, data: part.to_vec() }.to_frame());
@@ -429,55 +496,74 @@ mod tests {
         input.extend(Chunk::end().to_frame());
         input.extend(Chunk { cancel: false, data: vec![1] }.to_frame());
         input.extend(Chunk::cancel().to_frame());
-        let mut s = ServerConn::new(Cursor::new(input), Vec::new());
-        let mut got = Vec::new();
-        assert!(s.receive_file(&mut |b| { got.extend_from_slice(b); Ok(()) }).unwrap());
-        assert_eq!(got, data);
-        assert!(!s.receive_file(&mut |_| Ok(())).unwrap());
+        let mut s = conn(input);
+        assert_eq!(receive_all(&mut s).unwrap(), Some(data));
+        assert_eq!(receive_all(&mut s).unwrap(), None);
 
-        // A failing sink cancels and drains to the library's final chunk.
+        // Refusing: CANCEL_FLAG to the library, its chunks drained up to its last one.
         let mut input = Vec::new();
         input.extend(Chunk { cancel: false, data: vec![1] }.to_frame());
         input.extend(Chunk { cancel: false, data: vec![2] }.to_frame());
         input.extend(Chunk::cancel().to_frame());
-        let mut s = ServerConn::new(Cursor::new(input), Vec::new());
-        let r = s.receive_file(&mut |_| Err(io::Error::other("disk full")));
-        assert_eq!(r.unwrap_err().to_string(), "disk full");
+        input.extend(call_bytes(1, 2, &[]));
+        let mut s = conn(input);
+        s.cancel_receive().unwrap();
         assert_eq!(s.w, CANCEL_FLAG.to_be_bytes());
-        assert_eq!(s.r.position() as usize, s.r.get_ref().len());
+        assert!(matches!(s.read_call().unwrap(), Incoming::Call { .. }));
+    }
+
+    #[test]
+    fn bad_chunks_are_errors() {
+        // Oversized length, cancel word 2, data longer than the payload says, cut short.
+        let mut long = (CHUNK_PAYLOAD_MAX as u32 + 4).to_be_bytes().to_vec();
+        long.extend(vec![0; CHUNK_PAYLOAD_MAX + 4]);
+        for input in [
+            long,
+            vec![0, 0, 0, 8, 0, 0, 0, 2, 0, 0, 0, 0],
+            vec![0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 9],
+            vec![0, 0, 0, 8, 0, 0],
+        ] {
+            assert!(conn(input).receive_chunk(|_| ()).is_err());
+        }
     }
 
     #[test]
     fn send_file_and_cancel() {
-        let data = vec![5u8; MAX_CHUNK_SIZE * 2 + 1];
-        let mut s = ServerConn::new(Cursor::new(Vec::new()), Vec::new());
-        assert!(s.send_file(&mut Cursor::new(data.clone()), &mut || false).unwrap());
-        let mut r = ServerConn::new(Cursor::new(s.w.clone()), Vec::new());
-        let mut got = Vec::new();
-        assert!(r.receive_file(&mut |b| { got.extend_from_slice(b); Ok(()) }).unwrap());
-        assert_eq!(got, data);
+        let data: Vec<u8> = (0..MAX_CHUNK_SIZE * 7 + 3).map(|i| (i * 7) as u8).collect();
+        let mut s = conn(Vec::new());
+        assert!(send_all(&mut s, &data, &mut never));
+        assert_eq!(receive_all(&mut conn(s.w.clone())).unwrap(), Some(data.clone()));
+        // Chunks are full-sized and written in batches of three.
+        assert_eq!(&s.w[..12], &[0, 0, 0x20, 8, 0, 0, 0, 0, 0, 0, 0x20, 0]);
 
-        let mut s = ServerConn::new(Cursor::new(Vec::new()), Vec::new());
-        let mut n = 0;
-        assert!(!s.send_file(&mut Cursor::new(data), &mut || { n += 1; n == 2 }).unwrap());
-        let mut r = ServerConn::new(Cursor::new(s.w.clone()), Vec::new());
-        assert!(!r.receive_file(&mut |_| Ok(())).unwrap());
+        let mut s = conn(Vec::new());
+        let mut asked = 0;
+        assert!(!send_all(&mut s, &data, &mut |_| {
+            asked += 1;
+            Ok(asked == 2)
+        }));
+        assert_eq!(receive_all(&mut conn(s.w.clone())).unwrap(), None);
+        // Asked once per batch: the first batch of three chunks went out before the cancel.
+        assert_eq!(s.w.len(), 3 * CHUNK_FRAME_MAX + 12);
     }
 
     #[test]
-    fn notify_progress_is_throttled_per_call() {
-        let mut s = ServerConn::new(Cursor::new(call_bytes(66, 9, &[])), Vec::new());
-        s.notify_progress(1, 2).unwrap();
-        assert!(s.w.is_empty(), "no call yet");
-        let _ = s.read_call().unwrap();
-        s.notify_progress(1, 2).unwrap();
-        assert!(s.w.is_empty(), "within the first 2 s");
-        s.throttle.last -= Duration::from_secs(3);
-        s.notify_progress(1, 2).unwrap();
-        s.notify_progress(2, 2).unwrap();
-        let mut want = Progress { proc_nr: 66, serial: 9, position: 1, total: 2 }.to_wire();
-        want.extend(Progress { proc_nr: 66, serial: 9, position: 2, total: 2 }.to_wire());
-        assert_eq!(s.w, want);
+    fn library_cancel_is_seen_buffered_or_on_the_fd() {
+        let (mut lib, daemon) = UnixStream::pair().unwrap();
+        let mut s = ServerConn::new(daemon, Vec::new());
+        assert!(!s.library_cancelled().unwrap());
+        lib.write_all(&CANCEL_FLAG.to_be_bytes()).unwrap();
+        assert!(s.library_cancelled().unwrap());
+        assert!(!s.library_cancelled().unwrap());
+        // A flag that arrived together with earlier bytes is found in the buffer.
+        let mut two = CANCEL_FLAG.to_be_bytes().to_vec();
+        two.extend(CANCEL_FLAG.to_be_bytes());
+        lib.write_all(&two).unwrap();
+        assert!(s.library_cancelled().unwrap());
+        assert_eq!(s.buffered(), 4);
+        assert!(s.library_cancelled().unwrap());
+        lib.write_all(&[0, 0, 0, 1]).unwrap();
+        assert!(s.library_cancelled().is_err());
     }
 
     #[test]
@@ -491,12 +577,10 @@ mod tests {
             if n >= 4 && i % 2 == 0 {
                 input[..4].copy_from_slice(&((n as u32 - 4) & 0xff).to_be_bytes());
             }
-            let mut s = ServerConn::new(Cursor::new(input.clone()), Vec::new());
-            if let Ok(Incoming::Call { header, body }) = s.read_call() {
+            if let Ok(Incoming::Call { header, body }) = conn(input.clone()).read_call() {
                 let _ = crate::dispatch::decode_call(api, &header, &body);
             }
-            let mut s = ServerConn::new(Cursor::new(input), Vec::new());
-            let _ = s.receive_file(&mut |_| Ok(()));
+            let _ = receive_all(&mut conn(input));
         }
     }
 

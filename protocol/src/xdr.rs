@@ -212,6 +212,15 @@ impl<'a> XdrReader<'a> {
         self.get_counted("opaque", max)
     }
 
+    /// `opaque<max>`, borrowed from the input instead of copied (bulk file data).
+    pub fn get_opaque_ref(&mut self, max: usize) -> Result<&'a [u8], XdrError> {
+        let len = self.get_u32()? as usize;
+        if len > max {
+            return Err(XdrError::TooLong { what: "opaque", len, max });
+        }
+        self.get_fixed_ref(len)
+    }
+
     fn get_counted(&mut self, what: &'static str, max: usize) -> Result<Vec<u8>, XdrError> {
         let len = self.get_u32()? as usize;
         if len > max {
@@ -222,12 +231,16 @@ impl<'a> XdrReader<'a> {
 
     /// `opaque x[n]`: n bytes plus padding.
     pub fn get_opaque_fixed(&mut self, n: usize) -> Result<Vec<u8>, XdrError> {
-        // Check data and padding together before copying anything.
+        self.get_fixed_ref(n).map(<[u8]>::to_vec)
+    }
+
+    fn get_fixed_ref(&mut self, n: usize) -> Result<&'a [u8], XdrError> {
+        // Check data and padding together before taking anything.
         let padded = n.checked_add(pad_len(n)).ok_or(XdrError::Short)?;
         if padded > self.remaining() {
             return Err(XdrError::Short);
         }
-        let data = self.take(n)?.to_vec();
+        let data = self.take(n)?;
         self.take(pad_len(n))?;
         Ok(data)
     }
