@@ -92,11 +92,13 @@ fn run(d: &mut Daemon, h: &Header, action: Option<&'static Action>, body: Vec<u8
     }
 }
 
-/// Calls that may need device-mapper or filesystem drivers wait for the priority
-/// modules; the rarer subsystems wait for all of them.
+/// Calls that may need device-mapper drivers wait for the priority modules; the rarer
+/// subsystems wait for all of them. Mounts do not wait up front: the filesystem's driver
+/// is usually loaded by then, and a mount that fails while modules are still loading is
+/// retried after them (calls/mount.rs).
 fn wait_for_modules_needed_by(name: &str) {
     let prefix = |p: &[&str]| p.iter().any(|x| name.starts_with(x));
-    if prefix(&["mount", "lv", "vg", "pv"]) || name == "list_filesystems" {
+    if prefix(&["lv", "vg", "pv", "mount_loop"]) || name == "list_filesystems" {
         crate::init::wait_for_priority_modules();
     } else if prefix(&["btrfs", "md", "cryptsetup", "luks", "ldm", "mdadm"]) {
         crate::init::wait_for_modules();

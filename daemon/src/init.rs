@@ -121,13 +121,13 @@ pub fn load_modules(list: &[String]) {
     }
 }
 
-/// Modules most calls need (device-mapper for LVM, the common filesystems), by file
-/// stem. They are loaded before the others so mount and LVM calls wait less.
+/// Modules most calls need (the common filesystems, device-mapper for LVM), by file stem,
+/// in the order they are loaded: before the others, filesystems first, each after its
+/// dependencies, so the first mount after launch rarely has to wait.
 const PRIORITY_STEMS: &[&str] = &[
-    "dm-mod", "dm-bufio", "dm-bio-prison", "dm-persistent-data", "dm-snapshot", "dm-zero", "dm-log",
-    "dm-region-hash", "dm-mirror", "dm-thin-pool", "crc16", "mbcache", "jbd2", "ext4", "libcrc32c",
-    "crc32c_generic", "xfs", "fat", "vfat", "msdos", "nls_cp437", "nls_iso8859-1", "nls_utf8",
-    "cdrom", "isofs", "crc-itu-t", "udf",
+    "crc16", "mbcache", "jbd2", "crc32c_generic", "libcrc32c", "ext4", "fat", "vfat", "msdos", "nls_cp437",
+    "nls_iso8859-1", "nls_utf8", "xfs", "dm-mod", "dm-bufio", "dm-bio-prison", "dm-persistent-data", "dm-snapshot",
+    "dm-zero", "dm-log", "dm-region-hash", "dm-mirror", "dm-thin-pool", "cdrom", "isofs", "crc-itu-t", "udf",
 ];
 
 fn stem(path: &str) -> &str {
@@ -135,12 +135,17 @@ fn stem(path: &str) -> &str {
     base.strip_suffix(".ko").unwrap_or(base)
 }
 
-/// Split the background list into (priority, rest), each keeping the builder's order.
+fn priority_rank(path: &str) -> Option<usize> {
+    let s = stem(path).replace('-', "_");
+    PRIORITY_STEMS.iter().position(|p| p.replace('-', "_") == s)
+}
+
+/// Split the background list into (priority, rest): the priority ones in
+/// [`PRIORITY_STEMS`] order, the rest in the builder's order.
 pub fn prioritise(rest: Vec<String>) -> (Vec<String>, Vec<String>) {
-    rest.into_iter().partition(|m| {
-        let s = stem(m);
-        PRIORITY_STEMS.iter().any(|p| p.replace('-', "_") == s.replace('-', "_"))
-    })
+    let (mut first, rest): (Vec<String>, Vec<String>) = rest.into_iter().partition(|m| priority_rank(m).is_some());
+    first.sort_by_key(|m| priority_rank(m));
+    (first, rest)
 }
 
 #[derive(Default)]
@@ -213,6 +218,18 @@ pub fn wait_for_priority_modules() {
 /// Block until every module is loaded.
 pub fn wait_for_modules() {
     wait_state(|s| s.all_done);
+}
+
+fn state_now(f: impl Fn(&LoaderState) -> bool) -> bool {
+    LOADER.0.lock().map(|g| f(&g)).unwrap_or(true)
+}
+
+pub fn priority_modules_loaded() -> bool {
+    state_now(|s| s.priority_done || s.all_done)
+}
+
+pub fn all_modules_loaded() -> bool {
+    state_now(|s| s.all_done)
 }
 
 /// SCSI disks are probed asynchronously: wait until every SCSI disk/CD device the
@@ -381,13 +398,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn priority_modules_keep_order() {
+    fn priority_modules_come_in_priority_order() {
         let v: Vec<String> = ["/m/kernel/fs/btrfs/btrfs.ko", "/m/kernel/drivers/md/dm-mod.ko", "/m/kernel/fs/ext4/ext4.ko", "/m/kernel/fs/jbd2/jbd2.ko"]
             .iter()
             .map(|s| s.to_string())
             .collect();
         let (p, r) = prioritise(v);
-        assert_eq!(p, ["/m/kernel/drivers/md/dm-mod.ko", "/m/kernel/fs/ext4/ext4.ko", "/m/kernel/fs/jbd2/jbd2.ko"]);
+        assert_eq!(p, ["/m/kernel/fs/jbd2/jbd2.ko", "/m/kernel/fs/ext4/ext4.ko", "/m/kernel/drivers/md/dm-mod.ko"]);
         assert_eq!(r, ["/m/kernel/fs/btrfs/btrfs.ko"]);
     }
 

@@ -106,8 +106,13 @@ fn do_mount(d: &Daemon, options: &str, vfs: &str, mountable: &str, mp: &[u8]) ->
     }
     let m = Mountable::parse(mountable);
     let mut o = do_mount_cmd(options, vfs, &m, &dir);
-    // The driver may still be loading in the background: wait for all modules and retry.
-    if !o.ok() && o.err_text().contains("unknown filesystem type") {
+    // The driver (or one it needs, such as crc32c) may still be loading in the background:
+    // retry once the priority modules are in, and once more after all of them.
+    if !o.ok() && !crate::init::priority_modules_loaded() {
+        crate::init::wait_for_priority_modules();
+        o = do_mount_cmd(options, vfs, &m, &dir);
+    }
+    if !o.ok() && o.err_text().contains("unknown filesystem type") && !crate::init::all_modules_loaded() {
         crate::init::wait_for_modules();
         o = do_mount_cmd(options, vfs, &m, &dir);
     }
