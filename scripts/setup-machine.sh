@@ -41,6 +41,7 @@ packages=(
   e2fsprogs xfsprogs btrfs-progs dosfstools mtools parted gdisk fdisk lvm2 mdadm cryptsetup-bin
   util-linux mount kmod tar gzip xz-utils zstd cpio file attr acl psmisc procps
   libpcre2-dev genisoimage
+  libaugeas-dev augeas-lenses
 )
 missing=()
 for p in "${backports[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
@@ -57,8 +58,10 @@ fi
 
 # Debian's libguestfs 1.48.6 is the reference for the differential and wire-compatibility
 # tests. It is installed, but every test of ours loads our library by explicit path.
-if [ "${GUESTFS_RS_NO_REFERENCE:-0}" != 1 ] && ! dpkg -s libguestfs0 >/dev/null 2>&1; then
-  log "installing the reference libguestfs0 (tests load it by explicit path only)"
-  apt-get install -y -qq libguestfs0 >/dev/null
+# guestfish (1.48's, on that library) builds libguestfs's phony guest images for the
+# inspection tests.
+if [ "${GUESTFS_RS_NO_REFERENCE:-0}" != 1 ] && ! dpkg -s libguestfs0 guestfish >/dev/null 2>&1; then
+  log "installing the reference libguestfs0 and guestfish (tests load them by explicit path only)"
+  apt-get install -y -qq libguestfs0 guestfish >/dev/null
 fi
 log "machine ready"

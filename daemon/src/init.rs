@@ -98,25 +98,24 @@ pub fn split_modules(order: &Path, boot: &Path) -> (Vec<String>, Vec<String>) {
     (first, rest)
 }
 
-/// Load modules (uncompressed .ko paths) with finit_module, in order; modules already
-/// present (EEXIST) are fine, other failures are logged and skipped.
+/// finit_module on one uncompressed .ko; a module already loaded (EEXIST) is fine.
+fn load_module(path: &str) -> std::io::Result<()> {
+    use std::os::fd::AsRawFd;
+    let f = fs::File::open(path)?;
+    // SAFETY: finit_module takes an open fd, a NUL-terminated parameter string and flags.
+    let r = unsafe { libc::syscall(libc::SYS_finit_module, f.as_raw_fd(), c"".as_ptr(), 0) };
+    let e = std::io::Error::last_os_error();
+    if r != 0 && e.raw_os_error() != Some(libc::EEXIST) {
+        return Err(e);
+    }
+    Ok(())
+}
+
+/// Load modules in order, logging and skipping failures.
 pub fn load_modules(list: &[String]) {
-    for line in list {
-        let f = match fs::File::open(line) {
-            Ok(f) => f,
-            Err(e) => {
-                eprintln!("guestfsd: module {line}: {e}");
-                continue;
-            }
-        };
-        use std::os::fd::AsRawFd;
-        // SAFETY: finit_module takes an open fd, a NUL-terminated parameter string and flags.
-        let r = unsafe { libc::syscall(libc::SYS_finit_module, f.as_raw_fd(), c"".as_ptr(), 0) };
-        if r != 0 {
-            let e = std::io::Error::last_os_error();
-            if e.raw_os_error() != Some(libc::EEXIST) {
-                eprintln!("guestfsd: finit_module {line}: {e}");
-            }
+    for m in list {
+        if let Err(e) = load_module(m) {
+            eprintln!("guestfsd: finit_module {m}: {e}");
         }
     }
 }
@@ -128,6 +127,7 @@ const PRIORITY_STEMS: &[&str] = &[
     "crc16", "mbcache", "jbd2", "crc32c_generic", "libcrc32c", "ext4", "fat", "vfat", "msdos", "nls_cp437",
     "nls_iso8859-1", "nls_utf8", "xfs", "dm-mod", "dm-bufio", "dm-bio-prison", "dm-persistent-data", "dm-snapshot",
     "dm-zero", "dm-log", "dm-region-hash", "dm-mirror", "dm-thin-pool", "cdrom", "isofs", "crc-itu-t", "udf",
+    "fuse", "loop", "squashfs",
 ];
 
 fn stem(path: &str) -> &str {
@@ -151,11 +151,15 @@ pub fn prioritise(rest: Vec<String>) -> (Vec<String>, Vec<String>) {
 #[derive(Default)]
 struct LoaderState {
     priority_done: bool,
+    /// A call needs the other modules too: the loader goes on with them.
+    all_wanted: bool,
     all_done: bool,
 }
 
-static LOADER: (std::sync::Mutex<LoaderState>, std::sync::Condvar) =
-    (std::sync::Mutex::new(LoaderState { priority_done: true, all_done: true }), std::sync::Condvar::new());
+static LOADER: (std::sync::Mutex<LoaderState>, std::sync::Condvar) = (
+    std::sync::Mutex::new(LoaderState { priority_done: true, all_wanted: true, all_done: true }),
+    std::sync::Condvar::new(),
+);
 
 fn set_state(f: impl FnOnce(&mut LoaderState)) {
     if let Ok(mut g) = LOADER.0.lock() {
@@ -174,14 +178,16 @@ fn wait_state(done: impl Fn(&LoaderState) -> bool) {
     }
 }
 
-/// Load the non-boot modules on a thread, so the launch flag goes out sooner: first the
-/// priority ones (failures there are retried in the second pass, where their
-/// dependencies will have been loaded), then all of them in the builder's order.
+/// Load the non-boot modules on a thread, so the launch flag goes out sooner: the
+/// priority ones at once, the others (btrfs, md, the rarer device-mapper targets, ...)
+/// only when a call asks for them ([`wait_for_modules`]), since loading them all costs
+/// about two seconds of guest CPU under TCG that would slow down the first calls. The
+/// kernel also loads filesystems and device-mapper targets on demand through modprobe.
 pub fn load_modules_in_background(rest: Vec<String>) {
     if rest.is_empty() {
         return;
     }
-    set_state(|s| *s = LoaderState { priority_done: false, all_done: false });
+    set_state(|s| *s = LoaderState::default());
     std::thread::spawn(move || {
         // The appliance usually has one vCPU: at the lowest priority this thread (and the
         // module initialisation it runs in the kernel) gets the CPU only when the daemon's
@@ -189,25 +195,18 @@ pub fn load_modules_in_background(rest: Vec<String>) {
         // SAFETY: setpriority on this thread's own tid.
         unsafe { libc::setpriority(libc::PRIO_PROCESS, libc::syscall(libc::SYS_gettid) as libc::id_t, 19) };
         let t = Instant::now();
-        let (first, _) = prioritise(rest.clone());
-        load_quietly(&first);
+        let (first, others) = prioritise(rest);
+        // A failure here is retried with the others, after their dependencies.
+        let failed: Vec<String> = first.iter().filter(|m| load_module(m).is_err()).cloned().collect();
         set_state(|s| s.priority_done = true);
         crate::vlog!("guestfsd: {} priority modules loaded in {:.2} s", first.len(), t.elapsed().as_secs_f64());
-        load_modules(&rest);
+        wait_state(|s| s.all_wanted);
+        let t = Instant::now();
+        load_modules(&others);
+        load_modules(&failed);
         set_state(|s| s.all_done = true);
-        crate::vlog!("guestfsd: {} modules loaded in {:.2} s", rest.len(), t.elapsed().as_secs_f64());
+        crate::vlog!("guestfsd: {} more modules loaded in {:.2} s", others.len(), t.elapsed().as_secs_f64());
     });
-}
-
-/// Like [`load_modules`] but silent: a failure here is retried later.
-fn load_quietly(list: &[String]) {
-    for line in list {
-        if let Ok(f) = fs::File::open(line) {
-            use std::os::fd::AsRawFd;
-            // SAFETY: as in load_modules.
-            unsafe { libc::syscall(libc::SYS_finit_module, f.as_raw_fd(), c"".as_ptr(), 0) };
-        }
-    }
 }
 
 /// Block until device-mapper and the common filesystems are loaded.
@@ -215,8 +214,9 @@ pub fn wait_for_priority_modules() {
     wait_state(|s| s.priority_done || s.all_done);
 }
 
-/// Block until every module is loaded.
+/// Load every module now (if not done yet) and block until they are.
 pub fn wait_for_modules() {
+    set_state(|s| s.all_wanted = true);
     wait_state(|s| s.all_done);
 }
 

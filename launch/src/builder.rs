@@ -383,7 +383,7 @@ fn add_modules(
     for rel in &order {
         let plain = strip_compression(rel);
         any_compressed |= plain != rel;
-        let data = read_module(&k.modules_dir.join(rel))?;
+        let data = modules::strip_signature(read_module(&k.modules_dir.join(rel))?);
         let dst = stage_root.join(plain);
         if let Some(parent) = dst.parent() {
             std::fs::create_dir_all(parent).map_err(io_err(format!("mkdir: {}", parent.display())))?;

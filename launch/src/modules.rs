@@ -117,10 +117,50 @@ impl ModDb {
         done.insert(name.to_string());
     }
 }
+/// Trailer of a module with an appended signature (scripts/sign-file in the kernel tree).
+const SIG_MAGIC: &[u8] = b"~Module signature appended~\n";
+/// `struct module_signature`: algo, hash, id_type, signer_len, key_id_len, pad[3], be32 sig_len.
+const SIG_INFO_LEN: usize = 12;
+
+/// The module without its appended signature (unchanged if it has none or the trailer
+/// does not add up). The appliance kernel does not enforce signatures, but it still
+/// checks any signature it finds: a SHA-256 of the whole module and an RSA verification,
+/// which under TCG cost more than the rest of loading the module. An unsigned module only
+/// makes the kernel print one "tainting kernel" line.
+pub fn strip_signature(mut data: Vec<u8>) -> Vec<u8> {
+    let Some(body) = data.len().checked_sub(SIG_MAGIC.len()) else { return data };
+    if &data[body..] != SIG_MAGIC || body < SIG_INFO_LEN {
+        return data;
+    }
+    let info = &data[body - SIG_INFO_LEN..body];
+    let sig_len = u32::from_be_bytes([info[8], info[9], info[10], info[11]]) as usize;
+    let extra = sig_len + info[3] as usize + info[4] as usize;
+    if let Some(end) = (body - SIG_INFO_LEN).checked_sub(extra) {
+        data.truncate(end);
+    }
+    data
+}
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn signatures_are_stripped() {
+        let mut m = b"\x7fELF module".to_vec();
+        let plain = m.clone();
+        m.extend([7u8; 5]); // the signature
+        m.extend([0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 5]);
+        m.extend(SIG_MAGIC);
+        assert_eq!(strip_signature(m), plain);
+        assert_eq!(strip_signature(plain.clone()), plain);
+        // A trailer claiming more than the file holds leaves the file alone.
+        let mut bad = b"x".to_vec();
+        bad.extend([0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 1, 0]);
+        bad.extend(SIG_MAGIC);
+        assert_eq!(strip_signature(bad.clone()), bad);
+        assert_eq!(strip_signature(SIG_MAGIC.to_vec()), SIG_MAGIC);
+    }
 
     const DEP: &str = "kernel/fs/ext4/ext4.ko.xz: kernel/fs/mbcache.ko kernel/fs/jbd2/jbd2.ko kernel/lib/crc16.ko\n\
 kernel/fs/mbcache.ko:\n\

@@ -7,6 +7,7 @@ pub mod bindtests;
 pub mod drives;
 pub mod environment;
 pub mod files;
+pub mod inspect;
 pub mod lifecycle;
 pub mod properties;
 pub mod remote;
@@ -28,6 +29,7 @@ pub fn run(h: &Handle, a: &Action, args: &[Value], optargs: &[Option<Value>]) ->
         .or_else(|| drives::run(h, &a.name, args, optargs))
         .or_else(|| environment::run(h, &a.name, args, optargs))
         .or_else(|| files::run(h, &a.name, args, optargs))
+        .or_else(|| inspect::run(h, &a.name, args, optargs))
         .or_else(|| bindtests::run(h, &a.name, args, optargs));
     r.unwrap_or_else(|| Err(Error::not_supported(&a.name)))
 }

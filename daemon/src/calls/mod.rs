@@ -11,6 +11,7 @@ use crate::daemon::Daemon;
 use crate::error::{Error, Result};
 use crate::request::Req;
 
+pub mod augeas;
 pub mod blockdev;
 pub mod btrfs;
 pub mod command;
@@ -23,6 +24,7 @@ pub mod filetype;
 pub mod glob;
 pub mod gpt;
 pub mod initrd;
+pub mod inspect;
 pub mod inotify;
 pub mod isoinfo;
 pub mod luks;
@@ -63,6 +65,8 @@ const FAMILIES: &[&[(&str, Handler)]] = &[
     luks::CALLS,
     inotify::CALLS,
     md::CALLS,
+    inspect::CALLS,
+    augeas::CALLS,
 ];
 
 /// The implementation of an action, if we have one.
