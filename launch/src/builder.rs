@@ -303,8 +303,9 @@ fn base_layout(tree: &mut Tree) {
     // The kernel opens /dev/console for init's stdio before anything mounts devtmpfs.
     tree.put("/dev/console", Entry::CharDev(0o600, 5, 1));
     tree.put("/dev/null", Entry::CharDev(0o666, 1, 3));
-    tree.put("/etc/passwd", Entry::Data(b"root:x:0:0:root:/root:/bin/sh\n".to_vec(), 0o644));
-    tree.put("/etc/group", Entry::Data(b"root:x:0:\n".to_vec(), 0o644));
+    // No /etc/passwd or /etc/group, as in 1.48's appliance: tools outside the guest's chroot
+    // then see numeric owners only (tar_out writes no user names), and paths such as
+    // /etc/passwd given where a device is expected fail the way 1.48's do (ENOENT).
     tree.put("/etc/hosts", Entry::Data(b"127.0.0.1 localhost\n::1 localhost\n".to_vec(), 0o644));
     tree.put("/etc/hostname", Entry::Data(b"guestfs\n".to_vec(), 0o644));
     tree.put("/etc/mtab", Entry::Symlink("/proc/mounts".into()));
@@ -315,14 +316,16 @@ fn base_layout(tree: &mut Tree) {
     }
 }
 
-/// Host configuration that the tools read (missing ones are skipped). Deliberately not
-/// copied: nsswitch.conf (files-only lookups are what we want), mdadm.conf (it names the
-/// host's arrays, which `mdadm -As` would then look for in the guest's disks).
+/// Host configuration and data that the tools read: files, or directories copied whole
+/// (missing ones are skipped). The Augeas lenses (with dist/) serve the aug_* calls.
+/// Deliberately not copied: nsswitch.conf (files-only lookups are what we want), mdadm.conf
+/// (it names the host's arrays, which `mdadm -As` would then look for in the guest's disks).
 fn host_config_files(tree: &mut Tree) {
-    for f in ["/etc/ld.so.cache", "/etc/mke2fs.conf", "/usr/share/misc/magic.mgc"] {
-        let _ = tree.add_host_path(Path::new(f));
+    for f in ["/etc/ld.so.cache", "/etc/mke2fs.conf", "/usr/share/misc/magic.mgc", "/etc/lvm", "/usr/share/augeas/lenses"]
+    {
+        let p = Path::new(f);
+        let _ = if p.is_dir() { tree.add_host_dir_recursive(p) } else { tree.add_host_path(p).map(|_| ()) };
     }
-    let _ = tree.add_host_dir_recursive(Path::new("/etc/lvm"));
 }
 
 /// Where a path under the host's `/lib` ends up in the appliance (`/usr/lib/...` on merged-/usr).
