@@ -321,8 +321,14 @@ fn base_layout(tree: &mut Tree) {
 /// Deliberately not copied: nsswitch.conf (files-only lookups are what we want), mdadm.conf
 /// (it names the host's arrays, which `mdadm -As` would then look for in the guest's disks).
 fn host_config_files(tree: &mut Tree) {
-    for f in ["/etc/ld.so.cache", "/etc/mke2fs.conf", "/usr/share/misc/magic.mgc", "/etc/lvm", "/usr/share/augeas/lenses"]
-    {
+    let wanted = [
+        "/etc/ld.so.cache",
+        "/etc/mke2fs.conf",
+        "/usr/share/misc/magic.mgc",
+        "/etc/lvm",
+        "/usr/share/augeas/lenses",
+    ];
+    for f in wanted {
         let p = Path::new(f);
         let _ = if p.is_dir() { tree.add_host_dir_recursive(p) } else { tree.add_host_path(p).map(|_| ()) };
     }

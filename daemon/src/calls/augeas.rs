@@ -1,6 +1,286 @@
-//! The aug_* calls: an Augeas session over the mounted guest, through libaugeas.
-//! (Being written; until then every call here is absent from CALLS and fails with ENOTSUP.)
+//! The aug_* calls: one Augeas session over the mounted guest, through libaugeas.
+//!
+//! As in 1.48 the daemon keeps a single handle: aug_init replaces it, aug_close drops it,
+//! and [`close_session`] drops it when the filesystems are unmounted. Every other call
+//! fails with "you must call 'aug-init' first" while there is none. Error texts follow
+//! 1.48: "<call>: <its arguments>: <augeas message>[: <minor>][: <details>]".
+
+mod ffi;
+
+use std::cell::RefCell;
+use std::ffi::{CStr, CString};
+
+use guestfs_protocol::{FieldValue, RetValue, StructValue, Value};
 
 use super::Handler;
+use crate::daemon::Daemon;
+use crate::error::{Error, Result};
+use crate::request::Req;
+use ffi::Augeas;
 
-pub const CALLS: &[(&str, Handler)] = &[];
+pub const CALLS: &[(&str, Handler)] = &[
+    ("aug_init", aug_init),
+    ("aug_close", aug_close),
+    ("aug_defvar", aug_defvar),
+    ("aug_defnode", aug_defnode),
+    ("aug_get", aug_get),
+    ("aug_set", aug_set),
+    ("aug_clear", aug_clear),
+    ("aug_setm", aug_setm),
+    ("aug_insert", aug_insert),
+    ("aug_rm", aug_rm),
+    ("aug_mv", aug_mv),
+    ("aug_match", aug_match),
+    ("aug_ls", aug_ls),
+    ("aug_label", aug_label),
+    ("aug_save", aug_save),
+    ("aug_load", aug_load),
+    ("aug_transform", aug_transform),
+];
+
+thread_local! {
+    /// The session. The daemon serves calls on one thread, so the handle never moves.
+    static SESSION: RefCell<Option<Augeas>> = const { RefCell::new(None) };
+}
+
+/// Closes the Augeas session if there is one (1.48 does so in umount_all, since open files
+/// would keep the unmount from succeeding, and at exit).
+pub fn close_session() {
+    let old = SESSION.with(|s| s.borrow_mut().take());
+    drop(old);
+}
+
+/// Runs `f` on the session, or fails as 1.48's NEED_AUG does (it names the C function).
+fn with_aug<T>(r: &Req, f: impl FnOnce(&mut Augeas) -> Result<T>) -> Result<T> {
+    SESSION.with(|s| match s.borrow_mut().as_mut() {
+        Some(aug) => f(aug),
+        None => Err(Error::msg(format!(
+            "do_{}: you must call 'aug-init' first to initialize Augeas",
+            r.action.name
+        ))),
+    })
+}
+
+/// A string argument as Augeas sees it: a C string, so it ends at the first NUL.
+fn c_arg(b: &[u8]) -> CString {
+    let end = b.iter().position(|&c| c == 0).unwrap_or(b.len());
+    CString::new(&b[..end]).unwrap_or_default()
+}
+
+/// An OptString argument (1.48 passes NULL to Augeas when the caller gave none).
+fn opt_string_arg(r: &Req, i: usize) -> Option<CString> {
+    match r.args.get(i) {
+        Some(Value::OptStr(Some(b)) | Value::Str(b)) => Some(c_arg(b)),
+        _ => None,
+    }
+}
+
+fn text(s: &CStr) -> String {
+    String::from_utf8_lossy(s.to_bytes()).into_owned()
+}
+
+/// An optional string as C's printf prints it.
+fn text_or_null(s: Option<&CStr>) -> String {
+    s.map_or_else(|| "(null)".to_string(), text)
+}
+
+/// 1.48's AUGEAS_ERROR: `what`, then the handle's error message, minor message and details.
+fn aug_error(aug: &Augeas, what: String) -> Error {
+    let e = aug.error();
+    if e.code == ffi::ENOMEM {
+        return Error::msg(format!("{what}: augeas out of memory"));
+    }
+    let part = |p: Option<Vec<u8>>| p.map(|v| format!(": {}", String::from_utf8_lossy(&v))).unwrap_or_default();
+    let message = e.message.map_or_else(|| "(null)".to_string(), |v| String::from_utf8_lossy(&v).into_owned());
+    Error::msg(format!("{what}: {message}{}{}", part(e.minor), part(e.details)))
+}
+
+/// Fails with the handle's error when `ret` is -1, else passes it on.
+fn check(aug: &Augeas, ret: i32, what: impl FnOnce() -> String) -> Result<i32> {
+    if ret == -1 {
+        Err(aug_error(aug, what()))
+    } else {
+        Ok(ret)
+    }
+}
+
+fn aug_init(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    close_session();
+    let root = c_arg(r.bytes(0));
+    let flags = r.int(1);
+    // 1.48 prefixes the sysroot to the path as it is (no symlink resolution): Augeas opens
+    // the guest's files itself, under that root.
+    let mut full = d.sysroot.root().as_os_str().as_encoded_bytes().to_vec();
+    while full.last() == Some(&b'/') {
+        full.pop();
+    }
+    full.extend_from_slice(root.to_bytes());
+    let full = c_arg(&full);
+    // AUG_NO_ERR_CLOSE keeps the handle on failure so that its error can be reported.
+    let aug = Augeas::init(&full, flags as u32 | ffi::NO_ERR_CLOSE)
+        .ok_or_else(|| Error::msg("augeas initialization failed"))?;
+    if aug.error().code != ffi::NOERROR {
+        return Err(aug_error(&aug, format!("aug_init: {} (flags {flags})", text(&root))));
+    }
+    SESSION.with(|s| *s.borrow_mut() = Some(aug));
+    Ok(RetValue::None)
+}
+
+fn aug_close(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    with_aug(r, |_| Ok(()))?;
+    close_session();
+    Ok(RetValue::None)
+}
+
+fn aug_defvar(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let name = c_arg(r.bytes(0));
+    let expr = opt_string_arg(r, 1);
+    with_aug(r, |aug| {
+        let n = aug.defvar(&name, expr.as_deref());
+        check(aug, n, || format!("aug_defvar: {}: {}", text(&name), text_or_null(expr.as_deref())))
+    })
+    .map(RetValue::Int)
+}
+
+fn aug_defnode(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let (name, expr, val) = (c_arg(r.bytes(0)), c_arg(r.bytes(1)), c_arg(r.bytes(2)));
+    with_aug(r, |aug| {
+        let (n, created) = aug.defnode(&name, &expr, &val);
+        check(aug, n, || format!("aug_defnode: {}: {}: {}", text(&name), text(&expr), text(&val)))?;
+        Ok(RetValue::Struct(StructValue {
+            fields: vec![FieldValue::Int32(n), FieldValue::Int32(i32::from(created))],
+        }))
+    })
+}
+
+fn aug_get(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let path = c_arg(r.bytes(0));
+    with_aug(r, |aug| match aug.get(&path) {
+        (0, _) => Err(Error::msg("no matching node")),
+        (1, Some(v)) => Ok(RetValue::Str(v)),
+        // One match without a value (e.g. "/augeas").
+        (1, None) => Err(Error::msg("Augeas returned NULL match")),
+        _ => Err(aug_error(aug, format!("aug_get: {}", text(&path)))),
+    })
+}
+
+fn aug_set(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let (path, val) = (c_arg(r.bytes(0)), c_arg(r.bytes(1)));
+    with_aug(r, |aug| {
+        let n = aug.set(&path, Some(&val));
+        check(aug, n, || format!("aug_set: {}: {}", text(&path), text(&val)))
+    })?;
+    Ok(RetValue::None)
+}
+
+fn aug_clear(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let path = c_arg(r.bytes(0));
+    with_aug(r, |aug| {
+        let n = aug.set(&path, None);
+        check(aug, n, || format!("aug_clear: {}", text(&path)))
+    })?;
+    Ok(RetValue::None)
+}
+
+fn aug_setm(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let base = c_arg(r.bytes(0));
+    let sub = opt_string_arg(r, 1);
+    let val = c_arg(r.bytes(2));
+    with_aug(r, |aug| {
+        let n = aug.setm(&base, sub.as_deref(), &val);
+        check(aug, n, || {
+            format!("aug_setm: {}: {}: {}", text(&base), text_or_null(sub.as_deref()), text(&val))
+        })
+    })
+    .map(RetValue::Int)
+}
+
+fn aug_insert(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let (path, label, before) = (c_arg(r.bytes(0)), c_arg(r.bytes(1)), r.bool(2));
+    with_aug(r, |aug| {
+        let n = aug.insert(&path, &label, before);
+        check(aug, n, || format!("aug_insert: {}: {} [before={}]", text(&path), text(&label), i32::from(before)))
+    })?;
+    Ok(RetValue::None)
+}
+
+fn aug_rm(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let path = c_arg(r.bytes(0));
+    with_aug(r, |aug| {
+        let n = aug.rm(&path);
+        check(aug, n, || format!("aug_rm: {}", text(&path)))
+    })
+    .map(RetValue::Int)
+}
+
+fn aug_mv(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let (src, dest) = (c_arg(r.bytes(0)), c_arg(r.bytes(1)));
+    with_aug(r, |aug| {
+        let n = aug.mv(&src, &dest);
+        check(aug, n, || format!("aug_mv: {}: {}", text(&src), text(&dest)))
+    })?;
+    Ok(RetValue::None)
+}
+
+/// aug_match on an open session, with 1.48's error text.
+fn match_paths(aug: &Augeas, path: &CStr) -> Result<Vec<Vec<u8>>> {
+    aug.matches(path).map_err(|()| aug_error(aug, format!("aug_match: {}", text(path))))
+}
+
+fn aug_match(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let path = c_arg(r.bytes(0));
+    with_aug(r, |aug| match_paths(aug, &path)).map(RetValue::StrList)
+}
+
+/// aug_match of the children (`PATH/*`), sorted. The path may also be a variable.
+fn aug_ls(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let path = c_arg(r.bytes(0));
+    with_aug(r, |aug| {
+        let p = path.to_bytes();
+        if p.len() > 1 && matches!(p.last(), Some(b'/' | b']' | b'*')) {
+            return Err(Error::msg("don't use aug-ls with a path that ends with / ] *"));
+        }
+        let pattern = if p == b"/" { c_arg(b"/*") } else { c_arg(&[p, b"/*"].concat()) };
+        let mut v = match_paths(aug, &pattern)?;
+        v.sort();
+        Ok(RetValue::StrList(v))
+    })
+}
+
+fn aug_label(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let path = c_arg(r.bytes(0));
+    with_aug(r, |aug| match aug.label(&path) {
+        (-1, _) => Err(aug_error(aug, format!("aug_label: {}", text(&path)))),
+        (0, _) => Err(Error::msg("no matching nodes found")),
+        (_, Some(l)) => Ok(RetValue::Str(l)),
+        (n, None) => Err(Error::msg(format!("internal error: expected label != NULL (r = {n})"))),
+    })
+}
+
+fn aug_save(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    with_aug(r, |aug| {
+        let n = aug.save();
+        check(aug, n, || "aug_save".to_string())
+    })?;
+    Ok(RetValue::None)
+}
+
+fn aug_load(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    with_aug(r, |aug| {
+        let n = aug.load();
+        check(aug, n, || "aug_load".to_string())
+    })?;
+    Ok(RetValue::None)
+}
+
+fn aug_transform(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let (lens, file) = (c_arg(r.bytes(0)), c_arg(r.bytes(1)));
+    // Without the optarg the lens is added for the file (1.48 reads `remove` only when set).
+    let excl = r.opt_bool(0).unwrap_or(false);
+    with_aug(r, |aug| {
+        let n = aug.transform(&lens, &file, excl);
+        let mode = if excl { "excl" } else { "incl" };
+        check(aug, n, || format!("aug_transform: {}: {}: {mode}", text(&lens), text(&file)))
+    })?;
+    Ok(RetValue::None)
+}
