@@ -4,6 +4,7 @@
 pub mod appliance;
 pub mod args;
 pub mod bindtests;
+pub mod copy;
 pub mod drives;
 pub mod environment;
 pub mod files;
@@ -29,6 +30,7 @@ pub fn run(h: &Handle, a: &Action, args: &[Value], optargs: &[Option<Value>]) ->
         .or_else(|| drives::run(h, &a.name, args, optargs))
         .or_else(|| environment::run(h, &a.name, args, optargs))
         .or_else(|| files::run(h, &a.name, args, optargs))
+        .or_else(|| copy::run(h, &a.name, args, optargs))
         .or_else(|| inspect::run(h, &a.name, args, optargs))
         .or_else(|| bindtests::run(h, &a.name, args, optargs));
     r.unwrap_or_else(|| Err(Error::not_supported(&a.name)))
@@ -53,6 +55,7 @@ pub fn implemented_library_actions() -> Vec<&'static str> {
     v.extend_from_slice(drives::NAMES);
     v.extend_from_slice(environment::NAMES);
     v.extend_from_slice(files::NAMES);
+    v.extend_from_slice(copy::NAMES);
     v.extend_from_slice(bindtests::NAMES);
     v.push("user_cancel");
     v

@@ -100,6 +100,24 @@ print_tar_members (const char *local)
   CHECK (pclose (p) == 0);
 }
 
+/* Prints the names below a local directory (in the test's temp dir), sorted. */
+static void
+print_local_tree (const char *local)
+{
+  char *cmd, line[512];
+  FILE *p;
+  if (asprintf (&cmd, "cd '%s/%s' && find . | sort", t_tmpdir, local) < 0) abort ();
+  p = popen (cmd, "r");
+  free (cmd);
+  if (!p) { t_out ("!! popen failed"); return; }
+  t_out ("find %s:", local);
+  while (fgets (line, sizeof line, p)) {
+    line[strcspn (line, "\n")] = 0;
+    t_out ("  %s", line);
+  }
+  CHECK (pclose (p) == 0);
+}
+
 /* A host tree with a file, a subdirectory, a symlink and a dangling symlink, and
  * tar files of it (plain and gzip). */
 static void
@@ -457,6 +475,24 @@ main (void)
     I (guestfs_tar_out (g, "/tar_out/nosuch", out));
     I (guestfs_tar_out_opts (g, "/tar_out", out, GUESTFS_TAR_OUT_OPTS_COMPRESS, "nosuch", -1));
     free (tar); free (out); free (outgz);
+  }
+
+  /* copy_in / copy_out: the host tree in and back out through tar, one file out by
+   * download, and each of their own errors. */
+  if (begin (g, "copy_in_out")) {
+    char *tree = t_path ("tree"), *out = t_path ("copyout");
+    I (guestfs_copy_in (g, tree, "/copy_in_out"));
+    PL (guestfs_find (g, "/copy_in_out"));
+    PS (guestfs_cat (g, "/copy_in_out/tree/a"));
+    CHECK (mkdir (out, 0755) == 0);
+    I (guestfs_copy_out (g, "/copy_in_out/tree", out));
+    I (guestfs_copy_out (g, "/copy_in_out/tree/a", out));
+    print_local_tree ("copyout");
+    I (guestfs_copy_in (g, "/nonexistent/x", "/copy_in_out"));
+    I (guestfs_copy_in (g, tree, "/copy_in_out/tree/a"));
+    I (guestfs_copy_out (g, "/copy_in_out/nosuch", out));
+    I (guestfs_copy_out (g, "/copy_in_out/tree", "/nonexistent/dir"));
+    free (tree); free (out);
   }
 
   /* Paths and symlinks must resolve inside the guest filesystem (the daemon chroots
