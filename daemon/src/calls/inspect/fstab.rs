@@ -1,0 +1,196 @@
+//! /etc/fstab → (mountable, mountpoint) pairs, with the guest's device names mapped to
+//! the appliance's (UUID=, LABEL=, /dev/mapper, /dev/sdXN by index, /dev/disk/by-id,
+//! btrfs subvol=). Our own parser of the fstab format stands in for augeas.
+
+use guestfs_protocol::{RetValue, Value};
+
+use super::call;
+use crate::daemon::Daemon;
+
+/// One fstab line's fields that inspection uses.
+#[derive(Debug, PartialEq)]
+pub struct Entry {
+    pub spec: String,
+    pub file: String,
+    pub vfstype: String,
+    pub opts: Vec<(String, Option<String>)>,
+}
+
+/// Parse fstab text: whitespace-separated fields, '#' comments; lines with fewer than
+/// three fields are skipped.
+pub fn parse(text: &str) -> Vec<Entry> {
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let f: Vec<&str> = line.split_whitespace().collect();
+        if f.len() < 3 {
+            continue;
+        }
+        let opts = f
+            .get(3)
+            .map(|o| {
+                o.split(',')
+                    .filter(|s| !s.is_empty())
+                    .map(|s| match s.split_once('=') {
+                        Some((k, v)) => (k.to_string(), Some(v.to_string())),
+                        None => (s.to_string(), None),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        out.push(Entry { spec: f[0].to_string(), file: f[1].to_string(), vfstype: f[2].to_string(), opts });
+    }
+    out
+}
+
+/// Collapse repeated slashes and drop a trailing one (`//usr/` → `/usr`).
+pub fn canonical_path(p: &str) -> String {
+    let parts: Vec<&str> = p.split('/').filter(|s| !s.is_empty()).collect();
+    let lead = if p.starts_with('/') { "/" } else { "" };
+    format!("{lead}{}", parts.join("/"))
+}
+
+fn skipped_spec(spec: &str) -> bool {
+    let digit_at_7 = |p: &str| spec.starts_with(p) && spec.as_bytes().get(7).is_some_and(|b| b.is_ascii_digit());
+    digit_at_7("/dev/fd")
+        || digit_at_7("/dev/cd")
+        || spec == "/dev/floppy"
+        || spec == "/dev/cdrom"
+        || spec.starts_with("/dev/iso9660/")
+}
+
+fn skipped_mountpoint(mp: &str) -> bool {
+    let at_or_below = |p: &str| mp == p || mp.strip_prefix(p).is_some_and(|r| r.starts_with('/'));
+    at_or_below("/dev") || mp.starts_with("/media/") || at_or_below("/proc") || at_or_below("/selinux")
+        || at_or_below("/sys")
+}
+
+fn str_of(r: crate::error::Result<RetValue>) -> Option<String> {
+    match r {
+        Ok(RetValue::Str(s)) => Some(String::from_utf8_lossy(&s).into_owned()),
+        _ => None,
+    }
+}
+
+fn list_of(r: crate::error::Result<RetValue>) -> Vec<String> {
+    match r {
+        Ok(RetValue::StrList(l)) => l.iter().map(|s| String::from_utf8_lossy(s).into_owned()).collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn is_partition(d: &mut Daemon, dev: &str) -> bool {
+    list_of(call(d, "list_partitions", vec![])).iter().any(|p| p == dev)
+}
+
+/// `/dev/(h|s|v|xv)d<letters><digits>` → (letters, digits).
+fn split_xdev(spec: &str) -> Option<(&str, &str)> {
+    let rest = spec.strip_prefix("/dev/")?;
+    let rest = ["xvd", "hd", "sd", "vd"].iter().find_map(|p| rest.strip_prefix(p))?;
+    let n = rest.bytes().take_while(|b| b.is_ascii_lowercase()).count();
+    let (letters, digits) = rest.split_at(n);
+    (n > 0 && digits.bytes().all(|b| b.is_ascii_digit())).then_some((letters, digits))
+}
+
+/// A `/dev/…` spec to the appliance's mountable; unknown ones are kept as written.
+fn resolve_device(d: &mut Daemon, spec: &str) -> String {
+    if spec.starts_with("/dev/mapper") {
+        return match super::super::lvm::lv_canonical(spec) {
+            Ok(Some(lv)) => lv,
+            _ => spec.to_string(),
+        };
+    }
+    if let Some((letters, part)) = split_xdev(spec) {
+        let devices = list_of(call(d, "list_devices", vec![]));
+        if let Some(dev) = crate::devices::drive_index(letters).and_then(|i| devices.get(i)) {
+            let dev = format!("{dev}{part}");
+            if is_partition(d, &dev) {
+                return dev;
+            }
+        }
+        return spec.to_string();
+    }
+    if let Some(rest) = spec.strip_prefix("/dev/disk/by-id/") {
+        if let Some((_, n)) = rest.rsplit_once("-part") {
+            if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) && d.devices.disks().len() == 1 {
+                let dev = format!("/dev/sda{n}");
+                if is_partition(d, &dev) {
+                    return dev;
+                }
+            }
+        }
+    }
+    spec.to_string()
+}
+
+/// The (mountable, mountpoint) pairs of the guest's fstab text. `root` stands for
+/// `/dev/root` (and for `/` on the BSDs).
+pub fn mountpoints(d: &mut Daemon, text: &str, root: &str, bsd: bool) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for e in parse(text) {
+        if skipped_spec(&e.spec) {
+            continue;
+        }
+        let mp = canonical_path(&e.file);
+        if skipped_mountpoint(&mp) {
+            continue;
+        }
+        let spec = &e.spec;
+        let mountable = if let Some(uuid) = spec.strip_prefix("UUID=") {
+            let uuid = super::release::shell_unquote(uuid);
+            str_of(call(d, "findfs_uuid", vec![Value::Str(uuid.into_bytes())]))
+        } else if let Some(label) = spec.strip_prefix("LABEL=") {
+            let label = super::release::shell_unquote(label);
+            str_of(call(d, "findfs_label", vec![Value::Str(label.into_bytes())]))
+        } else if spec == "/dev/root" || (bsd && mp == "/") {
+            Some(root.to_string())
+        } else if spec.starts_with("/dev/") {
+            Some(resolve_device(d, spec))
+        } else {
+            None
+        };
+        let Some(mut mountable) = mountable else { continue };
+        mountable = d.devices.reverse(&mountable);
+        if e.vfstype == "btrfs" && !mountable.starts_with("btrfsvol:") {
+            if let Some((_, Some(vol))) = e.opts.iter().find(|(k, v)| k == "subvol" && v.is_some()) {
+                mountable = format!("btrfsvol:{mountable}/{vol}");
+            }
+        }
+        out.push((mountable, mp));
+    }
+    // 1.48 hands the entries back last first (inspect_get_filesystems shows that order).
+    out.reverse();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_lines() {
+        let e = parse("# c\nLABEL=BOOT /boot ext2 default 0 0\n\nUUID=x / btrfs subvol=root,ro 0 1\nbad line\n");
+        assert_eq!(e.len(), 2);
+        assert_eq!(e[0].spec, "LABEL=BOOT");
+        assert_eq!(e[1].opts[0], ("subvol".to_string(), Some("root".to_string())));
+        assert_eq!(e[1].opts[1], ("ro".to_string(), None));
+    }
+
+    #[test]
+    fn filters() {
+        assert!(skipped_mountpoint("/proc"));
+        assert!(skipped_mountpoint("/sys/kernel"));
+        assert!(skipped_mountpoint("/media/cdrom"));
+        assert!(!skipped_mountpoint("/media"));
+        assert!(!skipped_mountpoint("/devel"));
+        assert!(skipped_spec("/dev/fd0"));
+        assert!(!skipped_spec("/dev/fdisk"));
+        assert_eq!(canonical_path("//usr//local/"), "/usr/local");
+        assert_eq!(split_xdev("/dev/xvda1"), Some(("a", "1")));
+        assert_eq!(split_xdev("/dev/sdb"), Some(("b", "")));
+        assert_eq!(split_xdev("/dev/sda1x"), None);
+    }
+}

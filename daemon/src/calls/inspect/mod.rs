@@ -1,0 +1,353 @@
+//! Inspection of guest operating systems: inspect_os and the inspect_get_* getters.
+//!
+//! inspect_os mounts each filesystem read-only in turn, classifies it (`check`), reads
+//! release files (`release`) and fstab (`fstab`), then merges /usr filesystems into
+//! their roots. The results stay in daemon memory until the next inspect_os; the
+//! daemon's lifetime is the handle's, so closing the handle drops them.
+
+mod check;
+mod fstab;
+mod guest;
+mod packages;
+mod release;
+mod types;
+
+use std::sync::Mutex;
+
+use guestfs_protocol::{Header, RetValue, Value};
+
+use super::{hashtable, str_list, Handler};
+use crate::daemon::Daemon;
+use crate::error::{Error, Result};
+use crate::request::Req;
+use types::{Data, Fs, Role};
+
+pub const CALLS: &[(&str, Handler)] = &[
+    ("inspect_os", inspect_os),
+    ("inspect_get_roots", get_roots),
+    ("inspect_get_type", get_type),
+    ("inspect_get_distro", get_distro),
+    ("inspect_get_package_format", get_package_format),
+    ("inspect_get_package_management", get_package_management),
+    ("inspect_get_product_name", get_product_name),
+    ("inspect_get_product_variant", get_product_variant),
+    ("inspect_get_major_version", get_major_version),
+    ("inspect_get_minor_version", get_minor_version),
+    ("inspect_get_arch", get_arch),
+    ("inspect_get_hostname", get_hostname),
+    ("inspect_get_mountpoints", get_mountpoints),
+    ("inspect_get_filesystems", get_filesystems),
+    ("inspect_get_drive_mappings", get_drive_mappings),
+    ("inspect_get_windows_systemroot", get_windows_systemroot),
+    ("inspect_get_windows_system_hive", get_windows_system_hive),
+    ("inspect_get_windows_software_hive", get_windows_software_hive),
+    ("inspect_get_windows_current_control_set", get_windows_current_control_set),
+    ("inspect_get_format", get_format),
+    ("inspect_is_live", is_false),
+    ("inspect_is_netinst", is_false),
+    ("inspect_is_multipart", is_false),
+];
+
+/// The last inspect_os's filesystems (empty: none yet).
+static FSES: Mutex<Vec<Fs>> = Mutex::new(Vec::new());
+
+fn fses() -> std::sync::MutexGuard<'static, Vec<Fs>> {
+    FSES.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Run another daemon call from inside inspection (arguments already in the appliance's
+/// spelling, no optargs).
+pub(crate) fn call(d: &mut Daemon, name: &str, args: Vec<Value>) -> Result<RetValue> {
+    let action = d.api.action(name).ok_or_else(|| Error::msg(format!("{name}: no such action")))?;
+    let handler = super::handler(name).ok_or_else(|| Error::msg(format!("{name}: not implemented")))?;
+    let header = Header {
+        prog: 0,
+        vers: 0,
+        proc_nr: action.proc_nr.unwrap_or(0),
+        direction: 0,
+        serial: 0,
+        progress_hint: 0,
+        optargs_bitmask: 0,
+        status: 0,
+    };
+    let optargs = action.optargs.iter().map(|_| Value::Int(0)).collect();
+    let req = Req { header, action, args, optargs };
+    handler(d, &req)
+}
+
+/// A caller-spelled mountable in the appliance's spelling.
+fn real_mountable(d: &Daemon, m: &str) -> String {
+    if let Some(rest) = m.strip_prefix("btrfsvol:") {
+        if let Some(after) = rest.strip_prefix("/dev/") {
+            let cut = after.find('/').map(|i| i + 5).unwrap_or(rest.len());
+            return format!("btrfsvol:{}{}", d.devices.translate(&rest[..cut]), &rest[cut..]);
+        }
+        return m.to_string();
+    }
+    d.devices.translate(m)
+}
+
+fn umount_all(d: &mut Daemon) -> Result<()> {
+    call(d, "umount_all", vec![]).map(|_| ())
+}
+
+fn mount_ro_at_root(d: &mut Daemon, m: &str, vfs_type: &str) -> bool {
+    let real = Value::Str(real_mountable(d, m).into_bytes());
+    let root = || Value::Str(b"/".to_vec());
+    if vfs_type == "ufs" {
+        // The BSDs' UFS: try UFS2, then 4.4BSD.
+        ["ro,ufstype=ufs2", "ro,ufstype=44bsd"].iter().any(|o| {
+            let args = vec![Value::Str(o.as_bytes().to_vec()), Value::Str(b"ufs".to_vec()), real.clone(), root()];
+            call(d, "mount_vfs", args).is_ok()
+        })
+    } else {
+        call(d, "mount_ro", vec![real, root()]).is_ok()
+    }
+}
+
+/// Inspect one filesystem; None when it cannot be mounted.
+fn check_for_filesystem_on(d: &mut Daemon, m: &str, vfs_type: &str) -> Result<Option<Fs>> {
+    if vfs_type == "swap" {
+        return Ok(Some(Fs { mountable: m.to_string(), role: Role::Swap }));
+    }
+    if !mount_ro_at_root(d, m, vfs_type) {
+        return Ok(None);
+    }
+    let role = check::check_filesystem(d, m);
+    umount_all(d)?;
+    Ok(Some(Fs { mountable: m.to_string(), role }))
+}
+
+/// 1.48's appliance activates every volume group at boot; ours does not, so LVs that
+/// list_filesystems names may have no device node yet. Activate them (as 1.48 has them).
+fn activate_lvs(d: &mut Daemon) {
+    if !crate::cmd::program_exists("lvm") {
+        return;
+    }
+    let lvs = super::lvm::list_lvs().unwrap_or_default();
+    if lvs.iter().any(|lv| !std::path::Path::new(lv).exists()) {
+        if let Err(e) = call(d, "vg_activate_all", vec![Value::Bool(true)]) {
+            crate::vlog!("inspect_os: vg_activate_all: {}", e.msg);
+        }
+    }
+}
+
+fn inspect_os(d: &mut Daemon, _r: &Req) -> Result<RetValue> {
+    umount_all(d)?;
+    activate_lvs(d);
+    let list = match call(d, "list_filesystems", vec![])? {
+        RetValue::Hashtable(l) => l,
+        _ => Vec::new(),
+    };
+    let mut found = Vec::new();
+    for pair in list.chunks(2) {
+        let [m, t] = pair else { continue };
+        let (m, t) = (String::from_utf8_lossy(m).into_owned(), String::from_utf8_lossy(t).into_owned());
+        if let Some(fs) = check_for_filesystem_on(d, &m, &t)? {
+            found.push(fs);
+        }
+    }
+    let found = collect_coreos(found)?;
+    let found = drop_duplicated_bsd_root(found);
+    let found = merge_linux_usr(found);
+    let roots = root_names(&found);
+    *fses() = found;
+    Ok(str_list(roots))
+}
+
+fn root_names(fses: &[Fs]) -> Vec<String> {
+    fses.iter().filter(|f| f.root_data().is_some()).map(|f| f.mountable.clone()).collect()
+}
+
+/// CoreOS keeps its OS in a /usr (several, A/B): the newest one is merged into the root
+/// and the /usr filesystems leave the list.
+fn collect_coreos(fses: Vec<Fs>) -> Result<Vec<Fs>> {
+    let is_coreos = |d: &Data| d.distro == Some("coreos");
+    let (mut roots, mut usrs, mut others) = (Vec::new(), Vec::new(), Vec::new());
+    for f in fses.iter().cloned() {
+        match &f.role {
+            Role::Root(d) if is_coreos(d) => roots.push(f),
+            Role::Usr(d) if is_coreos(d) => usrs.push(f),
+            _ => others.push(f),
+        }
+    }
+    if roots.len() > 1 {
+        return Err(Error::msg("multiple CoreOS root filesystems found"));
+    }
+    let (Some(mut root), false) = (roots.pop(), usrs.is_empty()) else { return Ok(fses) };
+    let version = |f: &Fs| match &f.role {
+        Role::Usr(d) => d.version.unwrap_or((0, 0)),
+        _ => (0, 0),
+    };
+    // Newest first; among equals the one found last wins, as in 1.48's list handling.
+    usrs.reverse();
+    usrs.sort_by_key(|u| std::cmp::Reverse(version(u)));
+    if let (Role::Root(rd), Role::Usr(ud)) = (&mut root.role, &usrs[0].role) {
+        rd.merge_from(ud);
+    }
+    // 1.48 builds the others list back to front.
+    others.reverse();
+    let mut out = vec![root];
+    out.extend(others);
+    Ok(out)
+}
+
+/// A BSD root on an MBR primary partition is dropped when the same OS's root also shows
+/// up elsewhere (the disklabel "shadow" of the same filesystem).
+fn drop_duplicated_bsd_root(fses: Vec<Fs>) -> Vec<Fs> {
+    let is_primary = |m: &str| {
+        let Some(rest) = m.strip_prefix("/dev/") else { return false };
+        let b = rest.as_bytes();
+        b.len() == 4 && matches!(b[0], b'h' | b's' | b'v') && b[1] == b'd' && matches!(b[3], b'1'..=b'4')
+    };
+    let bsd = |d: &Data| matches!(d.os_type, Some("freebsd" | "netbsd" | "openbsd"));
+    let Some(i) = fses.iter().position(|f| f.root_data().is_some_and(bsd) && is_primary(&f.mountable)) else {
+        return fses;
+    };
+    let t = fses[i].root_data().and_then(|d| d.os_type);
+    let shadow = fses.iter().enumerate().any(|(j, f)| j != i && f.root_data().is_some_and(|d| d.os_type == t));
+    if !shadow {
+        return fses;
+    }
+    let mut fses = fses;
+    fses.remove(i);
+    fses
+}
+
+/// A Linux root whose fstab names a /usr filesystem gets that filesystem's findings.
+fn merge_linux_usr(mut fses: Vec<Fs>) -> Vec<Fs> {
+    let usrs: Vec<(String, Data)> = fses
+        .iter()
+        .filter_map(|f| match &f.role {
+            Role::Usr(d) => Some((f.mountable.clone(), d.clone())),
+            _ => None,
+        })
+        .collect();
+    for f in fses.iter_mut() {
+        let Role::Root(rd) = &mut f.role else { continue };
+        if rd.distro == Some("coreos") {
+            continue;
+        }
+        if let Some((_, ud)) = usrs.iter().find(|(m, _)| rd.fstab.iter().any(|(fm, _)| fm == m)) {
+            rd.merge_from(ud);
+        }
+    }
+    fses
+}
+
+fn get_roots(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
+    Ok(str_list(root_names(&fses())))
+}
+
+/// The inspection data of the root named by argument 0.
+fn root_data(d: &Daemon, r: &Req) -> Result<(String, Data)> {
+    let name = d.devices.reverse_mountable(&r.str(0));
+    let fses = fses();
+    if fses.is_empty() {
+        return Err(Error::msg("no inspection data: call guestfs_inspect_os first"));
+    }
+    match fses.iter().find(|f| f.mountable == name).and_then(|f| f.root_data()) {
+        Some(data) => Ok((name, data.clone())),
+        None => Err(Error::msg(format!(
+            "{name}: root device not found: only call this function with a root device previously returned by guestfs_inspect_os"
+        ))),
+    }
+}
+
+fn text(s: Option<&str>) -> RetValue {
+    RetValue::Str(s.unwrap_or("unknown").as_bytes().to_vec())
+}
+
+fn get_type(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    Ok(text(root_data(d, r)?.1.os_type))
+}
+
+fn get_distro(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    Ok(text(root_data(d, r)?.1.distro))
+}
+
+fn get_package_format(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    Ok(text(root_data(d, r)?.1.package_format))
+}
+
+fn get_package_management(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    Ok(text(root_data(d, r)?.1.package_management))
+}
+
+fn get_product_name(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    Ok(text(root_data(d, r)?.1.product_name.as_deref()))
+}
+
+fn get_product_variant(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    Ok(text(root_data(d, r)?.1.product_variant.as_deref()))
+}
+
+fn get_arch(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    Ok(text(root_data(d, r)?.1.arch.as_deref()))
+}
+
+fn get_hostname(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    Ok(text(root_data(d, r)?.1.hostname.as_deref()))
+}
+
+fn get_major_version(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    Ok(RetValue::Int(root_data(d, r)?.1.version.map(|v| v.0).unwrap_or(0)))
+}
+
+fn get_minor_version(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    Ok(RetValue::Int(root_data(d, r)?.1.version.map(|v| v.1).unwrap_or(0)))
+}
+
+fn get_mountpoints(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let (root, data) = root_data(d, r)?;
+    if data.fstab.is_empty() {
+        return Ok(hashtable(vec![("/".to_string(), root)]));
+    }
+    let pairs = data.fstab.into_iter().filter(|(_, mp)| mp.starts_with('/')).map(|(m, mp)| (mp, m)).collect();
+    Ok(hashtable(pairs))
+}
+
+fn get_filesystems(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let (root, data) = root_data(d, r)?;
+    if data.fstab.is_empty() {
+        return Ok(str_list(vec![root]));
+    }
+    Ok(str_list(data.fstab.into_iter().map(|(m, _)| m).collect()))
+}
+
+fn get_drive_mappings(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    Ok(hashtable(root_data(d, r)?.1.drive_mappings))
+}
+
+fn windows_value(v: Option<String>, what: &str) -> Result<RetValue> {
+    match v {
+        Some(s) => Ok(RetValue::Str(s.into_bytes())),
+        None => Err(Error::msg(format!("not a Windows guest, or {what}"))),
+    }
+}
+
+fn get_windows_systemroot(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    windows_value(root_data(d, r)?.1.windows_systemroot, "systemroot could not be determined")
+}
+
+fn get_windows_system_hive(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    windows_value(root_data(d, r)?.1.windows_system_hive, "system hive not found")
+}
+
+fn get_windows_software_hive(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    windows_value(root_data(d, r)?.1.windows_software_hive, "software hive not found")
+}
+
+fn get_windows_current_control_set(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    windows_value(root_data(d, r)?.1.windows_current_control_set, "CurrentControlSet could not be determined")
+}
+
+/// Deprecated: 1.48 answers "installed" for any argument.
+fn get_format(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
+    Ok(RetValue::Str(b"installed".to_vec()))
+}
+
+/// Deprecated is_live/is_netinst/is_multipart: always false in 1.48.
+fn is_false(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
+    Ok(RetValue::Bool(false))
+}
