@@ -1,0 +1,77 @@
+//! Library-side inspection actions, built on the daemon's inspection calls and file
+//! calls as in 1.48: inspect_list_applications(2) (`apps`), inspect_get_osinfo
+//! (`osinfo`), inspect_get_icon (`icon`).
+
+mod apps;
+mod icon;
+mod osinfo;
+
+use super::nested;
+use crate::error::Result;
+use crate::{Error, Handle};
+use guestfs_protocol::{RetValue, Value};
+
+pub const NAMES: &[&str] =
+    &["inspect_list_applications", "inspect_list_applications2", "inspect_get_osinfo", "inspect_get_icon"];
+
+/// Runs `name` if it is one of this family's actions.
+pub fn run(h: &Handle, name: &str, args: &[Value], optargs: &[Option<Value>]) -> Option<Result<RetValue>> {
+    let root = super::args::str(args, 0);
+    Some(match name {
+        "inspect_list_applications2" => apps::list2(h, &root).map(RetValue::StructList),
+        "inspect_list_applications" => apps::list1(h, &root).map(RetValue::StructList),
+        "inspect_get_osinfo" => osinfo::osinfo(h, &root).map(|s| RetValue::Str(s.into_bytes())),
+        "inspect_get_icon" => {
+            let opt_bool = |i: usize| match optargs.get(i) {
+                Some(Some(Value::Bool(b))) => Some(*b),
+                _ => None,
+            };
+            icon::icon(h, &root, opt_bool(0), opt_bool(1)).map(RetValue::Buffer)
+        }
+        _ => return None,
+    })
+}
+
+fn s(v: &str) -> Value {
+    Value::Str(v.as_bytes().to_vec())
+}
+
+/// A public string-returning call made from library code.
+fn nested_str(h: &Handle, name: &str, args: &[Value]) -> Result<String> {
+    match nested(h, name, args)? {
+        RetValue::Str(b) => Ok(String::from_utf8_lossy(&b).into_owned()),
+        _ => Err(Error::msg(format!("{name}: unexpected reply"))),
+    }
+}
+
+fn nested_int(h: &Handle, name: &str, args: &[Value]) -> Result<i64> {
+    match nested(h, name, args)? {
+        RetValue::Int(n) => Ok(n as i64),
+        RetValue::Int64(n) => Ok(n),
+        RetValue::Bool(b) => Ok(b as i64),
+        _ => Err(Error::msg(format!("{name}: unexpected reply"))),
+    }
+}
+
+/// A guest file's bytes, refused when larger than `max` (1.48's download_to_tmp: filesize
+/// first, then download through a temporary file).
+fn download_bounded(h: &Handle, path: &str, max: u64, ext: Option<&str>) -> Result<Vec<u8>> {
+    let size = nested_int(h, "filesize", &[s(path)])?;
+    if size < 0 || size as u64 > max {
+        let e = Error::msg(format!("size of {path} is unreasonably large ({size} bytes)"));
+        h.report(&e);
+        return Err(Error { reported: true, ..e });
+    }
+    let tmp = super::tmp::temp_path(h, "download", ext)?;
+    let local = Value::Str(tmp.to_string_lossy().as_bytes().to_vec());
+    let r = nested(h, "download", &[s(path), local]).and_then(|_| {
+        // The guest could have grown the file in between: read no more than allowed.
+        use std::io::Read;
+        let f = std::fs::File::open(&tmp).map_err(|e| Error::os(format!("open: {}", tmp.display()), &e))?;
+        let mut buf = Vec::new();
+        f.take(max).read_to_end(&mut buf).map_err(|e| Error::os(format!("read: {}", tmp.display()), &e))?;
+        Ok(buf)
+    });
+    let _ = std::fs::remove_file(&tmp);
+    r
+}
