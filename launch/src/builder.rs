@@ -332,7 +332,26 @@ fn host_config_files(tree: &mut Tree) {
         let p = Path::new(f);
         let _ = if p.is_dir() { tree.add_host_dir_recursive(p) } else { tree.add_host_path(p).map(|_| ()) };
     }
+    // glibc's iconv modules for the Unicode and Western encodings: libhivex converts
+    // registry names and strings from UTF-16LE and Latin-1 through iconv, which fails
+    // (EBADF from hivex_node_name) without them.
+    for dir in ["/usr/lib/x86_64-linux-gnu/gconv", "/usr/lib64/gconv", "/usr/lib/gconv"] {
+        let d = Path::new(dir);
+        if !d.is_dir() {
+            continue;
+        }
+        let _ = tree.add_host_dir_recursive(&d.join("gconv-modules.d"));
+        for f in GCONV_FILES {
+            let _ = tree.add_host_path(&d.join(f));
+        }
+        break;
+    }
 }
+
+const GCONV_FILES: &[&str] = &[
+    "gconv-modules", "gconv-modules.cache", "UTF-16.so", "UTF-32.so", "UTF-7.so", "UNICODE.so", "ISO8859-1.so",
+    "ISO8859-15.so", "CP1252.so",
+];
 
 /// Where a path under the host's `/lib` ends up in the appliance (`/usr/lib/...` on merged-/usr).
 fn under_host_lib(tree: &mut Tree, rest: &str) -> String {

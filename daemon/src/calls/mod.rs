@@ -23,6 +23,7 @@ pub mod files;
 pub mod filetype;
 pub mod glob;
 pub mod gpt;
+pub mod hivex;
 pub mod initrd;
 pub mod inspect;
 pub mod inotify;
@@ -67,6 +68,7 @@ const FAMILIES: &[&[(&str, Handler)]] = &[
     md::CALLS,
     inspect::CALLS,
     augeas::CALLS,
+    hivex::CALLS,
 ];
 
 /// The implementation of an action, if we have one.
