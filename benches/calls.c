@@ -10,6 +10,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "common.h"
 
@@ -38,7 +39,13 @@ main (int argc, char *argv[])
     bench_fail ("touch");
   bench_step ("touch", t);
 
-  for (long r = 0; r < rounds; r++) {
+  /* The rounds run twice: at once after the setup steps (what a program that launches and
+   * starts working sees, including whatever the appliance still does after launch), and
+   * after a 5 s pause (the steady state). */
+  for (long r = 0; r < 2 * rounds; r++) {
+    int settled = r >= rounds;
+    if (r == rounds)
+      sleep (5);
     double t0 = bench_now ();
     for (long i = 0; i < pings; i++)
       if (guestfs_ping_daemon (g) == -1)
@@ -49,10 +56,10 @@ main (int argc, char *argv[])
         bench_fail ("is_file (expected 1)");
     double t2 = bench_now ();
 
-    fprintf (stderr, "round %ld: %ld pings %.2f s, %ld is_file %.2f s\n",
-             r + 1, pings, t1 - t0, is_files, t2 - t1);
-    bench_result ("ping_per_s", pings / (t1 - t0));
-    bench_result ("is_file_per_s", is_files / (t2 - t1));
+    fprintf (stderr, "round %ld%s: %ld pings %.2f s, %ld is_file %.2f s\n",
+             r % rounds + 1, settled ? " (settled)" : "", pings, t1 - t0, is_files, t2 - t1);
+    bench_result (settled ? "ping_settled_per_s" : "ping_per_s", pings / (t1 - t0));
+    bench_result (settled ? "is_file_settled_per_s" : "is_file_per_s", is_files / (t2 - t1));
   }
 
   if (guestfs_shutdown (g) == -1)

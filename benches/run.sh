@@ -152,6 +152,8 @@ figures=(
   "transfer.cpu_download_qemu_s|qemu CPU per download (s)|1|2|low"
   "calls.ping_per_s|ping_daemon round trips (/s)|1|0|high"
   "calls.is_file_per_s|is_file round trips (/s)|1|0|high"
+  "calls.ping_settled_per_s|ping_daemon, 5 s later (/s)|1|0|high"
+  "calls.is_file_settled_per_s|is_file, 5 s later (/s)|1|0|high"
   "warm.qemu_hwm_idle_kib|qemu peak RSS, idle (MiB)|1024|0|low"
   "transfer.qemu_hwm_busy_kib|qemu peak RSS, after transfers (MiB)|1024|0|low"
 )
