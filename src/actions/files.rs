@@ -21,7 +21,7 @@ fn s(v: &str) -> Value {
 }
 
 /// Runs a FileOut daemon call into a temp file and returns the bytes.
-fn via_temp(h: &Handle, call: &str, mut args: Vec<Value>, stem: &str, ext: Option<&str>) -> Result<Vec<u8>> {
+pub(super) fn via_temp(h: &Handle, call: &str, mut args: Vec<Value>, stem: &str, ext: Option<&str>) -> Result<Vec<u8>> {
     let tmp = super::tmp::temp_path(h, stem, ext)?;
     args.push(Value::Str(tmp.to_string_lossy().as_bytes().to_vec()));
     let r = daemon(h, call, &args).and_then(|_| std::fs::read(&tmp).map_err(|e| Error::os(tmp.display().to_string(), &e)));

@@ -9,6 +9,7 @@ pub mod drives;
 pub mod environment;
 pub mod files;
 pub mod inspect;
+pub mod journal;
 pub mod lifecycle;
 pub mod properties;
 pub mod remote;
@@ -31,6 +32,7 @@ pub fn run(h: &Handle, a: &Action, args: &[Value], optargs: &[Option<Value>]) ->
         .or_else(|| environment::run(h, &a.name, args, optargs))
         .or_else(|| files::run(h, &a.name, args, optargs))
         .or_else(|| copy::run(h, &a.name, args, optargs))
+        .or_else(|| journal::run(h, &a.name, args, optargs))
         .or_else(|| inspect::run(h, &a.name, args, optargs))
         .or_else(|| bindtests::run(h, &a.name, args, optargs));
     r.unwrap_or_else(|| Err(Error::not_supported(&a.name)))
@@ -56,6 +58,7 @@ pub fn implemented_library_actions() -> Vec<&'static str> {
     v.extend_from_slice(environment::NAMES);
     v.extend_from_slice(files::NAMES);
     v.extend_from_slice(copy::NAMES);
+    v.extend_from_slice(journal::NAMES);
     v.extend_from_slice(bindtests::NAMES);
     v.push("user_cancel");
     v

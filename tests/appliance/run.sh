@@ -31,7 +31,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 prefix=${1:+$(realpath "$1")}
 debian_lib=/usr/lib/x86_64-linux-gnu/libguestfs.so.0
 out_dir=${APPTEST_OUT:-/tmp/apptests-out}
-programs=${APPTEST_PROGRAMS:-"prelaunch basics filesystems files lvm_cmds hivex"}
+programs=${APPTEST_PROGRAMS:-"prelaunch basics filesystems files lvm_cmds hivex journal"}
 jobs=${APPTEST_JOBS:-2}
 CC=${CC:-cc}
 
@@ -61,9 +61,9 @@ else
   run_env=(LD_LIBRARY_PATH="$libdir" APPTEST_LIBDIR="$libdir")
 fi
 
-# The hivex program reads libguestfs's own test hives, from its source tree (test data,
-# used at test time only).
-if [[ " $programs " == *" hivex "* ]]; then
+# The hivex and journal programs read libguestfs's own test hives and journal, from its
+# source tree (test data, used at test time only).
+if [[ " $programs " == *" hivex "* || " $programs " == *" journal "* ]]; then
   src=$(bash "$here/../../scripts/fetch-libguestfs-source.sh" 2>/dev/null) && \
     run_env+=(APPTEST_HIVES="$src/test-data/phony-guests")
 fi

@@ -28,6 +28,7 @@ pub mod initrd;
 pub mod inspect;
 pub mod inotify;
 pub mod isoinfo;
+pub mod journal;
 pub mod luks;
 pub mod lvm;
 pub mod md;
@@ -69,6 +70,7 @@ const FAMILIES: &[&[(&str, Handler)]] = &[
     inspect::CALLS,
     augeas::CALLS,
     hivex::CALLS,
+    journal::CALLS,
 ];
 
 /// The implementation of an action, if we have one.

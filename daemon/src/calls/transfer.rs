@@ -129,7 +129,7 @@ fn upload_offset(d: &mut Daemon, r: &Req) -> Result<RetValue> {
 }
 
 /// Send a sequence of byte strings as one FileOut file, packing them into full chunks.
-fn send_packed(d: &mut Daemon, items: impl Iterator<Item = Vec<u8>>) -> Result<()> {
+pub(super) fn send_packed(d: &mut Daemon, items: impl Iterator<Item = Vec<u8>>) -> Result<()> {
     if send_packed_no_end(d, items)? {
         d.end_file_out(false)?;
     }
