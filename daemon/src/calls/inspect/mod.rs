@@ -100,9 +100,25 @@ fn mount_ro_at_root(d: &mut Daemon, m: &str, vfs_type: &str) -> bool {
             let args = vec![Value::Str(o.as_bytes().to_vec()), Value::Str(b"ufs".to_vec()), real.clone(), root()];
             call(d, "mount_vfs", args).is_ok()
         })
+    } else if call(d, "mount_ro", vec![real.clone(), root()]).is_ok() {
+        true
     } else {
-        call(d, "mount_ro", vec![real, root()]).is_ok()
+        vfs_type == "ntfs" && mount_ntfs_3g(d, m)
     }
+}
+
+/// The appliance's kernel has no NTFS driver and mount(8) finds no mount.ntfs helper in
+/// it, so NTFS is mounted through ntfs-3g itself (read-only, as every inspection mount).
+fn mount_ntfs_3g(d: &mut Daemon, m: &str) -> bool {
+    if !crate::cmd::program_exists("ntfs-3g") {
+        return false;
+    }
+    let dev = real_mountable(d, m);
+    let o = crate::cmd::Cmd::new("ntfs-3g").arg("-o").arg("ro").arg(&dev).arg(d.sysroot.root()).run();
+    if !o.ok() {
+        crate::vlog!("inspect_os: ntfs-3g {dev}: {}", o.err_text());
+    }
+    o.ok()
 }
 
 /// Inspect one filesystem; None when it cannot be mounted.
