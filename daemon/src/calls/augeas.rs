@@ -284,3 +284,54 @@ fn aug_transform(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     })?;
     Ok(RetValue::None)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A handle on the host's root that loads nothing (no files, no lenses): cheap.
+    fn bare() -> Augeas {
+        let flags = ffi::NO_ERR_CLOSE | (1 << 3) | (1 << 5); // | AUG_NO_STDINC | AUG_NO_LOAD
+        let aug = Augeas::init(&c_arg(b"/"), flags).expect("aug_init");
+        assert_eq!(aug.error().code, ffi::NOERROR);
+        aug
+    }
+
+    #[test]
+    fn arguments_end_at_the_first_nul_as_in_c() {
+        assert_eq!(c_arg(b"/files/etc\0/hosts").to_bytes(), b"/files/etc");
+        assert_eq!(c_arg(b"").to_bytes(), b"");
+    }
+
+    #[test]
+    fn tree_calls_and_values() {
+        let mut aug = bare();
+        assert_eq!(aug.set(&c_arg(b"/t/a"), Some(&c_arg(b"1"))), 0);
+        assert_eq!(aug.set(&c_arg(b"/t/b"), Some(&c_arg(b"2"))), 0);
+        assert_eq!(aug.get(&c_arg(b"/t/b")), (1, Some(b"2".to_vec())));
+        assert_eq!(aug.get(&c_arg(b"/t/none")).0, 0);
+        assert_eq!(aug.matches(&c_arg(b"/t/*")).unwrap(), vec![b"/t/a".to_vec(), b"/t/b".to_vec()]);
+        assert_eq!(aug.matches(&c_arg(b"/t/none")).unwrap(), Vec::<Vec<u8>>::new());
+        assert_eq!(aug.label(&c_arg(b"/t/a")), (1, Some(b"a".to_vec())));
+        assert_eq!(aug.defvar(&c_arg(b"v"), Some(&c_arg(b"/t/*"))), 2);
+        assert_eq!(aug.rm(&c_arg(b"$v")), 2);
+        assert_eq!(aug.defnode(&c_arg(b"n"), &c_arg(b"/t/c"), &c_arg(b"3")), (1, true));
+        assert_eq!(aug.defnode(&c_arg(b"n"), &c_arg(b"/t/c"), &c_arg(b"4")), (1, false));
+    }
+
+    #[test]
+    fn errors_are_worded_like_1_48() {
+        let mut aug = bare();
+        let bad = c_arg(b"/t/[[");
+        assert_eq!(aug.set(&bad, Some(&c_arg(b"x"))), -1);
+        let e = aug_error(&aug, format!("aug_set: {}: x", text(&bad)));
+        assert_eq!(e.msg, "aug_set: /t/[[: x: Invalid path expression: empty name: /t/|=|[[");
+        assert_eq!(e.errno, 0);
+        assert!(aug.matches(&bad).is_err());
+        aug.set(&c_arg(b"/t/a"), None);
+        aug.set(&c_arg(b"/t/b"), None);
+        assert_eq!(aug.get(&c_arg(b"/t/*")).0, -1);
+        let e = aug_error(&aug, "aug_get: /t/*".to_string());
+        assert_eq!(e.msg, "aug_get: /t/*: Too many matches for path expression: There are 2 nodes matching /t/*");
+    }
+}
