@@ -9,7 +9,7 @@ pub const WANTED: &[&str] = &[
     "virtio_pci", "virtio_mmio", "virtio_scsi", "virtio_blk", "virtio_console", "virtio_rng", "virtio_net",
     "virtio_balloon", "sd_mod", "sr_mod", "scsi_mod", "ata_piix", "ahci", "crc32c_generic", "crc32c_intel",
     "libcrc32c", "xxhash_generic", "blake2b_generic", "sha256_generic", "ext4", "xfs", "btrfs", "vfat", "fat",
-    "msdos", "nls_ascii", "nls_cp437", "nls_cp850", "nls_iso8859_1", "nls_iso8859_15", "nls_utf8", "isofs", "udf", "squashfs", "fuse", "loop", "ntfs3",
+    "msdos", "nls_ascii", "nls_cp437", "nls_cp850", "nls_iso8859_1", "nls_iso8859_15", "nls_utf8", "isofs", "udf", "squashfs", "fuse", "loop", "ntfs3", "f2fs", "crc32_generic",
     "dm_mod", "dm_crypt", "dm_snapshot", "dm_thin_pool", "dm_raid", "dm_mirror", "dm_zero", "dm_multipath",
     "dm_integrity", "dm_verity", "md_mod", "raid0", "raid1", "raid10", "raid456", "linear", "multipath",
     "af_packet",

@@ -1,5 +1,5 @@
 //! Smaller optional groups that are thin wrappers of host tools: scrub, zerofree, file
-//! capabilities, NTFS utilities, discard.
+//! capabilities, NTFS utilities, discard, The Sleuth Kit's icat/blkls, f2fs resizing.
 
 use std::io::Write;
 
@@ -34,6 +34,10 @@ pub const CALLS: &[(&str, Handler)] = &[
     ("sfdisk_l", sfdisk_l),
     ("sfdisk_kernel_geometry", sfdisk_kernel_geometry),
     ("sfdisk_disk_geometry", sfdisk_disk_geometry),
+    ("download_inode", download_inode),
+    ("download_blocks", download_blocks),
+    ("ntfscat_i", ntfscat_i),
+    ("f2fs_expand", f2fs_expand),
 ];
 
 fn run(c: Cmd, what: &str) -> Result<RetValue> {
@@ -322,4 +326,55 @@ fn sfdisk_kernel_geometry(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
 
 fn sfdisk_disk_geometry(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     sfdisk_out(&["-g"], &r.str(0))
+}
+
+/// The device of a Mountable argument (a btrfs subvolume reads its device, as in 1.48).
+fn mountable_device(r: &Req, i: usize) -> String {
+    crate::mountable::Mountable::parse(&r.str(i)).device().to_string()
+}
+
+fn inode_arg(r: &Req) -> Result<String> {
+    let inode = r.int64(1);
+    if inode < 0 {
+        return Err(Error::msg("inode must be >= 0"));
+    }
+    Ok(inode.to_string())
+}
+
+/// FileOut: the content of the file with the given inode number, through icat.
+fn download_inode(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let inode = inode_arg(r)?;
+    super::transfer::stream_command(d, Cmd::new("icat").arg("-r").arg(mountable_device(r, 0)).arg(&inode))
+}
+
+/// FileOut: data units start..stop through blkls; only unallocated ones when the
+/// `unallocated` optarg is given at all (1.48 tests the bitmask, not the value).
+fn download_blocks(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let (start, stop) = (r.int64(1), r.int64(2));
+    if start < 0 {
+        return Err(Error::msg("starting address must be greater than zero"));
+    }
+    if stop <= start {
+        return Err(Error::msg("stopping address must greater than starting address"));
+    }
+    let mut c = Cmd::new("blkls").arg(mountable_device(r, 0));
+    if !r.opt_set(0) {
+        c = c.arg("-e");
+    }
+    super::transfer::stream_command(d, c.arg(format!("{start}-{stop}")))
+}
+
+/// FileOut: the content of the NTFS file with the given inode (MFT record) number.
+fn ntfscat_i(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let inode = inode_arg(r)?;
+    super::transfer::stream_command(d, Cmd::new("ntfscat").arg("-i").arg(&inode).arg(mountable_device(r, 0)))
+}
+
+fn f2fs_expand(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    // resize.f2fs reports on stdout; 1.48 folds it into the error text.
+    let o = Cmd::new("resize.f2fs").arg(r.str(0)).fold_stdout().run();
+    if !o.ok() {
+        return Err(Error::msg(o.err_text()));
+    }
+    Ok(RetValue::None)
 }

@@ -196,6 +196,8 @@ pub fn umount_all_under(s: &Sysroot) -> Result<()> {
 }
 
 fn umount_all(d: &mut Daemon, _r: &Req) -> Result<RetValue> {
+    // As 1.48: files Augeas holds open would keep the unmount from succeeding.
+    super::augeas::close_session();
     umount_all_under(&d.sysroot)?;
     Ok(RetValue::None)
 }

@@ -392,7 +392,7 @@ fn chown_supported(dir: &std::path::Path, guest_dir: &str) -> Result<bool> {
 
 /// Stream a command's stdout as the FileOut file; a failing command ends it with a
 /// cancel chunk.
-fn stream_command(d: &mut Daemon, c: Cmd) -> Result<RetValue> {
+pub(super) fn stream_command(d: &mut Daemon, c: Cmd) -> Result<RetValue> {
     let mut child = c.spawn_streaming(false, true)?;
     d.begin_file_out()?;
     let mut out = child.child.stdout.take();
