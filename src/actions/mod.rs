@@ -59,6 +59,7 @@ pub fn implemented_library_actions() -> Vec<&'static str> {
     v.extend_from_slice(files::NAMES);
     v.extend_from_slice(copy::NAMES);
     v.extend_from_slice(journal::NAMES);
+    v.extend_from_slice(inspect::NAMES);
     v.extend_from_slice(bindtests::NAMES);
     v.push("user_cancel");
     v
