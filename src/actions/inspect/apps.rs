@@ -1,7 +1,8 @@
 //! inspect_list_applications2 (and the deprecated v1): the guest's installed packages,
 //! read from the package database of its format. The caller must have mounted the
 //! guest. rpm needs librpm in the daemon (internal_list_rpm_applications), which the
-//! appliance does not have yet: that call's error comes back unchanged.
+//! appliance does not have yet: that call's error comes back unchanged. Windows lists
+//! come from the registry (`windows_apps`).
 
 use super::{download_bounded, nested, nested_str, s};
 use crate::error::Result;
@@ -16,10 +17,13 @@ const MAX_PACMAN_DESC_SIZE: u64 = 8192;
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct App {
     pub name: String,
+    pub display_name: String,
     pub epoch: i32,
     pub version: String,
     pub release: String,
     pub arch: String,
+    pub install_path: String,
+    pub publisher: String,
     pub url: String,
     pub source: String,
     pub summary: String,
@@ -32,14 +36,14 @@ impl App {
         StructValue {
             fields: vec![
                 st(&self.name),
-                st(""),
+                st(&self.display_name),
                 FieldValue::Int32(self.epoch),
                 st(&self.version),
                 st(&self.release),
                 st(&self.arch),
+                st(&self.install_path),
                 st(""),
-                st(""),
-                st(""),
+                st(&self.publisher),
                 st(&self.url),
                 st(&self.source),
                 st(&self.summary),
@@ -72,7 +76,9 @@ pub fn list2(h: &Handle, root: &str) -> Result<Vec<StructValue>> {
             _ => {}
         }
     }
-    // Windows needs the registry (hivex): an empty list, as for other unknown systems.
+    if os_type == "windows" {
+        apps = super::windows_apps::list(h, root)?;
+    }
     structs.extend(apps.iter().map(App::to_struct2));
     structs.sort_by(|a, b| name_of(a).cmp(name_of(b)));
     Ok(structs)

@@ -5,6 +5,13 @@
 mod apps;
 mod icon;
 mod osinfo;
+mod windows_apps;
+
+/// The registry hive reader is the daemon's (one implementation for both sides): the
+/// library reads the SOFTWARE hive for Windows application lists.
+#[allow(dead_code)]
+#[path = "../../../daemon/src/calls/inspect/hive.rs"]
+mod hive;
 
 use super::nested;
 use crate::error::Result;

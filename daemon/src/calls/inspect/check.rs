@@ -5,7 +5,7 @@ use guestfs_protocol::{RetValue, Value};
 
 use super::guest::Guest;
 use super::types::{Data, Role};
-use super::{call, fstab, packages, release};
+use super::{call, fstab, packages, registry, release};
 use crate::daemon::Daemon;
 
 const ARCH_BINARIES: &[&str] = &["/bin/bash", "/bin/ls", "/bin/echo", "/bin/rm", "/bin/sh"];
@@ -249,9 +249,8 @@ fn windows_systemroot(g: &Guest) -> Option<String> {
     None
 }
 
-/// What can be learnt about Windows without reading the registry: the rest (product
-/// name, version, hostname, control set, drive letters) needs hivex, which the
-/// appliance does not have yet.
+/// A Windows root: systemroot, architecture (of cmd.exe), hive paths, and what the
+/// registry says (`registry`).
 fn windows_root(d: &mut Daemon, g: &Guest, systemroot: String, data: &mut Data) {
     data.os_type = Some("windows");
     data.distro = Some("windows");
@@ -268,4 +267,9 @@ fn windows_root(d: &mut Daemon, g: &Guest, systemroot: String, data: &mut Data) 
     data.windows_software_hive = hive("software");
     data.windows_system_hive = hive("system");
     data.windows_systemroot = Some(systemroot);
+    // As 1.48, the registry is read only when both hives exist.
+    if let (Some(sw), Some(sys)) = (data.windows_software_hive.clone(), data.windows_system_hive.clone()) {
+        registry::read_software(g, &sw, data);
+        registry::read_system(d, g, &sys, data);
+    }
 }

@@ -8,7 +8,9 @@
 mod check;
 mod fstab;
 mod guest;
+mod hive;
 mod packages;
+mod registry;
 mod release;
 mod types;
 

@@ -1,0 +1,169 @@
+//! What Windows inspection reads from the registry hives (through `hive`): product name,
+//! variant and version from SOFTWARE; control set, hostname and drive letters from
+//! SYSTEM.
+
+use guestfs_protocol::{FieldValue, RetValue, Value};
+
+use super::call;
+use super::guest::Guest;
+use super::hive::{Hive, REG_BINARY, MAX_HIVE_SIZE};
+use super::release::version_from_major_minor;
+use super::types::Data;
+use crate::daemon::Daemon;
+
+fn open(g: &Guest, path: &str) -> Option<Hive> {
+    Hive::new(g.read_bounded(path, MAX_HIVE_SIZE)?)
+}
+
+pub fn read_software(g: &Guest, path: &str, data: &mut Data) {
+    let Some(h) = open(g, path) else { return };
+    let Some(node) = h.path(&["Microsoft", "Windows NT", "CurrentVersion"]) else { return };
+    let values = h.values(node);
+    // Value names are matched exactly, as 1.48 does.
+    let get = |name: &str| values.iter().find(|v| v.name == name);
+    if let Some(s) = get("ProductName").and_then(|v| v.string()) {
+        data.product_name = Some(s);
+    }
+    let major = get("CurrentMajorVersionNumber").and_then(|v| v.dword());
+    let minor = get("CurrentMinorVersionNumber").and_then(|v| v.dword());
+    match (major, minor) {
+        (Some(ma), Some(mi)) => data.version = Some((ma as i32, mi as i32)),
+        _ => {
+            if let Some(v) = get("CurrentVersion").and_then(|v| v.string()).and_then(|s| version_from_major_minor(&s)) {
+                data.version = Some(v);
+            }
+        }
+    }
+    if let Some(s) = get("InstallationType").and_then(|v| v.string()) {
+        data.product_variant = Some(s);
+    }
+}
+
+pub fn read_system(d: &mut Daemon, g: &Guest, path: &str, data: &mut Data) {
+    let Some(h) = open(g, path) else { return };
+    data.drive_mappings = drive_mappings(d, &h);
+    let ccs = h
+        .path(&["Select"])
+        .and_then(|n| h.values(n).into_iter().find(|v| v.name.eq_ignore_ascii_case("Current")))
+        .and_then(|v| v.dword())
+        .map(|n| format!("ControlSet{n:03}"));
+    if let Some(ccs) = &ccs {
+        let params = h.path(&[ccs, "Services", "Tcpip", "Parameters"]);
+        if let Some(n) = params {
+            if let Some(s) = h.values(n).into_iter().find(|v| v.name == "Hostname").and_then(|v| v.string()) {
+                data.hostname = Some(s);
+            }
+        }
+    }
+    data.windows_current_control_set = ccs;
+}
+
+/// `\DosDevices\X:` values of \MountedDevices → (letter, partition).
+fn drive_mappings(d: &mut Daemon, h: &Hive) -> Vec<(String, String)> {
+    let Some(node) = h.path(&["MountedDevices"]) else { return Vec::new() };
+    let mut out = Vec::new();
+    for v in h.values(node) {
+        let k = v.name.as_bytes();
+        if k.len() < 14 || !v.name[..12].eq_ignore_ascii_case("\\dosdevices\\") {
+            continue;
+        }
+        if !k[12].is_ascii_alphabetic() || k[13] != b':' || v.typ != REG_BINARY {
+            continue;
+        }
+        let letter = (k[12] as char).to_string();
+        let dev = if v.data.len() >= 24 && v.data.starts_with(b"DMIO:ID:") {
+            gpt_partition(d, &v.data)
+        } else if v.data.len() == 12 {
+            mbr_partition(d, &v.data)
+        } else {
+            None
+        };
+        if let Some(dev) = dev {
+            out.push((letter, dev));
+        }
+    }
+    out
+}
+
+fn str_list(r: crate::error::Result<RetValue>) -> Vec<String> {
+    match r {
+        Ok(RetValue::StrList(l)) => l.iter().map(|s| String::from_utf8_lossy(s).into_owned()).collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn text(r: crate::error::Result<RetValue>) -> Option<String> {
+    match r {
+        Ok(RetValue::Str(s)) => Some(String::from_utf8_lossy(&s).into_owned()),
+        _ => None,
+    }
+}
+
+fn parttype(d: &mut Daemon, dev: &str) -> Option<String> {
+    let real = d.devices.translate(dev);
+    text(call(d, "part_get_parttype", vec![Value::Str(real.into_bytes())]))
+}
+
+/// MBR: a 4-byte disk signature (MBR offset 0x1b8) and the partition's byte offset.
+fn mbr_partition(d: &mut Daemon, blob: &[u8]) -> Option<String> {
+    use std::io::{Read, Seek, SeekFrom};
+    let start = u64::from_le_bytes(blob[4..12].try_into().ok()?);
+    for dev in str_list(call(d, "list_devices", vec![])) {
+        if parttype(d, &dev).as_deref() != Some("msdos") {
+            continue;
+        }
+        let real = d.devices.translate(&dev);
+        let mut sig = [0u8; 4];
+        let ok = std::fs::File::open(&real)
+            .and_then(|mut f| f.seek(SeekFrom::Start(0x1b8)).and_then(|_| f.read_exact(&mut sig)))
+            .is_ok();
+        if !ok || sig != blob[..4] {
+            continue;
+        }
+        let Ok(RetValue::StructList(parts)) = call(d, "part_list", vec![Value::Str(real.into_bytes())]) else {
+            return None;
+        };
+        for p in parts {
+            let num = match p.fields.first() {
+                Some(FieldValue::Int32(n)) => *n as i64,
+                _ => continue,
+            };
+            let s = match p.fields.get(1) {
+                Some(FieldValue::Int64(s)) => *s as u64,
+                Some(FieldValue::UInt64(s)) => *s,
+                _ => continue,
+            };
+            if s == start {
+                return Some(format!("{dev}{num}"));
+            }
+        }
+        return None;
+    }
+    None
+}
+
+/// GPT: `DMIO:ID:` and the partition GUID (first three fields LE, the last 8 bytes BE).
+fn gpt_partition(d: &mut Daemon, blob: &[u8]) -> Option<String> {
+    let g = &blob[8..24];
+    let guid = format!(
+        "{:08x}-{:04x}-{:04x}-{:02x}{:02x}-{}",
+        u32::from_le_bytes(g[0..4].try_into().ok()?),
+        u16::from_le_bytes(g[4..6].try_into().ok()?),
+        u16::from_le_bytes(g[6..8].try_into().ok()?),
+        g[8],
+        g[9],
+        g[10..16].iter().map(|b| format!("{b:02x}")).collect::<String>()
+    );
+    for part in str_list(call(d, "list_partitions", vec![])) {
+        let (disk, num) = crate::devices::split_partition(&part);
+        if parttype(d, &disk).as_deref() != Some("gpt") {
+            continue;
+        }
+        let real = d.devices.translate(&disk);
+        let args = vec![Value::Str(real.into_bytes()), Value::Int(num as i32)];
+        if text(call(d, "part_get_gpt_guid", args)).is_some_and(|x| x.to_ascii_lowercase() == guid) {
+            return Some(part);
+        }
+    }
+    None
+}
