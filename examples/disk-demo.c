@@ -1,10 +1,12 @@
 /* guestfs-rs demo: build a disk image from nothing, fill it, and read it back.
  *
  * It creates a 1 GiB qcow2 image, partitions it (GPT, two partitions), makes an ext4 and an
- * xfs filesystem with labels, writes files and directories, uploads a 64 MiB file and
- * downloads it back while drawing a progress bar from GUESTFS_EVENT_PROGRESS events
- * (checking sha256 sums), lists what is there, shuts down, and then reopens the image
- * read-only to show that everything was persisted. Any failure ends it with exit status 1.
+ * xfs filesystem with labels, writes files and directories (including the few files that
+ * make the ext4 filesystem a small Debian 12 root), uploads a 64 MiB file and downloads it
+ * back while drawing a progress bar from GUESTFS_EVENT_PROGRESS events (checking sha256
+ * sums), lists what is there, shuts down, and then reopens the image read-only, inspects it
+ * (operating system, version, hostname, architecture, mountpoints, installed packages) and
+ * shows that everything was persisted. Any failure ends it with exit status 1.
  *
  *   disk-demo [WORKDIR]     (default: a new directory under $TMPDIR or /tmp, removed at the end)
  *
@@ -181,6 +183,18 @@ static char *local_sha256(const char *path)
 
 static const char hello_text[] = "Hello from guestfs-rs!\nThis file was written through the guestfs API.\n";
 static const char notes_text[] = "xfs keeps this one.\n";
+/* The files that make the ext4 filesystem an operating system root for inspection. */
+static const char os_release[] =
+  "PRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\nNAME=\"Debian GNU/Linux\"\n"
+  "VERSION_ID=\"12\"\nVERSION=\"12 (bookworm)\"\nVERSION_CODENAME=bookworm\nID=debian\n";
+static const char fstab_text[] =
+  "LABEL=demo-data  /     ext4  defaults  0 1\n"
+  "LABEL=demo-xfs   /xfs  xfs   defaults  0 2\n";
+static const char dpkg_status[] =
+  "Package: hello\nStatus: install ok installed\nArchitecture: amd64\nVersion: 2.10-3\n"
+  "Description: example package based on GNU hello\n\n"
+  "Package: guestfs-demo\nStatus: install ok installed\nArchitecture: all\nVersion: 1.0-1\n"
+  "Description: what this demo wrote\n\n";
 
 static guestfs_h *new_handle(void)
 {
@@ -282,6 +296,19 @@ static void build_image(const char *image, const char *blob, const char *blob_ba
   printf("    cat /docs/hello.txt:\n      %.*s\n", (int)strcspn(back, "\n"), back);
   free(back);
 
+  step("Making / look like a small Debian 12 system (for inspection later)");
+  CHECK(guestfs_mkdir_p(g, "/etc"));
+  CHECK(guestfs_mkdir_p(g, "/bin"));
+  CHECK(guestfs_mkdir_p(g, "/var/lib/dpkg"));
+  CHECK(guestfs_write(g, "/etc/os-release", os_release, strlen(os_release)));
+  CHECK(guestfs_write(g, "/etc/debian_version", "12.8\n", 5));
+  CHECK(guestfs_write(g, "/etc/hostname", "demo-host\n", 10));
+  CHECK(guestfs_write(g, "/etc/fstab", fstab_text, strlen(fstab_text)));
+  CHECK(guestfs_write(g, "/var/lib/dpkg/status", dpkg_status, strlen(dpkg_status)));
+  /* A real binary, so that inspection can tell the architecture. */
+  CHECK(guestfs_upload(g, "/bin/ls", "/bin/ls"));
+  printf("    wrote /etc/os-release, /etc/hostname, /etc/fstab, /var/lib/dpkg/status, /bin/ls\n");
+
   step("Uploading a 64 MiB file to /xfs/blob.bin");
   make_blob(blob);
   char *want = local_sha256(blob);
@@ -327,6 +354,34 @@ static void build_image(const char *image, const char *blob, const char *blob_ba
   g = NULL;
 }
 
+/* Prints what inspection found for one operating system root. */
+static void show_inspection(const char *root)
+{
+  char *v;
+#define SHOW(label, call)                                   \
+  do {                                                      \
+    CHECKP(v, call);                                        \
+    printf("    %-16s %s\n", label, v);                     \
+    free(v);                                                \
+  } while (0)
+  printf("    root %s:\n", root);
+  SHOW("type", guestfs_inspect_get_type(g, root));
+  SHOW("distro", guestfs_inspect_get_distro(g, root));
+  SHOW("product name", guestfs_inspect_get_product_name(g, root));
+  printf("    %-16s %d.%d\n", "version", guestfs_inspect_get_major_version(g, root),
+         guestfs_inspect_get_minor_version(g, root));
+  SHOW("hostname", guestfs_inspect_get_hostname(g, root));
+  SHOW("architecture", guestfs_inspect_get_arch(g, root));
+  SHOW("package format", guestfs_inspect_get_package_format(g, root));
+  SHOW("osinfo", guestfs_inspect_get_osinfo(g, root));
+#undef SHOW
+  char **mps;
+  CHECKP(mps, guestfs_inspect_get_mountpoints(g, root));
+  for (size_t i = 0; mps[i] && mps[i + 1]; i += 2)
+    printf("    mountpoint       %-6s <- %s\n", mps[i], mps[i + 1]);
+  free_strings(mps);
+}
+
 /* Session 2: the image again, read-only. */
 static void verify_image(const char *image, const char *blob_sha)
 {
@@ -336,8 +391,36 @@ static void verify_image(const char *image, const char *blob_sha)
   double t = now();
   CHECK(guestfs_launch(g));
   printf("    launched in %.1f s\n", now() - t);
-  CHECK(guestfs_mount_ro(g, "/dev/sda1", "/"));
-  CHECK(guestfs_mount_ro(g, "/dev/sda2", "/xfs"));
+
+  step("Inspecting it: which operating system is on this disk?");
+  char **roots;
+  CHECKP(roots, guestfs_inspect_os(g));
+  expect(roots[0] != NULL, "inspection found no operating system");
+  for (size_t i = 0; roots[i]; i++)
+    show_inspection(roots[i]);
+  char *distro;
+  CHECKP(distro, guestfs_inspect_get_distro(g, roots[0]));
+  expect(strcmp(distro, "debian") == 0, "inspection did not find Debian");
+  free(distro);
+  /* Listing applications reads the guest's files: mount its filesystems where its fstab
+   * puts them (shortest mountpoint first), read-only, as virt-inspector does. */
+  char **mps;
+  CHECKP(mps, guestfs_inspect_get_mountpoints(g, roots[0]));
+  for (size_t len = 1; len < 4096; len++)
+    for (size_t i = 0; mps[i] && mps[i + 1]; i += 2)
+      if (strlen(mps[i]) == len)
+        CHECK(guestfs_mount_ro(g, mps[i + 1], mps[i]));
+  free_strings(mps);
+  struct guestfs_application2_list *apps = guestfs_inspect_list_applications2(g, roots[0]);
+  expect(apps != NULL, "inspect_list_applications2 failed");
+  printf("    installed packages (from /var/lib/dpkg/status):\n");
+  for (size_t i = 0; i < apps->len; i++)
+    printf("      %-12s %s\n", apps->val[i].app2_name, apps->val[i].app2_version);
+  expect(apps->len == 2, "expected the 2 packages of the dpkg status file");
+  guestfs_free_application2_list(apps);
+  free_strings(roots);
+
+  step("Checking that everything written in session 1 persisted");
   char *s;
   CHECKP(s, guestfs_cat(g, "/docs/hello.txt"));
   expect(strcmp(s, hello_text) == 0, "/docs/hello.txt did not persist");
