@@ -68,7 +68,10 @@ pub fn list2(h: &Handle, root: &str) -> Result<Vec<StructValue>> {
                 RetValue::StructList(l) => structs = l,
                 _ => {}
             },
-            "deb" => apps = parse_dpkg_status(&download_bounded(h, "/var/lib/dpkg/status", MAX_DPKG_STATUS_SIZE, None)?),
+            "deb" => {
+                let status = download_bounded(h, "/var/lib/dpkg/status", MAX_DPKG_STATUS_SIZE, None)?;
+                apps = parse_dpkg_status(&status);
+            }
             "pacman" => apps = list_pacman(h)?,
             "apk" => {
                 apps = parse_apk_installed(&download_bounded(h, "/lib/apk/db/installed", MAX_APK_INSTALLED_SIZE, None)?)
@@ -284,7 +287,9 @@ fn list_pacman(h: &Handle) -> Result<Vec<App>> {
     };
     let mut apps = Vec::new();
     for e in entries {
-        let (Some(FieldValue::Char(t)), Some(FieldValue::Str(n))) = (e.fields.get(1), e.fields.get(2)) else { continue };
+        let (Some(FieldValue::Char(t)), Some(FieldValue::Str(n))) = (e.fields.get(1), e.fields.get(2)) else {
+            continue;
+        };
         let n = String::from_utf8_lossy(n);
         if *t != b'd' || n == "." || n == ".." {
             continue;
@@ -329,7 +334,8 @@ Package: b\nStatus: deinstall ok config-files\nVersion: 1\n\nPackage: c\nStatus:
 
     #[test]
     fn pacman_desc() {
-        let a = parse_pacman_desc("%NAME%\ntest-package\n\n%VERSION%\n1:0.1-1\n\n%ARCH%\nx86_64\n\n%DESC%\nd\n").unwrap();
+        let desc = "%NAME%\ntest-package\n\n%VERSION%\n1:0.1-1\n\n%ARCH%\nx86_64\n\n%DESC%\nd\n";
+        let a = parse_pacman_desc(desc).unwrap();
         assert_eq!((a.name.as_str(), a.epoch, a.version.as_str(), a.release.as_str()), ("test-package", 1, "0.1", "1"));
         assert!(parse_pacman_desc("%NAME%\nx\n\n%VERSION%\n0.1\n\n%ARCH%\nany\n").is_none());
     }

@@ -42,13 +42,19 @@ pub fn icon(h: &Handle, root: &str, favicon: Option<bool>, highquality: Option<b
             "debian" => get_png(h, "/usr/share/pixmaps/debian-logo.png", 2048)?,
             "ubuntu" if !highquality => find_png(
                 h,
-                &["/usr/share/icons/gnome/24x24/places/ubuntu-logo.png", "/usr/share/help/C/ubuntu-help/figures/ubuntu-logo.png"],
+                &[
+                    "/usr/share/icons/gnome/24x24/places/ubuntu-logo.png",
+                    "/usr/share/help/C/ubuntu-help/figures/ubuntu-logo.png",
+                ],
                 2048,
             )?,
             "mageia" => get_png(h, "/usr/share/icons/mageia.png", 10240)?,
             "suse-based" | "opensuse" | "sles" => find_png(
                 h,
-                &["/usr/share/icons/hicolor/48x48/apps/distributor.png", "/usr/share/icons/hicolor/24x24/apps/distributor.png"],
+                &[
+                    "/usr/share/icons/hicolor/48x48/apps/distributor.png",
+                    "/usr/share/icons/hicolor/24x24/apps/distributor.png",
+                ],
                 10240,
             )?,
             "voidlinux" => get_png(h, "/usr/share/void-artwork/void-logo.png", 20480)?,

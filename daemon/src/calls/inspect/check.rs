@@ -36,7 +36,7 @@ pub fn check_filesystem(d: &mut Daemon, mountable: &str) -> Role {
         data.os_type = Some("hurd");
         release::check_hurd_release(&g, &mut data);
         data.arch = architecture(d, &g);
-        data.fstab = fstab_of(d, &g, mountable, false);
+        data.fstab = fstab_of(d, &g, mountable, false, false);
         data.hostname = linux_hostname(&g);
         Role::Root(data)
     } else if etc_bin && file("/service/vm") && file("/etc/fstab") && file("/etc/version") {
@@ -55,7 +55,7 @@ pub fn check_filesystem(d: &mut Daemon, mountable: &str) -> Role {
         data.os_type = Some("linux");
         release::check_linux_release(&g, &mut data);
         data.arch = architecture(d, &g);
-        data.fstab = fstab_of(d, &g, mountable, false);
+        data.fstab = fstab_of(d, &g, mountable, false, true);
         data.hostname = linux_hostname(&g);
         Role::Root(data)
     } else if dir("/etc") && dir("/root") && dir("/home") && dir("/usr") && file("/etc/coreos/update.conf") {
@@ -139,7 +139,7 @@ fn bsd_root(
         release::parse_generic(g, release_file, distro, pat, data);
     }
     data.arch = architecture(d, g);
-    data.fstab = fstab_of(d, g, mountable, true);
+    data.fstab = fstab_of(d, g, mountable, true, false);
     data.hostname = rc_conf_hostname(g);
 }
 
@@ -149,12 +149,21 @@ fn dos_root(distro: &'static str, data: &mut Data) {
     data.arch = Some("i386".to_string());
 }
 
-fn fstab_of(d: &mut Daemon, g: &Guest, mountable: &str, bsd: bool) -> Vec<(String, String)> {
-    // 1.48 hands fstab to augeas, which skips files over 100,000 bytes.
-    match g.read_bounded("/etc/fstab", 100_000) {
-        Some(bytes) => fstab::mountpoints(d, &String::from_utf8_lossy(&bytes), mountable, bsd),
-        None => Vec::new(),
-    }
+/// The root's fstab as (mountable, mountpoint) pairs; Linux guests' mdadm.conf maps their
+/// md arrays. 1.48 hands these files to augeas, which skips files over 100,000 bytes.
+fn fstab_of(d: &mut Daemon, g: &Guest, mountable: &str, bsd: bool, mdadm: bool) -> Vec<(String, String)> {
+    let Some(bytes) = g.read_bounded("/etc/fstab", 100_000) else { return Vec::new() };
+    let confs: Vec<String> = if mdadm {
+        ["/etc/mdadm.conf", "/etc/mdadm/mdadm.conf"]
+            .iter()
+            .filter_map(|p| g.read_bounded(p, 100_000))
+            .map(|b| String::from_utf8_lossy(&b).into_owned())
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let md = fstab::md_map(d, &confs);
+    fstab::mountpoints(d, &String::from_utf8_lossy(&bytes), mountable, bsd, &md)
 }
 
 /// `file_architecture` of the first of the usual binaries that exists.

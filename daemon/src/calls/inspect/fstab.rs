@@ -95,8 +95,75 @@ fn split_xdev(spec: &str) -> Option<(&str, &str)> {
     (n > 0 && digits.bytes().all(|b| b.is_ascii_digit())).then_some((letters, digits))
 }
 
+/// An md array UUID in any of mdadm's spellings → 32 lowercase hex digits.
+pub fn parse_md_uuid(s: &str) -> Option<String> {
+    let mut out = String::new();
+    for c in s.chars() {
+        if c.is_ascii_hexdigit() {
+            out.push(c.to_ascii_lowercase());
+        } else if !matches!(c, ':' | '.' | ' ' | '-') {
+            return None;
+        }
+    }
+    (out.len() == 32).then_some(out)
+}
+
+/// `ARRAY <device> … uuid=<uuid> …` lines of mdadm.conf → (device, parsed uuid).
+pub fn mdadm_arrays(text: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let mut words = line.split_whitespace();
+        if !words.next().is_some_and(|w| w.eq_ignore_ascii_case("ARRAY")) {
+            continue;
+        }
+        let mut dev = None;
+        let mut uuid = None;
+        for w in words {
+            match w.split_once('=') {
+                Some((k, v)) if k.eq_ignore_ascii_case("uuid") => uuid = parse_md_uuid(v),
+                None if dev.is_none() => dev = Some(w.to_string()),
+                _ => {}
+            }
+        }
+        if let (Some(dv), Some(u)) = (dev, uuid) {
+            out.push((dv, u));
+        }
+    }
+    out
+}
+
+/// The guest's md device names → the appliance's md devices, matched by array UUID.
+pub fn md_map(d: &mut Daemon, conf_texts: &[String]) -> Vec<(String, String)> {
+    let arrays: Vec<(String, String)> = conf_texts.iter().flat_map(|t| mdadm_arrays(t)).collect();
+    if arrays.is_empty() {
+        return Vec::new();
+    }
+    let mut by_uuid = Vec::new();
+    for md in list_of(call(d, "list_md_devices", vec![])) {
+        if let Ok(RetValue::Hashtable(kv)) = call(d, "md_detail", vec![Value::Str(md.clone().into_bytes())]) {
+            for pair in kv.chunks(2) {
+                if let [k, v] = pair {
+                    if k == b"uuid" {
+                        if let Some(u) = parse_md_uuid(&String::from_utf8_lossy(v)) {
+                            by_uuid.push((u, md.clone()));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    arrays
+        .into_iter()
+        .filter_map(|(dev, u)| by_uuid.iter().find(|(bu, _)| *bu == u).map(|(_, md)| (dev, md.clone())))
+        .collect()
+}
+
+fn is_md_n(spec: &str) -> bool {
+    spec.strip_prefix("/dev/md").is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// A `/dev/…` spec to the appliance's mountable; unknown ones are kept as written.
-fn resolve_device(d: &mut Daemon, spec: &str) -> String {
+fn resolve_device(d: &mut Daemon, spec: &str, md: &[(String, String)]) -> String {
     if spec.starts_with("/dev/mapper") {
         return match super::super::lvm::lv_canonical(spec) {
             Ok(Some(lv)) => lv,
@@ -113,6 +180,9 @@ fn resolve_device(d: &mut Daemon, spec: &str) -> String {
         }
         return spec.to_string();
     }
+    if is_md_n(spec) {
+        return md.iter().find(|(dev, _)| dev == spec).map(|(_, m)| m.clone()).unwrap_or_else(|| spec.to_string());
+    }
     if let Some(rest) = spec.strip_prefix("/dev/disk/by-id/") {
         if let Some((_, n)) = rest.rsplit_once("-part") {
             if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) && d.devices.disks().len() == 1 {
@@ -128,7 +198,14 @@ fn resolve_device(d: &mut Daemon, spec: &str) -> String {
 
 /// The (mountable, mountpoint) pairs of the guest's fstab text. `root` stands for
 /// `/dev/root` (and for `/` on the BSDs).
-pub fn mountpoints(d: &mut Daemon, text: &str, root: &str, bsd: bool) -> Vec<(String, String)> {
+/// `md` maps the guest's /dev/mdN names to the appliance's (see `md_map`).
+pub fn mountpoints(
+    d: &mut Daemon,
+    text: &str,
+    root: &str,
+    bsd: bool,
+    md: &[(String, String)],
+) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for e in parse(text) {
         if skipped_spec(&e.spec) {
@@ -148,7 +225,7 @@ pub fn mountpoints(d: &mut Daemon, text: &str, root: &str, bsd: bool) -> Vec<(St
         } else if spec == "/dev/root" || (bsd && mp == "/") {
             Some(root.to_string())
         } else if spec.starts_with("/dev/") {
-            Some(resolve_device(d, spec))
+            Some(resolve_device(d, spec, md))
         } else {
             None
         };
@@ -192,5 +269,15 @@ mod tests {
         assert_eq!(split_xdev("/dev/xvda1"), Some(("a", "1")));
         assert_eq!(split_xdev("/dev/sdb"), Some(("b", "")));
         assert_eq!(split_xdev("/dev/sda1x"), None);
+        assert!(is_md_n("/dev/md0") && !is_md_n("/dev/md") && !is_md_n("/dev/md/0"));
+    }
+
+    #[test]
+    fn mdadm_conf() {
+        let t = "DEVICE partitions\nARRAY /dev/md0 metadata=1.2 name=h:0 UUID=0123abcd:4567ef01:89abcdef:01234567\n\
+ARRAY /dev/md1 uuid=bad\n# ARRAY /dev/md2 UUID=0123abcd:4567ef01:89abcdef:01234567\n";
+        assert_eq!(mdadm_arrays(t), vec![("/dev/md0".to_string(), "0123abcd4567ef0189abcdef01234567".to_string())]);
+        assert_eq!(parse_md_uuid("0123ABCD-4567-ef01-89ab-cdef01234567").unwrap().len(), 32);
+        assert_eq!(parse_md_uuid("0123"), None);
     }
 }

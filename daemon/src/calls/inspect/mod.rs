@@ -267,7 +267,8 @@ fn root_data(d: &Daemon, r: &Req) -> Result<(String, Data)> {
     match fses.iter().find(|f| f.mountable == name).and_then(|f| f.root_data()) {
         Some(data) => Ok((name, data.clone())),
         None => Err(Error::msg(format!(
-            "{name}: root device not found: only call this function with a root device previously returned by guestfs_inspect_os"
+            "{name}: root device not found: only call this function with a root device previously returned by \
+             guestfs_inspect_os"
         ))),
     }
 }

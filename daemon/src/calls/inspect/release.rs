@@ -418,7 +418,8 @@ mod tests {
             pattern_match("Red Hat.*release (N).(N)", "Red Hat Enterprise Linux Server release 6.2 (Santiago)"),
             Some(vec![6, 2])
         );
-        assert_eq!(pattern_match("Red Hat.*release (N).*Update (N)", "Red Hat release 4 (Nahant Update 9)"), Some(vec![4, 9]));
+        let rhel4 = "Red Hat release 4 (Nahant Update 9)";
+        assert_eq!(pattern_match("Red Hat.*release (N).*Update (N)", rhel4), Some(vec![4, 9]));
         assert_eq!(pattern_match("^VERSION = (N)", "VERSION = 11"), Some(vec![11]));
         assert_eq!(pattern_match("^VERSION = (N)", " VERSION = 11"), None);
         assert_eq!(pattern_match("(N).(N) PLD Linux", "3.0 PLD Linux (Th)"), Some(vec![3, 0]));
