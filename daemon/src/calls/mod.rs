@@ -17,6 +17,7 @@ pub mod btrfs;
 pub mod command;
 pub mod content;
 pub mod core;
+pub mod debug;
 pub mod devs;
 pub mod ext2;
 pub mod files;
@@ -71,6 +72,7 @@ const FAMILIES: &[&[(&str, Handler)]] = &[
     augeas::CALLS,
     hivex::CALLS,
     journal::CALLS,
+    debug::CALLS,
 ];
 
 /// The implementation of an action, if we have one.
