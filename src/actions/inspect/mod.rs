@@ -75,7 +75,7 @@ fn download_bounded(h: &Handle, path: &str, max: u64, ext: Option<&str>) -> Resu
         // The guest could have grown the file in between: read no more than allowed.
         use std::io::Read;
         let f = std::fs::File::open(&tmp).map_err(|e| Error::os(format!("open: {}", tmp.display()), &e))?;
-        let mut buf = Vec::new();
+        let mut buf = Vec::with_capacity(size as usize);
         f.take(max).read_to_end(&mut buf).map_err(|e| Error::os(format!("read: {}", tmp.display()), &e))?;
         Ok(buf)
     });

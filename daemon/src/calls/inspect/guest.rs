@@ -57,7 +57,8 @@ impl Guest<'_> {
         if !m.is_file() || m.len() > max {
             return None;
         }
-        let mut out = Vec::new();
+        // Sized up front: hives can be large, and the appliance's memory is small.
+        let mut out = Vec::with_capacity(m.len() as usize);
         fs::File::open(&p).ok()?.take(max).read_to_end(&mut out).ok()?;
         Some(out)
     }
