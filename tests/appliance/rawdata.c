@@ -1,6 +1,9 @@
 /* Reading filesystems below the file level: download_inode and download_blocks (The
- * Sleuth Kit's icat and blkls), ntfscat_i, and f2fs_expand; with their argument errors. */
+ * Sleuth Kit's icat and blkls), ntfscat_i, and f2fs_expand; with their argument errors.
+ * Also the deprecated sfdisk, sfdisk_N and sfdiskM. */
 #define _GNU_SOURCE
+/* The deprecated sfdisk calls are tested too. */
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -83,6 +86,24 @@ main (void)
     PS (guestfs_vfs_type (g, "/dev/sda1"));
     I (guestfs_umount (g, "/"));
     I (guestfs_f2fs_expand (g, "/dev/sda"));
+  }
+
+  if (t_case ("sfdisk_deprecated")) {
+    struct guestfs_partition_list *l;
+    init_empty (g);
+    I (guestfs_sfdisk (g, "/dev/sda", 0, 0, 0, (char *[]) { ",204800,L", ",,L", NULL }));
+    l = guestfs_part_list (g, "/dev/sda");
+    if (r_ok (g, "part_list", l == NULL)) {
+      for (size_t i = 0; i < l->len; i++)
+        t_out ("  part %d start %lld size %lld", l->val[i].part_num, (long long) l->val[i].part_start,
+               (long long) l->val[i].part_size);
+      guestfs_free_partition_list (l);
+    }
+    I (guestfs_sfdisk_N (g, "/dev/sda", 2, 0, 0, 0, ",102400,L"));
+    PL (guestfs_list_partitions (g));
+    I64 (guestfs_blockdev_getsize64 (g, "/dev/sda2"));
+    I (guestfs_sfdiskM (g, "/dev/sda", (char *[]) { ",50", ",", NULL }));
+    I (guestfs_sfdisk (g, "/dev/sda", 0, 0, 0, (char *[]) { "garbage", NULL }));
   }
 
   free (out);

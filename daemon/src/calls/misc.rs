@@ -38,6 +38,9 @@ pub const CALLS: &[(&str, Handler)] = &[
     ("download_blocks", download_blocks),
     ("ntfscat_i", ntfscat_i),
     ("f2fs_expand", f2fs_expand),
+    ("sfdisk", sfdisk),
+    ("sfdisk_N", sfdisk_n),
+    ("sfdiskM", sfdisk_m),
 ];
 
 fn run(c: Cmd, what: &str) -> Result<RetValue> {
@@ -377,4 +380,46 @@ fn f2fs_expand(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
         return Err(Error::msg(o.err_text()));
     }
     Ok(RetValue::None)
+}
+
+/// The deprecated sfdisk calls: partition lines fed to sfdisk on its stdin, with the
+/// geometry and partition-number flags 1.48 passed, then a partition table re-read
+/// (sfdisk's own can fail with EBUSY).
+fn sfdisk_lines(dev: &str, n: i32, geometry: [(&str, i32); 3], extra: Option<&str>, lines: &[Vec<u8>]) -> Result<RetValue> {
+    let mut args: Vec<String> = Vec::new();
+    if n > 0 {
+        args.extend(["-N".to_string(), n.to_string()]);
+    }
+    for (flag, v) in geometry {
+        if v != 0 {
+            args.extend([flag.to_string(), v.to_string()]);
+        }
+    }
+    args.extend(extra.map(str::to_string));
+    args.push(dev.to_string());
+    let mut input = Vec::new();
+    for l in lines {
+        input.extend_from_slice(l);
+        input.push(b'\n');
+    }
+    let o = Cmd::new("sfdisk").args(&args).stdin(input).run();
+    if !o.ok() {
+        return Err(Error::msg(format!("sfdisk {}: external command failed", args.join(" "))));
+    }
+    let _ = Cmd::new("blockdev").args(["--rereadpt", dev]).run();
+    Ok(RetValue::None)
+}
+
+fn sfdisk(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let g = [("-C", r.int(1)), ("-H", r.int(2)), ("-S", r.int(3))];
+    sfdisk_lines(&r.str(0), 0, g, None, r.list(4))
+}
+
+fn sfdisk_n(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    let g = [("-C", r.int(2)), ("-H", r.int(3)), ("-S", r.int(4))];
+    sfdisk_lines(&r.str(0), r.int(1), g, None, &[r.bytes(5).to_vec()])
+}
+
+fn sfdisk_m(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    sfdisk_lines(&r.str(0), 0, [("-C", 0), ("-H", 0), ("-S", 0)], Some("-uM"), r.list(1))
 }
