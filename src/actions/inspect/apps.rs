@@ -64,10 +64,11 @@ pub fn list2(h: &Handle, root: &str) -> Result<Vec<StructValue>> {
     let mut apps: Vec<App> = Vec::new();
     if os_type == "linux" || os_type == "hurd" {
         match format.as_str() {
-            "rpm" => match nested(h, "internal_list_rpm_applications", &[])? {
-                RetValue::StructList(l) => structs = l,
-                _ => {}
-            },
+            "rpm" => {
+                if let RetValue::StructList(l) = nested(h, "internal_list_rpm_applications", &[])? {
+                    structs = l;
+                }
+            }
             "deb" => {
                 let status = download_bounded(h, "/var/lib/dpkg/status", MAX_DPKG_STATUS_SIZE, None)?;
                 apps = parse_dpkg_status(&status);
