@@ -41,7 +41,7 @@ packages=(
   e2fsprogs xfsprogs btrfs-progs dosfstools mtools parted gdisk fdisk lvm2 mdadm cryptsetup-bin
   util-linux mount kmod tar gzip xz-utils zstd cpio file attr acl psmisc procps
   libpcre2-dev genisoimage
-  libaugeas-dev augeas-lenses libhivex-dev libsystemd-dev
+  libaugeas-dev augeas-lenses libhivex-dev libsystemd-dev libselinux1-dev
   ntfs-3g sleuthkit f2fs-tools
 )
 missing=()

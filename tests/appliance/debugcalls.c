@@ -1,5 +1,6 @@
 /* The debugging calls: debug's sub-commands (help, print, setenv, sh, error, ls, spew,
- * progress, ldd, an unknown one), debug_upload into the appliance, and their errors. */
+ * progress, ldd, an unknown one), debug_upload into the appliance, and their errors; and
+ * the daemon's SELinux context (getcon, setcon). */
 #define _GNU_SOURCE
 #include <stdio.h>
 #include <stdlib.h>
@@ -64,6 +65,12 @@ main (void)
     DEBUG ("sh", "cat /tmp/debug-upload-test; stat -c %a /tmp/debug-upload-test", );
     I (guestfs_debug_upload (g, local, "/nonexistent/dir/x", 0644));
     I (guestfs_debug_upload (g, "/nonexistent/local", "/tmp/y", 0644));
+  }
+
+  if (t_case ("selinux_context")) {
+    PS (guestfs_getcon (g));
+    I (guestfs_setcon (g, "system_u:system_r:unconfined_t:s0"));
+    PS (guestfs_getcon (g));
   }
 
   free (local);

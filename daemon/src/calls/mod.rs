@@ -37,6 +37,7 @@ pub mod misc;
 pub mod mkfs;
 pub mod mount;
 pub mod parted;
+pub mod selinux;
 pub mod transfer;
 pub mod xattr;
 pub mod xfs;
@@ -73,6 +74,7 @@ const FAMILIES: &[&[(&str, Handler)]] = &[
     hivex::CALLS,
     journal::CALLS,
     debug::CALLS,
+    selinux::CALLS,
 ];
 
 /// The implementation of an action, if we have one.
