@@ -2,6 +2,8 @@
  * progress, ldd, an unknown one), debug_upload into the appliance, and their errors; and
  * the daemon's SELinux context (getcon, setcon). */
 #define _GNU_SOURCE
+/* getcon and setcon are deprecated. */
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
