@@ -259,6 +259,11 @@ pub fn resolve_device(d: &Daemon, stub: &str, dev: &str) -> Result<String> {
     if real != dev {
         crate::vlog!("device name translated: {dev} -> {real}");
     }
+    // LV nodes appear once device-mapper is loaded and the volume groups are activated,
+    // in the background after launch (init.rs): a name not there yet waits for that.
+    if open_ok(&real) == Err(libc::ENOENT) && !crate::init::priority_modules_loaded() {
+        crate::init::wait_for_priority_modules();
+    }
     let found = match open_ok(&real) {
         Ok(()) => real,
         Err(e) if e != libc::ENXIO && e != libc::ENOENT => {

@@ -198,6 +198,9 @@ pub fn load_modules_in_background(rest: Vec<String>) {
         let (first, others) = prioritise(rest);
         // A failure here is retried with the others, after their dependencies.
         let failed: Vec<String> = first.iter().filter(|m| load_module(m).is_err()).cloned().collect();
+        // As 1.48's appliance does at boot: the guest's volume groups are active, so
+        // /dev/VG/LV exists from the first call on (callers of LV names wait for this).
+        let _ = crate::cmd::Cmd::new("lvm").args(["vgchange", "-aay", "--sysinit"]).run();
         set_state(|s| s.priority_done = true);
         crate::vlog!("guestfsd: {} priority modules loaded in {:.2} s", first.len(), t.elapsed().as_secs_f64());
         wait_state(|s| s.all_wanted);
@@ -209,7 +212,8 @@ pub fn load_modules_in_background(rest: Vec<String>) {
     });
 }
 
-/// Block until device-mapper and the common filesystems are loaded.
+/// Block until device-mapper and the common filesystems are loaded and the volume
+/// groups activated.
 pub fn wait_for_priority_modules() {
     wait_state(|s| s.priority_done || s.all_done);
 }

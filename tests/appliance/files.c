@@ -82,17 +82,17 @@ print_readdir (guestfs_h *g, const char *dir)
   guestfs_free_dirent_list (l);
 }
 
-/* Lists a local tar file's members, sorted. */
+/* Prints LABEL, then each line of a shell command's output (run in the test's temp dir). */
 static void
-print_tar_members (const char *local)
+print_command_lines (const char *label, const char *fmt, const char *local)
 {
   char *cmd, line[512];
   FILE *p;
-  if (asprintf (&cmd, "tar -tf '%s/%s' | sort", t_tmpdir, local) < 0) abort ();
+  if (asprintf (&cmd, fmt, t_tmpdir, local) < 0) abort ();
   p = popen (cmd, "r");
   free (cmd);
   if (!p) { t_out ("!! popen failed"); return; }
-  t_out ("tar -tf %s:", local);
+  t_out ("%s %s:", label, local);
   while (fgets (line, sizeof line, p)) {
     line[strcspn (line, "\n")] = 0;
     t_out ("  %s", line);
@@ -100,22 +100,18 @@ print_tar_members (const char *local)
   CHECK (pclose (p) == 0);
 }
 
+/* Lists a local tar file's members, sorted. */
+static void
+print_tar_members (const char *local)
+{
+  print_command_lines ("tar -tf", "tar -tf '%s/%s' | sort", local);
+}
+
 /* Prints the names below a local directory (in the test's temp dir), sorted. */
 static void
 print_local_tree (const char *local)
 {
-  char *cmd, line[512];
-  FILE *p;
-  if (asprintf (&cmd, "cd '%s/%s' && find . | sort", t_tmpdir, local) < 0) abort ();
-  p = popen (cmd, "r");
-  free (cmd);
-  if (!p) { t_out ("!! popen failed"); return; }
-  t_out ("find %s:", local);
-  while (fgets (line, sizeof line, p)) {
-    line[strcspn (line, "\n")] = 0;
-    t_out ("  %s", line);
-  }
-  CHECK (pclose (p) == 0);
+  print_command_lines ("find", "cd '%s/%s' && find . | sort", local);
 }
 
 /* A host tree with a file, a subdirectory, a symlink and a dangling symlink, and

@@ -32,6 +32,22 @@ inode_of (guestfs_h *g, const char *path)
   return ino;
 }
 
+/* Makes a FSTYPE filesystem on /dev/sda1 holding /f = PATTERN, unmounted again;
+ * returns the inode number of /f. */
+static int64_t
+fs_with_file (guestfs_h *g, const char *fstype)
+{
+  int64_t ino;
+  init_partition (g);
+  I (guestfs_mkfs (g, fstype, "/dev/sda1"));
+  I (guestfs_mount (g, "/dev/sda1", "/"));
+  I (guestfs_write (g, "/f", PATTERN, strlen (PATTERN)));
+  ino = inode_of (g, "/f");
+  CHECK (ino > 0);
+  I (guestfs_umount (g, "/"));
+  return ino;
+}
+
 int
 main (void)
 {
@@ -40,14 +56,7 @@ main (void)
   char *out = t_path ("out");
 
   if (t_case ("ext4_inode_and_blocks")) {
-    int64_t ino;
-    init_partition (g);
-    I (guestfs_mkfs (g, "ext4", "/dev/sda1"));
-    I (guestfs_mount (g, "/dev/sda1", "/"));
-    I (guestfs_write (g, "/f", PATTERN, strlen (PATTERN)));
-    ino = inode_of (g, "/f");
-    CHECK (ino > 0);
-    I (guestfs_umount (g, "/"));
+    int64_t ino = fs_with_file (g, "ext4");
     CHECK (guestfs_download_inode (g, "/dev/sda1", ino, out) == 0);
     print_local ("out");
     I (guestfs_download_inode (g, "/dev/sda1", -1, out));
@@ -60,14 +69,7 @@ main (void)
   }
 
   if (t_case ("ntfscat_i")) {
-    int64_t ino;
-    init_partition (g);
-    I (guestfs_mkfs (g, "ntfs", "/dev/sda1"));
-    I (guestfs_mount (g, "/dev/sda1", "/"));
-    I (guestfs_write (g, "/f", PATTERN, strlen (PATTERN)));
-    ino = inode_of (g, "/f");
-    CHECK (ino > 0);
-    I (guestfs_umount (g, "/"));
+    int64_t ino = fs_with_file (g, "ntfs");
     CHECK (guestfs_ntfscat_i (g, "/dev/sda1", ino, out) == 0);
     print_local ("out");
     I (guestfs_ntfscat_i (g, "/dev/sda1", -1, out));
