@@ -60,7 +60,8 @@ chmod +x "$src/fuse/guestunmount"
 # the source files (helloworld.tar, known-*), so the ISO is made from those.
 iso_dir=$work/iso
 mkdir -p "$iso_dir/directory"
-cp "$tree"/test-data/binaries/* "$tree"/test-data/files/{helloworld.tar*,empty,known-*,test-grep.txt,minimal} "$iso_dir/"
+cp "$tree"/test-data/binaries/* \
+   "$tree"/test-data/files/{helloworld.tar*,empty,known-*,test-grep.txt,minimal} "$iso_dir/"
 ln -s /10klines "$iso_dir/abssymlink"
 (cd "$iso_dir" && genisoimage -quiet -J -r -o "$src/test-data/test.iso" .) || echo "warning: genisoimage failed" >&2
 
@@ -71,11 +72,13 @@ mkdir -p "$fixtures"
 phony=$tree/test-data/phony-guests
 if [ ! -s "$fixtures/blank-fs.img" ]; then
   (cd "$fixtures" && env -u LD_LIBRARY_PATH guestfish -N blank-fs.img-t=fs exit && mv blank-fs.img-t blank-fs.img) \
-    >"$work/fixture-blank-fs.log" 2>&1 || { echo "warning: could not make blank-fs.img" >&2; rm -f "$fixtures/blank-fs.img"; }
+    >"$work/fixture-blank-fs.log" 2>&1 ||
+    { echo "warning: could not make blank-fs.img" >&2; rm -f "$fixtures/blank-fs.img"; }
 fi
 if [ ! -s "$fixtures/windows.img" ]; then
   (cd "$fixtures" && env -u LD_LIBRARY_PATH SRCDIR="$phony" bash "$phony/make-windows-img.sh") \
-    >"$work/fixture-windows.log" 2>&1 || { echo "warning: could not make windows.img" >&2; rm -f "$fixtures/windows.img"; }
+    >"$work/fixture-windows.log" 2>&1 ||
+    { echo "warning: could not make windows.img" >&2; rm -f "$fixtures/windows.img"; }
 fi
 for img in blank-fs.img windows.img; do
   [ -s "$fixtures/$img" ] && ln -sf "$fixtures/$img" "$src/test-data/phony-guests/$img"
