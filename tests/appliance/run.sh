@@ -35,8 +35,9 @@ programs=${APPTEST_PROGRAMS:-"prelaunch basics filesystems files lvm_cmds hivex 
 jobs=${APPTEST_JOBS:-2}
 CC=${CC:-cc}
 
-# Tests control their own environment; start from a clean one.
-for v in $(env | sed -n 's/^\(LIBGUESTFS_[A-Za-z0-9_]*\)=.*/\1/p'); do unset "$v"; done
+# shellcheck source=../lib/transcripts.sh
+. "$here/../lib/transcripts.sh"
+reset_libguestfs_env
 
 build=$(mktemp -d /tmp/apptests-build.XXXXXX)
 trap 'rm -rf "$build"' EXIT
@@ -68,17 +69,6 @@ if [[ " $programs " == *" hivex "* || " $programs " == *" journal "* ]]; then
     run_env+=(APPTEST_HIVES="$src/test-data/phony-guests")
 fi
 
-passed=0
-failed=0
-pass () { echo "PASS: $1"; passed=$((passed + 1)); }
-fail () {
-  echo "FAIL: $1"; failed=$((failed + 1))
-  if [ -n "${2:-}" ] && [ -s "$2" ]; then
-    head -n 60 "$2" | sed 's/^/    /'
-    [ "$(wc -l < "$2")" -gt 60 ] && echo "    ... ($(wc -l < "$2") lines, see $out_dir)"
-  fi
-  return 0
-}
 
 # ---- build
 built=()
@@ -107,16 +97,6 @@ for p in "${built[@]}"; do
   if [ $running -ge "$jobs" ]; then wait -n; running=$((running - 1)); fi
 done
 wait
-
-# split TRANSCRIPT DIR: one file per case (named by the case), in order, plus DIR/.order
-split_cases () {
-  mkdir -p "$2"
-  awk -v dir="$2" '
-    /^== CASE / { name = $3; print name >> (dir "/.order"); next }
-    name != "" { print > (dir "/" name) }
-  ' "$1"
-  touch "$2/.order"
-}
 
 # ---- record mode: keep Debian's transcripts as the expected ones
 if [ $record = 1 ]; then
@@ -154,26 +134,7 @@ for p in "${built[@]}"; do
     fail "$p.expected" "$build/$p.noexp"
     continue
   fi
-  split_cases "$exp" "$build/$p.exp"
-  split_cases "$out_dir/$p.txt" "$build/$p.got"
-  # Every recorded case, then any case only we printed.
-  for c in $(cat "$build/$p.exp/.order"; grep -vxF -f "$build/$p.exp/.order" "$build/$p.got/.order"); do
-    name=$p.$c
-    if [ -n "${APPTEST_ONLY:-}" ] && [[ $c != *"$APPTEST_ONLY"* ]]; then continue; fi
-    e=$build/$p.exp/$c; g=$build/$p.got/$c; log=$build/$name.diff
-    if ! grep -qxF "$c" "$build/$p.got/.order"; then
-      echo "case did not run (program stopped before it?)" >"$log"; fail "$name" "$log"; continue
-    fi
-    [ -f "$e" ] || : >"$e"
-    [ -f "$g" ] || : >"$g"
-    if ! diff -u --label "libguestfs-1.48" --label "ours" "$e" "$g" >"$log"; then
-      fail "$name" "$log"
-    elif grep -q '^!! ' "$g"; then
-      grep '^!! ' "$g" >"$log"; fail "$name" "$log"
-    else
-      pass "$name"
-    fi
-  done
+  compare_cases "$p" "$exp" "$out_dir/$p.txt" "$build"
 done
 
 echo "(transcripts in $out_dir)"

@@ -26,24 +26,14 @@ debian_lib=/usr/lib/x86_64-linux-gnu/libguestfs.so.0
 out_dir=${AUGTEST_OUT:-/tmp/augtests-out}
 CC=${CC:-cc}
 
-# Tests control their own environment; start from a clean one.
-for v in $(env | sed -n 's/^\(LIBGUESTFS_[A-Za-z0-9_]*\)=.*/\1/p'); do unset "$v"; done
+# shellcheck source=../lib/transcripts.sh
+. "$here/../lib/transcripts.sh"
+reset_libguestfs_env
 
 build=$(mktemp -d /tmp/augtests-build.XXXXXX)
 trap 'rm -rf "$build"' EXIT
 mkdir -p "$out_dir"
 
-passed=0
-failed=0
-pass () { echo "PASS: $1"; passed=$((passed + 1)); }
-fail () {
-  echo "FAIL: $1"; failed=$((failed + 1))
-  if [ -n "${2:-}" ] && [ -s "$2" ]; then
-    head -n 60 "$2" | sed 's/^/    /'
-    [ "$(wc -l < "$2")" -gt 60 ] && echo "    ... ($(wc -l < "$2") lines, see $out_dir)"
-  fi
-  return 0
-}
 finish () { echo "(transcripts in $out_dir)"; echo "$passed passed, $failed failed"; [ "$failed" -eq 0 ]; exit; }
 
 export PKG_CONFIG_PATH="$prefix/lib/pkgconfig"
@@ -75,34 +65,6 @@ for side in ours ref; do
   fi
 done
 
-# split TRANSCRIPT DIR: one file per case (named by the case), in order, plus DIR/.order
-split_cases () {
-  mkdir -p "$2"
-  awk -v dir="$2" '
-    /^== CASE / { name = $3; print name >> (dir "/.order"); next }
-    name != "" { print > (dir "/" name) }
-  ' "$1"
-  touch "$2/.order"
-}
-split_cases "$out_dir/aug.ref.txt" "$build/exp"
-split_cases "$out_dir/aug.txt" "$build/got"
-
-# Every case 1.48 ran, then any case only we printed.
-for c in $(cat "$build/exp/.order"; grep -vxF -f "$build/exp/.order" "$build/got/.order"); do
-  name=aug.$c
-  e=$build/exp/$c; g=$build/got/$c; log=$build/$name.diff
-  if ! grep -qxF "$c" "$build/got/.order"; then
-    echo "case did not run (program stopped before it?)" >"$log"; fail "$name" "$log"; continue
-  fi
-  [ -f "$e" ] || : >"$e"
-  [ -f "$g" ] || : >"$g"
-  if ! diff -u --label "libguestfs-1.48" --label "ours" "$e" "$g" >"$log"; then
-    fail "$name" "$log"
-  elif grep -q '^!! ' "$g" "$e"; then
-    grep -h '^!! ' "$g" "$e" >"$log"; fail "$name" "$log"
-  else
-    pass "$name"
-  fi
-done
+compare_cases aug "$out_dir/aug.ref.txt" "$out_dir/aug.txt" "$build"
 
 finish
