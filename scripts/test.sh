@@ -42,6 +42,10 @@ if [ -x scripts/conformance/run-upstream-capi-tests.sh ] && [ -f scripts/conform
   step "libguestfs tests.c (known failures in scripts/conformance/capi-known-failures.txt)" \
     bash scripts/run-with-ledger.sh scripts/conformance/capi-known-failures.txt -- bash scripts/conformance/run-upstream-capi-tests.sh "$prefix"
 fi
+if [ -x scripts/conformance/run-upstream-guestfish-tests.sh ]; then
+  step "libguestfs guestfish test scripts (known failures in scripts/conformance/guestfish-known-failures.txt)" \
+    bash scripts/run-with-ledger.sh scripts/conformance/guestfish-known-failures.txt -- bash scripts/conformance/run-upstream-guestfish-tests.sh "$prefix"
+fi
 step "demo" bash examples/run-demo.sh "$prefix"
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -198,9 +198,14 @@ pub fn load_modules_in_background(rest: Vec<String>) {
         let (first, others) = prioritise(rest);
         // A failure here is retried with the others, after their dependencies.
         let failed: Vec<String> = first.iter().filter(|m| load_module(m).is_err()).cloned().collect();
-        // As 1.48's appliance does at boot: the guest's volume groups are active, so
-        // /dev/VG/LV exists from the first call on (callers of LV names wait for this).
+        // As 1.48's appliance does at boot: the guest's md arrays are assembled and its
+        // volume groups active, so /dev/mdN and /dev/VG/LV exist from the first call on
+        // (callers of such names wait for this).
+        // (md arrays first, complete ones only, since LVs may sit on them; then the rest,
+        // degraded too, as 1.48's init does.)
+        let _ = crate::cmd::Cmd::new("mdadm").args(["-As", "--auto=yes", "--no-degraded"]).run();
         let _ = crate::cmd::Cmd::new("lvm").args(["vgchange", "-aay", "--sysinit"]).run();
+        let _ = crate::cmd::Cmd::new("mdadm").args(["-As", "--auto=yes", "--run"]).run();
         set_state(|s| s.priority_done = true);
         crate::vlog!("guestfsd: {} priority modules loaded in {:.2} s", first.len(), t.elapsed().as_secs_f64());
         wait_state(|s| s.all_wanted);

@@ -13,6 +13,10 @@ pub const WANTED: &[&str] = &[
     "dm_mod", "dm_crypt", "dm_snapshot", "dm_thin_pool", "dm_raid", "dm_mirror", "dm_zero", "dm_multipath",
     "dm_integrity", "dm_verity", "md_mod", "raid0", "raid1", "raid10", "raid456", "linear", "multipath",
     "af_packet",
+    // The kernel crypto dm-crypt and cryptsetup (through AF_ALG) use for LUKS: modules, not
+    // built in, in Debian's kernel; loaded with the others when a LUKS call needs them.
+    "xts", "ecb", "essiv", "lrw", "aesni_intel", "sha512_generic", "af_alg", "algif_skcipher", "algif_hash",
+    "serpent_generic", "twofish_generic",
 ];
 
 /// The modules the daemon must load before it can see its disks and its channel (no udev

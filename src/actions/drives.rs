@@ -139,8 +139,18 @@ fn json_top_field(json: &str, key: &str) -> Option<String> {
     None
 }
 
+/// A relative name goes to qemu-img as "./NAME", as 1.48 passes it: a colon in it
+/// ("disk:0.img") would otherwise read as a protocol prefix.
+fn qemu_img_path(filename: &str) -> String {
+    if filename.starts_with('/') {
+        filename.to_string()
+    } else {
+        format!("./{filename}")
+    }
+}
+
 fn info(h: &Handle, filename: &str) -> Result<String> {
-    qemu_img(h, "qemu-img info", filename, &["info", "--output", "json", "-U", filename])
+    qemu_img(h, "qemu-img info", filename, &["info", "--output", "json", "-U", &qemu_img_path(filename)])
 }
 
 pub fn disk_format(h: &Handle, filename: &str) -> Result<String> {
@@ -388,7 +398,7 @@ fn disk_create(h: &Handle, filename: &str, format: &str, size: i64, o: &[Option<
                 args.push("-o".into());
                 args.push(opts.join(","));
             }
-            args.push(filename.into());
+            args.push(qemu_img_path(filename));
             if size >= 0 {
                 args.push(size.to_string());
             }

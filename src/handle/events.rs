@@ -146,7 +146,11 @@ impl Handle {
             unsafe {
                 match r.target {
                     Target::Event(cb) => {
-                        let b = if buf.is_empty() { std::ptr::null() } else { buf.as_ptr() as *const c_char };
+                        // A NUL after the bytes (not counted in the length), as 1.48's
+                        // buffers have: callers such as guestfish print them as C strings.
+                        let mut copy = buf.to_vec();
+                        copy.push(0);
+                        let b = if buf.is_empty() { std::ptr::null() } else { copy.as_ptr() as *const c_char };
                         let a = if array.is_empty() { std::ptr::null() } else { array.as_ptr() };
                         cb(g, opaque, event, *idx as c_int, 0, b, buf.len(), a, array.len());
                     }

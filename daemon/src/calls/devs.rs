@@ -174,6 +174,15 @@ fn list_filesystems(d: &mut Daemon, _r: &Req) -> Result<RetValue> {
         }
     }
     cands.extend(all_partitions(d).into_iter().filter(|p| partition_can_hold_fs(p)));
+    // md arrays: their partitions if they have some, else the array itself (as 1.48).
+    for md in md_devices() {
+        let parts = md_partitions(&md);
+        if parts.is_empty() {
+            cands.push(md);
+        } else {
+            cands.extend(parts.into_iter().filter(|p| partition_can_hold_fs(p)));
+        }
+    }
     if program_exists("lvm") {
         cands.extend(super::lvm::list_lvs().unwrap_or_default());
     }
@@ -278,6 +287,11 @@ fn part_get_mbr_part_type(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
 
 /// md devices (/dev/mdN) present in sysfs.
 fn list_md_devices(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
+    Ok(str_list(md_devices()))
+}
+
+/// /dev/mdN for every md array the kernel has, sorted.
+fn md_devices() -> Vec<String> {
     let mut v: Vec<String> = std::fs::read_dir("/sys/block")
         .map(|rd| {
             rd.flatten()
@@ -288,7 +302,23 @@ fn list_md_devices(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
         })
         .unwrap_or_default();
     v.sort();
-    Ok(str_list(v))
+    v
+}
+
+/// The partitions of an md array (/dev/mdNpM), sorted; empty when it has none.
+fn md_partitions(md: &str) -> Vec<String> {
+    let name = md.trim_start_matches("/dev/");
+    let mut v: Vec<String> = std::fs::read_dir(format!("/sys/block/{name}"))
+        .map(|rd| {
+            rd.flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| n.starts_with(name) && n[name.len()..].starts_with('p'))
+                .map(|n| format!("/dev/{n}"))
+                .collect()
+        })
+        .unwrap_or_default();
+    v.sort();
+    v
 }
 
 /// Device-mapper devices that are not LVs, as /dev/mapper/NAME.

@@ -116,6 +116,11 @@ fn do_mount(d: &Daemon, options: &str, vfs: &str, mountable: &str, mp: &[u8]) ->
         crate::init::wait_for_modules();
         o = do_mount_cmd(options, vfs, &m, &dir);
     }
+    // Without udev nothing registers the members of a multi-device btrfs with the kernel.
+    if !o.ok() && std::path::Path::new("/sys/fs/btrfs").exists() {
+        let _ = Cmd::new("btrfs").args(["device", "scan"]).run();
+        o = do_mount_cmd(options, vfs, &m, &dir);
+    }
     if !o.ok() {
         return Err(Error::msg(format!(
             "mount exited with status {}: {}",
