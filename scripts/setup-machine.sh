@@ -42,7 +42,7 @@ packages=(
   util-linux mount kmod tar gzip xz-utils zstd cpio file attr acl psmisc procps
   libpcre2-dev genisoimage
   libaugeas-dev augeas-lenses libhivex-dev libsystemd-dev libselinux1-dev
-  ntfs-3g sleuthkit f2fs-tools
+  ntfs-3g sleuthkit f2fs-tools python3
 )
 missing=()
 for p in "${backports[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
