@@ -15,8 +15,7 @@ extern "C" fn close_handles_at_exit() {
     for h in super::all_live() {
         let close_it = handle(h as *mut guestfs_h).is_some_and(|h| h.lock().inner().close_on_exit);
         if close_it {
-            // SAFETY: a live handle pointer from the registry.
-            unsafe { guestfs_close(h as *mut guestfs_h) };
+            guestfs_close(h as *mut guestfs_h);
         }
     }
 }
@@ -30,11 +29,9 @@ pub extern "C" fn guestfs_create() -> *mut guestfs_h {
 #[no_mangle]
 pub extern "C" fn guestfs_rs_int_create_flags(flags: c_uint) -> *mut guestfs_h {
     guarded(std::ptr::null_mut(), || {
-        let h = Box::new(Handle::new());
-        let p = Box::into_raw(h);
-        super::register(p);
-        // SAFETY: just created.
-        let h = unsafe { &*p };
+        let h = std::sync::Arc::new(Handle::new());
+        let p = super::register(h.clone());
+        let h = &*h;
         if flags & CREATE_NO_CLOSE_ON_EXIT != 0 {
             h.lock().inner().close_on_exit = false;
         } else {
@@ -59,20 +56,24 @@ pub extern "C" fn guestfs_rs_int_create_flags(flags: c_uint) -> *mut guestfs_h {
 }
 
 #[no_mangle]
-pub unsafe extern "C" fn guestfs_close(g: *mut guestfs_h) {
+pub extern "C" fn guestfs_close(g: *mut guestfs_h) {
     if g.is_null() {
         return;
     }
     let Some(h) = handle(g) else {
-        if !g.is_null() {
-            eprintln!("guestfs_close: called twice on the same handle");
-        }
+        eprintln!("guestfs_close: called twice on the same handle");
         return;
     };
-    guarded((), || crate::actions::lifecycle::close(h));
-    super::unregister(h);
-    // SAFETY: it was a Box<Handle> from guestfs_create, now off the live list.
-    drop(unsafe { Box::from_raw(g as *mut Handle) });
+    if h.closing.swap(true, std::sync::atomic::Ordering::SeqCst) {
+        eprintln!("guestfs_close: called twice on the same handle");
+        return;
+    }
+    // close takes the handle lock, so it waits for a call running in another thread; the
+    // handle stays registered meanwhile, so the close callbacks can still use `g`.
+    guarded((), || crate::actions::lifecycle::close(&h));
+    super::unregister(g);
+    // The memory goes with the last reference: ours, or that of a call still returning.
+    drop(h);
 }
 
 #[no_mangle]

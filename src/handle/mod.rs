@@ -83,6 +83,10 @@ pub struct Handle {
     pub user_cancel: AtomicBool,
     /// Out-of-memory handler (`guestfs_set_out_of_memory_handler`).
     pub(crate) abort_cb: Mutex<usize>,
+    /// Set once `guestfs_close` has started on this handle: a second close is refused, and
+    /// calls that raced the close (they hold their own reference, so the memory stays
+    /// valid) fail instead of acting on a closed handle.
+    pub(crate) closing: AtomicBool,
 }
 
 /// Proof that the API lock is held; gives short-lived access to the state.
@@ -150,12 +154,18 @@ impl Handle {
             errors: Mutex::new(Default::default()),
             user_cancel: AtomicBool::new(false),
             abort_cb: Mutex::new(libc::abort as *const () as usize),
+            closing: AtomicBool::new(false),
         }
     }
 
     /// Take the handle's API lock (reentrant).
     pub fn lock(&self) -> Locked<'_> {
         Locked { guard: self.api.lock() }
+    }
+
+    /// Whether the calling thread holds the API lock (for example inside a callback).
+    pub fn lock_held_by_current_thread(&self) -> bool {
+        self.api.is_owned_by_current_thread()
     }
 
     /// The C pointer for this handle (callbacks receive it).
