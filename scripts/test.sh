@@ -48,6 +48,7 @@ if [ -x scripts/conformance/run-upstream-guestfish-tests.sh ]; then
   step "libguestfs guestfish test scripts (known failures in scripts/conformance/guestfish-known-failures.txt)" \
     bash scripts/run-with-ledger.sh scripts/conformance/guestfish-known-failures.txt -- bash scripts/conformance/run-upstream-guestfish-tests.sh "$prefix"
 fi
+step "fuzz: every target for a bounded time (crash, hang or allocation over the cap fails)" bash fuzz/run.sh "${FUZZ_SECONDS:-30}"
 step "demo" bash examples/run-demo.sh "$prefix"
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]
