@@ -39,7 +39,9 @@ fn args_for(action: &guestfs_api::Action) -> Vec<Value> {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let Some((action, stream)) = pick_action(data) else { return };
+    let Some((action, stream)) = pick_action(data) else {
+        return;
+    };
     let (lib, mut daemon) = UnixStream::pair().expect("socketpair");
     // libFuzzer's inputs are small (max_len), well under the socket buffer: write it all,
     // then end of file, before the call reads.
@@ -47,5 +49,12 @@ fuzz_target!(|data: &[u8]| {
     let _ = daemon.shutdown(std::net::Shutdown::Write);
     let mut conn = Connection::new(lib, None);
     let optargs = vec![None; action.optargs.len()];
-    let _ = conn.call(&Quiet, action, guestfs_api::table(), &args_for(action), &optargs, &AtomicBool::new(false));
+    let _ = conn.call(
+        &Quiet,
+        action,
+        guestfs_api::table(),
+        &args_for(action),
+        &optargs,
+        &AtomicBool::new(false),
+    );
 });

@@ -55,7 +55,11 @@ unsafe impl GlobalAlloc for CappedAlloc {
 
 /// Every daemon action of the table, in table order (what the wire can carry).
 pub fn daemon_actions() -> Vec<&'static guestfs_api::Action> {
-    guestfs_api::table().actions.iter().filter(|a| a.proc_nr.is_some()).collect()
+    guestfs_api::table()
+        .actions
+        .iter()
+        .filter(|a| a.proc_nr.is_some())
+        .collect()
 }
 
 /// Splits an input into (an action chosen by its first two bytes, the rest).

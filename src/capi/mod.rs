@@ -2,8 +2,8 @@
 //! turning C strings into Rust values and back, `malloc`ed results, catching panics.
 
 pub mod call;
-pub mod generated;
 pub mod cstr;
+pub mod generated;
 pub mod handle_fns;
 pub mod optargs;
 pub mod ret;
@@ -42,12 +42,19 @@ pub(crate) fn unregister(g: *mut guestfs_h) -> Option<Arc<Handle>> {
 }
 
 pub(crate) fn all_live() -> Vec<usize> {
-    LIVE.lock().as_ref().map(|s| s.keys().copied().collect()).unwrap_or_default()
+    LIVE.lock()
+        .as_ref()
+        .map(|s| s.keys().copied().collect())
+        .unwrap_or_default()
 }
 
 /// The handle behind `g`, if `g` is a live handle.
 pub(crate) fn handle(g: *mut guestfs_h) -> Option<Arc<Handle>> {
-    let found = if g.is_null() { None } else { LIVE.lock().as_ref().and_then(|s| s.get(&(g as usize)).cloned()) };
+    let found = if g.is_null() {
+        None
+    } else {
+        LIVE.lock().as_ref().and_then(|s| s.get(&(g as usize)).cloned())
+    };
     if found.is_none() && !g.is_null() {
         eprintln!("libguestfs: error: invalid or closed guestfs_h pointer {g:p}");
     }
@@ -62,14 +69,25 @@ pub(crate) fn with_handle<T>(g: *mut guestfs_h, err: T, f: impl FnOnce(&Handle) 
     // closing) under it. The close's own callbacks run in the closing thread, which holds
     // the handle lock, and may still use the handle.
     if h.closing.load(Ordering::SeqCst) && !h.lock_held_by_current_thread() {
-        let _ = catch_unwind(AssertUnwindSafe(|| h.set_error(libc::EINVAL, "handle is being closed by another thread")));
+        let _ = catch_unwind(AssertUnwindSafe(|| {
+            h.set_error(libc::EINVAL, "handle is being closed by another thread")
+        }));
         return err;
     }
     match catch_unwind(AssertUnwindSafe(|| f(h))) {
         Ok(v) => v,
         Err(p) => {
-            let what = p.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| p.downcast_ref::<String>().cloned()).unwrap_or_default();
-            let _ = catch_unwind(AssertUnwindSafe(|| h.set_error(libc::EIO, &format!("internal error in guestfs-rs (please report it): {what}"))));
+            let what = p
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| p.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            let _ = catch_unwind(AssertUnwindSafe(|| {
+                h.set_error(
+                    libc::EIO,
+                    &format!("internal error in guestfs-rs (please report it): {what}"),
+                )
+            }));
             err
         }
     }

@@ -26,7 +26,12 @@ fn main() {
         if let Ok(body) = encode_args(a, &all_args, &optargs) {
             write(dir, "xdr_args", &a.name, &[&idx[..], &body].concat());
             let call = Header::call(proc_nr, FIRST_SERIAL, 0, 0);
-            write(dir, "message", &format!("call-{}", a.name), &frame_message(&call, &body)[4..]);
+            write(
+                dir,
+                "message",
+                &format!("call-{}", a.name),
+                &frame_message(&call, &body)[4..],
+            );
         }
         let call = Header::call(proc_nr, FIRST_SERIAL, 0, 0);
         let mut stream = Vec::new();
@@ -36,8 +41,17 @@ fn main() {
                 stream.extend(frame_message(&Header::reply_to(&call, 0), &body));
             }
         }
-        if a.args.iter().any(|x| x.ty == guestfs_api::ArgType::String(guestfs_api::StrKind::FileOut)) {
-            stream.extend(Chunk { cancel: false, data: b"file data".to_vec() }.to_frame());
+        if a.args
+            .iter()
+            .any(|x| x.ty == guestfs_api::ArgType::String(guestfs_api::StrKind::FileOut))
+        {
+            stream.extend(
+                Chunk {
+                    cancel: false,
+                    data: b"file data".to_vec(),
+                }
+                .to_frame(),
+            );
             stream.extend(Chunk::end().to_frame());
         }
         if !stream.is_empty() {
@@ -45,9 +59,18 @@ fn main() {
         }
         // The same call answered with an error.
         let mut w = XdrWriter::new();
-        MessageError { errno: "ENOENT".into(), message: "No such file or directory".into() }.encode(&mut w);
+        MessageError {
+            errno: "ENOENT".into(),
+            message: "No such file or directory".into(),
+        }
+        .encode(&mut w);
         let err = frame_message(&Header::reply_to(&call, 1), &w.into_bytes());
-        write(dir, "client_reply", &format!("{}-error", a.name), &[&idx[..], &err].concat());
+        write(
+            dir,
+            "client_reply",
+            &format!("{}-error", a.name),
+            &[&idx[..], &err].concat(),
+        );
         write(dir, "message", &format!("error-{}", a.name), &err[4..]);
     }
 }
