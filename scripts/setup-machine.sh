@@ -43,6 +43,8 @@ packages=(
   libpcre2-dev genisoimage
   libaugeas-dev augeas-lenses libhivex-dev libsystemd-dev libselinux1-dev
   ntfs-3g sleuthkit f2fs-tools python3
+  # rsync: inside the appliance (rsync calls) and the host daemon of tests/network; busybox: wget/sh of its test guest
+  rsync busybox
 )
 missing=()
 for p in "${backports[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done

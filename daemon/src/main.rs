@@ -12,6 +12,7 @@ mod error;
 mod init;
 mod log;
 mod mountable;
+mod net;
 mod request;
 mod sysroot;
 
@@ -114,7 +115,8 @@ fn main() -> ExitCode {
     vlog!("guestfsd: starting (pid1={pid1})");
 
     let root_uuid = cmdline_value(&cmdline, "root").and_then(|r| r.strip_prefix("UUID="));
-    let devs = devices::Devices::scan(std::path::Path::new("/sys/block"), std::path::Path::new("/dev"), root_uuid);
+    let ifaces = cmdline_value(&cmdline, "guestfs_rs_ifaces");
+    let devs = devices::Devices::scan(std::path::Path::new("/sys/block"), std::path::Path::new("/dev"), root_uuid, ifaces);
     vlog!("guestfsd: disks: {:?}", devs.disks());
 
     let sroot = match &opts.sysroot {

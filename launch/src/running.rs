@@ -86,6 +86,7 @@ pub fn launch(cfg: &LaunchConfig, ev: &dyn LaunchEvents) -> Result<Running, Laun
         Some(root) => Some(supermin::root_uuid(root, &cfg.tmpdir)?),
         None => None,
     };
+    let ifaces = if appliance.kind == ApplianceKind::GuestfsRs { qemu_cmd::iface_letters(cfg) } else { None };
     let cmdline = KernelCmdline {
         verbose: cfg.verbose,
         tcg: accel == Accel::Tcg,
@@ -93,6 +94,7 @@ pub fn launch(cfg: &LaunchConfig, ev: &dyn LaunchEvents) -> Result<Running, Laun
         root_uuid: root_uuid.as_deref(),
         selinux: cfg.selinux,
         network: cfg.network,
+        drive_ifaces: ifaces.as_deref(),
         term: cfg.term.as_deref(),
         identifier: &cfg.identifier,
         rdinit: appliance.kind == ApplianceKind::GuestfsRs,
