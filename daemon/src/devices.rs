@@ -436,6 +436,37 @@ mod tests {
     }
 
     #[test]
+    fn device_name_parsing_property() {
+        // Random names: no panic; a disk-like name is translated when in range and
+        // refused when beyond the last disk; anything else passes through untouched.
+        let d = Devices::from_list(&["/dev/vda", "/dev/sdb"]);
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let alphabet = b"/devsdhxvabcmz019p\xff";
+        for _ in 0..5000 {
+            let len = (next() % 14) as usize;
+            let mut name = if next() % 2 == 0 { b"/dev/".to_vec() } else { Vec::new() };
+            name.extend((0..len).map(|_| alphabet[(next() % alphabet.len() as u64) as usize]));
+            let name = String::from_utf8_lossy(&name).into_owned();
+            let t = d.translate(&name);
+            let beyond = d.beyond_last_disk(&name);
+            match caller_disk_index(&name) {
+                Some((i, suffix)) if i < 2 => {
+                    assert!(!beyond, "{name}");
+                    assert_eq!(t, format!("{}{suffix}", d.disks()[i]), "{name}");
+                }
+                Some(_) => assert!(beyond && t == name, "{name}"),
+                None => assert!(!beyond && t == name, "{name}"),
+            }
+        }
+    }
+
+    #[test]
     fn disk_names() {
         assert!(is_disk_name("sda"));
         assert!(is_disk_name("vdaa"));
