@@ -10,7 +10,7 @@ pub struct KernelCmdline<'a> {
     pub root_uuid: Option<&'a str>,
     pub selinux: bool,
     pub network: bool,
-    /// Our appliance only: the drives' interfaces (qemu_cmd::iface_letters).
+    /// For our daemon: the drives' interfaces (qemu_cmd::iface_letters).
     pub drive_ifaces: Option<&'a str>,
     pub term: Option<&'a str>,
     pub identifier: &'a str,

@@ -86,7 +86,9 @@ pub fn launch(cfg: &LaunchConfig, ev: &dyn LaunchEvents) -> Result<Running, Laun
         Some(root) => Some(supermin::root_uuid(root, &cfg.tmpdir)?),
         None => None,
     };
-    let ifaces = if appliance.kind == ApplianceKind::GuestfsRs { qemu_cmd::iface_letters(cfg) } else { None };
+    // For our daemon: in our appliance, or in a fixed one (which may be ours, exported);
+    // libguestfs's own init ignores the word.
+    let ifaces = if appliance.kind != ApplianceKind::Supermin { qemu_cmd::iface_letters(cfg) } else { None };
     let cmdline = KernelCmdline {
         verbose: cfg.verbose,
         tcg: accel == Accel::Tcg,
