@@ -63,13 +63,21 @@ impl Devices {
             }
             None => found.into_iter().map(|(_, d)| d).collect(),
         };
-        Devices { disks, sys: sys_block.to_path_buf(), hidden }
+        Devices {
+            disks,
+            sys: sys_block.to_path_buf(),
+            hidden,
+        }
     }
 
     /// A fixed list, for tests.
     #[cfg(test)]
     pub fn from_list(disks: &[&str]) -> Devices {
-        Devices { disks: disks.iter().map(|s| s.to_string()).collect(), sys: "/sys/block".into(), hidden: Vec::new() }
+        Devices {
+            disks: disks.iter().map(|s| s.to_string()).collect(),
+            sys: "/sys/block".into(),
+            hidden: Vec::new(),
+        }
     }
 
     /// Whether a device node is one of the hidden appliance disks (by device number, so
@@ -168,7 +176,8 @@ fn caller_disk_index(device: &str) -> Option<(usize, &str)> {
 
 fn is_disk_name(name: &str) -> bool {
     DISK_PREFIXES.iter().any(|p| {
-        name.strip_prefix(p).is_some_and(|r| !r.is_empty() && r.bytes().all(|b| b.is_ascii_lowercase()))
+        name.strip_prefix(p)
+            .is_some_and(|r| !r.is_empty() && r.bytes().all(|b| b.is_ascii_lowercase()))
     })
 }
 
@@ -192,7 +201,9 @@ fn sort_key(sys_dev: &Path, name: &str) -> SortKey {
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
     let scsi = parse_scsi_address(&last);
-    let real = fs::canonicalize(sys_dev).map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
+    let real = fs::canonicalize(sys_dev)
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_default();
     SortKey {
         class: if scsi.is_some() { 0 } else { 1 },
         scsi: scsi.unwrap_or_default(),
@@ -209,7 +220,10 @@ fn sort_key(sys_dev: &Path, name: &str) -> SortKey {
 fn iface_class(sys_path: &str, node: &str) -> char {
     if node.starts_with("/dev/vd") {
         'v'
-    } else if sys_path.split('/').any(|c| c.starts_with("ata") && c[3..].bytes().all(|b| b.is_ascii_digit())) {
+    } else if sys_path
+        .split('/')
+        .any(|c| c.starts_with("ata") && c[3..].bytes().all(|b| b.is_ascii_digit()))
+    {
         'i'
     } else if sys_path.split('/').any(|c| c.starts_with("virtio")) {
         's'
@@ -298,7 +312,9 @@ pub fn split_partition(dev: &str) -> (String, u32) {
     // Disks whose own names end in digits (nvme0n1, mmcblk0, md0, loop0) name their
     // partitions with a "p" separator, handled above; without one it is the whole disk.
     let base = dev.trim_start_matches("/dev/");
-    if ["nvme", "mmcblk", "md", "loop", "nbd"].iter().any(|p| base.starts_with(p))
+    if ["nvme", "mmcblk", "md", "loop", "nbd"]
+        .iter()
+        .any(|p| base.starts_with(p))
         || head.bytes().last().is_some_and(|b| b.is_ascii_digit())
     {
         return (dev.to_string(), 0);
@@ -320,7 +336,14 @@ pub fn ext_uuid_from_superblock(buf: &[u8]) -> Option<String> {
     }
     let u = &buf[0x468..0x478];
     let h: String = u.iter().map(|b| format!("{b:02x}")).collect();
-    Some(format!("{}-{}-{}-{}-{}", &h[0..8], &h[8..12], &h[12..16], &h[16..20], &h[20..32]))
+    Some(format!(
+        "{}-{}-{}-{}-{}",
+        &h[0..8],
+        &h[8..12],
+        &h[12..16],
+        &h[16..20],
+        &h[20..32]
+    ))
 }
 
 #[cfg(test)]
@@ -396,7 +419,10 @@ mod tests {
         // Bus order: the IDE disk (lower PCI slot) and the SCSI disk, then virtio-blk.
         let bus = v(&[('i', "/dev/sda"), ('s', "/dev/sdb"), ('v', "/dev/vda")]);
         assert_eq!(caller_order("vis", bus.clone()), ["/dev/vda", "/dev/sda", "/dev/sdb"]);
-        assert_eq!(caller_order("sss", v(&[('s', "/dev/sda"), ('s', "/dev/sdb")])), ["/dev/sda", "/dev/sdb"]);
+        assert_eq!(
+            caller_order("sss", v(&[('s', "/dev/sda"), ('s', "/dev/sdb")])),
+            ["/dev/sda", "/dev/sdb"]
+        );
         // A drive the guest did not see leaves no gap; unknown extras come last.
         assert_eq!(caller_order("iv", bus.clone()), ["/dev/sda", "/dev/vda", "/dev/sdb"]);
         assert_eq!(caller_order("", bus), ["/dev/sda", "/dev/sdb", "/dev/vda"]);
@@ -425,8 +451,12 @@ mod tests {
         };
         for _ in 0..500 {
             let n = (next() % 8) as usize;
-            let disks: Vec<(char, String)> = (0..n).map(|i| (b"sivx"[(next() % 4) as usize] as char, format!("/dev/d{i}"))).collect();
-            let letters: String = (0..(next() % 10)).map(|_| b"sivxq"[(next() % 5) as usize] as char).collect();
+            let disks: Vec<(char, String)> = (0..n)
+                .map(|i| (b"sivx"[(next() % 4) as usize] as char, format!("/dev/d{i}")))
+                .collect();
+            let letters: String = (0..(next() % 10))
+                .map(|_| b"sivxq"[(next() % 5) as usize] as char)
+                .collect();
             let mut out = caller_order(&letters, disks.clone());
             out.sort();
             let mut want: Vec<String> = disks.into_iter().map(|(_, d)| d).collect();

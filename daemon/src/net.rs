@@ -30,10 +30,7 @@ pub fn requested(cmdline: &str) -> bool {
 pub fn enabled() -> bool {
     use std::sync::OnceLock;
     static ON: OnceLock<bool> = OnceLock::new();
-    *ON.get_or_init(|| {
-        std::process::id() == 1
-            && requested(&fs::read_to_string("/proc/cmdline").unwrap_or_default())
-    })
+    *ON.get_or_init(|| std::process::id() == 1 && requested(&fs::read_to_string("/proc/cmdline").unwrap_or_default()))
 }
 
 /// The contents of /etc/resolv.conf for the user network.
@@ -93,9 +90,7 @@ pub fn bring_up() {
     if let Err(e) = fs::write(Path::new("/etc/resolv.conf"), resolv_conf()) {
         eprintln!("guestfsd: network: writing /etc/resolv.conf: {e}");
     }
-    crate::vlog!(
-        "guestfsd: network: {ifname} {GUEST_ADDR}/{PREFIX_LEN}, default route via {GATEWAY}"
-    );
+    crate::vlog!("guestfsd: network: {ifname} {GUEST_ADDR}/{PREFIX_LEN}, default route via {GATEWAY}");
 }
 
 /// Brings up the loopback interface; the kernel then gives it 127.0.0.1/8 and ::1 by
@@ -210,12 +205,7 @@ mod ioctls {
     }
 
     /// Address, netmask, up, and a default route through `gateway`.
-    pub fn configure(
-        ifname: &str,
-        addr: Ipv4Addr,
-        mask: Ipv4Addr,
-        gateway: Ipv4Addr,
-    ) -> io::Result<()> {
+    pub fn configure(ifname: &str, addr: Ipv4Addr, mask: Ipv4Addr, gateway: Ipv4Addr) -> io::Result<()> {
         let fd = socket()?;
         let mut req = IfreqAddr {
             name: name16(ifname),

@@ -70,12 +70,8 @@ impl ResolvConf {
                 .find(|p| std::fs::symlink_metadata(p).is_err())
                 .ok_or_else(|| Error::msg("random_name: no free name"))?;
             crate::vlog!("renaming {} to {}", path.display(), aside.display());
-            std::fs::rename(&path, &aside).map_err(|e| {
-                Error::io(
-                    &e,
-                    format!("rename: {} to {}", path.display(), aside.display()),
-                )
-            })?;
+            std::fs::rename(&path, &aside)
+                .map_err(|e| Error::io(&e, format!("rename: {} to {}", path.display(), aside.display())))?;
             saved = Some(aside);
         }
         // As 1.48, a copy that fails (no /etc in the guest) is not an error.
@@ -107,9 +103,7 @@ fn random_name() -> String {
             .unwrap_or_default();
         buf = (t.as_nanos() as u64 ^ u64::from(std::process::id())).to_le_bytes();
     }
-    buf.iter()
-        .map(|b| CHARS[*b as usize % CHARS.len()] as char)
-        .collect()
+    buf.iter().map(|b| CHARS[*b as usize % CHARS.len()] as char).collect()
 }
 
 fn run_in_guest(d: &Daemon, argv: &[Vec<u8>]) -> Result<Vec<u8>> {

@@ -15,11 +15,7 @@ use crate::daemon::Daemon;
 use crate::error::{Error, Result};
 use crate::request::Req;
 
-pub const CALLS: &[(&str, Handler)] = &[
-    ("rsync", rsync),
-    ("rsync_in", rsync_in),
-    ("rsync_out", rsync_out),
-];
+pub const CALLS: &[(&str, Handler)] = &[("rsync", rsync), ("rsync_in", rsync_in), ("rsync_out", rsync_out)];
 
 /// The optional arguments, both `archive` and `deletedest`, in that order for all three calls.
 struct Opts {
@@ -59,13 +55,7 @@ fn argv(o: &Opts, src: OsString, dest: OsString) -> Vec<OsString> {
     v
 }
 
-fn run(
-    o: &Opts,
-    src: OsString,
-    src_orig: &[u8],
-    dest: OsString,
-    dest_orig: &[u8],
-) -> Result<RetValue> {
+fn run(o: &Opts, src: OsString, src_orig: &[u8], dest: OsString, dest_orig: &[u8]) -> Result<RetValue> {
     let out = Cmd::new("rsync").args(argv(o, src, dest)).run();
     if !out.ok() {
         return Err(Error::msg(format!(
@@ -80,13 +70,7 @@ fn run(
 
 fn rsync(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let (src, dest) = (r.bytes(0), r.bytes(1));
-    run(
-        &opts(r),
-        sysroot_path(d, src),
-        src,
-        sysroot_path(d, dest),
-        dest,
-    )
+    run(&opts(r), sysroot_path(d, src), src, sysroot_path(d, dest), dest)
 }
 
 /// A remote string is handed to rsync as an operand; one that starts with '-' would be
@@ -95,10 +79,7 @@ fn check_remote(remote: &[u8]) -> Result<()> {
     if remote.first() == Some(&b'-') {
         return Err(Error::with_errno(
             libc::EINVAL,
-            format!(
-                "{}: remote must not begin with '-'",
-                String::from_utf8_lossy(remote)
-            ),
+            format!("{}: remote must not begin with '-'", String::from_utf8_lossy(remote)),
         ));
     }
     Ok(())
