@@ -45,6 +45,8 @@ packages=(
   ntfs-3g sleuthkit f2fs-tools python3
   # memory checker for the C API and thread stress tests
   valgrind
+  # rsync: inside the appliance (rsync calls) and the host daemon of tests/network; busybox: wget/sh of its test guest
+  rsync busybox
 )
 missing=()
 for p in "${backports[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done

@@ -40,6 +40,10 @@ for suite in appliance failures wire augeas inspect; do
       bash scripts/run-with-ledger.sh "tests/$suite/known-failures.txt" -- bash "tests/$suite/run.sh" "$prefix"
   fi
 done
+# Networking (a host HTTP server and rsync daemon on loopback), rsync and drive interfaces.
+if [ -x tests/network/run.sh ]; then
+  step "tests/network (set_network, rsync, drive interfaces)" bash tests/network/run.sh "$prefix"
+fi
 if [ -x scripts/conformance/run-upstream-capi-tests.sh ] && [ -f scripts/conformance/capi-known-failures.txt ]; then
   step "libguestfs tests.c (known failures in scripts/conformance/capi-known-failures.txt)" \
     bash scripts/run-with-ledger.sh scripts/conformance/capi-known-failures.txt -- bash scripts/conformance/run-upstream-capi-tests.sh "$prefix"

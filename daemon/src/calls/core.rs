@@ -81,6 +81,7 @@ const GROUP_TOOLS: &[(&str, &[&str])] = &[
     ("extlinux", &["extlinux"]),
     ("syslinux", &["syslinux"]),
     ("grub", &["grub-install"]),
+    ("rsync", &["rsync"]),
 ];
 
 /// Data files a group needs besides programs (bootloader images the tools install).

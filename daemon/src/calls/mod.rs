@@ -37,6 +37,7 @@ pub mod misc;
 pub mod mkfs;
 pub mod mount;
 pub mod parted;
+pub mod rsync;
 pub mod selinux;
 pub mod transfer;
 pub mod xattr;
@@ -75,6 +76,7 @@ const FAMILIES: &[&[(&str, Handler)]] = &[
     journal::CALLS,
     debug::CALLS,
     selinux::CALLS,
+    rsync::CALLS,
 ];
 
 /// The implementation of an action, if we have one.
