@@ -8,7 +8,9 @@
 # Images: libguestfs 1.48's phony guests (debian, ubuntu, archlinux, coreos, windows),
 # built with Debian's guestfish by make-phony-images.sh and cached under
 # /var/tmp/guestfs-rs-phony/ (keyed by each script's contents), plus "osrelease", built
-# by make-osrelease-img.sh with guestfish on OUR library at every run.  1.48's
+# by make-osrelease-img.sh with guestfish on OUR library at every run, plus
+# "rpmdb-sqlite", "rpmdb-bdb" and "rpmdb-ndb" (an rpm database of each format), built by
+# make-rpmdb-images.sh with Debian's guestfish and cached under /var/tmp/guestfs-rs-rpmdb/.  1.48's
 # transcripts of the cached images are cached beside them (keyed by the image and by
 # inspect-dump.c), so a second run only launches guestfs-rs for those.
 #
@@ -18,7 +20,8 @@
 # (run it through scripts/run-with-ledger.sh).
 #
 # Environment: INSPECT_IMAGES (subset of image names), INSPECT_OUT (transcripts, default
-# /tmp/inspect-tests-out), PHONY_CACHE (default /var/tmp/guestfs-rs-phony).
+# /tmp/inspect-tests-out), PHONY_CACHE (default /var/tmp/guestfs-rs-phony), RPMDB_CACHE
+# (default /var/tmp/guestfs-rs-rpmdb).
 set -uo pipefail
 
 if [ $# -ne 1 ]; then echo "usage: $0 PREFIX" >&2; exit 2; fi
@@ -26,7 +29,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 prefix=$(realpath "$1")
 out=${INSPECT_OUT:-/tmp/inspect-tests-out}
 cache=${PHONY_CACHE:-/var/tmp/guestfs-rs-phony}
-images=${INSPECT_IMAGES:-"debian ubuntu archlinux coreos windows osrelease"}
+images=${INSPECT_IMAGES:-"debian ubuntu archlinux coreos windows osrelease rpmdb-sqlite rpmdb-bdb rpmdb-ndb"}
 debian_lib=/usr/lib/x86_64-linux-gnu/libguestfs.so.0
 
 for v in $(env | sed -n 's/^\(LIBGUESTFS_[A-Za-z0-9_]*\)=.*/\1/p'); do unset "$v"; done
@@ -94,7 +97,10 @@ for name in $images; do
     fi
     run_148 "$img" > "$out/osrelease.148" 2> "$out/osrelease.148.err"
   else
-    img=$(bash "$here/make-phony-images.sh" "$name" 2> "$out/$name-build.log")
+    case $name in
+      rpmdb-*) img=$(bash "$here/make-rpmdb-images.sh" "${name#rpmdb-}" 2> "$out/$name-build.log") ;;
+      *) img=$(bash "$here/make-phony-images.sh" "$name" 2> "$out/$name-build.log") ;;
+    esac
     if [ -z "$img" ]; then fail "$name.build" "$(cat "$out/$name-build.log")"; continue; fi
     want_cache=$cache/$(basename "$img" .img)-$dump_key.148
     if [ ! -s "$want_cache" ]; then

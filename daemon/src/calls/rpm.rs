@@ -1,0 +1,286 @@
+//! internal_list_rpm_applications: the guest's installed rpm packages, read with librpm
+//! (sqlite, and Berkeley DB through librpm's read-only reader: whatever backends the
+//! appliance's librpm was built with), as 1.48 does.
+//!
+//! As in 1.48 the work happens in a forked child that chroots into the sysroot, so librpm
+//! reads the guest's own configuration (/usr/lib/rpm/rpmrc, macros, /etc/rpm/*): the
+//! guest's %_dbpath and %_db_backend decide where and how its database is read, and the
+//! appliance needs no rpm configuration of its own. Unlike 1.48 the child runs under
+//! limits, since librpm parses hostile bytes: address space and CPU time rlimits, and a
+//! wall-clock deadline after which the parent kills it. It sends its results as bounded
+//! records (`wire`); a crash, a kill or a malformed stream is an error, never a hang of
+//! the daemon. A database that librpm stops reading part way gives the packages read.
+//!
+//! The list is sorted by name; packages of the same name come in the reverse of librpm's
+//! order, as 1.48's (a stable sort of a list built by prepending).
+
+mod ffi;
+mod wire;
+
+use std::io::Read;
+use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
+use std::os::unix::ffi::OsStrExt;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use guestfs_protocol::{FieldValue, RetValue, StructValue};
+
+use super::Handler;
+use crate::daemon::Daemon;
+use crate::error::{Error, Result};
+use crate::request::Req;
+use ffi::Package;
+
+pub const CALLS: &[(&str, Handler)] = &[(
+    "internal_list_rpm_applications",
+    internal_list_rpm_applications,
+)];
+
+/// Address space of the librpm child. A real database of a few thousand packages needs
+/// well under 100 MiB.
+const CHILD_MAX_ADDRESS_SPACE: u64 = 1024 * 1024 * 1024;
+/// CPU seconds of the librpm child (SIGXCPU, then SIGKILL one second later).
+const CHILD_MAX_CPU_SECONDS: u64 = 120;
+/// Wall-clock time the parent waits for the child's whole answer before killing it.
+const CHILD_DEADLINE: Duration = Duration::from_secs(300);
+/// Largest answer the parent accepts (the reply itself is bounded by the protocol's
+/// message size well below this).
+const MAX_STREAM: usize = 64 * 1024 * 1024;
+
+fn internal_list_rpm_applications(d: &mut Daemon, _r: &Req) -> Result<RetValue> {
+    let mut packages = list_packages(d.sysroot.root(), CHILD_DEADLINE)?;
+    crate::vlog!("librpm returned {} installed packages", packages.len());
+    packages.reverse();
+    packages.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(RetValue::StructList(
+        packages.into_iter().map(to_application2).collect(),
+    ))
+}
+
+/// application2: name, display_name, epoch, version, release, arch, install_path,
+/// trans_path, publisher, url, source_package, summary, description, spare1..4.
+fn to_application2(p: Package) -> StructValue {
+    let empty = || FieldValue::Str(Vec::new());
+    StructValue {
+        fields: vec![
+            FieldValue::Str(p.name),
+            empty(),
+            FieldValue::Int32(p.epoch),
+            FieldValue::Str(p.version),
+            FieldValue::Str(p.release),
+            FieldValue::Str(p.arch),
+            empty(),
+            empty(),
+            empty(),
+            FieldValue::Str(p.url),
+            empty(),
+            FieldValue::Str(p.summary),
+            FieldValue::Str(p.description),
+            empty(),
+            empty(),
+            empty(),
+            empty(),
+        ],
+    }
+}
+
+/// Runs librpm in a limited child chrooted into `root`; returns its packages in librpm's
+/// order, or the child's failure.
+pub fn list_packages(root: &Path, deadline: Duration) -> Result<Vec<Package>> {
+    let croot = std::ffi::CString::new(root.as_os_str().as_bytes())
+        .map_err(|_| Error::with_errno(libc::EINVAL, "sysroot path contains NUL"))?;
+    let mut fds = [0; 2];
+    // SAFETY: fds is a valid array of two ints for pipe2 to fill.
+    if unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC) } == -1 {
+        return Err(Error::perror(errno(), "pipe"));
+    }
+    // SAFETY: pipe2 succeeded, so both descriptors are open and owned by nobody else.
+    let (rfd, wfd) = unsafe { (OwnedFd::from_raw_fd(fds[0]), OwnedFd::from_raw_fd(fds[1])) };
+    // SAFETY: fork has no preconditions. The child only calls the C library and librpm
+    // (glibc keeps malloc usable after fork) and ends with _exit, never returning here.
+    let pid = unsafe { libc::fork() };
+    if pid == -1 {
+        return Err(Error::perror(errno(), "fork"));
+    }
+    if pid == 0 {
+        drop(rfd);
+        child(&croot, wfd.as_raw_fd());
+    }
+    drop(wfd);
+    let started = Instant::now();
+    let (stream, stopped) = read_bounded(rfd, started + deadline);
+    if stopped.is_some() {
+        // SAFETY: pid is our child, not yet reaped.
+        unsafe { libc::kill(pid, libc::SIGKILL) };
+    }
+    let status = wait_child(pid);
+    if let Some(why) = stopped {
+        return Err(Error::msg(format!("librpm: {why}")));
+    }
+    match wire::decode(&stream) {
+        wire::Outcome::Complete(p) => Ok(p),
+        wire::Outcome::Failed(msg) => Err(Error::msg(msg)),
+        wire::Outcome::Broken(why) => Err(Error::msg(match status_text(status) {
+            Some(s) => format!("chroot ‘librpm’ {s}"),
+            None => why.to_string(),
+        })),
+    }
+}
+
+fn errno() -> i32 {
+    std::io::Error::last_os_error()
+        .raw_os_error()
+        .unwrap_or(libc::EIO)
+}
+
+/// Reads the child's whole answer, up to MAX_STREAM bytes and until `until`. The second
+/// value says why reading stopped early (the child must then be killed).
+fn read_bounded(rfd: OwnedFd, until: Instant) -> (Vec<u8>, Option<&'static str>) {
+    let mut file = std::fs::File::from(rfd);
+    let mut out = Vec::new();
+    let mut chunk = vec![0u8; 64 * 1024];
+    loop {
+        let left = until.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return (out, Some("timed out reading the rpm database"));
+        }
+        let mut pfd = libc::pollfd {
+            fd: file.as_raw_fd(),
+            events: libc::POLLIN,
+            revents: 0,
+        };
+        let ms = left.as_millis().min(60_000) as libc::c_int;
+        // SAFETY: pfd is one valid pollfd.
+        let n = unsafe { libc::poll(&mut pfd, 1, ms.max(1)) };
+        if n <= 0 {
+            continue; // timeout slice or EINTR: the deadline check above decides
+        }
+        match file.read(&mut chunk) {
+            Ok(0) => return (out, None),
+            Ok(n) => {
+                if out.len() + n > MAX_STREAM {
+                    return (out, Some("the package list is too large"));
+                }
+                out.extend_from_slice(&chunk[..n]);
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(_) => return (out, None),
+        }
+    }
+}
+
+fn wait_child(pid: libc::pid_t) -> libc::c_int {
+    let mut status = 0;
+    loop {
+        // SAFETY: pid is our child; status is a valid int.
+        let r = unsafe { libc::waitpid(pid, &mut status, 0) };
+        if r == pid || (r == -1 && errno() != libc::EINTR) {
+            return status;
+        }
+    }
+}
+
+/// How the child ended, when that explains a broken stream (1.48's wording).
+fn status_text(status: libc::c_int) -> Option<String> {
+    if libc::WIFSIGNALED(status) {
+        Some(format!("killed by signal {}", libc::WTERMSIG(status)))
+    } else if libc::WIFEXITED(status) && libc::WEXITSTATUS(status) != 0 {
+        Some(format!(
+            "exited with non-zero error {}",
+            libc::WEXITSTATUS(status)
+        ))
+    } else {
+        None
+    }
+}
+
+/// Writes all of `buf` to `fd`; false if the parent went away.
+fn write_all(fd: libc::c_int, mut buf: &[u8]) -> bool {
+    while !buf.is_empty() {
+        // SAFETY: buf is valid for its length.
+        let n = unsafe { libc::write(fd, buf.as_ptr().cast(), buf.len()) };
+        if n < 0 {
+            if errno() == libc::EINTR {
+                continue;
+            }
+            return false;
+        }
+        buf = &buf[n as usize..];
+    }
+    true
+}
+
+fn set_limit(resource: libc::__rlimit_resource_t, soft: u64, hard: u64) {
+    let lim = libc::rlimit {
+        rlim_cur: soft,
+        rlim_max: hard,
+    };
+    // SAFETY: lim is a valid rlimit; failure leaves the limit as it was.
+    unsafe { libc::setrlimit(resource, &lim) };
+}
+
+/// The child: limits, chroot, librpm, records to `wfd`, _exit. Never returns.
+fn child(root: &std::ffi::CStr, wfd: libc::c_int) -> ! {
+    set_limit(
+        libc::RLIMIT_AS,
+        CHILD_MAX_ADDRESS_SPACE,
+        CHILD_MAX_ADDRESS_SPACE,
+    );
+    set_limit(
+        libc::RLIMIT_CPU,
+        CHILD_MAX_CPU_SECONDS,
+        CHILD_MAX_CPU_SECONDS + 1,
+    );
+    set_limit(libc::RLIMIT_CORE, 0, 0);
+    let mut out = Vec::new();
+    // SAFETY: root is a NUL-terminated path; chdir then chroot as 1.48's Chroot.f does.
+    let chrooted = unsafe { libc::chdir(root.as_ptr()) == 0 && libc::chroot(root.as_ptr()) == 0 };
+    if !chrooted {
+        let e = errno();
+        wire::encode_error(
+            &mut out,
+            &format!(
+                "chroot: {}: {}",
+                root.to_string_lossy(),
+                crate::error::strerror(e)
+            ),
+        );
+        finish(wfd, &out, 1);
+    }
+    if !ffi::read_config_files() {
+        // 1.48 goes on without the configuration (librpm then usually finds no dbpath).
+        let msg = format!("rpmReadConfigFiles: failed, errno={}\n", errno());
+        write_all(2, msg.as_bytes());
+    }
+    let packages = match ffi::Packages::open() {
+        Ok(p) => p,
+        Err(e) => {
+            let what = match e {
+                ffi::OpenError::CreateTs => "rpmtsCreate",
+                ffi::OpenError::InitIterator => "rpmtsInitIterator",
+            };
+            wire::encode_error(&mut out, what);
+            finish(wfd, &out, 0);
+        }
+    };
+    let mut count = 0;
+    for p in packages {
+        wire::encode_package(&mut out, &p);
+        count += 1;
+        if out.len() >= 64 * 1024 {
+            if !write_all(wfd, &out) {
+                finish(wfd, &[], 1);
+            }
+            out.clear();
+        }
+    }
+    wire::encode_end(&mut out, count);
+    finish(wfd, &out, 0)
+}
+
+fn finish(wfd: libc::c_int, out: &[u8], code: libc::c_int) -> ! {
+    write_all(wfd, out);
+    // SAFETY: _exit ends the child at once, without running the daemon's atexit handlers
+    // or flushing buffers it shares with the parent.
+    unsafe { libc::_exit(code) }
+}
