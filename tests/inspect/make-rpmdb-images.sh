@@ -21,6 +21,8 @@
 # under $RPMDB_CACHE (default /var/tmp/guestfs-rs-rpmdb), keyed by this script's
 # contents.  Prints the path of each image built or found; a failure goes to stderr.
 #   make-rpmdb-images.sh [sqlite|bdb|ndb ...]     default: all three
+#   make-rpmdb-images.sh --databases DIR           only the databases, into DIR/sqlite,
+#                                                  DIR/bdb, DIR/ndb (guestfsd's tests)
 set -uo pipefail
 src=${LIBGUESTFS_SRC:-/var/cache/guestfs-rs/ref/libguestfs-1.48.6}
 bin=$src/test-data/binaries/bin-x86_64-dynamic
@@ -29,7 +31,9 @@ mkdir -p "$cache"
 formats=${*:-sqlite bdb ndb}
 key=$(sha256sum < "$0" | cut -c1-16)
 
-for t in rpmbuild rpm db5.3_load sqlite3 python3 guestfish; do
+tools="rpmbuild rpm db5.3_load sqlite3 python3"
+[ "${1:-}" = --databases ] || tools+=" guestfish"
+for t in $tools; do
   command -v "$t" > /dev/null || { echo "make-rpmdb-images: $t is missing (scripts/setup-machine.sh)" >&2; exit 1; }
 done
 
@@ -138,6 +142,12 @@ $extra
 EOF
   mv "$out.tmp" "$out"
 }
+
+if [ "${1:-}" = --databases ]; then
+  [ $# = 2 ] || { echo "usage: $0 --databases DIR" >&2; exit 2; }
+  mkdir -p "$2" && build_databases "$2"
+  exit
+fi
 
 work=""
 for fmt in $formats; do

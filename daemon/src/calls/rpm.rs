@@ -284,3 +284,235 @@ fn finish(wfd: libc::c_int, out: &[u8], code: libc::c_int) -> ! {
     // or flushing buffers it shares with the parent.
     unsafe { libc::_exit(code) }
 }
+
+/// The librpm child against real databases (built by tests/inspect/make-rpmdb-images.sh
+/// with Debian's rpm) and hostile ones: corrupt, truncated, random, and guest macros that
+/// loop or eat memory. Each case must end with a list or an error within its deadline.
+/// They chroot, so they need root; without root or Debian's rpm tools they are skipped,
+/// except under CI=true where that is a failure.
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+    use std::path::PathBuf;
+    use std::process::Command;
+    use std::sync::OnceLock;
+
+    fn prerequisites_missing(why: &str) -> bool {
+        if std::env::var("CI").as_deref() == Ok("true") {
+            panic!("rpm tests: {why}");
+        }
+        eprintln!("skipped: {why}");
+        true
+    }
+
+    /// The databases, built once per test run.
+    fn databases() -> Option<&'static PathBuf> {
+        static DBS: OnceLock<Option<PathBuf>> = OnceLock::new();
+        DBS.get_or_init(|| {
+            // SAFETY: geteuid has no preconditions.
+            if unsafe { libc::geteuid() } != 0 {
+                return None;
+            }
+            let dir = std::env::temp_dir().join(format!("guestfsd-rpm-dbs-{}", std::process::id()));
+            let script =
+                Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/inspect/make-rpmdb-images.sh");
+            let ok = Command::new("bash")
+                .arg(script)
+                .arg("--databases")
+                .arg(&dir)
+                .status()
+                .is_ok_and(|s| s.success());
+            ok.then_some(dir)
+        })
+        .as_ref()
+    }
+
+    struct Guest(PathBuf);
+
+    impl Drop for Guest {
+        fn drop(&mut self) {
+            let _ = fs::remove_dir_all(&self.0);
+        }
+    }
+
+    /// A guest root with an rpm configuration whose macros are `macros`, and `files`
+    /// (name, contents) in /var/lib/rpm.
+    fn guest(tag: &str, macros: &str, files: &[(&str, Vec<u8>)]) -> Guest {
+        let root = std::env::temp_dir().join(format!("guestfsd-rpm-{tag}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&root);
+        fs::create_dir_all(root.join("usr/lib/rpm")).unwrap();
+        fs::create_dir_all(root.join("var/lib/rpm")).unwrap();
+        fs::write(root.join("usr/lib/rpm/rpmrc"), "").unwrap();
+        fs::write(root.join("usr/lib/rpm/macros"), macros).unwrap();
+        for (name, data) in files {
+            fs::write(root.join("var/lib/rpm").join(name), data).unwrap();
+        }
+        Guest(root)
+    }
+
+    const SQLITE: &str = "%_dbpath /var/lib/rpm\n%_db_backend sqlite\n";
+    const BDB: &str = "%_dbpath /var/lib/rpm\n%_db_backend bdb\n";
+
+    fn names(p: &[Package]) -> Vec<String> {
+        let mut v: Vec<String> = p
+            .iter()
+            .map(|p| String::from_utf8_lossy(&p.name).into_owned())
+            .collect();
+        v.sort();
+        v
+    }
+
+    /// Runs the child with `deadline`; checks it ended in time and returns what it said.
+    fn run(g: &Guest, deadline: Duration) -> Result<Vec<Package>> {
+        let t = Instant::now();
+        let r = list_packages(&g.0, deadline);
+        assert!(
+            t.elapsed() < deadline + Duration::from_secs(5),
+            "took {:?}",
+            t.elapsed()
+        );
+        r
+    }
+
+    #[test]
+    fn real_databases_are_read() {
+        let Some(dbs) = databases() else {
+            prerequisites_missing("needs root and Debian's rpm, rpmbuild, db5.3_load, sqlite3");
+            return;
+        };
+        let want = [
+            "Zebra",
+            "aardvark",
+            "guestfs-test-alpha",
+            "guestfs-test-beta",
+            "guestfs-test-beta",
+        ];
+        for (tag, macros, file) in [
+            ("sqlite", SQLITE, "sqlite/rpmdb.sqlite"),
+            ("bdb", BDB, "bdb/Packages"),
+        ] {
+            let data = fs::read(dbs.join(file)).unwrap();
+            let g = guest(
+                tag,
+                macros,
+                &[(Path::new(file).file_name().unwrap().to_str().unwrap(), data)],
+            );
+            let p = run(&g, Duration::from_secs(60)).unwrap();
+            assert_eq!(names(&p), want, "{tag}");
+            let alpha = p.iter().find(|p| p.name == b"guestfs-test-alpha").unwrap();
+            assert_eq!(alpha.epoch, 3);
+            assert_eq!(alpha.version, b"1.2.3");
+            assert_eq!(alpha.release, b"4.fc36");
+            assert_eq!(alpha.arch, b"noarch");
+            assert_eq!(alpha.url, b"https://example.org/alpha");
+            assert!(alpha.description.ends_with("日本語.".as_bytes()));
+            // Epoch 4294967295 comes back as int32 -1, as in 1.48.
+            assert!(p
+                .iter()
+                .any(|p| p.name == b"guestfs-test-beta" && p.epoch == -1));
+        }
+    }
+
+    #[test]
+    fn no_configuration_or_no_database_is_an_error() {
+        // SAFETY: geteuid has no preconditions.
+        if unsafe { libc::geteuid() } != 0 {
+            prerequisites_missing("needs root (chroot)");
+            return;
+        }
+        let g = guest("noconf", SQLITE, &[]);
+        fs::remove_dir_all(g.0.join("usr/lib/rpm")).unwrap();
+        assert_eq!(
+            run(&g, Duration::from_secs(60)).unwrap_err().msg,
+            "rpmtsInitIterator"
+        );
+        // A configured but absent sqlite database: librpm does not create one read-only.
+        let g = guest("nodb", SQLITE, &[]);
+        let r = run(&g, Duration::from_secs(60));
+        assert!(r.as_ref().map_or(true, |p| p.is_empty()), "{r:?}");
+    }
+
+    fn rnd(seed: &mut u64) -> u64 {
+        *seed ^= *seed << 13;
+        *seed ^= *seed >> 7;
+        *seed ^= *seed << 17;
+        *seed
+    }
+
+    /// Corrupt, truncated and random databases of both formats: a list no longer than the
+    /// real one, or an error, always within the deadline.
+    #[test]
+    fn hostile_databases_give_an_error_or_a_partial_list_in_bounded_time() {
+        let Some(dbs) = databases() else {
+            prerequisites_missing("needs root and Debian's rpm, rpmbuild, db5.3_load, sqlite3");
+            return;
+        };
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let (mut lists, mut errors) = (0, 0);
+        for (tag, macros, file) in [
+            ("sqlite", SQLITE, "sqlite/rpmdb.sqlite"),
+            ("bdb", BDB, "bdb/Packages"),
+        ] {
+            let good = fs::read(dbs.join(file)).unwrap();
+            let name = Path::new(file).file_name().unwrap().to_str().unwrap();
+            for round in 0..24 {
+                let mut data = good.clone();
+                match round % 4 {
+                    0 => data.truncate((rnd(&mut seed) as usize) % good.len()),
+                    1 => {
+                        for _ in 0..1 + rnd(&mut seed) % 64 {
+                            let at = (rnd(&mut seed) as usize) % data.len();
+                            data[at] = rnd(&mut seed) as u8;
+                        }
+                    }
+                    2 => {
+                        // A whole page of garbage past the file's own header page.
+                        let page = 1 + (rnd(&mut seed) as usize) % (data.len() / 4096).max(1);
+                        for b in data.iter_mut().skip(page * 4096).take(4096) {
+                            *b = rnd(&mut seed) as u8;
+                        }
+                    }
+                    _ => {
+                        data = (0..(rnd(&mut seed) % 65536))
+                            .map(|_| rnd(&mut seed) as u8)
+                            .collect()
+                    }
+                }
+                let g = guest(&format!("{tag}-{round}"), macros, &[(name, data)]);
+                match run(&g, Duration::from_secs(60)) {
+                    Ok(p) => {
+                        assert!(p.len() <= 5, "{tag} round {round}: {} packages", p.len());
+                        lists += 1;
+                    }
+                    Err(e) => {
+                        assert!(!e.msg.is_empty());
+                        errors += 1;
+                    }
+                }
+            }
+        }
+        eprintln!("hostile databases: {lists} lists, {errors} errors");
+    }
+
+    /// Guest macros are the guest's code (librpm runs their Lua): a loop is killed at the
+    /// deadline, a memory hog stops at the address-space limit, and the daemon carries on.
+    #[test]
+    fn hostile_macros_are_bounded() {
+        // SAFETY: geteuid has no preconditions.
+        if unsafe { libc::geteuid() } != 0 {
+            prerequisites_missing("needs root (chroot)");
+            return;
+        }
+        let g = guest("loop", "%_dbpath %{lua: while true do end}\n", &[]);
+        let t = Instant::now();
+        let e = run(&g, Duration::from_secs(3)).unwrap_err();
+        assert_eq!(e.msg, "librpm: timed out reading the rpm database");
+        assert!(t.elapsed() >= Duration::from_secs(3));
+        let g = guest("hog", "%_dbpath %{lua: t = {} while true do t[#t + 1] = string.rep('x', 1000000) .. #t end}\n", &[]);
+        // Lua's allocation fails at the limit ("not enough memory"); librpm then has no
+        // dbpath and answers with its empty dummy database, or fails.
+        let r = run(&g, Duration::from_secs(120));
+        assert!(r.as_ref().map_or(true, |p| p.is_empty()), "{r:?}");
+    }
+}
