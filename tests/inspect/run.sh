@@ -10,7 +10,8 @@
 # /var/tmp/guestfs-rs-phony/ (keyed by each script's contents), plus "osrelease", built
 # by make-osrelease-img.sh with guestfish on OUR library at every run, plus
 # "rpmdb-sqlite", "rpmdb-bdb" and "rpmdb-ndb" (an rpm database of each format), built by
-# make-rpmdb-images.sh with Debian's guestfish and cached under /var/tmp/guestfs-rs-rpmdb/.  1.48's
+# make-rpmdb-images.sh with Debian's guestfish and cached under /var/tmp/guestfs-rs-rpmdb/;
+# for these, Debian's virt-inspector's XML on both libraries is compared too.  1.48's
 # transcripts of the cached images are cached beside them (keyed by the image and by
 # inspect-dump.c), so a second run only launches guestfs-rs for those.
 #
@@ -111,5 +112,22 @@ for name in $images; do
   run_ours "$img" > "$out/$name.ours" 2> "$out/$name.ours.err"
   if [ ! -s "$out/$name.148" ]; then fail "$name.reference" "1.48 printed nothing (see $out/$name.148.err)"; continue; fi
   compare "$name" "$out/$name.148" "$out/$name.ours"
+  # The rpm images also go through Debian's virt-inspector (guestfs-tools) on both
+  # libraries: its XML, <applications> included, must be identical.
+  case $name in
+    rpmdb-*)
+      if ! command -v virt-inspector > /dev/null; then fail "$name.virt-inspector" "virt-inspector is missing (guestfs-tools)"; continue; fi
+      xml_cache=$cache/$(basename "$img" .img).virt-inspector.148
+      if [ ! -s "$xml_cache" ]; then
+        LD_LIBRARY_PATH="$build/debian-lib" LIBGUESTFS_BACKEND_SETTINGS=force_tcg virt-inspector -a "$img" \
+          > "$xml_cache.tmp" 2> "$out/$name.virt-inspector.148.err" && mv "$xml_cache.tmp" "$xml_cache"
+      fi
+      LD_LIBRARY_PATH="$prefix/lib" virt-inspector -a "$img" > "$out/$name.virt-inspector.ours" 2> "$out/$name.virt-inspector.ours.err"
+      if [ -s "$xml_cache" ] && cmp -s "$xml_cache" "$out/$name.virt-inspector.ours"; then
+        pass "$name.virt-inspector"
+      else
+        fail "$name.virt-inspector" "$(diff "$xml_cache" "$out/$name.virt-inspector.ours" 2>&1 | head -20)"
+      fi ;;
+  esac
 done
 finish
