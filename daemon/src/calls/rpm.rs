@@ -314,7 +314,18 @@ mod tests {
             if unsafe { libc::geteuid() } != 0 {
                 return None;
             }
-            let dir = std::env::temp_dir().join(format!("guestfsd-rpm-dbs-{}", std::process::id()));
+            // A static outlives the tests, so this run removes what earlier runs (whose
+            // process is gone) left behind.
+            let tmp = std::env::temp_dir();
+            for e in fs::read_dir(&tmp).into_iter().flatten().flatten() {
+                let name = e.file_name().to_string_lossy().into_owned();
+                if let Some(pid) = name.strip_prefix("guestfsd-rpm-dbs-") {
+                    if !Path::new("/proc").join(pid).exists() {
+                        let _ = fs::remove_dir_all(e.path());
+                    }
+                }
+            }
+            let dir = tmp.join(format!("guestfsd-rpm-dbs-{}", std::process::id()));
             let script =
                 Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/inspect/make-rpmdb-images.sh");
             let ok = Command::new("bash")
