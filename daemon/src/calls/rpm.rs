@@ -36,8 +36,8 @@ pub const CALLS: &[(&str, Handler)] = &[(
     internal_list_rpm_applications,
 )];
 
-/// Address space of the librpm child. A real database of a few thousand packages needs
-/// well under 100 MiB.
+/// Address space the librpm child may add to the daemon's (which it inherits). A real
+/// database of a few thousand packages needs well under 100 MiB.
 const CHILD_MAX_ADDRESS_SPACE: u64 = 1024 * 1024 * 1024;
 /// CPU seconds of the librpm child (SIGXCPU, then SIGKILL one second later).
 const CHILD_MAX_CPU_SECONDS: u64 = 120;
@@ -89,6 +89,7 @@ fn to_application2(p: Package) -> StructValue {
 pub fn list_packages(root: &Path, deadline: Duration) -> Result<Vec<Package>> {
     let croot = std::ffi::CString::new(root.as_os_str().as_bytes())
         .map_err(|_| Error::with_errno(libc::EINVAL, "sysroot path contains NUL"))?;
+    let address_space = current_address_space().saturating_add(CHILD_MAX_ADDRESS_SPACE);
     let mut fds = [0; 2];
     // SAFETY: fds is a valid array of two ints for pipe2 to fill.
     if unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC) } == -1 {
@@ -104,7 +105,7 @@ pub fn list_packages(root: &Path, deadline: Duration) -> Result<Vec<Package>> {
     }
     if pid == 0 {
         drop(rfd);
-        child(&croot, wfd.as_raw_fd());
+        child(&croot, wfd.as_raw_fd(), address_space);
     }
     drop(wfd);
     let started = Instant::now();
@@ -125,6 +126,19 @@ pub fn list_packages(root: &Path, deadline: Duration) -> Result<Vec<Package>> {
             None => why.to_string(),
         })),
     }
+}
+
+/// The daemon's mapped address space in bytes (/proc/self/statm), 0 if unknown.
+fn current_address_space() -> u64 {
+    let statm = std::fs::read_to_string("/proc/self/statm").unwrap_or_default();
+    let pages: u64 = statm
+        .split_whitespace()
+        .next()
+        .and_then(|p| p.parse().ok())
+        .unwrap_or(0);
+    // SAFETY: sysconf has no preconditions.
+    let page = unsafe { libc::sysconf(libc::_SC_PAGESIZE) }.max(4096) as u64;
+    pages.saturating_mul(page)
 }
 
 fn errno() -> i32 {
@@ -220,12 +234,8 @@ fn set_limit(resource: libc::__rlimit_resource_t, soft: u64, hard: u64) {
 }
 
 /// The child: limits, chroot, librpm, records to `wfd`, _exit. Never returns.
-fn child(root: &std::ffi::CStr, wfd: libc::c_int) -> ! {
-    set_limit(
-        libc::RLIMIT_AS,
-        CHILD_MAX_ADDRESS_SPACE,
-        CHILD_MAX_ADDRESS_SPACE,
-    );
+fn child(root: &std::ffi::CStr, wfd: libc::c_int, address_space: u64) -> ! {
+    set_limit(libc::RLIMIT_AS, address_space, address_space);
     set_limit(
         libc::RLIMIT_CPU,
         CHILD_MAX_CPU_SECONDS,
