@@ -31,10 +31,7 @@ use crate::error::{Error, Result};
 use crate::request::Req;
 use ffi::Package;
 
-pub const CALLS: &[(&str, Handler)] = &[(
-    "internal_list_rpm_applications",
-    internal_list_rpm_applications,
-)];
+pub const CALLS: &[(&str, Handler)] = &[("internal_list_rpm_applications", internal_list_rpm_applications)];
 
 /// Address space the librpm child may add to the daemon's (which it inherits). A real
 /// database of a few thousand packages needs well under 100 MiB.
@@ -52,9 +49,7 @@ fn internal_list_rpm_applications(d: &mut Daemon, _r: &Req) -> Result<RetValue> 
     crate::vlog!("librpm returned {} installed packages", packages.len());
     packages.reverse();
     packages.sort_by(|a, b| a.name.cmp(&b.name));
-    Ok(RetValue::StructList(
-        packages.into_iter().map(to_application2).collect(),
-    ))
+    Ok(RetValue::StructList(packages.into_iter().map(to_application2).collect()))
 }
 
 /// application2: name, display_name, epoch, version, release, arch, install_path,
@@ -131,20 +126,14 @@ pub fn list_packages(root: &Path, deadline: Duration) -> Result<Vec<Package>> {
 /// The daemon's mapped address space in bytes (/proc/self/statm), 0 if unknown.
 fn current_address_space() -> u64 {
     let statm = std::fs::read_to_string("/proc/self/statm").unwrap_or_default();
-    let pages: u64 = statm
-        .split_whitespace()
-        .next()
-        .and_then(|p| p.parse().ok())
-        .unwrap_or(0);
+    let pages: u64 = statm.split_whitespace().next().and_then(|p| p.parse().ok()).unwrap_or(0);
     // SAFETY: sysconf has no preconditions.
     let page = unsafe { libc::sysconf(libc::_SC_PAGESIZE) }.max(4096) as u64;
     pages.saturating_mul(page)
 }
 
 fn errno() -> i32 {
-    std::io::Error::last_os_error()
-        .raw_os_error()
-        .unwrap_or(libc::EIO)
+    std::io::Error::last_os_error().raw_os_error().unwrap_or(libc::EIO)
 }
 
 /// Reads the child's whole answer, up to MAX_STREAM bytes and until `until`. The second
@@ -158,11 +147,7 @@ fn read_bounded(rfd: OwnedFd, until: Instant) -> (Vec<u8>, Option<&'static str>)
         if left.is_zero() {
             return (out, Some("timed out reading the rpm database"));
         }
-        let mut pfd = libc::pollfd {
-            fd: file.as_raw_fd(),
-            events: libc::POLLIN,
-            revents: 0,
-        };
+        let mut pfd = libc::pollfd { fd: file.as_raw_fd(), events: libc::POLLIN, revents: 0 };
         let ms = left.as_millis().min(60_000) as libc::c_int;
         // SAFETY: pfd is one valid pollfd.
         let n = unsafe { libc::poll(&mut pfd, 1, ms.max(1)) };
@@ -199,10 +184,7 @@ fn status_text(status: libc::c_int) -> Option<String> {
     if libc::WIFSIGNALED(status) {
         Some(format!("killed by signal {}", libc::WTERMSIG(status)))
     } else if libc::WIFEXITED(status) && libc::WEXITSTATUS(status) != 0 {
-        Some(format!(
-            "exited with non-zero error {}",
-            libc::WEXITSTATUS(status)
-        ))
+        Some(format!("exited with non-zero error {}", libc::WEXITSTATUS(status)))
     } else {
         None
     }
@@ -225,10 +207,7 @@ fn write_all(fd: libc::c_int, mut buf: &[u8]) -> bool {
 }
 
 fn set_limit(resource: libc::__rlimit_resource_t, soft: u64, hard: u64) {
-    let lim = libc::rlimit {
-        rlim_cur: soft,
-        rlim_max: hard,
-    };
+    let lim = libc::rlimit { rlim_cur: soft, rlim_max: hard };
     // SAFETY: lim is a valid rlimit; failure leaves the limit as it was.
     unsafe { libc::setrlimit(resource, &lim) };
 }
@@ -236,25 +215,14 @@ fn set_limit(resource: libc::__rlimit_resource_t, soft: u64, hard: u64) {
 /// The child: limits, chroot, librpm, records to `wfd`, _exit. Never returns.
 fn child(root: &std::ffi::CStr, wfd: libc::c_int, address_space: u64) -> ! {
     set_limit(libc::RLIMIT_AS, address_space, address_space);
-    set_limit(
-        libc::RLIMIT_CPU,
-        CHILD_MAX_CPU_SECONDS,
-        CHILD_MAX_CPU_SECONDS + 1,
-    );
+    set_limit(libc::RLIMIT_CPU, CHILD_MAX_CPU_SECONDS, CHILD_MAX_CPU_SECONDS + 1);
     set_limit(libc::RLIMIT_CORE, 0, 0);
     let mut out = Vec::new();
     // SAFETY: root is a NUL-terminated path; chdir then chroot as 1.48's Chroot.f does.
     let chrooted = unsafe { libc::chdir(root.as_ptr()) == 0 && libc::chroot(root.as_ptr()) == 0 };
     if !chrooted {
         let e = errno();
-        wire::encode_error(
-            &mut out,
-            &format!(
-                "chroot: {}: {}",
-                root.to_string_lossy(),
-                crate::error::strerror(e)
-            ),
-        );
+        wire::encode_error(&mut out, &format!("chroot: {}: {}", root.to_string_lossy(), crate::error::strerror(e)));
         finish(wfd, &out, 1);
     }
     if !ffi::read_config_files() {
@@ -336,14 +304,8 @@ mod tests {
                 }
             }
             let dir = tmp.join(format!("guestfsd-rpm-dbs-{}", std::process::id()));
-            let script =
-                Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/inspect/make-rpmdb-images.sh");
-            let ok = Command::new("bash")
-                .arg(script)
-                .arg("--databases")
-                .arg(&dir)
-                .status()
-                .is_ok_and(|s| s.success());
+            let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/inspect/make-rpmdb-images.sh");
+            let ok = Command::new("bash").arg(script).arg("--databases").arg(&dir).status().is_ok_and(|s| s.success());
             ok.then_some(dir)
         })
         .as_ref()
@@ -376,10 +338,7 @@ mod tests {
     const BDB: &str = "%_dbpath /var/lib/rpm\n%_db_backend bdb\n";
 
     fn names(p: &[Package]) -> Vec<String> {
-        let mut v: Vec<String> = p
-            .iter()
-            .map(|p| String::from_utf8_lossy(&p.name).into_owned())
-            .collect();
+        let mut v: Vec<String> = p.iter().map(|p| String::from_utf8_lossy(&p.name).into_owned()).collect();
         v.sort();
         v
     }
@@ -388,11 +347,7 @@ mod tests {
     fn run(g: &Guest, deadline: Duration) -> Result<Vec<Package>> {
         let t = Instant::now();
         let r = list_packages(&g.0, deadline);
-        assert!(
-            t.elapsed() < deadline + Duration::from_secs(5),
-            "took {:?}",
-            t.elapsed()
-        );
+        assert!(t.elapsed() < deadline + Duration::from_secs(5), "took {:?}", t.elapsed());
         r
     }
 
@@ -402,23 +357,10 @@ mod tests {
             prerequisites_missing("needs root and Debian's rpm, rpmbuild, db5.3_load, sqlite3");
             return;
         };
-        let want = [
-            "Zebra",
-            "aardvark",
-            "guestfs-test-alpha",
-            "guestfs-test-beta",
-            "guestfs-test-beta",
-        ];
-        for (tag, macros, file) in [
-            ("sqlite", SQLITE, "sqlite/rpmdb.sqlite"),
-            ("bdb", BDB, "bdb/Packages"),
-        ] {
+        let want = ["Zebra", "aardvark", "guestfs-test-alpha", "guestfs-test-beta", "guestfs-test-beta"];
+        for (tag, macros, file) in [("sqlite", SQLITE, "sqlite/rpmdb.sqlite"), ("bdb", BDB, "bdb/Packages")] {
             let data = fs::read(dbs.join(file)).unwrap();
-            let g = guest(
-                tag,
-                macros,
-                &[(Path::new(file).file_name().unwrap().to_str().unwrap(), data)],
-            );
+            let g = guest(tag, macros, &[(Path::new(file).file_name().unwrap().to_str().unwrap(), data)]);
             let p = run(&g, Duration::from_secs(60)).unwrap();
             assert_eq!(names(&p), want, "{tag}");
             let alpha = p.iter().find(|p| p.name == b"guestfs-test-alpha").unwrap();
@@ -429,9 +371,7 @@ mod tests {
             assert_eq!(alpha.url, b"https://example.org/alpha");
             assert!(alpha.description.ends_with("日本語.".as_bytes()));
             // Epoch 4294967295 comes back as int32 -1, as in 1.48.
-            assert!(p
-                .iter()
-                .any(|p| p.name == b"guestfs-test-beta" && p.epoch == -1));
+            assert!(p.iter().any(|p| p.name == b"guestfs-test-beta" && p.epoch == -1));
         }
     }
 
@@ -444,10 +384,7 @@ mod tests {
         }
         let g = guest("noconf", SQLITE, &[]);
         fs::remove_dir_all(g.0.join("usr/lib/rpm")).unwrap();
-        assert_eq!(
-            run(&g, Duration::from_secs(60)).unwrap_err().msg,
-            "rpmtsInitIterator"
-        );
+        assert_eq!(run(&g, Duration::from_secs(60)).unwrap_err().msg, "rpmtsInitIterator");
         // A configured but absent sqlite database: librpm does not create one read-only.
         let g = guest("nodb", SQLITE, &[]);
         let r = run(&g, Duration::from_secs(60));
@@ -471,10 +408,7 @@ mod tests {
         };
         let mut seed = 0x2545_f491_4f6c_dd1du64;
         let (mut lists, mut errors) = (0, 0);
-        for (tag, macros, file) in [
-            ("sqlite", SQLITE, "sqlite/rpmdb.sqlite"),
-            ("bdb", BDB, "bdb/Packages"),
-        ] {
+        for (tag, macros, file) in [("sqlite", SQLITE, "sqlite/rpmdb.sqlite"), ("bdb", BDB, "bdb/Packages")] {
             let good = fs::read(dbs.join(file)).unwrap();
             let name = Path::new(file).file_name().unwrap().to_str().unwrap();
             for round in 0..24 {
@@ -494,11 +428,7 @@ mod tests {
                             *b = rnd(&mut seed) as u8;
                         }
                     }
-                    _ => {
-                        data = (0..(rnd(&mut seed) % 65536))
-                            .map(|_| rnd(&mut seed) as u8)
-                            .collect()
-                    }
+                    _ => data = (0..(rnd(&mut seed) % 65536)).map(|_| rnd(&mut seed) as u8).collect(),
                 }
                 let g = guest(&format!("{tag}-{round}"), macros, &[(name, data)]);
                 match run(&g, Duration::from_secs(60)) {
@@ -530,7 +460,8 @@ mod tests {
         let e = run(&g, Duration::from_secs(3)).unwrap_err();
         assert_eq!(e.msg, "librpm: timed out reading the rpm database");
         assert!(t.elapsed() >= Duration::from_secs(3));
-        let g = guest("hog", "%_dbpath %{lua: t = {} while true do t[#t + 1] = string.rep('x', 1000000) .. #t end}\n", &[]);
+        let g =
+            guest("hog", "%_dbpath %{lua: t = {} while true do t[#t + 1] = string.rep('x', 1000000) .. #t end}\n", &[]);
         // Lua's allocation fails at the limit ("not enough memory"); librpm then has no
         // dbpath and answers with its empty dummy database, or fails.
         let r = run(&g, Duration::from_secs(120));

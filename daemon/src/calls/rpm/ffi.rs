@@ -28,21 +28,12 @@ extern "C" {
     fn rpmtsFree(ts: *mut RawTs) -> *mut RawTs;
     fn rpmtsVSFlags(ts: *mut RawTs) -> u32;
     fn rpmtsSetVSFlags(ts: *mut RawTs, flags: u32) -> u32;
-    fn rpmtsInitIterator(
-        ts: *mut RawTs,
-        tag: c_int,
-        key: *const c_void,
-        keylen: usize,
-    ) -> *mut RawIter;
+    fn rpmtsInitIterator(ts: *mut RawTs, tag: c_int, key: *const c_void, keylen: usize) -> *mut RawIter;
     fn rpmdbNextIterator(mi: *mut RawIter) -> *mut RawHeader;
     fn rpmdbFreeIterator(mi: *mut RawIter) -> *mut RawIter;
     fn headerLink(h: *mut RawHeader) -> *mut RawHeader;
     fn headerFree(h: *mut RawHeader) -> *mut RawHeader;
-    fn headerFormat(
-        h: *mut RawHeader,
-        fmt: *const c_char,
-        errmsg: *mut *const c_char,
-    ) -> *mut c_char;
+    fn headerFormat(h: *mut RawHeader, fmt: *const c_char, errmsg: *mut *const c_char) -> *mut c_char;
     fn headerGetNumber(h: *mut RawHeader, tag: c_int) -> u64;
 }
 
@@ -93,12 +84,7 @@ impl Packages {
         // SAFETY: rpmtsCreate takes no arguments and returns an owned ts or NULL.
         let ts = NonNull::new(unsafe { rpmtsCreate() }).ok_or(OpenError::CreateTs)?;
         // SAFETY: ts is a live transaction set owned by us.
-        unsafe {
-            rpmtsSetVSFlags(
-                ts.as_ptr(),
-                rpmtsVSFlags(ts.as_ptr()) | RPMVSF_MASK_NOSIGNATURES,
-            )
-        };
+        unsafe { rpmtsSetVSFlags(ts.as_ptr(), rpmtsVSFlags(ts.as_ptr()) | RPMVSF_MASK_NOSIGNATURES) };
         // SAFETY: ts is live; a NULL key with length 0 selects every record.
         let iter = unsafe { rpmtsInitIterator(ts.as_ptr(), RPMDBI_PACKAGES, std::ptr::null(), 0) };
         match NonNull::new(iter) {

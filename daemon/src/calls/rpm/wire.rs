@@ -23,15 +23,7 @@ fn put_bytes(out: &mut Vec<u8>, b: &[u8]) {
 pub fn encode_package(out: &mut Vec<u8>, p: &Package) {
     out.push(TAG_PACKAGE);
     out.extend_from_slice(&p.epoch.to_be_bytes());
-    for f in [
-        &p.name,
-        &p.version,
-        &p.release,
-        &p.arch,
-        &p.url,
-        &p.summary,
-        &p.description,
-    ] {
+    for f in [&p.name, &p.version, &p.release, &p.arch, &p.url, &p.summary, &p.description] {
         put_bytes(out, f);
     }
 }
@@ -71,8 +63,7 @@ impl Reader<'_> {
         Some(a)
     }
     fn u32(&mut self) -> Option<u32> {
-        self.take(4)
-            .map(|b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]))
+        self.take(4).map(|b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]))
     }
     fn bytes(&mut self) -> Option<Vec<u8>> {
         let n = self.u32()? as usize;
@@ -114,9 +105,7 @@ pub fn decode(buf: &[u8]) -> Outcome {
             }
             TAG_END => {
                 return match r.u32() {
-                    Some(n) if n as usize == packages.len() && r.buf.is_empty() => {
-                        Outcome::Complete(packages)
-                    }
+                    Some(n) if n as usize == packages.len() && r.buf.is_empty() => Outcome::Complete(packages),
                     _ => Outcome::Broken("bad end record from the librpm process"),
                 }
             }
@@ -172,10 +161,7 @@ mod tests {
         }
         encode_end(&mut buf, 3);
         for n in 0..buf.len() {
-            assert!(
-                matches!(decode(&buf[..n]), Outcome::Broken(_)),
-                "prefix {n}"
-            );
+            assert!(matches!(decode(&buf[..n]), Outcome::Broken(_)), "prefix {n}");
         }
     }
 
@@ -205,19 +191,14 @@ mod tests {
                 b
             } else {
                 let len = (rnd() % 200) as usize;
-                (0..len)
-                    .map(|_| [b'P', b'E', b'Z', 0, 0xff][(rnd() % 5) as usize])
-                    .collect()
+                (0..len).map(|_| [b'P', b'E', b'Z', 0, 0xff][(rnd() % 5) as usize]).collect()
             };
             if round % 7 == 0 {
                 let cut = (rnd() as usize) % (buf.len() + 1);
                 buf.truncate(cut);
             }
             if let Outcome::Complete(p) = decode(&buf) {
-                let total: usize = p
-                    .iter()
-                    .map(|p| p.name.len() + p.description.len() + p.summary.len())
-                    .sum();
+                let total: usize = p.iter().map(|p| p.name.len() + p.description.len() + p.summary.len()).sum();
                 assert!(total <= buf.len());
             }
         }
