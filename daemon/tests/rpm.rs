@@ -45,7 +45,10 @@ fn start(root: &Path) -> Daemon {
         }
     };
     sock.set_read_timeout(Some(Duration::from_secs(400))).unwrap();
-    Daemon { child, c: Client::new(sock) }
+    Daemon {
+        child,
+        c: Client::new(sock),
+    }
 }
 
 fn skip(why: &str) {
@@ -57,7 +60,12 @@ fn skip(why: &str) {
 
 fn database(dir: &Path) -> Option<Vec<u8>> {
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/inspect/make-rpmdb-images.sh");
-    let ok = Command::new("bash").arg(script).arg("--databases").arg(dir).status().is_ok_and(|s| s.success());
+    let ok = Command::new("bash")
+        .arg(script)
+        .arg("--databases")
+        .arg(dir)
+        .status()
+        .is_ok_and(|s| s.success());
     if ok {
         std::fs::read(dir.join("sqlite/rpmdb.sqlite")).ok()
     } else {
@@ -70,7 +78,11 @@ fn root_with(db: &[u8]) -> PathBuf {
     std::fs::create_dir_all(root.join("usr/lib/rpm")).unwrap();
     std::fs::create_dir_all(root.join("var/lib/rpm")).unwrap();
     std::fs::write(root.join("usr/lib/rpm/rpmrc"), "").unwrap();
-    std::fs::write(root.join("usr/lib/rpm/macros"), "%_dbpath /var/lib/rpm\n%_db_backend sqlite\n").unwrap();
+    std::fs::write(
+        root.join("usr/lib/rpm/macros"),
+        "%_dbpath /var/lib/rpm\n%_db_backend sqlite\n",
+    )
+    .unwrap();
     std::fs::write(root.join("var/lib/rpm/rpmdb.sqlite"), db).unwrap();
     root
 }
@@ -95,10 +107,21 @@ fn rpm_applications_real_and_corrupt() {
 
     let root = root_with(&good);
     let mut d = start(&root);
-    let RetValue::StructList(apps) = d.c.ok("internal_list_rpm_applications", &[]) else { panic!("not a list") };
+    let RetValue::StructList(apps) = d.c.ok("internal_list_rpm_applications", &[]) else {
+        panic!("not a list")
+    };
     let names: Vec<String> = apps.iter().map(|a| str_field(&a.fields[0])).collect();
     // Sorted by name, bytewise (capitals first); both betas, as 1.48 lists them.
-    assert_eq!(names, ["Zebra", "aardvark", "guestfs-test-alpha", "guestfs-test-beta", "guestfs-test-beta"]);
+    assert_eq!(
+        names,
+        [
+            "Zebra",
+            "aardvark",
+            "guestfs-test-alpha",
+            "guestfs-test-beta",
+            "guestfs-test-beta"
+        ]
+    );
     let alpha = &apps[2].fields;
     assert_eq!(alpha.len(), 17);
     assert_eq!(alpha[2], FieldValue::Int32(3));
@@ -133,7 +156,11 @@ fn rpm_applications_real_and_corrupt() {
             Reply::Ok(other) => panic!("{other:?}"),
             Reply::Err { message, .. } => assert!(!message.is_empty()),
         }
-        assert!(t.elapsed() < Duration::from_secs(60), "round {round} took {:?}", t.elapsed());
+        assert!(
+            t.elapsed() < Duration::from_secs(60),
+            "round {round} took {:?}",
+            t.elapsed()
+        );
         assert_eq!(d.c.ok("is_dir", &[s("/var/lib/rpm")]), RetValue::Bool(true));
     }
     drop(d);

@@ -49,7 +49,9 @@ fn internal_list_rpm_applications(d: &mut Daemon, _r: &Req) -> Result<RetValue> 
     crate::vlog!("librpm returned {} installed packages", packages.len());
     packages.reverse();
     packages.sort_by(|a, b| a.name.cmp(&b.name));
-    Ok(RetValue::StructList(packages.into_iter().map(to_application2).collect()))
+    Ok(RetValue::StructList(
+        packages.into_iter().map(to_application2).collect(),
+    ))
 }
 
 /// application2: name, display_name, epoch, version, release, arch, install_path,
@@ -126,7 +128,11 @@ pub fn list_packages(root: &Path, deadline: Duration) -> Result<Vec<Package>> {
 /// The daemon's mapped address space in bytes (/proc/self/statm), 0 if unknown.
 fn current_address_space() -> u64 {
     let statm = std::fs::read_to_string("/proc/self/statm").unwrap_or_default();
-    let pages: u64 = statm.split_whitespace().next().and_then(|p| p.parse().ok()).unwrap_or(0);
+    let pages: u64 = statm
+        .split_whitespace()
+        .next()
+        .and_then(|p| p.parse().ok())
+        .unwrap_or(0);
     // SAFETY: sysconf has no preconditions.
     let page = unsafe { libc::sysconf(libc::_SC_PAGESIZE) }.max(4096) as u64;
     pages.saturating_mul(page)
@@ -147,7 +153,11 @@ fn read_bounded(rfd: OwnedFd, until: Instant) -> (Vec<u8>, Option<&'static str>)
         if left.is_zero() {
             return (out, Some("timed out reading the rpm database"));
         }
-        let mut pfd = libc::pollfd { fd: file.as_raw_fd(), events: libc::POLLIN, revents: 0 };
+        let mut pfd = libc::pollfd {
+            fd: file.as_raw_fd(),
+            events: libc::POLLIN,
+            revents: 0,
+        };
         let ms = left.as_millis().min(60_000) as libc::c_int;
         // SAFETY: pfd is one valid pollfd.
         let n = unsafe { libc::poll(&mut pfd, 1, ms.max(1)) };
@@ -207,7 +217,10 @@ fn write_all(fd: libc::c_int, mut buf: &[u8]) -> bool {
 }
 
 fn set_limit(resource: libc::__rlimit_resource_t, soft: u64, hard: u64) {
-    let lim = libc::rlimit { rlim_cur: soft, rlim_max: hard };
+    let lim = libc::rlimit {
+        rlim_cur: soft,
+        rlim_max: hard,
+    };
     // SAFETY: lim is a valid rlimit; failure leaves the limit as it was.
     unsafe { libc::setrlimit(resource, &lim) };
 }
@@ -222,7 +235,10 @@ fn child(root: &std::ffi::CStr, wfd: libc::c_int, address_space: u64) -> ! {
     let chrooted = unsafe { libc::chdir(root.as_ptr()) == 0 && libc::chroot(root.as_ptr()) == 0 };
     if !chrooted {
         let e = errno();
-        wire::encode_error(&mut out, &format!("chroot: {}: {}", root.to_string_lossy(), crate::error::strerror(e)));
+        wire::encode_error(
+            &mut out,
+            &format!("chroot: {}: {}", root.to_string_lossy(), crate::error::strerror(e)),
+        );
         finish(wfd, &out, 1);
     }
     if !ffi::read_config_files() {
@@ -305,7 +321,12 @@ mod tests {
             }
             let dir = tmp.join(format!("guestfsd-rpm-dbs-{}", std::process::id()));
             let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/inspect/make-rpmdb-images.sh");
-            let ok = Command::new("bash").arg(script).arg("--databases").arg(&dir).status().is_ok_and(|s| s.success());
+            let ok = Command::new("bash")
+                .arg(script)
+                .arg("--databases")
+                .arg(&dir)
+                .status()
+                .is_ok_and(|s| s.success());
             ok.then_some(dir)
         })
         .as_ref()
@@ -338,7 +359,10 @@ mod tests {
     const BDB: &str = "%_dbpath /var/lib/rpm\n%_db_backend bdb\n";
 
     fn names(p: &[Package]) -> Vec<String> {
-        let mut v: Vec<String> = p.iter().map(|p| String::from_utf8_lossy(&p.name).into_owned()).collect();
+        let mut v: Vec<String> = p
+            .iter()
+            .map(|p| String::from_utf8_lossy(&p.name).into_owned())
+            .collect();
         v.sort();
         v
     }
@@ -347,7 +371,11 @@ mod tests {
     fn run(g: &Guest, deadline: Duration) -> Result<Vec<Package>> {
         let t = Instant::now();
         let r = list_packages(&g.0, deadline);
-        assert!(t.elapsed() < deadline + Duration::from_secs(5), "took {:?}", t.elapsed());
+        assert!(
+            t.elapsed() < deadline + Duration::from_secs(5),
+            "took {:?}",
+            t.elapsed()
+        );
         r
     }
 
@@ -357,10 +385,20 @@ mod tests {
             prerequisites_missing("needs root and Debian's rpm, rpmbuild, db5.3_load, sqlite3");
             return;
         };
-        let want = ["Zebra", "aardvark", "guestfs-test-alpha", "guestfs-test-beta", "guestfs-test-beta"];
+        let want = [
+            "Zebra",
+            "aardvark",
+            "guestfs-test-alpha",
+            "guestfs-test-beta",
+            "guestfs-test-beta",
+        ];
         for (tag, macros, file) in [("sqlite", SQLITE, "sqlite/rpmdb.sqlite"), ("bdb", BDB, "bdb/Packages")] {
             let data = fs::read(dbs.join(file)).unwrap();
-            let g = guest(tag, macros, &[(Path::new(file).file_name().unwrap().to_str().unwrap(), data)]);
+            let g = guest(
+                tag,
+                macros,
+                &[(Path::new(file).file_name().unwrap().to_str().unwrap(), data)],
+            );
             let p = run(&g, Duration::from_secs(60)).unwrap();
             assert_eq!(names(&p), want, "{tag}");
             let alpha = p.iter().find(|p| p.name == b"guestfs-test-alpha").unwrap();
@@ -460,8 +498,11 @@ mod tests {
         let e = run(&g, Duration::from_secs(3)).unwrap_err();
         assert_eq!(e.msg, "librpm: timed out reading the rpm database");
         assert!(t.elapsed() >= Duration::from_secs(3));
-        let g =
-            guest("hog", "%_dbpath %{lua: t = {} while true do t[#t + 1] = string.rep('x', 1000000) .. #t end}\n", &[]);
+        let g = guest(
+            "hog",
+            "%_dbpath %{lua: t = {} while true do t[#t + 1] = string.rep('x', 1000000) .. #t end}\n",
+            &[],
+        );
         // Lua's allocation fails at the limit ("not enough memory"); librpm then has no
         // dbpath and answers with its empty dummy database, or fails.
         let r = run(&g, Duration::from_secs(120));

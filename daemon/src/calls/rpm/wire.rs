@@ -23,7 +23,15 @@ fn put_bytes(out: &mut Vec<u8>, b: &[u8]) {
 pub fn encode_package(out: &mut Vec<u8>, p: &Package) {
     out.push(TAG_PACKAGE);
     out.extend_from_slice(&p.epoch.to_be_bytes());
-    for f in [&p.name, &p.version, &p.release, &p.arch, &p.url, &p.summary, &p.description] {
+    for f in [
+        &p.name,
+        &p.version,
+        &p.release,
+        &p.arch,
+        &p.url,
+        &p.summary,
+        &p.description,
+    ] {
         put_bytes(out, f);
     }
 }
@@ -191,14 +199,19 @@ mod tests {
                 b
             } else {
                 let len = (rnd() % 200) as usize;
-                (0..len).map(|_| [b'P', b'E', b'Z', 0, 0xff][(rnd() % 5) as usize]).collect()
+                (0..len)
+                    .map(|_| [b'P', b'E', b'Z', 0, 0xff][(rnd() % 5) as usize])
+                    .collect()
             };
             if round % 7 == 0 {
                 let cut = (rnd() as usize) % (buf.len() + 1);
                 buf.truncate(cut);
             }
             if let Outcome::Complete(p) = decode(&buf) {
-                let total: usize = p.iter().map(|p| p.name.len() + p.description.len() + p.summary.len()).sum();
+                let total: usize = p
+                    .iter()
+                    .map(|p| p.name.len() + p.description.len() + p.summary.len())
+                    .sum();
                 assert!(total <= buf.len());
             }
         }
