@@ -38,6 +38,7 @@ pub mod mkfs;
 pub mod mount;
 pub mod parted;
 pub mod rsync;
+pub mod rpm;
 pub mod selinux;
 pub mod transfer;
 pub mod xattr;
@@ -77,6 +78,7 @@ const FAMILIES: &[&[(&str, Handler)]] = &[
     debug::CALLS,
     selinux::CALLS,
     rsync::CALLS,
+    rpm::CALLS,
 ];
 
 /// The implementation of an action, if we have one.
