@@ -44,6 +44,9 @@ packages=(
   libaugeas-dev augeas-lenses libhivex-dev libsystemd-dev libselinux1-dev
   ntfs-3g sleuthkit f2fs-tools python3
 )
+# The daemon links libtsk (filesystem_walk, find_inode) and libyara (yara_*); yara's
+# yarac makes the compiled rules the tests load.
+packages+=(libtsk-dev libyara-dev yara)
 missing=()
 for p in "${backports[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then

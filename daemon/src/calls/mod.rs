@@ -14,6 +14,7 @@ use crate::request::Req;
 pub mod augeas;
 pub mod blockdev;
 pub mod btrfs;
+pub mod chunks;
 pub mod command;
 pub mod content;
 pub mod core;
@@ -39,8 +40,10 @@ pub mod mount;
 pub mod parted;
 pub mod selinux;
 pub mod transfer;
+pub mod tsk;
 pub mod xattr;
 pub mod xfs;
+pub mod yara;
 
 pub type Handler = fn(&mut Daemon, &Req) -> Result<RetValue>;
 
@@ -75,6 +78,8 @@ const FAMILIES: &[&[(&str, Handler)]] = &[
     journal::CALLS,
     debug::CALLS,
     selinux::CALLS,
+    tsk::CALLS,
+    yara::CALLS,
 ];
 
 /// The implementation of an action, if we have one.
