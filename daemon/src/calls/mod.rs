@@ -20,6 +20,7 @@ pub mod content;
 pub mod core;
 pub mod debug;
 pub mod devs;
+pub mod dynlib;
 pub mod ext2;
 pub mod files;
 pub mod filetype;

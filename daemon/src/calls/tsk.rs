@@ -20,6 +20,11 @@ use crate::mountable::Mountable;
 use crate::request::Req;
 use ffi::{Entry, Walk};
 
+/// Whether libtsk can be loaded (the libtsk group's availability).
+pub fn library_available() -> bool {
+    ffi::available()
+}
+
 pub const CALLS: &[(&str, Handler)] =
     &[("internal_filesystem_walk", internal_filesystem_walk), ("internal_find_inode", internal_find_inode)];
 
@@ -50,7 +55,10 @@ fn walk_and_send(d: &mut Daemon, r: &Req, wanted: impl Fn(&Entry) -> bool) -> Re
     let cdev = CString::new(device).map_err(|_| Error::with_errno(libc::EINVAL, "device name contains NUL"))?;
     let tsk_error =
         |what: &str, e: Option<String>| Error::msg(format!("{what}: {}", e.as_deref().unwrap_or("unknown error")));
-    let img = ffi::Image::open(&cdev).map_err(|e| tsk_error("tsk_image_open", e))?;
+    let img = ffi::Image::open(&cdev).map_err(|e| match e {
+        ffi::OpenError::NoLibrary(why) => super::dynlib::unavailable("libtsk", why),
+        ffi::OpenError::Tsk(e) => tsk_error("tsk_image_open", e),
+    })?;
     let fs = img.open_fs().map_err(|e| tsk_error("tsk_fs_open_img", e))?;
 
     d.begin_file_out()?;

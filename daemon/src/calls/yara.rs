@@ -27,6 +27,11 @@ use crate::error::{Error, Result};
 use crate::request::Req;
 use ffi::{CompileError, Rules, Scan};
 
+/// Whether libyara can be loaded (the libyara group's availability).
+pub fn library_available() -> bool {
+    ffi::available()
+}
+
 pub const CALLS: &[(&str, Handler)] =
     &[("yara_load", yara_load), ("yara_destroy", yara_destroy), ("internal_yara_scan", internal_yara_scan)];
 
@@ -71,8 +76,10 @@ fn yara_load(d: &mut Daemon, _r: &Req) -> Result<RetValue> {
     d.receive_file(&mut |data: &[u8]| f.write_all(data).map_err(|e| Error::io(&e, format!("write: {name}"))))?;
     drop(f);
 
-    if ffi::initialize() != ffi::ERROR_SUCCESS {
-        return Err(Error::msg("failed initializing yara"));
+    match ffi::initialize() {
+        Ok(ffi::ERROR_SUCCESS) => {}
+        Ok(_) => return Err(Error::msg("failed initializing yara")),
+        Err(why) => return Err(super::dynlib::unavailable("libyara", why)),
     }
     // The previous rules go first, whatever becomes of the new ones.
     RULES.with(|r| r.borrow_mut().take());

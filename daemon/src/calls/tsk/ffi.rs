@@ -1,12 +1,16 @@
 //! libtsk (The Sleuth Kit) through its C API: opening a filesystem image and walking
-//! every name in it. Every `unsafe` of the tsk_* calls lives here. The walk goes through
-//! `shim.c`, which copies the fields of libtsk's structures into one flat `#[repr(C)]`
-//! record (their layout is read by the C compiler from libtsk's header, not mirrored
-//! here); the Rust callback gets that record with its strings borrowed for the call.
+//! every name in it. Every `unsafe` of the tsk_* calls lives here. libtsk is loaded at
+//! first use (`dynlib`), not linked. The walk goes through `shim.c`, which copies the
+//! fields of libtsk's structures into one flat `#[repr(C)]` record (their layout is read
+//! by the C compiler from libtsk's header, not mirrored here); the Rust callback gets that
+//! record with its strings borrowed for the call.
 
 use std::ffi::{c_char, c_int, c_void, CStr};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::ptr::NonNull;
+use std::sync::OnceLock;
+
+use crate::calls::dynlib::Library;
 
 #[repr(C)]
 struct RawImg {
@@ -44,16 +48,57 @@ struct RawEntry {
 
 type EntryFn = extern "C" fn(*const RawEntry, *mut c_void) -> c_int;
 
-// libtsk itself is linked by build.rs, after the shim archive that also uses it.
+/// `tsk_fs_dir_walk`, called by the shim.
+type DirWalkFn = unsafe extern "C" fn(*mut RawFs, u64, c_int, *const c_void, *mut c_void) -> u8;
+
 extern "C" {
-    fn tsk_img_open(n: c_int, images: *const *const c_char, ty: c_int, sector_size: u32) -> *mut RawImg;
-    fn tsk_img_close(img: *mut RawImg);
-    fn tsk_fs_open_img(img: *mut RawImg, offset: i64, ty: c_int) -> *mut RawFs;
-    fn tsk_fs_close(fs: *mut RawFs);
-    fn tsk_error_get_errno() -> u32;
-    fn tsk_error_get() -> *const c_char;
-    fn tsk_error_reset();
-    fn grs_tsk_walk(fs: *mut RawFs, f: EntryFn, data: *mut c_void) -> c_int;
+    /// shim.c (compiled into the daemon by build.rs).
+    fn grs_tsk_walk(dir_walk: DirWalkFn, fs: *mut RawFs, f: EntryFn, data: *mut c_void) -> c_int;
+}
+
+/// The libtsk functions the daemon calls (declarations from tsk/libtsk.h).
+struct Tsk {
+    img_open: unsafe extern "C" fn(c_int, *const *const c_char, c_int, u32) -> *mut RawImg,
+    img_close: unsafe extern "C" fn(*mut RawImg),
+    fs_open_img: unsafe extern "C" fn(*mut RawImg, i64, c_int) -> *mut RawFs,
+    fs_close: unsafe extern "C" fn(*mut RawFs),
+    fs_dir_walk: DirWalkFn,
+    error_get_errno: unsafe extern "C" fn() -> u32,
+    error_get: unsafe extern "C" fn() -> *const c_char,
+    error_reset: unsafe extern "C" fn(),
+}
+
+/// The soname of Debian 12's libtsk (libtsk19).
+const SONAME: &CStr = c"libtsk.so.19";
+
+fn load() -> Result<Tsk, String> {
+    let lib = Library::open(SONAME)?;
+    // SAFETY: each type below is the C declaration of that function in tsk/libtsk.h.
+    let tsk = unsafe {
+        Tsk {
+            img_open: lib.function(c"tsk_img_open")?,
+            img_close: lib.function(c"tsk_img_close")?,
+            fs_open_img: lib.function(c"tsk_fs_open_img")?,
+            fs_close: lib.function(c"tsk_fs_close")?,
+            fs_dir_walk: lib.function(c"tsk_fs_dir_walk")?,
+            error_get_errno: lib.function(c"tsk_error_get_errno")?,
+            error_get: lib.function(c"tsk_error_get")?,
+            error_reset: lib.function(c"tsk_error_reset")?,
+        }
+    };
+    // `lib` is never closed (Library has no Drop), so the pointers stay valid.
+    Ok(tsk)
+}
+
+/// libtsk, loaded at the first call; Err is why it cannot be (kept: not retried).
+fn tsk() -> Result<&'static Tsk, &'static str> {
+    static TSK: OnceLock<Result<Tsk, String>> = OnceLock::new();
+    TSK.get_or_init(load).as_ref().map_err(String::as_str)
+}
+
+/// Whether libtsk can be loaded (the libtsk group's availability).
+pub fn available() -> bool {
+    tsk().is_ok()
 }
 
 /// TSK_IMG_TYPE_DETECT and TSK_FS_TYPE_DETECT.
@@ -99,13 +144,13 @@ pub struct Entry<'a> {
 }
 
 /// The last libtsk error of this thread, as "text" (or None when libtsk set none).
-pub fn last_error() -> Option<String> {
+fn last_error(t: &Tsk) -> Option<String> {
     // SAFETY: both read libtsk's thread-local error state; the string is copied at once.
     unsafe {
-        if tsk_error_get_errno() == 0 {
+        if (t.error_get_errno)() == 0 {
             return None;
         }
-        let p = tsk_error_get();
+        let p = (t.error_get)();
         if p.is_null() {
             return None;
         }
@@ -113,13 +158,22 @@ pub fn last_error() -> Option<String> {
     }
 }
 
-fn reset_error() {
+fn reset_error(t: &Tsk) {
     // SAFETY: resets libtsk's thread-local error state.
-    unsafe { tsk_error_reset() };
+    unsafe { (t.error_reset)() };
+}
+
+/// Why an image or filesystem could not be opened.
+pub enum OpenError {
+    /// libtsk could not be loaded (the message is the dynamic loader's).
+    NoLibrary(&'static str),
+    /// libtsk's error text, when it set one.
+    Tsk(Option<String>),
 }
 
 /// An opened disk image (tsk_img_open); closed when dropped.
 pub struct Image {
+    t: &'static Tsk,
     img: NonNull<RawImg>,
 }
 
@@ -127,39 +181,40 @@ impl Drop for Image {
     fn drop(&mut self) {
         // SAFETY: img came from tsk_img_open and is closed only here, after every
         // Filesystem borrowing it was dropped (the borrow checker sees to that).
-        unsafe { tsk_img_close(self.img.as_ptr()) };
+        unsafe { (self.t.img_close)(self.img.as_ptr()) };
     }
 }
 
 impl Image {
-    /// Opens one raw image (a device); on failure the libtsk error text is returned.
-    pub fn open(path: &CStr) -> Result<Image, Option<String>> {
-        reset_error();
+    /// Opens one raw image (a device).
+    pub fn open(path: &CStr) -> Result<Image, OpenError> {
+        let t = tsk().map_err(OpenError::NoLibrary)?;
+        reset_error(t);
         let images = [path.as_ptr()];
         // SAFETY: images is an array of one valid C string, alive during the call.
-        let img = unsafe { tsk_img_open(1, images.as_ptr(), DETECT, 0) };
-        NonNull::new(img).map(|img| Image { img }).ok_or_else(last_error)
+        let img = unsafe { (t.img_open)(1, images.as_ptr(), DETECT, 0) };
+        NonNull::new(img).map(|img| Image { t, img }).ok_or_else(|| OpenError::Tsk(last_error(t)))
     }
 
-    /// Detects and opens the filesystem at offset 0.
+    /// Detects and opens the filesystem at offset 0; Err is libtsk's error text.
     pub fn open_fs(&self) -> Result<Filesystem<'_>, Option<String>> {
-        reset_error();
+        reset_error(self.t);
         // SAFETY: self.img is a live image; the filesystem borrows it (lifetime 'a).
-        let fs = unsafe { tsk_fs_open_img(self.img.as_ptr(), 0, DETECT) };
-        NonNull::new(fs).map(|fs| Filesystem { fs, _img: self }).ok_or_else(last_error)
+        let fs = unsafe { (self.t.fs_open_img)(self.img.as_ptr(), 0, DETECT) };
+        NonNull::new(fs).map(|fs| Filesystem { fs, img: self }).ok_or_else(|| last_error(self.t))
     }
 }
 
 /// An opened filesystem (tsk_fs_open_img); closed when dropped, before its image.
 pub struct Filesystem<'a> {
     fs: NonNull<RawFs>,
-    _img: &'a Image,
+    img: &'a Image,
 }
 
 impl Drop for Filesystem<'_> {
     fn drop(&mut self) {
         // SAFETY: fs came from tsk_fs_open_img and is closed only here.
-        unsafe { tsk_fs_close(self.fs.as_ptr()) };
+        unsafe { (self.img.t.fs_close)(self.fs.as_ptr()) };
     }
 }
 
@@ -219,17 +274,19 @@ impl Filesystem<'_> {
     /// TSK's virtual orphan directory, calling `f` for each. Err carries libtsk's error
     /// text when the walk failed (including when `f` returned `Walk::Error`).
     pub fn walk(&self, f: &mut dyn FnMut(&Entry) -> Walk) -> Result<(), Option<String>> {
-        reset_error();
+        let t = self.img.t;
+        reset_error(t);
         let mut cb = Callback { f, panicked: false };
-        // SAFETY: fs is live; trampoline and &mut cb stay valid for the whole call.
-        let r = unsafe { grs_tsk_walk(self.fs.as_ptr(), trampoline, (&mut cb as *mut Callback).cast()) };
+        // SAFETY: fs is live; fs_dir_walk is libtsk's tsk_fs_dir_walk; trampoline and
+        // &mut cb stay valid for the whole call.
+        let r = unsafe { grs_tsk_walk(t.fs_dir_walk, self.fs.as_ptr(), trampoline, (&mut cb as *mut Callback).cast()) };
         if cb.panicked {
             return Err(Some("internal error in the walk callback".into()));
         }
         if r == 0 {
             Ok(())
         } else {
-            Err(last_error())
+            Err(last_error(t))
         }
     }
 }

@@ -77,16 +77,21 @@ on_entry (TSK_FS_FILE *file, const char *path, void *p)
   }
 }
 
+/* tsk_fs_dir_walk, whose address the daemon looks up at run time (libtsk is loaded
+ * with dlopen, so this file never links against it). */
+typedef uint8_t (*grs_tsk_dir_walk_fn) (TSK_FS_INFO *, TSK_INUM_T, TSK_FS_DIR_WALK_FLAG_ENUM,
+                                        TSK_FS_DIR_WALK_CB, void *);
+
 /* Walks every name of the filesystem from its root directory, allocated and deleted
  * alike, recursing into subdirectories and leaving out TSK's virtual $OrphanFiles
  * directory.  Returns tsk_fs_dir_walk's result: 0 on success, 1 on error. */
 int
-grs_tsk_walk (TSK_FS_INFO *fs, grs_tsk_entry_fn fn, void *data)
+grs_tsk_walk (grs_tsk_dir_walk_fn dir_walk, TSK_FS_INFO *fs, grs_tsk_entry_fn fn, void *data)
 {
   struct walk_ctx ctx = { fn, data };
   const TSK_FS_DIR_WALK_FLAG_ENUM flags =
     TSK_FS_DIR_WALK_FLAG_ALLOC | TSK_FS_DIR_WALK_FLAG_UNALLOC |
     TSK_FS_DIR_WALK_FLAG_RECURSE | TSK_FS_DIR_WALK_FLAG_NOORPHAN;
 
-  return tsk_fs_dir_walk (fs, fs->root_inum, flags, on_entry, &ctx);
+  return dir_walk (fs, fs->root_inum, flags, on_entry, &ctx);
 }
