@@ -72,3 +72,28 @@ impl Library {
         Ok(unsafe { std::mem::transmute_copy::<*mut c_void, F>(&p) })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_library_and_symbol_are_errors() {
+        let e = Library::open(c"libguestfs-rs-no-such-library.so.0").err().unwrap();
+        assert!(e.contains("libguestfs-rs-no-such-library.so.0"), "{e}");
+        let libc = Library::open(c"libc.so.6").unwrap();
+        // SAFETY: getpid's C declaration is `pid_t getpid(void)`.
+        let getpid: unsafe extern "C" fn() -> libc::pid_t = unsafe { libc.function(c"getpid") }.unwrap();
+        // SAFETY: as above.
+        assert_eq!(unsafe { getpid() }, std::process::id() as libc::pid_t);
+        // SAFETY: never called.
+        assert!(unsafe { libc.function::<unsafe extern "C" fn()>(c"guestfs_rs_no_such_symbol") }.is_err());
+    }
+
+    #[test]
+    fn unavailable_is_1_48s_enotsup_reply() {
+        let e = unavailable("libtsk", "test");
+        assert_eq!(e.errno, libc::ENOTSUP);
+        assert!(e.msg.starts_with("feature 'libtsk' is not available in this\nbuild of libguestfs."), "{}", e.msg);
+    }
+}
