@@ -3,5 +3,8 @@
 
 fn main() {
     println!("cargo:rerun-if-changed=src/calls/tsk/shim.c");
-    cc::Build::new().file("src/calls/tsk/shim.c").warnings(true).compile("guestfsd_tsk_shim");
+    cc::Build::new()
+        .file("src/calls/tsk/shim.c")
+        .warnings(true)
+        .compile("guestfsd_tsk_shim");
 }

@@ -11,9 +11,9 @@ pub mod consts;
 pub mod dispatch;
 pub mod errno;
 pub mod message;
-pub mod server;
 #[doc(hidden)]
 pub mod samples;
+pub mod server;
 mod sys;
 pub mod value;
 pub mod xdr;

@@ -75,14 +75,23 @@ fn put_arg(w: &mut XdrWriter, action: &Action, name: &str, ty: &ArgType, v: &Val
         (ArgType::StringList(_), Value::StrList(l)) => w.put_string_list(l),
         (ArgType::BufferIn, Value::Buffer(b) | Value::Str(b)) => w.put_opaque(b),
         (ArgType::Pointer(_), _) => {
-            return Err(XdrError::Other(format!("{}: {name}: pointer arguments cannot be sent", action.name)))
+            return Err(XdrError::Other(format!(
+                "{}: {name}: pointer arguments cannot be sent",
+                action.name
+            )))
         }
         (ty, v) => return Err(mismatch(&action.name, name, &format!("{ty:?}"), v)),
     }
     Ok(())
 }
 
-fn put_optarg(w: &mut XdrWriter, action: &Action, name: &str, ty: OptArgType, v: Option<&Value>) -> Result<(), XdrError> {
+fn put_optarg(
+    w: &mut XdrWriter,
+    action: &Action,
+    name: &str,
+    ty: OptArgType,
+    v: Option<&Value>,
+) -> Result<(), XdrError> {
     match (ty, v) {
         (OptArgType::Bool, None) => w.put_bool(false),
         (OptArgType::Int, None) => w.put_i32(0),
@@ -108,7 +117,13 @@ pub fn encode_args(action: &Action, args: &[Value], optargs: &[Option<Value>]) -
     let values: Vec<&Value> = if args.len() == wire.len() {
         args.iter().collect()
     } else if args.len() == action.args.len() {
-        action.args.iter().zip(args).filter(|(a, _)| !a.is_file_transfer()).map(|(_, v)| v).collect()
+        action
+            .args
+            .iter()
+            .zip(args)
+            .filter(|(a, _)| !a.is_file_transfer())
+            .map(|(_, v)| v)
+            .collect()
     } else {
         return Err(XdrError::Other(format!(
             "{}: {} arguments given, expected {}",
@@ -155,7 +170,10 @@ fn get_arg(r: &mut XdrReader, action: &Action, ty: &ArgType) -> Result<Value, Xd
         ArgType::StringList(_) => Value::StrList(r.get_string_list()?),
         ArgType::BufferIn => Value::Buffer(r.get_opaque(MAX_ITEM)?),
         ArgType::Pointer(_) => {
-            return Err(XdrError::Other(format!("{}: pointer arguments cannot be received", action.name)))
+            return Err(XdrError::Other(format!(
+                "{}: pointer arguments cannot be received",
+                action.name
+            )))
         }
     })
 }
@@ -174,8 +192,15 @@ fn get_optarg(r: &mut XdrReader, ty: OptArgType) -> Result<Value, XdrError> {
 /// are an error.
 pub fn decode_args(action: &Action, body: &[u8]) -> Result<(Vec<Value>, Vec<Value>), XdrError> {
     let mut r = XdrReader::new(body);
-    let args = action.wire_args().map(|a| get_arg(&mut r, action, &a.ty)).collect::<Result<Vec<_>, _>>()?;
-    let optargs = action.optargs.iter().map(|o| get_optarg(&mut r, o.ty)).collect::<Result<Vec<_>, _>>()?;
+    let args = action
+        .wire_args()
+        .map(|a| get_arg(&mut r, action, &a.ty))
+        .collect::<Result<Vec<_>, _>>()?;
+    let optargs = action
+        .optargs
+        .iter()
+        .map(|o| get_optarg(&mut r, o.ty))
+        .collect::<Result<Vec<_>, _>>()?;
     r.finish()?;
     Ok((args, optargs))
 }
@@ -251,7 +276,9 @@ fn get_struct(r: &mut XdrReader, st: &Struct) -> Result<StructValue, XdrError> {
 /// One struct of the API table in XDR, as 1.48's daemon writes `tsk_dirent` and
 /// `yara_detection` entries one after another into FileOut data.
 pub fn encode_struct(api: &Api, name: &str, v: &StructValue) -> Result<Vec<u8>, XdrError> {
-    let st = api.structure(name).ok_or_else(|| XdrError::Other(format!("unknown struct type {name}")))?;
+    let st = api
+        .structure(name)
+        .ok_or_else(|| XdrError::Other(format!("unknown struct type {name}")))?;
     let mut w = XdrWriter::new();
     put_struct(&mut w, name, st, v)?;
     Ok(w.into_bytes())
@@ -261,7 +288,9 @@ pub fn encode_struct(api: &Api, name: &str, v: &StructValue) -> Result<Vec<u8>, 
 /// [`encode_struct`]). Appliance bytes: every length is checked against what is left, and
 /// a struct cut short is an error, never a partial entry.
 pub fn decode_struct_stream(api: &Api, name: &str, data: &[u8]) -> Result<Vec<StructValue>, XdrError> {
-    let st = api.structure(name).ok_or_else(|| XdrError::Other(format!("unknown struct type {name}")))?;
+    let st = api
+        .structure(name)
+        .ok_or_else(|| XdrError::Other(format!("unknown struct type {name}")))?;
     let mut r = XdrReader::new(data);
     let mut out = Vec::new();
     while r.remaining() > 0 {

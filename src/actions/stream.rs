@@ -35,19 +35,35 @@ mod tests {
 
     fn stream(entries: &[StructValue]) -> Vec<u8> {
         let api = guestfs_api::table();
-        entries.iter().flat_map(|e| encode_struct(api, "tsk_dirent", e).unwrap()).collect()
+        entries
+            .iter()
+            .flat_map(|e| encode_struct(api, "tsk_dirent", e).unwrap())
+            .collect()
     }
 
     #[test]
     fn round_trip_and_empty() {
-        let entries = vec![dirent(0, b"$MFT", b""), dirent(12, b"dir/abc", b"../target"), dirent(7, b"x", b"")];
+        let entries = vec![
+            dirent(0, b"$MFT", b""),
+            dirent(12, b"dir/abc", b"../target"),
+            dirent(7, b"x", b""),
+        ];
         let got = decode_entries("internal_filesystem_walk", "tsk_dirent", &stream(&entries)).unwrap();
         assert_eq!(got, entries);
-        assert!(decode_entries("internal_filesystem_walk", "tsk_dirent", &[]).unwrap().is_empty());
-        let y =
-            StructValue { fields: vec![FieldValue::Str(b"/text.txt".to_vec()), FieldValue::Str(b"TestRule".to_vec())] };
+        assert!(decode_entries("internal_filesystem_walk", "tsk_dirent", &[])
+            .unwrap()
+            .is_empty());
+        let y = StructValue {
+            fields: vec![
+                FieldValue::Str(b"/text.txt".to_vec()),
+                FieldValue::Str(b"TestRule".to_vec()),
+            ],
+        };
         let bytes = encode_struct(guestfs_api::table(), "yara_detection", &y).unwrap();
-        assert_eq!(decode_entries("internal_yara_scan", "yara_detection", &bytes).unwrap(), vec![y]);
+        assert_eq!(
+            decode_entries("internal_yara_scan", "yara_detection", &bytes).unwrap(),
+            vec![y]
+        );
     }
 
     #[test]
@@ -60,7 +76,11 @@ mod tests {
                 assert_eq!(r.unwrap().len(), 1);
             } else {
                 let e = r.unwrap_err();
-                assert!(e.message.contains("invalid data from guestfs_internal_filesystem_walk"), "{}", e.message);
+                assert!(
+                    e.message.contains("invalid data from guestfs_internal_filesystem_walk"),
+                    "{}",
+                    e.message
+                );
             }
         }
     }
@@ -76,7 +96,11 @@ mod tests {
             seed ^= seed << 17;
             seed
         };
-        let base = stream(&[dirent(2, b"etc", b""), dirent(3, b"etc/passwd", b""), dirent(4, b"l", b"etc")]);
+        let base = stream(&[
+            dirent(2, b"etc", b""),
+            dirent(3, b"etc/passwd", b""),
+            dirent(4, b"l", b"etc"),
+        ]);
         for round in 0..4000 {
             let data: Vec<u8> = if round % 2 == 0 {
                 let n = (next() % 300) as usize;
@@ -93,7 +117,10 @@ mod tests {
             for name in ["tsk_dirent", "yara_detection"] {
                 if let Ok(entries) = decode_entries("internal_filesystem_walk", name, &data) {
                     let api = guestfs_api::table();
-                    let again: Vec<u8> = entries.iter().flat_map(|e| encode_struct(api, name, e).unwrap()).collect();
+                    let again: Vec<u8> = entries
+                        .iter()
+                        .flat_map(|e| encode_struct(api, name, e).unwrap())
+                        .collect();
                     // XDR padding bytes are not checked by the decoder, so compare lengths.
                     assert_eq!(again.len(), data.len());
                 }

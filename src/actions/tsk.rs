@@ -11,7 +11,12 @@ pub const NAMES: &[&str] = &["filesystem_walk", "find_inode"];
 
 pub fn run(h: &Handle, name: &str, a: &[Value], _o: &[Option<Value>]) -> Option<Result<RetValue>> {
     match name {
-        "filesystem_walk" => Some(dirents(h, "internal_filesystem_walk", a[..1].to_vec(), "filesystem_walk")),
+        "filesystem_walk" => Some(dirents(
+            h,
+            "internal_filesystem_walk",
+            a[..1].to_vec(),
+            "filesystem_walk",
+        )),
         "find_inode" => Some(dirents(h, "internal_find_inode", a[..2].to_vec(), "find_inode")),
         _ => None,
     }

@@ -90,8 +90,10 @@ const GROUP_FILES: &[(&str, &[&str])] = &[("grub", &["/usr/lib/grub/i386-pc/modi
 type LibraryLoads = fn() -> bool;
 
 /// Groups whose calls need such a library.
-const GROUP_LIBRARIES: &[(&str, LibraryLoads)] =
-    &[("libtsk", super::tsk::library_available), ("libyara", super::yara::library_available)];
+const GROUP_LIBRARIES: &[(&str, LibraryLoads)] = &[
+    ("libtsk", super::tsk::library_available),
+    ("libyara", super::yara::library_available),
+];
 
 /// 0 = available, 1 = not available, 2 = no such group. A group is available when every
 /// call in it is implemented here and the tools it needs are installed, so callers (and
@@ -119,7 +121,10 @@ pub fn group_available(d: &Daemon, group: &str) -> bool {
         .iter()
         .find(|(g, _)| *g == group)
         .is_none_or(|(_, files)| files.iter().all(|f| std::path::Path::new(f).exists()));
-    let libraries_ok = GROUP_LIBRARIES.iter().find(|(g, _)| *g == group).is_none_or(|(_, loads)| loads());
+    let libraries_ok = GROUP_LIBRARIES
+        .iter()
+        .find(|(g, _)| *g == group)
+        .is_none_or(|(_, loads)| loads());
     // Groups 1.48 retired but still reports (no calls of their own).
     let has_calls = d.api.actions.iter().any(|a| a.optional.as_deref() == Some(group));
     (has_calls && calls_done && tools_ok && files_ok && libraries_ok) || group == "realpath"
@@ -175,7 +180,12 @@ fn utsname(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
         FieldValue::Str(b)
     };
     Ok(RetValue::Struct(StructValue {
-        fields: vec![field(&u.sysname), field(&u.release), field(&u.version), field(&u.machine)],
+        fields: vec![
+            field(&u.sysname),
+            field(&u.release),
+            field(&u.version),
+            field(&u.machine),
+        ],
     }))
 }
 

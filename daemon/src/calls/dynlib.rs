@@ -94,6 +94,11 @@ mod tests {
     fn unavailable_is_1_48s_enotsup_reply() {
         let e = unavailable("libtsk", "test");
         assert_eq!(e.errno, libc::ENOTSUP);
-        assert!(e.msg.starts_with("feature 'libtsk' is not available in this\nbuild of libguestfs."), "{}", e.msg);
+        assert!(
+            e.msg
+                .starts_with("feature 'libtsk' is not available in this\nbuild of libguestfs."),
+            "{}",
+            e.msg
+        );
     }
 }

@@ -25,8 +25,10 @@ pub fn library_available() -> bool {
     ffi::available()
 }
 
-pub const CALLS: &[(&str, Handler)] =
-    &[("internal_filesystem_walk", internal_filesystem_walk), ("internal_find_inode", internal_find_inode)];
+pub const CALLS: &[(&str, Handler)] = &[
+    ("internal_filesystem_walk", internal_filesystem_walk),
+    ("internal_find_inode", internal_find_inode),
+];
 
 /// tsk_flags bits (1.48's documented values).
 const DIRENT_ALLOC: u32 = 0x01;
@@ -183,7 +185,15 @@ mod tests {
     use ffi::Meta;
 
     fn entry<'a>(name: &'a [u8], meta_addr: u64, name_flags: u32, meta: Option<Meta<'a>>) -> Entry<'a> {
-        Entry { meta_addr, root_inum: 2, path: b"dir/", name, name_type: 5, name_flags, meta }
+        Entry {
+            meta_addr,
+            root_inum: 2,
+            path: b"dir/",
+            name,
+            name_type: 5,
+            name_flags,
+            meta,
+        }
     }
 
     #[test]
@@ -196,12 +206,24 @@ mod tests {
 
     #[test]
     fn flags_follow_allocation() {
-        let alloc = Meta { flags: META_FLAG_ALLOC, ..Meta::default() };
-        let comp = Meta { flags: META_FLAG_COMP | 2, ..Meta::default() };
+        let alloc = Meta {
+            flags: META_FLAG_ALLOC,
+            ..Meta::default()
+        };
+        let comp = Meta {
+            flags: META_FLAG_COMP | 2,
+            ..Meta::default()
+        };
         assert_eq!(dirent_flags(&entry(b"a", 12, 1, Some(alloc))), DIRENT_ALLOC);
         assert_eq!(dirent_flags(&entry(b"a", 12, NAME_FLAG_UNALLOC, None)), 0);
-        assert_eq!(dirent_flags(&entry(b"a", 12, NAME_FLAG_UNALLOC, Some(alloc))), DIRENT_REALLOC);
-        assert_eq!(dirent_flags(&entry(b"a", 12, 1, Some(comp))), DIRENT_ALLOC | DIRENT_COMPRESSED);
+        assert_eq!(
+            dirent_flags(&entry(b"a", 12, NAME_FLAG_UNALLOC, Some(alloc))),
+            DIRENT_REALLOC
+        );
+        assert_eq!(
+            dirent_flags(&entry(b"a", 12, 1, Some(comp))),
+            DIRENT_ALLOC | DIRENT_COMPRESSED
+        );
     }
 
     #[test]

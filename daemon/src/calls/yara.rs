@@ -32,8 +32,11 @@ pub fn library_available() -> bool {
     ffi::available()
 }
 
-pub const CALLS: &[(&str, Handler)] =
-    &[("yara_load", yara_load), ("yara_destroy", yara_destroy), ("internal_yara_scan", internal_yara_scan)];
+pub const CALLS: &[(&str, Handler)] = &[
+    ("yara_load", yara_load),
+    ("yara_destroy", yara_destroy),
+    ("internal_yara_scan", internal_yara_scan),
+];
 
 thread_local! {
     /// The loaded rules. The daemon serves calls on one thread, so they never move.
@@ -128,8 +131,11 @@ fn internal_yara_scan(d: &mut Daemon, r: &Req) -> Result<RetValue> {
 fn scan(d: &mut Daemon, r: &Req, rules: &Rules) -> Result<RetValue> {
     let path = r.str(0);
     let host = super::host_path(d, r, 0, true)?;
-    let f =
-        OpenOptions::new().read(true).custom_flags(libc::O_CLOEXEC).open(&host).map_err(|e| Error::io(&e, &path))?;
+    let f = OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_CLOEXEC)
+        .open(&host)
+        .map_err(|e| Error::io(&e, &path))?;
 
     d.begin_file_out()?;
     let mut out = ChunkPacker::default();
@@ -173,5 +179,7 @@ fn scan(d: &mut Daemon, r: &Req, rules: &Rules) -> Result<RetValue> {
 }
 
 fn detection(path: &[u8], rule: &[u8]) -> StructValue {
-    StructValue { fields: vec![FieldValue::Str(path.to_vec()), FieldValue::Str(rule.to_vec())] }
+    StructValue {
+        fields: vec![FieldValue::Str(path.to_vec()), FieldValue::Str(rule.to_vec())],
+    }
 }

@@ -193,7 +193,9 @@ impl Image {
         let images = [path.as_ptr()];
         // SAFETY: images is an array of one valid C string, alive during the call.
         let img = unsafe { (t.img_open)(1, images.as_ptr(), DETECT, 0) };
-        NonNull::new(img).map(|img| Image { t, img }).ok_or_else(|| OpenError::Tsk(last_error(t)))
+        NonNull::new(img)
+            .map(|img| Image { t, img })
+            .ok_or_else(|| OpenError::Tsk(last_error(t)))
     }
 
     /// Detects and opens the filesystem at offset 0; Err is libtsk's error text.
@@ -201,7 +203,9 @@ impl Image {
         reset_error(self.t);
         // SAFETY: self.img is a live image; the filesystem borrows it (lifetime 'a).
         let fs = unsafe { (self.t.fs_open_img)(self.img.as_ptr(), 0, DETECT) };
-        NonNull::new(fs).map(|fs| Filesystem { fs, img: self }).ok_or_else(|| last_error(self.t))
+        NonNull::new(fs)
+            .map(|fs| Filesystem { fs, img: self })
+            .ok_or_else(|| last_error(self.t))
     }
 }
 
@@ -279,7 +283,14 @@ impl Filesystem<'_> {
         let mut cb = Callback { f, panicked: false };
         // SAFETY: fs is live; fs_dir_walk is libtsk's tsk_fs_dir_walk; trampoline and
         // &mut cb stay valid for the whole call.
-        let r = unsafe { grs_tsk_walk(t.fs_dir_walk, self.fs.as_ptr(), trampoline, (&mut cb as *mut Callback).cast()) };
+        let r = unsafe {
+            grs_tsk_walk(
+                t.fs_dir_walk,
+                self.fs.as_ptr(),
+                trampoline,
+                (&mut cb as *mut Callback).cast(),
+            )
+        };
         if cb.panicked {
             return Err(Some("internal error in the walk callback".into()));
         }

@@ -175,14 +175,21 @@ impl Rules {
         let r = unsafe { (y.rules_load)(path.as_ptr(), &mut p) };
         match NonNull::new(p) {
             Some(r_) if r == ERROR_SUCCESS => Ok(Rules { y, r: r_ }),
-            _ => Err(if r == ERROR_SUCCESS { ERROR_INSUFFICIENT_MEMORY } else { r }),
+            _ => Err(if r == ERROR_SUCCESS {
+                ERROR_INSUFFICIENT_MEMORY
+            } else {
+                r
+            }),
         }
     }
 
     /// Scans the file open on `fd`, calling `on_match` with the identifier of each
     /// matching rule. Err is libyara's code (or -1 when the callback panicked).
     pub fn scan_fd(&self, fd: BorrowedFd, on_match: &mut dyn FnMut(&[u8]) -> Scan) -> Result<(), c_int> {
-        let mut st = ScanState { on_match, panicked: false };
+        let mut st = ScanState {
+            on_match,
+            panicked: false,
+        };
         // SAFETY: rules are live; fd is open for the call; the callback and &mut st stay
         // valid for the whole (synchronous) scan.
         let r = unsafe {
@@ -243,8 +250,11 @@ extern "C" fn compiler_trampoline(
     // SAFETY: user is the &mut Vec passed by compile_fd, alive while the compiler is;
     // message is a NUL-terminated string for the duration of the call (or NULL).
     let (errors, text) = unsafe {
-        let text =
-            if message.is_null() { String::new() } else { CStr::from_ptr(message).to_string_lossy().into_owned() };
+        let text = if message.is_null() {
+            String::new()
+        } else {
+            CStr::from_ptr(message).to_string_lossy().into_owned()
+        };
         (&mut *user.cast::<Vec<(c_int, String)>>(), text)
     };
     if errors.len() < 100 {
@@ -267,7 +277,11 @@ pub fn compile_fd(fd: BorrowedFd) -> Result<Rules, CompileError> {
     // SAFETY: the compiler is live and fd open; the callback, which writes through the
     // pointer to `messages`, only runs inside yr_compiler_add_fd, while `messages` lives.
     let errors = unsafe {
-        (y.compiler_set_callback)(compiler.c.as_ptr(), compiler_trampoline, (&mut messages as *mut Vec<_>).cast());
+        (y.compiler_set_callback)(
+            compiler.c.as_ptr(),
+            compiler_trampoline,
+            (&mut messages as *mut Vec<_>).cast(),
+        );
         (y.compiler_add_fd)(compiler.c.as_ptr(), fd.as_raw_fd(), std::ptr::null(), std::ptr::null())
     };
     if errors > 0 {
@@ -278,6 +292,10 @@ pub fn compile_fd(fd: BorrowedFd) -> Result<Rules, CompileError> {
     let r = unsafe { (y.compiler_get_rules)(compiler.c.as_ptr(), &mut rules) };
     match NonNull::new(rules) {
         Some(r_) if r == ERROR_SUCCESS => Ok(Rules { y, r: r_ }),
-        _ => Err(CompileError::GetRules(if r == ERROR_SUCCESS { ERROR_INSUFFICIENT_MEMORY } else { r })),
+        _ => Err(CompileError::GetRules(if r == ERROR_SUCCESS {
+            ERROR_INSUFFICIENT_MEMORY
+        } else {
+            r
+        })),
     }
 }
