@@ -55,6 +55,9 @@ packages+=(librpm-dev rpm db5.3-util sqlite3)
 # Debian's virt-inspector (guestfs-tools) and the Perl bindings (libguestfs's
 # make-fedora-img.pl) for the inspection comparisons; both run on 1.48.6 or on ours.
 reference_tools=(guestfs-tools libguestfs-perl)
+# The daemon links libtsk (filesystem_walk, find_inode) and libyara (yara_*); yara's
+# yarac makes the compiled rules the tests load.
+packages+=(libtsk-dev libyara-dev yara)
 missing=()
 for p in "${backports[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then

@@ -23,7 +23,8 @@ pub use consts::*;
 pub use errno::{errno_to_name, name_to_errno};
 pub use message::{frame, frame_message, Chunk, Header, MessageError, Progress};
 pub use value::{
-    decode_args, decode_ret, encode_args, encode_ret, optargs_bitmask, FieldValue, RetValue, StructValue, Value,
+    decode_args, decode_ret, decode_struct_stream, encode_args, encode_ret, encode_struct, optargs_bitmask, FieldValue,
+    RetValue, StructValue, Value,
 };
 pub use xdr::{XdrError, XdrReader, XdrWriter};
 

@@ -87,6 +87,15 @@ const GROUP_TOOLS: &[(&str, &[&str])] = &[
 /// Data files a group needs besides programs (bootloader images the tools install).
 const GROUP_FILES: &[(&str, &[&str])] = &[("grub", &["/usr/lib/grub/i386-pc/modinfo.sh"])];
 
+/// Whether a library the daemon loads at first use (dlopen) can be loaded.
+type LibraryLoads = fn() -> bool;
+
+/// Groups whose calls need such a library.
+const GROUP_LIBRARIES: &[(&str, LibraryLoads)] = &[
+    ("libtsk", super::tsk::library_available),
+    ("libyara", super::yara::library_available),
+];
+
 /// 0 = available, 1 = not available, 2 = no such group. A group is available when every
 /// call in it is implemented here and the tools it needs are installed, so callers (and
 /// the test suite) skip what cannot work instead of meeting ENOTSUP.
@@ -113,9 +122,13 @@ pub fn group_available(d: &Daemon, group: &str) -> bool {
         .iter()
         .find(|(g, _)| *g == group)
         .is_none_or(|(_, files)| files.iter().all(|f| std::path::Path::new(f).exists()));
+    let libraries_ok = GROUP_LIBRARIES
+        .iter()
+        .find(|(g, _)| *g == group)
+        .is_none_or(|(_, loads)| loads());
     // Groups 1.48 retired but still reports (no calls of their own).
     let has_calls = d.api.actions.iter().any(|a| a.optional.as_deref() == Some(group));
-    (has_calls && calls_done && tools_ok && files_ok) || group == "realpath"
+    (has_calls && calls_done && tools_ok && files_ok && libraries_ok) || group == "realpath"
 }
 
 /// Every optional group name, available or not.

@@ -14,11 +14,13 @@ use crate::request::Req;
 pub mod augeas;
 pub mod blockdev;
 pub mod btrfs;
+pub mod chunks;
 pub mod command;
 pub mod content;
 pub mod core;
 pub mod debug;
 pub mod devs;
+pub mod dynlib;
 pub mod ext2;
 pub mod files;
 pub mod filetype;
@@ -41,8 +43,10 @@ pub mod rsync;
 pub mod rpm;
 pub mod selinux;
 pub mod transfer;
+pub mod tsk;
 pub mod xattr;
 pub mod xfs;
+pub mod yara;
 
 pub type Handler = fn(&mut Daemon, &Req) -> Result<RetValue>;
 
@@ -79,6 +83,8 @@ const FAMILIES: &[&[(&str, Handler)]] = &[
     selinux::CALLS,
     rsync::CALLS,
     rpm::CALLS,
+    tsk::CALLS,
+    yara::CALLS,
 ];
 
 /// The implementation of an action, if we have one.
