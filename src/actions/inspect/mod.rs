@@ -1,10 +1,15 @@
 //! Library-side inspection actions, built on the daemon's inspection calls and file
 //! calls as in 1.48: inspect_list_applications(2) (`apps`), inspect_get_osinfo
-//! (`osinfo`), inspect_get_icon (`icon`).
+//! (`osinfo`), inspect_get_icon (`icon`, with its
+//! readers of guest files `pe` and `dib`, the `cirros` logo renderer and the `png` writer).
 
 mod apps;
+mod cirros;
+mod dib;
 mod icon;
 mod osinfo;
+mod pe;
+mod png;
 mod windows_apps;
 
 /// The registry hive reader is the daemon's (one implementation for both sides): the
