@@ -7,6 +7,8 @@ mod apps;
 mod cirros;
 mod dib;
 mod icon;
+#[cfg(test)]
+mod icon_fuzz;
 mod osinfo;
 mod pe;
 mod png;
