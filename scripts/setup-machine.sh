@@ -45,6 +45,9 @@ packages=(
   ntfs-3g sleuthkit f2fs-tools python3
   # memory checker for the C API and thread stress tests
   valgrind
+  # tests/inspect/icons.sh: wrestool and netpbm for 1.48.6's side of the icon comparison
+  # only (guestfs-rs runs no host tool on guest files); hivexregedit to make its hives
+  icoutils netpbm libwin-hivex-perl
 )
 missing=()
 for p in "${backports[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done

@@ -40,6 +40,7 @@ for suite in appliance failures wire augeas inspect; do
       bash scripts/run-with-ledger.sh "tests/$suite/known-failures.txt" -- bash "tests/$suite/run.sh" "$prefix"
   fi
 done
+step "tests/inspect/icons.sh: Windows and CirrOS icons, compared with 1.48.6" bash tests/inspect/icons.sh "$prefix"
 if [ -x scripts/conformance/run-upstream-capi-tests.sh ] && [ -f scripts/conformance/capi-known-failures.txt ]; then
   step "libguestfs tests.c (known failures in scripts/conformance/capi-known-failures.txt)" \
     bash scripts/run-with-ledger.sh scripts/conformance/capi-known-failures.txt -- bash scripts/conformance/run-upstream-capi-tests.sh "$prefix"
