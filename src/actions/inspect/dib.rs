@@ -253,6 +253,19 @@ pub mod tests {
     }
 
     #[test]
+    fn five_bit_channels_scale_as_netpbm() {
+        // netpbm 11's bmptopnm maps 5-bit v to floor(v * 255 / 31): 0, 8, 16, 24, 32, 41 ...
+        let row: Vec<u8> = (0..32u16)
+            .flat_map(|v| ((v << 10) | (v << 5) | v).to_le_bytes())
+            .collect();
+        let img = decode(&make_dib(32, 1, 16, BI_RGB, &[], &[row])).unwrap();
+        let reds: Vec<u8> = img.rgb.chunks(3).map(|p| p[0]).collect();
+        assert_eq!(&reds[..6], &[0, 8, 16, 24, 32, 41]);
+        assert_eq!(&reds[29..], &[238, 246, 255]);
+        assert!(img.rgb.chunks(3).all(|p| p[0] == p[1] && p[1] == p[2]));
+    }
+
+    #[test]
     fn refuses_bad_headers() {
         assert_eq!(decode(&[]), None);
         let rows = vec![vec![0; 6]; 2];
