@@ -177,33 +177,9 @@ pub fn decode(dib: &[u8]) -> Option<Image> {
 }
 
 #[cfg(test)]
-pub mod tests {
+mod tests {
     use super::*;
-
-    /// A bottom-up DIB with a 40-byte header: `rows` are top first, already packed.
-    pub fn make_dib(w: i32, h: i32, bpp: u16, compression: u32, extra: &[u8], rows_top_first: &[Vec<u8>]) -> Vec<u8> {
-        let mut d = Vec::new();
-        d.extend_from_slice(&40u32.to_le_bytes());
-        d.extend_from_slice(&w.to_le_bytes());
-        d.extend_from_slice(&h.to_le_bytes());
-        d.extend_from_slice(&1u16.to_le_bytes());
-        d.extend_from_slice(&bpp.to_le_bytes());
-        d.extend_from_slice(&compression.to_le_bytes());
-        d.extend_from_slice(&[0; 20]);
-        d.extend_from_slice(extra);
-        let stride = (w as usize * bpp as usize).div_ceil(32) * 4;
-        let order: Vec<&Vec<u8>> = if h > 0 {
-            rows_top_first.iter().rev().collect()
-        } else {
-            rows_top_first.iter().collect()
-        };
-        for r in order {
-            let mut r = r.clone();
-            r.resize(stride, 0);
-            d.extend_from_slice(&r);
-        }
-        d
-    }
+    use crate::actions::inspect::test_images::make_dib;
 
     #[test]
     fn decodes_24_and_32_bit() {

@@ -12,6 +12,8 @@ mod icon_fuzz;
 mod osinfo;
 mod pe;
 mod png;
+#[cfg(test)]
+mod test_images;
 mod windows_apps;
 
 /// The registry hive reader is the daemon's (one implementation for both sides): the
