@@ -47,6 +47,9 @@ packages=(
   valgrind
   # rsync: inside the appliance (rsync calls) and the host daemon of tests/network; busybox: wget/sh of its test guest
   rsync busybox
+  # tests/inspect/icons.sh: wrestool and netpbm for 1.48.6's side of the icon comparison
+  # only (guestfs-rs runs no host tool on guest files); hivexregedit to make its hives
+  icoutils netpbm libwin-hivex-perl
 )
 # librpm for the daemon's rpm package list (internal_list_rpm_applications, linked
 # against librpm.so); rpm, db5.3-util and sqlite3 build the rpm-database test images
