@@ -12,6 +12,7 @@ pub mod dispatch;
 pub mod errno;
 pub mod message;
 pub mod server;
+pub mod sigpipe;
 #[doc(hidden)]
 pub mod samples;
 mod sys;
