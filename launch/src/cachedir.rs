@@ -25,12 +25,9 @@ pub fn user_cache_dir(cachedir: &Path) -> Result<PathBuf, LaunchError> {
     let f = match open_dir_nofollow(&dir) {
         Ok(f) => f,
         Err(e) if matches!(e.raw_os_error(), Some(libc::ELOOP) | Some(libc::ENOTDIR)) => {
-            let what = match std::fs::symlink_metadata(&dir) {
-                Ok(m) if m.file_type().is_symlink() => "is a symbolic link".to_string(),
-                Ok(m) => format!("is not a directory (mode {:o})", m.mode()),
-                Err(_) => "is not a directory".to_string(),
-            };
-            return Err(LaunchError::msg(format!("security: cached appliance {d} {what}")));
+            // 1.48's words; the mode (from lstat) shows a symlink as 120777.
+            let mode = std::fs::symlink_metadata(&dir).map(|m| format!(" (mode {:o})", m.mode())).unwrap_or_default();
+            return Err(LaunchError::msg(format!("security: cached appliance {d} is not a directory{mode}")));
         }
         Err(e) => return Err(LaunchError::io(format!("open: {d}"), &e)),
     };
@@ -195,7 +192,7 @@ mod tests {
         std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o600)).unwrap();
         std::os::unix::fs::symlink(&target, base.join(format!(".guestfs-{}", euid()))).unwrap();
         let e = user_cache_dir(&base).unwrap_err().to_string();
-        assert!(e.contains("is a symbolic link"), "{e}");
+        assert!(e.contains("is not a directory (mode 120777)"), "{e}");
         let mode = std::fs::metadata(&target).unwrap().mode() & 0o7777;
         assert_eq!(mode, 0o600, "target mode changed to {mode:o}");
         // A symlink to a directory is refused as well, and the directory is untouched.
