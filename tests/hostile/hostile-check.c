@@ -90,10 +90,11 @@ main (int argc, char **argv)
     return 1;
   }
   double t1 = now ();
-  int found = argc < 3;
+  int found = argc < 3 || strcmp (argv[2], "-") == 0;
   char **roots = guestfs_inspect_os (g);
   if (!roots)
     check_error (g, "inspect_os");
+  printf ("inspect_os: %.1f s\n", now () - t1);
   for (size_t i = 0; roots && roots[i]; i++) {
     const char *r = roots[i];
     printf ("root %s\n", r);
@@ -158,7 +159,10 @@ main (int argc, char **argv)
     char tmp[] = "/tmp/hostile-find0.XXXXXX";
     int fd = mkstemp (tmp);
     if (fd >= 0) {
-      if (guestfs_find0 (g, "/", tmp) == -1)
+      double tf = now ();
+      int r = guestfs_find0 (g, "/", tmp);
+      printf ("  find0 /: %.1f s\n", now () - tf);
+      if (r == -1)
         check_error (g, "find0");
       else {
         FILE *f = fopen (tmp, "r");

@@ -10,12 +10,18 @@
 #                  "a" + eight "é" (a multibyte character across byte 12 of the name)
 #   windows-bomb   the phony Windows guest with a crafted SOFTWARE hive: an application
 #                  whose Comments value is a "hive bomb" (make-hive-bomb.py)
+#   linux-mess     symlink loops and absolute symlinks to / in /etc, a million-line
+#                  fstab, names with newlines and invalid UTF-8, 10 000 nested
+#                  directories, a 1 TiB sparse file (make-linux-mess.py; packed with
+#                  mke2fs -d, no appliance needed)
+#   truncated-ext4 an ext4 holding a small Linux root, cut to its first 2 MiB (inspection
+#                  may find nothing; it must fail cleanly)
 #
 #   make-images.sh DIR [NAME...]
 set -euo pipefail
 dir=$1
 shift
-names=${*:-release64k windows-mbname windows-bomb}
+names=${*:-release64k windows-mbname windows-bomb linux-mess truncated-ext4}
 here=$(cd "$(dirname "$0")" && pwd)
 phony=${LIBGUESTFS_SRC:-/var/cache/guestfs-rs/ref/libguestfs-1.48.6}/test-data/phony-guests
 mkdir -p "$dir"
@@ -56,6 +62,20 @@ open(sys.argv[1], "w").write((unit * (65536 // len(unit) + 1))[:65536] + "\n")
       qemu-img create -q -f qcow2 -F raw -b "$base" "$img"
       guestfish -a "$img" -m /dev/sda2 upload "$dir/SOFTWARE" /Windows/System32/Config/SOFTWARE
       echo "$name windows/windows"
+      ;;
+    linux-mess)
+      python3 "$here/make-linux-mess.py" "$dir/mess"
+      mke2fs -q -t ext4 -d "$dir/mess" -F "$img" 256M >&2
+      rm -rf "$dir/mess"
+      echo "$name linux/debian"
+      ;;
+    truncated-ext4)
+      mkdir -p "$dir/small/etc" "$dir/small/bin" "$dir/small/usr/bin"
+      echo 12.1 > "$dir/small/etc/debian_version"
+      head -c 4M /dev/urandom > "$dir/small/usr/bin/filler"
+      mke2fs -q -t ext4 -d "$dir/small" -F "$img" 64M >&2
+      truncate -s 2M "$img"
+      echo "$name -"
       ;;
     *) echo "make-images: unknown image $name" >&2; exit 2 ;;
   esac
