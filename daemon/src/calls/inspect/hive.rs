@@ -440,6 +440,38 @@ mod tests {
         assert_eq!(h.children(h.root().unwrap()).len(), 1);
     }
 
+    /// Random mutations of a small hive: the reader never panics, and what it hands out
+    /// stays within its budget.
+    #[test]
+    fn mutated_hives_stay_bounded() {
+        let base = tiny();
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut rand = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..2000 {
+            let mut d = base.clone();
+            for _ in 0..(rand() % 16 + 1) {
+                let i = 0x1000 + (rand() as usize) % (d.len() - 0x1000);
+                d[i] = rand() as u8;
+            }
+            let Some(h) = Hive::new(d) else { continue };
+            let limit = h.data.len() + DATA_BUDGET_SLACK;
+            let mut total = 0;
+            if let Some(r) = h.root() {
+                for c in h.children(r).into_iter().chain([r]) {
+                    let _ = h.node_name(c);
+                    total += data_total(&h.values(c));
+                    let _ = h.children(c);
+                }
+            }
+            assert!(total <= limit);
+        }
+    }
+
     #[test]
     fn garbage_does_not_panic() {
         let mut d = tiny();

@@ -513,6 +513,63 @@ mod tests {
         assert_eq!(pattern_match("^SUSE Linux Enterprise ", "SUSE Linux Enterprise Server 15"), Some(vec![]));
     }
 
+    /// Plain recursive backtracking with the same priorities (greedy `.*` and `(N)`):
+    /// exponential at worst, fine on short strings, and obviously what the regexes mean.
+    fn reference(pat: &str, s: &str) -> Option<Vec<i32>> {
+        fn go(p: &[u8], s: &[u8], caps: &mut Vec<i32>) -> bool {
+            if p.is_empty() {
+                return true;
+            }
+            if p.starts_with(b".*") {
+                return (0..=s.len()).rev().any(|i| go(&p[2..], &s[i..], caps));
+            }
+            if p.starts_with(b"(N)") {
+                let n = s.iter().take_while(|b| b.is_ascii_digit()).count();
+                for k in (1..=n).rev() {
+                    caps.push(std::str::from_utf8(&s[..k]).unwrap().parse().unwrap_or(-1));
+                    if go(&p[3..], &s[k..], caps) {
+                        return true;
+                    }
+                    caps.pop();
+                }
+                return false;
+            }
+            !s.is_empty() && (p[0] == b'.' || s[0] == p[0]) && go(&p[1..], &s[1..], caps)
+        }
+        let (anchored, pat) = pat.strip_prefix('^').map(|p| (true, p)).unwrap_or((false, pat));
+        let ends = if anchored { 0 } else { s.len() };
+        (0..=ends).find_map(|i| {
+            let mut caps = Vec::new();
+            go(pat.as_bytes(), &s.as_bytes()[i..], &mut caps).then_some(caps)
+        })
+    }
+
+    /// Random lines built from pieces of release strings: the linear matcher finds what
+    /// plain backtracking finds.
+    #[test]
+    fn patterns_agree_with_backtracking() {
+        let pieces = ["Red Hat", " release ", "1", "23", ".", "Update ", "CentOS", " ", "x", "Fedora", "4.5"];
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut rand = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut pats: Vec<&str> = LINUX_TESTS
+            .iter()
+            .filter_map(|(_, t)| if let Test::Generic(_, Some(p)) = t { Some(*p) } else { None })
+            .collect();
+        pats.extend(["^VERSION = (N)", "^SUSE Linux Enterprise "]);
+        for _ in 0..3000 {
+            let line: String = (0..rand() % 10).map(|_| pieces[rand() as usize % pieces.len()]).collect();
+            for p in &pats {
+                let want = reference(p, &line).filter(|c| c.iter().all(|&v| v >= 0));
+                assert_eq!(pattern_match(p, &line), want, "pattern {p:?} on {line:?}");
+            }
+        }
+    }
+
     /// Time to try every release pattern on a hostile first line of `n` bytes: the
     /// prefixes that make a backtracking matcher try every (start, .*, .*) triple.
     fn hostile_time(n: usize) -> f64 {
