@@ -6,7 +6,8 @@
 #   tests/hostile/run.sh PREFIX
 #
 # Environment: HOSTILE_IMAGES (subset of image names), HOSTILE_TIMEOUT (seconds for the
-# calls on one image after its launch, default 30; the launch gets 120 s more),
+# calls on one image after its launch, find0 apart, default 30), HOSTILE_FIND0_TIMEOUT
+# (find0 /, default 120: its output is quadratic in a tree's depth),
 # HOSTILE_MAX_RSS_MB (default 200), HOSTILE_COMPARE=1 to
 # also run each image on Debian's libguestfs 1.48.6 (informative, not a pass/fail).
 # Prints "PASS: hostile-NAME" / "FAIL: hostile-NAME" and "N passed, M failed".
@@ -15,7 +16,8 @@ if [ $# -ne 1 ]; then echo "usage: $0 PREFIX" >&2; exit 2; fi
 here=$(cd "$(dirname "$0")" && pwd)
 prefix=$(realpath "$1")
 export HOSTILE_TIMEOUT=${HOSTILE_TIMEOUT:-30}
-limit=$((HOSTILE_TIMEOUT + 120))
+export HOSTILE_FIND0_TIMEOUT=${HOSTILE_FIND0_TIMEOUT:-120}
+limit=$((HOSTILE_TIMEOUT + HOSTILE_FIND0_TIMEOUT + 120))
 for v in $(env | sed -n 's/^\(LIBGUESTFS_[A-Za-z0-9_]*\)=.*/\1/p'); do unset "$v"; done
 export LIBGUESTFS_BACKEND_SETTINGS=force_tcg
 build=$(mktemp -d /tmp/hostile-tests.XXXXXX)
