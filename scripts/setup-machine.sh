@@ -43,6 +43,8 @@ packages=(
   libpcre2-dev genisoimage
   libaugeas-dev augeas-lenses libhivex-dev libsystemd-dev libselinux1-dev
   ntfs-3g sleuthkit f2fs-tools python3
+  # tests/hostile: hivexregedit edits a hive for the multibyte-name Windows image.
+  libwin-hivex-perl
 )
 missing=()
 for p in "${backports[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
