@@ -26,17 +26,26 @@ pub fn user_cache_dir(cachedir: &Path) -> Result<PathBuf, LaunchError> {
         Ok(f) => f,
         Err(e) if matches!(e.raw_os_error(), Some(libc::ELOOP) | Some(libc::ENOTDIR)) => {
             // 1.48's words; the mode (from lstat) shows a symlink as 120777.
-            let mode = std::fs::symlink_metadata(&dir).map(|m| format!(" (mode {:o})", m.mode())).unwrap_or_default();
-            return Err(LaunchError::msg(format!("security: cached appliance {d} is not a directory{mode}")));
+            let mode = std::fs::symlink_metadata(&dir)
+                .map(|m| format!(" (mode {:o})", m.mode()))
+                .unwrap_or_default();
+            return Err(LaunchError::msg(format!(
+                "security: cached appliance {d} is not a directory{mode}"
+            )));
         }
         Err(e) => return Err(LaunchError::io(format!("open: {d}"), &e)),
     };
     let md = f.metadata().map_err(|e| LaunchError::io(format!("fstat: {d}"), &e))?;
     if md.uid() != uid {
-        return Err(LaunchError::msg(format!("security: cached appliance {d} is not owned by UID {uid}")));
+        return Err(LaunchError::msg(format!(
+            "security: cached appliance {d} is not owned by UID {uid}"
+        )));
     }
     if !md.is_dir() {
-        return Err(LaunchError::msg(format!("security: cached appliance {d} is not a directory (mode {:o})", md.mode())));
+        return Err(LaunchError::msg(format!(
+            "security: cached appliance {d} is not a directory (mode {:o})",
+            md.mode()
+        )));
     }
     if md.mode() & 0o7777 != 0o755 {
         f.set_permissions(std::fs::Permissions::from_mode(0o755))
@@ -52,7 +61,10 @@ pub fn user_cache_dir(cachedir: &Path) -> Result<PathBuf, LaunchError> {
 /// Opens a directory for fstat/fchmod, failing (ELOOP/ENOTDIR) on a symlink or non-directory.
 fn open_dir_nofollow(p: &Path) -> std::io::Result<File> {
     use std::os::unix::fs::OpenOptionsExt;
-    std::fs::OpenOptions::new().read(true).custom_flags(libc::O_DIRECTORY | libc::O_NOFOLLOW).open(p)
+    std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_DIRECTORY | libc::O_NOFOLLOW)
+        .open(p)
 }
 
 /// Sets atime/mtime to now so tmp cleaners leave the file alone.
@@ -101,7 +113,10 @@ pub struct KeyHasher {
 
 impl Default for KeyHasher {
     fn default() -> Self {
-        KeyHasher { a: 0xcbf2_9ce4_8422_2325, b: 0x6c62_272e_07bb_0142 }
+        KeyHasher {
+            a: 0xcbf2_9ce4_8422_2325,
+            b: 0x6c62_272e_07bb_0142,
+        }
     }
 }
 
@@ -125,7 +140,14 @@ impl KeyHasher {
     pub fn file_meta(&mut self, p: &Path) -> &mut Self {
         self.bytes(p.as_os_str().as_encoded_bytes());
         match std::fs::metadata(p) {
-            Ok(m) => self.str(&format!("{} {} {} {} {}", m.len(), m.mtime(), m.mtime_nsec(), m.ino(), m.dev())),
+            Ok(m) => self.str(&format!(
+                "{} {} {} {} {}",
+                m.len(),
+                m.mtime(),
+                m.mtime_nsec(),
+                m.ino(),
+                m.dev()
+            )),
             Err(_) => self.str("absent"),
         }
     }

@@ -50,7 +50,10 @@ impl NoSigpipe {
             libc::pthread_sigmask(libc::SIG_BLOCK, &set, old.as_mut_ptr());
             old.assume_init()
         };
-        NoSigpipe { old_mask, was_pending: sigpipe_pending() }
+        NoSigpipe {
+            old_mask,
+            was_pending: sigpipe_pending(),
+        }
     }
 }
 
@@ -112,7 +115,11 @@ mod tests {
         let mut status = 0;
         // SAFETY: waiting for our own child.
         unsafe { libc::waitpid(pid, &mut status, 0) };
-        assert!(libc::WIFEXITED(status), "child killed by signal {}", libc::WTERMSIG(status));
+        assert!(
+            libc::WIFEXITED(status),
+            "child killed by signal {}",
+            libc::WTERMSIG(status)
+        );
         assert_eq!(libc::WEXITSTATUS(status), 0);
     }
 }

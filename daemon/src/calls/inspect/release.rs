@@ -159,7 +159,9 @@ pub fn parse_os_release(g: &Guest, file: &str, data: &mut Data) -> bool {
             _ => {}
         }
     }
-    let (Some(distro), Some(_)) = (data.distro, &data.product_name) else { return false };
+    let (Some(distro), Some(_)) = (data.distro, &data.product_name) else {
+        return false;
+    };
     match data.version {
         // Debian, CentOS and Rocky put only the major number here: use their own files.
         Some((_, 0)) if matches!(distro, "debian" | "centos" | "rocky") => false,
@@ -264,7 +266,12 @@ fn compile(p: &[u8]) -> Vec<Inst> {
             // save; digit; L: split(L+1, L+3); digit; jump L; save
             prog.extend([Inst::Save(slots), Inst::Digit]);
             let l = prog.len();
-            prog.extend([Inst::Split(l + 1, l + 3), Inst::Digit, Inst::Jump(l), Inst::Save(slots + 1)]);
+            prog.extend([
+                Inst::Split(l + 1, l + 3),
+                Inst::Digit,
+                Inst::Jump(l),
+                Inst::Save(slots + 1),
+            ]);
             slots += 2;
             i += 3;
         } else {
@@ -340,7 +347,10 @@ fn run(prog: &[Inst], s: &[u8], start: usize, visited: &mut Bitmap) -> Option<Ve
 /// The first line as product name; with a pattern, it must match and gives the version,
 /// without one a version is looked for but not required.
 pub fn parse_generic(g: &Guest, file: &str, distro: &'static str, pat: Option<&str>, data: &mut Data) -> bool {
-    let first = g.read_small(file).and_then(|l| l.into_iter().next()).unwrap_or_default();
+    let first = g
+        .read_small(file)
+        .and_then(|l| l.into_iter().next())
+        .unwrap_or_default();
     if first.is_empty() {
         return false;
     }
@@ -369,17 +379,28 @@ pub fn parse_generic(g: &Guest, file: &str, distro: &'static str, pat: Option<&s
 
 fn parse_suse_release(g: &Guest, file: &str, data: &mut Data) -> bool {
     let Some(lines) = g.read_small(file) else { return false };
-    let Some(product) = lines.first().cloned() else { return false };
+    let Some(product) = lines.first().cloned() else {
+        return false;
+    };
     data.product_name = Some(product.clone());
     let sles = pattern_match("^SUSE Linux Enterprise ", &product).is_some()
         || pattern_match("^SUSE LINUX Enterprise ", &product).is_some()
         || pattern_match("^Novell Linux Desktop ", &product).is_some();
     if sles {
-        let major = lines.get(1).and_then(|l| pattern_match("^VERSION = (N)", l)).and_then(|c| c.first().copied());
-        let minor = lines.get(2).and_then(|l| pattern_match("^PATCHLEVEL = (N)", l)).and_then(|c| c.first().copied());
+        let major = lines
+            .get(1)
+            .and_then(|l| pattern_match("^VERSION = (N)", l))
+            .and_then(|c| c.first().copied());
+        let minor = lines
+            .get(2)
+            .and_then(|l| pattern_match("^PATCHLEVEL = (N)", l))
+            .and_then(|c| c.first().copied());
         data.distro = Some("sles");
         data.version = major.map(|ma| (ma, minor.unwrap_or(0)));
-    } else if ["openSUSE ", "SuSE Linux ", "SUSE LINUX "].iter().any(|p| product.starts_with(p)) {
+    } else if ["openSUSE ", "SuSE Linux ", "SUSE LINUX "]
+        .iter()
+        .any(|p| product.starts_with(p))
+    {
         if let Some(v) = lines.get(1).and_then(|l| version_from_major_minor(l)) {
             data.version = Some(v);
         }
@@ -403,28 +424,91 @@ enum Test {
 const LINUX_TESTS: &[(&str, Test)] = &[
     ("/etc/os-release", Test::OsRelease),
     ("/etc/lsb-release", Test::Lsb),
-    ("/etc/openmandriva-release", Test::Generic("openmandriva", Some("OpenMandriva.*release (N).(N)"))),
-    ("/etc/oracle-release", Test::Generic("oraclelinux", Some("Oracle Linux.*release (N).*Update (N)"))),
-    ("/etc/oracle-release", Test::Generic("oraclelinux", Some("Oracle Linux.*release (N).(N)"))),
-    ("/etc/oracle-release", Test::Generic("oraclelinux", Some("Oracle Linux.*release (N)"))),
-    ("/etc/centos-release", Test::Generic("centos", Some("CentOS.*release (N).*Update (N)"))),
-    ("/etc/centos-release", Test::Generic("centos", Some("CentOS.*release (N).(N)"))),
-    ("/etc/centos-release", Test::Generic("centos", Some("CentOS.*release (N)"))),
-    ("/etc/rocky-release", Test::Generic("rocky", Some("Rocky Linux.*release (N).(N)"))),
-    ("/etc/rocky-release", Test::Generic("rocky", Some("Rocky Linux.*release (N)"))),
+    (
+        "/etc/openmandriva-release",
+        Test::Generic("openmandriva", Some("OpenMandriva.*release (N).(N)")),
+    ),
+    (
+        "/etc/oracle-release",
+        Test::Generic("oraclelinux", Some("Oracle Linux.*release (N).*Update (N)")),
+    ),
+    (
+        "/etc/oracle-release",
+        Test::Generic("oraclelinux", Some("Oracle Linux.*release (N).(N)")),
+    ),
+    (
+        "/etc/oracle-release",
+        Test::Generic("oraclelinux", Some("Oracle Linux.*release (N)")),
+    ),
+    (
+        "/etc/centos-release",
+        Test::Generic("centos", Some("CentOS.*release (N).*Update (N)")),
+    ),
+    (
+        "/etc/centos-release",
+        Test::Generic("centos", Some("CentOS.*release (N).(N)")),
+    ),
+    (
+        "/etc/centos-release",
+        Test::Generic("centos", Some("CentOS.*release (N)")),
+    ),
+    (
+        "/etc/rocky-release",
+        Test::Generic("rocky", Some("Rocky Linux.*release (N).(N)")),
+    ),
+    (
+        "/etc/rocky-release",
+        Test::Generic("rocky", Some("Rocky Linux.*release (N)")),
+    ),
     ("/etc/altlinux-release", Test::Generic("altlinux", None)),
-    ("/etc/redhat-release", Test::Generic("fedora", Some("Fedora release (N)"))),
-    ("/etc/redhat-release", Test::Generic("rhel", Some("Red Hat.*release (N).*Update (N)"))),
-    ("/etc/redhat-release", Test::Generic("rhel", Some("Red Hat.*release (N).(N)"))),
-    ("/etc/redhat-release", Test::Generic("rhel", Some("Red Hat.*release (N)"))),
-    ("/etc/redhat-release", Test::Generic("centos", Some("CentOS.*release (N).*Update (N)"))),
-    ("/etc/redhat-release", Test::Generic("centos", Some("CentOS.*release (N).(N)"))),
-    ("/etc/redhat-release", Test::Generic("centos", Some("CentOS.*release (N)"))),
-    ("/etc/redhat-release", Test::Generic("rocky", Some("Rocky Linux.*release (N).(N)"))),
-    ("/etc/redhat-release", Test::Generic("rocky", Some("Rocky Linux.*release (N)"))),
-    ("/etc/redhat-release", Test::Generic("scientificlinux", Some("Scientific Linux.*release (N).*Update (N)"))),
-    ("/etc/redhat-release", Test::Generic("scientificlinux", Some("Scientific Linux.*release (N).(N)"))),
-    ("/etc/redhat-release", Test::Generic("scientificlinux", Some("Scientific Linux.*release (N)"))),
+    (
+        "/etc/redhat-release",
+        Test::Generic("fedora", Some("Fedora release (N)")),
+    ),
+    (
+        "/etc/redhat-release",
+        Test::Generic("rhel", Some("Red Hat.*release (N).*Update (N)")),
+    ),
+    (
+        "/etc/redhat-release",
+        Test::Generic("rhel", Some("Red Hat.*release (N).(N)")),
+    ),
+    (
+        "/etc/redhat-release",
+        Test::Generic("rhel", Some("Red Hat.*release (N)")),
+    ),
+    (
+        "/etc/redhat-release",
+        Test::Generic("centos", Some("CentOS.*release (N).*Update (N)")),
+    ),
+    (
+        "/etc/redhat-release",
+        Test::Generic("centos", Some("CentOS.*release (N).(N)")),
+    ),
+    (
+        "/etc/redhat-release",
+        Test::Generic("centos", Some("CentOS.*release (N)")),
+    ),
+    (
+        "/etc/redhat-release",
+        Test::Generic("rocky", Some("Rocky Linux.*release (N).(N)")),
+    ),
+    (
+        "/etc/redhat-release",
+        Test::Generic("rocky", Some("Rocky Linux.*release (N)")),
+    ),
+    (
+        "/etc/redhat-release",
+        Test::Generic("scientificlinux", Some("Scientific Linux.*release (N).*Update (N)")),
+    ),
+    (
+        "/etc/redhat-release",
+        Test::Generic("scientificlinux", Some("Scientific Linux.*release (N).(N)")),
+    ),
+    (
+        "/etc/redhat-release",
+        Test::Generic("scientificlinux", Some("Scientific Linux.*release (N)")),
+    ),
     ("/etc/redhat-release", Test::Generic("redhat-based", None)),
     ("/etc/redhat-release", Test::Fixed("redhat-based")),
     ("/etc/debian_version", Test::Generic("debian", None)),
@@ -439,12 +523,17 @@ const LINUX_TESTS: &[(&str, Test)] = &[
     ("/etc/cirros/version", Test::Generic("cirros", None)),
     ("/etc/br-version", Test::BrVersion),
     ("/etc/alpine-release", Test::Generic("alpinelinux", None)),
-    ("/etc/frugalware-release", Test::Generic("frugalware", Some("Frugalware (N).(N)"))),
+    (
+        "/etc/frugalware-release",
+        Test::Generic("frugalware", Some("Frugalware (N).(N)")),
+    ),
     ("/etc/pld-release", Test::Generic("pldlinux", Some("(N).(N) PLD Linux"))),
 ];
 
-const HURD_TESTS: &[(&str, Test)] =
-    &[("/etc/os-release", Test::OsRelease), ("/etc/debian_version", Test::Generic("debian", None))];
+const HURD_TESTS: &[(&str, Test)] = &[
+    ("/etc/os-release", Test::OsRelease),
+    ("/etc/debian_version", Test::Generic("debian", None)),
+];
 
 fn run_tests(g: &Guest, tests: &[(&str, Test)], data: &mut Data) {
     for (file, test) in tests {
@@ -461,7 +550,11 @@ fn run_tests(g: &Guest, tests: &[(&str, Test)], data: &mut Data) {
                 true
             }
             Test::BrVersion => {
-                let d = if g.is_file("/usr/share/cirros/logo", true) { "cirros" } else { "buildroot" };
+                let d = if g.is_file("/usr/share/cirros/logo", true) {
+                    "cirros"
+                } else {
+                    "buildroot"
+                };
                 parse_generic(g, file, d, None, data)
             }
         };
@@ -494,23 +587,44 @@ mod tests {
 
     #[test]
     fn patterns() {
-        assert_eq!(pattern_match("Fedora release (N)", "Fedora release 14 (Laughlin)"), Some(vec![14]));
         assert_eq!(
-            pattern_match("Red Hat.*release (N).(N)", "Red Hat Enterprise Linux Server release 6.2 (Santiago)"),
+            pattern_match("Fedora release (N)", "Fedora release 14 (Laughlin)"),
+            Some(vec![14])
+        );
+        assert_eq!(
+            pattern_match(
+                "Red Hat.*release (N).(N)",
+                "Red Hat Enterprise Linux Server release 6.2 (Santiago)"
+            ),
             Some(vec![6, 2])
         );
         let rhel4 = "Red Hat release 4 (Nahant Update 9)";
-        assert_eq!(pattern_match("Red Hat.*release (N).*Update (N)", rhel4), Some(vec![4, 9]));
+        assert_eq!(
+            pattern_match("Red Hat.*release (N).*Update (N)", rhel4),
+            Some(vec![4, 9])
+        );
         assert_eq!(pattern_match("^VERSION = (N)", "VERSION = 11"), Some(vec![11]));
         assert_eq!(pattern_match("^VERSION = (N)", " VERSION = 11"), None);
-        assert_eq!(pattern_match("(N).(N) PLD Linux", "3.0 PLD Linux (Th)"), Some(vec![3, 0]));
+        assert_eq!(
+            pattern_match("(N).(N) PLD Linux", "3.0 PLD Linux (Th)"),
+            Some(vec![3, 0])
+        );
         // Greedy, as the regexes: the last "release" that can match, the longest number.
-        assert_eq!(pattern_match("Red Hat.*release (N).(N)", "Red Hat release 5 release 6.2"), Some(vec![6, 2]));
-        assert_eq!(pattern_match("CentOS.*release (N)", "CentOS release 123"), Some(vec![123]));
+        assert_eq!(
+            pattern_match("Red Hat.*release (N).(N)", "Red Hat release 5 release 6.2"),
+            Some(vec![6, 2])
+        );
+        assert_eq!(
+            pattern_match("CentOS.*release (N)", "CentOS release 123"),
+            Some(vec![123])
+        );
         assert_eq!(pattern_match("(N).(N)", "x 12345.678"), Some(vec![12345, 678]));
         assert_eq!(pattern_match("Fedora release (N)", "Fedora release 99999999999"), None);
         assert_eq!(pattern_match("Fedora release (N)", "Fedora release x"), None);
-        assert_eq!(pattern_match("^SUSE Linux Enterprise ", "SUSE Linux Enterprise Server 15"), Some(vec![]));
+        assert_eq!(
+            pattern_match("^SUSE Linux Enterprise ", "SUSE Linux Enterprise Server 15"),
+            Some(vec![])
+        );
     }
 
     /// Plain recursive backtracking with the same priorities (greedy `.*` and `(N)`):
@@ -548,7 +662,19 @@ mod tests {
     /// plain backtracking finds.
     #[test]
     fn patterns_agree_with_backtracking() {
-        let pieces = ["Red Hat", " release ", "1", "23", ".", "Update ", "CentOS", " ", "x", "Fedora", "4.5"];
+        let pieces = [
+            "Red Hat",
+            " release ",
+            "1",
+            "23",
+            ".",
+            "Update ",
+            "CentOS",
+            " ",
+            "x",
+            "Fedora",
+            "4.5",
+        ];
         let mut seed = 0x9e37_79b9_7f4a_7c15u64;
         let mut rand = move || {
             seed ^= seed << 13;
@@ -558,11 +684,19 @@ mod tests {
         };
         let mut pats: Vec<&str> = LINUX_TESTS
             .iter()
-            .filter_map(|(_, t)| if let Test::Generic(_, Some(p)) = t { Some(*p) } else { None })
+            .filter_map(|(_, t)| {
+                if let Test::Generic(_, Some(p)) = t {
+                    Some(*p)
+                } else {
+                    None
+                }
+            })
             .collect();
         pats.extend(["^VERSION = (N)", "^SUSE Linux Enterprise "]);
         for _ in 0..3000 {
-            let line: String = (0..rand() % 10).map(|_| pieces[rand() as usize % pieces.len()]).collect();
+            let line: String = (0..rand() % 10)
+                .map(|_| pieces[rand() as usize % pieces.len()])
+                .collect();
             for p in &pats {
                 let want = reference(p, &line).filter(|c| c.iter().all(|&v| v >= 0));
                 assert_eq!(pattern_match(p, &line), want, "pattern {p:?} on {line:?}");
@@ -598,7 +732,10 @@ mod tests {
 
     #[test]
     fn unquoting() {
-        assert_eq!(shell_unquote("\"Debian GNU/Linux 12 (bookworm)\""), "Debian GNU/Linux 12 (bookworm)");
+        assert_eq!(
+            shell_unquote("\"Debian GNU/Linux 12 (bookworm)\""),
+            "Debian GNU/Linux 12 (bookworm)"
+        );
         assert_eq!(shell_unquote("'a b'"), "a b");
         assert_eq!(shell_unquote("\"a \\\"q\\\"\""), "a \"q\"");
         assert_eq!(simple_unquote("\"Ubuntu 10.10\""), "Ubuntu 10.10");
