@@ -48,7 +48,7 @@ packages=(
   # rsync: inside the appliance (rsync calls) and the host daemon of tests/network; busybox: wget/sh of its test guest
   rsync busybox
   # tests/inspect/icons.sh: wrestool and netpbm for 1.48.6's side of the icon comparison
-  # only (guestfs-rs runs no host tool on guest files); hivexregedit to make its hives
+  # only (guestfs-rs runs no host tool on guest files); hivexregedit to make its hives (tests/hostile too)
   icoutils netpbm libwin-hivex-perl
 )
 # librpm for the daemon's rpm package list (internal_list_rpm_applications, linked

@@ -34,7 +34,7 @@ if [ -x scripts/conformance/run-upstream-launch-tests.sh ]; then
 fi
 # Suites that launch the appliance; each keeps a ledger of known failures so CI fails
 # only on a new one.
-for suite in appliance failures wire augeas inspect; do
+for suite in appliance failures wire augeas inspect hostile; do
   if [ -x "tests/$suite/run.sh" ]; then
     step "tests/$suite (known failures in tests/$suite/known-failures.txt)" \
       bash scripts/run-with-ledger.sh "tests/$suite/known-failures.txt" -- bash "tests/$suite/run.sh" "$prefix"

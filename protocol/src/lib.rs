@@ -14,6 +14,7 @@ pub mod message;
 #[doc(hidden)]
 pub mod samples;
 pub mod server;
+pub mod sigpipe;
 mod sys;
 pub mod value;
 pub mod xdr;
