@@ -5,8 +5,10 @@
 #
 #   tests/inspect/run.sh PREFIX
 #
-# Images: libguestfs 1.48's phony guests (debian, ubuntu, archlinux, coreos, windows),
-# built with Debian's guestfish by make-phony-images.sh and cached under
+# Images: libguestfs 1.48's phony guests (debian, ubuntu, archlinux, coreos, windows, and
+# the Fedora layouts: fedora (LVM), fedora-md (two disks), fedora-btrfs,
+# fedora-lvm-on-luks, fedora-luks-on-lvm), built with Debian's guestfish / Sys::Guestfs
+# by make-phony-images.sh and cached under
 # /var/tmp/guestfs-rs-phony/ (keyed by each script's contents), plus "osrelease", built
 # by make-osrelease-img.sh with guestfish on OUR library at every run.  1.48's
 # transcripts of the cached images are cached beside them (keyed by the image and by
@@ -26,7 +28,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 prefix=$(realpath "$1")
 out=${INSPECT_OUT:-/tmp/inspect-tests-out}
 cache=${PHONY_CACHE:-/var/tmp/guestfs-rs-phony}
-images=${INSPECT_IMAGES:-"debian ubuntu archlinux coreos windows osrelease"}
+images=${INSPECT_IMAGES:-"debian ubuntu archlinux coreos windows fedora fedora-md fedora-btrfs fedora-lvm-on-luks fedora-luks-on-lvm osrelease"}
 debian_lib=/usr/lib/x86_64-linux-gnu/libguestfs.so.0
 
 for v in $(env | sed -n 's/^\(LIBGUESTFS_[A-Za-z0-9_]*\)=.*/\1/p'); do unset "$v"; done
@@ -54,6 +56,14 @@ dump_key=$(sha256sum "$here/inspect-dump.c" | cut -c1-12)
 
 mkdir -p "$build/debian-lib"
 ln -s "$debian_lib" "$build/debian-lib/libguestfs.so.0"
+# The LUKS passphrases make-fedora-img.pl sets (inspect-dump opens LUKS devices with
+# them before inspect_os, as virt-inspector --key does).
+keys_of () {
+  case $1 in
+    fedora-lvm-on-luks) echo "--key FEDORA" ;;
+    fedora-luks-on-lvm) echo "--key FEDORA-Root --key FEDORA-LV1 --key FEDORA-LV2 --key FEDORA-LV3" ;;
+  esac
+}
 run_148 () { LD_LIBRARY_PATH="$build/debian-lib" LIBGUESTFS_BACKEND_SETTINGS=force_tcg "$build/inspect-dump" "$@"; }
 run_ours () { LD_LIBRARY_PATH="$prefix/lib" "$build/inspect-dump" "$@"; }
 
@@ -63,6 +73,7 @@ cases () {
   awk -v img="$1" '
     /^root / { nroot++; next }
     /^inspect_os:/ { c = "inspect_os"; print img "." c "\t" $0; next }
+    /^(luks |lvm_scan:)/ { print img ".decrypt\t" $0; next }
     /^  [A-Za-z_0-9 ]*: / || /^  [A-Za-z_0-9]*:$/ {
       f = $0; sub(/^  /, "", f); sub(/:.*/, "", f); gsub(/ /, "_", f)
       c = (nroot > 1 ? "root" nroot "." : "") f
@@ -94,15 +105,19 @@ for name in $images; do
     fi
     run_148 "$img" > "$out/osrelease.148" 2> "$out/osrelease.148.err"
   else
+    # One line: the guest's disk(s), space-separated.
     img=$(bash "$here/make-phony-images.sh" "$name" 2> "$out/$name-build.log")
     if [ -z "$img" ]; then fail "$name.build" "$(cat "$out/$name-build.log")"; continue; fi
-    want_cache=$cache/$(basename "$img" .img)-$dump_key.148
+    first=${img%% *}
+    want_cache=$cache/$(basename "$first" .img)-$dump_key.148
     if [ ! -s "$want_cache" ]; then
-      run_148 "$img" > "$want_cache.tmp" 2> "$out/$name.148.err" && mv "$want_cache.tmp" "$want_cache"
+      # shellcheck disable=SC2046,SC2086
+      run_148 $(keys_of "$name") $img > "$want_cache.tmp" 2> "$out/$name.148.err" && mv "$want_cache.tmp" "$want_cache"
     fi
     cp "$want_cache" "$out/$name.148" 2>/dev/null || : > "$out/$name.148"
   fi
-  run_ours "$img" > "$out/$name.ours" 2> "$out/$name.ours.err"
+  # shellcheck disable=SC2046,SC2086
+  run_ours $(keys_of "$name") $img > "$out/$name.ours" 2> "$out/$name.ours.err"
   if [ ! -s "$out/$name.148" ]; then fail "$name.reference" "1.48 printed nothing (see $out/$name.148.err)"; continue; fi
   compare "$name" "$out/$name.148" "$out/$name.ours"
 done

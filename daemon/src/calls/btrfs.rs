@@ -220,6 +220,22 @@ fn subvolume_list(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     Ok(RetValue::StructList(v))
 }
 
+/// The subvolumes of the btrfs on `device` other than its default one, by path (for
+/// list_filesystems: the whole device stands for the default subvolume). One temporary
+/// mount serves both btrfs commands.
+pub fn non_default_subvolumes(device: &str) -> Result<Vec<String>> {
+    let t = TempMount::new(&Mountable::Device(device.to_string()))?;
+    let list = run(Cmd::new("btrfs").args(["subvolume", "list"]).arg(&t.dir), "btrfs")?;
+    let default = run(Cmd::new("btrfs").args(["subvolume", "get-default"]).arg(&t.dir), "btrfs")?;
+    let default_id = default.strip_prefix("ID ").and_then(|x| x.split_whitespace().next()).and_then(|x| x.parse().ok());
+    Ok(list
+        .lines()
+        .filter_map(parse_subvolume_line)
+        .filter(|(id, _, _)| Some(*id) != default_id)
+        .map(|(_, _, path)| path)
+        .collect())
+}
+
 fn subvolume_get_default(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let out = with_mounted(d, r, 0, |mp| run(Cmd::new("btrfs").args(["subvolume", "get-default"]).arg(mp), "btrfs"))?;
     out.strip_prefix("ID ")
