@@ -378,7 +378,14 @@ fn findfs(tag: &str, value: &str) -> Result<RetValue> {
     if !o.ok() {
         return Err(Error::msg(format!("findfs exited with status {}: {}", o.status.unwrap_or(-1), o.err_text())));
     }
-    Ok(RetValue::Str(o.out_text().trim_end().as_bytes().to_vec()))
+    let out = o.out_text().trim().to_string();
+    // A device-mapper answer that is an LV gets its /dev/VG/LV name, as in 1.48.
+    if out.starts_with("/dev/mapper/") || out.starts_with("/dev/dm-") {
+        if let Ok(Some(lv)) = super::lvm::lv_canonical(&out) {
+            return Ok(RetValue::Str(lv.into_bytes()));
+        }
+    }
+    Ok(RetValue::Str(out.into_bytes()))
 }
 
 fn findfs_label(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
