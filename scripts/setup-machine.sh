@@ -65,4 +65,11 @@ if [ "${GUESTFS_RS_NO_REFERENCE:-0}" != 1 ] && ! dpkg -s libguestfs0 guestfish >
   log "installing the reference libguestfs0 and guestfish (tests load them by explicit path only)"
   apt-get install -y -qq libguestfs0 guestfish >/dev/null
 fi
+# tests/inspect: 1.48's make-fedora-img.pl needs Sys::Guestfs (Perl bindings of Debian's
+# libguestfs 1.48.6), and Debian's virt-inspector (guestfs-tools) is run over both
+# libraries. Both come with the reference library, so they follow the same switch.
+if [ "${GUESTFS_RS_NO_REFERENCE:-0}" != 1 ] && ! dpkg -s libguestfs-perl guestfs-tools >/dev/null 2>&1; then
+  log "installing libguestfs-perl and guestfs-tools (inspection tests)"
+  apt-get install -y -qq libguestfs-perl guestfs-tools >/dev/null
+fi
 log "machine ready"

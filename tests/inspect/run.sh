@@ -14,12 +14,17 @@
 # transcripts of the cached images are cached beside them (keyed by the image and by
 # inspect-dump.c), so a second run only launches guestfs-rs for those.
 #
+# For the Fedora layouts (INSPECT_VIRT_INSPECTOR, default all five), Debian's unmodified
+# virt-inspector (--no-applications; with --key for the LUKS layouts) is run over both
+# libraries too and its XML compared whole (case image.virt-inspector; 1.48's XML is
+# cached beside the image).
+#
 # Prints "PASS: image.field" / "FAIL: image.field" (with both values below); a field
 # of the second and later roots is named image.rootN.field.  Ends with "N passed, M
 # failed"; exits non-zero on any failure.  Known differences are in known-failures.txt
 # (run it through scripts/run-with-ledger.sh).
 #
-# Environment: INSPECT_IMAGES (subset of image names), INSPECT_OUT (transcripts, default
+# Environment: INSPECT_IMAGES (subset of image names), INSPECT_VIRT_INSPECTOR, INSPECT_OUT (transcripts, default
 # /tmp/inspect-tests-out), PHONY_CACHE (default /var/tmp/guestfs-rs-phony).
 set -uo pipefail
 
@@ -63,6 +68,46 @@ keys_of () {
     fedora-lvm-on-luks) echo "--key FEDORA" ;;
     fedora-luks-on-lvm) echo "--key FEDORA-Root --key FEDORA-LV1 --key FEDORA-LV2 --key FEDORA-LV3" ;;
   esac
+}
+# virt-inspector's key selectors for the same passphrases.
+vi_keys_of () {
+  case $1 in
+    fedora-lvm-on-luks) echo "--key /dev/sda2:key:FEDORA" ;;
+    fedora-luks-on-lvm)
+      echo "--key /dev/VG/Root:key:FEDORA-Root --key /dev/VG/LV1:key:FEDORA-LV1" \
+           "--key /dev/VG/LV2:key:FEDORA-LV2 --key /dev/VG/LV3:key:FEDORA-LV3" ;;
+  esac
+}
+vi_images=${INSPECT_VIRT_INSPECTOR-"fedora fedora-md fedora-btrfs fedora-lvm-on-luks fedora-luks-on-lvm"}
+# Prints the virt-inspector XML of the disks given (after the keys); LIB is a directory
+# holding libguestfs.so.0.
+virt_inspector () {
+  local lib=$1; shift
+  local args=() a
+  for a in "$@"; do
+    case $a in --key|*:key:*) args+=("$a") ;; *) args+=(-a "$a") ;; esac
+  done
+  LD_LIBRARY_PATH=$lib LIBGUESTFS_BACKEND_SETTINGS=force_tcg virt-inspector --no-applications --format=raw "${args[@]}"
+}
+compare_virt_inspector () {
+  local name=$1 img=$2 first want_cache
+  case " $vi_images " in *" $name "*) ;; *) return 0 ;; esac
+  if ! command -v virt-inspector > /dev/null; then fail "$name.virt-inspector" "no virt-inspector (package guestfs-tools)"; return 0; fi
+  first=${img%% *}
+  want_cache=$cache/$(basename "$first" .img)-virt-inspector.148
+  if [ ! -s "$want_cache" ]; then
+    # shellcheck disable=SC2046,SC2086
+    virt_inspector "$build/debian-lib" $(vi_keys_of "$name") $img > "$want_cache.tmp" 2> "$out/$name.vi.148.err" \
+      && mv "$want_cache.tmp" "$want_cache"
+  fi
+  cp "$want_cache" "$out/$name.vi.148" 2>/dev/null || : > "$out/$name.vi.148"
+  # shellcheck disable=SC2046,SC2086
+  virt_inspector "$prefix/lib" $(vi_keys_of "$name") $img > "$out/$name.vi.ours" 2> "$out/$name.vi.ours.err"
+  if [ -s "$out/$name.vi.148" ] && cmp -s "$out/$name.vi.148" "$out/$name.vi.ours"; then
+    pass "$name.virt-inspector"
+  else
+    fail "$name.virt-inspector" "$(diff "$out/$name.vi.148" "$out/$name.vi.ours" | head -20; tail -3 "$out/$name.vi.ours.err")"
+  fi
 }
 run_148 () { LD_LIBRARY_PATH="$build/debian-lib" LIBGUESTFS_BACKEND_SETTINGS=force_tcg "$build/inspect-dump" "$@"; }
 run_ours () { LD_LIBRARY_PATH="$prefix/lib" "$build/inspect-dump" "$@"; }
@@ -120,5 +165,6 @@ for name in $images; do
   run_ours $(keys_of "$name") $img > "$out/$name.ours" 2> "$out/$name.ours.err"
   if [ ! -s "$out/$name.148" ]; then fail "$name.reference" "1.48 printed nothing (see $out/$name.148.err)"; continue; fi
   compare "$name" "$out/$name.148" "$out/$name.ours"
+  [ "$name" = osrelease ] || compare_virt_inspector "$name" "$img"
 done
 finish
