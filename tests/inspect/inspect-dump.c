@@ -5,7 +5,8 @@
  *   inspect-dump [--key PASSPHRASE]... IMAGE...
  * With keys, LUKS devices are opened before inspect_os the way virt-inspector --key
  * does it: partitions first, then (after an LVM rescan) logical volumes, each under the
- * name luks-UUID, trying every key in turn.
+ * name luks-UUID, trying every key in turn.  md arrays are listed with their names
+ * ("md /dev/mdN: NAME") before inspect_os.
  */
 #define _GNU_SOURCE 1
 #include <stdio.h>
@@ -227,6 +228,20 @@ main (int argc, char *argv[])
 
   if (nkeys > 0)
     decrypt (g, keys, nkeys);
+
+  /* md arrays by name: run.sh compares arrays by these names, since 1.48's appliance
+   * numbers them in whatever order udev assembles them. */
+  char **mds = guestfs_list_md_devices (g);
+  for (size_t i = 0; mds && mds[i]; ++i) {
+    char **detail = guestfs_md_detail (g, mds[i]);
+    const char *name = "?";
+    for (size_t j = 0; detail && detail[j] && detail[j + 1]; j += 2)
+      if (strcmp (detail[j], "name") == 0)
+        name = detail[j + 1];
+    printf ("md %s: %s\n", mds[i], name);
+    if (detail) free_strings (detail);
+  }
+  if (mds) free_strings (mds);
 
   char **roots = guestfs_inspect_os (g);
   if (!roots) {

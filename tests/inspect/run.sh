@@ -103,6 +103,8 @@ compare_virt_inspector () {
   cp "$want_cache" "$out/$name.vi.148" 2>/dev/null || : > "$out/$name.vi.148"
   # shellcheck disable=SC2046,SC2086
   virt_inspector "$prefix/lib" $(vi_keys_of "$name") $img > "$out/$name.vi.ours" 2> "$out/$name.vi.ours.err"
+  # md numbers are masked (see normalize: inspect-dump checks which array each name is).
+  sed -Ei 's|/dev/md[0-9]+|/dev/mdN|g' "$out/$name.vi.148" "$out/$name.vi.ours"
   if [ -s "$out/$name.vi.148" ] && cmp -s "$out/$name.vi.148" "$out/$name.vi.ours"; then
     pass "$name.virt-inspector"
   else
@@ -119,6 +121,7 @@ cases () {
     /^root / { nroot++; next }
     /^inspect_os:/ { c = "inspect_os"; print img "." c "\t" $0; next }
     /^(luks |lvm_scan:)/ { print img ".decrypt\t" $0; next }
+    /^md / { print img ".md_arrays\t" $0; next }
     /^  [A-Za-z_0-9 ]*: / || /^  [A-Za-z_0-9]*:$/ {
       f = $0; sub(/^  /, "", f); sub(/:.*/, "", f); gsub(/ /, "_", f)
       c = (nroot > 1 ? "root" nroot "." : "") f
@@ -129,12 +132,34 @@ cases () {
 # 1.48's appliance sometimes brings its own root disk up first; its daemon then names a
 # caller's /dev/sda as /dev/sdb in error messages (which it does not translate back).
 # The not-a-root message is compared with the device letter masked.
-normalize () { sed -E 's|^(  not a root: .*ERROR: [a-z_]*: /dev/sd)[a-z]:|\1X:|'; }
+#
+# md arrays: 1.48's appliance numbers them as udev happens to assemble them, so the same
+# image gives /dev/md127 for an array in one run and /dev/md126 in the next.  inspect-dump
+# prints each array's name ("md /dev/md127: HOST:bootdev"); every /dev/mdN of a transcript
+# is replaced by /dev/md/NAME from its own list, so what is compared is which array a
+# mountpoint names, not the number it got.
+normalize () {
+  sed -E 's|^(  not a root: .*ERROR: [a-z_]*: /dev/sd)[a-z]:|\1X:|' "$1" | awk '
+    function fix(s,   out, i, j, dev) {
+      out = ""
+      while ((i = index(s, "/dev/md")) > 0) {
+        j = i + 7
+        while (j <= length(s) && substr(s, j, 1) ~ /[0-9]/) j++
+        dev = substr(s, i, j - i)
+        out = out substr(s, 1, i - 1) ((dev in name) ? "/dev/md/" name[dev] : dev)
+        s = substr(s, j)
+      }
+      return out s
+    }
+    { line[NR] = $0 }
+    /^md \/dev\/md[0-9]+: / { d = $2; sub(/:$/, "", d); name[d] = $3 }
+    END { for (n = 1; n <= NR; n++) print fix(line[n]) }'
+}
 
 compare () {
   local img=$1 want=$2 got=$3
-  normalize < "$want" | cases "$img" > "$build/$img.want"
-  normalize < "$got" | cases "$img" > "$build/$img.got"
+  normalize "$want" | cases "$img" > "$build/$img.want"
+  normalize "$got" | cases "$img" > "$build/$img.got"
   for c in $(cut -f1 "$build/$img.want" "$build/$img.got" | awk '!seen[$0]++'); do
     w=$(awk -F'\t' -v c="$c" '$1 == c { sub(/^[^\t]*\t/, ""); print }' "$build/$img.want")
     g=$(awk -F'\t' -v c="$c" '$1 == c { sub(/^[^\t]*\t/, ""); print }' "$build/$img.got")
