@@ -83,10 +83,11 @@ fi
 for img in blank-fs.img windows.img; do
   [ -s "$fixtures/$img" ] && ln -sf "$fixtures/$img" "$src/test-data/phony-guests/$img"
 done
-# The Fedora layouts of make-fedora-img.pl (Perl bindings of Debian's 1.48.6), built and
-# cached by tests/inspect's builder (PHONY_CACHE, keyed by the script and its data), then
-# linked under the names the scripts use (fedora.img, fedora-md1.img ...).
-for name in fedora fedora-md fedora-btrfs fedora-lvm-on-luks fedora-luks-on-lvm; do
+# The Fedora layouts of make-fedora-img.pl (Perl bindings of Debian's 1.48.6) and
+# debian.img, built and cached by tests/inspect's builder (PHONY_CACHE, keyed by the
+# script and its data), then linked under the names the scripts use (fedora.img,
+# fedora-md1.img ...).
+for name in debian fedora fedora-md fedora-btrfs fedora-lvm-on-luks fedora-luks-on-lvm; do
   for img in $(bash "$repo/tests/inspect/make-phony-images.sh" "$name" 2>>"$work/fixture-fedora.log"); do
     base=$(basename "$img")
     ln -sf "$img" "$src/test-data/phony-guests/${base%-*}.img"
@@ -230,14 +231,14 @@ run_script tests/qemu/qemu-snapshot-isolation-qcow2.sh
 run_script tests/qemu/qemu-force-tcg.sh
 run_script tests/regressions/rhbz503169c13.sh
 run_script tests/regressions/rhbz557655.sh
-skip tests/regressions/rhbz563450.sh "needs phony fedora.img, built by Perl bindings"
+run_script tests/regressions/rhbz563450.sh
 run_script tests/regressions/rhbz563450b.sh
 run_script tests/regressions/rhbz576879.sh
 run_script tests/regressions/rhbz578407.sh
 run_script tests/regressions/rhbz580246.sh
 run_script tests/regressions/rhbz602997.sh
 run_script tests/regressions/rhbz690819.sh
-skip tests/regressions/rhbz789960.sh "needs phony fedora.img, built by Perl bindings"
+run_script tests/regressions/rhbz789960.sh
 run_script tests/regressions/rhbz811649.sh
 run_script tests/regressions/rhbz895904.sh
 skip tests/regressions/rhbz909624.sh "slow test"
@@ -248,11 +249,11 @@ run_script tests/regressions/rhbz1011907-1165785.sh
 skip tests/regressions/rhbz1044014.sh "libvirt"
 run_script tests/regressions/rhbz1054761.sh
 run_script tests/regressions/rhbz1091803.sh
-skip tests/regressions/rhbz1174551.sh "needs phony fedora.img, built by Perl bindings"
+run_script tests/regressions/rhbz1174551.sh
 run_script tests/regressions/rhbz1175196.sh
 skip tests/regressions/rhbz1370424.sh "libvirt"
-skip tests/regressions/rhbz1477623.sh "needs phony fedora.img, built by Perl bindings"
-skip tests/regressions/rhbz1930996.sh "needs phony fedora.img, built by Perl bindings"
+run_script tests/regressions/rhbz1477623.sh
+run_script tests/regressions/rhbz1930996.sh
 run_script tests/relative-paths/test-relative-paths.sh
 skip tests/rsync/test-rsync.sh "network (an rsync daemon on the host)"
 skip tests/selinux/test-xattrs-direct.sh "Perl bindings (selinux/run-test.pl)"
