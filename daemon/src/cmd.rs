@@ -203,7 +203,12 @@ impl Cmd {
         let stderr = read_back(errfile);
         let o = Outcome { status, stdout, stderr };
         if crate::log::verbose() && !o.ok() {
-            eprintln!("{}: exit status {:?}: {}", self.prog.to_string_lossy(), o.status, o.err_text());
+            eprintln!(
+                "{}: exit status {:?}: {}",
+                self.prog.to_string_lossy(),
+                o.status,
+                o.err_text()
+            );
         }
         o
     }
@@ -227,9 +232,7 @@ impl Cmd {
         let errfile = temp_file().map_err(|e| Error::io(&e, "tmpfile"))?;
         let errclone = errfile.try_clone().map_err(|e| Error::io(&e, "dup"))?;
         c.stderr(Stdio::from(errclone));
-        let child = c
-            .spawn()
-            .map_err(|e| Error::io(&e, self.prog.to_string_lossy()))?;
+        let child = c.spawn().map_err(|e| Error::io(&e, self.prog.to_string_lossy()))?;
         Ok(Streaming { child, errfile })
     }
 }
@@ -271,7 +274,12 @@ fn temp_file() -> std::io::Result<File> {
     loop {
         let n = N.fetch_add(1, Ordering::Relaxed);
         let p = dir.join(format!("guestfsd-{}-{}", std::process::id(), n));
-        match std::fs::OpenOptions::new().read(true).write(true).create_new(true).open(&p) {
+        match std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create_new(true)
+            .open(&p)
+        {
             Ok(f) => {
                 let _ = std::fs::remove_file(&p);
                 return Ok(f);

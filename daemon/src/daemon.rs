@@ -64,7 +64,12 @@ impl Daemon {
         if !self.throttle.should_send(position, total) {
             return;
         }
-        let p = Progress { proc_nr: h.proc_nr, serial: h.serial, position, total };
+        let p = Progress {
+            proc_nr: h.proc_nr,
+            serial: h.serial,
+            position,
+            total,
+        };
         if let Err(e) = self.t.send_progress(&p) {
             self.broken = Some(e);
         }
@@ -104,7 +109,9 @@ impl Daemon {
 
     /// Start a FileOut transfer: the OK reply goes first, after which only chunks follow.
     pub fn begin_file_out(&mut self) -> Result<()> {
-        let Some(h) = self.cur else { return Err(Error::msg("no current request")) };
+        let Some(h) = self.cur else {
+            return Err(Error::msg("no current request"));
+        };
         self.replied = true;
         self.t.reply_ok(&h, &[]).map_err(|e| self.conn_failed(e))
     }

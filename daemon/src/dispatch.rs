@@ -68,7 +68,12 @@ fn run(d: &mut Daemon, h: &Header, action: Option<&'static Action>, body: Vec<u8
     }
     let (wire, optargs) =
         decode_args(action, &body).map_err(|_| Error::msg("daemon failed to decode procedure arguments"))?;
-    let mut req = Req { header: *h, action, args: with_file_placeholders(action, wire), optargs };
+    let mut req = Req {
+        header: *h,
+        action,
+        args: with_file_placeholders(action, wire),
+        optargs,
+    };
     check_args(d, &mut req)?;
 
     let Some(f) = calls::handler(&action.name) else {
@@ -87,7 +92,10 @@ fn run(d: &mut Daemon, h: &Header, action: Option<&'static Action>, body: Vec<u8
                 .cloned()
                 .or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()))
                 .unwrap_or_default();
-            Err(Error::msg(format!("{}: internal error in guestfsd: {what}", action.name)))
+            Err(Error::msg(format!(
+                "{}: internal error in guestfsd: {what}",
+                action.name
+            )))
         }
     }
 }
@@ -158,7 +166,13 @@ fn with_file_placeholders(action: &Action, wire: Vec<Value>) -> Vec<Value> {
     action
         .args
         .iter()
-        .map(|a| if a.is_file_transfer() { Value::Str(Vec::new()) } else { it.next().unwrap_or(Value::Str(Vec::new())) })
+        .map(|a| {
+            if a.is_file_transfer() {
+                Value::Str(Vec::new())
+            } else {
+                it.next().unwrap_or(Value::Str(Vec::new()))
+            }
+        })
         .collect()
 }
 
@@ -289,7 +303,9 @@ pub fn resolve_device(d: &Daemon, stub: &str, dev: &str) -> Result<String> {
 }
 
 fn open_ok(p: &str) -> std::result::Result<(), i32> {
-    std::fs::File::open(p).map(|_| ()).map_err(|e| e.raw_os_error().unwrap_or(libc::EIO))
+    std::fs::File::open(p)
+        .map(|_| ())
+        .map_err(|e| e.raw_os_error().unwrap_or(libc::EIO))
 }
 
 fn resolve_mountable(d: &Daemon, stub: &str, s: &str) -> Result<String> {

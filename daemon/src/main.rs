@@ -36,7 +36,9 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
     let mut i = 0;
     let value = |i: &mut usize, name: &str| -> Result<String, String> {
         *i += 1;
-        args.get(*i).cloned().ok_or_else(|| format!("{name}: missing value\n{USAGE}"))
+        args.get(*i)
+            .cloned()
+            .ok_or_else(|| format!("{name}: missing value\n{USAGE}"))
     };
     while i < args.len() {
         let a = args[i].as_str();
@@ -46,14 +48,20 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
         };
         match key {
             "-c" | "--channel" => {
-                let v = match inline { Some(v) => v, None => value(&mut i, key)? };
+                let v = match inline {
+                    Some(v) => v,
+                    None => value(&mut i, key)?,
+                };
                 o.channel = Some(match v.strip_prefix("fd:") {
                     Some(n) => ChannelSpec::Fd(n.parse().map_err(|_| format!("bad fd: {v}"))?),
                     None => ChannelSpec::Path(v.into()),
                 });
             }
             "-l" | "--listen" => {
-                let v = match inline { Some(v) => v, None => value(&mut i, key)? };
+                let v = match inline {
+                    Some(v) => v,
+                    None => value(&mut i, key)?,
+                };
                 o.channel = Some(ChannelSpec::Listen(v.into()));
             }
             "-v" | "--verbose" => o.verbose = true,
@@ -82,7 +90,9 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
 
 /// `name=value` from the kernel command line.
 fn cmdline_value<'a>(cmdline: &'a str, name: &str) -> Option<&'a str> {
-    cmdline.split_whitespace().find_map(|w| w.strip_prefix(name)?.strip_prefix('='))
+    cmdline
+        .split_whitespace()
+        .find_map(|w| w.strip_prefix(name)?.strip_prefix('='))
 }
 
 fn main() -> ExitCode {
@@ -114,7 +124,11 @@ fn main() -> ExitCode {
     vlog!("guestfsd: starting (pid1={pid1})");
 
     let root_uuid = cmdline_value(&cmdline, "root").and_then(|r| r.strip_prefix("UUID="));
-    let devs = devices::Devices::scan(std::path::Path::new("/sys/block"), std::path::Path::new("/dev"), root_uuid);
+    let devs = devices::Devices::scan(
+        std::path::Path::new("/sys/block"),
+        std::path::Path::new("/dev"),
+        root_uuid,
+    );
     vlog!("guestfsd: disks: {:?}", devs.disks());
 
     let sroot = match &opts.sysroot {

@@ -22,7 +22,10 @@ pub struct Sysroot {
 
 impl Sysroot {
     pub fn new(root: impl Into<PathBuf>, standalone: bool) -> Sysroot {
-        Sysroot { root: root.into(), standalone }
+        Sysroot {
+            root: root.into(),
+            standalone,
+        }
     }
 
     pub fn root(&self) -> &Path {
@@ -103,7 +106,10 @@ mod tests {
         let d = std::env::temp_dir().join(format!(
             "guestfsd-sysroot-test-{}-{}",
             std::process::id(),
-            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos()
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .unwrap()
+                .as_nanos()
         ));
         std::fs::create_dir_all(&d).unwrap();
         d

@@ -63,12 +63,19 @@ unsafe fn convert_args(a: &Action, args: &[CArg]) -> Result<Vec<Value>, Error> {
         if let (ArgType::StringList(guestfs_api::StrKind::Filename), Value::StrList(l)) = (&spec.ty, &v) {
             if let Some(bad) = l.iter().find(|n| n.contains(&b'/')) {
                 let bad = String::from_utf8_lossy(bad);
-                return Err(Error::msg(format!("{}: {}: '{bad}' is not a file name", a.c_name(), spec.name)));
+                return Err(Error::msg(format!(
+                    "{}: {}: '{bad}' is not a file name",
+                    a.c_name(),
+                    spec.name
+                )));
             }
         }
         if let (ArgType::String(guestfs_api::StrKind::Guid), Value::Str(s)) = (&spec.ty, &v) {
             if !valid_guid(s) {
-                return Err(Error::with_errno(libc::EINVAL, format!("{}: {}: parameter is not a valid GUID", a.name, spec.name)));
+                return Err(Error::with_errno(
+                    libc::EINVAL,
+                    format!("{}: {}: parameter is not a valid GUID", a.name, spec.name),
+                ));
             }
         }
         out.push(v);
@@ -77,9 +84,19 @@ unsafe fn convert_args(a: &Action, args: &[CArg]) -> Result<Vec<Value>, Error> {
 }
 
 fn valid_guid(s: &[u8]) -> bool {
-    let s = if s.len() == 38 && s[0] == b'{' && s[37] == b'}' { &s[1..37] } else { s };
+    let s = if s.len() == 38 && s[0] == b'{' && s[37] == b'}' {
+        &s[1..37]
+    } else {
+        s
+    };
     s.len() == 36
-        && s.iter().enumerate().all(|(i, c)| if [8, 13, 18, 23].contains(&i) { *c == b'-' } else { c.is_ascii_hexdigit() })
+        && s.iter().enumerate().all(|(i, c)| {
+            if [8, 13, 18, 23].contains(&i) {
+                *c == b'-'
+            } else {
+                c.is_ascii_hexdigit()
+            }
+        })
 }
 
 /// Converts optional arguments, with libguestfs's bitmask and NULL checks.
@@ -100,7 +117,11 @@ unsafe fn convert_optargs(a: &Action, opts: Option<COptArgs>) -> Result<Vec<Opti
             out.push(None);
             continue;
         }
-        let what = if spec.ty == OptArgType::StringList { "optional list" } else { "optional parameter" };
+        let what = if spec.ty == OptArgType::StringList {
+            "optional list"
+        } else {
+            "optional parameter"
+        };
         let null = || Error::msg(format!("{}: {}: {what} cannot be NULL", a.c_name(), spec.name));
         // SAFETY: the bit is set, so the caller filled this field with a valid value.
         let v = match (*c, spec.ty) {
@@ -131,7 +152,13 @@ pub unsafe fn invoke(g: *mut guestfs_h, idx: usize, args: &[CArg], opts: Option<
         let _lock = h.lock();
         let result = (|| -> Result<RetValue, (Error, bool)> {
             if a.flags.config_only && h.state() != State::Config {
-                return Err((Error::msg(format!("{}: this function can only be called in the config state", a.name)), false));
+                return Err((
+                    Error::msg(format!(
+                        "{}: this function can only be called in the config state",
+                        a.name
+                    )),
+                    false,
+                ));
             }
             h.emit(EVENT_ENTER, a.name.as_bytes(), &[]);
             // SAFETY: forwarded from our caller's contract.

@@ -2,8 +2,8 @@
 //! turning C strings into Rust values and back, `malloc`ed results, catching panics.
 
 pub mod call;
-pub mod generated;
 pub mod cstr;
+pub mod generated;
 pub mod handle_fns;
 pub mod optargs;
 pub mod ret;
@@ -33,7 +33,10 @@ pub(crate) fn unregister(h: *const Handle) -> bool {
 }
 
 pub(crate) fn all_live() -> Vec<usize> {
-    LIVE.lock().as_ref().map(|s| s.iter().copied().collect()).unwrap_or_default()
+    LIVE.lock()
+        .as_ref()
+        .map(|s| s.iter().copied().collect())
+        .unwrap_or_default()
 }
 
 /// The handle behind `g`, if `g` is a live handle.
@@ -55,8 +58,17 @@ pub(crate) fn with_handle<T>(g: *mut guestfs_h, err: T, f: impl FnOnce(&Handle) 
     match catch_unwind(AssertUnwindSafe(|| f(h))) {
         Ok(v) => v,
         Err(p) => {
-            let what = p.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| p.downcast_ref::<String>().cloned()).unwrap_or_default();
-            let _ = catch_unwind(AssertUnwindSafe(|| h.set_error(libc::EIO, &format!("internal error in guestfs-rs (please report it): {what}"))));
+            let what = p
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| p.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            let _ = catch_unwind(AssertUnwindSafe(|| {
+                h.set_error(
+                    libc::EIO,
+                    &format!("internal error in guestfs-rs (please report it): {what}"),
+                )
+            }));
             err
         }
     }

@@ -123,10 +123,14 @@ fn pread_file(f: &File, count: i32, offset: i64, name: &str) -> Result<RetValue>
         return Err(Error::msg("offset is negative"));
     }
     if count as u32 >= MESSAGE_MAX {
-        return Err(Error::msg(format!("{name}: count is too large for the protocol, use smaller reads")));
+        return Err(Error::msg(format!(
+            "{name}: count is too large for the protocol, use smaller reads"
+        )));
     }
     let mut buf = vec![0u8; count as usize];
-    let n = f.read_at(&mut buf, offset as u64).map_err(|e| Error::io(&e, format!("pread: {name}")))?;
+    let n = f
+        .read_at(&mut buf, offset as u64)
+        .map_err(|e| Error::io(&e, format!("pread: {name}")))?;
     buf.truncate(n);
     Ok(RetValue::Buffer(buf))
 }
@@ -143,7 +147,9 @@ fn pread_device(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
 }
 
 fn pwrite_file(f: &File, data: &[u8], offset: i64, name: &str) -> Result<RetValue> {
-    let n = f.write_at(data, offset as u64).map_err(|e| Error::io(&e, format!("pwrite: {name}")))?;
+    let n = f
+        .write_at(data, offset as u64)
+        .map_err(|e| Error::io(&e, format!("pwrite: {name}")))?;
     Ok(RetValue::Int(n as i32))
 }
 
@@ -167,7 +173,10 @@ fn pwrite_device(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
         return Err(Error::msg("offset is negative"));
     }
     let dev = r.str(0);
-    let f = OpenOptions::new().write(true).open(&dev).map_err(|e| Error::io(&e, format!("open: {dev}")))?;
+    let f = OpenOptions::new()
+        .write(true)
+        .open(&dev)
+        .map_err(|e| Error::io(&e, format!("open: {dev}")))?;
     pwrite_file(&f, r.bytes(1), offset, &dev)
 }
 
@@ -181,8 +190,7 @@ fn fill_pattern(d: &mut Daemon, r: &Req) -> Result<RetValue> {
         return Err(Error::msg("len must be >= 0"));
     }
     let p = host_path(d, r, 2, true)?;
-    let mut f = super::create_truncated(&p)
-        .map_err(|e| Error::io(&e, format!("open: {}", r.str(2))))?;
+    let mut f = super::create_truncated(&p).map_err(|e| Error::io(&e, format!("open: {}", r.str(2))))?;
     let block: Vec<u8> = pattern.iter().cycle().take(65536.max(pattern.len())).copied().collect();
     let total = len as u64;
     let mut done = 0u64;
@@ -190,14 +198,22 @@ fn fill_pattern(d: &mut Daemon, r: &Req) -> Result<RetValue> {
         // Keep the pattern's phase: each write starts where the last one ended.
         let start = (done % pattern.len() as u64) as usize;
         let n = (total - done).min((block.len() - start) as u64) as usize;
-        f.write_all(&block[start..start + n]).map_err(|e| Error::io(&e, format!("write: {}", r.str(2))))?;
+        f.write_all(&block[start..start + n])
+            .map_err(|e| Error::io(&e, format!("write: {}", r.str(2))))?;
         done += n as u64;
         d.progress(done, total);
     }
     Ok(RetValue::None)
 }
 
-fn grep_with(d: &Daemon, r: &Req, extended: bool, fixed: bool, insensitive: bool, compressed: bool) -> Result<RetValue> {
+fn grep_with(
+    d: &Daemon,
+    r: &Req,
+    extended: bool,
+    fixed: bool,
+    insensitive: bool,
+    compressed: bool,
+) -> Result<RetValue> {
     if extended && fixed {
         return Err(Error::msg("can't use 'extended' and 'fixed' flags at the same time"));
     }
@@ -268,15 +284,24 @@ fn checksum_device(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     if !o.ok() {
         return Err(Error::msg(format!("{prog}: {}", o.err_text())));
     }
-    Ok(RetValue::Str(o.stdout.split(|b| b.is_ascii_whitespace()).next().unwrap_or(&[]).to_vec()))
+    Ok(RetValue::Str(
+        o.stdout
+            .split(|b| b.is_ascii_whitespace())
+            .next()
+            .unwrap_or(&[])
+            .to_vec(),
+    ))
 }
 
 /// FileIn of base64 text, decoded into a guest file.
 fn base64_in(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let p = host_path(d, r, 1, true)?;
-    let out = super::create_truncated(&p)
-        .map_err(|e| Error::io(&e, r.str(1)))?;
-    let mut child = Cmd::new("base64").arg("-d").arg("-i").stdout_file(out).spawn_streaming(true, false)?;
+    let out = super::create_truncated(&p).map_err(|e| Error::io(&e, r.str(1)))?;
+    let mut child = Cmd::new("base64")
+        .arg("-d")
+        .arg("-i")
+        .stdout_file(out)
+        .spawn_streaming(true, false)?;
     let mut stdin = child.child.stdin.take();
     let res = d.receive_file(&mut |data: &[u8]| match stdin.as_mut() {
         Some(s) => s.write_all(data).map_err(|e| Error::io(&e, "write")),

@@ -167,7 +167,12 @@ fn utsname(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
         FieldValue::Str(b)
     };
     Ok(RetValue::Struct(StructValue {
-        fields: vec![field(&u.sysname), field(&u.release), field(&u.version), field(&u.machine)],
+        fields: vec![
+            field(&u.sysname),
+            field(&u.release),
+            field(&u.version),
+            field(&u.machine),
+        ],
     }))
 }
 

@@ -62,7 +62,10 @@ fn ok() -> Result<String> {
 }
 
 fn unsupported(_d: &mut Daemon, _a: &[String]) -> Result<String> {
-    Err(Error::with_errno(libc::ENOTSUP, "this debug sub-command is not available in the guestfs-rs appliance"))
+    Err(Error::with_errno(
+        libc::ENOTSUP,
+        "this debug sub-command is not available in the guestfs-rs appliance",
+    ))
 }
 
 fn help(_d: &mut Daemon, _a: &[String]) -> Result<String> {
@@ -84,16 +87,26 @@ fn output(c: Cmd, what: &str) -> Result<String> {
 }
 
 fn binaries(_d: &mut Daemon, _a: &[String]) -> Result<String> {
-    let pipeline = "find / -xdev -type f -executable | xargs file -i | grep application/x-executable | awk -F: '{print $1}'";
+    let pipeline =
+        "find / -xdev -type f -executable | xargs file -i | grep application/x-executable | awk -F: '{print $1}'";
     output(Cmd::new("sh").args(["-c", pipeline]), "find")
 }
 
 fn core_pattern(_d: &mut Daemon, a: &[String]) -> Result<String> {
-    let Some(pattern) = a.first() else { return Err(Error::msg("core_pattern: expecting a core pattern")) };
+    let Some(pattern) = a.first() else {
+        return Err(Error::msg("core_pattern: expecting a core pattern"));
+    };
     const PATH: &str = "/proc/sys/kernel/core_pattern";
-    let mut f = OpenOptions::new().write(true).open(PATH).map_err(|e| Error::io(&e, format!("open: {PATH}")))?;
-    f.write_all(pattern.as_bytes()).map_err(|e| Error::io(&e, format!("write: {PATH}")))?;
-    let unlimited = libc::rlimit { rlim_cur: libc::RLIM_INFINITY, rlim_max: libc::RLIM_INFINITY };
+    let mut f = OpenOptions::new()
+        .write(true)
+        .open(PATH)
+        .map_err(|e| Error::io(&e, format!("open: {PATH}")))?;
+    f.write_all(pattern.as_bytes())
+        .map_err(|e| Error::io(&e, format!("write: {PATH}")))?;
+    let unlimited = libc::rlimit {
+        rlim_cur: libc::RLIM_INFINITY,
+        rlim_max: libc::RLIM_INFINITY,
+    };
     // SAFETY: setrlimit with a valid rlimit value.
     if unsafe { libc::setrlimit(libc::RLIMIT_CORE, &unlimited) } == -1 {
         return Err(Error::io(&std::io::Error::last_os_error(), "setrlimit (RLIMIT_CORE)"));
@@ -131,7 +144,9 @@ fn fds(_d: &mut Daemon, _a: &[String]) -> Result<String> {
 }
 
 fn ldd(_d: &mut Daemon, a: &[String]) -> Result<String> {
-    let [file] = a else { return Err(Error::msg("ldd: no file argument")) };
+    let [file] = a else {
+        return Err(Error::msg("ldd: no file argument"));
+    };
     let o = Cmd::new("ldd").arg("-r").arg(file).run();
     if !o.ok() {
         return Err(Error::msg(format!("ldd: {file}: {}", o.err_text())));
@@ -180,7 +195,12 @@ fn progress(d: &mut Daemon, a: &[String]) -> Result<String> {
         let mut i = rate;
         while i <= total {
             std::thread::sleep(Duration::from_micros(rate));
-            let p = Progress { proc_nr: h.proc_nr, serial: h.serial, position: i, total };
+            let p = Progress {
+                proc_nr: h.proc_nr,
+                serial: h.serial,
+                position: i,
+                total,
+            };
             if let Err(e) = d.t.send_progress(&p) {
                 return Err(d.conn_failed(e));
             }
@@ -196,7 +216,9 @@ fn segv(_d: &mut Daemon, _a: &[String]) -> Result<String> {
 }
 
 fn setenv(_d: &mut Daemon, a: &[String]) -> Result<String> {
-    let [k, v] = a else { return Err(Error::msg("setenv: two arguments expected")) };
+    let [k, v] = a else {
+        return Err(Error::msg("setenv: two arguments expected"));
+    };
     std::env::set_var(k, v);
     ok()
 }
@@ -227,8 +249,13 @@ fn sh(d: &mut Daemon, a: &[String]) -> Result<String> {
 }
 
 fn spew(_d: &mut Daemon, a: &[String]) -> Result<String> {
-    let [n] = a else { return Err(Error::msg("spew: expecting number of lines <n>")) };
-    let n: usize = n.trim().parse().map_err(|_| Error::msg(format!("spew: could not parse number of lines '{n}'")))?;
+    let [n] = a else {
+        return Err(Error::msg("spew: expecting number of lines <n>"));
+    };
+    let n: usize = n
+        .trim()
+        .parse()
+        .map_err(|_| Error::msg(format!("spew: could not parse number of lines '{n}'")))?;
     let line = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ01234567890123456789\n";
     let mut err = std::io::stderr().lock();
     for _ in 0..n {
@@ -249,7 +276,10 @@ fn debug_upload(d: &mut Daemon, r: &Req) -> Result<RetValue> {
         .open(&name);
     // On error the dispatcher refuses the file's chunks before replying.
     let mut f = f.map_err(|e| Error::io(&e, &name))?;
-    d.receive_file(&mut |data: &[u8]| f.write_all(data).map_err(|_| Error::msg(format!("write error: {name}"))))?;
+    d.receive_file(&mut |data: &[u8]| {
+        f.write_all(data)
+            .map_err(|_| Error::msg(format!("write error: {name}")))
+    })?;
     Ok(RetValue::None)
 }
 

@@ -40,7 +40,11 @@ fn list_devices(d: &mut Daemon, _r: &Req) -> Result<RetValue> {
 }
 
 fn all_partitions(d: &Daemon) -> Vec<String> {
-    d.devices.disks().iter().flat_map(|disk| d.devices.partitions_of(disk)).collect()
+    d.devices
+        .disks()
+        .iter()
+        .flat_map(|disk| d.devices.partitions_of(disk))
+        .collect()
 }
 
 fn list_partitions(d: &mut Daemon, _r: &Req) -> Result<RetValue> {
@@ -49,7 +53,9 @@ fn list_partitions(d: &mut Daemon, _r: &Req) -> Result<RetValue> {
 
 /// `blkid -o value -s TAG`: Ok(None) when the tag is absent (blkid exits 2).
 pub fn blkid_tag(device: &str, tag: &str) -> Result<Option<String>> {
-    let o = Cmd::new("blkid").args(["-c", "/dev/null", "-o", "value", "-s", tag, device]).run();
+    let o = Cmd::new("blkid")
+        .args(["-c", "/dev/null", "-o", "value", "-s", tag, device])
+        .run();
     match o.status {
         Some(0) => Ok(Some(o.out_text().trim_end_matches('\n').to_string())),
         Some(2) => Ok(None),
@@ -68,23 +74,35 @@ fn vfs_type(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
 
 fn vfs_label(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let m = Mountable::parse(&r.str(0));
-    Ok(RetValue::Str(blkid_tag(m.device(), "LABEL")?.unwrap_or_default().into_bytes()))
+    Ok(RetValue::Str(
+        blkid_tag(m.device(), "LABEL")?.unwrap_or_default().into_bytes(),
+    ))
 }
 
 fn vfs_uuid(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let m = Mountable::parse(&r.str(0));
-    Ok(RetValue::Str(blkid_tag(m.device(), "UUID")?.unwrap_or_default().into_bytes()))
+    Ok(RetValue::Str(
+        blkid_tag(m.device(), "UUID")?.unwrap_or_default().into_bytes(),
+    ))
 }
 
 fn blkid(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let dev = r.str(0);
-    let o = Cmd::new("blkid").args(["-c", "/dev/null", "-p", "-i", "-o", "export", &dev]).run();
+    let o = Cmd::new("blkid")
+        .args(["-c", "/dev/null", "-p", "-i", "-o", "export", &dev])
+        .run();
     if !o.ok() {
         return Err(Error::msg(o.err_text()));
     }
     let pairs = parse_blkid_export(&o.out_text())
         .into_iter()
-        .map(|(k, v)| if k == "DEVNAME" { (k, d.devices.reverse(&v)) } else { (k, v) })
+        .map(|(k, v)| {
+            if k == "DEVNAME" {
+                (k, d.devices.reverse(&v))
+            } else {
+                (k, v)
+            }
+        })
         .collect();
     Ok(hashtable(pairs))
 }
@@ -158,7 +176,8 @@ fn partition_can_hold_fs(part: &str) -> bool {
     let t = o.out_text().trim().to_ascii_uppercase();
     !matches!(
         t.as_str(),
-        "5" | "F" | "85"
+        "5" | "F"
+            | "85"
             | "5808C8AA-7E8F-42E0-85D2-E1E90434CFB3"
             | "AF9B60A0-1431-4F62-BC68-3311714A69AD"
             | "E3C9E316-0B5C-4DB8-817D-F92DF00215AE"
@@ -211,7 +230,10 @@ fn list_filesystems(d: &mut Daemon, _r: &Req) -> Result<RetValue> {
                 Vec::new()
             });
             out.push((key.clone(), t));
-            out.extend(vols.into_iter().map(|v| (format!("btrfsvol:{key}/{v}"), "btrfs".to_string())));
+            out.extend(
+                vols.into_iter()
+                    .map(|v| (format!("btrfsvol:{key}/{v}"), "btrfs".to_string())),
+            );
         } else {
             out.push((key, t));
         }
@@ -226,7 +248,9 @@ fn nr_devices(d: &mut Daemon, _r: &Req) -> Result<RetValue> {
 fn is_whole_device(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let name = r.str(0);
     let name = name.trim_start_matches("/dev/");
-    Ok(RetValue::Bool(std::path::Path::new("/sys/block").join(name).join("device").exists()))
+    Ok(RetValue::Bool(
+        std::path::Path::new("/sys/block").join(name).join("device").exists(),
+    ))
 }
 
 /// The SCSI serial (qemu's serial=, libguestfs's drive label) of a disk, from sysfs.
@@ -261,9 +285,15 @@ fn partnum_ok(n: i32) -> Result<()> {
 
 pub fn mbr_id(device: &str, partnum: i32) -> Result<i32> {
     partnum_ok(partnum)?;
-    let o = Cmd::new("sfdisk").args(["--part-type", device, &partnum.to_string()]).run();
+    let o = Cmd::new("sfdisk")
+        .args(["--part-type", device, &partnum.to_string()])
+        .run();
     if !o.ok() {
-        return Err(Error::msg(format!("sfdisk exited with status {}: {}", o.status.unwrap_or(-1), o.err_text())));
+        return Err(Error::msg(format!(
+            "sfdisk exited with status {}: {}",
+            o.status.unwrap_or(-1),
+            o.err_text()
+        )));
     }
     let t = o.out_text();
     i32::from_str_radix(t.trim(), 16).map_err(|_| Error::msg(format!("sfdisk: cannot parse the MBR id: {}", t.trim())))
@@ -276,7 +306,9 @@ fn part_get_mbr_id(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
 fn part_set_mbr_id(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let (dev, n, id) = (r.str(0), r.int(1), r.int(2));
     partnum_ok(n)?;
-    let o = Cmd::new("sfdisk").args(["--part-type", &dev, &n.to_string(), &format!("{id:x}")]).run();
+    let o = Cmd::new("sfdisk")
+        .args(["--part-type", &dev, &n.to_string(), &format!("{id:x}")])
+        .run();
     super::parted::settle(&dev);
     if !o.ok() {
         return Err(Error::msg(format!("sfdisk: {}", o.err_text())));
@@ -335,8 +367,12 @@ fn md_partitions(md: &str) -> Vec<String> {
 
 /// Whether a device-mapper device has partitions (sysfs lists them under its dm-N).
 fn dm_has_partitions(dm: &str) -> bool {
-    let Ok(real) = std::fs::canonicalize(dm) else { return false };
-    let Some(name) = real.file_name().map(|n| n.to_string_lossy().into_owned()) else { return false };
+    let Ok(real) = std::fs::canonicalize(dm) else {
+        return false;
+    };
+    let Some(name) = real.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+        return false;
+    };
     std::fs::read_dir(format!("/sys/block/{name}"))
         .map(|rd| rd.flatten().any(|e| e.file_name().to_string_lossy().starts_with(&name)))
         .unwrap_or(false)
@@ -350,7 +386,11 @@ fn list_dm_devices(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
 /// Device-mapper devices that are not LVs, as /dev/mapper/NAME, sorted.
 fn dm_devices() -> Vec<String> {
     let lvs: Vec<std::path::PathBuf> = if program_exists("lvm") {
-        super::lvm::list_lvs().unwrap_or_default().iter().filter_map(|l| std::fs::canonicalize(l).ok()).collect()
+        super::lvm::list_lvs()
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|l| std::fs::canonicalize(l).ok())
+            .collect()
     } else {
         Vec::new()
     };
@@ -376,7 +416,11 @@ fn dm_devices() -> Vec<String> {
 fn findfs(tag: &str, value: &str) -> Result<RetValue> {
     let o = Cmd::new("findfs").arg(format!("{tag}={value}")).run();
     if !o.ok() {
-        return Err(Error::msg(format!("findfs exited with status {}: {}", o.status.unwrap_or(-1), o.err_text())));
+        return Err(Error::msg(format!(
+            "findfs exited with status {}: {}",
+            o.status.unwrap_or(-1),
+            o.err_text()
+        )));
     }
     let out = o.out_text().trim().to_string();
     // A device-mapper answer that is an LV gets its /dev/VG/LV name, as in 1.48.
@@ -405,7 +449,11 @@ fn internal_parse_mountable(d: &mut Daemon, r: &Req) -> Result<RetValue> {
         Mountable::Path(p) => (2, p, String::new()),
     };
     Ok(RetValue::Struct(StructValue {
-        fields: vec![FieldValue::Int32(t), FieldValue::Str(dev.into_bytes()), FieldValue::Str(vol.into_bytes())],
+        fields: vec![
+            FieldValue::Int32(t),
+            FieldValue::Str(dev.into_bytes()),
+            FieldValue::Str(vol.into_bytes()),
+        ],
     }))
 }
 

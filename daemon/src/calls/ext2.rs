@@ -41,7 +41,10 @@ fn run_ok(c: Cmd) -> Result<String> {
 /// `tune2fs -l` as key/value pairs ("<none>" and friends become "").
 pub fn parse_tune2fs_l(out: &str) -> Vec<(String, String)> {
     let mut lines = out.lines().peekable();
-    if lines.peek().is_some_and(|l| l.starts_with("tune2fs ") || l.starts_with("tune4fs ")) {
+    if lines
+        .peek()
+        .is_some_and(|l| l.starts_with("tune2fs ") || l.starts_with("tune4fs "))
+    {
         lines.next();
     }
     lines
@@ -49,7 +52,11 @@ pub fn parse_tune2fs_l(out: &str) -> Vec<(String, String)> {
         .map(|l| match l.split_once(':') {
             Some((k, v)) => {
                 let v = v.trim_start();
-                let v = if matches!(v, "<none>" | "<not available>" | "(none)") { "" } else { v };
+                let v = if matches!(v, "<none>" | "<not available>" | "(none)") {
+                    ""
+                } else {
+                    v
+                };
                 (k.to_string(), v.to_string())
             }
             None => (l.to_string(), String::new()),
@@ -68,7 +75,11 @@ fn set_e2uuid(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
 }
 
 fn get_e2uuid(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    Ok(RetValue::Str(super::devs::blkid_tag(&r.str(0), "UUID")?.unwrap_or_default().into_bytes()))
+    Ok(RetValue::Str(
+        super::devs::blkid_tag(&r.str(0), "UUID")?
+            .unwrap_or_default()
+            .into_bytes(),
+    ))
 }
 
 fn set_e2label(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
@@ -81,18 +92,28 @@ fn set_e2label(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
 }
 
 fn get_e2label(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    Ok(RetValue::Str(super::devs::blkid_tag(&r.str(0), "LABEL")?.unwrap_or_default().into_bytes()))
+    Ok(RetValue::Str(
+        super::devs::blkid_tag(&r.str(0), "LABEL")?
+            .unwrap_or_default()
+            .into_bytes(),
+    ))
 }
 
 fn mke2journal(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let bs = r.int(0).to_string();
-    run_ok(Cmd::new("mke2fs").args(["-F", "-O", "journal_dev", "-b", &bs]).arg(r.str(1)))?;
+    run_ok(
+        Cmd::new("mke2fs")
+            .args(["-F", "-O", "journal_dev", "-b", &bs])
+            .arg(r.str(1)),
+    )?;
     Ok(RetValue::None)
 }
 
 fn e2fsck_with(device: &str, correct: bool, forceall: bool) -> Result<RetValue> {
     if correct && forceall {
-        return Err(Error::msg("only one of the options 'correct', 'forceall' may be specified"));
+        return Err(Error::msg(
+            "only one of the options 'correct', 'forceall' may be specified",
+        ));
     }
     let mut c = Cmd::new("e2fsck").arg("-f");
     if correct {
@@ -110,7 +131,11 @@ fn e2fsck_with(device: &str, correct: bool, forceall: bool) -> Result<RetValue> 
 }
 
 fn e2fsck(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    e2fsck_with(&r.str(0), r.opt_bool(0).unwrap_or(false), r.opt_bool(1).unwrap_or(false))
+    e2fsck_with(
+        &r.str(0),
+        r.opt_bool(0).unwrap_or(false),
+        r.opt_bool(1).unwrap_or(false),
+    )
 }
 
 fn e2fsck_f(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
@@ -178,7 +203,9 @@ fn get_e2generation(d: &mut Daemon, r: &Req) -> Result<RetValue> {
         .and_then(|x| x.parse().ok())
         .ok_or_else(|| Error::msg(format!("cannot parse output from 'lsattr' command: {out}")))?;
     if n < 0 {
-        return Err(Error::msg(format!("unexpected negative number from 'lsattr' command: {out}")));
+        return Err(Error::msg(format!(
+            "unexpected negative number from 'lsattr' command: {out}"
+        )));
     }
     Ok(RetValue::Int64(n))
 }
@@ -296,13 +323,31 @@ pub fn mke2fs_argv(r: &Req, device: &str) -> Result<Vec<String>> {
     }
     flag(&mut a, "-T", r.opt_str(19));
     flag(&mut a, "-U", r.opt_str(20));
-    flag(&mut a, "-E", num32(13, "mmpupdateinterval")?.map(|v| format!("mmp_update_interval={v}")));
+    flag(
+        &mut a,
+        "-E",
+        num32(13, "mmpupdateinterval")?.map(|v| format!("mmp_update_interval={v}")),
+    );
     flag(&mut a, "-E", num(9, "stridesize")?.map(|v| format!("stride={v}")));
-    flag(&mut a, "-E", num(10, "stripewidth")?.map(|v| format!("stripe_width={v}")));
+    flag(
+        &mut a,
+        "-E",
+        num(10, "stripewidth")?.map(|v| format!("stripe_width={v}")),
+    );
     flag(&mut a, "-E", num(11, "maxonlineresize")?.map(|v| format!("resize={v}")));
     let onoff = |b: bool, on: &str, off: &str| if b { on.to_string() } else { off.to_string() };
-    flag(&mut a, "-E", r.opt_bool(23).map(|b| onoff(b, "lazy_itable_init=1", "lazy_itable_init=0")));
-    flag(&mut a, "-E", r.opt_bool(24).map(|b| onoff(b, "lazy_journal_init=1", "lazy_journal_init=0")));
+    flag(
+        &mut a,
+        "-E",
+        r.opt_bool(23)
+            .map(|b| onoff(b, "lazy_itable_init=1", "lazy_itable_init=0")),
+    );
+    flag(
+        &mut a,
+        "-E",
+        r.opt_bool(24)
+            .map(|b| onoff(b, "lazy_journal_init=1", "lazy_journal_init=0")),
+    );
     if r.opt_bool(25) == Some(true) {
         flag(&mut a, "-E", Some("test_fs".into()));
     }
@@ -319,7 +364,12 @@ pub fn mke2fs_argv(r: &Req, device: &str) -> Result<Vec<String>> {
         (36, "sparse_super"),
         (37, "uninit_bg"),
     ] {
-        flag(&mut a, "-O", r.opt_bool(i).map(|b| if b { feat.to_string() } else { format!("^{feat}") }));
+        flag(
+            &mut a,
+            "-O",
+            r.opt_bool(i)
+                .map(|b| if b { feat.to_string() } else { format!("^{feat}") }),
+        );
     }
     a.push(device.into());
     if let Some(n) = num(0, "blockscount")? {
@@ -355,7 +405,10 @@ fn vfs_minimum_size(d: &mut Daemon, r: &Req) -> Result<RetValue> {
         "ntfs" => ntfs_minimum_size(&dev),
         "btrfs" => {
             let mp = mount_point(d, &dev)?;
-            let o = Cmd::new("btrfs").args(["inspect-internal", "min-dev-size"]).arg(&mp).run();
+            let o = Cmd::new("btrfs")
+                .args(["inspect-internal", "min-dev-size"])
+                .arg(&mp)
+                .run();
             if !o.ok() {
                 return Err(Error::msg(o.err_text()));
             }
@@ -375,10 +428,14 @@ fn vfs_minimum_size(d: &mut Daemon, r: &Req) -> Result<RetValue> {
             }
             let info = super::xfs::parse_xfs_info(&o.out_text())?;
             let (bs, blocks) = match (&info.fields[6], &info.fields[7]) {
-                (guestfs_protocol::FieldValue::UInt32(b), guestfs_protocol::FieldValue::UInt64(n)) => (*b as i64, *n as i64),
+                (guestfs_protocol::FieldValue::UInt32(b), guestfs_protocol::FieldValue::UInt64(n)) => {
+                    (*b as i64, *n as i64)
+                }
                 _ => return Err(Error::msg("cannot parse xfs_info output")),
             };
-            bs.checked_mul(blocks).map(RetValue::Int64).ok_or_else(|| Error::msg("filesystem size too big: overflow"))
+            bs.checked_mul(blocks)
+                .map(RetValue::Int64)
+                .ok_or_else(|| Error::msg("filesystem size too big: overflow"))
         }
         _ => Err(Error::with_errno(
             libc::ENOTSUP,
@@ -413,7 +470,10 @@ fn ext_minimum_size(dev: &str) -> Result<RetValue> {
         .find(|(k, _)| k == "Block size")
         .and_then(|(_, v)| v.parse().ok())
         .ok_or_else(|| Error::msg("missing 'Block size' in tune2fs_l output"))?;
-    blocks.checked_mul(bs).map(RetValue::Int64).ok_or_else(|| Error::msg("filesystem size too big: overflow"))
+    blocks
+        .checked_mul(bs)
+        .map(RetValue::Int64)
+        .ok_or_else(|| Error::msg("filesystem size too big: overflow"))
 }
 
 /// From `ntfsresize --info`: "You might resize at N bytes", or for a full volume its
@@ -433,10 +493,15 @@ fn ntfs_minimum_size(dev: &str) -> Result<RetValue> {
     if out.contains("Volume is full") {
         let num_after = |pat: &str| {
             out.lines().find_map(|l| l.strip_prefix(pat)).and_then(|v| {
-                v.trim_start_matches([' ', ':']).split_whitespace().next().and_then(|n| n.parse::<i64>().ok())
+                v.trim_start_matches([' ', ':'])
+                    .split_whitespace()
+                    .next()
+                    .and_then(|n| n.parse::<i64>().ok())
             })
         };
-        let cluster = num_after("Cluster size").filter(|c| *c > 0).ok_or_else(|| Error::msg("bad cluster size"))?;
+        let cluster = num_after("Cluster size")
+            .filter(|c| *c > 0)
+            .ok_or_else(|| Error::msg("bad cluster size"))?;
         let vol = num_after("Current volume size:").ok_or_else(|| Error::msg("cannot parse volume size"))?;
         return Ok(RetValue::Int64((vol + cluster - 1) / cluster * cluster));
     }

@@ -70,15 +70,22 @@ fn info(r: &Req, field: &str) -> Result<String> {
 }
 
 fn guid_prefix(v: &str) -> String {
-    v.chars().take_while(|c| c.is_ascii_hexdigit() || *c == '-').collect::<String>().to_ascii_uppercase()
+    v.chars()
+        .take_while(|c| c.is_ascii_hexdigit() || *c == '-')
+        .collect::<String>()
+        .to_ascii_uppercase()
 }
 
 fn part_get_gpt_type(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    Ok(RetValue::Str(guid_prefix(&info(r, "Partition GUID code")?).into_bytes()))
+    Ok(RetValue::Str(
+        guid_prefix(&info(r, "Partition GUID code")?).into_bytes(),
+    ))
 }
 
 fn part_get_gpt_guid(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    Ok(RetValue::Str(guid_prefix(&info(r, "Partition unique GUID")?).into_bytes()))
+    Ok(RetValue::Str(
+        guid_prefix(&info(r, "Partition unique GUID")?).into_bytes(),
+    ))
 }
 
 fn part_get_gpt_attributes(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
@@ -102,7 +109,9 @@ fn part_get_disk_guid(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let v = out
         .lines()
         .find_map(|l| l.strip_prefix("Disk identifier (GUID):"))
-        .ok_or_else(|| Error::msg("sgdisk output did not contain disk GUID. See LIBGUESTFS_DEBUG output for more details"))?;
+        .ok_or_else(|| {
+            Error::msg("sgdisk output did not contain disk GUID. See LIBGUESTFS_DEBUG output for more details")
+        })?;
     Ok(RetValue::Str(guid_prefix(v.trim_start()).into_bytes()))
 }
 

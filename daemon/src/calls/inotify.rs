@@ -141,7 +141,12 @@ fn inotify_read(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let v = read_events(r)?
         .into_iter()
         .map(|(wd, mask, cookie, name)| StructValue {
-            fields: vec![FieldValue::Int64(wd), FieldValue::UInt32(mask), FieldValue::UInt32(cookie), FieldValue::Str(name)],
+            fields: vec![
+                FieldValue::Int64(wd),
+                FieldValue::UInt32(mask),
+                FieldValue::UInt32(cookie),
+                FieldValue::Str(name),
+            ],
         })
         .collect();
     Ok(RetValue::StructList(v))
@@ -149,7 +154,11 @@ fn inotify_read(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
 
 /// Names of the files events were seen for, sorted, without duplicates.
 fn inotify_files(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let mut names: Vec<Vec<u8>> = read_events(r)?.into_iter().map(|e| e.3).filter(|n| !n.is_empty()).collect();
+    let mut names: Vec<Vec<u8>> = read_events(r)?
+        .into_iter()
+        .map(|e| e.3)
+        .filter(|n| !n.is_empty())
+        .collect();
     names.sort();
     names.dedup();
     Ok(RetValue::StrList(names))

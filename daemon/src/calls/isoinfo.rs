@@ -44,7 +44,10 @@ pub fn parse_datetime(b: &[u8]) -> i64 {
         return -1;
     }
     let num = |r: std::ops::Range<usize>| -> i64 {
-        std::str::from_utf8(&b[r]).ok().and_then(|s| s.parse().ok()).unwrap_or(0)
+        std::str::from_utf8(&b[r])
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0)
     };
     let days = days_from_civil(num(0..4), num(4..6), num(6..8));
     let t = days * 86400 + num(8..10) * 3600 + num(10..12) * 60 + num(12..14);

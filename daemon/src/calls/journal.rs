@@ -81,7 +81,9 @@ fn internal_journal_get(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     d.begin_file_out()?;
     match fields {
         Ok(fields) => {
-            let items = fields.into_iter().flat_map(|f| [(f.len() as u64).to_be_bytes().to_vec(), f]);
+            let items = fields
+                .into_iter()
+                .flat_map(|f| [(f.len() as u64).to_be_bytes().to_vec(), f]);
             super::transfer::send_packed(d, items)?;
         }
         Err(e) => {

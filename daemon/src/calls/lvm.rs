@@ -126,11 +126,17 @@ fn lvcreate_free(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
 }
 
 fn pvs(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
-    Ok(str_list(convert_lvm_output(&lvm(&["pvs", "-o", "pv_name", "--noheadings"])?, "")))
+    Ok(str_list(convert_lvm_output(
+        &lvm(&["pvs", "-o", "pv_name", "--noheadings"])?,
+        "",
+    )))
 }
 
 fn vgs(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
-    Ok(str_list(convert_lvm_output(&lvm(&["vgs", "-o", "vg_name", "--noheadings"])?, "")))
+    Ok(str_list(convert_lvm_output(
+        &lvm(&["vgs", "-o", "vg_name", "--noheadings"])?,
+        "",
+    )))
 }
 
 fn lvs(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
@@ -319,7 +325,8 @@ pub fn parse_full(fields: &[guestfs_api::Field], out: &str) -> Result<Vec<guestf
                 if t.is_empty() {
                     return Ok(0);
                 }
-                t.parse::<i64>().map_err(|_| Error::msg(format!("failed to parse size '{t}' from token {}", f.name)))
+                t.parse::<i64>()
+                    .map_err(|_| Error::msg(format!("failed to parse size '{t}' from token {}", f.name)))
             };
             vals.push(match f.ty {
                 T::String => V::Str(t.as_bytes().to_vec()),
@@ -346,10 +353,24 @@ pub fn parse_full(fields: &[guestfs_api::Field], out: &str) -> Result<Vec<guestf
 }
 
 fn full(d: &Daemon, cmd: &str, sname: &str) -> Result<Vec<guestfs_protocol::StructValue>> {
-    let st = d.api.structure(sname).ok_or_else(|| Error::msg(format!("no struct {sname}")))?;
+    let st = d
+        .api
+        .structure(sname)
+        .ok_or_else(|| Error::msg(format!("no struct {sname}")))?;
     let cols: Vec<&str> = st.fields.iter().map(|f| f.name.as_str()).collect();
     let cols = cols.join(",");
-    let out = lvm(&[cmd, "-o", &cols, "--unbuffered", "--noheadings", "--nosuffix", "--separator", "\r", "--units", "b"])?;
+    let out = lvm(&[
+        cmd,
+        "-o",
+        &cols,
+        "--unbuffered",
+        "--noheadings",
+        "--nosuffix",
+        "--separator",
+        "\r",
+        "--units",
+        "b",
+    ])?;
     parse_full(&st.fields, &out)
 }
 
@@ -421,7 +442,11 @@ fn get_field(cmd: &str, field: &str, name: &str) -> Result<String> {
 fn get_fields(cmd: &str, field: &str, name: &str) -> Result<RetValue> {
     let out = lvm(&[cmd, "--unbuffered", "--noheadings", "-o", field, name])
         .map_err(|e| Error::msg(format!("{name}: {}", e.msg)))?;
-    let v: Vec<String> = out.split([',', '\n']).map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
+    let v: Vec<String> = out
+        .split([',', '\n'])
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect();
     Ok(str_list(v))
 }
 
@@ -461,7 +486,8 @@ mod tests {
     fn full_rows_parse_by_table_types() {
         let api = guestfs_api::table();
         let st = api.structure("lvm_lv").unwrap();
-        let line = "  lv1\rabcdef-ghij-klmn-opqr-stuv-wxyz-123456\r-wi-a-----\r-1\r-1\r253\r0\r67108864\r1\r\r\r\r\r\r\r\n";
+        let line =
+            "  lv1\rabcdef-ghij-klmn-opqr-stuv-wxyz-123456\r-wi-a-----\r-1\r-1\r253\r0\r67108864\r1\r\r\r\r\r\r\r\n";
         let rows = parse_full(&st.fields, line).unwrap();
         assert_eq!(rows.len(), 1);
         assert_eq!(rows[0].fields[7], guestfs_protocol::FieldValue::UInt64(67108864));

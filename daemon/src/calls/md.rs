@@ -8,8 +8,12 @@ use crate::daemon::Daemon;
 use crate::error::{Error, Result};
 use crate::request::Req;
 
-pub const CALLS: &[(&str, Handler)] =
-    &[("md_create", md_create), ("md_detail", md_detail), ("md_stat", md_stat), ("md_stop", md_stop)];
+pub const CALLS: &[(&str, Handler)] = &[
+    ("md_create", md_create),
+    ("md_detail", md_detail),
+    ("md_stat", md_stat),
+    ("md_stop", md_stop),
+];
 
 const LEVELS: &[&str] = &[
     "linear", "raid0", "0", "stripe", "raid1", "1", "mirror", "raid4", "4", "raid5", "5", "raid6", "6", "raid10", "10",
@@ -46,7 +50,15 @@ fn md_create(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
             devices.len()
         )));
     }
-    let mut c = Cmd::new("mdadm").args(["--create", "--run", &name, "--level", &level, "--raid-devices", &nrdevices.to_string()]);
+    let mut c = Cmd::new("mdadm").args([
+        "--create",
+        "--run",
+        &name,
+        "--level",
+        &level,
+        "--raid-devices",
+        &nrdevices.to_string(),
+    ]);
     if spare > 0 {
         c = c.arg("--spare-devices").arg(spare.to_string());
     }
@@ -74,7 +86,11 @@ fn md_detail(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let md = r.str(0);
     let o = Cmd::new("mdadm").args(["-D", "--export", &md]).run();
     if !o.ok() {
-        return Err(Error::msg(format!("mdadm exited with status {}: {}", o.status.unwrap_or(-1), o.err_text())));
+        return Err(Error::msg(format!(
+            "mdadm exited with status {}: {}",
+            o.status.unwrap_or(-1),
+            o.err_text()
+        )));
     }
     let pairs = o
         .out_text()
@@ -89,14 +105,18 @@ fn md_detail(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
 pub fn parse_mdstat_members(rest: &str) -> Result<Vec<(String, i32, String)>> {
     let mut v = Vec::new();
     for tok in rest.split_whitespace() {
-        let (Some(p), Some(q)) = (tok.find('['), tok.find(']')) else { continue };
+        let (Some(p), Some(q)) = (tok.find('['), tok.find(']')) else {
+            continue;
+        };
         if p > q {
             continue;
         }
         if p == 0 {
             return Err(Error::msg(format!("device entry is too short: {tok}")));
         }
-        let idx: i32 = tok[p + 1..q].parse().map_err(|_| Error::msg(format!("not a device number: {}", &tok[p + 1..q])))?;
+        let idx: i32 = tok[p + 1..q]
+            .parse()
+            .map_err(|_| Error::msg(format!("not a device number: {}", &tok[p + 1..q])))?;
         let flags: String = tok[q + 1..].chars().filter(|c| c.is_ascii_alphabetic()).collect();
         v.push((format!("/dev/{}", &tok[..p]), idx, flags));
     }
@@ -141,6 +161,9 @@ mod tests {
     #[test]
     fn mdstat_line() {
         let v = parse_mdstat_members("active raid1 sdb1[1] sda1[0](F)").unwrap();
-        assert_eq!(v, vec![("/dev/sdb1".into(), 1, "".into()), ("/dev/sda1".into(), 0, "F".into())]);
+        assert_eq!(
+            v,
+            vec![("/dev/sdb1".into(), 1, "".into()), ("/dev/sda1".into(), 0, "F".into())]
+        );
     }
 }

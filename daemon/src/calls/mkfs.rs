@@ -109,7 +109,9 @@ pub fn mkfs_argv(
         } else if fstype == "ntfs" {
             a.extend(["-c".into(), bs.to_string()]);
         } else if fstype == "btrfs" {
-            return Err(Error::msg("blocksize cannot be set on btrfs filesystems, use 'mkfs-btrfs'"));
+            return Err(Error::msg(
+                "blocksize cannot be set on btrfs filesystems, use 'mkfs-btrfs'",
+            ));
         } else if fstype == "xfs" {
             a.extend(["-b".into(), format!("size={bs}")]);
         } else {
@@ -140,7 +142,9 @@ pub fn mkfs_argv(
     if let Some(l) = label {
         let flag = if ext {
             if l.len() > EXT2_LABEL_MAX {
-                return Err(Error::msg(format!("{l}: ext2/3/4 labels are limited to {EXT2_LABEL_MAX} bytes")));
+                return Err(Error::msg(format!(
+                    "{l}: ext2/3/4 labels are limited to {EXT2_LABEL_MAX} bytes"
+                )));
             }
             "-L"
         } else if is_fat(fstype) {
@@ -149,13 +153,17 @@ pub fn mkfs_argv(
             "-L"
         } else if fstype == "xfs" {
             if l.len() > XFS_LABEL_MAX {
-                return Err(Error::msg(format!("{l}: xfs labels are limited to {XFS_LABEL_MAX} bytes")));
+                return Err(Error::msg(format!(
+                    "{l}: xfs labels are limited to {XFS_LABEL_MAX} bytes"
+                )));
             }
             "-L"
         } else if fstype == "f2fs" {
             "-l"
         } else {
-            return Err(Error::msg(format!("don't know how to set the label for '{fstype}' filesystems")));
+            return Err(Error::msg(format!(
+                "don't know how to set the label for '{fstype}' filesystems"
+            )));
         };
         a.extend([flag.into(), l.into()]);
     }
@@ -166,7 +174,15 @@ pub fn mkfs_argv(
 fn mkfs(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let features = r.opt_str(1);
     let label = r.opt_str(4);
-    run_mkfs(&r.str(0), &r.str(1), r.opt_int(0), features.as_deref(), r.opt_int(2), r.opt_int(3), label.as_deref())
+    run_mkfs(
+        &r.str(0),
+        &r.str(1),
+        r.opt_int(0),
+        features.as_deref(),
+        r.opt_int(2),
+        r.opt_int(3),
+        label.as_deref(),
+    )
 }
 
 fn mkfs_b(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
@@ -243,7 +259,9 @@ fn ext_only(fstype: &str) -> Result<()> {
 
 fn label_ok(l: &str) -> Result<()> {
     if l.len() > EXT2_LABEL_MAX {
-        return Err(Error::msg(format!("{l}: ext2/3/4 labels are limited to {EXT2_LABEL_MAX} bytes")));
+        return Err(Error::msg(format!(
+            "{l}: ext2/3/4 labels are limited to {EXT2_LABEL_MAX} bytes"
+        )));
     }
     Ok(())
 }
@@ -282,11 +300,29 @@ fn mke2fs_ju(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
 
 fn mke2journal_l(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     label_ok(&r.str(1))?;
-    run_plain(Cmd::new("mke2fs").args(["-F", "-O", "journal_dev", "-b", &r.int(0).to_string(), "-L", &r.str(1), &r.str(2)]))
+    run_plain(Cmd::new("mke2fs").args([
+        "-F",
+        "-O",
+        "journal_dev",
+        "-b",
+        &r.int(0).to_string(),
+        "-L",
+        &r.str(1),
+        &r.str(2),
+    ]))
 }
 
 fn mke2journal_u(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    run_plain(Cmd::new("mke2fs").args(["-F", "-O", "journal_dev", "-b", &r.int(0).to_string(), "-U", &r.str(1), &r.str(2)]))
+    run_plain(Cmd::new("mke2fs").args([
+        "-F",
+        "-O",
+        "journal_dev",
+        "-b",
+        &r.int(0).to_string(),
+        "-U",
+        &r.str(1),
+        &r.str(2),
+    ]))
 }
 
 fn swaponoff(cmd: &str, flag: Option<&str>, value: &str) -> Result<RetValue> {
@@ -357,7 +393,10 @@ fn change_uuid(device: &str, uuid: Option<&str>) -> Result<RetValue> {
         ("btrfs", Some(u)) => Cmd::new("btrfstune").args(["-f", "-U", u, device]),
         ("btrfs", None) => Cmd::new("btrfstune").args(["-f", "-u", device]),
         (_, Some(_)) => {
-            return Err(Error::with_errno(libc::ENOTSUP, format!("don't know how to set the UUID for '{t}' filesystems")))
+            return Err(Error::with_errno(
+                libc::ENOTSUP,
+                format!("don't know how to set the UUID for '{t}' filesystems"),
+            ))
         }
         (_, None) => {
             return Err(Error::with_errno(
@@ -396,8 +435,33 @@ mod tests {
 
     #[test]
     fn ext4_with_options() {
-        let a = mkfs_argv("ext4", "/dev/sda1", Some(4096), None, Some(256), None, Some("root"), &ss).unwrap();
-        assert_eq!(a, ["mke2fs", "-t", "ext4", "-F", "-b", "4096", "-I", "256", "-L", "root", "/dev/sda1"]);
+        let a = mkfs_argv(
+            "ext4",
+            "/dev/sda1",
+            Some(4096),
+            None,
+            Some(256),
+            None,
+            Some("root"),
+            &ss,
+        )
+        .unwrap();
+        assert_eq!(
+            a,
+            [
+                "mke2fs",
+                "-t",
+                "ext4",
+                "-F",
+                "-b",
+                "4096",
+                "-I",
+                "256",
+                "-L",
+                "root",
+                "/dev/sda1"
+            ]
+        );
     }
 
     #[test]

@@ -26,8 +26,8 @@ pub mod glob;
 pub mod gpt;
 pub mod hivex;
 pub mod initrd;
-pub mod inspect;
 pub mod inotify;
+pub mod inspect;
 pub mod isoinfo;
 pub mod journal;
 pub mod luks;
@@ -80,7 +80,9 @@ const FAMILIES: &[&[(&str, Handler)]] = &[
 /// The implementation of an action, if we have one.
 pub fn handler(name: &str) -> Option<Handler> {
     static MAP: OnceLock<HashMap<&'static str, Handler>> = OnceLock::new();
-    MAP.get_or_init(|| FAMILIES.iter().flat_map(|f| f.iter().copied()).collect()).get(name).copied()
+    MAP.get_or_init(|| FAMILIES.iter().flat_map(|f| f.iter().copied()).collect())
+        .get(name)
+        .copied()
 }
 
 /// Names of every implemented call (tests, and `guestfsd --list-implemented`).
@@ -92,12 +94,20 @@ pub fn implemented() -> Vec<&'static str> {
 /// created (mode 0666, less the umask) or truncated, never becoming a controlling tty.
 pub fn create_truncated(p: &std::path::Path) -> std::io::Result<std::fs::File> {
     use std::os::unix::fs::OpenOptionsExt;
-    std::fs::OpenOptions::new().write(true).create(true).truncate(true).mode(0o666).custom_flags(libc::O_NOCTTY).open(p)
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(0o666)
+        .custom_flags(libc::O_NOCTTY)
+        .open(p)
 }
 
 /// Host path of Pathname argument `i`, following a final symlink or not.
 pub fn host_path(d: &Daemon, req: &Req, i: usize, follow: bool) -> Result<PathBuf> {
-    d.sysroot.resolve(req.bytes(i), follow).map_err(|e| Error::io(&e, req.str(i)))
+    d.sysroot
+        .resolve(req.bytes(i), follow)
+        .map_err(|e| Error::io(&e, req.str(i)))
 }
 
 /// Split command output into lines as 1.48 does: no trailing empty line.
@@ -115,7 +125,12 @@ pub fn str_list(v: Vec<String>) -> RetValue {
 
 /// A hashtable reply from (key, value) pairs.
 pub fn hashtable(pairs: Vec<(String, String)>) -> RetValue {
-    RetValue::Hashtable(pairs.into_iter().flat_map(|(k, v)| [k.into_bytes(), v.into_bytes()]).collect())
+    RetValue::Hashtable(
+        pairs
+            .into_iter()
+            .flat_map(|(k, v)| [k.into_bytes(), v.into_bytes()])
+            .collect(),
+    )
 }
 
 #[cfg(test)]

@@ -63,7 +63,11 @@ pub fn parse_mounts(text: &str) -> Vec<MountEntry> {
         .filter_map(|l| {
             let mut f = l.split_whitespace();
             let (s, t, ty) = (f.next()?, f.next()?, f.next()?);
-            Some(MountEntry { source: unescape(s), target: unescape(t), fstype: ty.to_string() })
+            Some(MountEntry {
+                source: unescape(s),
+                target: unescape(t),
+                fstype: ty.to_string(),
+            })
         })
         .collect()
 }
@@ -93,7 +97,9 @@ fn mountpoint_dir(d: &Daemon, mp: &[u8]) -> Result<PathBuf> {
         g.push(b'/');
     }
     g.extend_from_slice(mp);
-    d.sysroot.resolve(&g, true).map_err(|e| Error::io(&e, String::from_utf8_lossy(mp)))
+    d.sysroot
+        .resolve(&g, true)
+        .map_err(|e| Error::io(&e, String::from_utf8_lossy(mp)))
 }
 
 fn do_mount(d: &Daemon, options: &str, vfs: &str, mountable: &str, mp: &[u8]) -> Result<RetValue> {
@@ -238,7 +244,9 @@ fn mountpoints(d: &mut Daemon, _r: &Req) -> Result<RetValue> {
 }
 
 fn remount(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let Some(rw) = r.opt_bool(0) else { return Err(Error::msg("parameter 'rw' must be specified")) };
+    let Some(rw) = r.opt_bool(0) else {
+        return Err(Error::msg("parameter 'rw' must be specified"));
+    };
     let options = if rw { "remount,rw" } else { "remount,ro" };
     let mp = super::host_path(d, r, 0, true)?;
     let o = Cmd::new("mount").args(["-o", options]).arg(&mp).run();
@@ -313,11 +321,17 @@ fn df_h(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
 
 /// 9p support was removed from libguestfs; 1.48 fails these calls the same way.
 fn list_9p(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
-    Err(Error::with_errno(libc::ENOTSUP, "9p support was removed in libguestfs 1.48"))
+    Err(Error::with_errno(
+        libc::ENOTSUP,
+        "9p support was removed in libguestfs 1.48",
+    ))
 }
 
 fn mount_9p(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
-    Err(Error::with_errno(libc::ENOTSUP, "9p support was removed in libguestfs 1.48"))
+    Err(Error::with_errno(
+        libc::ENOTSUP,
+        "9p support was removed in libguestfs 1.48",
+    ))
 }
 
 fn df(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {

@@ -30,7 +30,11 @@ fn check_parttype(t: &str) -> Result<&str> {
         "rdb" => "amiga",
         "efi" => "gpt",
         "mbr" => "msdos",
-        _ => return Err(Error::msg("unknown partition type: common choices are \"gpt\" and \"msdos\"")),
+        _ => {
+            return Err(Error::msg(
+                "unknown partition type: common choices are \"gpt\" and \"msdos\"",
+            ))
+        }
     })
 }
 
@@ -57,7 +61,11 @@ pub fn settle(device: &str) {
 }
 
 fn parted(device: &str, args: &[&str]) -> Result<()> {
-    let o = Cmd::new("parted").args(["-s", "--", device]).args(args).fold_stdout().run();
+    let o = Cmd::new("parted")
+        .args(["-s", "--", device])
+        .args(args)
+        .fold_stdout()
+        .run();
     settle(device);
     if !o.ok() {
         return Err(Error::msg(format!("parted: {device}: {}", o.err_text())));
@@ -122,7 +130,9 @@ fn part_set_bootable(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
 
 /// `parted -m unit b print`: the device line and the partition lines.
 fn print_table(device: &str) -> Result<(String, Vec<String>)> {
-    let o = Cmd::new("parted").args(["-m", "-s", "--", device, "unit", "b", "print"]).run();
+    let o = Cmd::new("parted")
+        .args(["-m", "-s", "--", device, "unit", "b", "print"])
+        .run();
     if !o.ok() {
         let failure = format!("parted exited with status {}: {}", o.status.unwrap_or(-1), o.err_text());
         // 1.48 raises Unix_error (EINVAL, "parted", "<device>: <failure>") for this case.
@@ -156,10 +166,17 @@ fn part_list(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let mut out = Vec::new();
     for l in rows {
         let (n, s, e, z) = parse_row(&l).ok_or_else(|| {
-            Error::msg(format!("could not parse row from output of 'parted print' command: {l}"))
+            Error::msg(format!(
+                "could not parse row from output of 'parted print' command: {l}"
+            ))
         })?;
         out.push(StructValue {
-            fields: vec![FieldValue::Int32(n), FieldValue::UInt64(s as u64), FieldValue::UInt64(e as u64), FieldValue::UInt64(z as u64)],
+            fields: vec![
+                FieldValue::Int32(n),
+                FieldValue::UInt64(s as u64),
+                FieldValue::UInt64(e as u64),
+                FieldValue::UInt64(z as u64),
+            ],
         });
     }
     Ok(RetValue::StructList(out))
@@ -186,9 +203,10 @@ fn part_get_bootable(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let (_, rows) = print_table(&r.str(0))?;
     for l in rows {
         let f: Vec<&str> = l.trim_end_matches(';').split(':').collect();
-        let pn: i32 = f.first().and_then(|x| x.parse().ok()).ok_or_else(|| {
-            Error::msg(format!("could not parse row from output of parted print command: {l}"))
-        })?;
+        let pn: i32 = f
+            .first()
+            .and_then(|x| x.parse().ok())
+            .ok_or_else(|| Error::msg(format!("could not parse row from output of parted print command: {l}")))?;
         if pn == n {
             return Ok(RetValue::Bool(f.get(6).is_some_and(|flags| flags.contains("boot"))));
         }
@@ -200,7 +218,14 @@ fn part_resize(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let (dev, n) = (r.str(0), r.int(1));
     partnum_ok(n)?;
     let o = Cmd::new("parted")
-        .args(["-s", "--", &dev, "resizepart", &n.to_string(), &format!("{}s", r.int64(2))])
+        .args([
+            "-s",
+            "--",
+            &dev,
+            "resizepart",
+            &n.to_string(),
+            &format!("{}s", r.int64(2)),
+        ])
         .fold_stdout()
         .run();
     settle(&dev);
@@ -225,11 +250,14 @@ fn part_get_name(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let (_, rows) = print_table(&dev)?;
     for l in rows {
         let f: Vec<&str> = l.trim_end_matches(';').split(':').collect();
-        let pn: i32 = f.first().and_then(|x| x.parse().ok()).ok_or_else(|| {
-            Error::msg(format!("could not parse row from output of parted print command: {l}"))
-        })?;
+        let pn: i32 = f
+            .first()
+            .and_then(|x| x.parse().ok())
+            .ok_or_else(|| Error::msg(format!("could not parse row from output of parted print command: {l}")))?;
         if pn == n {
-            let name = f.get(5).ok_or_else(|| Error::msg(format!("cannot get the name field from '{l}'")))?;
+            let name = f
+                .get(5)
+                .ok_or_else(|| Error::msg(format!("cannot get the name field from '{l}'")))?;
             return Ok(RetValue::Str(name.as_bytes().to_vec()));
         }
     }

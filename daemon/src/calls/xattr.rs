@@ -62,7 +62,11 @@ fn list_names(p: &Path, follow: bool) -> std::io::Result<Vec<Vec<u8>>> {
         return Err(last_err());
     }
     buf.truncate(n as usize);
-    Ok(buf.split(|&b| b == 0).filter(|s| !s.is_empty() && *s != HIDDEN).map(|s| s.to_vec()).collect())
+    Ok(buf
+        .split(|&b| b == 0)
+        .filter(|s| !s.is_empty() && *s != HIDDEN)
+        .map(|s| s.to_vec())
+        .collect())
 }
 
 fn get_value(p: &Path, name: &[u8], follow: bool) -> Result<Vec<u8>> {
@@ -95,7 +99,9 @@ fn get_value(p: &Path, name: &[u8], follow: bool) -> Result<Vec<u8>> {
 }
 
 fn xattr(name: Vec<u8>, val: Vec<u8>) -> StructValue {
-    StructValue { fields: vec![FieldValue::Str(name), FieldValue::Buffer(val)] }
+    StructValue {
+        fields: vec![FieldValue::Str(name), FieldValue::Buffer(val)],
+    }
 }
 
 fn all_xattrs(p: &Path, follow: bool) -> Result<Vec<StructValue>> {
@@ -107,7 +113,10 @@ fn all_xattrs(p: &Path, follow: bool) -> Result<Vec<StructValue>> {
             if e.errno != 0 {
                 Error::perror(e.errno, format!("getxattr: {}", String::from_utf8_lossy(&n)))
             } else {
-                Error::msg(format!("{}: extended attribute is too large", String::from_utf8_lossy(&n)))
+                Error::msg(format!(
+                    "{}: extended attribute is too large",
+                    String::from_utf8_lossy(&n)
+                ))
             }
         })?;
         out.push(xattr(n, v));
@@ -117,12 +126,16 @@ fn all_xattrs(p: &Path, follow: bool) -> Result<Vec<StructValue>> {
 
 fn getxattrs(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let p = host_path(d, r, 0, true)?;
-    Ok(RetValue::StructList(all_xattrs(&p, true).map_err(|e| rename_listxattr(e, r))?))
+    Ok(RetValue::StructList(
+        all_xattrs(&p, true).map_err(|e| rename_listxattr(e, r))?,
+    ))
 }
 
 fn lgetxattrs(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let p = host_path(d, r, 0, false)?;
-    Ok(RetValue::StructList(all_xattrs(&p, false).map_err(|e| rename_listxattr(e, r))?))
+    Ok(RetValue::StructList(
+        all_xattrs(&p, false).map_err(|e| rename_listxattr(e, r))?,
+    ))
 }
 
 /// Messages name the guest path, not the host one.
@@ -219,8 +232,12 @@ fn internal_lxattrlist(d: &mut Daemon, r: &Req) -> Result<RetValue> {
         let Ok(mut names) = list_names(&p, false) else { continue };
         names.sort();
         for n in &names {
-            let v = get_value(&p, n, false)
-                .map_err(|e| Error::perror(e.errno.max(libc::EIO), format!("getxattr: {}", String::from_utf8_lossy(n))))?;
+            let v = get_value(&p, n, false).map_err(|e| {
+                Error::perror(
+                    e.errno.max(libc::EIO),
+                    format!("getxattr: {}", String::from_utf8_lossy(n)),
+                )
+            })?;
             out.push(xattr(n.clone(), v));
         }
         let mut count = names.len().to_string().into_bytes();
@@ -280,7 +297,11 @@ fn acl_set_file(d: &mut Daemon, r: &Req) -> Result<RetValue> {
 fn acl_valid(text: &str) -> bool {
     let mut named = false;
     let mut mask = false;
-    for e in text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+    for e in text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    {
         let mut f = e.split(':');
         let tag = f.next().unwrap_or("");
         let qual = f.next().unwrap_or("");

@@ -6,8 +6,8 @@ use std::io::{Read, Write};
 use std::os::unix::net::UnixStream;
 
 use guestfs_protocol::{
-    decode_ret, encode_args, frame_message, Chunk, Header, MessageError, RetValue, Value, XdrReader,
-    CANCEL_FLAG, LAUNCH_FLAG, PROGRESS_FLAG,
+    decode_ret, encode_args, frame_message, Chunk, Header, MessageError, RetValue, Value, XdrReader, CANCEL_FLAG,
+    LAUNCH_FLAG, PROGRESS_FLAG,
 };
 
 pub struct Client {
@@ -75,7 +75,13 @@ impl Client {
         }
     }
 
-    pub fn send_call(&mut self, name: &str, args: &[Value], optargs: &[Option<Value>], hint: u64) -> (&'static guestfs_api::Action, Header) {
+    pub fn send_call(
+        &mut self,
+        name: &str,
+        args: &[Value],
+        optargs: &[Option<Value>],
+        hint: u64,
+    ) -> (&'static guestfs_api::Action, Header) {
         let api = guestfs_api::table();
         let a = api.action(name).unwrap();
         let bitmask = guestfs_protocol::optargs_bitmask(optargs);
@@ -102,7 +108,10 @@ impl Client {
         if rh.status == 1 {
             let mut r = XdrReader::new(body);
             let e = MessageError::decode(&mut r).unwrap();
-            Reply::Err { errno: e.errno, message: e.message }
+            Reply::Err {
+                errno: e.errno,
+                message: e.message,
+            }
         } else {
             Reply::Ok(decode_ret(a, guestfs_api::table(), body).unwrap())
         }
@@ -129,10 +138,24 @@ impl Client {
 
     /// A FileIn call: send the call and `data` as chunks; returns the reply and whether the
     /// daemon sent a CANCEL_FLAG.
-    pub fn call_file_in(&mut self, name: &str, args: &[Value], optargs: &[Option<Value>], data: &[u8]) -> (Reply, bool) {
+    pub fn call_file_in(
+        &mut self,
+        name: &str,
+        args: &[Value],
+        optargs: &[Option<Value>],
+        data: &[u8],
+    ) -> (Reply, bool) {
         let (a, h) = self.send_call(name, args, optargs, data.len() as u64);
         for piece in data.chunks(8192) {
-            self.sock.write_all(&Chunk { cancel: false, data: piece.to_vec() }.to_frame()).unwrap();
+            self.sock
+                .write_all(
+                    &Chunk {
+                        cancel: false,
+                        data: piece.to_vec(),
+                    }
+                    .to_frame(),
+                )
+                .unwrap();
         }
         self.sock.write_all(&Chunk::end().to_frame()).unwrap();
         let (mut p, mut c) = (0, 0);
@@ -161,13 +184,14 @@ impl Client {
             data.extend_from_slice(&ch.data);
         }
     }
-
 }
-
 
 /// A fresh directory under the system temp dir.
 pub fn tmpdir(tag: &str) -> std::path::PathBuf {
-    let n = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos();
+    let n = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos();
     let d = std::env::temp_dir().join(format!("guestfsd-it-{tag}-{}-{n}", std::process::id()));
     std::fs::create_dir_all(&d).unwrap();
     d

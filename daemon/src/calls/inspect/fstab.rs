@@ -41,7 +41,12 @@ pub fn parse(text: &str) -> Vec<Entry> {
                     .collect()
             })
             .unwrap_or_default();
-        out.push(Entry { spec: f[0].to_string(), file: f[1].to_string(), vfstype: f[2].to_string(), opts });
+        out.push(Entry {
+            spec: f[0].to_string(),
+            file: f[1].to_string(),
+            vfstype: f[2].to_string(),
+            opts,
+        });
     }
     out
 }
@@ -64,7 +69,10 @@ fn skipped_spec(spec: &str) -> bool {
 
 fn skipped_mountpoint(mp: &str) -> bool {
     let at_or_below = |p: &str| mp == p || mp.strip_prefix(p).is_some_and(|r| r.starts_with('/'));
-    at_or_below("/dev") || mp.starts_with("/media/") || at_or_below("/proc") || at_or_below("/selinux")
+    at_or_below("/dev")
+        || mp.starts_with("/media/")
+        || at_or_below("/proc")
+        || at_or_below("/selinux")
         || at_or_below("/sys")
 }
 
@@ -159,7 +167,8 @@ pub fn md_map(d: &mut Daemon, conf_texts: &[String]) -> Vec<(String, String)> {
 }
 
 fn is_md_n(spec: &str) -> bool {
-    spec.strip_prefix("/dev/md").is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    spec.strip_prefix("/dev/md")
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// A `/dev/…` spec to the appliance's mountable; unknown ones are kept as written.
@@ -181,7 +190,11 @@ fn resolve_device(d: &mut Daemon, spec: &str, md: &[(String, String)]) -> String
         return spec.to_string();
     }
     if is_md_n(spec) {
-        return md.iter().find(|(dev, _)| dev == spec).map(|(_, m)| m.clone()).unwrap_or_else(|| spec.to_string());
+        return md
+            .iter()
+            .find(|(dev, _)| dev == spec)
+            .map(|(_, m)| m.clone())
+            .unwrap_or_else(|| spec.to_string());
     }
     if let Some(rest) = spec.strip_prefix("/dev/disk/by-id/") {
         if let Some((_, n)) = rest.rsplit_once("-part") {
@@ -276,7 +289,10 @@ mod tests {
     fn mdadm_conf() {
         let t = "DEVICE partitions\nARRAY /dev/md0 metadata=1.2 name=h:0 UUID=0123abcd:4567ef01:89abcdef:01234567\n\
 ARRAY /dev/md1 uuid=bad\n# ARRAY /dev/md2 UUID=0123abcd:4567ef01:89abcdef:01234567\n";
-        assert_eq!(mdadm_arrays(t), vec![("/dev/md0".to_string(), "0123abcd4567ef0189abcdef01234567".to_string())]);
+        assert_eq!(
+            mdadm_arrays(t),
+            vec![("/dev/md0".to_string(), "0123abcd4567ef0189abcdef01234567".to_string())]
+        );
         assert_eq!(parse_md_uuid("0123ABCD-4567-ef01-89ab-cdef01234567").unwrap().len(), 32);
         assert_eq!(parse_md_uuid("0123"), None);
     }

@@ -21,7 +21,12 @@ impl Guest<'_> {
 
     fn meta(&self, path: &str, follow: bool) -> Option<fs::Metadata> {
         let p = self.host(path, follow)?;
-        if follow { fs::metadata(p) } else { fs::symlink_metadata(p) }.ok()
+        if follow {
+            fs::metadata(p)
+        } else {
+            fs::symlink_metadata(p)
+        }
+        .ok()
     }
 
     /// A regular file (`follow`: after symlinks).

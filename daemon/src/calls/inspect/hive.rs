@@ -60,7 +60,9 @@ impl Hive {
     }
 
     fn u32_at(&self, o: usize) -> Option<u32> {
-        Some(u32::from_le_bytes(self.data.get(o..o.checked_add(4)?)?.try_into().ok()?))
+        Some(u32::from_le_bytes(
+            self.data.get(o..o.checked_add(4)?)?.try_into().ok()?,
+        ))
     }
 
     /// The payload of the cell at hive offset `off` (after its 4-byte size).
@@ -106,7 +108,10 @@ impl Hive {
         }
         let Some(c) = self.cell(off) else { return };
         let Some(sig) = c.get(..2) else { return };
-        let count = c.get(2..4).map(|b| u16::from_le_bytes([b[0], b[1]]) as usize).unwrap_or(0);
+        let count = c
+            .get(2..4)
+            .map(|b| u16::from_le_bytes([b[0], b[1]]) as usize)
+            .unwrap_or(0);
         let (stride, nested) = match sig {
             b"lf" | b"lh" => (8, false),
             b"li" => (4, false),
@@ -114,7 +119,9 @@ impl Hive {
             _ => return,
         };
         for i in 0..count {
-            let Some(b) = c.get(4 + i * stride..8 + i * stride) else { return };
+            let Some(b) = c.get(4 + i * stride..8 + i * stride) else {
+                return;
+            };
             let o = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
             if nested {
                 self.collect_list(o, depth + 1, out);
@@ -126,7 +133,9 @@ impl Hive {
 
     /// The subkey named `name` (case-insensitive, as hivex).
     pub fn child(&self, n: Node, name: &str) -> Option<Node> {
-        self.children(n).into_iter().find(|&c| self.node_name(c).is_some_and(|k| k.eq_ignore_ascii_case(name)))
+        self.children(n)
+            .into_iter()
+            .find(|&c| self.node_name(c).is_some_and(|k| k.eq_ignore_ascii_case(name)))
     }
 
     pub fn path(&self, path: &[&str]) -> Option<Node> {

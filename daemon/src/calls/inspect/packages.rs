@@ -4,9 +4,8 @@ use super::guest::Guest;
 
 pub fn format(distro: Option<&str>) -> Option<&'static str> {
     Some(match distro? {
-        "altlinux" | "centos" | "rocky" | "fedora" | "mageia" | "mandriva" | "meego" | "neokylin"
-        | "openmandriva" | "opensuse" | "oraclelinux" | "redhat-based" | "rhel" | "scientificlinux" | "sles"
-        | "suse-based" => "rpm",
+        "altlinux" | "centos" | "rocky" | "fedora" | "mageia" | "mandriva" | "meego" | "neokylin" | "openmandriva"
+        | "opensuse" | "oraclelinux" | "redhat-based" | "rhel" | "scientificlinux" | "sles" | "suse-based" => "rpm",
         "debian" | "kalilinux" | "kylin" | "linuxmint" | "ubuntu" => "deb",
         "archlinux" => "pacman",
         "gentoo" => "ebuild",

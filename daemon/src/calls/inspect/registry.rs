@@ -6,7 +6,7 @@ use guestfs_protocol::{FieldValue, RetValue, Value};
 
 use super::call;
 use super::guest::Guest;
-use super::hive::{Hive, REG_BINARY, MAX_HIVE_SIZE};
+use super::hive::{Hive, MAX_HIVE_SIZE, REG_BINARY};
 use super::release::version_from_major_minor;
 use super::types::Data;
 use crate::daemon::Daemon;
@@ -17,7 +17,9 @@ fn open(g: &Guest, path: &str) -> Option<Hive> {
 
 pub fn read_software(g: &Guest, path: &str, data: &mut Data) {
     let Some(h) = open(g, path) else { return };
-    let Some(node) = h.path(&["Microsoft", "Windows NT", "CurrentVersion"]) else { return };
+    let Some(node) = h.path(&["Microsoft", "Windows NT", "CurrentVersion"]) else {
+        return;
+    };
     let values = h.values(node);
     // Value names are matched exactly, as 1.48 does.
     let get = |name: &str| values.iter().find(|v| v.name == name);
@@ -29,7 +31,10 @@ pub fn read_software(g: &Guest, path: &str, data: &mut Data) {
     match (major, minor) {
         (Some(ma), Some(mi)) => data.version = Some((ma as i32, mi as i32)),
         _ => {
-            if let Some(v) = get("CurrentVersion").and_then(|v| v.string()).and_then(|s| version_from_major_minor(&s)) {
+            if let Some(v) = get("CurrentVersion")
+                .and_then(|v| v.string())
+                .and_then(|s| version_from_major_minor(&s))
+            {
                 data.version = Some(v);
             }
         }
@@ -50,7 +55,12 @@ pub fn read_system(d: &mut Daemon, g: &Guest, path: &str, data: &mut Data) {
     if let Some(ccs) = &ccs {
         let params = h.path(&[ccs, "Services", "Tcpip", "Parameters"]);
         if let Some(n) = params {
-            if let Some(s) = h.values(n).into_iter().find(|v| v.name == "Hostname").and_then(|v| v.string()) {
+            if let Some(s) = h
+                .values(n)
+                .into_iter()
+                .find(|v| v.name == "Hostname")
+                .and_then(|v| v.string())
+            {
                 data.hostname = Some(s);
             }
         }
@@ -60,7 +70,9 @@ pub fn read_system(d: &mut Daemon, g: &Guest, path: &str, data: &mut Data) {
 
 /// `\DosDevices\X:` values of \MountedDevices → (letter, partition).
 fn drive_mappings(d: &mut Daemon, h: &Hive) -> Vec<(String, String)> {
-    let Some(node) = h.path(&["MountedDevices"]) else { return Vec::new() };
+    let Some(node) = h.path(&["MountedDevices"]) else {
+        return Vec::new();
+    };
     let mut out = Vec::new();
     for v in h.values(node) {
         let k = v.name.as_bytes();

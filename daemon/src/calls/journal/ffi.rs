@@ -51,7 +51,9 @@ impl Journal {
         let mut j: *mut RawJournal = ptr::null_mut();
         // SAFETY: j is a valid out pointer and path a valid C string for the call.
         check(unsafe { sd_journal_open_directory(&mut j, path.as_ptr(), 0) })?;
-        NonNull::new(j).map(|j| Journal { j }).ok_or_else(|| io::Error::from_raw_os_error(libc::ENOMEM))
+        NonNull::new(j)
+            .map(|j| Journal { j })
+            .ok_or_else(|| io::Error::from_raw_os_error(libc::ENOMEM))
     }
 
     fn raw(&self) -> *mut RawJournal {
