@@ -285,6 +285,7 @@ pub fn load_modules_in_background(rest: Vec<String>) {
         // (callers of such names wait for this).
         // (md arrays first, complete ones only, since LVs may sit on them; then the rest,
         // degraded too, as 1.48's init does.)
+        assemble_md_in_device_order();
         let _ = crate::cmd::Cmd::new("mdadm")
             .args(["-As", "--auto=yes", "--no-degraded"])
             .run();
@@ -309,6 +310,50 @@ pub fn load_modules_in_background(rest: Vec<String>) {
             t.elapsed().as_secs_f64()
         );
     });
+}
+
+/// 1.48's appliance runs udev, whose rules hand each md member to `mdadm --incremental`
+/// as the kernel discovers it, so arrays get their /dev/mdN numbers (127 downwards) in
+/// the order of their first member device. A plain `mdadm -As` numbers them in another
+/// order; feeding the members in device order first gives the same names as 1.48 (the
+/// guest's fstab and mdadm.conf name arrays, inspection reports the appliance's names).
+/// One `mdadm --examine --scan` finds the members (nothing more runs when there are
+/// none); arrays still incomplete afterwards are left to the `mdadm -As` runs that follow.
+fn assemble_md_in_device_order() {
+    let o = crate::cmd::Cmd::new("mdadm")
+        .args(["--examine", "--scan", "--verbose"])
+        .run();
+    if !o.ok() {
+        return;
+    }
+    for dev in md_members_in_discovery_order(&o.out_text()) {
+        let _ = crate::cmd::Cmd::new("mdadm").args(["--incremental", &dev]).run();
+    }
+}
+
+/// The member devices named by `devices=` in `mdadm --examine --scan --verbose` output,
+/// in the kernel's discovery order (by disk: sda … sdz, sdaa …; the disk before its
+/// partitions), without duplicates. Names that are not plain /dev/ nodes are dropped.
+pub fn md_members_in_discovery_order(out: &str) -> Vec<String> {
+    let mut devs: Vec<String> = out
+        .split_whitespace()
+        .filter_map(|w| w.strip_prefix("devices="))
+        .flat_map(|l| l.split(','))
+        .filter(|d| {
+            d.strip_prefix("/dev/")
+                .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_alphanumeric()))
+        })
+        .map(str::to_string)
+        .collect();
+    let key = |d: &String| {
+        let n = &d[5..];
+        let letters = n.trim_end_matches(|c: char| c.is_ascii_digit());
+        let part: u64 = n[letters.len()..].parse().unwrap_or(u64::MAX);
+        (letters.len(), letters.to_string(), part, d.clone())
+    };
+    devs.sort_by_key(key);
+    devs.dedup();
+    devs
 }
 
 /// Block until device-mapper and the common filesystems are loaded and the volume
@@ -480,6 +525,68 @@ pub fn power_off() -> ! {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn md_members_sorted_by_discovery() {
+        let out = "ARRAY /dev/md/rootdev level=raid1 metadata=1.2 num-devices=2 UUID=a:b:c:d name=x:rootdev\n   \
+                   devices=/dev/sdb2,/dev/sda2\nARRAY /dev/md/bootdev level=raid1 num-devices=2 UUID=e:f:0:1\n   \
+                   devices=/dev/sdb1,/dev/sda1,/dev/sdaa1,/dev/sda10,/dev/../x,devices=\n";
+        assert_eq!(
+            md_members_in_discovery_order(out),
+            [
+                "/dev/sda1",
+                "/dev/sda2",
+                "/dev/sda10",
+                "/dev/sdb1",
+                "/dev/sdb2",
+                "/dev/sdaa1"
+            ]
+        );
+        assert!(md_members_in_discovery_order("").is_empty());
+    }
+
+    /// Random and mutated `mdadm --examine` output: no panic, output no longer than the
+    /// input's device names, every name a plain /dev/ node.
+    #[test]
+    fn md_members_fuzz() {
+        let base = "ARRAY /dev/md/r level=raid1 UUID=1:2:3:4\n devices=/dev/sdb2,/dev/sda2,/dev/vda1\n";
+        let alphabet: &[u8] = b"devices=/dev/sda1,2 \n\xc3\xa9md0";
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut rnd = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for i in 0..3000 {
+            let mut bytes: Vec<u8> = if i % 2 == 0 {
+                base.as_bytes().to_vec()
+            } else {
+                (0..(rnd() % 200))
+                    .map(|_| alphabet[(rnd() % alphabet.len() as u64) as usize])
+                    .collect()
+            };
+            for _ in 0..(rnd() % 8) {
+                if bytes.is_empty() {
+                    break;
+                }
+                let at = (rnd() % bytes.len() as u64) as usize;
+                match rnd() % 3 {
+                    0 => bytes[at] = alphabet[(rnd() % alphabet.len() as u64) as usize],
+                    1 => {
+                        bytes.remove(at);
+                    }
+                    _ => bytes.insert(at, (rnd() % 256) as u8),
+                }
+            }
+            let text = String::from_utf8_lossy(&bytes);
+            let got = md_members_in_discovery_order(&text);
+            assert!(got.len() <= text.matches("/dev/").count());
+            assert!(got
+                .iter()
+                .all(|d| d.starts_with("/dev/") && d.len() > 5 && !d[5..].contains('/')));
+        }
+    }
 
     #[test]
     fn priority_modules_come_in_priority_order() {

@@ -59,6 +59,17 @@ unsafe fn convert_args(a: &Action, args: &[CArg]) -> Result<Vec<Value>, Error> {
             }
             CArg::Pointer(p) => Value::Int64(p as i64),
         };
+        // A list of file names (lstatnslist, readlinklist …): no element may hold a '/'.
+        if let (ArgType::StringList(guestfs_api::StrKind::Filename), Value::StrList(l)) = (&spec.ty, &v) {
+            if let Some(bad) = l.iter().find(|n| n.contains(&b'/')) {
+                let bad = String::from_utf8_lossy(bad);
+                return Err(Error::msg(format!(
+                    "{}: {}: '{bad}' is not a file name",
+                    a.c_name(),
+                    spec.name
+                )));
+            }
+        }
         if let (ArgType::String(guestfs_api::StrKind::Guid), Value::Str(s)) = (&spec.ty, &v) {
             if !valid_guid(s) {
                 return Err(Error::with_errno(

@@ -1,7 +1,12 @@
 /* Prints every inspection result for every root of the disk images given on the command
- * line (added read-only), so the same program run against libguestfs 1.48 and against
- * guestfs-rs gives two transcripts that must be identical.  Errors print as "ERROR: msg".
- *   inspect-dump IMAGE...
+ * line (added read-only, in order: a guest of several disks gives them all), so the same
+ * program run against libguestfs 1.48 and against guestfs-rs gives two transcripts that
+ * must be identical.  Errors print as "ERROR: msg".
+ *   inspect-dump [--key PASSPHRASE]... IMAGE...
+ * With keys, LUKS devices are opened before inspect_os the way virt-inspector --key
+ * does it: partitions first, then (after an LVM rescan) logical volumes, each under the
+ * name luks-UUID, trying every key in turn.  md arrays are listed with their names
+ * ("md /dev/mdN: NAME") before inspect_os.
  */
 #define _GNU_SOURCE 1
 #include <stdio.h>
@@ -142,13 +147,72 @@ print_apps (guestfs_h *g, const char *root)
   guestfs_free_application_list (v1);
 }
 
+/* Opens the LUKS devices among DEVS with the first of KEYS that works; prints one line
+ * per LUKS device.  Returns whether any was opened. */
+static int
+open_luks (guestfs_h *g, char **devs, char **keys, size_t nkeys)
+{
+  int opened = 0;
+  for (size_t i = 0; devs && devs[i]; ++i) {
+    guestfs_push_error_handler (g, NULL, NULL);
+    char *type = guestfs_vfs_type (g, devs[i]);
+    guestfs_pop_error_handler (g);
+    if (!type || strcmp (type, "crypto_LUKS") != 0) {
+      free (type);
+      continue;
+    }
+    free (type);
+    char *uuid = guestfs_luks_uuid (g, devs[i]);
+    if (!uuid) {
+      printf ("luks %s: ERROR: %s\n", devs[i], guestfs_last_error (g));
+      continue;
+    }
+    char *mapname;
+    if (asprintf (&mapname, "luks-%s", uuid) == -1) abort ();
+    size_t k;
+    for (k = 0; k < nkeys; ++k)
+      if (guestfs_cryptsetup_open (g, devs[i], keys[k], mapname, -1) == 0)
+        break;
+    if (k < nkeys) {
+      printf ("luks %s: opened as %s with key %zu\n", devs[i], mapname, k + 1);
+      opened = 1;
+    }
+    else
+      printf ("luks %s: ERROR: no key opens it\n", devs[i]);
+    free (mapname);
+    free (uuid);
+  }
+  return opened;
+}
+
+static void
+decrypt (guestfs_h *g, char **keys, size_t nkeys)
+{
+  char **parts = guestfs_list_partitions (g);
+  int rescan = open_luks (g, parts, keys, nkeys);
+  if (parts) free_strings (parts);
+  if (rescan && guestfs_lvm_scan (g, 1) == -1)
+    printf ("lvm_scan: ERROR: %s\n", guestfs_last_error (g));
+  char **lvs = guestfs_lvs (g);
+  open_luks (g, lvs, keys, nkeys);
+  if (lvs) free_strings (lvs);
+}
+
 int
 main (int argc, char *argv[])
 {
+  char *keys[argc];
+  size_t nkeys = 0;
+  int first = 1;
+  while (first + 1 < argc && strcmp (argv[first], "--key") == 0) {
+    keys[nkeys++] = argv[first + 1];
+    first += 2;
+  }
+
   guestfs_h *g = guestfs_create ();
   if (!g) return 1;
   guestfs_set_error_handler (g, NULL, NULL);
-  for (int i = 1; i < argc; ++i)
+  for (int i = first; i < argc; ++i)
     if (guestfs_add_drive_opts (g, argv[i], GUESTFS_ADD_DRIVE_OPTS_READONLY, 1,
                                 GUESTFS_ADD_DRIVE_OPTS_FORMAT, "raw", -1) == -1) {
       fprintf (stderr, "add_drive: %s\n", guestfs_last_error (g));
@@ -161,6 +225,23 @@ main (int argc, char *argv[])
 
   /* Before inspect_os, getters fail. */
   print_str ("before inspect_os: type", guestfs_inspect_get_type (g, "/dev/sda1"), g);
+
+  if (nkeys > 0)
+    decrypt (g, keys, nkeys);
+
+  /* md arrays by name: run.sh compares arrays by these names, since 1.48's appliance
+   * numbers them in whatever order udev assembles them. */
+  char **mds = guestfs_list_md_devices (g);
+  for (size_t i = 0; mds && mds[i]; ++i) {
+    char **detail = guestfs_md_detail (g, mds[i]);
+    const char *name = "?";
+    for (size_t j = 0; detail && detail[j] && detail[j + 1]; j += 2)
+      if (strcmp (detail[j], "name") == 0)
+        name = detail[j + 1];
+    printf ("md %s: %s\n", mds[i], name);
+    if (detail) free_strings (detail);
+  }
+  if (mds) free_strings (mds);
 
   char **roots = guestfs_inspect_os (g);
   if (!roots) {

@@ -5,24 +5,31 @@
 #
 #   tests/inspect/run.sh PREFIX
 #
-# Images: libguestfs 1.48's phony guests (debian, ubuntu, archlinux, coreos, windows),
-# built with Debian's guestfish by make-phony-images.sh and cached under
+# Images: libguestfs 1.48's phony guests (debian, ubuntu, archlinux, coreos, windows, and
+# the Fedora layouts: fedora (LVM), fedora-md (two disks), fedora-btrfs,
+# fedora-lvm-on-luks, fedora-luks-on-lvm), built with Debian's guestfish / Sys::Guestfs
+# by make-phony-images.sh and cached under
 # /var/tmp/guestfs-rs-phony/ (keyed by each script's contents), plus "osrelease", built
 # by make-osrelease-img.sh with guestfish on OUR library at every run, plus
 # "rpmdb-sqlite", "rpmdb-bdb" and "rpmdb-ndb" (an rpm database of each format), built by
-# make-rpmdb-images.sh with Debian's guestfish and cached under /var/tmp/guestfs-rs-rpmdb/;
-# for these, Debian's virt-inspector's XML on both libraries is compared too.  1.48's
+# make-rpmdb-images.sh with Debian's guestfish and cached under /var/tmp/guestfs-rs-rpmdb/.
+# 1.48's
 # transcripts of the cached images are cached beside them (keyed by the image and by
 # inspect-dump.c), so a second run only launches guestfs-rs for those.
+#
+# For the Fedora layouts and the rpm images (INSPECT_VIRT_INSPECTOR, default all eight),
+# Debian's unmodified virt-inspector (with --key for the LUKS layouts) is run over both
+# libraries too and its XML, <applications> included, compared whole (case
+# image.virt-inspector; 1.48's XML is cached beside the image).
 #
 # Prints "PASS: image.field" / "FAIL: image.field" (with both values below); a field
 # of the second and later roots is named image.rootN.field.  Ends with "N passed, M
 # failed"; exits non-zero on any failure.  Known differences are in known-failures.txt
 # (run it through scripts/run-with-ledger.sh).
 #
-# Environment: INSPECT_IMAGES (subset of image names), INSPECT_OUT (transcripts, default
-# /tmp/inspect-tests-out), PHONY_CACHE (default /var/tmp/guestfs-rs-phony), RPMDB_CACHE
-# (default /var/tmp/guestfs-rs-rpmdb).
+# Environment: INSPECT_IMAGES (subset of image names), INSPECT_VIRT_INSPECTOR, INSPECT_OUT
+# (transcripts, default /tmp/inspect-tests-out), PHONY_CACHE (default
+# /var/tmp/guestfs-rs-phony), RPMDB_CACHE (default /var/tmp/guestfs-rs-rpmdb).
 set -uo pipefail
 
 if [ $# -ne 1 ]; then echo "usage: $0 PREFIX" >&2; exit 2; fi
@@ -30,7 +37,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 prefix=$(realpath "$1")
 out=${INSPECT_OUT:-/tmp/inspect-tests-out}
 cache=${PHONY_CACHE:-/var/tmp/guestfs-rs-phony}
-images=${INSPECT_IMAGES:-"debian ubuntu archlinux coreos windows osrelease rpmdb-sqlite rpmdb-bdb rpmdb-ndb"}
+images=${INSPECT_IMAGES:-"debian ubuntu archlinux coreos windows fedora fedora-md fedora-btrfs fedora-lvm-on-luks fedora-luks-on-lvm osrelease rpmdb-sqlite rpmdb-bdb rpmdb-ndb"}
 debian_lib=/usr/lib/x86_64-linux-gnu/libguestfs.so.0
 
 for v in $(env | sed -n 's/^\(LIBGUESTFS_[A-Za-z0-9_]*\)=.*/\1/p'); do unset "$v"; done
@@ -58,6 +65,56 @@ dump_key=$(sha256sum "$here/inspect-dump.c" | cut -c1-12)
 
 mkdir -p "$build/debian-lib"
 ln -s "$debian_lib" "$build/debian-lib/libguestfs.so.0"
+# The LUKS passphrases make-fedora-img.pl sets (inspect-dump opens LUKS devices with
+# them before inspect_os, as virt-inspector --key does).
+keys_of () {
+  case $1 in
+    fedora-lvm-on-luks) echo "--key FEDORA" ;;
+    fedora-luks-on-lvm) echo "--key FEDORA-Root --key FEDORA-LV1 --key FEDORA-LV2 --key FEDORA-LV3" ;;
+  esac
+}
+# virt-inspector's key selectors for the same passphrases.
+vi_keys_of () {
+  case $1 in
+    fedora-lvm-on-luks) echo "--key /dev/sda2:key:FEDORA" ;;
+    fedora-luks-on-lvm)
+      echo "--key /dev/VG/Root:key:FEDORA-Root --key /dev/VG/LV1:key:FEDORA-LV1" \
+           "--key /dev/VG/LV2:key:FEDORA-LV2 --key /dev/VG/LV3:key:FEDORA-LV3" ;;
+  esac
+}
+vi_images=${INSPECT_VIRT_INSPECTOR-"fedora fedora-md fedora-btrfs fedora-lvm-on-luks fedora-luks-on-lvm rpmdb-sqlite rpmdb-bdb rpmdb-ndb"}
+# Prints the virt-inspector XML of the disks given (after the keys); LIB is a directory
+# holding libguestfs.so.0.
+virt_inspector () {
+  local lib=$1; shift
+  local args=() a
+  for a in "$@"; do
+    case $a in --key|*:key:*) args+=("$a") ;; *) args+=(-a "$a") ;; esac
+  done
+  LD_LIBRARY_PATH=$lib LIBGUESTFS_BACKEND_SETTINGS=force_tcg virt-inspector --format=raw "${args[@]}"
+}
+compare_virt_inspector () {
+  local name=$1 img=$2 first want_cache
+  case " $vi_images " in *" $name "*) ;; *) return 0 ;; esac
+  if ! command -v virt-inspector > /dev/null; then fail "$name.virt-inspector" "no virt-inspector (package guestfs-tools)"; return 0; fi
+  first=${img%% *}
+  want_cache=$cache/$(basename "$first" .img)-virt-inspector-apps.148
+  if [ ! -s "$want_cache" ]; then
+    # shellcheck disable=SC2046,SC2086
+    virt_inspector "$build/debian-lib" $(vi_keys_of "$name") $img > "$want_cache.tmp" 2> "$out/$name.vi.148.err" \
+      && mv "$want_cache.tmp" "$want_cache"
+  fi
+  cp "$want_cache" "$out/$name.vi.148" 2>/dev/null || : > "$out/$name.vi.148"
+  # shellcheck disable=SC2046,SC2086
+  virt_inspector "$prefix/lib" $(vi_keys_of "$name") $img > "$out/$name.vi.ours" 2> "$out/$name.vi.ours.err"
+  # md numbers are masked (see normalize: inspect-dump checks which array each name is).
+  sed -Ei 's|/dev/md[0-9]+|/dev/mdN|g' "$out/$name.vi.148" "$out/$name.vi.ours"
+  if [ -s "$out/$name.vi.148" ] && cmp -s "$out/$name.vi.148" "$out/$name.vi.ours"; then
+    pass "$name.virt-inspector"
+  else
+    fail "$name.virt-inspector" "$(diff "$out/$name.vi.148" "$out/$name.vi.ours" | head -20; tail -3 "$out/$name.vi.ours.err")"
+  fi
+}
 run_148 () { LD_LIBRARY_PATH="$build/debian-lib" LIBGUESTFS_BACKEND_SETTINGS=force_tcg "$build/inspect-dump" "$@"; }
 run_ours () { LD_LIBRARY_PATH="$prefix/lib" "$build/inspect-dump" "$@"; }
 
@@ -67,6 +124,8 @@ cases () {
   awk -v img="$1" '
     /^root / { nroot++; next }
     /^inspect_os:/ { c = "inspect_os"; print img "." c "\t" $0; next }
+    /^(luks |lvm_scan:)/ { print img ".decrypt\t" $0; next }
+    /^md / { print img ".md_arrays\t" $0; next }
     /^  [A-Za-z_0-9 ]*: / || /^  [A-Za-z_0-9]*:$/ {
       f = $0; sub(/^  /, "", f); sub(/:.*/, "", f); gsub(/ /, "_", f)
       c = (nroot > 1 ? "root" nroot "." : "") f
@@ -77,12 +136,34 @@ cases () {
 # 1.48's appliance sometimes brings its own root disk up first; its daemon then names a
 # caller's /dev/sda as /dev/sdb in error messages (which it does not translate back).
 # The not-a-root message is compared with the device letter masked.
-normalize () { sed -E 's|^(  not a root: .*ERROR: [a-z_]*: /dev/sd)[a-z]:|\1X:|'; }
+#
+# md arrays: 1.48's appliance numbers them as udev happens to assemble them, so the same
+# image gives /dev/md127 for an array in one run and /dev/md126 in the next.  inspect-dump
+# prints each array's name ("md /dev/md127: HOST:bootdev"); every /dev/mdN of a transcript
+# is replaced by /dev/md/NAME from its own list, so what is compared is which array a
+# mountpoint names, not the number it got.
+normalize () {
+  sed -E 's|^(  not a root: .*ERROR: [a-z_]*: /dev/sd)[a-z]:|\1X:|' "$1" | awk '
+    function fix(s,   out, i, j, dev) {
+      out = ""
+      while ((i = index(s, "/dev/md")) > 0) {
+        j = i + 7
+        while (j <= length(s) && substr(s, j, 1) ~ /[0-9]/) j++
+        dev = substr(s, i, j - i)
+        out = out substr(s, 1, i - 1) ((dev in name) ? "/dev/md/" name[dev] : dev)
+        s = substr(s, j)
+      }
+      return out s
+    }
+    { line[NR] = $0 }
+    /^md \/dev\/md[0-9]+: / { d = $2; sub(/:$/, "", d); name[d] = $3 }
+    END { for (n = 1; n <= NR; n++) print fix(line[n]) }'
+}
 
 compare () {
   local img=$1 want=$2 got=$3
-  normalize < "$want" | cases "$img" > "$build/$img.want"
-  normalize < "$got" | cases "$img" > "$build/$img.got"
+  normalize "$want" | cases "$img" > "$build/$img.want"
+  normalize "$got" | cases "$img" > "$build/$img.got"
   for c in $(cut -f1 "$build/$img.want" "$build/$img.got" | awk '!seen[$0]++'); do
     w=$(awk -F'\t' -v c="$c" '$1 == c { sub(/^[^\t]*\t/, ""); print }' "$build/$img.want")
     g=$(awk -F'\t' -v c="$c" '$1 == c { sub(/^[^\t]*\t/, ""); print }' "$build/$img.got")
@@ -98,36 +179,24 @@ for name in $images; do
     fi
     run_148 "$img" > "$out/osrelease.148" 2> "$out/osrelease.148.err"
   else
+    # One line: the guest's disk(s), space-separated.
     case $name in
       rpmdb-*) img=$(bash "$here/make-rpmdb-images.sh" "${name#rpmdb-}" 2> "$out/$name-build.log") ;;
       *) img=$(bash "$here/make-phony-images.sh" "$name" 2> "$out/$name-build.log") ;;
     esac
     if [ -z "$img" ]; then fail "$name.build" "$(cat "$out/$name-build.log")"; continue; fi
-    want_cache=$cache/$(basename "$img" .img)-$dump_key.148
+    first=${img%% *}
+    want_cache=$cache/$(basename "$first" .img)-$dump_key.148
     if [ ! -s "$want_cache" ]; then
-      run_148 "$img" > "$want_cache.tmp" 2> "$out/$name.148.err" && mv "$want_cache.tmp" "$want_cache"
+      # shellcheck disable=SC2046,SC2086
+      run_148 $(keys_of "$name") $img > "$want_cache.tmp" 2> "$out/$name.148.err" && mv "$want_cache.tmp" "$want_cache"
     fi
     cp "$want_cache" "$out/$name.148" 2>/dev/null || : > "$out/$name.148"
   fi
-  run_ours "$img" > "$out/$name.ours" 2> "$out/$name.ours.err"
+  # shellcheck disable=SC2046,SC2086
+  run_ours $(keys_of "$name") $img > "$out/$name.ours" 2> "$out/$name.ours.err"
   if [ ! -s "$out/$name.148" ]; then fail "$name.reference" "1.48 printed nothing (see $out/$name.148.err)"; continue; fi
   compare "$name" "$out/$name.148" "$out/$name.ours"
-  # The rpm images also go through Debian's virt-inspector (guestfs-tools) on both
-  # libraries: its XML, <applications> included, must be identical.
-  case $name in
-    rpmdb-*)
-      if ! command -v virt-inspector > /dev/null; then fail "$name.virt-inspector" "virt-inspector is missing (guestfs-tools)"; continue; fi
-      xml_cache=$cache/$(basename "$img" .img).virt-inspector.148
-      if [ ! -s "$xml_cache" ]; then
-        LD_LIBRARY_PATH="$build/debian-lib" LIBGUESTFS_BACKEND_SETTINGS=force_tcg virt-inspector -a "$img" \
-          > "$xml_cache.tmp" 2> "$out/$name.virt-inspector.148.err" && mv "$xml_cache.tmp" "$xml_cache"
-      fi
-      LD_LIBRARY_PATH="$prefix/lib" virt-inspector -a "$img" > "$out/$name.virt-inspector.ours" 2> "$out/$name.virt-inspector.ours.err"
-      if [ -s "$xml_cache" ] && cmp -s "$xml_cache" "$out/$name.virt-inspector.ours"; then
-        pass "$name.virt-inspector"
-      else
-        fail "$name.virt-inspector" "$(diff "$xml_cache" "$out/$name.virt-inspector.ours" 2>&1 | head -20)"
-      fi ;;
-  esac
+  [ "$name" = osrelease ] || compare_virt_inspector "$name" "$img"
 done
 finish

@@ -238,6 +238,28 @@ fn subvolume_list(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     Ok(RetValue::StructList(v))
 }
 
+/// The subvolumes of the btrfs on `device` other than its default one, by path (for
+/// list_filesystems: the whole device stands for the default subvolume). One temporary
+/// mount serves both btrfs commands.
+pub fn non_default_subvolumes(device: &str) -> Result<Vec<String>> {
+    let t = TempMount::new(&Mountable::Device(device.to_string()))?;
+    let list = run(Cmd::new("btrfs").args(["subvolume", "list"]).arg(&t.dir), "btrfs")?;
+    let default = run(
+        Cmd::new("btrfs").args(["subvolume", "get-default"]).arg(&t.dir),
+        "btrfs",
+    )?;
+    let default_id = default
+        .strip_prefix("ID ")
+        .and_then(|x| x.split_whitespace().next())
+        .and_then(|x| x.parse().ok());
+    Ok(list
+        .lines()
+        .filter_map(parse_subvolume_line)
+        .filter(|(id, _, _)| Some(*id) != default_id)
+        .map(|(_, _, path)| path)
+        .collect())
+}
+
 fn subvolume_get_default(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let out = with_mounted(d, r, 0, |mp| {
         run(Cmd::new("btrfs").args(["subvolume", "get-default"]).arg(mp), "btrfs")
@@ -652,6 +674,47 @@ mod tests {
             Some((257, 5, "dir/test 2".to_string()))
         );
         assert_eq!(parse_subvolume_line("garbage"), None);
+    }
+
+    /// Subvolume names are the guest's (list_filesystems lists them for inspection):
+    /// random and mutated lines never panic, and a parsed path is a suffix of its line.
+    #[test]
+    fn subvolume_line_fuzz() {
+        let base = "ID 257 gen 30 top level 5 path dir/test 2";
+        let alphabet: &[u8] = b"ID 0123456789 gen top level path /\xc3\xa9";
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut rnd = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for i in 0..5000 {
+            let mut bytes: Vec<u8> = if i % 2 == 0 {
+                base.as_bytes().to_vec()
+            } else {
+                (0..(rnd() % 80))
+                    .map(|_| alphabet[(rnd() % alphabet.len() as u64) as usize])
+                    .collect()
+            };
+            for _ in 0..(rnd() % 6) {
+                if bytes.is_empty() {
+                    break;
+                }
+                let at = (rnd() % bytes.len() as u64) as usize;
+                match rnd() % 3 {
+                    0 => bytes[at] = (rnd() % 256) as u8,
+                    1 => {
+                        bytes.remove(at);
+                    }
+                    _ => bytes.insert(at, alphabet[(rnd() % alphabet.len() as u64) as usize]),
+                }
+            }
+            let line = String::from_utf8_lossy(&bytes);
+            if let Some((_, _, path)) = parse_subvolume_line(&line) {
+                assert!(line.ends_with(&path));
+            }
+        }
     }
 
     #[test]

@@ -192,6 +192,9 @@ fn list_filesystems(d: &mut Daemon, _r: &Req) -> Result<RetValue> {
             cands.push(disk.clone());
         }
     }
+    // Device-mapper devices that are not LVs (opened LUKS devices holding a filesystem
+    // directly), between the disks and the partitions as in 1.48.
+    cands.extend(dm_devices().into_iter().filter(|dm| !dm_has_partitions(dm)));
     cands.extend(all_partitions(d).into_iter().filter(|p| partition_can_hold_fs(p)));
     // md arrays: their partitions if they have some, else the array itself (as 1.48).
     for md in md_devices() {
@@ -219,6 +222,18 @@ fn list_filesystems(d: &mut Daemon, _r: &Req) -> Result<RetValue> {
             out.push((key, "unknown".to_string()));
         } else if t.ends_with("_member") || t == "crypto_LUKS" || t == "BitLocker" {
             continue;
+        } else if t == "btrfs" {
+            // The whole device is the default subvolume; every other subvolume is a
+            // filesystem of its own (btrfsvol:DEVICE/PATH).
+            let vols = super::btrfs::non_default_subvolumes(&dev).unwrap_or_else(|e| {
+                crate::vlog!("list_filesystems: {dev}: {}", e.msg);
+                Vec::new()
+            });
+            out.push((key.clone(), t));
+            out.extend(
+                vols.into_iter()
+                    .map(|v| (format!("btrfsvol:{key}/{v}"), "btrfs".to_string())),
+            );
         } else {
             out.push((key, t));
         }
@@ -350,8 +365,26 @@ fn md_partitions(md: &str) -> Vec<String> {
     v
 }
 
+/// Whether a device-mapper device has partitions (sysfs lists them under its dm-N).
+fn dm_has_partitions(dm: &str) -> bool {
+    let Ok(real) = std::fs::canonicalize(dm) else {
+        return false;
+    };
+    let Some(name) = real.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+        return false;
+    };
+    std::fs::read_dir(format!("/sys/block/{name}"))
+        .map(|rd| rd.flatten().any(|e| e.file_name().to_string_lossy().starts_with(&name)))
+        .unwrap_or(false)
+}
+
 /// Device-mapper devices that are not LVs, as /dev/mapper/NAME.
 fn list_dm_devices(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
+    Ok(str_list(dm_devices()))
+}
+
+/// Device-mapper devices that are not LVs, as /dev/mapper/NAME, sorted.
+fn dm_devices() -> Vec<String> {
     let lvs: Vec<std::path::PathBuf> = if program_exists("lvm") {
         super::lvm::list_lvs()
             .unwrap_or_default()
@@ -376,7 +409,7 @@ fn list_dm_devices(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
         }
     }
     v.sort();
-    Ok(str_list(v))
+    v
 }
 
 /// The device holding a filesystem with this LABEL/UUID (blkid's search, cache off).
@@ -389,7 +422,14 @@ fn findfs(tag: &str, value: &str) -> Result<RetValue> {
             o.err_text()
         )));
     }
-    Ok(RetValue::Str(o.out_text().trim_end().as_bytes().to_vec()))
+    let out = o.out_text().trim().to_string();
+    // A device-mapper answer that is an LV gets its /dev/VG/LV name, as in 1.48.
+    if out.starts_with("/dev/mapper/") || out.starts_with("/dev/dm-") {
+        if let Ok(Some(lv)) = super::lvm::lv_canonical(&out) {
+            return Ok(RetValue::Str(lv.into_bytes()));
+        }
+    }
+    Ok(RetValue::Str(out.into_bytes()))
 }
 
 fn findfs_label(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
