@@ -44,6 +44,9 @@ packages=(
   libaugeas-dev augeas-lenses libhivex-dev libsystemd-dev libselinux1-dev
   ntfs-3g sleuthkit f2fs-tools python3
 )
+# Optional daemon groups: Windows dynamic disks (ldmtool), selinux_relabel (setfiles),
+# grub_install's i386-pc modules (grub-install itself is grub2-common, a libguestfs0 dependency).
+packages+=(ldmtool policycoreutils grub-pc-bin)
 missing=()
 for p in "${backports[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then

@@ -79,7 +79,8 @@ impl Cmd {
         I: IntoIterator<Item = S>,
         S: AsRef<OsStr>,
     {
-        self.args.extend(it.into_iter().map(|s| s.as_ref().to_owned()));
+        self.args
+            .extend(it.into_iter().map(|s| s.as_ref().to_owned()));
         self
     }
     /// Read stdin from another program's stdout (a pipeline).
@@ -201,9 +202,18 @@ impl Cmd {
             let _ = t.join();
         }
         let stderr = read_back(errfile);
-        let o = Outcome { status, stdout, stderr };
+        let o = Outcome {
+            status,
+            stdout,
+            stderr,
+        };
         if crate::log::verbose() && !o.ok() {
-            eprintln!("{}: exit status {:?}: {}", self.prog.to_string_lossy(), o.status, o.err_text());
+            eprintln!(
+                "{}: exit status {:?}: {}",
+                self.prog.to_string_lossy(),
+                o.status,
+                o.err_text()
+            );
         }
         o
     }
@@ -246,7 +256,9 @@ impl Streaming {
         drop(self.child.stdin.take());
         drop(self.child.stdout.take());
         let status = self.child.wait().ok().and_then(|s| s.code());
-        let err = String::from_utf8_lossy(&read_back(self.errfile)).trim_end().to_string();
+        let err = String::from_utf8_lossy(&read_back(self.errfile))
+            .trim_end()
+            .to_string();
         (status, err)
     }
     /// Kill it (the transfer was cancelled) and reap it.
@@ -271,7 +283,12 @@ fn temp_file() -> std::io::Result<File> {
     loop {
         let n = N.fetch_add(1, Ordering::Relaxed);
         let p = dir.join(format!("guestfsd-{}-{}", std::process::id(), n));
-        match std::fs::OpenOptions::new().read(true).write(true).create_new(true).open(&p) {
+        match std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create_new(true)
+            .open(&p)
+        {
             Ok(f) => {
                 let _ = std::fs::remove_file(&p);
                 return Ok(f);
@@ -306,7 +323,9 @@ mod tests {
 
     #[test]
     fn captures_stdout_and_stderr() {
-        let o = Cmd::new("sh").args(["-c", "echo out; echo err >&2; exit 3"]).run();
+        let o = Cmd::new("sh")
+            .args(["-c", "echo out; echo err >&2; exit 3"])
+            .run();
         assert_eq!(o.status, Some(3));
         assert_eq!(o.stdout, b"out\n");
         assert_eq!(o.err_text(), "err");
@@ -327,7 +346,10 @@ mod tests {
 
     #[test]
     fn fold_stdout_goes_to_stderr() {
-        let o = Cmd::new("sh").args(["-c", "echo a; echo b >&2"]).fold_stdout().run();
+        let o = Cmd::new("sh")
+            .args(["-c", "echo a; echo b >&2"])
+            .fold_stdout()
+            .run();
         assert!(o.stdout.is_empty());
         assert_eq!(o.err_text(), "a\nb");
     }

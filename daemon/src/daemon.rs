@@ -64,7 +64,12 @@ impl Daemon {
         if !self.throttle.should_send(position, total) {
             return;
         }
-        let p = Progress { proc_nr: h.proc_nr, serial: h.serial, position, total };
+        let p = Progress {
+            proc_nr: h.proc_nr,
+            serial: h.serial,
+            position,
+            total,
+        };
         if let Err(e) = self.t.send_progress(&p) {
             self.broken = Some(e);
         }
@@ -104,7 +109,9 @@ impl Daemon {
 
     /// Start a FileOut transfer: the OK reply goes first, after which only chunks follow.
     pub fn begin_file_out(&mut self) -> Result<()> {
-        let Some(h) = self.cur else { return Err(Error::msg("no current request")) };
+        let Some(h) = self.cur else {
+            return Err(Error::msg("no current request"));
+        };
         self.replied = true;
         self.t.reply_ok(&h, &[]).map_err(|e| self.conn_failed(e))
     }
@@ -126,13 +133,15 @@ impl Daemon {
         let mut read_failed = None;
         loop {
             // The source is read straight into the outgoing chunk.
-            let r = self.t.send_data_with(&mut Transport::library_cancelled, &mut |buf| {
-                read_full(src, buf).map_err(|e| {
-                    let kind = e.kind();
-                    read_failed = Some(e);
-                    io::Error::from(kind)
-                })
-            });
+            let r = self
+                .t
+                .send_data_with(&mut Transport::library_cancelled, &mut |buf| {
+                    read_full(src, buf).map_err(|e| {
+                        let kind = e.kind();
+                        read_failed = Some(e);
+                        io::Error::from(kind)
+                    })
+                });
             match r {
                 Ok(Sent::Queued(n)) => {
                     sent += n as u64;
@@ -161,12 +170,14 @@ impl Daemon {
     /// is returned).
     pub fn send_data(&mut self, mut data: &[u8]) -> Result<bool> {
         while !data.is_empty() {
-            let r = self.t.send_data_with(&mut Transport::library_cancelled, &mut |buf| {
-                let n = buf.len().min(data.len());
-                buf[..n].copy_from_slice(&data[..n]);
-                data = &data[n..];
-                Ok(n)
-            });
+            let r = self
+                .t
+                .send_data_with(&mut Transport::library_cancelled, &mut |buf| {
+                    let n = buf.len().min(data.len());
+                    buf[..n].copy_from_slice(&data[..n]);
+                    data = &data[n..];
+                    Ok(n)
+                });
             match r {
                 Ok(Sent::Queued(_) | Sent::Empty) => {}
                 Ok(Sent::Cancelled) => {

@@ -42,17 +42,26 @@ impl Devices {
                         continue;
                     }
                 }
-                found.push((sort_key(&sys_block.join(&name), &name), format!("/dev/{name}")));
+                found.push((
+                    sort_key(&sys_block.join(&name), &name),
+                    format!("/dev/{name}"),
+                ));
             }
         }
         found.sort();
-        Devices { disks: found.into_iter().map(|(_, d)| d).collect(), sys: sys_block.to_path_buf() }
+        Devices {
+            disks: found.into_iter().map(|(_, d)| d).collect(),
+            sys: sys_block.to_path_buf(),
+        }
     }
 
     /// A fixed list, for tests.
     #[cfg(test)]
     pub fn from_list(disks: &[&str]) -> Devices {
-        Devices { disks: disks.iter().map(|s| s.to_string()).collect(), sys: "/sys/block".into() }
+        Devices {
+            disks: disks.iter().map(|s| s.to_string()).collect(),
+            sys: "/sys/block".into(),
+        }
     }
 
     /// Real nodes of the user's disks, in order.
@@ -132,7 +141,8 @@ impl Devices {
 
 fn is_disk_name(name: &str) -> bool {
     DISK_PREFIXES.iter().any(|p| {
-        name.strip_prefix(p).is_some_and(|r| !r.is_empty() && r.bytes().all(|b| b.is_ascii_lowercase()))
+        name.strip_prefix(p)
+            .is_some_and(|r| !r.is_empty() && r.bytes().all(|b| b.is_ascii_lowercase()))
     })
 }
 
@@ -156,7 +166,9 @@ fn sort_key(sys_dev: &Path, name: &str) -> SortKey {
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
     let scsi = parse_scsi_address(&last);
-    let real = fs::canonicalize(sys_dev).map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
+    let real = fs::canonicalize(sys_dev)
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_default();
     SortKey {
         class: if scsi.is_some() { 0 } else { 1 },
         scsi: scsi.unwrap_or_default(),
@@ -228,7 +240,9 @@ pub fn split_partition(dev: &str) -> (String, u32) {
     // Disks whose own names end in digits (nvme0n1, mmcblk0, md0, loop0) name their
     // partitions with a "p" separator, handled above; without one it is the whole disk.
     let base = dev.trim_start_matches("/dev/");
-    if ["nvme", "mmcblk", "md", "loop", "nbd"].iter().any(|p| base.starts_with(p))
+    if ["nvme", "mmcblk", "md", "loop", "nbd"]
+        .iter()
+        .any(|p| base.starts_with(p))
         || head.bytes().last().is_some_and(|b| b.is_ascii_digit())
     {
         return (dev.to_string(), 0);
@@ -250,7 +264,14 @@ pub fn ext_uuid_from_superblock(buf: &[u8]) -> Option<String> {
     }
     let u = &buf[0x468..0x478];
     let h: String = u.iter().map(|b| format!("{b:02x}")).collect();
-    Some(format!("{}-{}-{}-{}-{}", &h[0..8], &h[8..12], &h[12..16], &h[16..20], &h[20..32]))
+    Some(format!(
+        "{}-{}-{}-{}-{}",
+        &h[0..8],
+        &h[8..12],
+        &h[12..16],
+        &h[16..20],
+        &h[20..32]
+    ))
 }
 
 #[cfg(test)]
@@ -294,7 +315,10 @@ mod tests {
         assert_eq!(d.reverse("/dev/vdb12"), "/dev/sdb12");
         assert_eq!(d.reverse("/dev/vdbx"), "/dev/vdbx");
         assert_eq!(d.reverse("/dev/VG/LV"), "/dev/VG/LV");
-        assert_eq!(d.reverse_mountable("btrfsvol:/dev/vdb1/a/b"), "btrfsvol:/dev/sdb1/a/b");
+        assert_eq!(
+            d.reverse_mountable("btrfsvol:/dev/vdb1/a/b"),
+            "btrfsvol:/dev/sdb1/a/b"
+        );
     }
 
     #[test]
@@ -302,7 +326,10 @@ mod tests {
         assert_eq!(split_partition("/dev/sda1"), ("/dev/sda".into(), 1));
         assert_eq!(split_partition("/dev/sdab12"), ("/dev/sdab".into(), 12));
         assert_eq!(split_partition("/dev/sda"), ("/dev/sda".into(), 0));
-        assert_eq!(split_partition("/dev/nvme0n1p3"), ("/dev/nvme0n1".into(), 3));
+        assert_eq!(
+            split_partition("/dev/nvme0n1p3"),
+            ("/dev/nvme0n1".into(), 3)
+        );
         assert_eq!(split_partition("/dev/nvme0n1"), ("/dev/nvme0n1".into(), 0));
     }
 

@@ -15,15 +15,24 @@ pub type Result<T> = std::result::Result<T, Error>;
 impl Error {
     /// An error without an errno (1.48's `reply_with_error`).
     pub fn msg(msg: impl Into<String>) -> Error {
-        Error { errno: 0, msg: msg.into() }
+        Error {
+            errno: 0,
+            msg: msg.into(),
+        }
     }
     /// An error with an errno and a ready message (1.48's `reply_with_error_errno`).
     pub fn with_errno(errno: i32, msg: impl Into<String>) -> Error {
-        Error { errno, msg: msg.into() }
+        Error {
+            errno,
+            msg: msg.into(),
+        }
     }
     /// `context: strerror(errno)` (1.48's `reply_with_perror`).
     pub fn perror(errno: i32, context: impl fmt::Display) -> Error {
-        Error { errno, msg: format!("{}: {}", context, strerror(errno)) }
+        Error {
+            errno,
+            msg: format!("{}: {}", context, strerror(errno)),
+        }
     }
     /// Like [`Error::perror`] from an `io::Error`; errors without an OS code become EIO.
     pub fn io(e: &io::Error, context: impl fmt::Display) -> Error {

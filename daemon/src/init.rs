@@ -32,7 +32,15 @@ fn mount(src: &str, target: &str, fstype: &str, flags: libc::c_ulong, data: &str
     let c = |s: &str| CString::new(s).unwrap_or_default();
     let (s, t, f, d) = (c(src), c(target), c(fstype), c(data));
     // SAFETY: all pointers are valid NUL-terminated strings for the duration of the call.
-    let r = unsafe { libc::mount(s.as_ptr(), t.as_ptr(), f.as_ptr(), flags, d.as_ptr() as *const libc::c_void) };
+    let r = unsafe {
+        libc::mount(
+            s.as_ptr(),
+            t.as_ptr(),
+            f.as_ptr(),
+            flags,
+            d.as_ptr() as *const libc::c_void,
+        )
+    };
     if r == -1 {
         let e = std::io::Error::last_os_error();
         // EBUSY: already mounted (e.g. devtmpfs automounted by the kernel).
@@ -48,7 +56,13 @@ pub fn setup() {
     mount("proc", "/proc", "proc", nosuid_nodev | libc::MS_NOEXEC, "");
     mount("sysfs", "/sys", "sysfs", nosuid_nodev | libc::MS_NOEXEC, "");
     mount("devtmpfs", "/dev", "devtmpfs", libc::MS_NOSUID, "mode=0755");
-    mount("devpts", "/dev/pts", "devpts", libc::MS_NOSUID | libc::MS_NOEXEC, "gid=5,mode=620,ptmxmode=000");
+    mount(
+        "devpts",
+        "/dev/pts",
+        "devpts",
+        libc::MS_NOSUID | libc::MS_NOEXEC,
+        "gid=5,mode=620,ptmxmode=000",
+    );
     mount("tmpfs", "/dev/shm", "tmpfs", nosuid_nodev, "mode=1777");
     mount("tmpfs", "/run", "tmpfs", nosuid_nodev, "mode=0755,size=20%");
     mount("tmpfs", "/tmp", "tmpfs", nosuid_nodev, "mode=1777");
@@ -67,7 +81,11 @@ pub fn setup() {
     let t = Instant::now();
     load_modules(&boot);
     wait_for_disks(Duration::from_secs(15));
-    crate::vlog!("guestfsd: {} boot modules loaded, disks settled in {:.2} s", boot.len(), t.elapsed().as_secs_f64());
+    crate::vlog!(
+        "guestfsd: {} boot modules loaded, disks settled in {:.2} s",
+        boot.len(),
+        t.elapsed().as_secs_f64()
+    );
     mount_tools_disk();
     load_modules_in_background(rest);
     loopback_up();
@@ -124,10 +142,36 @@ pub fn load_modules(list: &[String]) {
 /// in the order they are loaded: before the others, filesystems first, each after its
 /// dependencies, so the first mount after launch rarely has to wait.
 const PRIORITY_STEMS: &[&str] = &[
-    "crc16", "mbcache", "jbd2", "crc32c_generic", "libcrc32c", "ext4", "fat", "vfat", "msdos", "nls_cp437",
-    "nls_iso8859-1", "nls_utf8", "xfs", "dm-mod", "dm-bufio", "dm-bio-prison", "dm-persistent-data", "dm-snapshot",
-    "dm-zero", "dm-log", "dm-region-hash", "dm-mirror", "dm-thin-pool", "cdrom", "isofs", "crc-itu-t", "udf",
-    "fuse", "loop", "squashfs",
+    "crc16",
+    "mbcache",
+    "jbd2",
+    "crc32c_generic",
+    "libcrc32c",
+    "ext4",
+    "fat",
+    "vfat",
+    "msdos",
+    "nls_cp437",
+    "nls_iso8859-1",
+    "nls_utf8",
+    "xfs",
+    "dm-mod",
+    "dm-bufio",
+    "dm-bio-prison",
+    "dm-persistent-data",
+    "dm-snapshot",
+    "dm-zero",
+    "dm-log",
+    "dm-region-hash",
+    "dm-mirror",
+    "dm-thin-pool",
+    "cdrom",
+    "isofs",
+    "crc-itu-t",
+    "udf",
+    "fuse",
+    "loop",
+    "squashfs",
 ];
 
 fn stem(path: &str) -> &str {
@@ -143,7 +187,8 @@ fn priority_rank(path: &str) -> Option<usize> {
 /// Split the background list into (priority, rest): the priority ones in
 /// [`PRIORITY_STEMS`] order, the rest in the builder's order.
 pub fn prioritise(rest: Vec<String>) -> (Vec<String>, Vec<String>) {
-    let (mut first, rest): (Vec<String>, Vec<String>) = rest.into_iter().partition(|m| priority_rank(m).is_some());
+    let (mut first, rest): (Vec<String>, Vec<String>) =
+        rest.into_iter().partition(|m| priority_rank(m).is_some());
     first.sort_by_key(|m| priority_rank(m));
     (first, rest)
 }
@@ -157,7 +202,11 @@ struct LoaderState {
 }
 
 static LOADER: (std::sync::Mutex<LoaderState>, std::sync::Condvar) = (
-    std::sync::Mutex::new(LoaderState { priority_done: true, all_wanted: true, all_done: true }),
+    std::sync::Mutex::new(LoaderState {
+        priority_done: true,
+        all_wanted: true,
+        all_done: true,
+    }),
     std::sync::Condvar::new(),
 );
 
@@ -193,27 +242,51 @@ pub fn load_modules_in_background(rest: Vec<String>) {
         // module initialisation it runs in the kernel) gets the CPU only when the daemon's
         // main thread waits, so it does not delay the launch flag or the first calls.
         // SAFETY: setpriority on this thread's own tid.
-        unsafe { libc::setpriority(libc::PRIO_PROCESS, libc::syscall(libc::SYS_gettid) as libc::id_t, 19) };
+        unsafe {
+            libc::setpriority(
+                libc::PRIO_PROCESS,
+                libc::syscall(libc::SYS_gettid) as libc::id_t,
+                19,
+            )
+        };
         let t = Instant::now();
         let (first, others) = prioritise(rest);
         // A failure here is retried with the others, after their dependencies.
-        let failed: Vec<String> = first.iter().filter(|m| load_module(m).is_err()).cloned().collect();
+        let failed: Vec<String> = first
+            .iter()
+            .filter(|m| load_module(m).is_err())
+            .cloned()
+            .collect();
         // As 1.48's appliance does at boot: the guest's md arrays are assembled and its
         // volume groups active, so /dev/mdN and /dev/VG/LV exist from the first call on
         // (callers of such names wait for this).
         // (md arrays first, complete ones only, since LVs may sit on them; then the rest,
         // degraded too, as 1.48's init does.)
-        let _ = crate::cmd::Cmd::new("mdadm").args(["-As", "--auto=yes", "--no-degraded"]).run();
-        let _ = crate::cmd::Cmd::new("lvm").args(["vgchange", "-aay", "--sysinit"]).run();
-        let _ = crate::cmd::Cmd::new("mdadm").args(["-As", "--auto=yes", "--run"]).run();
+        let _ = crate::cmd::Cmd::new("mdadm")
+            .args(["-As", "--auto=yes", "--no-degraded"])
+            .run();
+        let _ = crate::cmd::Cmd::new("lvm")
+            .args(["vgchange", "-aay", "--sysinit"])
+            .run();
+        let _ = crate::cmd::Cmd::new("mdadm")
+            .args(["-As", "--auto=yes", "--run"])
+            .run();
         set_state(|s| s.priority_done = true);
-        crate::vlog!("guestfsd: {} priority modules loaded in {:.2} s", first.len(), t.elapsed().as_secs_f64());
+        crate::vlog!(
+            "guestfsd: {} priority modules loaded in {:.2} s",
+            first.len(),
+            t.elapsed().as_secs_f64()
+        );
         wait_state(|s| s.all_wanted);
         let t = Instant::now();
         load_modules(&others);
         load_modules(&failed);
         set_state(|s| s.all_done = true);
-        crate::vlog!("guestfsd: {} more modules loaded in {:.2} s", others.len(), t.elapsed().as_secs_f64());
+        crate::vlog!(
+            "guestfsd: {} more modules loaded in {:.2} s",
+            others.len(),
+            t.elapsed().as_secs_f64()
+        );
     });
 }
 
@@ -251,7 +324,10 @@ pub fn wait_for_disks(timeout: Duration) {
             return;
         }
         if Instant::now() >= deadline {
-            eprintln!("guestfsd: SCSI devices without a block device: {}", pending.join(" "));
+            eprintln!(
+                "guestfsd: SCSI devices without a block device: {}",
+                pending.join(" ")
+            );
             return;
         }
         std::thread::sleep(Duration::from_millis(10));
@@ -260,7 +336,9 @@ pub fn wait_for_disks(timeout: Duration) {
 
 fn pending_scsi_disks(dir: &Path) -> Vec<String> {
     let mut out = Vec::new();
-    let Ok(rd) = fs::read_dir(dir) else { return out };
+    let Ok(rd) = fs::read_dir(dir) else {
+        return out;
+    };
     for e in rd.flatten() {
         let name = e.file_name().to_string_lossy().into_owned();
         if crate::devices::parse_scsi_address(&name).is_none() {
@@ -271,7 +349,9 @@ fn pending_scsi_disks(dir: &Path) -> Vec<String> {
         if !matches!(ty.trim(), "0" | "5" | "7" | "14") {
             continue;
         }
-        let has_block = fs::read_dir(e.path().join("block")).map(|mut d| d.next().is_some()).unwrap_or(false);
+        let has_block = fs::read_dir(e.path().join("block"))
+            .map(|mut d| d.next().is_some())
+            .unwrap_or(false);
         if !has_block {
             out.push(name);
         }
@@ -291,12 +371,23 @@ const TOOLS_MARKER: &str = ".guestfs-rs-tools";
 /// A root disk without the marker file (libguestfs's own appliances) is left alone.
 fn mount_tools_disk() {
     let cmdline = fs::read_to_string("/proc/cmdline").unwrap_or_default();
-    let Some(uuid) = cmdline.split_whitespace().find_map(|w| w.strip_prefix("root=UUID=")) else { return };
-    let Ok(rd) = fs::read_dir("/sys/block") else { return };
-    let disk = rd.flatten().map(|e| format!("/dev/{}", e.file_name().to_string_lossy())).find(|d| {
-        (d.starts_with("/dev/sd") || d.starts_with("/dev/vd"))
-            && crate::devices::ext_uuid(Path::new(d)).is_some_and(|u| u.eq_ignore_ascii_case(uuid))
-    });
+    let Some(uuid) = cmdline
+        .split_whitespace()
+        .find_map(|w| w.strip_prefix("root=UUID="))
+    else {
+        return;
+    };
+    let Ok(rd) = fs::read_dir("/sys/block") else {
+        return;
+    };
+    let disk = rd
+        .flatten()
+        .map(|e| format!("/dev/{}", e.file_name().to_string_lossy()))
+        .find(|d| {
+            (d.starts_with("/dev/sd") || d.starts_with("/dev/vd"))
+                && crate::devices::ext_uuid(Path::new(d))
+                    .is_some_and(|u| u.eq_ignore_ascii_case(uuid))
+        });
     let Some(disk) = disk else { return };
     if !try_mount(&disk, TOOLS_MOUNT, "ext4", libc::MS_RDONLY | libc::MS_NODEV) {
         return;
@@ -307,13 +398,20 @@ fn mount_tools_disk() {
         unsafe { libc::umount2(c.as_ptr(), libc::MNT_DETACH) };
         return;
     }
-    let Ok(tops) = fs::read_dir(TOOLS_MOUNT) else { return };
+    let Ok(tops) = fs::read_dir(TOOLS_MOUNT) else {
+        return;
+    };
     for e in tops.flatten() {
         let name = e.file_name().to_string_lossy().into_owned();
         if name == "lost+found" || !e.file_type().is_ok_and(|t| t.is_dir()) {
             continue;
         }
-        try_mount(&format!("{TOOLS_MOUNT}/{name}"), &format!("/{name}"), "", libc::MS_BIND);
+        try_mount(
+            &format!("{TOOLS_MOUNT}/{name}"),
+            &format!("/{name}"),
+            "",
+            libc::MS_BIND,
+        );
     }
     crate::vlog!("guestfsd: tools disk {disk} mounted");
 }
@@ -323,11 +421,18 @@ fn try_mount(src: &str, target: &str, fstype: &str, flags: libc::c_ulong) -> boo
     let _ = fs::create_dir_all(target);
     let c = |s: &str| CString::new(s).unwrap_or_default();
     let (s, t, f) = (c(src), c(target), c(fstype));
-    let fptr = if fstype.is_empty() { std::ptr::null() } else { f.as_ptr() };
+    let fptr = if fstype.is_empty() {
+        std::ptr::null()
+    } else {
+        f.as_ptr()
+    };
     // SAFETY: valid NUL-terminated strings (or NULL fstype for a bind mount), no data.
     let r = unsafe { libc::mount(s.as_ptr(), t.as_ptr(), fptr, flags, std::ptr::null()) };
     if r == -1 {
-        eprintln!("guestfsd: mount {src} on {target}: {}", std::io::Error::last_os_error());
+        eprintln!(
+            "guestfsd: mount {src} on {target}: {}",
+            std::io::Error::last_os_error()
+        );
     }
     r == 0
 }
@@ -343,7 +448,11 @@ fn loopback_up() {
         flags: libc::c_short,
         pad: [u8; 22],
     }
-    let mut req = IfreqFlags { name: [0; 16], flags: 0, pad: [0; 22] };
+    let mut req = IfreqFlags {
+        name: [0; 16],
+        flags: 0,
+        pad: [0; 22],
+    };
     req.name[..2].copy_from_slice(b"lo");
     // SAFETY: plain socket/ioctl/close calls; `req` is a properly sized, initialised ifreq.
     let ok = unsafe {
@@ -358,7 +467,10 @@ fn loopback_up() {
         ok
     };
     if !ok {
-        eprintln!("guestfsd: bringing up lo: {}", std::io::Error::last_os_error());
+        eprintln!(
+            "guestfsd: bringing up lo: {}",
+            std::io::Error::last_os_error()
+        );
     }
 }
 
@@ -372,10 +484,10 @@ pub fn environment(pid1: bool) {
     unsafe { libc::umask(0o022) };
     if pid1
         && fs::create_dir_all(LVM_SYSTEM_DIR).is_ok()
-            && fs::write(Path::new(LVM_SYSTEM_DIR).join("lvm.conf"), LVM_CONF).is_ok()
-        {
-            std::env::set_var("LVM_SYSTEM_DIR", LVM_SYSTEM_DIR);
-        }
+        && fs::write(Path::new(LVM_SYSTEM_DIR).join("lvm.conf"), LVM_CONF).is_ok()
+    {
+        std::env::set_var("LVM_SYSTEM_DIR", LVM_SYSTEM_DIR);
+    }
 }
 
 /// Reap children that were orphaned onto PID 1. Called only between requests, when the
@@ -408,12 +520,24 @@ mod tests {
 
     #[test]
     fn priority_modules_come_in_priority_order() {
-        let v: Vec<String> = ["/m/kernel/fs/btrfs/btrfs.ko", "/m/kernel/drivers/md/dm-mod.ko", "/m/kernel/fs/ext4/ext4.ko", "/m/kernel/fs/jbd2/jbd2.ko"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+        let v: Vec<String> = [
+            "/m/kernel/fs/btrfs/btrfs.ko",
+            "/m/kernel/drivers/md/dm-mod.ko",
+            "/m/kernel/fs/ext4/ext4.ko",
+            "/m/kernel/fs/jbd2/jbd2.ko",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
         let (p, r) = prioritise(v);
-        assert_eq!(p, ["/m/kernel/fs/jbd2/jbd2.ko", "/m/kernel/fs/ext4/ext4.ko", "/m/kernel/drivers/md/dm-mod.ko"]);
+        assert_eq!(
+            p,
+            [
+                "/m/kernel/fs/jbd2/jbd2.ko",
+                "/m/kernel/fs/ext4/ext4.ko",
+                "/m/kernel/drivers/md/dm-mod.ko"
+            ]
+        );
         assert_eq!(r, ["/m/kernel/fs/btrfs/btrfs.ko"]);
     }
 

@@ -29,14 +29,17 @@ struct Options {
     sysroot: Option<PathBuf>,
 }
 
-const USAGE: &str = "usage: guestfsd [--channel PATH|fd:N] [--listen SOCKET] [--verbose] [-r|--sysroot DIR]";
+const USAGE: &str =
+    "usage: guestfsd [--channel PATH|fd:N] [--listen SOCKET] [--verbose] [-r|--sysroot DIR]";
 
 fn parse_args(args: &[String]) -> Result<Options, String> {
     let mut o = Options::default();
     let mut i = 0;
     let value = |i: &mut usize, name: &str| -> Result<String, String> {
         *i += 1;
-        args.get(*i).cloned().ok_or_else(|| format!("{name}: missing value\n{USAGE}"))
+        args.get(*i)
+            .cloned()
+            .ok_or_else(|| format!("{name}: missing value\n{USAGE}"))
     };
     while i < args.len() {
         let a = args[i].as_str();
@@ -46,14 +49,20 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
         };
         match key {
             "-c" | "--channel" => {
-                let v = match inline { Some(v) => v, None => value(&mut i, key)? };
+                let v = match inline {
+                    Some(v) => v,
+                    None => value(&mut i, key)?,
+                };
                 o.channel = Some(match v.strip_prefix("fd:") {
                     Some(n) => ChannelSpec::Fd(n.parse().map_err(|_| format!("bad fd: {v}"))?),
                     None => ChannelSpec::Path(v.into()),
                 });
             }
             "-l" | "--listen" => {
-                let v = match inline { Some(v) => v, None => value(&mut i, key)? };
+                let v = match inline {
+                    Some(v) => v,
+                    None => value(&mut i, key)?,
+                };
                 o.channel = Some(ChannelSpec::Listen(v.into()));
             }
             "-v" | "--verbose" => o.verbose = true,
@@ -82,7 +91,9 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
 
 /// `name=value` from the kernel command line.
 fn cmdline_value<'a>(cmdline: &'a str, name: &str) -> Option<&'a str> {
-    cmdline.split_whitespace().find_map(|w| w.strip_prefix(name)?.strip_prefix('='))
+    cmdline
+        .split_whitespace()
+        .find_map(|w| w.strip_prefix(name)?.strip_prefix('='))
 }
 
 fn main() -> ExitCode {
@@ -99,7 +110,11 @@ fn main() -> ExitCode {
         Ok(o) => o,
         Err(e) => {
             eprintln!("guestfsd: {e}");
-            return if pid1 { init::power_off() } else { ExitCode::from(2) };
+            return if pid1 {
+                init::power_off()
+            } else {
+                ExitCode::from(2)
+            };
         }
     };
     if pid1 {
@@ -114,7 +129,11 @@ fn main() -> ExitCode {
     vlog!("guestfsd: starting (pid1={pid1})");
 
     let root_uuid = cmdline_value(&cmdline, "root").and_then(|r| r.strip_prefix("UUID="));
-    let devs = devices::Devices::scan(std::path::Path::new("/sys/block"), std::path::Path::new("/dev"), root_uuid);
+    let devs = devices::Devices::scan(
+        std::path::Path::new("/sys/block"),
+        std::path::Path::new("/dev"),
+        root_uuid,
+    );
     vlog!("guestfsd: disks: {:?}", devs.disks());
 
     let sroot = match &opts.sysroot {
@@ -134,7 +153,11 @@ fn main() -> ExitCode {
         Ok(p) => p,
         Err(e) => {
             eprintln!("guestfsd: cannot open the channel to the library ({spec:?}): {e}");
-            return if pid1 { init::power_off() } else { ExitCode::FAILURE };
+            return if pid1 {
+                init::power_off()
+            } else {
+                ExitCode::FAILURE
+            };
         }
     };
 

@@ -3,7 +3,10 @@
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Mountable {
     Device(String),
-    BtrfsVol { device: String, volume: String },
+    BtrfsVol {
+        device: String,
+        volume: String,
+    },
     /// A path (only for mountable_or_path arguments).
     Path(String),
 }
@@ -13,7 +16,10 @@ impl Mountable {
     pub fn parse(s: &str) -> Mountable {
         if let Some(rest) = s.strip_prefix("btrfsvol:") {
             if let Some((dev, vol)) = split_btrfsvol(rest, |_| true) {
-                return Mountable::BtrfsVol { device: dev, volume: vol };
+                return Mountable::BtrfsVol {
+                    device: dev,
+                    volume: vol,
+                };
             }
         }
         if s.starts_with("/dev/") || !s.starts_with('/') {
@@ -56,9 +62,15 @@ mod tests {
     fn parses_btrfsvol() {
         assert_eq!(
             Mountable::parse("btrfsvol:/dev/sda1/a/b"),
-            Mountable::BtrfsVol { device: "/dev/sda1".into(), volume: "a/b".into() }
+            Mountable::BtrfsVol {
+                device: "/dev/sda1".into(),
+                volume: "a/b".into()
+            }
         );
-        assert_eq!(Mountable::parse("/dev/sda1"), Mountable::Device("/dev/sda1".into()));
+        assert_eq!(
+            Mountable::parse("/dev/sda1"),
+            Mountable::Device("/dev/sda1".into())
+        );
         let lv = split_btrfsvol("/dev/VG/LV/sub", |d| d == "/dev/VG/LV").unwrap();
         assert_eq!(lv, ("/dev/VG/LV".to_string(), "sub".to_string()));
         assert_eq!(split_btrfsvol("/dev/sda1", |_| true), None);

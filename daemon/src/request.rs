@@ -62,7 +62,10 @@ impl Req {
     }
 
     pub fn strings(&self, i: usize) -> Vec<String> {
-        self.list(i).iter().map(|s| String::from_utf8_lossy(s).into_owned()).collect()
+        self.list(i)
+            .iter()
+            .map(|s| String::from_utf8_lossy(s).into_owned())
+            .collect()
     }
 
     /// Whether the caller set optarg `i` (its bit in the header's bitmask).
@@ -100,9 +103,11 @@ impl Req {
 
     pub fn opt_list(&self, i: usize) -> Option<Vec<String>> {
         match (self.opt_set(i), self.optargs.get(i)) {
-            (true, Some(Value::StrList(l))) => {
-                Some(l.iter().map(|s| String::from_utf8_lossy(s).into_owned()).collect())
-            }
+            (true, Some(Value::StrList(l))) => Some(
+                l.iter()
+                    .map(|s| String::from_utf8_lossy(s).into_owned())
+                    .collect(),
+            ),
             _ => None,
         }
     }

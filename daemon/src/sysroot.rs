@@ -22,7 +22,10 @@ pub struct Sysroot {
 
 impl Sysroot {
     pub fn new(root: impl Into<PathBuf>, standalone: bool) -> Sysroot {
-        Sysroot { root: root.into(), standalone }
+        Sysroot {
+            root: root.into(),
+            standalone,
+        }
     }
 
     pub fn root(&self) -> &Path {
@@ -103,7 +106,10 @@ mod tests {
         let d = std::env::temp_dir().join(format!(
             "guestfsd-sysroot-test-{}-{}",
             std::process::id(),
-            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos()
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .unwrap()
+                .as_nanos()
         ));
         std::fs::create_dir_all(&d).unwrap();
         d
@@ -130,7 +136,10 @@ mod tests {
         assert_eq!(s.resolve(b"/link/x", true).unwrap(), d.join("real/x"));
         assert_eq!(s.resolve(b"/escape", true).unwrap(), d.join("etc/passwd"));
         assert_eq!(s.resolve(b"/escape", false).unwrap(), d.join("escape"));
-        assert_eq!(s.resolve(b"/real/up/shadow", true).unwrap(), d.join("etc/shadow"));
+        assert_eq!(
+            s.resolve(b"/real/up/shadow", true).unwrap(),
+            d.join("etc/shadow")
+        );
     }
 
     #[test]

@@ -90,9 +90,19 @@ fn aug_error(aug: &Augeas, what: String) -> Error {
     if e.code == ffi::ENOMEM {
         return Error::msg(format!("{what}: augeas out of memory"));
     }
-    let part = |p: Option<Vec<u8>>| p.map(|v| format!(": {}", String::from_utf8_lossy(&v))).unwrap_or_default();
-    let message = e.message.map_or_else(|| "(null)".to_string(), |v| String::from_utf8_lossy(&v).into_owned());
-    Error::msg(format!("{what}: {message}{}{}", part(e.minor), part(e.details)))
+    let part = |p: Option<Vec<u8>>| {
+        p.map(|v| format!(": {}", String::from_utf8_lossy(&v)))
+            .unwrap_or_default()
+    };
+    let message = e.message.map_or_else(
+        || "(null)".to_string(),
+        |v| String::from_utf8_lossy(&v).into_owned(),
+    );
+    Error::msg(format!(
+        "{what}: {message}{}{}",
+        part(e.minor),
+        part(e.details)
+    ))
 }
 
 /// Fails with the handle's error when `ret` is -1, else passes it on.
@@ -120,7 +130,10 @@ fn aug_init(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let aug = Augeas::init(&full, flags as u32 | ffi::NO_ERR_CLOSE)
         .ok_or_else(|| Error::msg("augeas initialization failed"))?;
     if aug.error().code != ffi::NOERROR {
-        return Err(aug_error(&aug, format!("aug_init: {} (flags {flags})", text(&root))));
+        return Err(aug_error(
+            &aug,
+            format!("aug_init: {} (flags {flags})", text(&root)),
+        ));
     }
     SESSION.with(|s| *s.borrow_mut() = Some(aug));
     Ok(RetValue::None)
@@ -137,7 +150,13 @@ fn aug_defvar(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let expr = opt_string_arg(r, 1);
     with_aug(r, |aug| {
         let n = aug.defvar(&name, expr.as_deref());
-        check(aug, n, || format!("aug_defvar: {}: {}", text(&name), text_or_null(expr.as_deref())))
+        check(aug, n, || {
+            format!(
+                "aug_defvar: {}: {}",
+                text(&name),
+                text_or_null(expr.as_deref())
+            )
+        })
     })
     .map(RetValue::Int)
 }
@@ -146,7 +165,14 @@ fn aug_defnode(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let (name, expr, val) = (c_arg(r.bytes(0)), c_arg(r.bytes(1)), c_arg(r.bytes(2)));
     with_aug(r, |aug| {
         let (n, created) = aug.defnode(&name, &expr, &val);
-        check(aug, n, || format!("aug_defnode: {}: {}: {}", text(&name), text(&expr), text(&val)))?;
+        check(aug, n, || {
+            format!(
+                "aug_defnode: {}: {}: {}",
+                text(&name),
+                text(&expr),
+                text(&val)
+            )
+        })?;
         Ok(RetValue::Struct(StructValue {
             fields: vec![FieldValue::Int32(n), FieldValue::Int32(i32::from(created))],
         }))
@@ -168,7 +194,9 @@ fn aug_set(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let (path, val) = (c_arg(r.bytes(0)), c_arg(r.bytes(1)));
     with_aug(r, |aug| {
         let n = aug.set(&path, Some(&val));
-        check(aug, n, || format!("aug_set: {}: {}", text(&path), text(&val)))
+        check(aug, n, || {
+            format!("aug_set: {}: {}", text(&path), text(&val))
+        })
     })?;
     Ok(RetValue::None)
 }
@@ -189,7 +217,12 @@ fn aug_setm(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     with_aug(r, |aug| {
         let n = aug.setm(&base, sub.as_deref(), &val);
         check(aug, n, || {
-            format!("aug_setm: {}: {}: {}", text(&base), text_or_null(sub.as_deref()), text(&val))
+            format!(
+                "aug_setm: {}: {}: {}",
+                text(&base),
+                text_or_null(sub.as_deref()),
+                text(&val)
+            )
         })
     })
     .map(RetValue::Int)
@@ -199,7 +232,14 @@ fn aug_insert(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let (path, label, before) = (c_arg(r.bytes(0)), c_arg(r.bytes(1)), r.bool(2));
     with_aug(r, |aug| {
         let n = aug.insert(&path, &label, before);
-        check(aug, n, || format!("aug_insert: {}: {} [before={}]", text(&path), text(&label), i32::from(before)))
+        check(aug, n, || {
+            format!(
+                "aug_insert: {}: {} [before={}]",
+                text(&path),
+                text(&label),
+                i32::from(before)
+            )
+        })
     })?;
     Ok(RetValue::None)
 }
@@ -217,14 +257,17 @@ fn aug_mv(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let (src, dest) = (c_arg(r.bytes(0)), c_arg(r.bytes(1)));
     with_aug(r, |aug| {
         let n = aug.mv(&src, &dest);
-        check(aug, n, || format!("aug_mv: {}: {}", text(&src), text(&dest)))
+        check(aug, n, || {
+            format!("aug_mv: {}: {}", text(&src), text(&dest))
+        })
     })?;
     Ok(RetValue::None)
 }
 
 /// aug_match on an open session, with 1.48's error text.
 fn match_paths(aug: &Augeas, path: &CStr) -> Result<Vec<Vec<u8>>> {
-    aug.matches(path).map_err(|()| aug_error(aug, format!("aug_match: {}", text(path))))
+    aug.matches(path)
+        .map_err(|()| aug_error(aug, format!("aug_match: {}", text(path))))
 }
 
 fn aug_match(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
@@ -238,9 +281,15 @@ fn aug_ls(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     with_aug(r, |aug| {
         let p = path.to_bytes();
         if p.len() > 1 && matches!(p.last(), Some(b'/' | b']' | b'*')) {
-            return Err(Error::msg("don't use aug-ls with a path that ends with / ] *"));
+            return Err(Error::msg(
+                "don't use aug-ls with a path that ends with / ] *",
+            ));
         }
-        let pattern = if p == b"/" { c_arg(b"/*") } else { c_arg(&[p, b"/*"].concat()) };
+        let pattern = if p == b"/" {
+            c_arg(b"/*")
+        } else {
+            c_arg(&[p, b"/*"].concat())
+        };
         let mut v = match_paths(aug, &pattern)?;
         v.sort();
         Ok(RetValue::StrList(v))
@@ -253,7 +302,9 @@ fn aug_label(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
         (-1, _) => Err(aug_error(aug, format!("aug_label: {}", text(&path)))),
         (0, _) => Err(Error::msg("no matching nodes found")),
         (_, Some(l)) => Ok(RetValue::Str(l)),
-        (n, None) => Err(Error::msg(format!("internal error: expected label != NULL (r = {n})"))),
+        (n, None) => Err(Error::msg(format!(
+            "internal error: expected label != NULL (r = {n})"
+        ))),
     })
 }
 
@@ -280,7 +331,9 @@ fn aug_transform(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     with_aug(r, |aug| {
         let n = aug.transform(&lens, &file, excl);
         let mode = if excl { "excl" } else { "incl" };
-        check(aug, n, || format!("aug_transform: {}: {}: {mode}", text(&lens), text(&file)))
+        check(aug, n, || {
+            format!("aug_transform: {}: {}: {mode}", text(&lens), text(&file))
+        })
     })?;
     Ok(RetValue::None)
 }
@@ -310,13 +363,25 @@ mod tests {
         assert_eq!(aug.set(&c_arg(b"/t/b"), Some(&c_arg(b"2"))), 0);
         assert_eq!(aug.get(&c_arg(b"/t/b")), (1, Some(b"2".to_vec())));
         assert_eq!(aug.get(&c_arg(b"/t/none")).0, 0);
-        assert_eq!(aug.matches(&c_arg(b"/t/*")).unwrap(), vec![b"/t/a".to_vec(), b"/t/b".to_vec()]);
-        assert_eq!(aug.matches(&c_arg(b"/t/none")).unwrap(), Vec::<Vec<u8>>::new());
+        assert_eq!(
+            aug.matches(&c_arg(b"/t/*")).unwrap(),
+            vec![b"/t/a".to_vec(), b"/t/b".to_vec()]
+        );
+        assert_eq!(
+            aug.matches(&c_arg(b"/t/none")).unwrap(),
+            Vec::<Vec<u8>>::new()
+        );
         assert_eq!(aug.label(&c_arg(b"/t/a")), (1, Some(b"a".to_vec())));
         assert_eq!(aug.defvar(&c_arg(b"v"), Some(&c_arg(b"/t/*"))), 2);
         assert_eq!(aug.rm(&c_arg(b"$v")), 2);
-        assert_eq!(aug.defnode(&c_arg(b"n"), &c_arg(b"/t/c"), &c_arg(b"3")), (1, true));
-        assert_eq!(aug.defnode(&c_arg(b"n"), &c_arg(b"/t/c"), &c_arg(b"4")), (1, false));
+        assert_eq!(
+            aug.defnode(&c_arg(b"n"), &c_arg(b"/t/c"), &c_arg(b"3")),
+            (1, true)
+        );
+        assert_eq!(
+            aug.defnode(&c_arg(b"n"), &c_arg(b"/t/c"), &c_arg(b"4")),
+            (1, false)
+        );
     }
 
     #[test]
@@ -325,13 +390,19 @@ mod tests {
         let bad = c_arg(b"/t/[[");
         assert_eq!(aug.set(&bad, Some(&c_arg(b"x"))), -1);
         let e = aug_error(&aug, format!("aug_set: {}: x", text(&bad)));
-        assert_eq!(e.msg, "aug_set: /t/[[: x: Invalid path expression: empty name: /t/|=|[[");
+        assert_eq!(
+            e.msg,
+            "aug_set: /t/[[: x: Invalid path expression: empty name: /t/|=|[["
+        );
         assert_eq!(e.errno, 0);
         assert!(aug.matches(&bad).is_err());
         aug.set(&c_arg(b"/t/a"), None);
         aug.set(&c_arg(b"/t/b"), None);
         assert_eq!(aug.get(&c_arg(b"/t/*")).0, -1);
         let e = aug_error(&aug, "aug_get: /t/*".to_string());
-        assert_eq!(e.msg, "aug_get: /t/*: Too many matches for path expression: There are 2 nodes matching /t/*");
+        assert_eq!(
+            e.msg,
+            "aug_get: /t/*: Too many matches for path expression: There are 2 nodes matching /t/*"
+        );
     }
 }

@@ -42,11 +42,17 @@ fn blockdev(device: &str, switch: &str, want_output: bool) -> Result<i64> {
     if t.is_empty() {
         return Err(Error::msg("blockdev: expected output, but got nothing"));
     }
-    t.parse().map_err(|_| Error::msg(format!("blockdev: could not parse output: {t}")))
+    t.parse()
+        .map_err(|_| Error::msg(format!("blockdev: could not parse output: {t}")))
 }
 
 fn getsize64(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    Ok(RetValue::Int64(blockdev(&r.str(0), "--getsize64", true)?))
+    Ok(RetValue::Int64(size64(&r.str(0))?))
+}
+
+/// Size in bytes of a device, with blockdev_getsize64's errors (debug device_speed uses it).
+pub fn size64(device: &str) -> Result<i64> {
+    blockdev(device, "--getsize64", true)
 }
 
 fn getss(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
@@ -94,18 +100,25 @@ fn flushbufs(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
 /// Zero the first 32 × 4 KiB blocks, skipping blocks that are already zero.
 fn zero(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let dev = r.str(0);
-    let f = OpenOptions::new().read(true).write(true).open(&dev).map_err(|e| Error::io(&e, &dev))?;
+    let f = OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(&dev)
+        .map_err(|e| Error::io(&e, &dev))?;
     let zeroes = [0u8; 4096];
     let mut buf = [0u8; 4096];
     for i in 0..32u64 {
         let off = i * 4096;
-        f.read_exact_at(&mut buf, off).map_err(|e| Error::io(&e, format!("pread: {dev}")))?;
+        f.read_exact_at(&mut buf, off)
+            .map_err(|e| Error::io(&e, format!("pread: {dev}")))?;
         if buf.iter().any(|&b| b != 0) {
-            f.write_all_at(&zeroes, off).map_err(|e| Error::io(&e, format!("pwrite: {dev}")))?;
+            f.write_all_at(&zeroes, off)
+                .map_err(|e| Error::io(&e, format!("pwrite: {dev}")))?;
         }
         d.progress(i, 32);
     }
-    f.sync_all().map_err(|e| Error::io(&e, format!("close: {dev}")))?;
+    f.sync_all()
+        .map_err(|e| Error::io(&e, format!("close: {dev}")))?;
     Ok(RetValue::None)
 }
 
@@ -114,7 +127,10 @@ fn setra(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     if n < 0 {
         return Err(Error::msg("readahead sectors must be >= 0"));
     }
-    let o = Cmd::new("blockdev").args(["--setra", &n.to_string()]).arg(r.str(0)).run();
+    let o = Cmd::new("blockdev")
+        .args(["--setra", &n.to_string()])
+        .arg(r.str(0))
+        .run();
     if !o.ok() {
         return Err(Error::msg(format!("blockdev: {}", o.err_text())));
     }
@@ -130,25 +146,35 @@ fn setbsz(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
 fn zero_device(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let dev = r.str(0);
     let size = blockdev(&dev, "--getsize64", true)? as u64;
-    let f = OpenOptions::new().read(true).write(true).open(&dev).map_err(|e| Error::io(&e, &dev))?;
+    let f = OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(&dev)
+        .map_err(|e| Error::io(&e, &dev))?;
     let mut buf = vec![0u8; 1 << 20];
     let zeroes = vec![0u8; 1 << 20];
     let mut off = 0u64;
     while off < size {
         let n = (size - off).min(buf.len() as u64) as usize;
-        f.read_exact_at(&mut buf[..n], off).map_err(|e| Error::io(&e, format!("read: {dev}")))?;
+        f.read_exact_at(&mut buf[..n], off)
+            .map_err(|e| Error::io(&e, format!("read: {dev}")))?;
         if buf[..n].iter().any(|&b| b != 0) {
-            f.write_all_at(&zeroes[..n], off).map_err(|e| Error::io(&e, format!("write: {dev}")))?;
+            f.write_all_at(&zeroes[..n], off)
+                .map_err(|e| Error::io(&e, format!("write: {dev}")))?;
         }
         off += n as u64;
         d.progress(off, size);
     }
-    f.sync_all().map_err(|e| Error::io(&e, format!("fsync: {dev}")))?;
+    f.sync_all()
+        .map_err(|e| Error::io(&e, format!("fsync: {dev}")))?;
     Ok(RetValue::None)
 }
 
 fn wipefs(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let o = Cmd::new("wipefs").args(["-a", "--force"]).arg(r.str(0)).run();
+    let o = Cmd::new("wipefs")
+        .args(["-a", "--force"])
+        .arg(r.str(0))
+        .run();
     if !o.ok() {
         return Err(Error::msg(o.err_text()));
     }

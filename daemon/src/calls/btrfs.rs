@@ -49,8 +49,14 @@ pub const CALLS: &[(&str, Handler)] = &[
     ("btrfs_rescue_chunk_recover", rescue_chunk_recover),
     ("btrfs_rescue_super_recover", rescue_super_recover),
     ("btrfstune_seeding", btrfstune_seeding),
-    ("btrfstune_enable_extended_inode_refs", btrfstune_extended_inode_refs),
-    ("btrfstune_enable_skinny_metadata_extent_refs", btrfstune_skinny_metadata),
+    (
+        "btrfstune_enable_extended_inode_refs",
+        btrfstune_extended_inode_refs,
+    ),
+    (
+        "btrfstune_enable_skinny_metadata_extent_refs",
+        btrfstune_skinny_metadata,
+    ),
     ("btrfs_image", image),
     ("btrfs_replace", replace),
 ];
@@ -136,7 +142,10 @@ impl TempMount {
         let dir = std::env::temp_dir().join(format!(
             "btrfs-{}-{}",
             std::process::id(),
-            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0)
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_nanos())
+                .unwrap_or(0)
         ));
         std::fs::create_dir_all(&dir).map_err(|e| Error::io(&e, "mkdtemp"))?;
         let mut c = Cmd::new("mount");
@@ -146,7 +155,11 @@ impl TempMount {
         let o = c.arg(m.device()).arg(&dir).run();
         if !o.ok() {
             let _ = std::fs::remove_dir(&dir);
-            return Err(Error::msg(format!("mount exited with status {}: {}", o.status.unwrap_or(-1), o.err_text())));
+            return Err(Error::msg(format!(
+                "mount exited with status {}: {}",
+                o.status.unwrap_or(-1),
+                o.err_text()
+            )));
         }
         Ok(TempMount { dir })
     }
@@ -190,7 +203,10 @@ fn subvolume_snapshot(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     if let Some(q) = r.opt_str(1) {
         c = c.arg("-i").arg(q);
     }
-    run(c.arg(&src).arg(&dest), &format!("{}: {}", r.str(0), r.str(1)))?;
+    run(
+        c.arg(&src).arg(&dest),
+        &format!("{}: {}", r.str(0), r.str(1)),
+    )?;
     Ok(RetValue::None)
 }
 
@@ -202,7 +218,12 @@ fn subvolume_delete(d: &mut Daemon, r: &Req) -> Result<RetValue> {
 
 /// "ID 256 gen 30 top level 5 path dir/test2" → (256, 5, "dir/test2").
 pub fn parse_subvolume_line(l: &str) -> Option<(u64, u64, String)> {
-    let id = l.strip_prefix("ID ")?.split_whitespace().next()?.parse().ok()?;
+    let id = l
+        .strip_prefix("ID ")?
+        .split_whitespace()
+        .next()?
+        .parse()
+        .ok()?;
     let tl_at = l.find(" top level ")?;
     let top = l[tl_at + 11..].split_whitespace().next()?.parse().ok()?;
     let p_at = l[tl_at..].find(" path ")? + tl_at;
@@ -210,28 +231,55 @@ pub fn parse_subvolume_line(l: &str) -> Option<(u64, u64, String)> {
 }
 
 fn subvolume_list(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let out = with_mounted(d, r, 0, |mp| run(Cmd::new("btrfs").args(["subvolume", "list"]).arg(mp), "btrfs"))?;
+    let out = with_mounted(d, r, 0, |mp| {
+        run(
+            Cmd::new("btrfs").args(["subvolume", "list"]).arg(mp),
+            "btrfs",
+        )
+    })?;
     let mut v = Vec::new();
     for l in out.lines().filter(|l| !l.is_empty()) {
-        let (id, top, path) = parse_subvolume_line(l)
-            .ok_or_else(|| Error::msg(format!("unexpected output from 'btrfs subvolume list' command: {l}")))?;
-        v.push(StructValue { fields: vec![FieldValue::UInt64(id), FieldValue::UInt64(top), FieldValue::Str(path.into_bytes())] });
+        let (id, top, path) = parse_subvolume_line(l).ok_or_else(|| {
+            Error::msg(format!(
+                "unexpected output from 'btrfs subvolume list' command: {l}"
+            ))
+        })?;
+        v.push(StructValue {
+            fields: vec![
+                FieldValue::UInt64(id),
+                FieldValue::UInt64(top),
+                FieldValue::Str(path.into_bytes()),
+            ],
+        });
     }
     Ok(RetValue::StructList(v))
 }
 
 fn subvolume_get_default(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let out = with_mounted(d, r, 0, |mp| run(Cmd::new("btrfs").args(["subvolume", "get-default"]).arg(mp), "btrfs"))?;
+    let out = with_mounted(d, r, 0, |mp| {
+        run(
+            Cmd::new("btrfs").args(["subvolume", "get-default"]).arg(mp),
+            "btrfs",
+        )
+    })?;
     out.strip_prefix("ID ")
         .and_then(|x| x.split_whitespace().next())
         .and_then(|x| x.parse::<i64>().ok())
         .map(RetValue::Int64)
-        .ok_or_else(|| Error::msg(format!("unexpected output from 'btrfs subvolume get-default': {out}")))
+        .ok_or_else(|| {
+            Error::msg(format!(
+                "unexpected output from 'btrfs subvolume get-default': {out}"
+            ))
+        })
 }
 
 fn subvolume_set_default(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let p = host_path(d, r, 1, true)?;
-    btrfs(&["subvolume", "set-default", &r.int64(0).to_string()], &p, &r.str(1))?;
+    btrfs(
+        &["subvolume", "set-default", &r.int64(0).to_string()],
+        &p,
+        &r.str(1),
+    )?;
     Ok(RetValue::None)
 }
 
@@ -255,8 +303,14 @@ fn subvolume_show(d: &mut Daemon, r: &Req) -> Result<RetValue> {
 /// `btrfs subvolume show` → key/value pairs: the first line is the path; "-" values are
 /// empty; the snapshot list is joined with commas.
 pub fn parse_subvolume_show(out: &str) -> Result<Vec<(String, String)>> {
-    let mut lines = out.lines().map(str::trim).filter(|l| !l.is_empty()).peekable();
-    let first = lines.next().ok_or_else(|| Error::msg(format!("truncated output: {out}")))?;
+    let mut lines = out
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .peekable();
+    let first = lines
+        .next()
+        .ok_or_else(|| Error::msg(format!("truncated output: {out}")))?;
     let mut v = vec![("path".to_string(), first.to_string())];
     while let Some(l) = lines.next() {
         let (k, val) = match l.split_once(':') {
@@ -274,7 +328,14 @@ pub fn parse_subvolume_show(out: &str) -> Result<Vec<(String, String)>> {
             }
             v.push((k.to_string(), snaps.join(",")));
         } else {
-            v.push((k.to_string(), if val == "-" { String::new() } else { val.to_string() }));
+            v.push((
+                k.to_string(),
+                if val == "-" {
+                    String::new()
+                } else {
+                    val.to_string()
+                },
+            ));
         }
     }
     Ok(v)
@@ -327,7 +388,9 @@ fn filesystem_show(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let out = run(Cmd::new("btrfs").args(["filesystem", "show", &dev]), &dev)?;
     let lines: Vec<&str> = out.lines().collect();
     if lines.len() < 3 {
-        return Err(Error::msg("truncated output from 'btrfs filesystem show' command"));
+        return Err(Error::msg(
+            "truncated output from 'btrfs filesystem show' command",
+        ));
     }
     let mut v = Vec::new();
     for l in lines {
@@ -338,9 +401,14 @@ fn filesystem_show(d: &mut Daemon, r: &Req) -> Result<RetValue> {
                 v.push(d.devices.reverse(l[at + 6..].trim()));
             }
         } else if l.starts_with("\t*** Some devices missing") {
-            return Err(Error::with_errno(libc::ENODEV, format!("{dev}: missing devices")));
+            return Err(Error::with_errno(
+                libc::ENODEV,
+                format!("{dev}: missing devices"),
+            ));
         } else if !(l.starts_with("btrfs-progs v") || l.starts_with("Btrfs v")) {
-            return Err(Error::msg(format!("unrecognized line in output from 'btrfs filesystem show': {l}")));
+            return Err(Error::msg(format!(
+                "unrecognized line in output from 'btrfs filesystem show': {l}"
+            )));
         }
     }
     Ok(str_list(v))
@@ -358,7 +426,13 @@ fn device_add(d: &mut Daemon, r: &Req) -> Result<RetValue> {
 fn device_delete(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let p = host_path(d, r, 1, true)?;
     let devs = r.strings(0);
-    run(Cmd::new("btrfs").args(["device", "delete"]).args(&devs).arg(&p), &r.str(1))?;
+    run(
+        Cmd::new("btrfs")
+            .args(["device", "delete"])
+            .args(&devs)
+            .arg(&p),
+        &r.str(1),
+    )?;
     Ok(RetValue::None)
 }
 
@@ -408,13 +482,17 @@ fn fsck(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
 fn quota_enable(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let on = if r.bool(1) { "enable" } else { "disable" };
     let name = r.str(0);
-    with_mounted(d, r, 0, |mp| run(Cmd::new("btrfs").args(["quota", on]).arg(mp), &name))?;
+    with_mounted(d, r, 0, |mp| {
+        run(Cmd::new("btrfs").args(["quota", on]).arg(mp), &name)
+    })?;
     Ok(RetValue::None)
 }
 
 fn quota_rescan(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let name = r.str(0);
-    with_mounted(d, r, 0, |mp| run(Cmd::new("btrfs").args(["quota", "rescan"]).arg(mp), &name))?;
+    with_mounted(d, r, 0, |mp| {
+        run(Cmd::new("btrfs").args(["quota", "rescan"]).arg(mp), &name)
+    })?;
     Ok(RetValue::None)
 }
 
@@ -454,11 +532,22 @@ fn qgroup_show(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let mut v = Vec::new();
     for l in out.lines().skip(2).filter(|l| !l.trim().is_empty()) {
         let f: Vec<&str> = l.split_whitespace().collect();
-        let parsed = (|| Some((f.first()?, f.get(1)?.parse::<u64>().ok()?, f.get(2)?.parse::<u64>().ok()?)))();
-        let (id, rfer, excl) =
-            parsed.ok_or_else(|| Error::msg(format!("cannot parse output of qgroup show command: {l}")))?;
+        let parsed = (|| {
+            Some((
+                f.first()?,
+                f.get(1)?.parse::<u64>().ok()?,
+                f.get(2)?.parse::<u64>().ok()?,
+            ))
+        })();
+        let (id, rfer, excl) = parsed.ok_or_else(|| {
+            Error::msg(format!("cannot parse output of qgroup show command: {l}"))
+        })?;
         v.push(StructValue {
-            fields: vec![FieldValue::Str(id.as_bytes().to_vec()), FieldValue::UInt64(rfer), FieldValue::UInt64(excl)],
+            fields: vec![
+                FieldValue::Str(id.as_bytes().to_vec()),
+                FieldValue::UInt64(rfer),
+                FieldValue::UInt64(excl),
+            ],
         });
     }
     Ok(RetValue::StructList(v))
@@ -491,18 +580,28 @@ fn balance_resume(d: &mut Daemon, r: &Req) -> Result<RetValue> {
 }
 
 fn scrub_status(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let st = d.api.structure("btrfsscrub").ok_or_else(|| Error::msg("no btrfsscrub struct"))?;
+    let st = d
+        .api
+        .structure("btrfsscrub")
+        .ok_or_else(|| Error::msg("no btrfsscrub struct"))?;
     let p = host_path(d, r, 0, true)?;
     let out = btrfs(&["scrub", "status", "-R"], &p, &r.str(0))?;
     let mut vals = vec![0u64; st.fields.len()];
     for l in out.lines() {
-        let Some((k, v)) = l.trim().split_once(':') else { continue };
+        let Some((k, v)) = l.trim().split_once(':') else {
+            continue;
+        };
         let name = format!("btrfsscrub_{}", k.trim());
-        if let (Some(i), Ok(n)) = (st.fields.iter().position(|f| f.name == name), v.trim().parse::<u64>()) {
+        if let (Some(i), Ok(n)) = (
+            st.fields.iter().position(|f| f.name == name),
+            v.trim().parse::<u64>(),
+        ) {
             vals[i] = n;
         }
     }
-    Ok(RetValue::Struct(StructValue { fields: vals.into_iter().map(FieldValue::UInt64).collect() }))
+    Ok(RetValue::Struct(StructValue {
+        fields: vals.into_iter().map(FieldValue::UInt64).collect(),
+    }))
 }
 
 fn balance_status(d: &mut Daemon, r: &Req) -> Result<RetValue> {
@@ -534,13 +633,22 @@ fn balance_status(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     } else if first.contains(" is paused") {
         "paused"
     } else {
-        return Err(Error::msg(format!("unexpected output from 'btrfs balance status' command: {first}")));
+        return Err(Error::msg(format!(
+            "unexpected output from 'btrfs balance status' command: {first}"
+        )));
     };
     // "N out of about M chunks balanced (C considered), L% left"
-    let l = lines.get(1).ok_or_else(|| Error::msg("truncated output from 'btrfs balance status' command"))?;
-    let nums: Vec<u64> = l.split(|c: char| !c.is_ascii_digit()).filter_map(|x| x.parse().ok()).collect();
+    let l = lines
+        .get(1)
+        .ok_or_else(|| Error::msg("truncated output from 'btrfs balance status' command"))?;
+    let nums: Vec<u64> = l
+        .split(|c: char| !c.is_ascii_digit())
+        .filter_map(|x| x.parse().ok())
+        .collect();
     if nums.len() < 4 {
-        return Err(Error::msg(format!("unexpected output from 'btrfs balance status' command: {l}")));
+        return Err(Error::msg(format!(
+            "unexpected output from 'btrfs balance status' command: {l}"
+        )));
     }
     // struct order: total, balanced, considered, left.
     Ok(status(st, [nums[1], nums[0], nums[2], nums[3]]))
@@ -548,13 +656,19 @@ fn balance_status(d: &mut Daemon, r: &Req) -> Result<RetValue> {
 
 fn rescue_chunk_recover(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let dev = r.str(0);
-    run(Cmd::new("btrfs").args(["rescue", "chunk-recover", "-y", &dev]), &dev)?;
+    run(
+        Cmd::new("btrfs").args(["rescue", "chunk-recover", "-y", &dev]),
+        &dev,
+    )?;
     Ok(RetValue::None)
 }
 
 fn rescue_super_recover(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let dev = r.str(0);
-    run(Cmd::new("btrfs").args(["rescue", "super-recover", "-y", &dev]), &dev)?;
+    run(
+        Cmd::new("btrfs").args(["rescue", "super-recover", "-y", &dev]),
+        &dev,
+    )?;
     Ok(RetValue::None)
 }
 
@@ -571,13 +685,21 @@ fn image(d: &mut Daemon, r: &Req) -> Result<RetValue> {
         }
         c = c.arg("-c").arg(l.to_string());
     }
-    run(c.args(&srcs).arg(&img), &format!("{} {}", srcs[0], r.str(1)))?;
+    run(
+        c.args(&srcs).arg(&img),
+        &format!("{} {}", srcs[0], r.str(1)),
+    )?;
     Ok(RetValue::None)
 }
 
 fn replace(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let p = host_path(d, r, 2, true)?;
-    run(Cmd::new("btrfs").args(["replace", "start", "-B", "-f", &r.str(0), &r.str(1)]).arg(&p), &r.str(2))?;
+    run(
+        Cmd::new("btrfs")
+            .args(["replace", "start", "-B", "-f", &r.str(0), &r.str(1)])
+            .arg(&p),
+        &r.str(2),
+    )?;
     Ok(RetValue::None)
 }
 

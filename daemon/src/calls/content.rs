@@ -50,7 +50,9 @@ fn open_guest(d: &Daemon, r: &Req, i: usize, ctx: &str) -> Result<File> {
 fn all_zero(f: &mut File, name: &str) -> Result<bool> {
     let mut buf = vec![0u8; 65536];
     loop {
-        let n = f.read(&mut buf).map_err(|e| Error::io(&e, format!("read: {name}")))?;
+        let n = f
+            .read(&mut buf)
+            .map_err(|e| Error::io(&e, format!("read: {name}")))?;
         if n == 0 {
             return Ok(true);
         }
@@ -83,7 +85,13 @@ fn equal(d: &mut Daemon, r: &Req) -> Result<RetValue> {
 }
 
 /// Run a filter over a guest file on stdin (1.48's COMMAND_FLAG_CHROOT_COPY_FILE_TO_STDIN).
-fn filter(d: &Daemon, r: &Req, path_arg: usize, prog: &str, args: &[&str]) -> Result<crate::cmd::Outcome> {
+fn filter(
+    d: &Daemon,
+    r: &Req,
+    path_arg: usize,
+    prog: &str,
+    args: &[&str],
+) -> Result<crate::cmd::Outcome> {
     let f = open_guest(d, r, path_arg, "")?;
     Ok(Cmd::new(prog).args(args).stdin_file(f).run())
 }
@@ -123,10 +131,14 @@ fn pread_file(f: &File, count: i32, offset: i64, name: &str) -> Result<RetValue>
         return Err(Error::msg("offset is negative"));
     }
     if count as u32 >= MESSAGE_MAX {
-        return Err(Error::msg(format!("{name}: count is too large for the protocol, use smaller reads")));
+        return Err(Error::msg(format!(
+            "{name}: count is too large for the protocol, use smaller reads"
+        )));
     }
     let mut buf = vec![0u8; count as usize];
-    let n = f.read_at(&mut buf, offset as u64).map_err(|e| Error::io(&e, format!("pread: {name}")))?;
+    let n = f
+        .read_at(&mut buf, offset as u64)
+        .map_err(|e| Error::io(&e, format!("pread: {name}")))?;
     buf.truncate(n);
     Ok(RetValue::Buffer(buf))
 }
@@ -143,7 +155,9 @@ fn pread_device(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
 }
 
 fn pwrite_file(f: &File, data: &[u8], offset: i64, name: &str) -> Result<RetValue> {
-    let n = f.write_at(data, offset as u64).map_err(|e| Error::io(&e, format!("pwrite: {name}")))?;
+    let n = f
+        .write_at(data, offset as u64)
+        .map_err(|e| Error::io(&e, format!("pwrite: {name}")))?;
     Ok(RetValue::Int(n as i32))
 }
 
@@ -167,7 +181,10 @@ fn pwrite_device(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
         return Err(Error::msg("offset is negative"));
     }
     let dev = r.str(0);
-    let f = OpenOptions::new().write(true).open(&dev).map_err(|e| Error::io(&e, format!("open: {dev}")))?;
+    let f = OpenOptions::new()
+        .write(true)
+        .open(&dev)
+        .map_err(|e| Error::io(&e, format!("open: {dev}")))?;
     pwrite_file(&f, r.bytes(1), offset, &dev)
 }
 
@@ -181,25 +198,40 @@ fn fill_pattern(d: &mut Daemon, r: &Req) -> Result<RetValue> {
         return Err(Error::msg("len must be >= 0"));
     }
     let p = host_path(d, r, 2, true)?;
-    let mut f = super::create_truncated(&p)
-        .map_err(|e| Error::io(&e, format!("open: {}", r.str(2))))?;
-    let block: Vec<u8> = pattern.iter().cycle().take(65536.max(pattern.len())).copied().collect();
+    let mut f =
+        super::create_truncated(&p).map_err(|e| Error::io(&e, format!("open: {}", r.str(2))))?;
+    let block: Vec<u8> = pattern
+        .iter()
+        .cycle()
+        .take(65536.max(pattern.len()))
+        .copied()
+        .collect();
     let total = len as u64;
     let mut done = 0u64;
     while done < total {
         // Keep the pattern's phase: each write starts where the last one ended.
         let start = (done % pattern.len() as u64) as usize;
         let n = (total - done).min((block.len() - start) as u64) as usize;
-        f.write_all(&block[start..start + n]).map_err(|e| Error::io(&e, format!("write: {}", r.str(2))))?;
+        f.write_all(&block[start..start + n])
+            .map_err(|e| Error::io(&e, format!("write: {}", r.str(2))))?;
         done += n as u64;
         d.progress(done, total);
     }
     Ok(RetValue::None)
 }
 
-fn grep_with(d: &Daemon, r: &Req, extended: bool, fixed: bool, insensitive: bool, compressed: bool) -> Result<RetValue> {
+fn grep_with(
+    d: &Daemon,
+    r: &Req,
+    extended: bool,
+    fixed: bool,
+    insensitive: bool,
+    compressed: bool,
+) -> Result<RetValue> {
     if extended && fixed {
-        return Err(Error::msg("can't use 'extended' and 'fixed' flags at the same time"));
+        return Err(Error::msg(
+            "can't use 'extended' and 'fixed' flags at the same time",
+        ));
     }
     let mut args: Vec<&str> = Vec::new();
     if extended {
@@ -268,15 +300,24 @@ fn checksum_device(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     if !o.ok() {
         return Err(Error::msg(format!("{prog}: {}", o.err_text())));
     }
-    Ok(RetValue::Str(o.stdout.split(|b| b.is_ascii_whitespace()).next().unwrap_or(&[]).to_vec()))
+    Ok(RetValue::Str(
+        o.stdout
+            .split(|b| b.is_ascii_whitespace())
+            .next()
+            .unwrap_or(&[])
+            .to_vec(),
+    ))
 }
 
 /// FileIn of base64 text, decoded into a guest file.
 fn base64_in(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let p = host_path(d, r, 1, true)?;
-    let out = super::create_truncated(&p)
-        .map_err(|e| Error::io(&e, r.str(1)))?;
-    let mut child = Cmd::new("base64").arg("-d").arg("-i").stdout_file(out).spawn_streaming(true, false)?;
+    let out = super::create_truncated(&p).map_err(|e| Error::io(&e, r.str(1)))?;
+    let mut child = Cmd::new("base64")
+        .arg("-d")
+        .arg("-i")
+        .stdout_file(out)
+        .spawn_streaming(true, false)?;
     let mut stdin = child.child.stdin.take();
     let res = d.receive_file(&mut |data: &[u8]| match stdin.as_mut() {
         Some(s) => s.write_all(data).map_err(|e| Error::io(&e, "write")),
@@ -297,7 +338,9 @@ fn base64_in(d: &mut Daemon, r: &Req) -> Result<RetValue> {
 /// A guest file sent as base64 text (FileOut).
 fn base64_out(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let f = open_guest(d, r, 0, "")?;
-    let mut child = Cmd::new("base64").stdin_file(f).spawn_streaming(false, true)?;
+    let mut child = Cmd::new("base64")
+        .stdin_file(f)
+        .spawn_streaming(false, true)?;
     d.begin_file_out()?;
     let mut out = child.child.stdout.take();
     let sent = match out.as_mut() {

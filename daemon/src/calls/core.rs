@@ -72,7 +72,10 @@ const GROUP_TOOLS: &[(&str, &[&str])] = &[
     ("scrub", &["scrub"]),
     ("zerofree", &["zerofree"]),
     ("linuxcaps", &["getcap", "setcap"]),
-    ("ntfs3g", &["ntfs-3g.probe", "ntfsfix", "ntfsclone", "ntfscat"]),
+    (
+        "ntfs3g",
+        &["ntfs-3g.probe", "ntfsfix", "ntfsclone", "ntfscat"],
+    ),
     ("sleuthkit", &["icat", "blkls"]),
     ("f2fs", &["resize.f2fs"]),
     ("ntfsprogs", &["ntfsresize"]),
@@ -81,10 +84,9 @@ const GROUP_TOOLS: &[(&str, &[&str])] = &[
     ("extlinux", &["extlinux"]),
     ("syslinux", &["syslinux"]),
     ("grub", &["grub-install"]),
+    ("selinuxrelabel", &["setfiles"]),
+    ("ldm", &["ldmtool"]),
 ];
-
-/// Data files a group needs besides programs (bootloader images the tools install).
-const GROUP_FILES: &[(&str, &[&str])] = &[("grub", &["/usr/lib/grub/i386-pc/modinfo.sh"])];
 
 /// 0 = available, 1 = not available, 2 = no such group. A group is available when every
 /// call in it is implemented here and the tools it needs are installed, so callers (and
@@ -94,7 +96,11 @@ fn internal_feature_available(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     if !d.api.optgroups().contains(&group) {
         return Ok(RetValue::Int(2));
     }
-    Ok(RetValue::Int(if group_available(d, &group) { 0 } else { 1 }))
+    Ok(RetValue::Int(if group_available(d, &group) {
+        0
+    } else {
+        1
+    }))
 }
 
 pub fn group_available(d: &Daemon, group: &str) -> bool {
@@ -108,13 +114,14 @@ pub fn group_available(d: &Daemon, group: &str) -> bool {
         .iter()
         .find(|(g, _)| *g == group)
         .is_none_or(|(_, tools)| tools.iter().all(|t| program_exists(t)));
-    let files_ok = GROUP_FILES
+    // Groups 1.48 retired but still reports as available (augeas, realpath: their calls
+    // are no longer optional).
+    let has_calls = d
+        .api
+        .actions
         .iter()
-        .find(|(g, _)| *g == group)
-        .is_none_or(|(_, files)| files.iter().all(|f| std::path::Path::new(f).exists()));
-    // Groups 1.48 retired but still reports (no calls of their own).
-    let has_calls = d.api.actions.iter().any(|a| a.optional.as_deref() == Some(group));
-    (has_calls && calls_done && tools_ok && files_ok) || group == "realpath"
+        .any(|a| a.optional.as_deref() == Some(group));
+    !has_calls || (calls_done && tools_ok)
 }
 
 /// Every optional group name, available or not.
@@ -163,18 +170,29 @@ fn utsname(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
         return Err(Error::io(&std::io::Error::last_os_error(), "utsname"));
     }
     let field = |f: &[libc::c_char]| {
-        let b: Vec<u8> = f.iter().take_while(|&&c| c != 0).map(|&c| c as u8).collect();
+        let b: Vec<u8> = f
+            .iter()
+            .take_while(|&&c| c != 0)
+            .map(|&c| c as u8)
+            .collect();
         FieldValue::Str(b)
     };
     Ok(RetValue::Struct(StructValue {
-        fields: vec![field(&u.sysname), field(&u.release), field(&u.version), field(&u.machine)],
+        fields: vec![
+            field(&u.sysname),
+            field(&u.release),
+            field(&u.version),
+            field(&u.machine),
+        ],
     }))
 }
 
 fn umask(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let mask = r.int(0);
     if !(0..=0o777).contains(&mask) {
-        return Err(Error::msg(format!("0{mask:o}: mask negative or out of range")));
+        return Err(Error::msg(format!(
+            "0{mask:o}: mask negative or out of range"
+        )));
     }
     // SAFETY: umask only swaps the process's file creation mask.
     let old = unsafe { libc::umask(mask as libc::mode_t) };

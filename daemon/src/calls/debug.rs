@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use guestfs_protocol::{Progress, RetValue};
 
-use super::Handler;
+use super::{debug_io, Handler};
 use crate::cmd::Cmd;
 use crate::daemon::Daemon;
 use crate::error::{Error, Result};
@@ -23,16 +23,15 @@ pub const CALLS: &[(&str, Handler)] = &[
 
 type SubCommand = fn(&mut Daemon, &[String]) -> Result<String>;
 
-/// 1.48's sub-commands, in its order (`help` lists them). The block-map, device-speed
-/// and qtrace tools of 1.48's appliance are not reproduced: they fail with a message.
+/// 1.48's sub-commands, in its order (`help` lists them).
 const SUBCOMMANDS: &[(&str, SubCommand)] = &[
     ("help", help),
     ("binaries", binaries),
-    ("bmap", unsupported),
-    ("bmap_device", unsupported),
-    ("bmap_file", unsupported),
+    ("bmap", debug_io::bmap),
+    ("bmap_device", debug_io::bmap_device),
+    ("bmap_file", debug_io::bmap_file),
     ("core_pattern", core_pattern),
-    ("device_speed", unsupported),
+    ("device_speed", debug_io::device_speed),
     ("env", env),
     ("error", error),
     ("fds", fds),
@@ -41,7 +40,7 @@ const SUBCOMMANDS: &[(&str, SubCommand)] = &[
     ("ll", ll),
     ("print", print),
     ("progress", progress),
-    ("qtrace", unsupported),
+    ("qtrace", debug_io::qtrace),
     ("segv", segv),
     ("setenv", setenv),
     ("sh", sh),
@@ -51,18 +50,19 @@ const SUBCOMMANDS: &[(&str, SubCommand)] = &[
 fn debug(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let sub = r.str(0);
     let args = r.strings(1);
-    match SUBCOMMANDS.iter().find(|(n, _)| n.eq_ignore_ascii_case(&sub)) {
+    match SUBCOMMANDS
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case(&sub))
+    {
         Some((_, f)) => f(d, &args).map(|s| RetValue::Str(s.into_bytes())),
-        None => Err(Error::msg("use 'debug help 0' to list the supported commands")),
+        None => Err(Error::msg(
+            "use 'debug help 0' to list the supported commands",
+        )),
     }
 }
 
 fn ok() -> Result<String> {
     Ok("ok".to_string())
-}
-
-fn unsupported(_d: &mut Daemon, _a: &[String]) -> Result<String> {
-    Err(Error::with_errno(libc::ENOTSUP, "this debug sub-command is not available in the guestfs-rs appliance"))
 }
 
 fn help(_d: &mut Daemon, _a: &[String]) -> Result<String> {
@@ -89,14 +89,26 @@ fn binaries(_d: &mut Daemon, _a: &[String]) -> Result<String> {
 }
 
 fn core_pattern(_d: &mut Daemon, a: &[String]) -> Result<String> {
-    let Some(pattern) = a.first() else { return Err(Error::msg("core_pattern: expecting a core pattern")) };
+    let Some(pattern) = a.first() else {
+        return Err(Error::msg("core_pattern: expecting a core pattern"));
+    };
     const PATH: &str = "/proc/sys/kernel/core_pattern";
-    let mut f = OpenOptions::new().write(true).open(PATH).map_err(|e| Error::io(&e, format!("open: {PATH}")))?;
-    f.write_all(pattern.as_bytes()).map_err(|e| Error::io(&e, format!("write: {PATH}")))?;
-    let unlimited = libc::rlimit { rlim_cur: libc::RLIM_INFINITY, rlim_max: libc::RLIM_INFINITY };
+    let mut f = OpenOptions::new()
+        .write(true)
+        .open(PATH)
+        .map_err(|e| Error::io(&e, format!("open: {PATH}")))?;
+    f.write_all(pattern.as_bytes())
+        .map_err(|e| Error::io(&e, format!("write: {PATH}")))?;
+    let unlimited = libc::rlimit {
+        rlim_cur: libc::RLIM_INFINITY,
+        rlim_max: libc::RLIM_INFINITY,
+    };
     // SAFETY: setrlimit with a valid rlimit value.
     if unsafe { libc::setrlimit(libc::RLIMIT_CORE, &unlimited) } == -1 {
-        return Err(Error::io(&std::io::Error::last_os_error(), "setrlimit (RLIMIT_CORE)"));
+        return Err(Error::io(
+            &std::io::Error::last_os_error(),
+            "setrlimit (RLIMIT_CORE)",
+        ));
     }
     ok()
 }
@@ -118,7 +130,8 @@ fn error(_d: &mut Daemon, a: &[String]) -> Result<String> {
 }
 
 fn fds(_d: &mut Daemon, _a: &[String]) -> Result<String> {
-    let rd = std::fs::read_dir("/proc/self/fd").map_err(|e| Error::io(&e, "opendir: /proc/self/fd"))?;
+    let rd =
+        std::fs::read_dir("/proc/self/fd").map_err(|e| Error::io(&e, "opendir: /proc/self/fd"))?;
     let mut out = String::new();
     for e in rd.flatten() {
         let name = e.file_name().to_string_lossy().into_owned();
@@ -131,7 +144,9 @@ fn fds(_d: &mut Daemon, _a: &[String]) -> Result<String> {
 }
 
 fn ldd(_d: &mut Daemon, a: &[String]) -> Result<String> {
-    let [file] = a else { return Err(Error::msg("ldd: no file argument")) };
+    let [file] = a else {
+        return Err(Error::msg("ldd: no file argument"));
+    };
     let o = Cmd::new("ldd").arg("-r").arg(file).run();
     if !o.ok() {
         return Err(Error::msg(format!("ldd: {file}: {}", o.err_text())));
@@ -156,10 +171,19 @@ fn print(_d: &mut Daemon, a: &[String]) -> Result<String> {
 /// Progress messages for `secs` seconds: every 0.1 s through the usual rate limit, or
 /// every `rate` µs without it.
 fn progress(d: &mut Daemon, a: &[String]) -> Result<String> {
-    let usage = || Error::msg("progress: expecting one or more args: time in seconds [, rate in microseconds]");
-    let secs: u64 = a.first().ok_or_else(usage)?.trim().parse().map_err(|_| usage())?;
+    let usage = || {
+        Error::msg("progress: expecting one or more args: time in seconds [, rate in microseconds]")
+    };
+    let secs: u64 = a
+        .first()
+        .ok_or_else(usage)?
+        .trim()
+        .parse()
+        .map_err(|_| usage())?;
     if secs == 0 || secs > 1_000_000 {
-        return Err(Error::msg("progress: argument is 0, less than 0, or too large"));
+        return Err(Error::msg(
+            "progress: argument is 0, less than 0, or too large",
+        ));
     }
     let rate: u64 = match a.get(1) {
         Some(r) => r.trim().parse().map_err(|_| usage())?,
@@ -180,7 +204,12 @@ fn progress(d: &mut Daemon, a: &[String]) -> Result<String> {
         let mut i = rate;
         while i <= total {
             std::thread::sleep(Duration::from_micros(rate));
-            let p = Progress { proc_nr: h.proc_nr, serial: h.serial, position: i, total };
+            let p = Progress {
+                proc_nr: h.proc_nr,
+                serial: h.serial,
+                position: i,
+                total,
+            };
             if let Err(e) = d.t.send_progress(&p) {
                 return Err(d.conn_failed(e));
             }
@@ -196,7 +225,9 @@ fn segv(_d: &mut Daemon, _a: &[String]) -> Result<String> {
 }
 
 fn setenv(_d: &mut Daemon, a: &[String]) -> Result<String> {
-    let [k, v] = a else { return Err(Error::msg("setenv: two arguments expected")) };
+    let [k, v] = a else {
+        return Err(Error::msg("setenv: two arguments expected"));
+    };
     std::env::set_var(k, v);
     ok()
 }
@@ -214,7 +245,11 @@ fn sh(d: &mut Daemon, a: &[String]) -> Result<String> {
             break;
         }
     }
-    let o = Cmd::new("/bin/sh").arg("-c").arg(a.join(" ")).fold_stdout().run();
+    let o = Cmd::new("/bin/sh")
+        .arg("-c")
+        .arg(a.join(" "))
+        .fold_stdout()
+        .run();
     if !o.ok() {
         return Err(Error::msg(o.err_text()));
     }
@@ -227,8 +262,13 @@ fn sh(d: &mut Daemon, a: &[String]) -> Result<String> {
 }
 
 fn spew(_d: &mut Daemon, a: &[String]) -> Result<String> {
-    let [n] = a else { return Err(Error::msg("spew: expecting number of lines <n>")) };
-    let n: usize = n.trim().parse().map_err(|_| Error::msg(format!("spew: could not parse number of lines '{n}'")))?;
+    let [n] = a else {
+        return Err(Error::msg("spew: expecting number of lines <n>"));
+    };
+    let n: usize = n
+        .trim()
+        .parse()
+        .map_err(|_| Error::msg(format!("spew: could not parse number of lines '{n}'")))?;
     let line = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ01234567890123456789\n";
     let mut err = std::io::stderr().lock();
     for _ in 0..n {
@@ -249,7 +289,10 @@ fn debug_upload(d: &mut Daemon, r: &Req) -> Result<RetValue> {
         .open(&name);
     // On error the dispatcher refuses the file's chunks before replying.
     let mut f = f.map_err(|e| Error::io(&e, &name))?;
-    d.receive_file(&mut |data: &[u8]| f.write_all(data).map_err(|_| Error::msg(format!("write error: {name}"))))?;
+    d.receive_file(&mut |data: &[u8]| {
+        f.write_all(data)
+            .map_err(|_| Error::msg(format!("write error: {name}")))
+    })?;
     Ok(RetValue::None)
 }
 

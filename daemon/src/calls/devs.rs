@@ -40,7 +40,11 @@ fn list_devices(d: &mut Daemon, _r: &Req) -> Result<RetValue> {
 }
 
 fn all_partitions(d: &Daemon) -> Vec<String> {
-    d.devices.disks().iter().flat_map(|disk| d.devices.partitions_of(disk)).collect()
+    d.devices
+        .disks()
+        .iter()
+        .flat_map(|disk| d.devices.partitions_of(disk))
+        .collect()
 }
 
 fn list_partitions(d: &mut Daemon, _r: &Req) -> Result<RetValue> {
@@ -49,11 +53,16 @@ fn list_partitions(d: &mut Daemon, _r: &Req) -> Result<RetValue> {
 
 /// `blkid -o value -s TAG`: Ok(None) when the tag is absent (blkid exits 2).
 pub fn blkid_tag(device: &str, tag: &str) -> Result<Option<String>> {
-    let o = Cmd::new("blkid").args(["-c", "/dev/null", "-o", "value", "-s", tag, device]).run();
+    let o = Cmd::new("blkid")
+        .args(["-c", "/dev/null", "-o", "value", "-s", tag, device])
+        .run();
     match o.status {
         Some(0) => Ok(Some(o.out_text().trim_end_matches('\n').to_string())),
         Some(2) => Ok(None),
-        _ => Err(Error::msg(format!("blkid: {device}: {tag}: {}", o.err_text()))),
+        _ => Err(Error::msg(format!(
+            "blkid: {device}: {tag}: {}",
+            o.err_text()
+        ))),
     }
 }
 
@@ -68,23 +77,39 @@ fn vfs_type(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
 
 fn vfs_label(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let m = Mountable::parse(&r.str(0));
-    Ok(RetValue::Str(blkid_tag(m.device(), "LABEL")?.unwrap_or_default().into_bytes()))
+    Ok(RetValue::Str(
+        blkid_tag(m.device(), "LABEL")?
+            .unwrap_or_default()
+            .into_bytes(),
+    ))
 }
 
 fn vfs_uuid(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let m = Mountable::parse(&r.str(0));
-    Ok(RetValue::Str(blkid_tag(m.device(), "UUID")?.unwrap_or_default().into_bytes()))
+    Ok(RetValue::Str(
+        blkid_tag(m.device(), "UUID")?
+            .unwrap_or_default()
+            .into_bytes(),
+    ))
 }
 
 fn blkid(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let dev = r.str(0);
-    let o = Cmd::new("blkid").args(["-c", "/dev/null", "-p", "-i", "-o", "export", &dev]).run();
+    let o = Cmd::new("blkid")
+        .args(["-c", "/dev/null", "-p", "-i", "-o", "export", &dev])
+        .run();
     if !o.ok() {
         return Err(Error::msg(o.err_text()));
     }
     let pairs = parse_blkid_export(&o.out_text())
         .into_iter()
-        .map(|(k, v)| if k == "DEVNAME" { (k, d.devices.reverse(&v)) } else { (k, v) })
+        .map(|(k, v)| {
+            if k == "DEVNAME" {
+                (k, d.devices.reverse(&v))
+            } else {
+                (k, v)
+            }
+        })
         .collect();
     Ok(hashtable(pairs))
 }
@@ -119,11 +144,15 @@ fn set_label(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let label = r.str(1);
     let t = vfs_type_of(&dev)?;
     let o = match t.as_str() {
-        "btrfs" => Cmd::new("btrfs").args(["filesystem", "label", &dev, &label]).run(),
+        "btrfs" => Cmd::new("btrfs")
+            .args(["filesystem", "label", &dev, &label])
+            .run(),
         "msdos" | "fat" | "vfat" => Cmd::new("fatlabel").args([&dev, &label]).run(),
         "ext2" | "ext3" | "ext4" => {
             if label.len() > 16 {
-                return Err(Error::msg(format!("{label}: ext2/3/4 labels are limited to 16 bytes")));
+                return Err(Error::msg(format!(
+                    "{label}: ext2/3/4 labels are limited to 16 bytes"
+                )));
             }
             Cmd::new("e2label").args([&dev, &label]).run()
         }
@@ -151,14 +180,17 @@ fn set_label(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
 /// MBR extended partitions and GPT partition types that never hold a filesystem.
 fn partition_can_hold_fs(part: &str) -> bool {
     let (disk, n) = split_partition(part);
-    let o = Cmd::new("sfdisk").args(["--part-type", &disk, &n.to_string()]).run();
+    let o = Cmd::new("sfdisk")
+        .args(["--part-type", &disk, &n.to_string()])
+        .run();
     if !o.ok() {
         return true;
     }
     let t = o.out_text().trim().to_ascii_uppercase();
     !matches!(
         t.as_str(),
-        "5" | "F" | "85"
+        "5" | "F"
+            | "85"
             | "5808C8AA-7E8F-42E0-85D2-E1E90434CFB3"
             | "AF9B60A0-1431-4F62-BC68-3311714A69AD"
             | "E3C9E316-0B5C-4DB8-817D-F92DF00215AE"
@@ -173,7 +205,11 @@ fn list_filesystems(d: &mut Daemon, _r: &Req) -> Result<RetValue> {
             cands.push(disk.clone());
         }
     }
-    cands.extend(all_partitions(d).into_iter().filter(|p| partition_can_hold_fs(p)));
+    cands.extend(
+        all_partitions(d)
+            .into_iter()
+            .filter(|p| partition_can_hold_fs(p)),
+    );
     // md arrays: their partitions if they have some, else the array itself (as 1.48).
     for md in md_devices() {
         let parts = md_partitions(&md);
@@ -214,7 +250,12 @@ fn nr_devices(d: &mut Daemon, _r: &Req) -> Result<RetValue> {
 fn is_whole_device(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let name = r.str(0);
     let name = name.trim_start_matches("/dev/");
-    Ok(RetValue::Bool(std::path::Path::new("/sys/block").join(name).join("device").exists()))
+    Ok(RetValue::Bool(
+        std::path::Path::new("/sys/block")
+            .join(name)
+            .join("device")
+            .exists(),
+    ))
 }
 
 /// The SCSI serial (qemu's serial=, libguestfs's drive label) of a disk, from sysfs.
@@ -222,7 +263,9 @@ fn scsi_serial(disk: &str) -> Option<String> {
     let name = disk.trim_start_matches("/dev/");
     let raw = std::fs::read(format!("/sys/block/{name}/device/vpd_pg80")).ok()?;
     let len = *raw.get(3)? as usize;
-    let s = String::from_utf8_lossy(raw.get(4..4 + len)?).trim().to_string();
+    let s = String::from_utf8_lossy(raw.get(4..4 + len)?)
+        .trim()
+        .to_string();
     (!s.is_empty()).then_some(s)
 }
 
@@ -249,12 +292,19 @@ fn partnum_ok(n: i32) -> Result<()> {
 
 pub fn mbr_id(device: &str, partnum: i32) -> Result<i32> {
     partnum_ok(partnum)?;
-    let o = Cmd::new("sfdisk").args(["--part-type", device, &partnum.to_string()]).run();
+    let o = Cmd::new("sfdisk")
+        .args(["--part-type", device, &partnum.to_string()])
+        .run();
     if !o.ok() {
-        return Err(Error::msg(format!("sfdisk exited with status {}: {}", o.status.unwrap_or(-1), o.err_text())));
+        return Err(Error::msg(format!(
+            "sfdisk exited with status {}: {}",
+            o.status.unwrap_or(-1),
+            o.err_text()
+        )));
     }
     let t = o.out_text();
-    i32::from_str_radix(t.trim(), 16).map_err(|_| Error::msg(format!("sfdisk: cannot parse the MBR id: {}", t.trim())))
+    i32::from_str_radix(t.trim(), 16)
+        .map_err(|_| Error::msg(format!("sfdisk: cannot parse the MBR id: {}", t.trim())))
 }
 
 fn part_get_mbr_id(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
@@ -264,7 +314,9 @@ fn part_get_mbr_id(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
 fn part_set_mbr_id(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let (dev, n, id) = (r.str(0), r.int(1), r.int(2));
     partnum_ok(n)?;
-    let o = Cmd::new("sfdisk").args(["--part-type", &dev, &n.to_string(), &format!("{id:x}")]).run();
+    let o = Cmd::new("sfdisk")
+        .args(["--part-type", &dev, &n.to_string(), &format!("{id:x}")])
+        .run();
     super::parted::settle(&dev);
     if !o.ok() {
         return Err(Error::msg(format!("sfdisk: {}", o.err_text())));
@@ -324,7 +376,11 @@ fn md_partitions(md: &str) -> Vec<String> {
 /// Device-mapper devices that are not LVs, as /dev/mapper/NAME.
 fn list_dm_devices(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
     let lvs: Vec<std::path::PathBuf> = if program_exists("lvm") {
-        super::lvm::list_lvs().unwrap_or_default().iter().filter_map(|l| std::fs::canonicalize(l).ok()).collect()
+        super::lvm::list_lvs()
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|l| std::fs::canonicalize(l).ok())
+            .collect()
     } else {
         Vec::new()
     };
@@ -350,7 +406,11 @@ fn list_dm_devices(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
 fn findfs(tag: &str, value: &str) -> Result<RetValue> {
     let o = Cmd::new("findfs").arg(format!("{tag}={value}")).run();
     if !o.ok() {
-        return Err(Error::msg(format!("findfs exited with status {}: {}", o.status.unwrap_or(-1), o.err_text())));
+        return Err(Error::msg(format!(
+            "findfs exited with status {}: {}",
+            o.status.unwrap_or(-1),
+            o.err_text()
+        )));
     }
     Ok(RetValue::Str(o.out_text().trim_end().as_bytes().to_vec()))
 }
@@ -372,7 +432,11 @@ fn internal_parse_mountable(d: &mut Daemon, r: &Req) -> Result<RetValue> {
         Mountable::Path(p) => (2, p, String::new()),
     };
     Ok(RetValue::Struct(StructValue {
-        fields: vec![FieldValue::Int32(t), FieldValue::Str(dev.into_bytes()), FieldValue::Str(vol.into_bytes())],
+        fields: vec![
+            FieldValue::Int32(t),
+            FieldValue::Str(dev.into_bytes()),
+            FieldValue::Str(vol.into_bytes()),
+        ],
     }))
 }
 
@@ -386,7 +450,9 @@ fn proc_filesystems_has(fs: &str) -> bool {
 fn filesystem_available(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let fs = r.str(0);
     if !fs.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
-        return Err(Error::msg("filesystem name contains non-alphanumeric characters"));
+        return Err(Error::msg(
+            "filesystem name contains non-alphanumeric characters",
+        ));
     }
     crate::init::wait_for_modules();
     if proc_filesystems_has(&fs) {

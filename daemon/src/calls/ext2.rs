@@ -41,7 +41,10 @@ fn run_ok(c: Cmd) -> Result<String> {
 /// `tune2fs -l` as key/value pairs ("<none>" and friends become "").
 pub fn parse_tune2fs_l(out: &str) -> Vec<(String, String)> {
     let mut lines = out.lines().peekable();
-    if lines.peek().is_some_and(|l| l.starts_with("tune2fs ") || l.starts_with("tune4fs ")) {
+    if lines
+        .peek()
+        .is_some_and(|l| l.starts_with("tune2fs ") || l.starts_with("tune4fs "))
+    {
         lines.next();
     }
     lines
@@ -49,7 +52,11 @@ pub fn parse_tune2fs_l(out: &str) -> Vec<(String, String)> {
         .map(|l| match l.split_once(':') {
             Some((k, v)) => {
                 let v = v.trim_start();
-                let v = if matches!(v, "<none>" | "<not available>" | "(none)") { "" } else { v };
+                let v = if matches!(v, "<none>" | "<not available>" | "(none)") {
+                    ""
+                } else {
+                    v
+                };
                 (k.to_string(), v.to_string())
             }
             None => (l.to_string(), String::new()),
@@ -68,31 +75,47 @@ fn set_e2uuid(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
 }
 
 fn get_e2uuid(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    Ok(RetValue::Str(super::devs::blkid_tag(&r.str(0), "UUID")?.unwrap_or_default().into_bytes()))
+    Ok(RetValue::Str(
+        super::devs::blkid_tag(&r.str(0), "UUID")?
+            .unwrap_or_default()
+            .into_bytes(),
+    ))
 }
 
 fn set_e2label(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let label = r.str(1);
     if label.len() > 16 {
-        return Err(Error::msg(format!("{label}: ext2/3/4 labels are limited to 16 bytes")));
+        return Err(Error::msg(format!(
+            "{label}: ext2/3/4 labels are limited to 16 bytes"
+        )));
     }
     run_ok(Cmd::new("e2label").arg(r.str(0)).arg(&label))?;
     Ok(RetValue::None)
 }
 
 fn get_e2label(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    Ok(RetValue::Str(super::devs::blkid_tag(&r.str(0), "LABEL")?.unwrap_or_default().into_bytes()))
+    Ok(RetValue::Str(
+        super::devs::blkid_tag(&r.str(0), "LABEL")?
+            .unwrap_or_default()
+            .into_bytes(),
+    ))
 }
 
 fn mke2journal(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let bs = r.int(0).to_string();
-    run_ok(Cmd::new("mke2fs").args(["-F", "-O", "journal_dev", "-b", &bs]).arg(r.str(1)))?;
+    run_ok(
+        Cmd::new("mke2fs")
+            .args(["-F", "-O", "journal_dev", "-b", &bs])
+            .arg(r.str(1)),
+    )?;
     Ok(RetValue::None)
 }
 
 fn e2fsck_with(device: &str, correct: bool, forceall: bool) -> Result<RetValue> {
     if correct && forceall {
-        return Err(Error::msg("only one of the options 'correct', 'forceall' may be specified"));
+        return Err(Error::msg(
+            "only one of the options 'correct', 'forceall' may be specified",
+        ));
     }
     let mut c = Cmd::new("e2fsck").arg("-f");
     if correct {
@@ -110,7 +133,11 @@ fn e2fsck_with(device: &str, correct: bool, forceall: bool) -> Result<RetValue> 
 }
 
 fn e2fsck(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    e2fsck_with(&r.str(0), r.opt_bool(0).unwrap_or(false), r.opt_bool(1).unwrap_or(false))
+    e2fsck_with(
+        &r.str(0),
+        r.opt_bool(0).unwrap_or(false),
+        r.opt_bool(1).unwrap_or(false),
+    )
 }
 
 fn e2fsck_f(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
@@ -120,7 +147,11 @@ fn e2fsck_f(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
 /// fsck's exit status is the result (a bit mask), not an error.
 fn fsck(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let device = r.str(1);
-    let o = Cmd::new("fsck").args(["-a", "-t"]).arg(r.str(0)).arg(&device).run();
+    let o = Cmd::new("fsck")
+        .args(["-a", "-t"])
+        .arg(r.str(0))
+        .arg(&device)
+        .run();
     match o.status {
         Some(n) => Ok(RetValue::Int(n)),
         None => Err(Error::msg(format!("{device}: {}", o.err_text()))),
@@ -131,7 +162,11 @@ fn lsattr(d: &Daemon, r: &Req, flags: &str) -> Result<String> {
     let p = host_path(d, r, 0, false)?;
     let o = Cmd::new("lsattr").arg(flags).arg("--").arg(&p).run();
     if !o.ok() {
-        return Err(Error::msg(format!("lsattr: {}: {}", r.str(0), o.err_text())));
+        return Err(Error::msg(format!(
+            "lsattr: {}: {}",
+            r.str(0),
+            o.err_text()
+        )));
     }
     Ok(o.out_text())
 }
@@ -161,11 +196,23 @@ fn set_e2attrs(d: &mut Daemon, r: &Req) -> Result<RetValue> {
             return Err(Error::msg(format!("duplicate file attribute '{c}'")));
         }
     }
-    let sign = if r.opt_bool(0) == Some(true) { '-' } else { '+' };
+    let sign = if r.opt_bool(0) == Some(true) {
+        '-'
+    } else {
+        '+'
+    };
     let p = host_path(d, r, 0, false)?;
-    let o = Cmd::new("chattr").arg(format!("{sign}{attrs}")).arg("--").arg(&p).run();
+    let o = Cmd::new("chattr")
+        .arg(format!("{sign}{attrs}"))
+        .arg("--")
+        .arg(&p)
+        .run();
     if !o.ok() {
-        return Err(Error::msg(format!("chattr: {}: {}", r.str(0), o.err_text())));
+        return Err(Error::msg(format!(
+            "chattr: {}: {}",
+            r.str(0),
+            o.err_text()
+        )));
     }
     Ok(RetValue::None)
 }
@@ -178,7 +225,9 @@ fn get_e2generation(d: &mut Daemon, r: &Req) -> Result<RetValue> {
         .and_then(|x| x.parse().ok())
         .ok_or_else(|| Error::msg(format!("cannot parse output from 'lsattr' command: {out}")))?;
     if n < 0 {
-        return Err(Error::msg(format!("unexpected negative number from 'lsattr' command: {out}")));
+        return Err(Error::msg(format!(
+            "unexpected negative number from 'lsattr' command: {out}"
+        )));
     }
     Ok(RetValue::Int64(n))
 }
@@ -188,7 +237,11 @@ fn set_e2generation(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let g = (r.int64(1) as u64).to_string();
     let o = Cmd::new("chattr").args(["-v", &g, "--"]).arg(&p).run();
     if !o.ok() {
-        return Err(Error::msg(format!("chattr: {}: {}", r.str(0), o.err_text())));
+        return Err(Error::msg(format!(
+            "chattr: {}: {}",
+            r.str(0),
+            o.err_text()
+        )));
     }
     Ok(RetValue::None)
 }
@@ -275,7 +328,11 @@ pub fn mke2fs_argv(r: &Req, device: &str) -> Result<Vec<String>> {
     flag(&mut a, "-G", num(4, "numberofgroups")?);
     flag(&mut a, "-i", num(5, "bytesperinode")?);
     flag(&mut a, "-I", num(6, "inodesize")?);
-    flag(&mut a, "-J", num(7, "journalsize")?.map(|v| format!("size={v}")));
+    flag(
+        &mut a,
+        "-J",
+        num(7, "journalsize")?.map(|v| format!("size={v}")),
+    );
     if let Some(j) = r.opt_str(14) {
         // The journal device is a plain string: translate /dev names ourselves.
         flag(&mut a, "-J", Some(format!("device={j}")));
@@ -290,23 +347,55 @@ pub fn mke2fs_argv(r: &Req, device: &str) -> Result<Vec<String>> {
     }
     if let Some(t) = r.opt_str(18) {
         if !matches!(t.as_str(), "ext2" | "ext3" | "ext4") {
-            return Err(Error::msg(format!("{t}: not a valid extended filesystem type")));
+            return Err(Error::msg(format!(
+                "{t}: not a valid extended filesystem type"
+            )));
         }
         flag(&mut a, "-t", Some(t));
     }
     flag(&mut a, "-T", r.opt_str(19));
     flag(&mut a, "-U", r.opt_str(20));
-    flag(&mut a, "-E", num32(13, "mmpupdateinterval")?.map(|v| format!("mmp_update_interval={v}")));
-    flag(&mut a, "-E", num(9, "stridesize")?.map(|v| format!("stride={v}")));
-    flag(&mut a, "-E", num(10, "stripewidth")?.map(|v| format!("stripe_width={v}")));
-    flag(&mut a, "-E", num(11, "maxonlineresize")?.map(|v| format!("resize={v}")));
+    flag(
+        &mut a,
+        "-E",
+        num32(13, "mmpupdateinterval")?.map(|v| format!("mmp_update_interval={v}")),
+    );
+    flag(
+        &mut a,
+        "-E",
+        num(9, "stridesize")?.map(|v| format!("stride={v}")),
+    );
+    flag(
+        &mut a,
+        "-E",
+        num(10, "stripewidth")?.map(|v| format!("stripe_width={v}")),
+    );
+    flag(
+        &mut a,
+        "-E",
+        num(11, "maxonlineresize")?.map(|v| format!("resize={v}")),
+    );
     let onoff = |b: bool, on: &str, off: &str| if b { on.to_string() } else { off.to_string() };
-    flag(&mut a, "-E", r.opt_bool(23).map(|b| onoff(b, "lazy_itable_init=1", "lazy_itable_init=0")));
-    flag(&mut a, "-E", r.opt_bool(24).map(|b| onoff(b, "lazy_journal_init=1", "lazy_journal_init=0")));
+    flag(
+        &mut a,
+        "-E",
+        r.opt_bool(23)
+            .map(|b| onoff(b, "lazy_itable_init=1", "lazy_itable_init=0")),
+    );
+    flag(
+        &mut a,
+        "-E",
+        r.opt_bool(24)
+            .map(|b| onoff(b, "lazy_journal_init=1", "lazy_journal_init=0")),
+    );
     if r.opt_bool(25) == Some(true) {
         flag(&mut a, "-E", Some("test_fs".into()));
     }
-    flag(&mut a, "-E", r.opt_bool(26).map(|b| onoff(b, "discard", "nodiscard")));
+    flag(
+        &mut a,
+        "-E",
+        r.opt_bool(26).map(|b| onoff(b, "discard", "nodiscard")),
+    );
     for (i, feat) in [
         (28, "extent"),
         (29, "filetype"),
@@ -319,7 +408,17 @@ pub fn mke2fs_argv(r: &Req, device: &str) -> Result<Vec<String>> {
         (36, "sparse_super"),
         (37, "uninit_bg"),
     ] {
-        flag(&mut a, "-O", r.opt_bool(i).map(|b| if b { feat.to_string() } else { format!("^{feat}") }));
+        flag(
+            &mut a,
+            "-O",
+            r.opt_bool(i).map(|b| {
+                if b {
+                    feat.to_string()
+                } else {
+                    format!("^{feat}")
+                }
+            }),
+        );
     }
     a.push(device.into());
     if let Some(n) = num(0, "blockscount")? {
@@ -335,7 +434,10 @@ fn mke2fs(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     for a in argv.iter_mut() {
         if let Some(j) = a.strip_prefix("device=/dev/") {
             let j = format!("/dev/{j}");
-            *a = format!("device={}", crate::dispatch::resolve_device(d, &r.stub(), &j)?);
+            *a = format!(
+                "device={}",
+                crate::dispatch::resolve_device(d, &r.stub(), &j)?
+            );
         }
     }
     let o = Cmd::new(&argv[0]).args(&argv[1..]).run();
@@ -355,7 +457,10 @@ fn vfs_minimum_size(d: &mut Daemon, r: &Req) -> Result<RetValue> {
         "ntfs" => ntfs_minimum_size(&dev),
         "btrfs" => {
             let mp = mount_point(d, &dev)?;
-            let o = Cmd::new("btrfs").args(["inspect-internal", "min-dev-size"]).arg(&mp).run();
+            let o = Cmd::new("btrfs")
+                .args(["inspect-internal", "min-dev-size"])
+                .arg(&mp)
+                .run();
             if !o.ok() {
                 return Err(Error::msg(o.err_text()));
             }
@@ -375,10 +480,15 @@ fn vfs_minimum_size(d: &mut Daemon, r: &Req) -> Result<RetValue> {
             }
             let info = super::xfs::parse_xfs_info(&o.out_text())?;
             let (bs, blocks) = match (&info.fields[6], &info.fields[7]) {
-                (guestfs_protocol::FieldValue::UInt32(b), guestfs_protocol::FieldValue::UInt64(n)) => (*b as i64, *n as i64),
+                (
+                    guestfs_protocol::FieldValue::UInt32(b),
+                    guestfs_protocol::FieldValue::UInt64(n),
+                ) => (*b as i64, *n as i64),
                 _ => return Err(Error::msg("cannot parse xfs_info output")),
             };
-            bs.checked_mul(blocks).map(RetValue::Int64).ok_or_else(|| Error::msg("filesystem size too big: overflow"))
+            bs.checked_mul(blocks)
+                .map(RetValue::Int64)
+                .ok_or_else(|| Error::msg("filesystem size too big: overflow"))
         }
         _ => Err(Error::with_errno(
             libc::ENOTSUP,
@@ -406,14 +516,21 @@ fn ext_minimum_size(dev: &str) -> Result<RetValue> {
         .lines()
         .find_map(|l| l.strip_prefix("Estimated minimum size of the filesystem:"))
         .and_then(|v| v.trim().parse().ok())
-        .ok_or_else(|| Error::msg(format!("minimum size not found. Check output format:\n{out}")))?;
+        .ok_or_else(|| {
+            Error::msg(format!(
+                "minimum size not found. Check output format:\n{out}"
+            ))
+        })?;
     let tl = run_ok(Cmd::new("tune2fs").arg("-l").arg(dev))?;
     let bs: i64 = parse_tune2fs_l(&tl)
         .into_iter()
         .find(|(k, _)| k == "Block size")
         .and_then(|(_, v)| v.parse().ok())
         .ok_or_else(|| Error::msg("missing 'Block size' in tune2fs_l output"))?;
-    blocks.checked_mul(bs).map(RetValue::Int64).ok_or_else(|| Error::msg("filesystem size too big: overflow"))
+    blocks
+        .checked_mul(bs)
+        .map(RetValue::Int64)
+        .ok_or_else(|| Error::msg("filesystem size too big: overflow"))
 }
 
 /// From `ntfsresize --info`: "You might resize at N bytes", or for a full volume its
@@ -433,11 +550,17 @@ fn ntfs_minimum_size(dev: &str) -> Result<RetValue> {
     if out.contains("Volume is full") {
         let num_after = |pat: &str| {
             out.lines().find_map(|l| l.strip_prefix(pat)).and_then(|v| {
-                v.trim_start_matches([' ', ':']).split_whitespace().next().and_then(|n| n.parse::<i64>().ok())
+                v.trim_start_matches([' ', ':'])
+                    .split_whitespace()
+                    .next()
+                    .and_then(|n| n.parse::<i64>().ok())
             })
         };
-        let cluster = num_after("Cluster size").filter(|c| *c > 0).ok_or_else(|| Error::msg("bad cluster size"))?;
-        let vol = num_after("Current volume size:").ok_or_else(|| Error::msg("cannot parse volume size"))?;
+        let cluster = num_after("Cluster size")
+            .filter(|c| *c > 0)
+            .ok_or_else(|| Error::msg("bad cluster size"))?;
+        let vol = num_after("Current volume size:")
+            .ok_or_else(|| Error::msg("cannot parse volume size"))?;
         return Ok(RetValue::Int64((vol + cluster - 1) / cluster * cluster));
     }
     Err(Error::msg(o.err_text()))
@@ -456,9 +579,15 @@ fn resize2fs_m(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
 fn resize2fs_size(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let size = r.int64(1);
     if size & 1023 != 0 {
-        return Err(Error::msg(format!("{size}: size must be a round number of kilobytes")));
+        return Err(Error::msg(format!(
+            "{size}: size must be a round number of kilobytes"
+        )));
     }
-    run_ok(Cmd::new("resize2fs").arg(r.str(0)).arg(format!("{}K", size / 1024)))?;
+    run_ok(
+        Cmd::new("resize2fs")
+            .arg(r.str(0))
+            .arg(format!("{}K", size / 1024)),
+    )?;
     Ok(RetValue::None)
 }
 

@@ -100,16 +100,29 @@ fn exists(d: &mut Daemon, r: &Req) -> Result<RetValue> {
 }
 
 /// is_file / is_dir / is_symlink: a missing path is `false`, other errors are errors.
-fn file_test(d: &Daemon, r: &Req, follow: bool, test: fn(&fs::Metadata) -> bool) -> Result<RetValue> {
+fn file_test(
+    d: &Daemon,
+    r: &Req,
+    follow: bool,
+    test: fn(&fs::Metadata) -> bool,
+) -> Result<RetValue> {
     let p = match host_path(d, r, 0, follow) {
         Ok(p) => p,
-        Err(e) if e.errno == libc::ENOENT || e.errno == libc::ENOTDIR => return Ok(RetValue::Bool(false)),
+        Err(e) if e.errno == libc::ENOENT || e.errno == libc::ENOTDIR => {
+            return Ok(RetValue::Bool(false))
+        }
         Err(e) => return Err(Error::with_errno(e.errno, format!("stat: {}", e.msg))),
     };
-    let m = if follow { fs::metadata(&p) } else { fs::symlink_metadata(&p) };
+    let m = if follow {
+        fs::metadata(&p)
+    } else {
+        fs::symlink_metadata(&p)
+    };
     match m {
         Ok(m) => Ok(RetValue::Bool(test(&m))),
-        Err(e) if matches!(e.raw_os_error(), Some(libc::ENOENT) | Some(libc::ENOTDIR)) => Ok(RetValue::Bool(false)),
+        Err(e) if matches!(e.raw_os_error(), Some(libc::ENOENT) | Some(libc::ENOTDIR)) => {
+            Ok(RetValue::Bool(false))
+        }
         Err(e) => Err(Error::io(&e, format!("stat: {}", r.str(0)))),
     }
 }
@@ -128,7 +141,10 @@ fn is_symlink(d: &mut Daemon, r: &Req) -> Result<RetValue> {
 
 fn mkdir_with_mode(d: &Daemon, r: &Req, mode: u32) -> Result<RetValue> {
     let p = host_path(d, r, 0, false)?;
-    fs::DirBuilder::new().mode(mode).create(&p).map_err(|e| Error::io(&e, r.str(0)))?;
+    fs::DirBuilder::new()
+        .mode(mode)
+        .create(&p)
+        .map_err(|e| Error::io(&e, r.str(0)))?;
     Ok(RetValue::None)
 }
 
@@ -147,9 +163,10 @@ fn mkdir_mode(d: &mut Daemon, r: &Req) -> Result<RetValue> {
 fn mkdir_p(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     match make_dirs(&d.sysroot, r.bytes(0)) {
         Ok(()) => Ok(RetValue::None),
-        Err(MkdirPError::NotADirectory) => {
-            Err(Error::msg(format!("{}: a path element was not a directory", r.str(0))))
-        }
+        Err(MkdirPError::NotADirectory) => Err(Error::msg(format!(
+            "{}: a path element was not a directory",
+            r.str(0)
+        ))),
         Err(MkdirPError::Io(e)) => Err(Error::io(&e, r.str(0))),
     }
 }
@@ -248,7 +265,10 @@ fn touch(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let p = host_path(d, r, 0, false)?;
     match fs::symlink_metadata(&p) {
         Ok(m) if !m.is_file() => {
-            return Err(Error::msg(format!("{}: touch can only be used on a regular files", r.str(0))))
+            return Err(Error::msg(format!(
+                "{}: touch can only be used on a regular files",
+                r.str(0)
+            )))
         }
         Ok(_) => {}
         Err(e) if e.raw_os_error() == Some(libc::ENOENT) => {}
@@ -288,7 +308,13 @@ fn ftyp(ft: fs::FileType) -> u8 {
 }
 
 fn dirent(ino: u64, t: u8, name: &[u8]) -> StructValue {
-    StructValue { fields: vec![FieldValue::Int64(ino as i64), FieldValue::Char(t), FieldValue::Str(name.to_vec())] }
+    StructValue {
+        fields: vec![
+            FieldValue::Int64(ino as i64),
+            FieldValue::Char(t),
+            FieldValue::Str(name.to_vec()),
+        ],
+    }
 }
 
 fn readdir(d: &mut Daemon, r: &Req) -> Result<RetValue> {
@@ -313,7 +339,10 @@ fn readdir(d: &mut Daemon, r: &Req) -> Result<RetValue> {
 fn readlink(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     // 1.48's message starts with "readlink: " and the library adds the call name again.
     let context = format!("readlink: {}", r.str(0));
-    let p = d.sysroot.resolve(r.bytes(0), false).map_err(|e| Error::io(&e, &context))?;
+    let p = d
+        .sysroot
+        .resolve(r.bytes(0), false)
+        .map_err(|e| Error::io(&e, &context))?;
     let t = fs::read_link(&p).map_err(|e| Error::io(&e, &context))?;
     Ok(RetValue::Str(t.as_os_str().as_bytes().to_vec()))
 }
@@ -353,13 +382,17 @@ fn chown(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     // SAFETY: c is a valid NUL-terminated path; -1 means "leave unchanged" as in chown(2).
     let rc = unsafe { libc::chown(c.as_ptr(), owner as libc::uid_t, group as libc::gid_t) };
     if rc == -1 {
-        return Err(Error::io(&std::io::Error::last_os_error(), format!("{}: {}.{}", r.str(2), owner, group)));
+        return Err(Error::io(
+            &std::io::Error::last_os_error(),
+            format!("{}: {}.{}", r.str(2), owner, group),
+        ));
     }
     Ok(RetValue::None)
 }
 
 fn cpath(p: &Path) -> Result<CString> {
-    CString::new(p.as_os_str().as_bytes()).map_err(|_| Error::with_errno(libc::EINVAL, "path contains NUL"))
+    CString::new(p.as_os_str().as_bytes())
+        .map_err(|_| Error::with_errno(libc::EINVAL, "path contains NUL"))
 }
 
 pub fn statns_of(m: &fs::Metadata) -> StructValue {
@@ -387,7 +420,9 @@ pub fn statns_of(m: &fs::Metadata) -> StructValue {
         0,
         0,
     ];
-    StructValue { fields: v.iter().map(|&x| FieldValue::Int64(x)).collect() }
+    StructValue {
+        fields: v.iter().map(|&x| FieldValue::Int64(x)).collect(),
+    }
 }
 
 fn statns(d: &mut Daemon, r: &Req) -> Result<RetValue> {
@@ -404,7 +439,10 @@ fn lstatns(d: &mut Daemon, r: &Req) -> Result<RetValue> {
 
 fn internal_lstatnslist(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let dir = host_path(d, r, 0, true)?;
-    if !fs::metadata(&dir).map_err(|e| Error::io(&e, r.str(0)))?.is_dir() {
+    if !fs::metadata(&dir)
+        .map_err(|e| Error::io(&e, r.str(0)))?
+        .is_dir()
+    {
         return Err(Error::perror(libc::ENOTDIR, r.str(0)));
     }
     let mut out = Vec::new();
@@ -419,7 +457,9 @@ fn internal_lstatnslist(d: &mut Daemon, r: &Req) -> Result<RetValue> {
         out.push(match m {
             Some(m) => statns_of(&m),
             None => {
-                let mut s = StructValue { fields: vec![FieldValue::Int64(0); 22] };
+                let mut s = StructValue {
+                    fields: vec![FieldValue::Int64(0); 22],
+                };
                 s.fields[1] = FieldValue::Int64(-1);
                 s
             }
@@ -434,7 +474,10 @@ fn statvfs(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     // SAFETY: zeroed statvfs is a valid out-parameter; c is NUL-terminated.
     let mut s: libc::statvfs = unsafe { std::mem::zeroed() };
     if unsafe { libc::statvfs(c.as_ptr(), &mut s) } == -1 {
-        return Err(Error::io(&std::io::Error::last_os_error(), format!("statvfs: {}", r.str(0))));
+        return Err(Error::io(
+            &std::io::Error::last_os_error(),
+            format!("statvfs: {}", r.str(0)),
+        ));
     }
     let v = [
         s.f_bsize as i64,
@@ -449,7 +492,9 @@ fn statvfs(d: &mut Daemon, r: &Req) -> Result<RetValue> {
         s.f_flag as i64,
         s.f_namemax as i64,
     ];
-    Ok(RetValue::Struct(StructValue { fields: v.iter().map(|&x| FieldValue::Int64(x)).collect() }))
+    Ok(RetValue::Struct(StructValue {
+        fields: v.iter().map(|&x| FieldValue::Int64(x)).collect(),
+    }))
 }
 
 fn filesize(d: &mut Daemon, r: &Req) -> Result<RetValue> {
@@ -461,14 +506,20 @@ fn filesize(d: &mut Daemon, r: &Req) -> Result<RetValue> {
 fn write_file(d: &Daemon, r: &Req, append: bool) -> Result<RetValue> {
     let p = host_path(d, r, 0, true)?;
     let mut o = OpenOptions::new();
-    o.write(true).create(true).mode(0o666).custom_flags(libc::O_NOCTTY);
+    o.write(true)
+        .create(true)
+        .mode(0o666)
+        .custom_flags(libc::O_NOCTTY);
     if append {
         o.append(true);
     } else {
         o.truncate(true);
     }
-    let mut f = o.open(&p).map_err(|e| Error::io(&e, format!("open: {}", r.str(0))))?;
-    f.write_all(r.bytes(1)).map_err(|e| Error::io(&e, "write"))?;
+    let mut f = o
+        .open(&p)
+        .map_err(|e| Error::io(&e, format!("open: {}", r.str(0))))?;
+    f.write_all(r.bytes(1))
+        .map_err(|e| Error::io(&e, "write"))?;
     f.sync_data().ok();
     Ok(RetValue::None)
 }
@@ -483,8 +534,12 @@ fn internal_write_append(d: &mut Daemon, r: &Req) -> Result<RetValue> {
 
 fn truncate(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let p = host_path(d, r, 0, true)?;
-    let f = OpenOptions::new().write(true).open(&p).map_err(|e| Error::io(&e, format!("open: {}", r.str(0))))?;
-    f.set_len(0).map_err(|e| Error::io(&e, format!("truncate: {}", r.str(0))))?;
+    let f = OpenOptions::new()
+        .write(true)
+        .open(&p)
+        .map_err(|e| Error::io(&e, format!("open: {}", r.str(0))))?;
+    f.set_len(0)
+        .map_err(|e| Error::io(&e, format!("truncate: {}", r.str(0))))?;
     Ok(RetValue::None)
 }
 
@@ -497,14 +552,14 @@ fn fill(d: &mut Daemon, r: &Req) -> Result<RetValue> {
         return Err(Error::msg("len must be >= 0"));
     }
     let p = host_path(d, r, 2, true)?;
-    let mut f = super::create_truncated(&p)
-        .map_err(|e| Error::io(&e, r.str(2)))?;
+    let mut f = super::create_truncated(&p).map_err(|e| Error::io(&e, r.str(2)))?;
     let buf = vec![c as u8; 65536];
     let total = len as u64;
     let mut done: u64 = 0;
     while done < total {
         let n = (total - done).min(buf.len() as u64) as usize;
-        f.write_all(&buf[..n]).map_err(|e| Error::io(&e, format!("write: {}", r.str(2))))?;
+        f.write_all(&buf[..n])
+            .map_err(|e| Error::io(&e, format!("write: {}", r.str(2))))?;
         done += n as u64;
         d.progress(done, total);
     }
@@ -512,7 +567,14 @@ fn fill(d: &mut Daemon, r: &Req) -> Result<RetValue> {
 }
 
 /// cp / mv through the host tools on sysroot paths (the tools' own errors are the message).
-fn cpmv(d: &Daemon, r: &Req, prog: &str, flag: Option<&str>, follow_src: bool, follow_dest: bool) -> Result<RetValue> {
+fn cpmv(
+    d: &Daemon,
+    r: &Req,
+    prog: &str,
+    flag: Option<&str>,
+    follow_src: bool,
+    follow_dest: bool,
+) -> Result<RetValue> {
     let src = host_path(d, r, 0, follow_src)?;
     let dest = host_path(d, r, 1, follow_dest)?;
     let mut c = Cmd::new(prog);
@@ -545,9 +607,19 @@ fn mv(d: &mut Daemon, r: &Req) -> Result<RetValue> {
 /// ln -s / ln -sf through the tool, as 1.48 does (the tool's message is kept).
 fn symlink_tool(d: &Daemon, r: &Req, flag: &str) -> Result<RetValue> {
     let link = host_path(d, r, 1, false)?;
-    let o = Cmd::new("ln").arg(flag).arg("--").arg(std::ffi::OsStr::from_bytes(r.bytes(0))).arg(&link).run();
+    let o = Cmd::new("ln")
+        .arg(flag)
+        .arg("--")
+        .arg(std::ffi::OsStr::from_bytes(r.bytes(0)))
+        .arg(&link)
+        .run();
     if !o.ok() {
-        return Err(Error::msg(format!("ln {flag}: {}: {}: {}", r.str(0), r.str(1), o.err_text())));
+        return Err(Error::msg(format!(
+            "ln {flag}: {}: {}: {}",
+            r.str(0),
+            r.str(1),
+            o.err_text()
+        )));
     }
     Ok(RetValue::None)
 }
@@ -562,12 +634,16 @@ fn ln_sf(d: &mut Daemon, r: &Req) -> Result<RetValue> {
 
 /// Hard links: the target is a guest path too (resolved inside the sysroot).
 fn hard_link(d: &Daemon, r: &Req, force: bool) -> Result<RetValue> {
-    let target = d.sysroot.resolve(r.bytes(0), false).map_err(|e| Error::io(&e, format!("link: {}: {}", r.str(0), r.str(1))))?;
+    let target = d
+        .sysroot
+        .resolve(r.bytes(0), false)
+        .map_err(|e| Error::io(&e, format!("link: {}: {}", r.str(0), r.str(1))))?;
     let link = host_path(d, r, 1, false)?;
     if force {
         let _ = fs::remove_file(&link);
     }
-    fs::hard_link(&target, &link).map_err(|e| Error::io(&e, format!("link: {}: {}", r.str(0), r.str(1))))?;
+    fs::hard_link(&target, &link)
+        .map_err(|e| Error::io(&e, format!("link: {}: {}", r.str(0), r.str(1))))?;
     Ok(RetValue::None)
 }
 
@@ -587,14 +663,30 @@ fn utimens(d: &mut Daemon, r: &Req) -> Result<RetValue> {
         n => n,
     };
     let times = [
-        libc::timespec { tv_sec: r.int64(1), tv_nsec: ns(r.int64(2)) },
-        libc::timespec { tv_sec: r.int64(3), tv_nsec: ns(r.int64(4)) },
+        libc::timespec {
+            tv_sec: r.int64(1),
+            tv_nsec: ns(r.int64(2)),
+        },
+        libc::timespec {
+            tv_sec: r.int64(3),
+            tv_nsec: ns(r.int64(4)),
+        },
     ];
     let c = cpath(&p)?;
     // SAFETY: valid path and a two-element timespec array, as utimensat requires.
-    let rc = unsafe { libc::utimensat(libc::AT_FDCWD, c.as_ptr(), times.as_ptr(), libc::AT_SYMLINK_NOFOLLOW) };
+    let rc = unsafe {
+        libc::utimensat(
+            libc::AT_FDCWD,
+            c.as_ptr(),
+            times.as_ptr(),
+            libc::AT_SYMLINK_NOFOLLOW,
+        )
+    };
     if rc == -1 {
-        return Err(Error::io(&std::io::Error::last_os_error(), format!("utimensat: {}", r.str(0))));
+        return Err(Error::io(
+            &std::io::Error::last_os_error(),
+            format!("utimensat: {}", r.str(0)),
+        ));
     }
     Ok(RetValue::None)
 }
@@ -602,18 +694,26 @@ fn utimens(d: &mut Daemon, r: &Req) -> Result<RetValue> {
 fn truncate_size(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let p = host_path(d, r, 0, true)?;
     let size = r.int64(1);
-    let f = OpenOptions::new().write(true).custom_flags(libc::O_NOCTTY).open(&p).map_err(|e| Error::io(&e, format!("open: {}", r.str(0))))?;
+    let f = OpenOptions::new()
+        .write(true)
+        .custom_flags(libc::O_NOCTTY)
+        .open(&p)
+        .map_err(|e| Error::io(&e, format!("open: {}", r.str(0))))?;
     if size < 0 {
-        return Err(Error::perror(libc::EINVAL, format!("ftruncate: {}", r.str(0))));
+        return Err(Error::perror(
+            libc::EINVAL,
+            format!("ftruncate: {}", r.str(0)),
+        ));
     }
-    f.set_len(size as u64).map_err(|e| Error::io(&e, format!("ftruncate: {}", r.str(0))))?;
+    f.set_len(size as u64)
+        .map_err(|e| Error::io(&e, format!("ftruncate: {}", r.str(0))))?;
     Ok(RetValue::None)
 }
 
 fn do_fallocate(d: &Daemon, r: &Req, len: i64) -> Result<RetValue> {
     let p = host_path(d, r, 0, true)?;
-    let f = super::create_truncated(&p)
-        .map_err(|e| Error::io(&e, format!("open: {}", r.str(0))))?;
+    let f =
+        super::create_truncated(&p).map_err(|e| Error::io(&e, format!("open: {}", r.str(0))))?;
     use std::os::fd::AsRawFd;
     // SAFETY: a valid open fd; posix_fallocate returns an errno value instead of setting errno.
     let rc = unsafe { libc::posix_fallocate(f.as_raw_fd(), 0, len) };
@@ -635,10 +735,20 @@ fn fallocate64(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     do_fallocate(d, r, r.int64(1))
 }
 
-fn make_node(d: &Daemon, r: &Req, kind: u32, mode_arg: usize, dev: Option<(i32, i32)>, path_arg: usize) -> Result<RetValue> {
+fn make_node(
+    d: &Daemon,
+    r: &Req,
+    kind: u32,
+    mode_arg: usize,
+    dev: Option<(i32, i32)>,
+    path_arg: usize,
+) -> Result<RetValue> {
     let mode = r.int(mode_arg);
     if kind != 0 && (mode & !0o7777) != 0 {
-        return Err(Error::msg(format!("{:o}: mode must specify only file permission bits", mode as u32)));
+        return Err(Error::msg(format!(
+            "{:o}: mode must specify only file permission bits",
+            mode as u32
+        )));
     }
     if mode < 0 {
         return Err(Error::msg(format!("{}: mode is negative", r.str(path_arg))));
@@ -647,7 +757,13 @@ fn make_node(d: &Daemon, r: &Req, kind: u32, mode_arg: usize, dev: Option<(i32, 
     let c = cpath(&p)?;
     let (maj, min) = dev.unwrap_or((0, 0));
     // SAFETY: valid path; makedev/mknod are plain computations and a syscall.
-    let rc = unsafe { libc::mknod(c.as_ptr(), (mode as u32 | kind) as libc::mode_t, libc::makedev(maj as u32, min as u32)) };
+    let rc = unsafe {
+        libc::mknod(
+            c.as_ptr(),
+            (mode as u32 | kind) as libc::mode_t,
+            libc::makedev(maj as u32, min as u32),
+        )
+    };
     if rc == -1 {
         return Err(Error::io(&std::io::Error::last_os_error(), r.str(path_arg)));
     }
@@ -672,22 +788,30 @@ fn mknod_c(d: &mut Daemon, r: &Req) -> Result<RetValue> {
 
 fn is_chardev(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     use std::os::unix::fs::FileTypeExt;
-    file_test(d, r, r.opt_bool(0).unwrap_or(false), |m| m.file_type().is_char_device())
+    file_test(d, r, r.opt_bool(0).unwrap_or(false), |m| {
+        m.file_type().is_char_device()
+    })
 }
 
 fn is_blockdev(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     use std::os::unix::fs::FileTypeExt;
-    file_test(d, r, r.opt_bool(0).unwrap_or(false), |m| m.file_type().is_block_device())
+    file_test(d, r, r.opt_bool(0).unwrap_or(false), |m| {
+        m.file_type().is_block_device()
+    })
 }
 
 fn is_fifo(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     use std::os::unix::fs::FileTypeExt;
-    file_test(d, r, r.opt_bool(0).unwrap_or(false), |m| m.file_type().is_fifo())
+    file_test(d, r, r.opt_bool(0).unwrap_or(false), |m| {
+        m.file_type().is_fifo()
+    })
 }
 
 fn is_socket(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     use std::os::unix::fs::FileTypeExt;
-    file_test(d, r, r.opt_bool(0).unwrap_or(false), |m| m.file_type().is_socket())
+    file_test(d, r, r.opt_bool(0).unwrap_or(false), |m| {
+        m.file_type().is_socket()
+    })
 }
 
 fn get_umask(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
@@ -699,7 +823,10 @@ fn get_umask(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
 
 fn internal_readlinklist(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let dir = host_path(d, r, 0, true)?;
-    if !fs::metadata(&dir).map_err(|e| Error::io(&e, format!("open: {}", r.str(0))))?.is_dir() {
+    if !fs::metadata(&dir)
+        .map_err(|e| Error::io(&e, format!("open: {}", r.str(0))))?
+        .is_dir()
+    {
         return Err(Error::perror(libc::ENOTDIR, format!("open: {}", r.str(0))));
     }
     let out = r
@@ -742,8 +869,15 @@ fn case_sensitive_path(d: &mut Daemon, r: &Req) -> Result<RetValue> {
         if last && (*elem == b"." || *elem == b"..") {
             return Err(Error::msg("path contains \".\" or \"..\" elements"));
         }
-        let dir_guest = if cur.is_empty() { b"/".to_vec() } else { cur.clone() };
-        let dir = d.sysroot.resolve(&dir_guest, true).map_err(|e| Error::io(&e, r.str(0)))?;
+        let dir_guest = if cur.is_empty() {
+            b"/".to_vec()
+        } else {
+            cur.clone()
+        };
+        let dir = d
+            .sysroot
+            .resolve(&dir_guest, true)
+            .map_err(|e| Error::io(&e, r.str(0)))?;
         let lc = elem.to_ascii_lowercase();
         let found = fs::read_dir(&dir)
             .map_err(|e| Error::io(&e, String::from_utf8_lossy(&dir_guest)))?
@@ -753,14 +887,25 @@ fn case_sensitive_path(d: &mut Daemon, r: &Req) -> Result<RetValue> {
         let name = match found {
             Some(n) => n,
             None if last => elem.to_vec(),
-            None => return Err(Error::msg(format!("{}: not found", String::from_utf8_lossy(elem)))),
+            None => {
+                return Err(Error::msg(format!(
+                    "{}: not found",
+                    String::from_utf8_lossy(elem)
+                )))
+            }
         };
         cur.push(b'/');
         cur.extend_from_slice(&name);
         if !last {
-            let host = d.sysroot.resolve(&cur, true).map_err(|e| Error::io(&e, r.str(0)))?;
+            let host = d
+                .sysroot
+                .resolve(&cur, true)
+                .map_err(|e| Error::io(&e, r.str(0)))?;
             if !host.is_dir() {
-                return Err(Error::perror(libc::ENOTDIR, format!("chdir: {}", String::from_utf8_lossy(&name))));
+                return Err(Error::perror(
+                    libc::ENOTDIR,
+                    format!("chdir: {}", String::from_utf8_lossy(&name)),
+                ));
             }
         }
     }
@@ -771,7 +916,13 @@ fn case_sensitive_path(d: &mut Daemon, r: &Req) -> Result<RetValue> {
 }
 
 /// The copy_* family: (source, destination) as host paths or devices, with 1.48's optargs.
-fn copy_common(d: &mut Daemon, r: &Req, src: std::path::PathBuf, dest: std::path::PathBuf, dest_is_file: bool) -> Result<RetValue> {
+fn copy_common(
+    d: &mut Daemon,
+    r: &Req,
+    src: std::path::PathBuf,
+    dest: std::path::PathBuf,
+    dest_is_file: bool,
+) -> Result<RetValue> {
     let srcoff = r.opt_int64(0).unwrap_or(0);
     let destoff = r.opt_int64(1).unwrap_or(0);
     if srcoff < 0 {
@@ -790,7 +941,19 @@ fn copy_common(d: &mut Daemon, r: &Req, src: std::path::PathBuf, dest: std::path
     if append && !dest_is_file {
         return Err(Error::msg("the append flag cannot be set for this call"));
     }
-    copy_bytes(d, &src, &r.str(0), &dest, &r.str(1), dest_is_file, srcoff as u64, destoff as u64, size, sparse, append)
+    copy_bytes(
+        d,
+        &src,
+        &r.str(0),
+        &dest,
+        &r.str(1),
+        dest_is_file,
+        srcoff as u64,
+        destoff as u64,
+        size,
+        sparse,
+        append,
+    )
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -820,9 +983,11 @@ fn copy_bytes(
         }
     }
     let mut df = o.open(dest).map_err(|e| Error::io(&e, dest_name))?;
-    sf.seek(SeekFrom::Start(srcoff)).map_err(|e| Error::io(&e, format!("lseek: {src_name}")))?;
+    sf.seek(SeekFrom::Start(srcoff))
+        .map_err(|e| Error::io(&e, format!("lseek: {src_name}")))?;
     if !append {
-        df.seek(SeekFrom::Start(destoff)).map_err(|e| Error::io(&e, format!("lseek: {dest_name}")))?;
+        df.seek(SeekFrom::Start(destoff))
+            .map_err(|e| Error::io(&e, format!("lseek: {dest_name}")))?;
     }
     let mut buf = vec![0u8; 65536];
     let mut left = size;
@@ -833,7 +998,9 @@ fn copy_bytes(
             Some(l) => l.min(buf.len() as u64) as usize,
             None => buf.len(),
         };
-        let n = sf.read(&mut buf[..want]).map_err(|e| Error::io(&e, format!("read: {src_name}")))?;
+        let n = sf
+            .read(&mut buf[..want])
+            .map_err(|e| Error::io(&e, format!("read: {src_name}")))?;
         if n == 0 {
             if left.is_some() {
                 return Err(Error::msg(format!("{src_name}: input too short")));
@@ -841,10 +1008,12 @@ fn copy_bytes(
             break;
         }
         if sparse && buf[..n].iter().all(|&b| b == 0) {
-            df.seek(SeekFrom::Current(n as i64))
-                .map_err(|e| Error::io(&e, format!("{dest_name}: seek (because of sparse flag)")))?;
+            df.seek(SeekFrom::Current(n as i64)).map_err(|e| {
+                Error::io(&e, format!("{dest_name}: seek (because of sparse flag)"))
+            })?;
         } else {
-            df.write_all(&buf[..n]).map_err(|e| Error::io(&e, format!("{dest_name}: write")))?;
+            df.write_all(&buf[..n])
+                .map_err(|e| Error::io(&e, format!("{dest_name}: write")))?;
         }
         done += n as u64;
         if let Some(l) = left.as_mut() {
@@ -896,12 +1065,17 @@ fn fill_template(tmpl: &[u8], suffix: &[u8]) -> Option<Vec<u8>> {
     if !tmpl.ends_with(b"XXXXXX") {
         return None;
     }
-    let mut seed = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0)
+    let mut seed = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or(0)
         ^ (std::process::id() as u128) << 64;
     let chars = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
     let mut v = tmpl[..tmpl.len() - 6].to_vec();
     for _ in 0..6 {
-        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         v.push(chars[((seed >> 64) % chars.len() as u128) as usize]);
     }
     v.extend_from_slice(suffix);
@@ -923,7 +1097,10 @@ fn unique_from_template(
             shown.extend_from_slice(suffix);
             return Err(Error::perror(libc::EINVAL, String::from_utf8_lossy(&shown)));
         };
-        let host = d.sysroot.resolve(&name, false).map_err(|e| Error::io(&e, r.str(0)))?;
+        let host = d
+            .sysroot
+            .resolve(&name, false)
+            .map_err(|e| Error::io(&e, r.str(0)))?;
         match make(&host) {
             Ok(()) => return Ok(RetValue::Str(name)),
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
@@ -943,7 +1120,12 @@ fn mktemp(d: &mut Daemon, r: &Req) -> Result<RetValue> {
         return Err(Error::msg(format!("template {} must end in X", r.str(0))));
     }
     unique_from_template(d, r, suffix.as_bytes(), &|p| {
-        OpenOptions::new().write(true).create_new(true).mode(0o600).open(p).map(|_| ())
+        OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(p)
+            .map(|_| ())
     })
 }
 
@@ -991,7 +1173,10 @@ fn lchown(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let c = cpath(&p)?;
     // SAFETY: valid path; -1 leaves an id unchanged.
     if unsafe { libc::lchown(c.as_ptr(), owner as libc::uid_t, group as libc::gid_t) } == -1 {
-        return Err(Error::io(&std::io::Error::last_os_error(), format!("{}: {}.{}", r.str(2), owner, group)));
+        return Err(Error::io(
+            &std::io::Error::last_os_error(),
+            format!("{}: {}.{}", r.str(2), owner, group),
+        ));
     }
     Ok(RetValue::None)
 }
@@ -1004,7 +1189,10 @@ fn fill_dir(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let dir = r.str(0);
     for i in 0..r.int(1).max(0) {
         let name = format!("{dir}/{i:08}");
-        let p = d.sysroot.resolve(name.as_bytes(), false).map_err(|e| Error::io(&e, format!("create: {name}")))?;
+        let p = d
+            .sysroot
+            .resolve(name.as_bytes(), false)
+            .map_err(|e| Error::io(&e, format!("create: {name}")))?;
         OpenOptions::new()
             .write(true)
             .create(true)
@@ -1033,15 +1221,29 @@ fn copy_attributes(d: &mut Daemon, r: &Req) -> Result<RetValue> {
             .map_err(|e| Error::io(&e, format!("chown: {}", r.str(1))))?;
     }
     if xattrs {
-        let o = Cmd::new("getfattr").args(["-d", "-m", "-", "--absolute-names"]).arg(&src).run();
+        let o = Cmd::new("getfattr")
+            .args(["-d", "-m", "-", "--absolute-names"])
+            .arg(&src)
+            .run();
         if o.ok() && !o.stdout.is_empty() {
             // Rewrite the "# file:" header to the destination and restore.
             let text = o.out_text();
-            let body: String = text.lines().filter(|l| !l.starts_with("# file:")).map(|l| format!("{l}\n")).collect();
+            let body: String = text
+                .lines()
+                .filter(|l| !l.starts_with("# file:"))
+                .map(|l| format!("{l}\n"))
+                .collect();
             let input = format!("# file: {}\n{body}", dest.display());
-            let o2 = Cmd::new("setfattr").arg("--restore=-").stdin_bytes(input.into_bytes()).run();
+            let o2 = Cmd::new("setfattr")
+                .arg("--restore=-")
+                .stdin_bytes(input.into_bytes())
+                .run();
             if !o2.ok() {
-                return Err(Error::msg(format!("setfattr: {}: {}", r.str(1), o2.err_text())));
+                return Err(Error::msg(format!(
+                    "setfattr: {}: {}",
+                    r.str(1),
+                    o2.err_text()
+                )));
             }
         }
     }
@@ -1055,14 +1257,19 @@ fn write_file_deprecated(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     if size < 0 {
         return Err(Error::msg("size cannot be negative"));
     }
-    let n = if size == 0 { content.len() } else { size as usize };
+    let n = if size == 0 {
+        content.len()
+    } else {
+        size as usize
+    };
     if n > content.len() {
         return Err(Error::msg("size parameter is larger than string content"));
     }
     let p = host_path(d, r, 0, true)?;
-    let mut f = super::create_truncated(&p)
-        .map_err(|e| Error::io(&e, format!("open: {}", r.str(0))))?;
-    f.write_all(&content[..n]).map_err(|e| Error::io(&e, "write"))?;
+    let mut f =
+        super::create_truncated(&p).map_err(|e| Error::io(&e, format!("open: {}", r.str(0))))?;
+    f.write_all(&content[..n])
+        .map_err(|e| Error::io(&e, "write"))?;
     Ok(RetValue::None)
 }
 
@@ -1082,13 +1289,37 @@ fn copy_size(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     if size < 0 {
         return Err(Error::msg("size is negative"));
     }
-    copy_bytes(d, &s, &r.str(0), &t, &r.str(1), is_file, 0, 0, Some(size as u64), false, false)
+    copy_bytes(
+        d,
+        &s,
+        &r.str(0),
+        &t,
+        &r.str(1),
+        is_file,
+        0,
+        0,
+        Some(size as u64),
+        false,
+        false,
+    )
 }
 
 fn dd(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let (s, _) = dev_or_path(d, r, 0)?;
     let (t, is_file) = dev_or_path(d, r, 1)?;
-    copy_bytes(d, &s, &r.str(0), &t, &r.str(1), is_file, 0, 0, None, false, false)
+    copy_bytes(
+        d,
+        &s,
+        &r.str(0),
+        &t,
+        &r.str(1),
+        is_file,
+        0,
+        0,
+        None,
+        false,
+        false,
+    )
 }
 
 fn open_guest(d: &Daemon, r: &Req, i: usize) -> Result<File> {
@@ -1120,7 +1351,12 @@ fn checksum(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     if !o.ok() {
         return Err(Error::msg(format!("{prog}: {}", o.err_text())));
     }
-    let first = o.stdout.split(|b| b.is_ascii_whitespace()).next().unwrap_or(&[]).to_vec();
+    let first = o
+        .stdout
+        .split(|b| b.is_ascii_whitespace())
+        .next()
+        .unwrap_or(&[])
+        .to_vec();
     Ok(RetValue::Str(first))
 }
 
@@ -1147,7 +1383,11 @@ fn head_n(d: &mut Daemon, r: &Req) -> Result<RetValue> {
 
 fn tail_n(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let n = r.int(0);
-    let s = if n >= 0 { n.to_string() } else { format!("+{}", -(n as i64)) };
+    let s = if n >= 0 {
+        n.to_string()
+    } else {
+        format!("+{}", -(n as i64))
+    };
     headtail(d, r, "tail", s, 1)
 }
 
@@ -1200,7 +1440,10 @@ mod tests {
         let d = std::env::temp_dir().join(format!(
             "guestfsd-mkdirp-test-{}-{}",
             std::process::id(),
-            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos()
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .unwrap()
+                .as_nanos()
         ));
         fs::create_dir_all(&d).unwrap();
         d
@@ -1223,7 +1466,10 @@ mod tests {
         assert!(make_dirs(&s, b"/x/y/z/").is_ok());
         fs::write(d.join("file"), b"").unwrap();
         // An existing non-directory at the path itself.
-        assert!(matches!(make_dirs(&s, b"/file"), Err(MkdirPError::NotADirectory)));
+        assert!(matches!(
+            make_dirs(&s, b"/file"),
+            Err(MkdirPError::NotADirectory)
+        ));
         // A file in the way further up: mkdir's own ENOTDIR.
         match make_dirs(&s, b"/file/sub/deeper") {
             Err(MkdirPError::Io(e)) => assert_eq!(e.raw_os_error(), Some(libc::ENOTDIR)),

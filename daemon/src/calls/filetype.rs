@@ -12,8 +12,11 @@ use crate::daemon::Daemon;
 use crate::error::{Error, Result};
 use crate::request::Req;
 
-pub const CALLS: &[(&str, Handler)] =
-    &[("file", file), ("file_architecture", file_architecture), ("zfile", zfile)];
+pub const CALLS: &[(&str, Handler)] = &[
+    ("file", file),
+    ("file_architecture", file_architecture),
+    ("zfile", zfile),
+];
 
 /// Deprecated zfile: `file` on the decompressed contents.
 fn zfile(d: &mut Daemon, r: &Req) -> Result<RetValue> {
@@ -25,7 +28,9 @@ fn zfile(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let p = host_path(d, r, 1, true)?;
     let f = fs::File::open(&p).map_err(|e| Error::io(&e, r.str(1)))?;
     let mut dec = Cmd::new(cat).stdin_file(f).spawn_streaming(false, true)?;
-    let Some(out) = dec.child.stdout.take() else { return Err(Error::msg("zcat: no output")) };
+    let Some(out) = dec.child.stdout.take() else {
+        return Err(Error::msg("zcat: no output"));
+    };
     let o = Cmd::new("file").arg("-b").arg("-").stdin_pipe(out).run();
     let _ = dec.finish();
     if !o.ok() {
@@ -38,7 +43,11 @@ fn zfile(d: &mut Daemon, r: &Req) -> Result<RetValue> {
 fn file_tool(args: &[&str], p: &Path) -> Result<String> {
     let o = Cmd::new("file").args(args).arg(p).run();
     if !o.ok() {
-        return Err(Error::msg(format!("file exited with status {}: {}", o.status.unwrap_or(-1), o.err_text())));
+        return Err(Error::msg(format!(
+            "file exited with status {}: {}",
+            o.status.unwrap_or(-1),
+            o.err_text()
+        )));
     }
     Ok(o.out_text().trim_end().to_string())
 }
@@ -87,7 +96,10 @@ pub fn parse_elf_magic(magic: &str) -> Option<(String, String, String)> {
         return None;
     }
     let kinds = ["executable", "shared object", "relocatable"];
-    let (kpos, klen) = kinds.iter().filter_map(|k| rest.find(k).map(|p| (p, k.len()))).min()?;
+    let (kpos, klen) = kinds
+        .iter()
+        .filter_map(|k| rest.find(k).map(|p| (p, k.len())))
+        .min()?;
     let after = rest[kpos + klen..].trim_start_matches(',').trim_start();
     let machine = after.split(',').next()?.trim();
     if machine.is_empty() {
@@ -133,8 +145,16 @@ pub fn canonical_elf_arch(bits: &str, endian: &str, m: &str) -> Result<String> {
     })
 }
 
-const INITRD_BINARIES: &[&str] =
-    &["bin/ls", "bin/rm", "bin/modprobe", "sbin/modprobe", "bin/sh", "bin/bash", "bin/dash", "bin/nash"];
+const INITRD_BINARIES: &[&str] = &[
+    "bin/ls",
+    "bin/rm",
+    "bin/modprobe",
+    "sbin/modprobe",
+    "bin/sh",
+    "bin/bash",
+    "bin/dash",
+    "bin/nash",
+];
 
 fn arch_of_magic(magic: &str, guest_path: &str, host: &Path) -> Result<String> {
     if let Some((bits, endian, m)) = parse_elf_magic(magic) {
@@ -154,7 +174,11 @@ fn arch_of_magic(magic: &str, guest_path: &str, host: &Path) -> Result<String> {
         if let Ok(f) = fs::File::open(host) {
             let o = Cmd::new(cat).stdin_file(f).run();
             if o.ok() && !o.stdout.is_empty() {
-                let tmp = std::env::temp_dir().join(format!("filearch-{}-{}", std::process::id(), rand_suffix()));
+                let tmp = std::env::temp_dir().join(format!(
+                    "filearch-{}-{}",
+                    std::process::id(),
+                    rand_suffix()
+                ));
                 if fs::write(&tmp, &o.stdout).is_ok() {
                     let m = file_tool(&["-Sb"], &tmp);
                     let _ = fs::remove_file(&tmp);
@@ -183,12 +207,17 @@ fn cpio_arch(magic: &str, guest_path: &str, host: &Path) -> Result<String> {
     } else {
         "cat"
     };
-    let tmp = std::env::temp_dir().join(format!("filearch-{}-{}", std::process::id(), rand_suffix()));
+    let tmp =
+        std::env::temp_dir().join(format!("filearch-{}-{}", std::process::id(), rand_suffix()));
     fs::create_dir_all(&tmp).map_err(|e| Error::io(&e, "mkdtemp"))?;
     let result = (|| {
         let data = fs::File::open(host).map_err(|e| Error::io(&e, guest_path))?;
-        let mut dec = Cmd::new(cat).stdin_file(data).spawn_streaming(false, true)?;
-        let Some(out) = dec.child.stdout.take() else { return Err(Error::msg("cpio command failed")) };
+        let mut dec = Cmd::new(cat)
+            .stdin_file(data)
+            .spawn_streaming(false, true)?;
+        let Some(out) = dec.child.stdout.take() else {
+            return Err(Error::msg("cpio command failed"));
+        };
         let cpio = Cmd::new("cpio")
             .args(["--quiet", "-id"])
             .args(INITRD_BINARIES)
@@ -206,7 +235,9 @@ fn cpio_arch(magic: &str, guest_path: &str, host: &Path) -> Result<String> {
                 return arch_of_magic(&m, guest_path, &p);
             }
         }
-        Err(Error::msg(format!("could not determine architecture of cpio archive: {guest_path}")))
+        Err(Error::msg(format!(
+            "could not determine architecture of cpio archive: {guest_path}"
+        )))
     })();
     let _ = fs::remove_dir_all(&tmp);
     result
@@ -227,13 +258,22 @@ fn decompressor(magic: &str) -> Option<&'static str> {
 }
 
 fn rand_suffix() -> u128 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0)
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or(0)
 }
 
 fn file_architecture(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let (magic, host) = describe(d, r, 0)?;
-    let host = if host.is_symlink() { host_path(d, r, 0, true)? } else { host };
-    Ok(RetValue::Str(arch_of_magic(&magic, &r.str(0), &host)?.into_bytes()))
+    let host = if host.is_symlink() {
+        host_path(d, r, 0, true)?
+    } else {
+        host
+    };
+    Ok(RetValue::Str(
+        arch_of_magic(&magic, &r.str(0), &host)?.into_bytes(),
+    ))
 }
 
 #[cfg(test)]
@@ -247,15 +287,42 @@ mod tests {
 
     #[test]
     fn elf_magic_strings() {
-        assert_eq!(arch("ELF 64-bit LSB executable, x86-64, version 1 (SYSV), dynamically linked"), "x86_64");
-        assert_eq!(arch("ELF 32-bit LSB executable, Intel 80386, version 1 (SYSV)"), "i386");
-        assert_eq!(arch("ELF 64-bit LSB pie executable, x86-64, version 1 (SYSV)"), "x86_64");
-        assert_eq!(arch("ELF 64-bit MSB executable, 64-bit PowerPC or cisco 7500, version 1"), "ppc64");
-        assert_eq!(arch("ELF 64-bit LSB shared object, ARM aarch64, version 1 (SYSV)"), "aarch64");
-        assert_eq!(arch("ELF 32-bit LSB executable, ARM, EABI5 version 1 (SYSV)"), "arm");
-        assert_eq!(arch("ELF 64-bit LSB relocatable, UCB RISC-V, version 1 (SYSV)"), "riscv64");
-        assert_eq!(arch("ELF 64-bit MSB executable, IBM S/390, version 1 (SYSV)"), "s390x");
-        assert_eq!(arch("ELF 64-bit MSB executable, SPARC V9, relaxed memory ordering, version 1"), "sparc64");
+        assert_eq!(
+            arch("ELF 64-bit LSB executable, x86-64, version 1 (SYSV), dynamically linked"),
+            "x86_64"
+        );
+        assert_eq!(
+            arch("ELF 32-bit LSB executable, Intel 80386, version 1 (SYSV)"),
+            "i386"
+        );
+        assert_eq!(
+            arch("ELF 64-bit LSB pie executable, x86-64, version 1 (SYSV)"),
+            "x86_64"
+        );
+        assert_eq!(
+            arch("ELF 64-bit MSB executable, 64-bit PowerPC or cisco 7500, version 1"),
+            "ppc64"
+        );
+        assert_eq!(
+            arch("ELF 64-bit LSB shared object, ARM aarch64, version 1 (SYSV)"),
+            "aarch64"
+        );
+        assert_eq!(
+            arch("ELF 32-bit LSB executable, ARM, EABI5 version 1 (SYSV)"),
+            "arm"
+        );
+        assert_eq!(
+            arch("ELF 64-bit LSB relocatable, UCB RISC-V, version 1 (SYSV)"),
+            "riscv64"
+        );
+        assert_eq!(
+            arch("ELF 64-bit MSB executable, IBM S/390, version 1 (SYSV)"),
+            "s390x"
+        );
+        assert_eq!(
+            arch("ELF 64-bit MSB executable, SPARC V9, relaxed memory ordering, version 1"),
+            "sparc64"
+        );
         assert!(parse_elf_magic("ASCII text").is_none());
     }
 }

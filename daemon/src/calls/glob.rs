@@ -16,7 +16,9 @@ pub const CALLS: &[(&str, Handler)] = &[("glob_expand", glob_expand)];
 
 /// Expand `{a,b}` alternatives (nested, left to right), as GLOB_BRACE does.
 pub fn expand_braces(p: &[u8]) -> Vec<Vec<u8>> {
-    let Some(open) = p.iter().position(|&b| b == b'{') else { return vec![p.to_vec()] };
+    let Some(open) = p.iter().position(|&b| b == b'{') else {
+        return vec![p.to_vec()];
+    };
     // Find the matching close brace and the top-level commas inside.
     let mut depth = 0;
     let mut commas = Vec::new();
@@ -35,7 +37,9 @@ pub fn expand_braces(p: &[u8]) -> Vec<Vec<u8>> {
             _ => {}
         }
     }
-    let Some(close) = close else { return vec![p.to_vec()] };
+    let Some(close) = close else {
+        return vec![p.to_vec()];
+    };
     let (pre, post) = (&p[..open], &p[close + 1..]);
     let mut bounds = vec![open];
     bounds.extend(&commas);
@@ -55,22 +59,33 @@ fn has_magic(s: &[u8]) -> bool {
 }
 
 fn fnmatch(pat: &[u8], name: &[u8]) -> bool {
-    let (Ok(p), Ok(n)) = (CString::new(pat), CString::new(name)) else { return false };
+    let (Ok(p), Ok(n)) = (CString::new(pat), CString::new(name)) else {
+        return false;
+    };
     // SAFETY: both are valid NUL-terminated strings.
     unsafe { libc::fnmatch(p.as_ptr(), n.as_ptr(), libc::FNM_PERIOD) == 0 }
 }
 
 /// Guest paths matching one brace-free absolute pattern, sorted.
 fn glob_one(d: &Daemon, pattern: &[u8]) -> Vec<Vec<u8>> {
-    let comps: Vec<&[u8]> = pattern.split(|&b| b == b'/').filter(|c| !c.is_empty()).collect();
+    let comps: Vec<&[u8]> = pattern
+        .split(|&b| b == b'/')
+        .filter(|c| !c.is_empty())
+        .collect();
     let mut found: Vec<Vec<u8>> = vec![Vec::new()];
     for (i, comp) in comps.iter().enumerate() {
         let last = i + 1 == comps.len();
         let mut next = Vec::new();
         for base in &found {
-            let dir_guest = if base.is_empty() { b"/".to_vec() } else { base.clone() };
+            let dir_guest = if base.is_empty() {
+                b"/".to_vec()
+            } else {
+                base.clone()
+            };
             if has_magic(comp) {
-                let Ok(dir) = d.sysroot.resolve(&dir_guest, true) else { continue };
+                let Ok(dir) = d.sysroot.resolve(&dir_guest, true) else {
+                    continue;
+                };
                 let Ok(rd) = fs::read_dir(&dir) else { continue };
                 let mut names: Vec<Vec<u8>> = rd
                     .flatten()
@@ -88,7 +103,11 @@ fn glob_one(d: &Daemon, pattern: &[u8]) -> Vec<Vec<u8>> {
                 let mut p = base.clone();
                 p.push(b'/');
                 p.extend_from_slice(comp);
-                let exists = d.sysroot.resolve(&p, !last).map(|h| fs::symlink_metadata(h).is_ok()).unwrap_or(false);
+                let exists = d
+                    .sysroot
+                    .resolve(&p, !last)
+                    .map(|h| fs::symlink_metadata(h).is_ok())
+                    .unwrap_or(false);
                 if exists {
                     next.push(p);
                 }
@@ -97,7 +116,12 @@ fn glob_one(d: &Daemon, pattern: &[u8]) -> Vec<Vec<u8>> {
         found = next;
         if !last {
             // Only directories can be walked into.
-            found.retain(|p| d.sysroot.resolve(p, true).map(|h| h.is_dir()).unwrap_or(false));
+            found.retain(|p| {
+                d.sysroot
+                    .resolve(p, true)
+                    .map(|h| h.is_dir())
+                    .unwrap_or(false)
+            });
         }
     }
     if comps.is_empty() {
@@ -114,7 +138,13 @@ fn glob_expand(d: &mut Daemon, r: &Req) -> Result<RetValue> {
             continue;
         }
         for mut m in glob_one(d, &p) {
-            if mark && m != b"/" && d.sysroot.resolve(&m, true).map(|h| h.is_dir()).unwrap_or(false) {
+            if mark
+                && m != b"/"
+                && d.sysroot
+                    .resolve(&m, true)
+                    .map(|h| h.is_dir())
+                    .unwrap_or(false)
+            {
                 m.push(b'/');
             }
             out.push(m);
@@ -129,7 +159,10 @@ mod tests {
 
     #[test]
     fn braces() {
-        let v: Vec<String> = expand_braces(b"/a/{b,c{d,e}}/f").into_iter().map(|x| String::from_utf8(x).unwrap()).collect();
+        let v: Vec<String> = expand_braces(b"/a/{b,c{d,e}}/f")
+            .into_iter()
+            .map(|x| String::from_utf8(x).unwrap())
+            .collect();
         assert_eq!(v, ["/a/b/f", "/a/cd/f", "/a/ce/f"]);
         assert_eq!(expand_braces(b"/x/{y"), vec![b"/x/{y".to_vec()]);
     }

@@ -53,7 +53,11 @@ fn with_hive<T>(r: &Req, f: impl FnOnce(&mut Hive) -> std::io::Result<T>) -> Res
         None => Err(Error::msg(format!(
             "do_{}: you must call 'hivex-open' first to initialize the hivex handle",
             // hivex_value_utf8 is served by do_hivex_value_string in 1.48.
-            if r.action.name == "hivex_value_utf8" { "hivex_value_string" } else { r.action.name.as_str() }
+            if r.action.name == "hivex_value_utf8" {
+                "hivex_value_string"
+            } else {
+                r.action.name.as_str()
+            }
         ))),
     })
 }
@@ -65,20 +69,32 @@ fn c_arg(b: &[u8]) -> CString {
 }
 
 fn handle_list(v: Vec<u64>) -> RetValue {
-    RetValue::StructList(v.into_iter().map(|x| StructValue { fields: vec![FieldValue::Int64(x as i64)] }).collect())
+    RetValue::StructList(
+        v.into_iter()
+            .map(|x| StructValue {
+                fields: vec![FieldValue::Int64(x as i64)],
+            })
+            .collect(),
+    )
 }
 
 fn hivex_open(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     HIVE.with(|h| h.borrow_mut().take());
     let path = super::host_path(d, r, 0, true)?;
     let mut flags = 0;
-    for (i, flag) in [(0, ffi::OPEN_VERBOSE), (1, ffi::OPEN_DEBUG), (2, ffi::OPEN_WRITE), (3, ffi::OPEN_UNSAFE)] {
+    for (i, flag) in [
+        (0, ffi::OPEN_VERBOSE),
+        (1, ffi::OPEN_DEBUG),
+        (2, ffi::OPEN_WRITE),
+        (3, ffi::OPEN_UNSAFE),
+    ] {
         if r.opt_bool(i) == Some(true) {
             flags |= flag;
         }
     }
     let cpath = c_arg(path.as_os_str().as_bytes());
-    let hive = Hive::open(&cpath, flags).map_err(|e| Error::io(&e, format!("hivex failed to open {}", r.str(0))))?;
+    let hive = Hive::open(&cpath, flags)
+        .map_err(|e| Error::io(&e, format!("hivex failed to open {}", r.str(0))))?;
     HIVE.with(|h| *h.borrow_mut() = Some(hive));
     Ok(RetValue::None)
 }
@@ -143,25 +159,39 @@ fn hivex_commit(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     // With no handle the NEED_HANDLE error comes first, as in 1.48.
     with_hive(r, |_| Ok(()))?;
     let Some(f) = target else {
-        return with_hive(r, |h| h.commit(None)).map_err(|e| prefixed(e, "commit failed")).map(|()| RetValue::None);
+        return with_hive(r, |h| h.commit(None))
+            .map_err(|e| prefixed(e, "commit failed"))
+            .map(|()| RetValue::None);
     };
     // There is no optional Pathname type, so 1.48 checks this one by hand.
     if f.first() != Some(&b'/') {
-        return Err(Error::msg("do_hivex_commit: path must start with a / character"));
+        return Err(Error::msg(
+            "do_hivex_commit: path must start with a / character",
+        ));
     }
     if !super::mount::is_root_mounted(&d.sysroot) {
-        return Err(Error::msg("do_hivex_commit: you must call 'mount' first to mount the root filesystem"));
+        return Err(Error::msg(
+            "do_hivex_commit: you must call 'mount' first to mount the root filesystem",
+        ));
     }
-    let host = d.sysroot.resolve(&f, true).map_err(|e| Error::io(&e, String::from_utf8_lossy(&f)))?;
+    let host = d
+        .sysroot
+        .resolve(&f, true)
+        .map_err(|e| Error::io(&e, String::from_utf8_lossy(&f)))?;
     let chost = c_arg(host.as_os_str().as_bytes());
     let name = String::from_utf8_lossy(&f).into_owned();
-    with_hive(r, |h| h.commit(Some(&chost))).map_err(|e| prefixed(e, &format!("{name}: commit failed"))).map(|()| RetValue::None)
+    with_hive(r, |h| h.commit(Some(&chost)))
+        .map_err(|e| prefixed(e, &format!("{name}: commit failed")))
+        .map(|()| RetValue::None)
 }
 
 /// Replaces with_hive's "failed" context by `context` (1.48's commit messages).
 fn prefixed(e: Error, context: &str) -> Error {
     match e.msg.strip_prefix("failed") {
-        Some(rest) => Error { msg: format!("{context}{rest}"), ..e },
+        Some(rest) => Error {
+            msg: format!("{context}{rest}"),
+            ..e
+        },
         None => e,
     }
 }
@@ -178,5 +208,8 @@ fn hivex_node_delete_child(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
 fn hivex_node_set_value(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let key = c_arg(r.bytes(1));
     let value = r.bytes(3).to_vec();
-    with_hive(r, |h| h.node_set_value(r.int64(0) as u64, &key, r.int64(2), &value)).map(|()| RetValue::None)
+    with_hive(r, |h| {
+        h.node_set_value(r.int64(0) as u64, &key, r.int64(2), &value)
+    })
+    .map(|()| RetValue::None)
 }

@@ -44,7 +44,10 @@ pub fn parse_datetime(b: &[u8]) -> i64 {
         return -1;
     }
     let num = |r: std::ops::Range<usize>| -> i64 {
-        std::str::from_utf8(&b[r]).ok().and_then(|s| s.parse().ok()).unwrap_or(0)
+        std::str::from_utf8(&b[r])
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0)
     };
     let days = days_from_civil(num(0..4), num(4..6), num(6..8));
     let t = days * 86400 + num(8..10) * 3600 + num(10..12) * 60 + num(12..14);
@@ -54,7 +57,9 @@ pub fn parse_datetime(b: &[u8]) -> i64 {
 fn read_pvd(p: &Path, name: &str) -> Result<RetValue> {
     let f = File::open(p).map_err(|e| Error::io(&e, name))?;
     let mut pvd = [0u8; 2048];
-    let n = f.read_at(&mut pvd, 32768).map_err(|e| Error::io(&e, name))?;
+    let n = f
+        .read_at(&mut pvd, 32768)
+        .map_err(|e| Error::io(&e, name))?;
     if n != 2048 || pvd[0] != 1 || &pvd[1..6] != b"CD001" {
         return Err(Error::msg(format!("{name}: not an ISO file or CD-ROM")));
     }

@@ -65,7 +65,9 @@ fn format(r: &Req, cipher: Option<String>) -> Result<RetValue> {
     if let Some(ci) = cipher {
         c = c.arg("--cipher").arg(ci);
     }
-    c = c.args(["--key-slot", &r.int(2).to_string(), "luksFormat", &r.str(0)]).arg(&key.0);
+    c = c
+        .args(["--key-slot", &r.int(2).to_string(), "luksFormat", &r.str(0)])
+        .arg(&key.0);
     run(c)?;
     Ok(RetValue::None)
 }
@@ -78,7 +80,13 @@ fn luks_format_cipher(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     format(r, Some(r.str(3)))
 }
 
-fn open(device: &str, key: &[u8], mapname: &str, readonly: bool, crypttype: Option<String>) -> Result<RetValue> {
+fn open(
+    device: &str,
+    key: &[u8],
+    mapname: &str,
+    readonly: bool,
+    crypttype: Option<String>,
+) -> Result<RetValue> {
     let mapper = format!("/dev/mapper/{mapname}");
     if std::path::Path::new(&mapper).exists() {
         return Err(Error::msg(format!("{mapper}: device already exists")));
@@ -98,7 +106,11 @@ fn open(device: &str, key: &[u8], mapname: &str, readonly: bool, crypttype: Opti
     }
     let o = c.args(["open", device, mapname, "--type", &t]).run();
     if !o.ok() {
-        return Err(Error::msg(format!("cryptsetup exited with status {}: {}", o.status.unwrap_or(-1), o.err_text())));
+        return Err(Error::msg(format!(
+            "cryptsetup exited with status {}: {}",
+            o.status.unwrap_or(-1),
+            o.err_text()
+        )));
     }
     Ok(RetValue::None)
 }
@@ -112,7 +124,13 @@ fn luks_open_ro(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
 }
 
 fn cryptsetup_open(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    open(&r.str(0), r.bytes(1), &r.str(2), r.opt_bool(0) == Some(true), r.opt_str(1))
+    open(
+        &r.str(0),
+        r.bytes(1),
+        &r.str(2),
+        r.opt_bool(0) == Some(true),
+        r.opt_str(1),
+    )
 }
 
 fn cryptsetup_close(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
@@ -124,7 +142,11 @@ fn cryptsetup_close(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     };
     let o = Cmd::new("cryptsetup").args(["close", mapname]).run();
     if !o.ok() {
-        return Err(Error::msg(format!("cryptsetup exited with status {}: {}", o.status.unwrap_or(-1), o.err_text())));
+        return Err(Error::msg(format!(
+            "cryptsetup exited with status {}: {}",
+            o.status.unwrap_or(-1),
+            o.err_text()
+        )));
     }
     Ok(RetValue::None)
 }
@@ -141,7 +163,11 @@ fn luks_add_key(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
 
 fn luks_kill_slot(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let k = KeyFile::new(r.bytes(1))?;
-    run(Cmd::new("cryptsetup").args(["-q", "-d"]).arg(&k.0).args(["luksKillSlot", &r.str(0), &r.int(2).to_string()]))?;
+    run(Cmd::new("cryptsetup").args(["-q", "-d"]).arg(&k.0).args([
+        "luksKillSlot",
+        &r.str(0),
+        &r.int(2).to_string(),
+    ]))?;
     Ok(RetValue::None)
 }
 

@@ -58,7 +58,9 @@ fn lvm(args: &[&str]) -> Result<String> {
     if let Some((sub, rest)) = args.split_first() {
         c = c.arg(sub);
         if let Some(f) = FILTER.lock().ok().and_then(|g| g.clone()) {
-            c = c.arg("--config").arg(format!("devices {{ filter = [ {f} ] }}"));
+            c = c
+                .arg("--config")
+                .arg(format!("devices {{ filter = [ {f} ] }}"));
         }
         c = c.args(rest);
     }
@@ -121,16 +123,29 @@ fn lvcreate_free(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     if !(0..=100).contains(&p) {
         return Err(Error::msg(format!("percentage must be [0..100] (was {p})")));
     }
-    lvm(&["lvcreate", "-l", &format!("{p}%FREE"), "-n", &r.str(0), &r.str(1)])?;
+    lvm(&[
+        "lvcreate",
+        "-l",
+        &format!("{p}%FREE"),
+        "-n",
+        &r.str(0),
+        &r.str(1),
+    ])?;
     Ok(RetValue::None)
 }
 
 fn pvs(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
-    Ok(str_list(convert_lvm_output(&lvm(&["pvs", "-o", "pv_name", "--noheadings"])?, "")))
+    Ok(str_list(convert_lvm_output(
+        &lvm(&["pvs", "-o", "pv_name", "--noheadings"])?,
+        "",
+    )))
 }
 
 fn vgs(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
-    Ok(str_list(convert_lvm_output(&lvm(&["vgs", "-o", "vg_name", "--noheadings"])?, "")))
+    Ok(str_list(convert_lvm_output(
+        &lvm(&["vgs", "-o", "vg_name", "--noheadings"])?,
+        "",
+    )))
 }
 
 fn lvs(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
@@ -140,14 +155,17 @@ fn lvs(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
 fn lvm_remove_all(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
     for lv in list_lvs()? {
         let _ = lvm(&["lvchange", "-an", &lv]);
-        lvm(&["lvremove", "-f", &lv]).map_err(|e| Error::msg(format!("lvremove: {lv}: {}", e.msg)))?;
+        lvm(&["lvremove", "-f", &lv])
+            .map_err(|e| Error::msg(format!("lvremove: {lv}: {}", e.msg)))?;
     }
     for vg in convert_lvm_output(&lvm(&["vgs", "-o", "vg_name", "--noheadings"])?, "") {
         let _ = lvm(&["vgchange", "-an", &vg]);
-        lvm(&["vgremove", "-f", &vg]).map_err(|e| Error::msg(format!("vgremove: {vg}: {}", e.msg)))?;
+        lvm(&["vgremove", "-f", &vg])
+            .map_err(|e| Error::msg(format!("vgremove: {vg}: {}", e.msg)))?;
     }
     for pv in convert_lvm_output(&lvm(&["pvs", "-o", "pv_name", "--noheadings"])?, "") {
-        lvm(&["pvremove", "-f", &pv]).map_err(|e| Error::msg(format!("pvremove: {pv}: {}", e.msg)))?;
+        lvm(&["pvremove", "-f", &pv])
+            .map_err(|e| Error::msg(format!("pvremove: {pv}: {}", e.msg)))?;
     }
     Ok(RetValue::None)
 }
@@ -173,7 +191,13 @@ fn same_size(err: &str) -> bool {
 }
 
 fn lvresize(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    match lvm(&["lvresize", "--force", "-L", &r.int(1).to_string(), &r.str(0)]) {
+    match lvm(&[
+        "lvresize",
+        "--force",
+        "-L",
+        &r.int(1).to_string(),
+        &r.str(0),
+    ]) {
         Err(e) if !same_size(&e.msg) => Err(e),
         _ => Ok(RetValue::None),
     }
@@ -265,7 +289,10 @@ fn lvm_canonical_lv_name(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     }
     match lv_canonical(&dev)? {
         Some(lv) => Ok(RetValue::Str(lv.into_bytes())),
-        None => Err(Error::with_errno(libc::EINVAL, format!("{dev}: not a logical volume"))),
+        None => Err(Error::with_errno(
+            libc::EINVAL,
+            format!("{dev}: not a logical volume"),
+        )),
     }
 }
 
@@ -302,12 +329,19 @@ fn lvm_clear_filter(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
 
 /// Parse `lvm {pvs,vgs,lvs} --separator '\r' --units b --nosuffix` rows into structs,
 /// field types taken from the API table.
-pub fn parse_full(fields: &[guestfs_api::Field], out: &str) -> Result<Vec<guestfs_protocol::StructValue>> {
+pub fn parse_full(
+    fields: &[guestfs_api::Field],
+    out: &str,
+) -> Result<Vec<guestfs_protocol::StructValue>> {
     use guestfs_api::FieldType as T;
     use guestfs_protocol::FieldValue as V;
     let mut rows = Vec::new();
     // Not .lines(): it would eat the separator before an empty last field.
-    for line in out.split('\n').map(|l| l.trim_start()).filter(|l| !l.is_empty()) {
+    for line in out
+        .split('\n')
+        .map(|l| l.trim_start())
+        .filter(|l| !l.is_empty())
+    {
         let toks: Vec<&str> = line.split('\r').collect();
         if toks.len() < fields.len() {
             return Err(Error::msg(format!("failed to parse lvm output: {line}")));
@@ -319,7 +353,9 @@ pub fn parse_full(fields: &[guestfs_api::Field], out: &str) -> Result<Vec<guestf
                 if t.is_empty() {
                     return Ok(0);
                 }
-                t.parse::<i64>().map_err(|_| Error::msg(format!("failed to parse size '{t}' from token {}", f.name)))
+                t.parse::<i64>().map_err(|_| {
+                    Error::msg(format!("failed to parse size '{t}' from token {}", f.name))
+                })
             };
             vals.push(match f.ty {
                 T::String => V::Str(t.as_bytes().to_vec()),
@@ -335,7 +371,11 @@ pub fn parse_full(fields: &[guestfs_api::Field], out: &str) -> Result<Vec<guestf
                 T::Int64 => V::Int64(num()?),
                 T::Int32 => V::Int32(num()? as i32),
                 T::UInt32 => V::UInt32(num()? as u32),
-                T::OptPercent => V::OptPercent(if t.is_empty() { -1.0 } else { t.parse().unwrap_or(-1.0) }),
+                T::OptPercent => V::OptPercent(if t.is_empty() {
+                    -1.0
+                } else {
+                    t.parse().unwrap_or(-1.0)
+                }),
                 T::Char => V::Char(t.bytes().next().unwrap_or(b' ')),
                 T::Buffer => V::Buffer(t.as_bytes().to_vec()),
             });
@@ -346,10 +386,24 @@ pub fn parse_full(fields: &[guestfs_api::Field], out: &str) -> Result<Vec<guestf
 }
 
 fn full(d: &Daemon, cmd: &str, sname: &str) -> Result<Vec<guestfs_protocol::StructValue>> {
-    let st = d.api.structure(sname).ok_or_else(|| Error::msg(format!("no struct {sname}")))?;
+    let st = d
+        .api
+        .structure(sname)
+        .ok_or_else(|| Error::msg(format!("no struct {sname}")))?;
     let cols: Vec<&str> = st.fields.iter().map(|f| f.name.as_str()).collect();
     let cols = cols.join(",");
-    let out = lvm(&[cmd, "-o", &cols, "--unbuffered", "--noheadings", "--nosuffix", "--separator", "\r", "--units", "b"])?;
+    let out = lvm(&[
+        cmd,
+        "-o",
+        &cols,
+        "--unbuffered",
+        "--noheadings",
+        "--nosuffix",
+        "--separator",
+        "\r",
+        "--units",
+        "b",
+    ])?;
     parse_full(&st.fields, &out)
 }
 
@@ -421,20 +475,30 @@ fn get_field(cmd: &str, field: &str, name: &str) -> Result<String> {
 fn get_fields(cmd: &str, field: &str, name: &str) -> Result<RetValue> {
     let out = lvm(&[cmd, "--unbuffered", "--noheadings", "-o", field, name])
         .map_err(|e| Error::msg(format!("{name}: {}", e.msg)))?;
-    let v: Vec<String> = out.split([',', '\n']).map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
+    let v: Vec<String> = out
+        .split([',', '\n'])
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect();
     Ok(str_list(v))
 }
 
 fn pvuuid(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    Ok(RetValue::Str(get_field("pvs", "pv_uuid", &r.str(0))?.into_bytes()))
+    Ok(RetValue::Str(
+        get_field("pvs", "pv_uuid", &r.str(0))?.into_bytes(),
+    ))
 }
 
 fn vguuid(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    Ok(RetValue::Str(get_field("vgs", "vg_uuid", &r.str(0))?.into_bytes()))
+    Ok(RetValue::Str(
+        get_field("vgs", "vg_uuid", &r.str(0))?.into_bytes(),
+    ))
 }
 
 fn lvuuid(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    Ok(RetValue::Str(get_field("lvs", "lv_uuid", &r.str(0))?.into_bytes()))
+    Ok(RetValue::Str(
+        get_field("lvs", "lv_uuid", &r.str(0))?.into_bytes(),
+    ))
 }
 
 fn vglvuuids(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
@@ -464,8 +528,14 @@ mod tests {
         let line = "  lv1\rabcdef-ghij-klmn-opqr-stuv-wxyz-123456\r-wi-a-----\r-1\r-1\r253\r0\r67108864\r1\r\r\r\r\r\r\r\n";
         let rows = parse_full(&st.fields, line).unwrap();
         assert_eq!(rows.len(), 1);
-        assert_eq!(rows[0].fields[7], guestfs_protocol::FieldValue::UInt64(67108864));
-        assert_eq!(rows[0].fields[10], guestfs_protocol::FieldValue::OptPercent(-1.0));
+        assert_eq!(
+            rows[0].fields[7],
+            guestfs_protocol::FieldValue::UInt64(67108864)
+        );
+        assert_eq!(
+            rows[0].fields[10],
+            guestfs_protocol::FieldValue::OptPercent(-1.0)
+        );
     }
 
     #[test]

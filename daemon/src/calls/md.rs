@@ -8,11 +8,16 @@ use crate::daemon::Daemon;
 use crate::error::{Error, Result};
 use crate::request::Req;
 
-pub const CALLS: &[(&str, Handler)] =
-    &[("md_create", md_create), ("md_detail", md_detail), ("md_stat", md_stat), ("md_stop", md_stop)];
+pub const CALLS: &[(&str, Handler)] = &[
+    ("md_create", md_create),
+    ("md_detail", md_detail),
+    ("md_stat", md_stat),
+    ("md_stop", md_stop),
+];
 
 const LEVELS: &[&str] = &[
-    "linear", "raid0", "0", "stripe", "raid1", "1", "mirror", "raid4", "4", "raid5", "5", "raid6", "6", "raid10", "10",
+    "linear", "raid0", "0", "stripe", "raid1", "1", "mirror", "raid4", "4", "raid5", "5", "raid6",
+    "6", "raid10", "10",
 ];
 
 fn md_create(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
@@ -46,7 +51,15 @@ fn md_create(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
             devices.len()
         )));
     }
-    let mut c = Cmd::new("mdadm").args(["--create", "--run", &name, "--level", &level, "--raid-devices", &nrdevices.to_string()]);
+    let mut c = Cmd::new("mdadm").args([
+        "--create",
+        "--run",
+        &name,
+        "--level",
+        &level,
+        "--raid-devices",
+        &nrdevices.to_string(),
+    ]);
     if spare > 0 {
         c = c.arg("--spare-devices").arg(spare.to_string());
     }
@@ -74,13 +87,22 @@ fn md_detail(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let md = r.str(0);
     let o = Cmd::new("mdadm").args(["-D", "--export", &md]).run();
     if !o.ok() {
-        return Err(Error::msg(format!("mdadm exited with status {}: {}", o.status.unwrap_or(-1), o.err_text())));
+        return Err(Error::msg(format!(
+            "mdadm exited with status {}: {}",
+            o.status.unwrap_or(-1),
+            o.err_text()
+        )));
     }
     let pairs = o
         .out_text()
         .lines()
         .filter_map(|l| l.split_once('='))
-        .map(|(k, v)| (k.strip_prefix("MD_").unwrap_or(k).to_ascii_lowercase(), v.to_string()))
+        .map(|(k, v)| {
+            (
+                k.strip_prefix("MD_").unwrap_or(k).to_ascii_lowercase(),
+                v.to_string(),
+            )
+        })
         .collect();
     Ok(hashtable(pairs))
 }
@@ -89,15 +111,22 @@ fn md_detail(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
 pub fn parse_mdstat_members(rest: &str) -> Result<Vec<(String, i32, String)>> {
     let mut v = Vec::new();
     for tok in rest.split_whitespace() {
-        let (Some(p), Some(q)) = (tok.find('['), tok.find(']')) else { continue };
+        let (Some(p), Some(q)) = (tok.find('['), tok.find(']')) else {
+            continue;
+        };
         if p > q {
             continue;
         }
         if p == 0 {
             return Err(Error::msg(format!("device entry is too short: {tok}")));
         }
-        let idx: i32 = tok[p + 1..q].parse().map_err(|_| Error::msg(format!("not a device number: {}", &tok[p + 1..q])))?;
-        let flags: String = tok[q + 1..].chars().filter(|c| c.is_ascii_alphabetic()).collect();
+        let idx: i32 = tok[p + 1..q]
+            .parse()
+            .map_err(|_| Error::msg(format!("not a device number: {}", &tok[p + 1..q])))?;
+        let flags: String = tok[q + 1..]
+            .chars()
+            .filter(|c| c.is_ascii_alphabetic())
+            .collect();
         v.push((format!("/dev/{}", &tok[..p]), idx, flags));
     }
     Ok(v)
@@ -106,7 +135,8 @@ pub fn parse_mdstat_members(rest: &str) -> Result<Vec<(String, i32, String)>> {
 fn md_stat(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let md = r.str(0);
     let name = md.strip_prefix("/dev/").unwrap_or(&md).to_string();
-    let text = std::fs::read_to_string("/proc/mdstat").map_err(|e| Error::io(&e, "fopen: /proc/mdstat"))?;
+    let text = std::fs::read_to_string("/proc/mdstat")
+        .map_err(|e| Error::io(&e, "fopen: /proc/mdstat"))?;
     let prefix = format!("{name} : ");
     let line = text
         .lines()
@@ -141,6 +171,12 @@ mod tests {
     #[test]
     fn mdstat_line() {
         let v = parse_mdstat_members("active raid1 sdb1[1] sda1[0](F)").unwrap();
-        assert_eq!(v, vec![("/dev/sdb1".into(), 1, "".into()), ("/dev/sda1".into(), 0, "F".into())]);
+        assert_eq!(
+            v,
+            vec![
+                ("/dev/sdb1".into(), 1, "".into()),
+                ("/dev/sda1".into(), 0, "F".into())
+            ]
+        );
     }
 }

@@ -82,7 +82,11 @@ fn cap_get_file(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     // getcap prints "<path> <caps>" (older versions "<path> = <caps>").
     let out = o.out_text();
     let caps = out.trim_end().rsplit(' ').next().unwrap_or("").to_string();
-    Ok(RetValue::Str(if out.trim().is_empty() { Vec::new() } else { caps.into_bytes() }))
+    Ok(RetValue::Str(if out.trim().is_empty() {
+        Vec::new()
+    } else {
+        caps.into_bytes()
+    }))
 }
 
 fn cap_set_file(d: &mut Daemon, r: &Req) -> Result<RetValue> {
@@ -91,7 +95,10 @@ fn cap_set_file(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     if !o.ok() {
         let e = o.err_text();
         if e.contains("fatal error") || e.contains("Invalid") {
-            return Err(Error::perror(libc::EINVAL, format!("could not parse cap string: {}: cap_from_text", r.str(1))));
+            return Err(Error::perror(
+                libc::EINVAL,
+                format!("could not parse cap string: {}: cap_from_text", r.str(1)),
+            ));
         }
         return Err(Error::msg(format!("{}: {e}", r.str(0))));
     }
@@ -101,7 +108,10 @@ fn cap_set_file(d: &mut Daemon, r: &Req) -> Result<RetValue> {
 /// The probe's exit status is the answer.
 fn ntfs_3g_probe(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let dev = r.str(1);
-    let o = Cmd::new("ntfs-3g.probe").arg(if r.bool(0) { "-w" } else { "-r" }).arg(&dev).run();
+    let o = Cmd::new("ntfs-3g.probe")
+        .arg(if r.bool(0) { "-w" } else { "-r" })
+        .arg(&dev)
+        .run();
     match o.status {
         Some(n) if n != 127 => Ok(RetValue::Int(n)),
         _ => Err(Error::msg(format!("{dev}: {}", o.err_text()))),
@@ -146,7 +156,9 @@ fn ntfsresize_size(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
 /// FileIn: an ntfsclone image restored onto the device.
 fn ntfsclone_in(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let dev = r.str(1);
-    let mut child = Cmd::new("ntfsclone").args(["-O", &dev, "--restore-image", "-"]).spawn_streaming(true, false)?;
+    let mut child = Cmd::new("ntfsclone")
+        .args(["-O", &dev, "--restore-image", "-"])
+        .spawn_streaming(true, false)?;
     let mut stdin = child.child.stdin.take();
     let res = d.receive_file(&mut |data: &[u8]| match stdin.as_mut() {
         Some(s) => s.write_all(data).map_err(|e| Error::io(&e, "write")),
@@ -166,7 +178,9 @@ fn ntfsclone_in(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     }
     let (status, err) = child.finish();
     if status != Some(0) {
-        return Err(Error::msg(format!("ntfsclone subcommand failed on device: {dev}: {err}")));
+        return Err(Error::msg(format!(
+            "ntfsclone subcommand failed on device: {dev}: {err}"
+        )));
     }
     Ok(RetValue::None)
 }
@@ -175,7 +189,13 @@ fn ntfsclone_in(d: &mut Daemon, r: &Req) -> Result<RetValue> {
 fn ntfsclone_out(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let dev = r.str(0);
     let mut c = Cmd::new("ntfsclone").args(["-o", "-", "--save-image"]);
-    for (i, f) in [(0, "--metadata"), (1, "--rescue"), (2, "--ignore-fs-check"), (3, "--preserve-timestamps"), (4, "--force")] {
+    for (i, f) in [
+        (0, "--metadata"),
+        (1, "--rescue"),
+        (2, "--ignore-fs-check"),
+        (3, "--preserve-timestamps"),
+        (4, "--force"),
+    ] {
         if r.opt_bool(i) == Some(true) {
             c = c.arg(f);
         }
@@ -206,13 +226,20 @@ fn ntfsclone_out(d: &mut Daemon, r: &Req) -> Result<RetValue> {
 fn blkdiscard(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let dev = r.str(0);
     let name = dev.trim_start_matches("/dev/");
-    let max = std::fs::read_to_string(format!("/sys/block/{name}/queue/discard_max_bytes")).unwrap_or_default();
+    let max = std::fs::read_to_string(format!("/sys/block/{name}/queue/discard_max_bytes"))
+        .unwrap_or_default();
     if max.trim() == "0" {
-        return Err(Error::with_errno(libc::ENOTSUP, format!("{dev}: device does not support discard")));
+        return Err(Error::with_errno(
+            libc::ENOTSUP,
+            format!("{dev}: device does not support discard"),
+        ));
     }
     let o = Cmd::new("blkdiscard").arg(&dev).run();
     if !o.ok() {
-        return Err(Error::msg(format!("ioctl: {dev}: BLKDISCARD: {}", o.err_text())));
+        return Err(Error::msg(format!(
+            "ioctl: {dev}: BLKDISCARD: {}",
+            o.err_text()
+        )));
     }
     Ok(RetValue::None)
 }
@@ -222,7 +249,8 @@ fn blkdiscard(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
 fn blkdiscardzeroes(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let dev = r.str(0);
     let name = dev.trim_start_matches("/dev/");
-    let z = std::fs::read_to_string(format!("/sys/block/{name}/queue/discard_zeroes_data")).unwrap_or_default();
+    let z = std::fs::read_to_string(format!("/sys/block/{name}/queue/discard_zeroes_data"))
+        .unwrap_or_default();
     Ok(RetValue::Bool(z.trim() == "1"))
 }
 
@@ -244,7 +272,10 @@ fn internal_upload(d: &mut Daemon, r: &Req) -> Result<RetValue> {
         .mode(r.int(2) as u32 & 0o7777)
         .open(&path)
         .map_err(|e| Error::io(&e, &name))?;
-    d.receive_file(&mut |data: &[u8]| f.write_all(data).map_err(|_| Error::msg(format!("write error: {name}"))))?;
+    d.receive_file(&mut |data: &[u8]| {
+        f.write_all(data)
+            .map_err(|_| Error::msg(format!("write error: {name}")))
+    })?;
     Ok(RetValue::None)
 }
 
@@ -304,7 +335,10 @@ fn syslinux(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
 
 fn grub_install(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let root = host_path(d, r, 0, true)?;
-    let o = Cmd::new("grub-install").arg(format!("--root-directory={}", root.display())).arg(r.str(1)).run();
+    let o = Cmd::new("grub-install")
+        .arg(format!("--root-directory={}", root.display()))
+        .arg(r.str(1))
+        .run();
     if !o.ok() {
         return Err(Error::msg(o.err_text()));
     }
@@ -333,7 +367,9 @@ fn sfdisk_disk_geometry(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
 
 /// The device of a Mountable argument (a btrfs subvolume reads its device, as in 1.48).
 fn mountable_device(r: &Req, i: usize) -> String {
-    crate::mountable::Mountable::parse(&r.str(i)).device().to_string()
+    crate::mountable::Mountable::parse(&r.str(i))
+        .device()
+        .to_string()
 }
 
 fn inode_arg(r: &Req) -> Result<String> {
@@ -347,7 +383,13 @@ fn inode_arg(r: &Req) -> Result<String> {
 /// FileOut: the content of the file with the given inode number, through icat.
 fn download_inode(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let inode = inode_arg(r)?;
-    super::transfer::stream_command(d, Cmd::new("icat").arg("-r").arg(mountable_device(r, 0)).arg(&inode))
+    super::transfer::stream_command(
+        d,
+        Cmd::new("icat")
+            .arg("-r")
+            .arg(mountable_device(r, 0))
+            .arg(&inode),
+    )
 }
 
 /// FileOut: data units start..stop through blkls; only unallocated ones when the
@@ -358,7 +400,9 @@ fn download_blocks(d: &mut Daemon, r: &Req) -> Result<RetValue> {
         return Err(Error::msg("starting address must be greater than zero"));
     }
     if stop <= start {
-        return Err(Error::msg("stopping address must greater than starting address"));
+        return Err(Error::msg(
+            "stopping address must greater than starting address",
+        ));
     }
     let mut c = Cmd::new("blkls").arg(mountable_device(r, 0));
     if !r.opt_set(0) {
@@ -370,7 +414,13 @@ fn download_blocks(d: &mut Daemon, r: &Req) -> Result<RetValue> {
 /// FileOut: the content of the NTFS file with the given inode (MFT record) number.
 fn ntfscat_i(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let inode = inode_arg(r)?;
-    super::transfer::stream_command(d, Cmd::new("ntfscat").arg("-i").arg(&inode).arg(mountable_device(r, 0)))
+    super::transfer::stream_command(
+        d,
+        Cmd::new("ntfscat")
+            .arg("-i")
+            .arg(&inode)
+            .arg(mountable_device(r, 0)),
+    )
 }
 
 fn f2fs_expand(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
@@ -385,7 +435,13 @@ fn f2fs_expand(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
 /// The deprecated sfdisk calls: partition lines fed to sfdisk on its stdin, with the
 /// geometry and partition-number flags 1.48 passed, then a partition table re-read
 /// (sfdisk's own can fail with EBUSY).
-fn sfdisk_lines(dev: &str, n: i32, geometry: [(&str, i32); 3], extra: Option<&str>, lines: &[Vec<u8>]) -> Result<RetValue> {
+fn sfdisk_lines(
+    dev: &str,
+    n: i32,
+    geometry: [(&str, i32); 3],
+    extra: Option<&str>,
+    lines: &[Vec<u8>],
+) -> Result<RetValue> {
     let mut args: Vec<String> = Vec::new();
     if n > 0 {
         args.extend(["-N".to_string(), n.to_string()]);
@@ -404,7 +460,10 @@ fn sfdisk_lines(dev: &str, n: i32, geometry: [(&str, i32); 3], extra: Option<&st
     }
     let o = Cmd::new("sfdisk").args(&args).stdin(input).run();
     if !o.ok() {
-        return Err(Error::msg(format!("sfdisk {}: external command failed", args.join(" "))));
+        return Err(Error::msg(format!(
+            "sfdisk {}: external command failed",
+            args.join(" ")
+        )));
     }
     let _ = Cmd::new("blockdev").args(["--rereadpt", dev]).run();
     Ok(RetValue::None)
@@ -421,5 +480,11 @@ fn sfdisk_n(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
 }
 
 fn sfdisk_m(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    sfdisk_lines(&r.str(0), 0, [("-C", 0), ("-H", 0), ("-S", 0)], Some("-uM"), r.list(1))
+    sfdisk_lines(
+        &r.str(0),
+        0,
+        [("-C", 0), ("-H", 0), ("-S", 0)],
+        Some("-uM"),
+        r.list(1),
+    )
 }

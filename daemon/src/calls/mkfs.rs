@@ -74,7 +74,11 @@ pub fn mkfs_argv(
     sector_size_of: &dyn Fn() -> Result<i64>,
 ) -> Result<Vec<String>> {
     let ext = is_extfs(fstype);
-    let mut a: Vec<String> = vec![if ext { "mke2fs" } else { "mkfs" }.into(), "-t".into(), fstype.into()];
+    let mut a: Vec<String> = vec![
+        if ext { "mke2fs" } else { "mkfs" }.into(),
+        "-t".into(),
+        fstype.into(),
+    ];
     if ext {
         a.push("-F".into());
     }
@@ -109,7 +113,9 @@ pub fn mkfs_argv(
         } else if fstype == "ntfs" {
             a.extend(["-c".into(), bs.to_string()]);
         } else if fstype == "btrfs" {
-            return Err(Error::msg("blocksize cannot be set on btrfs filesystems, use 'mkfs-btrfs'"));
+            return Err(Error::msg(
+                "blocksize cannot be set on btrfs filesystems, use 'mkfs-btrfs'",
+            ));
         } else if fstype == "xfs" {
             a.extend(["-b".into(), format!("size={bs}")]);
         } else {
@@ -121,7 +127,9 @@ pub fn mkfs_argv(
     }
     if let Some(i) = inode {
         if !ext {
-            return Err(Error::msg("inode size (-I) can only be set on ext2/3/4 filesystems"));
+            return Err(Error::msg(
+                "inode size (-I) can only be set on ext2/3/4 filesystems",
+            ));
         }
         if i <= 0 {
             return Err(Error::msg("inode size must be larger than zero"));
@@ -130,7 +138,9 @@ pub fn mkfs_argv(
     }
     if let Some(s) = sectorsize {
         if fstype != "ufs" {
-            return Err(Error::msg("sector size (-S) can only be set on ufs filesystems"));
+            return Err(Error::msg(
+                "sector size (-S) can only be set on ufs filesystems",
+            ));
         }
         if s <= 0 {
             return Err(Error::msg("sector size must be larger than zero"));
@@ -140,7 +150,9 @@ pub fn mkfs_argv(
     if let Some(l) = label {
         let flag = if ext {
             if l.len() > EXT2_LABEL_MAX {
-                return Err(Error::msg(format!("{l}: ext2/3/4 labels are limited to {EXT2_LABEL_MAX} bytes")));
+                return Err(Error::msg(format!(
+                    "{l}: ext2/3/4 labels are limited to {EXT2_LABEL_MAX} bytes"
+                )));
             }
             "-L"
         } else if is_fat(fstype) {
@@ -149,13 +161,17 @@ pub fn mkfs_argv(
             "-L"
         } else if fstype == "xfs" {
             if l.len() > XFS_LABEL_MAX {
-                return Err(Error::msg(format!("{l}: xfs labels are limited to {XFS_LABEL_MAX} bytes")));
+                return Err(Error::msg(format!(
+                    "{l}: xfs labels are limited to {XFS_LABEL_MAX} bytes"
+                )));
             }
             "-L"
         } else if fstype == "f2fs" {
             "-l"
         } else {
-            return Err(Error::msg(format!("don't know how to set the label for '{fstype}' filesystems")));
+            return Err(Error::msg(format!(
+                "don't know how to set the label for '{fstype}' filesystems"
+            )));
         };
         a.extend([flag.into(), l.into()]);
     }
@@ -166,7 +182,15 @@ pub fn mkfs_argv(
 fn mkfs(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let features = r.opt_str(1);
     let label = r.opt_str(4);
-    run_mkfs(&r.str(0), &r.str(1), r.opt_int(0), features.as_deref(), r.opt_int(2), r.opt_int(3), label.as_deref())
+    run_mkfs(
+        &r.str(0),
+        &r.str(1),
+        r.opt_int(0),
+        features.as_deref(),
+        r.opt_int(2),
+        r.opt_int(3),
+        label.as_deref(),
+    )
 }
 
 fn mkfs_b(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
@@ -182,9 +206,16 @@ fn run_mkfs(
     sectorsize: Option<i32>,
     label: Option<&str>,
 ) -> Result<RetValue> {
-    let argv = mkfs_argv(fstype, device, blocksize, features, inode, sectorsize, label, &|| {
-        super::blockdev::sector_size(device)
-    })?;
+    let argv = mkfs_argv(
+        fstype,
+        device,
+        blocksize,
+        features,
+        inode,
+        sectorsize,
+        label,
+        &|| super::blockdev::sector_size(device),
+    )?;
     wipe_before_mkfs(device);
     let o = Cmd::new(&argv[0]).args(&argv[1..]).run();
     if !o.ok() {
@@ -219,7 +250,9 @@ fn run_mkswap(device: &str, label: Option<String>, uuid: Option<String>) -> Resu
     let mut c = Cmd::new("mkswap").arg("-f");
     if let Some(l) = label {
         if l.len() > 16 {
-            return Err(Error::msg(format!("{l}: Linux swap labels are limited to 16 bytes")));
+            return Err(Error::msg(format!(
+                "{l}: Linux swap labels are limited to 16 bytes"
+            )));
         }
         c = c.arg("-L").arg(l);
     }
@@ -236,14 +269,18 @@ fn run_mkswap(device: &str, label: Option<String>, uuid: Option<String>) -> Resu
 
 fn ext_only(fstype: &str) -> Result<()> {
     if !is_extfs(fstype) {
-        return Err(Error::msg(format!("{fstype}: not a valid extended filesystem type")));
+        return Err(Error::msg(format!(
+            "{fstype}: not a valid extended filesystem type"
+        )));
     }
     Ok(())
 }
 
 fn label_ok(l: &str) -> Result<()> {
     if l.len() > EXT2_LABEL_MAX {
-        return Err(Error::msg(format!("{l}: ext2/3/4 labels are limited to {EXT2_LABEL_MAX} bytes")));
+        return Err(Error::msg(format!(
+            "{l}: ext2/3/4 labels are limited to {EXT2_LABEL_MAX} bytes"
+        )));
     }
     Ok(())
 }
@@ -273,20 +310,48 @@ fn mke2fs_j(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
 
 fn mke2fs_jl(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     label_ok(&r.str(3))?;
-    mke2fs_external(&r.str(0), r.int(1), &r.str(2), &format!("LABEL={}", r.str(3)))
+    mke2fs_external(
+        &r.str(0),
+        r.int(1),
+        &r.str(2),
+        &format!("LABEL={}", r.str(3)),
+    )
 }
 
 fn mke2fs_ju(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    mke2fs_external(&r.str(0), r.int(1), &r.str(2), &format!("UUID={}", r.str(3)))
+    mke2fs_external(
+        &r.str(0),
+        r.int(1),
+        &r.str(2),
+        &format!("UUID={}", r.str(3)),
+    )
 }
 
 fn mke2journal_l(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     label_ok(&r.str(1))?;
-    run_plain(Cmd::new("mke2fs").args(["-F", "-O", "journal_dev", "-b", &r.int(0).to_string(), "-L", &r.str(1), &r.str(2)]))
+    run_plain(Cmd::new("mke2fs").args([
+        "-F",
+        "-O",
+        "journal_dev",
+        "-b",
+        &r.int(0).to_string(),
+        "-L",
+        &r.str(1),
+        &r.str(2),
+    ]))
 }
 
 fn mke2journal_u(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    run_plain(Cmd::new("mke2fs").args(["-F", "-O", "journal_dev", "-b", &r.int(0).to_string(), "-U", &r.str(1), &r.str(2)]))
+    run_plain(Cmd::new("mke2fs").args([
+        "-F",
+        "-O",
+        "journal_dev",
+        "-b",
+        &r.int(0).to_string(),
+        "-U",
+        &r.str(1),
+        &r.str(2),
+    ]))
 }
 
 fn swaponoff(cmd: &str, flag: Option<&str>, value: &str) -> Result<RetValue> {
@@ -321,7 +386,9 @@ fn swapoff_file(d: &mut Daemon, r: &Req) -> Result<RetValue> {
 
 fn swap_label_ok(l: &str) -> Result<()> {
     if l.len() > 16 {
-        return Err(Error::msg(format!("{l}: Linux swap labels are limited to 16 bytes")));
+        return Err(Error::msg(format!(
+            "{l}: Linux swap labels are limited to 16 bytes"
+        )));
     }
     Ok(())
 }
@@ -349,7 +416,9 @@ fn change_uuid(device: &str, uuid: Option<&str>) -> Result<RetValue> {
     let t = super::devs::vfs_type_of(device)?;
     let c = match (t.as_str(), uuid) {
         ("ext2" | "ext3" | "ext4", Some(u)) => Cmd::new("tune2fs").args(["-f", "-U", u, device]),
-        ("ext2" | "ext3" | "ext4", None) => Cmd::new("tune2fs").args(["-f", "-U", "random", device]),
+        ("ext2" | "ext3" | "ext4", None) => {
+            Cmd::new("tune2fs").args(["-f", "-U", "random", device])
+        }
         ("xfs", Some(u)) => Cmd::new("xfs_admin").args(["-U", u, device]),
         ("xfs", None) => Cmd::new("xfs_admin").args(["-U", "generate", device]),
         ("swap", Some(u)) => Cmd::new("swaplabel").args(["-U", u, device]),
@@ -357,7 +426,10 @@ fn change_uuid(device: &str, uuid: Option<&str>) -> Result<RetValue> {
         ("btrfs", Some(u)) => Cmd::new("btrfstune").args(["-f", "-U", u, device]),
         ("btrfs", None) => Cmd::new("btrfstune").args(["-f", "-u", device]),
         (_, Some(_)) => {
-            return Err(Error::with_errno(libc::ENOTSUP, format!("don't know how to set the UUID for '{t}' filesystems")))
+            return Err(Error::with_errno(
+                libc::ENOTSUP,
+                format!("don't know how to set the UUID for '{t}' filesystems"),
+            ))
         }
         (_, None) => {
             return Err(Error::with_errno(
@@ -396,16 +468,47 @@ mod tests {
 
     #[test]
     fn ext4_with_options() {
-        let a = mkfs_argv("ext4", "/dev/sda1", Some(4096), None, Some(256), None, Some("root"), &ss).unwrap();
-        assert_eq!(a, ["mke2fs", "-t", "ext4", "-F", "-b", "4096", "-I", "256", "-L", "root", "/dev/sda1"]);
+        let a = mkfs_argv(
+            "ext4",
+            "/dev/sda1",
+            Some(4096),
+            None,
+            Some(256),
+            None,
+            Some("root"),
+            &ss,
+        )
+        .unwrap();
+        assert_eq!(
+            a,
+            [
+                "mke2fs",
+                "-t",
+                "ext4",
+                "-F",
+                "-b",
+                "4096",
+                "-I",
+                "256",
+                "-L",
+                "root",
+                "/dev/sda1"
+            ]
+        );
     }
 
     #[test]
     fn xfs_blocksize_and_checks() {
         let a = mkfs_argv("xfs", "/dev/sda1", Some(4096), None, None, None, None, &ss).unwrap();
-        assert_eq!(a, ["mkfs", "-t", "xfs", "-f", "-b", "size=4096", "/dev/sda1"]);
+        assert_eq!(
+            a,
+            ["mkfs", "-t", "xfs", "-f", "-b", "size=4096", "/dev/sda1"]
+        );
         let e = mkfs_argv("xfs", "/d", None, None, Some(256), None, None, &ss).unwrap_err();
-        assert_eq!(e.msg, "inode size (-I) can only be set on ext2/3/4 filesystems");
+        assert_eq!(
+            e.msg,
+            "inode size (-I) can only be set on ext2/3/4 filesystems"
+        );
         let e = mkfs_argv("ext2", "/d", Some(3000), None, None, None, None, &ss).unwrap_err();
         assert_eq!(e.msg, "block size must be > 0 and a power of 2");
         let e = mkfs_argv("btrfs", "/d", Some(4096), None, None, None, None, &ss).unwrap_err();
@@ -414,7 +517,20 @@ mod tests {
 
     #[test]
     fn ext_label_limit() {
-        let e = mkfs_argv("ext2", "/d", None, None, None, None, Some("12345678901234567"), &ss).unwrap_err();
-        assert_eq!(e.msg, "12345678901234567: ext2/3/4 labels are limited to 16 bytes");
+        let e = mkfs_argv(
+            "ext2",
+            "/d",
+            None,
+            None,
+            None,
+            None,
+            Some("12345678901234567"),
+            &ss,
+        )
+        .unwrap_err();
+        assert_eq!(
+            e.msg,
+            "12345678901234567: ext2/3/4 labels are limited to 16 bytes"
+        );
     }
 }

@@ -18,6 +18,7 @@ pub mod command;
 pub mod content;
 pub mod core;
 pub mod debug;
+pub mod debug_io;
 pub mod devs;
 pub mod ext2;
 pub mod files;
@@ -26,8 +27,8 @@ pub mod glob;
 pub mod gpt;
 pub mod hivex;
 pub mod initrd;
-pub mod inspect;
 pub mod inotify;
+pub mod inspect;
 pub mod isoinfo;
 pub mod journal;
 pub mod luks;
@@ -38,6 +39,7 @@ pub mod mkfs;
 pub mod mount;
 pub mod parted;
 pub mod selinux;
+pub mod selinux_relabel;
 pub mod transfer;
 pub mod xattr;
 pub mod xfs;
@@ -75,29 +77,43 @@ const FAMILIES: &[&[(&str, Handler)]] = &[
     journal::CALLS,
     debug::CALLS,
     selinux::CALLS,
+    selinux_relabel::CALLS,
 ];
 
 /// The implementation of an action, if we have one.
 pub fn handler(name: &str) -> Option<Handler> {
     static MAP: OnceLock<HashMap<&'static str, Handler>> = OnceLock::new();
-    MAP.get_or_init(|| FAMILIES.iter().flat_map(|f| f.iter().copied()).collect()).get(name).copied()
+    MAP.get_or_init(|| FAMILIES.iter().flat_map(|f| f.iter().copied()).collect())
+        .get(name)
+        .copied()
 }
 
 /// Names of every implemented call (tests, and `guestfsd --list-implemented`).
 pub fn implemented() -> Vec<&'static str> {
-    FAMILIES.iter().flat_map(|f| f.iter().map(|(n, _)| *n)).collect()
+    FAMILIES
+        .iter()
+        .flat_map(|f| f.iter().map(|(n, _)| *n))
+        .collect()
 }
 
 /// Opens a guest file for writing from the start, as the daemon's write-style calls do:
 /// created (mode 0666, less the umask) or truncated, never becoming a controlling tty.
 pub fn create_truncated(p: &std::path::Path) -> std::io::Result<std::fs::File> {
     use std::os::unix::fs::OpenOptionsExt;
-    std::fs::OpenOptions::new().write(true).create(true).truncate(true).mode(0o666).custom_flags(libc::O_NOCTTY).open(p)
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(0o666)
+        .custom_flags(libc::O_NOCTTY)
+        .open(p)
 }
 
 /// Host path of Pathname argument `i`, following a final symlink or not.
 pub fn host_path(d: &Daemon, req: &Req, i: usize, follow: bool) -> Result<PathBuf> {
-    d.sysroot.resolve(req.bytes(i), follow).map_err(|e| Error::io(&e, req.str(i)))
+    d.sysroot
+        .resolve(req.bytes(i), follow)
+        .map_err(|e| Error::io(&e, req.str(i)))
 }
 
 /// Split command output into lines as 1.48 does: no trailing empty line.
@@ -115,7 +131,12 @@ pub fn str_list(v: Vec<String>) -> RetValue {
 
 /// A hashtable reply from (key, value) pairs.
 pub fn hashtable(pairs: Vec<(String, String)>) -> RetValue {
-    RetValue::Hashtable(pairs.into_iter().flat_map(|(k, v)| [k.into_bytes(), v.into_bytes()]).collect())
+    RetValue::Hashtable(
+        pairs
+            .into_iter()
+            .flat_map(|(k, v)| [k.into_bytes(), v.into_bytes()])
+            .collect(),
+    )
 }
 
 #[cfg(test)]
@@ -126,7 +147,9 @@ mod tests {
     fn every_implemented_call_is_a_daemon_action() {
         let api = guestfs_api::table();
         for n in implemented() {
-            let a = api.action(n).unwrap_or_else(|| panic!("{n} not in the table"));
+            let a = api
+                .action(n)
+                .unwrap_or_else(|| panic!("{n} not in the table"));
             assert!(a.is_daemon(), "{n} is library-side");
         }
     }
@@ -135,6 +158,9 @@ mod tests {
     fn lines_split_like_1_48() {
         assert_eq!(split_lines(b""), Vec::<Vec<u8>>::new());
         assert_eq!(split_lines(b"a\nb\n"), vec![b"a".to_vec(), b"b".to_vec()]);
-        assert_eq!(split_lines(b"a\n\nb"), vec![b"a".to_vec(), b"".to_vec(), b"b".to_vec()]);
+        assert_eq!(
+            split_lines(b"a\n\nb"),
+            vec![b"a".to_vec(), b"".to_vec(), b"b".to_vec()]
+        );
     }
 }

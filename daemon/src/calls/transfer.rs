@@ -57,7 +57,9 @@ fn size_of(f: &File) -> Option<u64> {
 fn open_download_source(d: &Daemon, r: &Req) -> Result<File> {
     let p = dev_or_path(d, r, 0)?;
     let f = File::open(&p).map_err(|e| Error::io(&e, r.str(0)))?;
-    let m = f.metadata().map_err(|e| Error::io(&e, format!("fstat: {}", r.str(0))))?;
+    let m = f
+        .metadata()
+        .map_err(|e| Error::io(&e, format!("fstat: {}", r.str(0))))?;
     if m.is_dir() {
         return Err(Error::msg(format!("{}: is a directory", r.str(0))));
     }
@@ -86,14 +88,18 @@ fn download_offset(d: &mut Daemon, r: &Req) -> Result<RetValue> {
         return Err(negative(r, 0, "size"));
     }
     let mut f = open_download_source(d, r)?;
-    f.seek(SeekFrom::Start(offset as u64)).map_err(|e| Error::io(&e, format!("lseek: {}", r.str(0))))?;
+    f.seek(SeekFrom::Start(offset as u64))
+        .map_err(|e| Error::io(&e, format!("lseek: {}", r.str(0))))?;
     d.begin_file_out()?;
     d.send_stream(&mut f.take(size as u64), Some(size as u64))?;
     Ok(RetValue::None)
 }
 
 fn receive_into(d: &mut Daemon, f: &mut File, name: &str) -> Result<()> {
-    d.receive_file(&mut |data: &[u8]| f.write_all(data).map_err(|e| Error::io(&e, format!("write: {name}"))))?;
+    d.receive_file(&mut |data: &[u8]| {
+        f.write_all(data)
+            .map_err(|e| Error::io(&e, format!("write: {name}")))
+    })?;
     Ok(())
 }
 
@@ -122,7 +128,8 @@ fn upload_offset(d: &mut Daemon, r: &Req) -> Result<RetValue> {
         o.create(true).mode(0o666);
     }
     let mut f = o.open(&p).map_err(|e| Error::io(&e, r.str(1)))?;
-    f.seek(SeekFrom::Start(offset as u64)).map_err(|e| Error::io(&e, format!("lseek: {}", r.str(1))))?;
+    f.seek(SeekFrom::Start(offset as u64))
+        .map_err(|e| Error::io(&e, format!("lseek: {}", r.str(1))))?;
     // No fsync, as in 1.48: sync, umount and shutdown's autosync write the data out.
     receive_into(d, &mut f, &r.str(1))?;
     Ok(RetValue::None)
@@ -186,7 +193,10 @@ fn find0(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     if !m.is_dir() {
         return Err(Error::msg(format!("{}: not a directory", r.str(0))));
     }
-    let mut child = Cmd::new("find").arg(&p).arg("-print0").spawn_streaming(false, true)?;
+    let mut child = Cmd::new("find")
+        .arg(&p)
+        .arg("-print0")
+        .spawn_streaming(false, true)?;
     d.begin_file_out()?;
     // 1.48 strips "<sysroot><dir>" byte for byte: with a trailing slash on dir the names
     // come out relative ("b/c"), without one they keep a leading slash.
@@ -195,13 +205,15 @@ fn find0(d: &mut Daemon, r: &Req) -> Result<RetValue> {
         child.kill();
         return d.end_file_out(true).map(|_| RetValue::None);
     };
-    let names = std::io::BufReader::new(so).split(0).map_while(|n| n.ok()).filter(|n| n.len() > prefix).map(
-        |n| {
+    let names = std::io::BufReader::new(so)
+        .split(0)
+        .map_while(|n| n.ok())
+        .filter(|n| n.len() > prefix)
+        .map(|n| {
             let mut v = n[prefix..].to_vec();
             v.push(0);
             v
-        },
-    );
+        });
     let res = send_packed_no_end(d, names);
     match res {
         Ok(true) => {
@@ -289,12 +301,16 @@ fn tar_in_with(d: &mut Daemon, r: &Req, compress: Option<&str>) -> Result<RetVal
         }
         Err(_) => {
             let (_, err) = child.finish();
-            return Err(Error::msg(format!("write error on directory: {dirname}: {err}")));
+            return Err(Error::msg(format!(
+                "write error on directory: {dirname}: {err}"
+            )));
         }
     }
     let (status, err) = child.finish();
     if status != Some(0) {
-        return Err(Error::msg(format!("tar subcommand failed on directory: {dirname}: {err}")));
+        return Err(Error::msg(format!(
+            "tar subcommand failed on directory: {dirname}: {err}"
+        )));
     }
     Ok(RetValue::None)
 }
@@ -306,7 +322,10 @@ fn tar_out(d: &mut Daemon, r: &Req) -> Result<RetValue> {
 fn tar_out_with(d: &mut Daemon, r: &Req, compress: Option<&str>) -> Result<RetValue> {
     let dirname = r.str(0);
     if !dirname.starts_with('/') {
-        return Err(Error::msg(format!("{}: path must start with a / character", r.stub())));
+        return Err(Error::msg(format!(
+            "{}: path must start with a / character",
+            r.stub()
+        )));
     }
     let dir = host_path(d, r, 0, true)?;
     let m = fs::metadata(&dir).map_err(|e| Error::io(&e, format!("stat: {dirname}")))?;
@@ -431,9 +450,20 @@ fn dir_checked(d: &Daemon, r: &Req, i: usize) -> Result<std::path::PathBuf> {
 fn checksums_out(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let prog = super::files::checksum_program(&r.str(0))?;
     let dir = dir_checked(d, r, 1)?;
-    let mut find = Cmd::new("find").args([".", "-type", "f", "-print0"]).chdir(&dir).spawn_streaming(false, true)?;
-    let Some(list) = find.child.stdout.take() else { return Err(Error::msg("find: no output")) };
-    let res = stream_command(d, Cmd::new("xargs").args(["-0", prog]).chdir(&dir).stdin_pipe(list));
+    let mut find = Cmd::new("find")
+        .args([".", "-type", "f", "-print0"])
+        .chdir(&dir)
+        .spawn_streaming(false, true)?;
+    let Some(list) = find.child.stdout.take() else {
+        return Err(Error::msg("find: no output"));
+    };
+    let res = stream_command(
+        d,
+        Cmd::new("xargs")
+            .args(["-0", prog])
+            .chdir(&dir)
+            .stdin_pipe(list),
+    );
     let _ = find.finish();
     res
 }
@@ -443,7 +473,9 @@ fn compressor(ctype: &str, level: Option<i32>) -> Result<Cmd> {
     let range = match ctype {
         "compress" => {
             if level.is_some() {
-                return Err(Error::msg("compress: cannot use optional level parameter with this compression type"));
+                return Err(Error::msg(
+                    "compress: cannot use optional level parameter with this compression type",
+                ));
             }
             None
         }
@@ -460,7 +492,9 @@ fn compressor(ctype: &str, level: Option<i32>) -> Result<Cmd> {
     let mut c = Cmd::new(ctype).arg("-c");
     if let (Some(l), Some(range)) = (level, range) {
         if !range.contains(&l) {
-            return Err(Error::msg(format!("{ctype}: incorrect value for level parameter")));
+            return Err(Error::msg(format!(
+                "{ctype}: incorrect value for level parameter"
+            )));
         }
         c = c.arg(format!("-{l}"));
     }
@@ -484,20 +518,36 @@ fn compress_device_out(d: &mut Daemon, r: &Req) -> Result<RetValue> {
 fn cpio_out(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let format = r.opt_str(0).unwrap_or_else(|| "newc".into());
     if format != "newc" && format != "crc" {
-        return Err(Error::msg(format!("{format}: format must be 'newc' or 'crc'")));
+        return Err(Error::msg(format!(
+            "{format}: format must be 'newc' or 'crc'"
+        )));
     }
     let dirname = r.str(0);
     if !dirname.starts_with('/') {
-        return Err(Error::msg(format!("{}: path must start with a / character", r.stub())));
+        return Err(Error::msg(format!(
+            "{}: path must start with a / character",
+            r.stub()
+        )));
     }
     let dir = host_path(d, r, 0, true)?;
     let m = fs::metadata(&dir).map_err(|e| Error::io(&e, format!("stat: {dirname}")))?;
     if !m.is_dir() {
         return Err(Error::msg(format!("{dirname}: not a directory")));
     }
-    let mut find = Cmd::new("find").arg("-print0").chdir(&dir).spawn_streaming(false, true)?;
-    let Some(list) = find.child.stdout.take() else { return Err(Error::msg("find: no output")) };
-    let res = stream_command(d, Cmd::new("cpio").args(["-0", "-o", "-H", &format, "--quiet"]).chdir(&dir).stdin_pipe(list));
+    let mut find = Cmd::new("find")
+        .arg("-print0")
+        .chdir(&dir)
+        .spawn_streaming(false, true)?;
+    let Some(list) = find.child.stdout.take() else {
+        return Err(Error::msg("find: no output"));
+    };
+    let res = stream_command(
+        d,
+        Cmd::new("cpio")
+            .args(["-0", "-o", "-H", &format, "--quiet"])
+            .chdir(&dir)
+            .stdin_pipe(list),
+    );
     let _ = find.finish();
     res
 }

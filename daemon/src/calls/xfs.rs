@@ -10,8 +10,12 @@ use crate::dispatch::is_device_parameter;
 use crate::error::{Error, Result};
 use crate::request::Req;
 
-pub const CALLS: &[(&str, Handler)] =
-    &[("xfs_info", xfs_info), ("xfs_admin", xfs_admin), ("xfs_growfs", xfs_growfs), ("xfs_repair", xfs_repair)];
+pub const CALLS: &[(&str, Handler)] = &[
+    ("xfs_info", xfs_info),
+    ("xfs_admin", xfs_admin),
+    ("xfs_growfs", xfs_growfs),
+    ("xfs_repair", xfs_repair),
+];
 
 /// Up to the first space, comma or '=' (1.48's split_strdup).
 fn word(s: &str) -> &str {
@@ -35,8 +39,14 @@ pub fn parse_xfs_info(out: &str) -> Result<StructValue> {
     let mut u32s = std::collections::HashMap::<&str, u32>::new();
     let mut u64s = std::collections::HashMap::<&str, u64>::new();
     let mut section = String::new();
-    let p32 = |v: &str| v.parse::<u32>().map_err(|_| Error::msg(format!("cannot parse numeric field from xfs_info: {v}")));
-    let p64 = |v: &str| v.parse::<u64>().map_err(|_| Error::msg(format!("cannot parse numeric field from xfs_info: {v}")));
+    let p32 = |v: &str| {
+        v.parse::<u32>()
+            .map_err(|_| Error::msg(format!("cannot parse numeric field from xfs_info: {v}")))
+    };
+    let p64 = |v: &str| {
+        v.parse::<u64>()
+            .map_err(|_| Error::msg(format!("cannot parse numeric field from xfs_info: {v}")))
+    };
     for line in out.lines() {
         if line.starts_with(|c: char| c.is_ascii_alphabetic()) {
             section = word(line).to_string();
@@ -44,7 +54,17 @@ pub fn parse_xfs_info(out: &str) -> Result<StructValue> {
         if let Some(v) = after(line, "meta-data=") {
             s.mntpoint = v.to_string();
         }
-        for (key, field) in [("isize=", "inodesize"), ("agcount=", "agcount"), ("agsize=", "agsize"), ("attr=", "attr"), ("imaxpct=", "imaxpct"), ("swidth=", "swidth"), ("ascii-ci=", "cimode"), ("version=", "logversion"), ("lazy-count=", "lazycount")] {
+        for (key, field) in [
+            ("isize=", "inodesize"),
+            ("agcount=", "agcount"),
+            ("agsize=", "agsize"),
+            ("attr=", "attr"),
+            ("imaxpct=", "imaxpct"),
+            ("swidth=", "swidth"),
+            ("ascii-ci=", "cimode"),
+            ("version=", "logversion"),
+            ("lazy-count=", "lazycount"),
+        ] {
             if let Some(v) = after(line, key) {
                 u32s.insert(field, p32(v)?);
             }
@@ -136,7 +156,10 @@ fn target(d: &Daemon, r: &Req, i: usize) -> Result<(String, bool)> {
     if is_device_parameter(&s) {
         Ok((s, true))
     } else {
-        Ok((host_path(d, r, i, true)?.to_string_lossy().into_owned(), false))
+        Ok((
+            host_path(d, r, i, true)?.to_string_lossy().into_owned(),
+            false,
+        ))
     }
 }
 
@@ -162,7 +185,9 @@ fn xfs_admin(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     }
     if let Some(l) = r.opt_str(5) {
         if l.len() > 12 {
-            return Err(Error::msg(format!("{l}: xfs labels are limited to 12 bytes")));
+            return Err(Error::msg(format!(
+                "{l}: xfs labels are limited to 12 bytes"
+            )));
         }
         c = c.arg("-L").arg(l);
     }
@@ -184,7 +209,12 @@ fn xfs_growfs(d: &mut Daemon, r: &Req) -> Result<RetValue> {
             c = c.arg(f);
         }
     }
-    for (i, f, name) in [(3, "-D", "datasize"), (4, "-L", "logsize"), (5, "-R", "rtsize"), (6, "-e", "rtextsize")] {
+    for (i, f, name) in [
+        (3, "-D", "datasize"),
+        (4, "-L", "logsize"),
+        (5, "-R", "rtsize"),
+        (6, "-e", "rtextsize"),
+    ] {
         if let Some(v) = r.opt_int64(i) {
             if v < 0 {
                 return Err(Error::msg(format!("{name} must be >= 0")));
@@ -220,12 +250,21 @@ fn xfs_repair(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     if r.opt_bool(3) == Some(true) {
         c = c.args(["-o", "force_geometry"]);
     }
-    for (i, name, fmt) in [(4, "maxmem", "-m"), (5, "ihashsize", "ihash="), (6, "bhashsize", "bhash="), (7, "agstride", "ag_stride=")] {
+    for (i, name, fmt) in [
+        (4, "maxmem", "-m"),
+        (5, "ihashsize", "ihash="),
+        (6, "bhashsize", "bhash="),
+        (7, "agstride", "ag_stride="),
+    ] {
         if let Some(v) = r.opt_int64(i) {
             if v < 0 {
                 return Err(Error::msg(format!("{name} must be >= 0")));
             }
-            c = if fmt == "-m" { c.arg("-m").arg(v.to_string()) } else { c.arg("-o").arg(format!("{fmt}{v}")) };
+            c = if fmt == "-m" {
+                c.arg("-m").arg(v.to_string())
+            } else {
+                c.arg("-o").arg(format!("{fmt}{v}"))
+            };
         }
     }
     if let Some(l) = r.opt_str(8) {

@@ -6,8 +6,8 @@ use std::io::{Read, Write};
 use std::os::unix::net::UnixStream;
 
 use guestfs_protocol::{
-    decode_ret, encode_args, frame_message, Chunk, Header, MessageError, RetValue, Value, XdrReader,
-    CANCEL_FLAG, LAUNCH_FLAG, PROGRESS_FLAG,
+    decode_ret, encode_args, frame_message, Chunk, Header, MessageError, RetValue, Value,
+    XdrReader, CANCEL_FLAG, LAUNCH_FLAG, PROGRESS_FLAG,
 };
 
 pub struct Client {
@@ -40,7 +40,10 @@ impl Client {
         let mut w = [0u8; 4];
         sock.read_exact(&mut w).unwrap();
         assert_eq!(u32::from_be_bytes(w), LAUNCH_FLAG);
-        Client { sock, serial: 0x123400 }
+        Client {
+            sock,
+            serial: 0x123400,
+        }
     }
 }
 
@@ -75,7 +78,13 @@ impl Client {
         }
     }
 
-    pub fn send_call(&mut self, name: &str, args: &[Value], optargs: &[Option<Value>], hint: u64) -> (&'static guestfs_api::Action, Header) {
+    pub fn send_call(
+        &mut self,
+        name: &str,
+        args: &[Value],
+        optargs: &[Option<Value>],
+        hint: u64,
+    ) -> (&'static guestfs_api::Action, Header) {
         let api = guestfs_api::table();
         let a = api.action(name).unwrap();
         let bitmask = guestfs_protocol::optargs_bitmask(optargs);
@@ -102,7 +111,10 @@ impl Client {
         if rh.status == 1 {
             let mut r = XdrReader::new(body);
             let e = MessageError::decode(&mut r).unwrap();
-            Reply::Err { errno: e.errno, message: e.message }
+            Reply::Err {
+                errno: e.errno,
+                message: e.message,
+            }
         } else {
             Reply::Ok(decode_ret(a, guestfs_api::table(), body).unwrap())
         }
@@ -129,10 +141,24 @@ impl Client {
 
     /// A FileIn call: send the call and `data` as chunks; returns the reply and whether the
     /// daemon sent a CANCEL_FLAG.
-    pub fn call_file_in(&mut self, name: &str, args: &[Value], optargs: &[Option<Value>], data: &[u8]) -> (Reply, bool) {
+    pub fn call_file_in(
+        &mut self,
+        name: &str,
+        args: &[Value],
+        optargs: &[Option<Value>],
+        data: &[u8],
+    ) -> (Reply, bool) {
         let (a, h) = self.send_call(name, args, optargs, data.len() as u64);
         for piece in data.chunks(8192) {
-            self.sock.write_all(&Chunk { cancel: false, data: piece.to_vec() }.to_frame()).unwrap();
+            self.sock
+                .write_all(
+                    &Chunk {
+                        cancel: false,
+                        data: piece.to_vec(),
+                    }
+                    .to_frame(),
+                )
+                .unwrap();
         }
         self.sock.write_all(&Chunk::end().to_frame()).unwrap();
         let (mut p, mut c) = (0, 0);
@@ -141,7 +167,12 @@ impl Client {
     }
 
     /// A FileOut call: the reply, then the file's bytes (None if the daemon cancelled).
-    pub fn call_file_out(&mut self, name: &str, args: &[Value], optargs: &[Option<Value>]) -> (Reply, Option<Vec<u8>>) {
+    pub fn call_file_out(
+        &mut self,
+        name: &str,
+        args: &[Value],
+        optargs: &[Option<Value>],
+    ) -> (Reply, Option<Vec<u8>>) {
         let (a, h) = self.send_call(name, args, optargs, 0);
         let rep = self.read_reply(a, &h);
         if let Reply::Err { .. } = rep {
@@ -161,13 +192,14 @@ impl Client {
             data.extend_from_slice(&ch.data);
         }
     }
-
 }
-
 
 /// A fresh directory under the system temp dir.
 pub fn tmpdir(tag: &str) -> std::path::PathBuf {
-    let n = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos();
+    let n = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos();
     let d = std::env::temp_dir().join(format!("guestfsd-it-{tag}-{}-{n}", std::process::id()));
     std::fs::create_dir_all(&d).unwrap();
     d

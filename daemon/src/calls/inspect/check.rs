@@ -23,14 +23,41 @@ pub fn check_filesystem(d: &mut Daemon, mountable: &str) -> Role {
     let role = if file("/grub/menu.lst") || file("/grub/grub.conf") || file("/grub2/grub.cfg") {
         Role::Other
     } else if etc_bin && file("/etc/freebsd-update.conf") && file("/etc/fstab") {
-        bsd_root(d, &g, mountable, "freebsd", "freebsd", "/etc/motd", None, &mut data);
+        bsd_root(
+            d,
+            &g,
+            mountable,
+            "freebsd",
+            "freebsd",
+            "/etc/motd",
+            None,
+            &mut data,
+        );
         Role::Root(data)
     } else if etc_bin && file("/netbsd") && file("/etc/fstab") && file("/etc/release") {
-        bsd_root(d, &g, mountable, "netbsd", "netbsd", "/etc/release", Some("^NetBSD (N).(N)"), &mut data);
+        bsd_root(
+            d,
+            &g,
+            mountable,
+            "netbsd",
+            "netbsd",
+            "/etc/release",
+            Some("^NetBSD (N).(N)"),
+            &mut data,
+        );
         Role::Root(data)
     } else if etc_bin && file("/bsd") && file("/etc/fstab") && file("/etc/motd") {
         // 1.48 reports OpenBSD as freebsd (a known quirk kept for compatibility).
-        bsd_root(d, &g, mountable, "freebsd", "freebsd", "/etc/motd", None, &mut data);
+        bsd_root(
+            d,
+            &g,
+            mountable,
+            "freebsd",
+            "freebsd",
+            "/etc/motd",
+            None,
+            &mut data,
+        );
         Role::Root(data)
     } else if file("/hurd/console") && file("/hurd/hello") && file("/hurd/null") {
         data.os_type = Some("hurd");
@@ -58,7 +85,12 @@ pub fn check_filesystem(d: &mut Daemon, mountable: &str) -> Role {
         data.fstab = fstab_of(d, &g, mountable, false, true);
         data.hostname = linux_hostname(&g);
         Role::Root(data)
-    } else if dir("/etc") && dir("/root") && dir("/home") && dir("/usr") && file("/etc/coreos/update.conf") {
+    } else if dir("/etc")
+        && dir("/root")
+        && dir("/home")
+        && dir("/usr")
+        && file("/etc/coreos/update.conf")
+    {
         data.os_type = Some("linux");
         data.distro = Some("coreos");
         data.hostname = linux_hostname(&g);
@@ -151,8 +183,16 @@ fn dos_root(distro: &'static str, data: &mut Data) {
 
 /// The root's fstab as (mountable, mountpoint) pairs; Linux guests' mdadm.conf maps their
 /// md arrays. 1.48 hands these files to augeas, which skips files over 100,000 bytes.
-fn fstab_of(d: &mut Daemon, g: &Guest, mountable: &str, bsd: bool, mdadm: bool) -> Vec<(String, String)> {
-    let Some(bytes) = g.read_bounded("/etc/fstab", 100_000) else { return Vec::new() };
+fn fstab_of(
+    d: &mut Daemon,
+    g: &Guest,
+    mountable: &str,
+    bsd: bool,
+    mdadm: bool,
+) -> Vec<(String, String)> {
+    let Some(bytes) = g.read_bounded("/etc/fstab", 100_000) else {
+        return Vec::new();
+    };
     let confs: Vec<String> = if mdadm {
         ["/etc/mdadm.conf", "/etc/mdadm/mdadm.conf"]
             .iter()
@@ -173,10 +213,18 @@ fn architecture(d: &mut Daemon, g: &Guest) -> Option<String> {
             continue;
         }
         // Resolve symlinks inside the guest, then ask file_architecture.
-        let Ok(host) = g.root.resolve(bin.as_bytes(), true) else { continue };
-        let Ok(rel) = host.strip_prefix(g.root.root()) else { continue };
+        let Ok(host) = g.root.resolve(bin.as_bytes(), true) else {
+            continue;
+        };
+        let Ok(rel) = host.strip_prefix(g.root.root()) else {
+            continue;
+        };
         let guest_path = format!("/{}", rel.to_string_lossy());
-        match call(d, "file_architecture", vec![Value::Str(guest_path.into_bytes())]) {
+        match call(
+            d,
+            "file_architecture",
+            vec![Value::Str(guest_path.into_bytes())],
+        ) {
             Ok(RetValue::Str(s)) => return Some(String::from_utf8_lossy(&s).into_owned()),
             _ => continue,
         }
@@ -186,22 +234,26 @@ fn architecture(d: &mut Daemon, g: &Guest) -> Option<String> {
 
 /// The first non-empty line not starting with '#'.
 fn hostname_from_file(g: &Guest, file: &str) -> Option<String> {
-    g.read_small(file)?.into_iter().find(|l| !l.is_empty() && !l.starts_with('#'))
+    g.read_small(file)?
+        .into_iter()
+        .find(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 fn linux_hostname(g: &Guest) -> Option<String> {
-    hostname_from_file(g, "/etc/HOSTNAME").or_else(|| hostname_from_file(g, "/etc/hostname")).or_else(|| {
-        // Red Hat's HOSTNAME= in /etc/sysconfig/network (1.48 reads it with augeas, which
-        // skips files over 100,000 bytes).
-        if !g.is_file("/etc/sysconfig/network", false) {
-            return None;
-        }
-        let bytes = g.read_bounded("/etc/sysconfig/network", 100_000)?;
-        String::from_utf8_lossy(&bytes).lines().find_map(|l| {
-            let v = l.trim().strip_prefix("HOSTNAME=")?;
-            Some(release::simple_unquote(v.trim()))
+    hostname_from_file(g, "/etc/HOSTNAME")
+        .or_else(|| hostname_from_file(g, "/etc/hostname"))
+        .or_else(|| {
+            // Red Hat's HOSTNAME= in /etc/sysconfig/network (1.48 reads it with augeas, which
+            // skips files over 100,000 bytes).
+            if !g.is_file("/etc/sysconfig/network", false) {
+                return None;
+            }
+            let bytes = g.read_bounded("/etc/sysconfig/network", 100_000)?;
+            String::from_utf8_lossy(&bytes).lines().find_map(|l| {
+                let v = l.trim().strip_prefix("HOSTNAME=")?;
+                Some(release::simple_unquote(v.trim()))
+            })
         })
-    })
 }
 
 /// BSD `hostname=` in /etc/rc.conf (quotes stripped).
@@ -209,7 +261,11 @@ fn rc_conf_hostname(g: &Guest) -> Option<String> {
     for l in g.read_small("/etc/rc.conf")? {
         if let Some(v) = l.strip_prefix("hostname=") {
             let quoted = v.starts_with('"') || v.starts_with('\'');
-            return Some(if quoted && v.len() >= 2 { v[1..v.len() - 1].to_string() } else { v.to_string() });
+            return Some(if quoted && v.len() >= 2 {
+                v[1..v.len() - 1].to_string()
+            } else {
+                v.to_string()
+            });
         }
     }
     None
@@ -240,10 +296,17 @@ fn windows_systemroot(g: &Guest) -> Option<String> {
     }
     let ini = g.case_insensitive("/boot.ini")?;
     let lines = g.read_small(&ini)?;
-    let start = lines.iter().position(|l| l.starts_with("[operating systems]"))?;
-    for l in lines[start + 1..].iter().take_while(|l| l.starts_with("multi(") || l.starts_with("scsi(")) {
+    let start = lines
+        .iter()
+        .position(|l| l.starts_with("[operating systems]"))?;
+    for l in lines[start + 1..]
+        .iter()
+        .take_while(|l| l.starts_with("multi(") || l.starts_with("scsi("))
+    {
         // multi(0)disk(0)rdisk(0)partition(1)\WINDOWS="…": the path after the last ')'.
-        let Some((head, _)) = l.split_once('=') else { continue };
+        let Some((head, _)) = l.split_once('=') else {
+            continue;
+        };
         let Some(i) = head.rfind(')') else { continue };
         let path = head[i + 1..].replace('\\', "/");
         if path.is_empty() {
@@ -265,7 +328,9 @@ fn windows_root(d: &mut Daemon, g: &Guest, systemroot: String, data: &mut Data) 
     data.distro = Some("windows");
     let cmd = g.case_insensitive(&format!("{systemroot}/system32/cmd.exe"));
     if let Some(cmd) = cmd {
-        if let Ok(RetValue::Str(s)) = call(d, "file_architecture", vec![Value::Str(cmd.into_bytes())]) {
+        if let Ok(RetValue::Str(s)) =
+            call(d, "file_architecture", vec![Value::Str(cmd.into_bytes())])
+        {
             data.arch = Some(String::from_utf8_lossy(&s).into_owned());
         }
     }
@@ -277,7 +342,10 @@ fn windows_root(d: &mut Daemon, g: &Guest, systemroot: String, data: &mut Data) 
     data.windows_system_hive = hive("system");
     data.windows_systemroot = Some(systemroot);
     // As 1.48, the registry is read only when both hives exist.
-    if let (Some(sw), Some(sys)) = (data.windows_software_hive.clone(), data.windows_system_hive.clone()) {
+    if let (Some(sw), Some(sys)) = (
+        data.windows_software_hive.clone(),
+        data.windows_system_hive.clone(),
+    ) {
         registry::read_software(g, &sw, data);
         registry::read_system(d, g, &sys, data);
     }

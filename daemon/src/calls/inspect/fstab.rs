@@ -41,7 +41,12 @@ pub fn parse(text: &str) -> Vec<Entry> {
                     .collect()
             })
             .unwrap_or_default();
-        out.push(Entry { spec: f[0].to_string(), file: f[1].to_string(), vfstype: f[2].to_string(), opts });
+        out.push(Entry {
+            spec: f[0].to_string(),
+            file: f[1].to_string(),
+            vfstype: f[2].to_string(),
+            opts,
+        });
     }
     out
 }
@@ -54,7 +59,8 @@ pub fn canonical_path(p: &str) -> String {
 }
 
 fn skipped_spec(spec: &str) -> bool {
-    let digit_at_7 = |p: &str| spec.starts_with(p) && spec.as_bytes().get(7).is_some_and(|b| b.is_ascii_digit());
+    let digit_at_7 =
+        |p: &str| spec.starts_with(p) && spec.as_bytes().get(7).is_some_and(|b| b.is_ascii_digit());
     digit_at_7("/dev/fd")
         || digit_at_7("/dev/cd")
         || spec == "/dev/floppy"
@@ -64,7 +70,10 @@ fn skipped_spec(spec: &str) -> bool {
 
 fn skipped_mountpoint(mp: &str) -> bool {
     let at_or_below = |p: &str| mp == p || mp.strip_prefix(p).is_some_and(|r| r.starts_with('/'));
-    at_or_below("/dev") || mp.starts_with("/media/") || at_or_below("/proc") || at_or_below("/selinux")
+    at_or_below("/dev")
+        || mp.starts_with("/media/")
+        || at_or_below("/proc")
+        || at_or_below("/selinux")
         || at_or_below("/sys")
 }
 
@@ -77,19 +86,26 @@ fn str_of(r: crate::error::Result<RetValue>) -> Option<String> {
 
 fn list_of(r: crate::error::Result<RetValue>) -> Vec<String> {
     match r {
-        Ok(RetValue::StrList(l)) => l.iter().map(|s| String::from_utf8_lossy(s).into_owned()).collect(),
+        Ok(RetValue::StrList(l)) => l
+            .iter()
+            .map(|s| String::from_utf8_lossy(s).into_owned())
+            .collect(),
         _ => Vec::new(),
     }
 }
 
 fn is_partition(d: &mut Daemon, dev: &str) -> bool {
-    list_of(call(d, "list_partitions", vec![])).iter().any(|p| p == dev)
+    list_of(call(d, "list_partitions", vec![]))
+        .iter()
+        .any(|p| p == dev)
 }
 
 /// `/dev/(h|s|v|xv)d<letters><digits>` → (letters, digits).
 fn split_xdev(spec: &str) -> Option<(&str, &str)> {
     let rest = spec.strip_prefix("/dev/")?;
-    let rest = ["xvd", "hd", "sd", "vd"].iter().find_map(|p| rest.strip_prefix(p))?;
+    let rest = ["xvd", "hd", "sd", "vd"]
+        .iter()
+        .find_map(|p| rest.strip_prefix(p))?;
     let n = rest.bytes().take_while(|b| b.is_ascii_lowercase()).count();
     let (letters, digits) = rest.split_at(n);
     (n > 0 && digits.bytes().all(|b| b.is_ascii_digit())).then_some((letters, digits))
@@ -113,7 +129,10 @@ pub fn mdadm_arrays(text: &str) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for line in text.lines() {
         let mut words = line.split_whitespace();
-        if !words.next().is_some_and(|w| w.eq_ignore_ascii_case("ARRAY")) {
+        if !words
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("ARRAY"))
+        {
             continue;
         }
         let mut dev = None;
@@ -140,7 +159,9 @@ pub fn md_map(d: &mut Daemon, conf_texts: &[String]) -> Vec<(String, String)> {
     }
     let mut by_uuid = Vec::new();
     for md in list_of(call(d, "list_md_devices", vec![])) {
-        if let Ok(RetValue::Hashtable(kv)) = call(d, "md_detail", vec![Value::Str(md.clone().into_bytes())]) {
+        if let Ok(RetValue::Hashtable(kv)) =
+            call(d, "md_detail", vec![Value::Str(md.clone().into_bytes())])
+        {
             for pair in kv.chunks(2) {
                 if let [k, v] = pair {
                     if k == b"uuid" {
@@ -154,12 +175,18 @@ pub fn md_map(d: &mut Daemon, conf_texts: &[String]) -> Vec<(String, String)> {
     }
     arrays
         .into_iter()
-        .filter_map(|(dev, u)| by_uuid.iter().find(|(bu, _)| *bu == u).map(|(_, md)| (dev, md.clone())))
+        .filter_map(|(dev, u)| {
+            by_uuid
+                .iter()
+                .find(|(bu, _)| *bu == u)
+                .map(|(_, md)| (dev, md.clone()))
+        })
         .collect()
 }
 
 fn is_md_n(spec: &str) -> bool {
-    spec.strip_prefix("/dev/md").is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    spec.strip_prefix("/dev/md")
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// A `/dev/…` spec to the appliance's mountable; unknown ones are kept as written.
@@ -181,11 +208,18 @@ fn resolve_device(d: &mut Daemon, spec: &str, md: &[(String, String)]) -> String
         return spec.to_string();
     }
     if is_md_n(spec) {
-        return md.iter().find(|(dev, _)| dev == spec).map(|(_, m)| m.clone()).unwrap_or_else(|| spec.to_string());
+        return md
+            .iter()
+            .find(|(dev, _)| dev == spec)
+            .map(|(_, m)| m.clone())
+            .unwrap_or_else(|| spec.to_string());
     }
     if let Some(rest) = spec.strip_prefix("/dev/disk/by-id/") {
         if let Some((_, n)) = rest.rsplit_once("-part") {
-            if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) && d.devices.disks().len() == 1 {
+            if !n.is_empty()
+                && n.bytes().all(|b| b.is_ascii_digit())
+                && d.devices.disks().len() == 1
+            {
                 let dev = format!("/dev/sda{n}");
                 if is_partition(d, &dev) {
                     return dev;
@@ -221,7 +255,11 @@ pub fn mountpoints(
             str_of(call(d, "findfs_uuid", vec![Value::Str(uuid.into_bytes())]))
         } else if let Some(label) = spec.strip_prefix("LABEL=") {
             let label = super::release::shell_unquote(label);
-            str_of(call(d, "findfs_label", vec![Value::Str(label.into_bytes())]))
+            str_of(call(
+                d,
+                "findfs_label",
+                vec![Value::Str(label.into_bytes())],
+            ))
         } else if spec == "/dev/root" || (bsd && mp == "/") {
             Some(root.to_string())
         } else if spec.starts_with("/dev/") {
@@ -229,10 +267,13 @@ pub fn mountpoints(
         } else {
             None
         };
-        let Some(mut mountable) = mountable else { continue };
+        let Some(mut mountable) = mountable else {
+            continue;
+        };
         mountable = d.devices.reverse(&mountable);
         if e.vfstype == "btrfs" && !mountable.starts_with("btrfsvol:") {
-            if let Some((_, Some(vol))) = e.opts.iter().find(|(k, v)| k == "subvol" && v.is_some()) {
+            if let Some((_, Some(vol))) = e.opts.iter().find(|(k, v)| k == "subvol" && v.is_some())
+            {
                 mountable = format!("btrfsvol:{mountable}/{vol}");
             }
         }
@@ -252,7 +293,10 @@ mod tests {
         let e = parse("# c\nLABEL=BOOT /boot ext2 default 0 0\n\nUUID=x / btrfs subvol=root,ro 0 1\nbad line\n");
         assert_eq!(e.len(), 2);
         assert_eq!(e[0].spec, "LABEL=BOOT");
-        assert_eq!(e[1].opts[0], ("subvol".to_string(), Some("root".to_string())));
+        assert_eq!(
+            e[1].opts[0],
+            ("subvol".to_string(), Some("root".to_string()))
+        );
         assert_eq!(e[1].opts[1], ("ro".to_string(), None));
     }
 
@@ -276,8 +320,19 @@ mod tests {
     fn mdadm_conf() {
         let t = "DEVICE partitions\nARRAY /dev/md0 metadata=1.2 name=h:0 UUID=0123abcd:4567ef01:89abcdef:01234567\n\
 ARRAY /dev/md1 uuid=bad\n# ARRAY /dev/md2 UUID=0123abcd:4567ef01:89abcdef:01234567\n";
-        assert_eq!(mdadm_arrays(t), vec![("/dev/md0".to_string(), "0123abcd4567ef0189abcdef01234567".to_string())]);
-        assert_eq!(parse_md_uuid("0123ABCD-4567-ef01-89ab-cdef01234567").unwrap().len(), 32);
+        assert_eq!(
+            mdadm_arrays(t),
+            vec![(
+                "/dev/md0".to_string(),
+                "0123abcd4567ef0189abcdef01234567".to_string()
+            )]
+        );
+        assert_eq!(
+            parse_md_uuid("0123ABCD-4567-ef01-89ab-cdef01234567")
+                .unwrap()
+                .len(),
+            32
+        );
         assert_eq!(parse_md_uuid("0123"), None);
     }
 }

@@ -60,7 +60,9 @@ impl Hive {
     }
 
     fn u32_at(&self, o: usize) -> Option<u32> {
-        Some(u32::from_le_bytes(self.data.get(o..o.checked_add(4)?)?.try_into().ok()?))
+        Some(u32::from_le_bytes(
+            self.data.get(o..o.checked_add(4)?)?.try_into().ok()?,
+        ))
     }
 
     /// The payload of the cell at hive offset `off` (after its 4-byte size).
@@ -106,7 +108,10 @@ impl Hive {
         }
         let Some(c) = self.cell(off) else { return };
         let Some(sig) = c.get(..2) else { return };
-        let count = c.get(2..4).map(|b| u16::from_le_bytes([b[0], b[1]]) as usize).unwrap_or(0);
+        let count = c
+            .get(2..4)
+            .map(|b| u16::from_le_bytes([b[0], b[1]]) as usize)
+            .unwrap_or(0);
         let (stride, nested) = match sig {
             b"lf" | b"lh" => (8, false),
             b"li" => (4, false),
@@ -114,7 +119,9 @@ impl Hive {
             _ => return,
         };
         for i in 0..count {
-            let Some(b) = c.get(4 + i * stride..8 + i * stride) else { return };
+            let Some(b) = c.get(4 + i * stride..8 + i * stride) else {
+                return;
+            };
             let o = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
             if nested {
                 self.collect_list(o, depth + 1, out);
@@ -126,7 +133,10 @@ impl Hive {
 
     /// The subkey named `name` (case-insensitive, as hivex).
     pub fn child(&self, n: Node, name: &str) -> Option<Node> {
-        self.children(n).into_iter().find(|&c| self.node_name(c).is_some_and(|k| k.eq_ignore_ascii_case(name)))
+        self.children(n).into_iter().find(|&c| {
+            self.node_name(c)
+                .is_some_and(|k| k.eq_ignore_ascii_case(name))
+        })
     }
 
     pub fn path(&self, path: &[&str]) -> Option<Node> {
@@ -140,14 +150,17 @@ impl Hive {
     pub fn values(&self, n: Node) -> Vec<Value> {
         let mut out = Vec::new();
         let Some(c) = self.nk(n) else { return out };
-        let count = (u32::from_le_bytes([c[0x24], c[0x25], c[0x26], c[0x27]]) as usize).min(MAX_LIST);
+        let count =
+            (u32::from_le_bytes([c[0x24], c[0x25], c[0x26], c[0x27]]) as usize).min(MAX_LIST);
         let list = u32::from_le_bytes([c[0x28], c[0x29], c[0x2a], c[0x2b]]);
         if count == 0 {
             return out;
         }
         let Some(l) = self.cell(list) else { return out };
         for i in 0..count {
-            let Some(b) = l.get(i * 4..i * 4 + 4) else { break };
+            let Some(b) = l.get(i * 4..i * 4 + 4) else {
+                break;
+            };
             if let Some(v) = self.value(u32::from_le_bytes([b[0], b[1], b[2], b[3]])) {
                 out.push(v);
             }
@@ -205,7 +218,10 @@ fn decode_name(raw: &[u8], latin1: bool) -> String {
     if latin1 {
         raw.iter().map(|&b| b as char).collect()
     } else {
-        let u: Vec<u16> = raw.chunks_exact(2).map(|c| u16::from_le_bytes([c[0], c[1]])).collect();
+        let u: Vec<u16> = raw
+            .chunks_exact(2)
+            .map(|c| u16::from_le_bytes([c[0], c[1]]))
+            .collect();
         String::from_utf16_lossy(&u)
     }
 }

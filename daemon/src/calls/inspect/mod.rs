@@ -42,8 +42,14 @@ pub const CALLS: &[(&str, Handler)] = &[
     ("inspect_get_drive_mappings", get_drive_mappings),
     ("inspect_get_windows_systemroot", get_windows_systemroot),
     ("inspect_get_windows_system_hive", get_windows_system_hive),
-    ("inspect_get_windows_software_hive", get_windows_software_hive),
-    ("inspect_get_windows_current_control_set", get_windows_current_control_set),
+    (
+        "inspect_get_windows_software_hive",
+        get_windows_software_hive,
+    ),
+    (
+        "inspect_get_windows_current_control_set",
+        get_windows_current_control_set,
+    ),
     ("inspect_get_format", get_format),
     ("inspect_is_live", is_false),
     ("inspect_is_netinst", is_false),
@@ -60,8 +66,12 @@ fn fses() -> std::sync::MutexGuard<'static, Vec<Fs>> {
 /// Run another daemon call from inside inspection (arguments already in the appliance's
 /// spelling, no optargs).
 pub(crate) fn call(d: &mut Daemon, name: &str, args: Vec<Value>) -> Result<RetValue> {
-    let action = d.api.action(name).ok_or_else(|| Error::msg(format!("{name}: no such action")))?;
-    let handler = super::handler(name).ok_or_else(|| Error::msg(format!("{name}: not implemented")))?;
+    let action = d
+        .api
+        .action(name)
+        .ok_or_else(|| Error::msg(format!("{name}: no such action")))?;
+    let handler =
+        super::handler(name).ok_or_else(|| Error::msg(format!("{name}: not implemented")))?;
     let header = Header {
         prog: 0,
         vers: 0,
@@ -73,7 +83,12 @@ pub(crate) fn call(d: &mut Daemon, name: &str, args: Vec<Value>) -> Result<RetVa
         status: 0,
     };
     let optargs = action.optargs.iter().map(|_| Value::Int(0)).collect();
-    let req = Req { header, action, args, optargs };
+    let req = Req {
+        header,
+        action,
+        args,
+        optargs,
+    };
     handler(d, &req)
 }
 
@@ -82,7 +97,11 @@ fn real_mountable(d: &Daemon, m: &str) -> String {
     if let Some(rest) = m.strip_prefix("btrfsvol:") {
         if let Some(after) = rest.strip_prefix("/dev/") {
             let cut = after.find('/').map(|i| i + 5).unwrap_or(rest.len());
-            return format!("btrfsvol:{}{}", d.devices.translate(&rest[..cut]), &rest[cut..]);
+            return format!(
+                "btrfsvol:{}{}",
+                d.devices.translate(&rest[..cut]),
+                &rest[cut..]
+            );
         }
         return m.to_string();
     }
@@ -99,7 +118,12 @@ fn mount_ro_at_root(d: &mut Daemon, m: &str, vfs_type: &str) -> bool {
     if vfs_type == "ufs" {
         // The BSDs' UFS: try UFS2, then 4.4BSD.
         ["ro,ufstype=ufs2", "ro,ufstype=44bsd"].iter().any(|o| {
-            let args = vec![Value::Str(o.as_bytes().to_vec()), Value::Str(b"ufs".to_vec()), real.clone(), root()];
+            let args = vec![
+                Value::Str(o.as_bytes().to_vec()),
+                Value::Str(b"ufs".to_vec()),
+                real.clone(),
+                root(),
+            ];
             call(d, "mount_vfs", args).is_ok()
         })
     } else if call(d, "mount_ro", vec![real.clone(), root()]).is_ok() {
@@ -116,7 +140,12 @@ fn mount_ntfs_3g(d: &mut Daemon, m: &str) -> bool {
         return false;
     }
     let dev = real_mountable(d, m);
-    let o = crate::cmd::Cmd::new("ntfs-3g").arg("-o").arg("ro").arg(&dev).arg(d.sysroot.root()).run();
+    let o = crate::cmd::Cmd::new("ntfs-3g")
+        .arg("-o")
+        .arg("ro")
+        .arg(&dev)
+        .arg(d.sysroot.root())
+        .run();
     if !o.ok() {
         crate::vlog!("inspect_os: ntfs-3g {dev}: {}", o.err_text());
     }
@@ -126,14 +155,20 @@ fn mount_ntfs_3g(d: &mut Daemon, m: &str) -> bool {
 /// Inspect one filesystem; None when it cannot be mounted.
 fn check_for_filesystem_on(d: &mut Daemon, m: &str, vfs_type: &str) -> Result<Option<Fs>> {
     if vfs_type == "swap" {
-        return Ok(Some(Fs { mountable: m.to_string(), role: Role::Swap }));
+        return Ok(Some(Fs {
+            mountable: m.to_string(),
+            role: Role::Swap,
+        }));
     }
     if !mount_ro_at_root(d, m, vfs_type) {
         return Ok(None);
     }
     let role = check::check_filesystem(d, m);
     umount_all(d)?;
-    Ok(Some(Fs { mountable: m.to_string(), role }))
+    Ok(Some(Fs {
+        mountable: m.to_string(),
+        role,
+    }))
 }
 
 /// 1.48's appliance activates every volume group at boot; ours does not, so LVs that
@@ -160,7 +195,10 @@ fn inspect_os(d: &mut Daemon, _r: &Req) -> Result<RetValue> {
     let mut found = Vec::new();
     for pair in list.chunks(2) {
         let [m, t] = pair else { continue };
-        let (m, t) = (String::from_utf8_lossy(m).into_owned(), String::from_utf8_lossy(t).into_owned());
+        let (m, t) = (
+            String::from_utf8_lossy(m).into_owned(),
+            String::from_utf8_lossy(t).into_owned(),
+        );
         if let Some(fs) = check_for_filesystem_on(d, &m, &t)? {
             found.push(fs);
         }
@@ -174,7 +212,10 @@ fn inspect_os(d: &mut Daemon, _r: &Req) -> Result<RetValue> {
 }
 
 fn root_names(fses: &[Fs]) -> Vec<String> {
-    fses.iter().filter(|f| f.root_data().is_some()).map(|f| f.mountable.clone()).collect()
+    fses.iter()
+        .filter(|f| f.root_data().is_some())
+        .map(|f| f.mountable.clone())
+        .collect()
 }
 
 /// CoreOS keeps its OS in a /usr (several, A/B): the newest one is merged into the root
@@ -192,7 +233,9 @@ fn collect_coreos(fses: Vec<Fs>) -> Result<Vec<Fs>> {
     if roots.len() > 1 {
         return Err(Error::msg("multiple CoreOS root filesystems found"));
     }
-    let (Some(mut root), false) = (roots.pop(), usrs.is_empty()) else { return Ok(fses) };
+    let (Some(mut root), false) = (roots.pop(), usrs.is_empty()) else {
+        return Ok(fses);
+    };
     let version = |f: &Fs| match &f.role {
         Role::Usr(d) => d.version.unwrap_or((0, 0)),
         _ => (0, 0),
@@ -214,16 +257,27 @@ fn collect_coreos(fses: Vec<Fs>) -> Result<Vec<Fs>> {
 /// up elsewhere (the disklabel "shadow" of the same filesystem).
 fn drop_duplicated_bsd_root(fses: Vec<Fs>) -> Vec<Fs> {
     let is_primary = |m: &str| {
-        let Some(rest) = m.strip_prefix("/dev/") else { return false };
+        let Some(rest) = m.strip_prefix("/dev/") else {
+            return false;
+        };
         let b = rest.as_bytes();
-        b.len() == 4 && matches!(b[0], b'h' | b's' | b'v') && b[1] == b'd' && matches!(b[3], b'1'..=b'4')
+        b.len() == 4
+            && matches!(b[0], b'h' | b's' | b'v')
+            && b[1] == b'd'
+            && matches!(b[3], b'1'..=b'4')
     };
     let bsd = |d: &Data| matches!(d.os_type, Some("freebsd" | "netbsd" | "openbsd"));
-    let Some(i) = fses.iter().position(|f| f.root_data().is_some_and(bsd) && is_primary(&f.mountable)) else {
+    let Some(i) = fses
+        .iter()
+        .position(|f| f.root_data().is_some_and(bsd) && is_primary(&f.mountable))
+    else {
         return fses;
     };
     let t = fses[i].root_data().and_then(|d| d.os_type);
-    let shadow = fses.iter().enumerate().any(|(j, f)| j != i && f.root_data().is_some_and(|d| d.os_type == t));
+    let shadow = fses
+        .iter()
+        .enumerate()
+        .any(|(j, f)| j != i && f.root_data().is_some_and(|d| d.os_type == t));
     if !shadow {
         return fses;
     }
@@ -242,11 +296,16 @@ fn merge_linux_usr(mut fses: Vec<Fs>) -> Vec<Fs> {
         })
         .collect();
     for f in fses.iter_mut() {
-        let Role::Root(rd) = &mut f.role else { continue };
+        let Role::Root(rd) = &mut f.role else {
+            continue;
+        };
         if rd.distro == Some("coreos") {
             continue;
         }
-        if let Some((_, ud)) = usrs.iter().find(|(m, _)| rd.fstab.iter().any(|(fm, _)| fm == m)) {
+        if let Some((_, ud)) = usrs
+            .iter()
+            .find(|(m, _)| rd.fstab.iter().any(|(fm, _)| fm == m))
+        {
             rd.merge_from(ud);
         }
     }
@@ -262,7 +321,9 @@ fn root_data(d: &Daemon, r: &Req) -> Result<(String, Data)> {
     let name = d.devices.reverse_mountable(&r.str(0));
     let fses = fses();
     if fses.is_empty() {
-        return Err(Error::msg("no inspection data: call guestfs_inspect_os first"));
+        return Err(Error::msg(
+            "no inspection data: call guestfs_inspect_os first",
+        ));
     }
     match fses.iter().find(|f| f.mountable == name).and_then(|f| f.root_data()) {
         Some(data) => Ok((name, data.clone())),
@@ -310,11 +371,15 @@ fn get_hostname(d: &mut Daemon, r: &Req) -> Result<RetValue> {
 }
 
 fn get_major_version(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    Ok(RetValue::Int(root_data(d, r)?.1.version.map(|v| v.0).unwrap_or(0)))
+    Ok(RetValue::Int(
+        root_data(d, r)?.1.version.map(|v| v.0).unwrap_or(0),
+    ))
 }
 
 fn get_minor_version(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    Ok(RetValue::Int(root_data(d, r)?.1.version.map(|v| v.1).unwrap_or(0)))
+    Ok(RetValue::Int(
+        root_data(d, r)?.1.version.map(|v| v.1).unwrap_or(0),
+    ))
 }
 
 fn get_mountpoints(d: &mut Daemon, r: &Req) -> Result<RetValue> {
@@ -322,7 +387,12 @@ fn get_mountpoints(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     if data.fstab.is_empty() {
         return Ok(hashtable(vec![("/".to_string(), root)]));
     }
-    let pairs = data.fstab.into_iter().filter(|(_, mp)| mp.starts_with('/')).map(|(m, mp)| (mp, m)).collect();
+    let pairs = data
+        .fstab
+        .into_iter()
+        .filter(|(_, mp)| mp.starts_with('/'))
+        .map(|(m, mp)| (mp, m))
+        .collect();
     Ok(hashtable(pairs))
 }
 
@@ -346,19 +416,31 @@ fn windows_value(v: Option<String>, what: &str) -> Result<RetValue> {
 }
 
 fn get_windows_systemroot(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    windows_value(root_data(d, r)?.1.windows_systemroot, "systemroot could not be determined")
+    windows_value(
+        root_data(d, r)?.1.windows_systemroot,
+        "systemroot could not be determined",
+    )
 }
 
 fn get_windows_system_hive(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    windows_value(root_data(d, r)?.1.windows_system_hive, "system hive not found")
+    windows_value(
+        root_data(d, r)?.1.windows_system_hive,
+        "system hive not found",
+    )
 }
 
 fn get_windows_software_hive(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    windows_value(root_data(d, r)?.1.windows_software_hive, "software hive not found")
+    windows_value(
+        root_data(d, r)?.1.windows_software_hive,
+        "software hive not found",
+    )
 }
 
 fn get_windows_current_control_set(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    windows_value(root_data(d, r)?.1.windows_current_control_set, "CurrentControlSet could not be determined")
+    windows_value(
+        root_data(d, r)?.1.windows_current_control_set,
+        "CurrentControlSet could not be determined",
+    )
 }
 
 /// Deprecated: 1.48 answers "installed" for any argument.

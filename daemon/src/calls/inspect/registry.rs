@@ -6,7 +6,7 @@ use guestfs_protocol::{FieldValue, RetValue, Value};
 
 use super::call;
 use super::guest::Guest;
-use super::hive::{Hive, REG_BINARY, MAX_HIVE_SIZE};
+use super::hive::{Hive, MAX_HIVE_SIZE, REG_BINARY};
 use super::release::version_from_major_minor;
 use super::types::Data;
 use crate::daemon::Daemon;
@@ -17,7 +17,9 @@ fn open(g: &Guest, path: &str) -> Option<Hive> {
 
 pub fn read_software(g: &Guest, path: &str, data: &mut Data) {
     let Some(h) = open(g, path) else { return };
-    let Some(node) = h.path(&["Microsoft", "Windows NT", "CurrentVersion"]) else { return };
+    let Some(node) = h.path(&["Microsoft", "Windows NT", "CurrentVersion"]) else {
+        return;
+    };
     let values = h.values(node);
     // Value names are matched exactly, as 1.48 does.
     let get = |name: &str| values.iter().find(|v| v.name == name);
@@ -29,7 +31,10 @@ pub fn read_software(g: &Guest, path: &str, data: &mut Data) {
     match (major, minor) {
         (Some(ma), Some(mi)) => data.version = Some((ma as i32, mi as i32)),
         _ => {
-            if let Some(v) = get("CurrentVersion").and_then(|v| v.string()).and_then(|s| version_from_major_minor(&s)) {
+            if let Some(v) = get("CurrentVersion")
+                .and_then(|v| v.string())
+                .and_then(|s| version_from_major_minor(&s))
+            {
                 data.version = Some(v);
             }
         }
@@ -44,13 +49,22 @@ pub fn read_system(d: &mut Daemon, g: &Guest, path: &str, data: &mut Data) {
     data.drive_mappings = drive_mappings(d, &h);
     let ccs = h
         .path(&["Select"])
-        .and_then(|n| h.values(n).into_iter().find(|v| v.name.eq_ignore_ascii_case("Current")))
+        .and_then(|n| {
+            h.values(n)
+                .into_iter()
+                .find(|v| v.name.eq_ignore_ascii_case("Current"))
+        })
         .and_then(|v| v.dword())
         .map(|n| format!("ControlSet{n:03}"));
     if let Some(ccs) = &ccs {
         let params = h.path(&[ccs, "Services", "Tcpip", "Parameters"]);
         if let Some(n) = params {
-            if let Some(s) = h.values(n).into_iter().find(|v| v.name == "Hostname").and_then(|v| v.string()) {
+            if let Some(s) = h
+                .values(n)
+                .into_iter()
+                .find(|v| v.name == "Hostname")
+                .and_then(|v| v.string())
+            {
                 data.hostname = Some(s);
             }
         }
@@ -60,7 +74,9 @@ pub fn read_system(d: &mut Daemon, g: &Guest, path: &str, data: &mut Data) {
 
 /// `\DosDevices\X:` values of \MountedDevices → (letter, partition).
 fn drive_mappings(d: &mut Daemon, h: &Hive) -> Vec<(String, String)> {
-    let Some(node) = h.path(&["MountedDevices"]) else { return Vec::new() };
+    let Some(node) = h.path(&["MountedDevices"]) else {
+        return Vec::new();
+    };
     let mut out = Vec::new();
     for v in h.values(node) {
         let k = v.name.as_bytes();
@@ -87,7 +103,10 @@ fn drive_mappings(d: &mut Daemon, h: &Hive) -> Vec<(String, String)> {
 
 fn str_list(r: crate::error::Result<RetValue>) -> Vec<String> {
     match r {
-        Ok(RetValue::StrList(l)) => l.iter().map(|s| String::from_utf8_lossy(s).into_owned()).collect(),
+        Ok(RetValue::StrList(l)) => l
+            .iter()
+            .map(|s| String::from_utf8_lossy(s).into_owned())
+            .collect(),
         _ => Vec::new(),
     }
 }
@@ -101,7 +120,11 @@ fn text(r: crate::error::Result<RetValue>) -> Option<String> {
 
 fn parttype(d: &mut Daemon, dev: &str) -> Option<String> {
     let real = d.devices.translate(dev);
-    text(call(d, "part_get_parttype", vec![Value::Str(real.into_bytes())]))
+    text(call(
+        d,
+        "part_get_parttype",
+        vec![Value::Str(real.into_bytes())],
+    ))
 }
 
 /// MBR: a 4-byte disk signature (MBR offset 0x1b8) and the partition's byte offset.
@@ -115,12 +138,17 @@ fn mbr_partition(d: &mut Daemon, blob: &[u8]) -> Option<String> {
         let real = d.devices.translate(&dev);
         let mut sig = [0u8; 4];
         let ok = std::fs::File::open(&real)
-            .and_then(|mut f| f.seek(SeekFrom::Start(0x1b8)).and_then(|_| f.read_exact(&mut sig)))
+            .and_then(|mut f| {
+                f.seek(SeekFrom::Start(0x1b8))
+                    .and_then(|_| f.read_exact(&mut sig))
+            })
             .is_ok();
         if !ok || sig != blob[..4] {
             continue;
         }
-        let Ok(RetValue::StructList(parts)) = call(d, "part_list", vec![Value::Str(real.into_bytes())]) else {
+        let Ok(RetValue::StructList(parts)) =
+            call(d, "part_list", vec![Value::Str(real.into_bytes())])
+        else {
             return None;
         };
         for p in parts {
@@ -152,7 +180,10 @@ fn gpt_partition(d: &mut Daemon, blob: &[u8]) -> Option<String> {
         u16::from_le_bytes(g[6..8].try_into().ok()?),
         g[8],
         g[9],
-        g[10..16].iter().map(|b| format!("{b:02x}")).collect::<String>()
+        g[10..16]
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect::<String>()
     );
     for part in str_list(call(d, "list_partitions", vec![])) {
         let (disk, num) = crate::devices::split_partition(&part);
@@ -161,7 +192,8 @@ fn gpt_partition(d: &mut Daemon, blob: &[u8]) -> Option<String> {
         }
         let real = d.devices.translate(&disk);
         let args = vec![Value::Str(real.into_bytes()), Value::Int(num as i32)];
-        if text(call(d, "part_get_gpt_guid", args)).is_some_and(|x| x.to_ascii_lowercase() == guid) {
+        if text(call(d, "part_get_gpt_guid", args)).is_some_and(|x| x.to_ascii_lowercase() == guid)
+        {
             return Some(part);
         }
     }

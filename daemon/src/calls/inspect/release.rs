@@ -45,14 +45,19 @@ fn key_values(lines: &[String]) -> Vec<(String, String)> {
     lines
         .iter()
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .filter_map(|l| l.split_once('=').map(|(k, v)| (k.to_string(), v.to_string())))
+        .filter_map(|l| {
+            l.split_once('=')
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+        })
         .collect()
 }
 
 /// Strip one pair of matching outer quotes.
 pub fn simple_unquote(s: &str) -> String {
     let b = s.as_bytes();
-    if b.len() >= 2 && ((b[0] == b'"' && b[b.len() - 1] == b'"') || (b[0] == b'\'' && b[b.len() - 1] == b'\'')) {
+    if b.len() >= 2
+        && ((b[0] == b'"' && b[b.len() - 1] == b'"') || (b[0] == b'\'' && b[b.len() - 1] == b'\''))
+    {
         return s[1..s.len() - 1].to_string();
     }
     s.to_string()
@@ -141,7 +146,9 @@ fn os_release_version(v: &str) -> Option<(i32, i32)> {
 }
 
 pub fn parse_os_release(g: &Guest, file: &str, data: &mut Data) -> bool {
-    let Some(lines) = g.read_small(file) else { return false };
+    let Some(lines) = g.read_small(file) else {
+        return false;
+    };
     for (k, v) in key_values(&lines) {
         let v = shell_unquote(&v);
         match k.as_str() {
@@ -159,7 +166,9 @@ pub fn parse_os_release(g: &Guest, file: &str, data: &mut Data) -> bool {
             _ => {}
         }
     }
-    let (Some(distro), Some(_)) = (data.distro, &data.product_name) else { return false };
+    let (Some(distro), Some(_)) = (data.distro, &data.product_name) else {
+        return false;
+    };
     match data.version {
         // Debian, CentOS and Rocky put only the major number here: use their own files.
         Some((_, 0)) if matches!(distro, "debian" | "centos" | "rocky") => false,
@@ -173,7 +182,9 @@ pub fn parse_os_release(g: &Guest, file: &str, data: &mut Data) -> bool {
 }
 
 pub fn parse_lsb_release(g: &Guest, file: &str, data: &mut Data) -> bool {
-    let Some(lines) = g.read_small(file) else { return false };
+    let Some(lines) = g.read_small(file) else {
+        return false;
+    };
     let mut ok = false;
     for (k, v) in key_values(&lines) {
         let v = simple_unquote(&v);
@@ -228,7 +239,9 @@ fn pattern_match(pat: &str, s: &str) -> Option<Vec<i32>> {
             let n = s.iter().take_while(|b| b.is_ascii_digit()).count();
             // Digit runs are greedy, but back off so the rest can match.
             for k in (1..=n).rev() {
-                let Ok(v) = std::str::from_utf8(&s[..k]).unwrap_or("x").parse::<i32>() else { return false };
+                let Ok(v) = std::str::from_utf8(&s[..k]).unwrap_or("x").parse::<i32>() else {
+                    return false;
+                };
                 let mark = caps.len();
                 caps.push(v);
                 if go(&p[3..], &s[k..], caps) {
@@ -258,8 +271,17 @@ fn pattern_match(pat: &str, s: &str) -> Option<Vec<i32>> {
 
 /// The first line as product name; with a pattern, it must match and gives the version,
 /// without one a version is looked for but not required.
-pub fn parse_generic(g: &Guest, file: &str, distro: &'static str, pat: Option<&str>, data: &mut Data) -> bool {
-    let first = g.read_small(file).and_then(|l| l.into_iter().next()).unwrap_or_default();
+pub fn parse_generic(
+    g: &Guest,
+    file: &str,
+    distro: &'static str,
+    pat: Option<&str>,
+    data: &mut Data,
+) -> bool {
+    let first = g
+        .read_small(file)
+        .and_then(|l| l.into_iter().next())
+        .unwrap_or_default();
     if first.is_empty() {
         return false;
     }
@@ -287,18 +309,31 @@ pub fn parse_generic(g: &Guest, file: &str, distro: &'static str, pat: Option<&s
 }
 
 fn parse_suse_release(g: &Guest, file: &str, data: &mut Data) -> bool {
-    let Some(lines) = g.read_small(file) else { return false };
-    let Some(product) = lines.first().cloned() else { return false };
+    let Some(lines) = g.read_small(file) else {
+        return false;
+    };
+    let Some(product) = lines.first().cloned() else {
+        return false;
+    };
     data.product_name = Some(product.clone());
     let sles = pattern_match("^SUSE Linux Enterprise ", &product).is_some()
         || pattern_match("^SUSE LINUX Enterprise ", &product).is_some()
         || pattern_match("^Novell Linux Desktop ", &product).is_some();
     if sles {
-        let major = lines.get(1).and_then(|l| pattern_match("^VERSION = (N)", l)).and_then(|c| c.first().copied());
-        let minor = lines.get(2).and_then(|l| pattern_match("^PATCHLEVEL = (N)", l)).and_then(|c| c.first().copied());
+        let major = lines
+            .get(1)
+            .and_then(|l| pattern_match("^VERSION = (N)", l))
+            .and_then(|c| c.first().copied());
+        let minor = lines
+            .get(2)
+            .and_then(|l| pattern_match("^PATCHLEVEL = (N)", l))
+            .and_then(|c| c.first().copied());
         data.distro = Some("sles");
         data.version = major.map(|ma| (ma, minor.unwrap_or(0)));
-    } else if ["openSUSE ", "SuSE Linux ", "SUSE LINUX "].iter().any(|p| product.starts_with(p)) {
+    } else if ["openSUSE ", "SuSE Linux ", "SUSE LINUX "]
+        .iter()
+        .any(|p| product.starts_with(p))
+    {
         if let Some(v) = lines.get(1).and_then(|l| version_from_major_minor(l)) {
             data.version = Some(v);
         }
@@ -322,28 +357,94 @@ enum Test {
 const LINUX_TESTS: &[(&str, Test)] = &[
     ("/etc/os-release", Test::OsRelease),
     ("/etc/lsb-release", Test::Lsb),
-    ("/etc/openmandriva-release", Test::Generic("openmandriva", Some("OpenMandriva.*release (N).(N)"))),
-    ("/etc/oracle-release", Test::Generic("oraclelinux", Some("Oracle Linux.*release (N).*Update (N)"))),
-    ("/etc/oracle-release", Test::Generic("oraclelinux", Some("Oracle Linux.*release (N).(N)"))),
-    ("/etc/oracle-release", Test::Generic("oraclelinux", Some("Oracle Linux.*release (N)"))),
-    ("/etc/centos-release", Test::Generic("centos", Some("CentOS.*release (N).*Update (N)"))),
-    ("/etc/centos-release", Test::Generic("centos", Some("CentOS.*release (N).(N)"))),
-    ("/etc/centos-release", Test::Generic("centos", Some("CentOS.*release (N)"))),
-    ("/etc/rocky-release", Test::Generic("rocky", Some("Rocky Linux.*release (N).(N)"))),
-    ("/etc/rocky-release", Test::Generic("rocky", Some("Rocky Linux.*release (N)"))),
+    (
+        "/etc/openmandriva-release",
+        Test::Generic("openmandriva", Some("OpenMandriva.*release (N).(N)")),
+    ),
+    (
+        "/etc/oracle-release",
+        Test::Generic("oraclelinux", Some("Oracle Linux.*release (N).*Update (N)")),
+    ),
+    (
+        "/etc/oracle-release",
+        Test::Generic("oraclelinux", Some("Oracle Linux.*release (N).(N)")),
+    ),
+    (
+        "/etc/oracle-release",
+        Test::Generic("oraclelinux", Some("Oracle Linux.*release (N)")),
+    ),
+    (
+        "/etc/centos-release",
+        Test::Generic("centos", Some("CentOS.*release (N).*Update (N)")),
+    ),
+    (
+        "/etc/centos-release",
+        Test::Generic("centos", Some("CentOS.*release (N).(N)")),
+    ),
+    (
+        "/etc/centos-release",
+        Test::Generic("centos", Some("CentOS.*release (N)")),
+    ),
+    (
+        "/etc/rocky-release",
+        Test::Generic("rocky", Some("Rocky Linux.*release (N).(N)")),
+    ),
+    (
+        "/etc/rocky-release",
+        Test::Generic("rocky", Some("Rocky Linux.*release (N)")),
+    ),
     ("/etc/altlinux-release", Test::Generic("altlinux", None)),
-    ("/etc/redhat-release", Test::Generic("fedora", Some("Fedora release (N)"))),
-    ("/etc/redhat-release", Test::Generic("rhel", Some("Red Hat.*release (N).*Update (N)"))),
-    ("/etc/redhat-release", Test::Generic("rhel", Some("Red Hat.*release (N).(N)"))),
-    ("/etc/redhat-release", Test::Generic("rhel", Some("Red Hat.*release (N)"))),
-    ("/etc/redhat-release", Test::Generic("centos", Some("CentOS.*release (N).*Update (N)"))),
-    ("/etc/redhat-release", Test::Generic("centos", Some("CentOS.*release (N).(N)"))),
-    ("/etc/redhat-release", Test::Generic("centos", Some("CentOS.*release (N)"))),
-    ("/etc/redhat-release", Test::Generic("rocky", Some("Rocky Linux.*release (N).(N)"))),
-    ("/etc/redhat-release", Test::Generic("rocky", Some("Rocky Linux.*release (N)"))),
-    ("/etc/redhat-release", Test::Generic("scientificlinux", Some("Scientific Linux.*release (N).*Update (N)"))),
-    ("/etc/redhat-release", Test::Generic("scientificlinux", Some("Scientific Linux.*release (N).(N)"))),
-    ("/etc/redhat-release", Test::Generic("scientificlinux", Some("Scientific Linux.*release (N)"))),
+    (
+        "/etc/redhat-release",
+        Test::Generic("fedora", Some("Fedora release (N)")),
+    ),
+    (
+        "/etc/redhat-release",
+        Test::Generic("rhel", Some("Red Hat.*release (N).*Update (N)")),
+    ),
+    (
+        "/etc/redhat-release",
+        Test::Generic("rhel", Some("Red Hat.*release (N).(N)")),
+    ),
+    (
+        "/etc/redhat-release",
+        Test::Generic("rhel", Some("Red Hat.*release (N)")),
+    ),
+    (
+        "/etc/redhat-release",
+        Test::Generic("centos", Some("CentOS.*release (N).*Update (N)")),
+    ),
+    (
+        "/etc/redhat-release",
+        Test::Generic("centos", Some("CentOS.*release (N).(N)")),
+    ),
+    (
+        "/etc/redhat-release",
+        Test::Generic("centos", Some("CentOS.*release (N)")),
+    ),
+    (
+        "/etc/redhat-release",
+        Test::Generic("rocky", Some("Rocky Linux.*release (N).(N)")),
+    ),
+    (
+        "/etc/redhat-release",
+        Test::Generic("rocky", Some("Rocky Linux.*release (N)")),
+    ),
+    (
+        "/etc/redhat-release",
+        Test::Generic(
+            "scientificlinux",
+            Some("Scientific Linux.*release (N).*Update (N)"),
+        ),
+    ),
+    (
+        "/etc/redhat-release",
+        Test::Generic("scientificlinux", Some("Scientific Linux.*release (N).(N)")),
+    ),
+    (
+        "/etc/redhat-release",
+        Test::Generic("scientificlinux", Some("Scientific Linux.*release (N)")),
+    ),
     ("/etc/redhat-release", Test::Generic("redhat-based", None)),
     ("/etc/redhat-release", Test::Fixed("redhat-based")),
     ("/etc/debian_version", Test::Generic("debian", None)),
@@ -358,12 +459,20 @@ const LINUX_TESTS: &[(&str, Test)] = &[
     ("/etc/cirros/version", Test::Generic("cirros", None)),
     ("/etc/br-version", Test::BrVersion),
     ("/etc/alpine-release", Test::Generic("alpinelinux", None)),
-    ("/etc/frugalware-release", Test::Generic("frugalware", Some("Frugalware (N).(N)"))),
-    ("/etc/pld-release", Test::Generic("pldlinux", Some("(N).(N) PLD Linux"))),
+    (
+        "/etc/frugalware-release",
+        Test::Generic("frugalware", Some("Frugalware (N).(N)")),
+    ),
+    (
+        "/etc/pld-release",
+        Test::Generic("pldlinux", Some("(N).(N) PLD Linux")),
+    ),
 ];
 
-const HURD_TESTS: &[(&str, Test)] =
-    &[("/etc/os-release", Test::OsRelease), ("/etc/debian_version", Test::Generic("debian", None))];
+const HURD_TESTS: &[(&str, Test)] = &[
+    ("/etc/os-release", Test::OsRelease),
+    ("/etc/debian_version", Test::Generic("debian", None)),
+];
 
 fn run_tests(g: &Guest, tests: &[(&str, Test)], data: &mut Data) {
     for (file, test) in tests {
@@ -380,7 +489,11 @@ fn run_tests(g: &Guest, tests: &[(&str, Test)], data: &mut Data) {
                 true
             }
             Test::BrVersion => {
-                let d = if g.is_file("/usr/share/cirros/logo", true) { "cirros" } else { "buildroot" };
+                let d = if g.is_file("/usr/share/cirros/logo", true) {
+                    "cirros"
+                } else {
+                    "buildroot"
+                };
                 parse_generic(g, file, d, None, data)
             }
         };
@@ -413,21 +526,39 @@ mod tests {
 
     #[test]
     fn patterns() {
-        assert_eq!(pattern_match("Fedora release (N)", "Fedora release 14 (Laughlin)"), Some(vec![14]));
         assert_eq!(
-            pattern_match("Red Hat.*release (N).(N)", "Red Hat Enterprise Linux Server release 6.2 (Santiago)"),
+            pattern_match("Fedora release (N)", "Fedora release 14 (Laughlin)"),
+            Some(vec![14])
+        );
+        assert_eq!(
+            pattern_match(
+                "Red Hat.*release (N).(N)",
+                "Red Hat Enterprise Linux Server release 6.2 (Santiago)"
+            ),
             Some(vec![6, 2])
         );
         let rhel4 = "Red Hat release 4 (Nahant Update 9)";
-        assert_eq!(pattern_match("Red Hat.*release (N).*Update (N)", rhel4), Some(vec![4, 9]));
-        assert_eq!(pattern_match("^VERSION = (N)", "VERSION = 11"), Some(vec![11]));
+        assert_eq!(
+            pattern_match("Red Hat.*release (N).*Update (N)", rhel4),
+            Some(vec![4, 9])
+        );
+        assert_eq!(
+            pattern_match("^VERSION = (N)", "VERSION = 11"),
+            Some(vec![11])
+        );
         assert_eq!(pattern_match("^VERSION = (N)", " VERSION = 11"), None);
-        assert_eq!(pattern_match("(N).(N) PLD Linux", "3.0 PLD Linux (Th)"), Some(vec![3, 0]));
+        assert_eq!(
+            pattern_match("(N).(N) PLD Linux", "3.0 PLD Linux (Th)"),
+            Some(vec![3, 0])
+        );
     }
 
     #[test]
     fn unquoting() {
-        assert_eq!(shell_unquote("\"Debian GNU/Linux 12 (bookworm)\""), "Debian GNU/Linux 12 (bookworm)");
+        assert_eq!(
+            shell_unquote("\"Debian GNU/Linux 12 (bookworm)\""),
+            "Debian GNU/Linux 12 (bookworm)"
+        );
         assert_eq!(shell_unquote("'a b'"), "a b");
         assert_eq!(shell_unquote("\"a \\\"q\\\"\""), "a \"q\"");
         assert_eq!(simple_unquote("\"Ubuntu 10.10\""), "Ubuntu 10.10");

@@ -42,9 +42,15 @@ impl Data {
         pick(&mut self.arch, &child.arch);
         pick(&mut self.hostname, &child.hostname);
         pick(&mut self.windows_systemroot, &child.windows_systemroot);
-        pick(&mut self.windows_software_hive, &child.windows_software_hive);
+        pick(
+            &mut self.windows_software_hive,
+            &child.windows_software_hive,
+        );
         pick(&mut self.windows_system_hive, &child.windows_system_hive);
-        pick(&mut self.windows_current_control_set, &child.windows_current_control_set);
+        pick(
+            &mut self.windows_current_control_set,
+            &child.windows_current_control_set,
+        );
         let mut fstab = child.fstab.clone();
         fstab.append(&mut self.fstab);
         self.fstab = fstab;
@@ -86,7 +92,11 @@ mod tests {
 
     #[test]
     fn merge_keeps_parent_values_and_prepends_child_fstab() {
-        let mut root = Data { distro: Some("debian"), fstab: vec![("/dev/a".into(), "/".into())], ..Data::default() };
+        let mut root = Data {
+            distro: Some("debian"),
+            fstab: vec![("/dev/a".into(), "/".into())],
+            ..Data::default()
+        };
         let usr = Data {
             distro: Some("fedora"),
             arch: Some("x86_64".into()),
