@@ -257,20 +257,21 @@ pub fn load_modules_in_background(rest: Vec<String>) {
             .filter(|m| load_module(m).is_err())
             .cloned()
             .collect();
-        // As 1.48's appliance does at boot: the guest's md arrays are assembled and its
-        // volume groups active, so /dev/mdN and /dev/VG/LV exist from the first call on
-        // (callers of such names wait for this).
-        // (md arrays first, complete ones only, since LVs may sit on them; then the rest,
-        // degraded too, as 1.48's init does.)
+        // As 1.48's appliance does at boot: the guest's md arrays are assembled (degraded
+        // ones started too), its volume groups active and its Windows dynamic disks mapped,
+        // so /dev/mdN, /dev/VG/LV and /dev/mapper/ldm_* exist from the first call on
+        // (callers of such names wait for this). md first, since LVs may sit on arrays.
+        // (One assembly pass only: a pass without --run leaves a degraded array assembled
+        // but inactive, its members busy, and a later --run pass then skips it.)
         let _ = crate::cmd::Cmd::new("mdadm")
-            .args(["-As", "--auto=yes", "--no-degraded"])
+            .args(["-As", "--auto=yes", "--run"])
             .run();
         let _ = crate::cmd::Cmd::new("lvm")
             .args(["vgchange", "-aay", "--sysinit"])
             .run();
-        let _ = crate::cmd::Cmd::new("mdadm")
-            .args(["-As", "--auto=yes", "--run"])
-            .run();
+        if crate::cmd::program_exists("ldmtool") {
+            let _ = crate::cmd::Cmd::new("ldmtool").args(["create", "all"]).run();
+        }
         set_state(|s| s.priority_done = true);
         crate::vlog!(
             "guestfsd: {} priority modules loaded in {:.2} s",

@@ -191,6 +191,8 @@ fn partition_can_hold_fs(part: &str) -> bool {
         t.as_str(),
         "5" | "F"
             | "85"
+            // MBR type 0x42: a Windows dynamic disk (LDM) partition, as sgdisk maps it.
+            | "42"
             | "5808C8AA-7E8F-42E0-85D2-E1E90434CFB3"
             | "AF9B60A0-1431-4F62-BC68-3311714A69AD"
             | "E3C9E316-0B5C-4DB8-817D-F92DF00215AE"
@@ -221,6 +223,10 @@ fn list_filesystems(d: &mut Daemon, _r: &Req) -> Result<RetValue> {
     }
     if program_exists("lvm") {
         cands.extend(super::lvm::list_lvs().unwrap_or_default());
+    }
+    // Windows dynamic disk volumes (their member partitions are left out above).
+    if program_exists("ldmtool") {
+        cands.extend(super::ldm::list_mapper("ldm_vol_"));
     }
     let mut out = Vec::new();
     for dev in cands {

@@ -31,6 +31,7 @@ pub mod inotify;
 pub mod inspect;
 pub mod isoinfo;
 pub mod journal;
+pub mod ldm;
 pub mod luks;
 pub mod lvm;
 pub mod md;
@@ -78,6 +79,7 @@ const FAMILIES: &[&[(&str, Handler)]] = &[
     debug::CALLS,
     selinux::CALLS,
     selinux_relabel::CALLS,
+    ldm::CALLS,
 ];
 
 /// The implementation of an action, if we have one.
