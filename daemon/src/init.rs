@@ -260,14 +260,19 @@ pub fn load_modules_in_background(rest: Vec<String>) {
         // As 1.48's appliance does at boot: the guest's md arrays are assembled (degraded
         // ones started too), its volume groups active and its Windows dynamic disks mapped,
         // so /dev/mdN, /dev/VG/LV and /dev/mapper/ldm_* exist from the first call on
-        // (callers of such names wait for this). md first, since LVs may sit on arrays.
-        // (One assembly pass only: a pass without --run leaves a degraded array assembled
-        // but inactive, its members busy, and a later --run pass then skips it.)
+        // (callers of such names wait for this). Complete arrays first, since LVs may sit
+        // on them; then, with the LVs active, every array, degraded or built on LVs.
         let _ = crate::cmd::Cmd::new("mdadm")
-            .args(["-As", "--auto=yes", "--run"])
+            .args(["-As", "--auto=yes", "--no-degraded"])
             .run();
+        // The first pass leaves a degraded array assembled but inactive, its members
+        // held; stopped here, the --run pass assembles and starts it.
+        stop_inactive_md_arrays();
         let _ = crate::cmd::Cmd::new("lvm")
             .args(["vgchange", "-aay", "--sysinit"])
+            .run();
+        let _ = crate::cmd::Cmd::new("mdadm")
+            .args(["-As", "--auto=yes", "--run"])
             .run();
         if crate::cmd::program_exists("ldmtool") {
             let _ = crate::cmd::Cmd::new("ldmtool").args(["create", "all"]).run();
@@ -289,6 +294,17 @@ pub fn load_modules_in_background(rest: Vec<String>) {
             t.elapsed().as_secs_f64()
         );
     });
+}
+
+/// Stops every md array /proc/mdstat lists as inactive ("md127 : inactive sdb3[1](S) ...").
+fn stop_inactive_md_arrays() {
+    let Ok(stat) = std::fs::read_to_string("/proc/mdstat") else { return };
+    for line in stat.lines() {
+        let mut w = line.split_whitespace();
+        if let (Some(md), Some(":"), Some("inactive")) = (w.next(), w.next(), w.next()) {
+            let _ = crate::cmd::Cmd::new("mdadm").args(["--stop", &format!("/dev/{md}")]).run();
+        }
+    }
 }
 
 /// Block until device-mapper and the common filesystems are loaded and the volume

@@ -207,6 +207,9 @@ fn list_filesystems(d: &mut Daemon, _r: &Req) -> Result<RetValue> {
             cands.push(disk.clone());
         }
     }
+    // Device-mapper devices (opened LUKS volumes, LDM volumes and partitions ...), as
+    // 1.48 lists them: LDM volumes come again at the end, as in 1.48.
+    cands.extend(dm_devices());
     cands.extend(
         all_partitions(d)
             .into_iter()
@@ -225,6 +228,7 @@ fn list_filesystems(d: &mut Daemon, _r: &Req) -> Result<RetValue> {
         cands.extend(super::lvm::list_lvs().unwrap_or_default());
     }
     // Windows dynamic disk volumes (their member partitions are left out above).
+    // (Listed twice with the device-mapper devices, as 1.48 does.)
     if program_exists("ldmtool") {
         cands.extend(super::ldm::list_mapper("ldm_vol_"));
     }
@@ -381,6 +385,11 @@ fn md_partitions(md: &str) -> Vec<String> {
 
 /// Device-mapper devices that are not LVs, as /dev/mapper/NAME.
 fn list_dm_devices(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
+    Ok(str_list(dm_devices()))
+}
+
+/// /dev/mapper/NAME of every device-mapper device but LVs (and the control node), sorted.
+fn dm_devices() -> Vec<String> {
     let lvs: Vec<std::path::PathBuf> = if program_exists("lvm") {
         super::lvm::list_lvs()
             .unwrap_or_default()
@@ -405,7 +414,7 @@ fn list_dm_devices(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
         }
     }
     v.sort();
-    Ok(str_list(v))
+    v
 }
 
 /// The device holding a filesystem with this LABEL/UUID (blkid's search, cache off).

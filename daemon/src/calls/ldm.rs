@@ -29,11 +29,16 @@ pub const CALLS: &[(&str, Handler)] = &[
     ("list_ldm_partitions", list_ldm_partitions),
 ];
 
-/// Runs ldmtool; its stdout, or its stderr as the error (1.48's messages).
+/// Runs ldmtool; its stdout, or its stderr as the error (1.48's messages: only the
+/// final newline is dropped).
 fn ldmtool(args: &[&str]) -> Result<Vec<u8>> {
     let o = Cmd::new("ldmtool").args(args).run();
     if !o.ok() {
-        return Err(Error::msg(o.err_text()));
+        let mut err = o.stderr;
+        if err.last() == Some(&b'\n') {
+            err.pop();
+        }
+        return Err(Error::msg(String::from_utf8_lossy(&err).into_owned()));
     }
     Ok(o.stdout)
 }
