@@ -265,17 +265,19 @@ pub fn load_modules_in_background(rest: Vec<String>) {
         let _ = crate::cmd::Cmd::new("mdadm")
             .args(["-As", "--auto=yes", "--no-degraded"])
             .run();
-        // The first pass leaves a degraded array assembled but inactive, its members
-        // held; stopped here, the --run pass assembles and starts it.
-        stop_inactive_md_arrays();
         let _ = crate::cmd::Cmd::new("lvm")
             .args(["vgchange", "-aay", "--sysinit"])
             .run();
         let _ = crate::cmd::Cmd::new("mdadm")
             .args(["-As", "--auto=yes", "--run"])
             .run();
+        // The first pass leaves a degraded array assembled but inactive, and the --run
+        // pass does not start an array already assembled: start those now (degraded).
+        run_inactive_md_arrays();
         if crate::cmd::program_exists("ldmtool") {
-            let _ = crate::cmd::Cmd::new("ldmtool").args(["create", "all"]).run();
+            let _ = crate::cmd::Cmd::new("ldmtool")
+                .args(["create", "all"])
+                .run();
         }
         set_state(|s| s.priority_done = true);
         crate::vlog!(
@@ -296,13 +298,17 @@ pub fn load_modules_in_background(rest: Vec<String>) {
     });
 }
 
-/// Stops every md array /proc/mdstat lists as inactive ("md127 : inactive sdb3[1](S) ...").
-fn stop_inactive_md_arrays() {
-    let Ok(stat) = std::fs::read_to_string("/proc/mdstat") else { return };
+/// Starts every md array /proc/mdstat lists as inactive ("md127 : inactive sdb3[1](S) ...").
+fn run_inactive_md_arrays() {
+    let Ok(stat) = std::fs::read_to_string("/proc/mdstat") else {
+        return;
+    };
     for line in stat.lines() {
         let mut w = line.split_whitespace();
         if let (Some(md), Some(":"), Some("inactive")) = (w.next(), w.next(), w.next()) {
-            let _ = crate::cmd::Cmd::new("mdadm").args(["--stop", &format!("/dev/{md}")]).run();
+            let _ = crate::cmd::Cmd::new("mdadm")
+                .args(["--run", &format!("/dev/{md}")])
+                .run();
         }
     }
 }

@@ -110,33 +110,53 @@ const SHOW_DG: &str = "ldmtool show diskgroup";
 const SHOW_VOL: &str = "ldmtool show volume";
 
 fn diskgroup_name(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    Ok(RetValue::Str(object_string(&show_diskgroup(r)?, "name", false, SHOW_DG)?.into_bytes()))
+    Ok(RetValue::Str(
+        object_string(&show_diskgroup(r)?, "name", false, SHOW_DG)?.into_bytes(),
+    ))
 }
 
 fn diskgroup_volumes(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    Ok(str_list(object_string_list(&show_diskgroup(r)?, "volumes", SHOW_DG)?))
+    Ok(str_list(object_string_list(
+        &show_diskgroup(r)?,
+        "volumes",
+        SHOW_DG,
+    )?))
 }
 
 fn diskgroup_disks(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    Ok(str_list(object_string_list(&show_diskgroup(r)?, "disks", SHOW_DG)?))
+    Ok(str_list(object_string_list(
+        &show_diskgroup(r)?,
+        "disks",
+        SHOW_DG,
+    )?))
 }
 
 fn volume_type(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    Ok(RetValue::Str(object_string(&show_volume(r)?, "type", false, SHOW_VOL)?.into_bytes()))
+    Ok(RetValue::Str(
+        object_string(&show_volume(r)?, "type", false, SHOW_VOL)?.into_bytes(),
+    ))
 }
 
 fn volume_hint(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    Ok(RetValue::Str(object_string(&show_volume(r)?, "hint", true, SHOW_VOL)?.into_bytes()))
+    Ok(RetValue::Str(
+        object_string(&show_volume(r)?, "hint", true, SHOW_VOL)?.into_bytes(),
+    ))
 }
 
 fn volume_partitions(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    Ok(str_list(object_string_list(&show_volume(r)?, "partitions", SHOW_VOL)?))
+    Ok(str_list(object_string_list(
+        &show_volume(r)?,
+        "partitions",
+        SHOW_VOL,
+    )?))
 }
 
 /// /dev/mapper/<prefix>*, sorted (ldmtool cannot name its devices back; 1.48 lists
 /// these names the same way). No /dev/mapper at all is an empty list.
 pub fn list_mapper(prefix: &str) -> Vec<String> {
-    let Ok(rd) = std::fs::read_dir("/dev/mapper") else { return Vec::new() };
+    let Ok(rd) = std::fs::read_dir("/dev/mapper") else {
+        return Vec::new();
+    };
     let mut v: Vec<String> = rd
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())

@@ -29,7 +29,16 @@ impl Json {
     /// The value as a list of strings, if it is an array of strings only.
     pub fn string_list(&self) -> Option<Vec<String>> {
         match self {
-            Json::Arr(a) => a.iter().map(|v| if let Json::Str(s) = v { Some(s.clone()) } else { None }).collect(),
+            Json::Arr(a) => a
+                .iter()
+                .map(|v| {
+                    if let Json::Str(s) = v {
+                        Some(s.clone())
+                    } else {
+                        None
+                    }
+                })
+                .collect(),
             _ => None,
         }
     }
@@ -186,7 +195,9 @@ impl Parser<'_> {
             }
             self.digits();
         }
-        Ok(Json::Num(String::from_utf8_lossy(&self.s[start..self.i]).into_owned()))
+        Ok(Json::Num(
+            String::from_utf8_lossy(&self.s[start..self.i]).into_owned(),
+        ))
     }
 
     fn digits(&mut self) {
@@ -196,7 +207,10 @@ impl Parser<'_> {
     }
 
     fn hex4(&mut self) -> Result<u32, String> {
-        let h = self.s.get(self.i..self.i + 4).ok_or_else(|| self.err("invalid escape"))?;
+        let h = self
+            .s
+            .get(self.i..self.i + 4)
+            .ok_or_else(|| self.err("invalid escape"))?;
         let t = std::str::from_utf8(h).map_err(|_| self.err("invalid escape"))?;
         let v = u32::from_str_radix(t, 16).map_err(|_| self.err("invalid escape"))?;
         if !h.iter().all(u8::is_ascii_hexdigit) {
@@ -210,12 +224,16 @@ impl Parser<'_> {
         self.eat(b'"')?;
         let mut out: Vec<u8> = Vec::new();
         loop {
-            let Some(c) = self.peek() else { return Err(self.err("premature end of input")) };
+            let Some(c) = self.peek() else {
+                return Err(self.err("premature end of input"));
+            };
             self.i += 1;
             match c {
                 b'"' => break,
                 b'\\' => {
-                    let Some(e) = self.peek() else { return Err(self.err("premature end of input")) };
+                    let Some(e) = self.peek() else {
+                        return Err(self.err("premature end of input"));
+                    };
                     self.i += 1;
                     match e {
                         b'"' | b'\\' | b'/' => out.push(e),
@@ -262,7 +280,10 @@ mod tests {
     fn ldmtool_shapes() {
         let v = parse(br#"{ "name" : "WIN-A_Dg0", "guid" : "x", "volumes" : [ "Volume1" ], "disks" : [ "Disk1", "Disk2" ] }"#).unwrap();
         assert_eq!(v.get("name"), Some(&Json::Str("WIN-A_Dg0".into())));
-        assert_eq!(v.get("disks").unwrap().string_list().unwrap(), vec!["Disk1", "Disk2"]);
+        assert_eq!(
+            v.get("disks").unwrap().string_list().unwrap(),
+            vec!["Disk1", "Disk2"]
+        );
         let v = parse(b"[\n  \"a\\u00e9\\ud83d\\ude00\\n\"\n]\n").unwrap();
         assert_eq!(v.string_list().unwrap(), vec!["a\u{e9}\u{1F600}\n"]);
         let v = parse(br#"{"hint":null,"size":-1.5e3,"ok":true}"#).unwrap();
@@ -274,8 +295,23 @@ mod tests {
     #[test]
     fn refusals() {
         for bad in [
-            &b""[..], b"  ", b"\"s\"", b"1", b"[", b"[1,]", b"{\"a\"}", b"{\"a\":1,}", b"[01]", b"[1.]", b"[\"\\x\"]",
-            b"[\"\\ud800\"]", b"[\"\\u0000\"]", b"[\"a\nb\"]", b"[] x", b"[tru]", b"[\"\xff\"]",
+            &b""[..],
+            b"  ",
+            b"\"s\"",
+            b"1",
+            b"[",
+            b"[1,]",
+            b"{\"a\"}",
+            b"{\"a\":1,}",
+            b"[01]",
+            b"[1.]",
+            b"[\"\\x\"]",
+            b"[\"\\ud800\"]",
+            b"[\"\\u0000\"]",
+            b"[\"a\nb\"]",
+            b"[] x",
+            b"[tru]",
+            b"[\"\xff\"]",
         ] {
             assert!(parse(bad).is_err(), "{:?}", String::from_utf8_lossy(bad));
         }
@@ -347,9 +383,21 @@ mod tests {
             0 => Json::Null,
             1 => Json::Bool(r.below(2) == 1),
             2 => Json::Num(format!("{}", r.next() as i64 % 100000)),
-            3 => Json::Str((0..r.below(8)).map(|_| char::from_u32(1 + r.below(0x3000) as u32).unwrap_or('x')).collect()),
-            4 => Json::Arr((0..r.below(4)).map(|_| random_value(r, depth + 1)).collect()),
-            _ => Json::Obj((0..r.below(4)).map(|i| (format!("k{i}"), random_value(r, depth + 1))).collect()),
+            3 => Json::Str(
+                (0..r.below(8))
+                    .map(|_| char::from_u32(1 + r.below(0x3000) as u32).unwrap_or('x'))
+                    .collect(),
+            ),
+            4 => Json::Arr(
+                (0..r.below(4))
+                    .map(|_| random_value(r, depth + 1))
+                    .collect(),
+            ),
+            _ => Json::Obj(
+                (0..r.below(4))
+                    .map(|i| (format!("k{i}"), random_value(r, depth + 1)))
+                    .collect(),
+            ),
         }
     }
 
