@@ -1269,9 +1269,11 @@ main (void)
   not_launched_section ();
   null_args_section ();
 
-  tl_rm_rf (tmpdir);
-  free (tmpdir);
   say ("");
   say ("== end");
+  /* After the last say (): normalise () reads tmpdir. */
+  tl_rm_rf (tmpdir);
+  free (tmpdir);
+  tmpdir = NULL;
   return 0;
 }

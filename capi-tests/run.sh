@@ -11,6 +11,9 @@
 # below it) and ends with "N passed, M failed".  Exit status 0 only when all pass.
 # The differential transcripts are left in $CAPI_TESTS_OUT (default
 # /tmp/capi-tests-out) for inspection.
+#
+# CAPI_TESTS_VALGRIND=1 runs every test program (and our side of the differential) under
+# valgrind memcheck; any memcheck error fails that test.
 set -uo pipefail
 
 if [ $# -ne 1 ]; then
@@ -23,6 +26,11 @@ debian_lib=/usr/lib/x86_64-linux-gnu/libguestfs.so.0
 out_dir=${CAPI_TESTS_OUT:-/tmp/capi-tests-out}
 CC=${CC:-cc}
 CXX=${CXX:-c++}
+runner=()
+if [ "${CAPI_TESTS_VALGRIND:-0}" = 1 ]; then
+  command -v valgrind >/dev/null || { echo "FAIL: valgrind (not installed: run scripts/setup-machine.sh)"; echo "0 passed, 1 failed"; exit 1; }
+  runner=(valgrind -q --error-exitcode=99)
+fi
 
 build=$(mktemp -d /tmp/capi-tests-build.XXXXXX)
 trap 'rm -rf "$build"' EXIT
@@ -83,7 +91,7 @@ compile_and_run () {
     report "$name" 1 "$log"
     return
   fi
-  (cd "$build" && timeout 300 "$exe" "${args[@]}") >>"$log" 2>&1
+  (cd "$build" && timeout 300 "${runner[@]}" "$exe" "${args[@]}") >>"$log" 2>&1
   local rc=$?
   # 124 is timeout's; above 128 a signal killed the test (a crash, usually).
   [ $rc -ne 0 ] && echo "exit status $rc$([ $rc -eq 124 ] && echo ' (timed out)')$([ $rc -gt 128 ] && echo " (signal $((rc - 128)))")" >>"$log"
@@ -176,7 +184,7 @@ else
   refdir=$build/debian-lib
   mkdir -p "$refdir"
   ln -s "$debian_lib" "$refdir/libguestfs.so.0"
-  (cd "$build" && timeout 300 "$exe") >"$out_dir/differential.ours.txt" 2>"$out_dir/differential.ours.stderr"
+  (cd "$build" && timeout 300 "${runner[@]}" "$exe") >"$out_dir/differential.ours.txt" 2>"$out_dir/differential.ours.stderr"
   s1=$?
   (cd "$build" && CAPI_TESTS_LIBDIR=$refdir LD_LIBRARY_PATH=$refdir timeout 300 "$exe") \
     >"$out_dir/differential.ref.txt" 2>"$out_dir/differential.ref.stderr"

@@ -192,7 +192,11 @@ fn write_struct(o: &mut String, s: &Struct) {
     writeln!(o, "struct guestfs_{n} {{").unwrap();
     for f in &s.fields {
         match f.ty {
-            FieldType::Uuid => writeln!(o, "  char {}[32]; /* this is NOT nul-terminated, be careful when printing */", f.name),
+            FieldType::Uuid => writeln!(
+                o,
+                "  char {}[32]; /* this is NOT nul-terminated, be careful when printing */",
+                f.name
+            ),
             FieldType::Buffer => writeln!(o, "  uint32_t {0}_len;\n  char *{0};", f.name),
             FieldType::OptPercent => writeln!(o, "  float {}; /* [0..100] or -1 */", f.name),
             t => {
@@ -207,13 +211,37 @@ fn write_struct(o: &mut String, s: &Struct) {
         .unwrap();
     }
     writeln!(o, "}};\n").unwrap();
-    writeln!(o, "struct guestfs_{n}_list {{\n  uint32_t len;\n  struct guestfs_{n} *val;\n}};\n").unwrap();
-    writeln!(o, "extern GUESTFS_DLL_PUBLIC int guestfs_compare_{n} (const struct guestfs_{n} *, const struct guestfs_{n} *);").unwrap();
+    writeln!(
+        o,
+        "struct guestfs_{n}_list {{\n  uint32_t len;\n  struct guestfs_{n} *val;\n}};\n"
+    )
+    .unwrap();
+    writeln!(
+        o,
+        "extern GUESTFS_DLL_PUBLIC int guestfs_compare_{n} (const struct guestfs_{n} *, const struct guestfs_{n} *);"
+    )
+    .unwrap();
     writeln!(o, "extern GUESTFS_DLL_PUBLIC int guestfs_compare_{n}_list (const struct guestfs_{n}_list *, const struct guestfs_{n}_list *);\n").unwrap();
-    writeln!(o, "extern GUESTFS_DLL_PUBLIC struct guestfs_{n} *guestfs_copy_{n} (const struct guestfs_{n} *);").unwrap();
-    writeln!(o, "extern GUESTFS_DLL_PUBLIC struct guestfs_{n}_list *guestfs_copy_{n}_list (const struct guestfs_{n}_list *);\n").unwrap();
-    writeln!(o, "extern GUESTFS_DLL_PUBLIC void guestfs_free_{n} (struct guestfs_{n} *);").unwrap();
-    writeln!(o, "extern GUESTFS_DLL_PUBLIC void guestfs_free_{n}_list (struct guestfs_{n}_list *);\n").unwrap();
+    writeln!(
+        o,
+        "extern GUESTFS_DLL_PUBLIC struct guestfs_{n} *guestfs_copy_{n} (const struct guestfs_{n} *);"
+    )
+    .unwrap();
+    writeln!(
+        o,
+        "extern GUESTFS_DLL_PUBLIC struct guestfs_{n}_list *guestfs_copy_{n}_list (const struct guestfs_{n}_list *);\n"
+    )
+    .unwrap();
+    writeln!(
+        o,
+        "extern GUESTFS_DLL_PUBLIC void guestfs_free_{n} (struct guestfs_{n} *);"
+    )
+    .unwrap();
+    writeln!(
+        o,
+        "extern GUESTFS_DLL_PUBLIC void guestfs_free_{n}_list (struct guestfs_{n}_list *);\n"
+    )
+    .unwrap();
 }
 
 fn deprecation_attr(a: &Action) -> Option<String> {
@@ -285,7 +313,12 @@ fn write_action(o: &mut String, a: &Action) {
         end(o);
         writeln!(o, "\nstruct guestfs_{cn}_argv {{\n  uint64_t bitmask;").unwrap();
         for (i, oa) in a.optargs.iter().enumerate() {
-            writeln!(o, "# define {pre}_{}_BITMASK (UINT64_C(1)<<{i})", oa.name.to_uppercase()).unwrap();
+            writeln!(
+                o,
+                "# define {pre}_{}_BITMASK (UINT64_C(1)<<{i})",
+                oa.name.to_uppercase()
+            )
+            .unwrap();
             writeln!(o, "  {}{};", optarg_c_type(oa.ty), oa.name).unwrap();
         }
         writeln!(o, "}};\n").unwrap();

@@ -103,12 +103,20 @@ pub fn generate(api: &Api) -> String {
         }
         if !a.optargs.is_empty() {
             let cn = a.c_name();
-            writeln!(o, "#[repr(C)]\n#[allow(non_camel_case_types)]\npub struct guestfs_{cn}_argv {{\n    pub bitmask: u64,").unwrap();
+            writeln!(
+                o,
+                "#[repr(C)]\n#[allow(non_camel_case_types)]\npub struct guestfs_{cn}_argv {{\n    pub bitmask: u64,"
+            )
+            .unwrap();
             for oa in &a.optargs {
                 writeln!(o, "    pub {}: {},", rust_field(&oa.name), opt_rust_type(oa.ty)).unwrap();
             }
             writeln!(o, "}}\n").unwrap();
-            let vals: Vec<String> = a.optargs.iter().map(|oa| opt_conv(oa.ty, &rust_field(&oa.name))).collect();
+            let vals: Vec<String> = a
+                .optargs
+                .iter()
+                .map(|oa| opt_conv(oa.ty, &rust_field(&oa.name)))
+                .collect();
             writeln!(o, "/// `guestfs_{cn}_argv`\n#[no_mangle]\npub unsafe extern \"C\" fn guestfs_{cn}_argv({plist}, optargs: *const guestfs_{cn}_argv) -> {rty} {{\n    let opts = if optargs.is_null() {{ COptArgs::default() }} else {{\n        let o = &*optargs;\n        COptArgs {{ bitmask: o.bitmask, vals: vec![{}] }}\n    }};\n    let r = invoke(g, {idx}, &{args}, Some(opts));\n    {conv}\n}}\n", vals.join(", ")).unwrap();
         }
     }
@@ -127,10 +135,11 @@ pub fn generate(api: &Api) -> String {
 /// Optarg names that are Rust keywords get a raw identifier.
 fn rust_field(n: &str) -> String {
     match n {
-        "type" | "match" | "ref" | "move" | "fn" | "in" | "mod" | "use" | "loop" | "where" | "impl" | "unsafe" | "const"
-        | "static" | "struct" | "enum" | "true" | "false" | "box" | "dyn" | "let" | "mut" | "pub" | "return" | "trait"
-        | "while" | "for" | "if" | "else" | "break" | "continue" | "async" | "await" | "extern" | "priv" | "virtual"
-        | "yield" | "abstract" | "final" | "override" | "macro" | "become" | "do" | "typeof" | "unsized" | "try" => {
+        "type" | "match" | "ref" | "move" | "fn" | "in" | "mod" | "use" | "loop" | "where" | "impl" | "unsafe"
+        | "const" | "static" | "struct" | "enum" | "true" | "false" | "box" | "dyn" | "let" | "mut" | "pub"
+        | "return" | "trait" | "while" | "for" | "if" | "else" | "break" | "continue" | "async" | "await"
+        | "extern" | "priv" | "virtual" | "yield" | "abstract" | "final" | "override" | "macro" | "become" | "do"
+        | "typeof" | "unsized" | "try" => {
             format!("r#{n}")
         }
         _ => n.to_string(),

@@ -3,13 +3,29 @@
 use guestfs_api::*;
 
 pub const HANDWRITTEN: &[&str] = &[
-    "create", "create_flags", "close", "last_error", "last_errno",
-    "set_error_handler", "get_error_handler", "push_error_handler", "pop_error_handler",
-    "set_out_of_memory_handler", "get_out_of_memory_handler",
-    "set_event_callback", "delete_event_callback", "event_to_string",
-    "set_log_message_callback", "set_subprocess_quit_callback", "set_launch_done_callback",
-    "set_close_callback", "set_progress_callback",
-    "set_private", "get_private", "first_private", "next_private",
+    "create",
+    "create_flags",
+    "close",
+    "last_error",
+    "last_errno",
+    "set_error_handler",
+    "get_error_handler",
+    "push_error_handler",
+    "pop_error_handler",
+    "set_out_of_memory_handler",
+    "get_out_of_memory_handler",
+    "set_event_callback",
+    "delete_event_callback",
+    "event_to_string",
+    "set_log_message_callback",
+    "set_subprocess_quit_callback",
+    "set_launch_done_callback",
+    "set_close_callback",
+    "set_progress_callback",
+    "set_private",
+    "get_private",
+    "first_private",
+    "next_private",
 ];
 
 /// Every exported symbol name, sorted.

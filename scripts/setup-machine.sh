@@ -43,6 +43,8 @@ packages=(
   libpcre2-dev genisoimage
   libaugeas-dev augeas-lenses libhivex-dev libsystemd-dev libselinux1-dev
   ntfs-3g sleuthkit f2fs-tools python3
+  # memory checker for the C API and thread stress tests
+  valgrind
 )
 # Optional daemon groups: Windows dynamic disks (ldmtool), selinux_relabel (setfiles),
 # grub_install's i386-pc modules (grub-install itself is grub2-common, a libguestfs0 dependency).

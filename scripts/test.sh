@@ -24,6 +24,8 @@ step "cargo test (api, protocol, daemon, launch, library)" cargo test --release 
 if [ -x capi-tests/run.sh ]; then
   step "C API tests (known failures in capi-tests/known-failures.txt)" bash scripts/run-with-ledger.sh capi-tests/known-failures.txt -- bash capi-tests/run.sh "$prefix"
 fi
+step "C API tests under valgrind memcheck (no memcheck error)" env CAPI_TESTS_VALGRIND=1 CAPI_TESTS_OUT=/tmp/capi-tests-valgrind bash capi-tests/run.sh "$prefix"
+step "thread stress: closes and cancels racing calls, 10 runs and one under valgrind" bash tests/threads/run.sh "$prefix"
 if [ -x scripts/conformance/run-upstream-handle-tests.sh ]; then
   step "libguestfs handle-level tests" bash scripts/conformance/run-upstream-handle-tests.sh "$prefix"
 fi
@@ -48,6 +50,7 @@ if [ -x scripts/conformance/run-upstream-guestfish-tests.sh ]; then
   step "libguestfs guestfish test scripts (known failures in scripts/conformance/guestfish-known-failures.txt)" \
     bash scripts/run-with-ledger.sh scripts/conformance/guestfish-known-failures.txt -- bash scripts/conformance/run-upstream-guestfish-tests.sh "$prefix"
 fi
+step "fuzz: every target for a bounded time (crash, hang or allocation over the cap fails)" bash fuzz/run.sh "${FUZZ_SECONDS:-30}"
 step "demo" bash examples/run-demo.sh "$prefix"
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -15,10 +15,18 @@ pub struct Error {
 impl Error {
     /// An error with no errno (libguestfs's `error()`).
     pub fn msg(message: impl Into<String>) -> Error {
-        Error { errno: 0, message: message.into(), reported: false }
+        Error {
+            errno: 0,
+            message: message.into(),
+            reported: false,
+        }
     }
     pub fn with_errno(errno: i32, message: impl Into<String>) -> Error {
-        Error { errno, message: message.into(), reported: false }
+        Error {
+            errno,
+            message: message.into(),
+            reported: false,
+        }
     }
     /// libguestfs's `perrorf`: the message, `": "`, and the strerror text of `errno`.
     pub fn os(message: impl Into<String>, err: &std::io::Error) -> Error {
@@ -26,11 +34,18 @@ impl Error {
         let text = std::io::Error::from_raw_os_error(errno).to_string();
         // std appends " (os error N)"; libguestfs prints strerror alone.
         let text = text.split(" (os error").next().unwrap_or("").to_string();
-        Error { errno, message: format!("{}: {}", message.into(), text), reported: false }
+        Error {
+            errno,
+            message: format!("{}: {}", message.into(), text),
+            reported: false,
+        }
     }
     /// A function that guestfs-rs does not implement yet.
     pub fn not_supported(name: &str) -> Error {
-        Error::with_errno(libc::ENOTSUP, format!("{name}: this function is not implemented in guestfs-rs yet"))
+        Error::with_errno(
+            libc::ENOTSUP,
+            format!("{name}: this function is not implemented in guestfs-rs yet"),
+        )
     }
 }
 

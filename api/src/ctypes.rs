@@ -61,18 +61,30 @@ pub fn struct_layout(s: &Struct) -> StructLayout {
             let len_off = off;
             off += 4;
             off = round_up(off, 8);
-            fields.push(FieldLayout { offset: len_off, data_offset: off, ty: f.ty });
+            fields.push(FieldLayout {
+                offset: len_off,
+                data_offset: off,
+                ty: f.ty,
+            });
             off += 8;
             align = align.max(8);
         } else {
             let (sz, al) = size_align(f.ty);
             off = round_up(off, al);
-            fields.push(FieldLayout { offset: off, data_offset: off, ty: f.ty });
+            fields.push(FieldLayout {
+                offset: off,
+                data_offset: off,
+                ty: f.ty,
+            });
             off += sz;
             align = align.max(al);
         }
     }
-    StructLayout { size: round_up(off.max(1), align), align, fields }
+    StructLayout {
+        size: round_up(off.max(1), align),
+        align,
+        fields,
+    }
 }
 
 /// C parameter declarations of an action's required arguments (without the handle).

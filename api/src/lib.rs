@@ -22,9 +22,7 @@ pub const DESCRIPTIONS_TSV: &str = include_str!("../descriptions.tsv");
 /// own tests rule out.
 pub fn table() -> &'static Api {
     static TABLE: OnceLock<Api> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        parse::parse(API_TXT, DESCRIPTIONS_TSV).unwrap_or_else(|e| panic!("api.txt: {e}"))
-    })
+    TABLE.get_or_init(|| parse::parse(API_TXT, DESCRIPTIONS_TSV).unwrap_or_else(|e| panic!("api.txt: {e}")))
 }
 
 #[cfg(test)]

@@ -215,7 +215,14 @@ impl Api {
             .enumerate()
             .filter_map(|(i, a)| a.proc_nr.map(|p| (p, i)))
             .collect();
-        Api { actions, structs, events, errnos, by_name, by_proc }
+        Api {
+            actions,
+            structs,
+            events,
+            errnos,
+            by_name,
+            by_proc,
+        }
     }
     pub fn action(&self, name: &str) -> Option<&Action> {
         self.by_name.get(name).map(|&i| &self.actions[i])

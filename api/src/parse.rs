@@ -69,7 +69,10 @@ fn parse_optarg(w: &[&str], line: &str) -> Result<OptArg, String> {
         "string_list" => OptArgType::StringList,
         other => return Err(format!("unknown optarg type {other:?}")),
     };
-    Ok(OptArg { name: word(w, 1, line)?.to_string(), ty })
+    Ok(OptArg {
+        name: word(w, 1, line)?.to_string(),
+        ty,
+    })
 }
 
 fn parse_field(w: &[&str], line: &str) -> Result<Field, String> {
@@ -86,7 +89,10 @@ fn parse_field(w: &[&str], line: &str) -> Result<Field, String> {
         "opt_percent" => FieldType::OptPercent,
         other => return Err(format!("unknown field type {other:?}")),
     };
-    Ok(Field { name: word(w, 1, line)?.to_string(), ty })
+    Ok(Field {
+        name: word(w, 1, line)?.to_string(),
+        ty,
+    })
 }
 
 fn new_action(name: &str) -> Action {
@@ -94,7 +100,10 @@ fn new_action(name: &str) -> Action {
         name: name.to_string(),
         proc_nr: None,
         added: (0, 0, 0),
-        ret: Ret { name: String::new(), ty: RetType::Err },
+        ret: Ret {
+            name: String::new(),
+            ty: RetType::Err,
+        },
         args: vec![],
         optargs: vec![],
         flags: Flags::default(),
@@ -119,12 +128,13 @@ pub(crate) fn parse(text: &str, descriptions: &str) -> Result<Api, String> {
     let mut events = Vec::new();
     let mut errnos = Vec::new();
     let mut cur = Block::None;
-    let flush = |cur: &mut Block, actions: &mut Vec<Action>, structs: &mut Vec<Struct>| {
-        match std::mem::replace(cur, Block::None) {
-            Block::Action(a) => actions.push(a),
-            Block::Struct(s) => structs.push(s),
-            Block::None => {}
-        }
+    let flush = |cur: &mut Block, actions: &mut Vec<Action>, structs: &mut Vec<Struct>| match std::mem::replace(
+        cur,
+        Block::None,
+    ) {
+        Block::Action(a) => actions.push(a),
+        Block::Struct(s) => structs.push(s),
+        Block::None => {}
     };
     for (lineno, line) in text.lines().enumerate() {
         let ctx = |e: String| format!("line {}: {e}", lineno + 1);
@@ -150,7 +160,10 @@ pub(crate) fn parse(text: &str, descriptions: &str) -> Result<Api, String> {
                     })
                 }
                 "event" => {
-                    let bit = word(&w, 2, line).map_err(ctx)?.parse().map_err(|e| ctx(format!("{e}")))?;
+                    let bit = word(&w, 2, line)
+                        .map_err(ctx)?
+                        .parse()
+                        .map_err(|e| ctx(format!("{e}")))?;
                     events.push((w[1].to_string(), bit));
                 }
                 "errno" => errnos.push(word(&w, 1, line).map_err(ctx)?.to_string()),
@@ -160,7 +173,14 @@ pub(crate) fn parse(text: &str, descriptions: &str) -> Result<Api, String> {
         }
         match &mut cur {
             Block::Action(a) => match w[0] {
-                "proc" => a.proc_nr = Some(word(&w, 1, line).map_err(ctx)?.parse().map_err(|e| ctx(format!("{e}")))?),
+                "proc" => {
+                    a.proc_nr = Some(
+                        word(&w, 1, line)
+                            .map_err(ctx)?
+                            .parse()
+                            .map_err(|e| ctx(format!("{e}")))?,
+                    )
+                }
                 "added" => {
                     let v: Vec<u32> = w[1].split('.').filter_map(|x| x.parse().ok()).collect();
                     if v.len() != 3 {

@@ -36,6 +36,11 @@ fn proc_numbers_unique() {
 
 #[test]
 fn every_action_has_a_description() {
-    let missing: Vec<_> = table().actions.iter().filter(|a| a.description.is_empty()).map(|a| a.name.clone()).collect();
+    let missing: Vec<_> = table()
+        .actions
+        .iter()
+        .filter(|a| a.description.is_empty())
+        .map(|a| a.name.clone())
+        .collect();
     assert!(missing.is_empty(), "no description for: {missing:?}");
 }

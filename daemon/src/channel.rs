@@ -26,10 +26,7 @@ pub enum ChannelSpec {
 pub fn open(spec: &ChannelSpec) -> io::Result<(File, File)> {
     let f = match spec {
         ChannelSpec::Auto => {
-            let p = find_virtio_port(
-                Path::new("/sys/class/virtio-ports"),
-                Duration::from_secs(10),
-            )?;
+            let p = find_virtio_port(Path::new("/sys/class/virtio-ports"), Duration::from_secs(10))?;
             crate::vlog!("guestfsd: channel is {}", p.display());
             OpenOptions::new().read(true).write(true).open(p)?
         }
@@ -74,10 +71,7 @@ pub fn find_virtio_port(class_dir: &Path, timeout: Duration) -> io::Result<PathB
         if Instant::now() >= deadline {
             return Err(io::Error::new(
                 io::ErrorKind::NotFound,
-                format!(
-                    "no virtio-serial port named {PORT_NAME} in {}",
-                    class_dir.display()
-                ),
+                format!("no virtio-serial port named {PORT_NAME} in {}", class_dir.display()),
             ));
         }
         std::thread::sleep(Duration::from_millis(20));

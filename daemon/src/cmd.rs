@@ -79,8 +79,7 @@ impl Cmd {
         I: IntoIterator<Item = S>,
         S: AsRef<OsStr>,
     {
-        self.args
-            .extend(it.into_iter().map(|s| s.as_ref().to_owned()));
+        self.args.extend(it.into_iter().map(|s| s.as_ref().to_owned()));
         self
     }
     /// Read stdin from another program's stdout (a pipeline).
@@ -202,11 +201,7 @@ impl Cmd {
             let _ = t.join();
         }
         let stderr = read_back(errfile);
-        let o = Outcome {
-            status,
-            stdout,
-            stderr,
-        };
+        let o = Outcome { status, stdout, stderr };
         if crate::log::verbose() && !o.ok() {
             eprintln!(
                 "{}: exit status {:?}: {}",
@@ -237,9 +232,7 @@ impl Cmd {
         let errfile = temp_file().map_err(|e| Error::io(&e, "tmpfile"))?;
         let errclone = errfile.try_clone().map_err(|e| Error::io(&e, "dup"))?;
         c.stderr(Stdio::from(errclone));
-        let child = c
-            .spawn()
-            .map_err(|e| Error::io(&e, self.prog.to_string_lossy()))?;
+        let child = c.spawn().map_err(|e| Error::io(&e, self.prog.to_string_lossy()))?;
         Ok(Streaming { child, errfile })
     }
 }
@@ -256,9 +249,7 @@ impl Streaming {
         drop(self.child.stdin.take());
         drop(self.child.stdout.take());
         let status = self.child.wait().ok().and_then(|s| s.code());
-        let err = String::from_utf8_lossy(&read_back(self.errfile))
-            .trim_end()
-            .to_string();
+        let err = String::from_utf8_lossy(&read_back(self.errfile)).trim_end().to_string();
         (status, err)
     }
     /// Kill it (the transfer was cancelled) and reap it.
@@ -323,9 +314,7 @@ mod tests {
 
     #[test]
     fn captures_stdout_and_stderr() {
-        let o = Cmd::new("sh")
-            .args(["-c", "echo out; echo err >&2; exit 3"])
-            .run();
+        let o = Cmd::new("sh").args(["-c", "echo out; echo err >&2; exit 3"]).run();
         assert_eq!(o.status, Some(3));
         assert_eq!(o.stdout, b"out\n");
         assert_eq!(o.err_text(), "err");
@@ -346,10 +335,7 @@ mod tests {
 
     #[test]
     fn fold_stdout_goes_to_stderr() {
-        let o = Cmd::new("sh")
-            .args(["-c", "echo a; echo b >&2"])
-            .fold_stdout()
-            .run();
+        let o = Cmd::new("sh").args(["-c", "echo a; echo b >&2"]).fold_stdout().run();
         assert!(o.stdout.is_empty());
         assert_eq!(o.err_text(), "a\nb");
     }

@@ -133,15 +133,13 @@ impl Daemon {
         let mut read_failed = None;
         loop {
             // The source is read straight into the outgoing chunk.
-            let r = self
-                .t
-                .send_data_with(&mut Transport::library_cancelled, &mut |buf| {
-                    read_full(src, buf).map_err(|e| {
-                        let kind = e.kind();
-                        read_failed = Some(e);
-                        io::Error::from(kind)
-                    })
-                });
+            let r = self.t.send_data_with(&mut Transport::library_cancelled, &mut |buf| {
+                read_full(src, buf).map_err(|e| {
+                    let kind = e.kind();
+                    read_failed = Some(e);
+                    io::Error::from(kind)
+                })
+            });
             match r {
                 Ok(Sent::Queued(n)) => {
                     sent += n as u64;
@@ -170,14 +168,12 @@ impl Daemon {
     /// is returned).
     pub fn send_data(&mut self, mut data: &[u8]) -> Result<bool> {
         while !data.is_empty() {
-            let r = self
-                .t
-                .send_data_with(&mut Transport::library_cancelled, &mut |buf| {
-                    let n = buf.len().min(data.len());
-                    buf[..n].copy_from_slice(&data[..n]);
-                    data = &data[n..];
-                    Ok(n)
-                });
+            let r = self.t.send_data_with(&mut Transport::library_cancelled, &mut |buf| {
+                let n = buf.len().min(data.len());
+                buf[..n].copy_from_slice(&data[..n]);
+                data = &data[n..];
+                Ok(n)
+            });
             match r {
                 Ok(Sent::Queued(_) | Sent::Empty) => {}
                 Ok(Sent::Cancelled) => {

@@ -42,10 +42,7 @@ impl Devices {
                         continue;
                     }
                 }
-                found.push((
-                    sort_key(&sys_block.join(&name), &name),
-                    format!("/dev/{name}"),
-                ));
+                found.push((sort_key(&sys_block.join(&name), &name), format!("/dev/{name}")));
             }
         }
         found.sort();
@@ -315,10 +312,7 @@ mod tests {
         assert_eq!(d.reverse("/dev/vdb12"), "/dev/sdb12");
         assert_eq!(d.reverse("/dev/vdbx"), "/dev/vdbx");
         assert_eq!(d.reverse("/dev/VG/LV"), "/dev/VG/LV");
-        assert_eq!(
-            d.reverse_mountable("btrfsvol:/dev/vdb1/a/b"),
-            "btrfsvol:/dev/sdb1/a/b"
-        );
+        assert_eq!(d.reverse_mountable("btrfsvol:/dev/vdb1/a/b"), "btrfsvol:/dev/sdb1/a/b");
     }
 
     #[test]
@@ -326,10 +320,7 @@ mod tests {
         assert_eq!(split_partition("/dev/sda1"), ("/dev/sda".into(), 1));
         assert_eq!(split_partition("/dev/sdab12"), ("/dev/sdab".into(), 12));
         assert_eq!(split_partition("/dev/sda"), ("/dev/sda".into(), 0));
-        assert_eq!(
-            split_partition("/dev/nvme0n1p3"),
-            ("/dev/nvme0n1".into(), 3)
-        );
+        assert_eq!(split_partition("/dev/nvme0n1p3"), ("/dev/nvme0n1".into(), 3));
         assert_eq!(split_partition("/dev/nvme0n1"), ("/dev/nvme0n1".into(), 0));
     }
 

@@ -8,9 +8,7 @@ use std::time::Instant;
 
 use guestfs_api::{Action, ArgType, RetType, StrKind};
 use guestfs_protocol::server::{check_call_header, ProgressThrottle, REPLY_TOO_BIG};
-use guestfs_protocol::{
-    decode_args, encode_ret, errno_to_name, Header, RetValue, Value, HEADER_LEN, MESSAGE_MAX,
-};
+use guestfs_protocol::{decode_args, encode_ret, errno_to_name, Header, RetValue, Value, HEADER_LEN, MESSAGE_MAX};
 
 use crate::calls;
 use crate::daemon::Daemon;
@@ -48,12 +46,7 @@ pub fn handle(d: &mut Daemon, header: Header, body: Vec<u8>) {
     d.cur = None;
 }
 
-fn run(
-    d: &mut Daemon,
-    h: &Header,
-    action: Option<&'static Action>,
-    body: Vec<u8>,
-) -> Result<RetValue> {
+fn run(d: &mut Daemon, h: &Header, action: Option<&'static Action>, body: Vec<u8>) -> Result<RetValue> {
     check_call_header(h).map_err(Error::msg)?;
     let Some(action) = action else {
         return Err(Error::msg(format!(
@@ -73,8 +66,8 @@ fn run(
             "unknown option in optional arguments bitmask (this can happen if a program is compiled against a newer version of libguestfs, then run against an older version of the daemon)",
         ));
     }
-    let (wire, optargs) = decode_args(action, &body)
-        .map_err(|_| Error::msg("daemon failed to decode procedure arguments"))?;
+    let (wire, optargs) =
+        decode_args(action, &body).map_err(|_| Error::msg("daemon failed to decode procedure arguments"))?;
     let mut req = Req {
         header: *h,
         action,
@@ -115,16 +108,7 @@ fn wait_for_modules_needed_by(name: &str) {
     let prefix = |p: &[&str]| p.iter().any(|x| name.starts_with(x));
     if prefix(&["lv", "vg", "pv", "mount_loop"]) || name == "list_filesystems" {
         crate::init::wait_for_priority_modules();
-    } else if prefix(&[
-        "btrfs",
-        "md",
-        "cryptsetup",
-        "luks",
-        "ldm",
-        "mdadm",
-        "list_md",
-    ]) || name == "mkfs_btrfs"
-    {
+    } else if prefix(&["btrfs", "md", "cryptsetup", "luks", "ldm", "mdadm", "list_md"]) || name == "mkfs_btrfs" {
         crate::init::wait_for_modules();
     }
 }
@@ -247,9 +231,7 @@ fn check_args(d: &mut Daemon, req: &mut Req) -> Result<()> {
 
 fn abs_path(stub: &str, p: &[u8]) -> Result<()> {
     if p.first() != Some(&b'/') {
-        return Err(Error::msg(format!(
-            "{stub}: path must start with a / character"
-        )));
+        return Err(Error::msg(format!("{stub}: path must start with a / character")));
     }
     Ok(())
 }
@@ -315,9 +297,7 @@ pub fn resolve_device(d: &Daemon, stub: &str, dev: &str) -> Result<String> {
         }
     };
     if !is_device_parameter(&found) {
-        return Err(Error::msg(format!(
-            "{stub}: {dev}: expecting a device name"
-        )));
+        return Err(Error::msg(format!("{stub}: {dev}: expecting a device name")));
     }
     Ok(found)
 }
@@ -347,18 +327,12 @@ fn resolve_mountable(d: &Daemon, stub: &str, s: &str) -> Result<String> {
 fn reverse_translate(d: &Daemon, action: &Action, ret: RetValue) -> RetValue {
     let dev_kind = |k: &StrKind| matches!(k, StrKind::Device | StrKind::Mountable);
     match (&action.ret.ty, ret) {
-        (RetType::String(k), RetValue::Str(s)) if dev_kind(k) => RetValue::Str(
-            d.devices
-                .reverse_mountable(&String::from_utf8_lossy(&s))
-                .into_bytes(),
-        ),
+        (RetType::String(k), RetValue::Str(s)) if dev_kind(k) => {
+            RetValue::Str(d.devices.reverse_mountable(&String::from_utf8_lossy(&s)).into_bytes())
+        }
         (RetType::StringList(k), RetValue::StrList(l)) if dev_kind(k) => RetValue::StrList(
             l.iter()
-                .map(|s| {
-                    d.devices
-                        .reverse_mountable(&String::from_utf8_lossy(s))
-                        .into_bytes()
-                })
+                .map(|s| d.devices.reverse_mountable(&String::from_utf8_lossy(s)).into_bytes())
                 .collect(),
         ),
         (_, r) => r,

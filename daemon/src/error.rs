@@ -22,10 +22,7 @@ impl Error {
     }
     /// An error with an errno and a ready message (1.48's `reply_with_error_errno`).
     pub fn with_errno(errno: i32, msg: impl Into<String>) -> Error {
-        Error {
-            errno,
-            msg: msg.into(),
-        }
+        Error { errno, msg: msg.into() }
     }
     /// `context: strerror(errno)` (1.48's `reply_with_perror`).
     pub fn perror(errno: i32, context: impl fmt::Display) -> Error {

@@ -187,8 +187,7 @@ fn priority_rank(path: &str) -> Option<usize> {
 /// Split the background list into (priority, rest): the priority ones in
 /// [`PRIORITY_STEMS`] order, the rest in the builder's order.
 pub fn prioritise(rest: Vec<String>) -> (Vec<String>, Vec<String>) {
-    let (mut first, rest): (Vec<String>, Vec<String>) =
-        rest.into_iter().partition(|m| priority_rank(m).is_some());
+    let (mut first, rest): (Vec<String>, Vec<String>) = rest.into_iter().partition(|m| priority_rank(m).is_some());
     first.sort_by_key(|m| priority_rank(m));
     (first, rest)
 }
@@ -242,21 +241,11 @@ pub fn load_modules_in_background(rest: Vec<String>) {
         // module initialisation it runs in the kernel) gets the CPU only when the daemon's
         // main thread waits, so it does not delay the launch flag or the first calls.
         // SAFETY: setpriority on this thread's own tid.
-        unsafe {
-            libc::setpriority(
-                libc::PRIO_PROCESS,
-                libc::syscall(libc::SYS_gettid) as libc::id_t,
-                19,
-            )
-        };
+        unsafe { libc::setpriority(libc::PRIO_PROCESS, libc::syscall(libc::SYS_gettid) as libc::id_t, 19) };
         let t = Instant::now();
         let (first, others) = prioritise(rest);
         // A failure here is retried with the others, after their dependencies.
-        let failed: Vec<String> = first
-            .iter()
-            .filter(|m| load_module(m).is_err())
-            .cloned()
-            .collect();
+        let failed: Vec<String> = first.iter().filter(|m| load_module(m).is_err()).cloned().collect();
         // As 1.48's appliance does at boot: the guest's md arrays are assembled (degraded
         // ones started too), its volume groups active and its Windows dynamic disks mapped,
         // so /dev/mdN, /dev/VG/LV and /dev/mapper/ldm_* exist from the first call on
@@ -268,16 +257,12 @@ pub fn load_modules_in_background(rest: Vec<String>) {
         let _ = crate::cmd::Cmd::new("lvm")
             .args(["vgchange", "-aay", "--sysinit"])
             .run();
-        let _ = crate::cmd::Cmd::new("mdadm")
-            .args(["-As", "--auto=yes", "--run"])
-            .run();
+        let _ = crate::cmd::Cmd::new("mdadm").args(["-As", "--auto=yes", "--run"]).run();
         // The first pass leaves a degraded array assembled but inactive, and the --run
         // pass does not start an array already assembled: start those now (degraded).
         run_inactive_md_arrays();
         if crate::cmd::program_exists("ldmtool") {
-            let _ = crate::cmd::Cmd::new("ldmtool")
-                .args(["create", "all"])
-                .run();
+            let _ = crate::cmd::Cmd::new("ldmtool").args(["create", "all"]).run();
         }
         set_state(|s| s.priority_done = true);
         crate::vlog!(
@@ -347,10 +332,7 @@ pub fn wait_for_disks(timeout: Duration) {
             return;
         }
         if Instant::now() >= deadline {
-            eprintln!(
-                "guestfsd: SCSI devices without a block device: {}",
-                pending.join(" ")
-            );
+            eprintln!("guestfsd: SCSI devices without a block device: {}", pending.join(" "));
             return;
         }
         std::thread::sleep(Duration::from_millis(10));
@@ -359,9 +341,7 @@ pub fn wait_for_disks(timeout: Duration) {
 
 fn pending_scsi_disks(dir: &Path) -> Vec<String> {
     let mut out = Vec::new();
-    let Ok(rd) = fs::read_dir(dir) else {
-        return out;
-    };
+    let Ok(rd) = fs::read_dir(dir) else { return out };
     for e in rd.flatten() {
         let name = e.file_name().to_string_lossy().into_owned();
         if crate::devices::parse_scsi_address(&name).is_none() {
@@ -394,22 +374,16 @@ const TOOLS_MARKER: &str = ".guestfs-rs-tools";
 /// A root disk without the marker file (libguestfs's own appliances) is left alone.
 fn mount_tools_disk() {
     let cmdline = fs::read_to_string("/proc/cmdline").unwrap_or_default();
-    let Some(uuid) = cmdline
-        .split_whitespace()
-        .find_map(|w| w.strip_prefix("root=UUID="))
-    else {
+    let Some(uuid) = cmdline.split_whitespace().find_map(|w| w.strip_prefix("root=UUID=")) else {
         return;
     };
-    let Ok(rd) = fs::read_dir("/sys/block") else {
-        return;
-    };
+    let Ok(rd) = fs::read_dir("/sys/block") else { return };
     let disk = rd
         .flatten()
         .map(|e| format!("/dev/{}", e.file_name().to_string_lossy()))
         .find(|d| {
             (d.starts_with("/dev/sd") || d.starts_with("/dev/vd"))
-                && crate::devices::ext_uuid(Path::new(d))
-                    .is_some_and(|u| u.eq_ignore_ascii_case(uuid))
+                && crate::devices::ext_uuid(Path::new(d)).is_some_and(|u| u.eq_ignore_ascii_case(uuid))
         });
     let Some(disk) = disk else { return };
     if !try_mount(&disk, TOOLS_MOUNT, "ext4", libc::MS_RDONLY | libc::MS_NODEV) {
@@ -421,20 +395,13 @@ fn mount_tools_disk() {
         unsafe { libc::umount2(c.as_ptr(), libc::MNT_DETACH) };
         return;
     }
-    let Ok(tops) = fs::read_dir(TOOLS_MOUNT) else {
-        return;
-    };
+    let Ok(tops) = fs::read_dir(TOOLS_MOUNT) else { return };
     for e in tops.flatten() {
         let name = e.file_name().to_string_lossy().into_owned();
         if name == "lost+found" || !e.file_type().is_ok_and(|t| t.is_dir()) {
             continue;
         }
-        try_mount(
-            &format!("{TOOLS_MOUNT}/{name}"),
-            &format!("/{name}"),
-            "",
-            libc::MS_BIND,
-        );
+        try_mount(&format!("{TOOLS_MOUNT}/{name}"), &format!("/{name}"), "", libc::MS_BIND);
     }
     crate::vlog!("guestfsd: tools disk {disk} mounted");
 }
@@ -452,10 +419,7 @@ fn try_mount(src: &str, target: &str, fstype: &str, flags: libc::c_ulong) -> boo
     // SAFETY: valid NUL-terminated strings (or NULL fstype for a bind mount), no data.
     let r = unsafe { libc::mount(s.as_ptr(), t.as_ptr(), fptr, flags, std::ptr::null()) };
     if r == -1 {
-        eprintln!(
-            "guestfsd: mount {src} on {target}: {}",
-            std::io::Error::last_os_error()
-        );
+        eprintln!("guestfsd: mount {src} on {target}: {}", std::io::Error::last_os_error());
     }
     r == 0
 }
@@ -490,10 +454,7 @@ fn loopback_up() {
         ok
     };
     if !ok {
-        eprintln!(
-            "guestfsd: bringing up lo: {}",
-            std::io::Error::last_os_error()
-        );
+        eprintln!("guestfsd: bringing up lo: {}", std::io::Error::last_os_error());
     }
 }
 

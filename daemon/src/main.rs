@@ -29,8 +29,7 @@ struct Options {
     sysroot: Option<PathBuf>,
 }
 
-const USAGE: &str =
-    "usage: guestfsd [--channel PATH|fd:N] [--listen SOCKET] [--verbose] [-r|--sysroot DIR]";
+const USAGE: &str = "usage: guestfsd [--channel PATH|fd:N] [--listen SOCKET] [--verbose] [-r|--sysroot DIR]";
 
 fn parse_args(args: &[String]) -> Result<Options, String> {
     let mut o = Options::default();
@@ -110,11 +109,7 @@ fn main() -> ExitCode {
         Ok(o) => o,
         Err(e) => {
             eprintln!("guestfsd: {e}");
-            return if pid1 {
-                init::power_off()
-            } else {
-                ExitCode::from(2)
-            };
+            return if pid1 { init::power_off() } else { ExitCode::from(2) };
         }
     };
     if pid1 {
@@ -153,11 +148,7 @@ fn main() -> ExitCode {
         Ok(p) => p,
         Err(e) => {
             eprintln!("guestfsd: cannot open the channel to the library ({spec:?}): {e}");
-            return if pid1 {
-                init::power_off()
-            } else {
-                ExitCode::FAILURE
-            };
+            return if pid1 { init::power_off() } else { ExitCode::FAILURE };
         }
     };
 

@@ -67,10 +67,7 @@ mod tests {
                 volume: "a/b".into()
             }
         );
-        assert_eq!(
-            Mountable::parse("/dev/sda1"),
-            Mountable::Device("/dev/sda1".into())
-        );
+        assert_eq!(Mountable::parse("/dev/sda1"), Mountable::Device("/dev/sda1".into()));
         let lv = split_btrfsvol("/dev/VG/LV/sub", |d| d == "/dev/VG/LV").unwrap();
         assert_eq!(lv, ("/dev/VG/LV".to_string(), "sub".to_string()));
         assert_eq!(split_btrfsvol("/dev/sda1", |_| true), None);

@@ -103,11 +103,9 @@ impl Req {
 
     pub fn opt_list(&self, i: usize) -> Option<Vec<String>> {
         match (self.opt_set(i), self.optargs.get(i)) {
-            (true, Some(Value::StrList(l))) => Some(
-                l.iter()
-                    .map(|s| String::from_utf8_lossy(s).into_owned())
-                    .collect(),
-            ),
+            (true, Some(Value::StrList(l))) => {
+                Some(l.iter().map(|s| String::from_utf8_lossy(s).into_owned()).collect())
+            }
             _ => None,
         }
     }

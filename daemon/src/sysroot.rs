@@ -136,10 +136,7 @@ mod tests {
         assert_eq!(s.resolve(b"/link/x", true).unwrap(), d.join("real/x"));
         assert_eq!(s.resolve(b"/escape", true).unwrap(), d.join("etc/passwd"));
         assert_eq!(s.resolve(b"/escape", false).unwrap(), d.join("escape"));
-        assert_eq!(
-            s.resolve(b"/real/up/shadow", true).unwrap(),
-            d.join("etc/shadow")
-        );
+        assert_eq!(s.resolve(b"/real/up/shadow", true).unwrap(), d.join("etc/shadow"));
     }
 
     #[test]

@@ -74,10 +74,7 @@ fn device_calls_in_the_appliance() {
     }
     cfg.backend_settings = vec!["force_tcg".into()];
     cfg.verbose = true;
-    cfg.drives = vec![
-        scratch(&work, "a.img", 512 << 20),
-        scratch(&work, "b.img", 512 << 20),
-    ];
+    cfg.drives = vec![scratch(&work, "a.img", 512 << 20), scratch(&work, "b.img", 512 << 20)];
     let t = std::time::Instant::now();
     let running = launch(&cfg, &Ev).expect("launch");
     let console = running.console.try_clone().unwrap();
@@ -92,24 +89,17 @@ fn device_calls_in_the_appliance() {
         }
     });
     let sock = running.daemon.try_clone().unwrap();
-    sock.set_read_timeout(Some(Duration::from_secs(300)))
-        .unwrap();
+    sock.set_read_timeout(Some(Duration::from_secs(300))).unwrap();
     let mut c = Client::new(sock);
     eprintln!("=== launched in {:.1} s", t.elapsed().as_secs_f64());
 
     ok(&mut c, "ping_daemon", &[]);
-    assert_eq!(
-        strs(ok(&mut c, "list_devices", &[])),
-        ["/dev/sda", "/dev/sdb"]
-    );
+    assert_eq!(strs(ok(&mut c, "list_devices", &[])), ["/dev/sda", "/dev/sdb"]);
     assert_eq!(
         ok(&mut c, "blockdev_getsize64", &[s("/dev/sda")]),
         RetValue::Int64(512 << 20)
     );
-    assert_eq!(
-        ok(&mut c, "blockdev_getss", &[s("/dev/sdb")]),
-        RetValue::Int(512)
-    );
+    assert_eq!(ok(&mut c, "blockdev_getss", &[s("/dev/sdb")]), RetValue::Int(512));
     ok(&mut c, "blockdev_setrw", &[s("/dev/sda")]);
     ok(&mut c, "umount_all", &[]);
     ok(&mut c, "lvm_remove_all", &[]);
@@ -141,10 +131,7 @@ fn device_calls_in_the_appliance() {
         ok(&mut c, "part_to_dev", &[s("/dev/sda1")]),
         RetValue::Str(b"/dev/sda".to_vec())
     );
-    assert_eq!(
-        ok(&mut c, "part_to_partnum", &[s("/dev/sda1")]),
-        RetValue::Int(1)
-    );
+    assert_eq!(ok(&mut c, "part_to_partnum", &[s("/dev/sda1")]), RetValue::Int(1));
 
     let mkfs_opts = [None, None, None, None, Some(s("ROOTFS"))];
     match c.call("mkfs", &[s("ext4"), s("/dev/sda1")], &mkfs_opts) {
@@ -165,10 +152,7 @@ fn device_calls_in_the_appliance() {
         RetValue::Str(b"NEWLABEL".to_vec())
     );
     let blkid = strs(ok(&mut c, "blkid", &[s("/dev/sda1")]));
-    assert!(
-        blkid.windows(2).any(|w| w[0] == "TYPE" && w[1] == "ext4"),
-        "{blkid:?}"
-    );
+    assert!(blkid.windows(2).any(|w| w[0] == "TYPE" && w[1] == "ext4"), "{blkid:?}");
 
     // Before mount, paths are refused.
     let (_, m) = c.err("touch", &[s("/x")]);
@@ -183,10 +167,7 @@ fn device_calls_in_the_appliance() {
     ok(
         &mut c,
         "internal_write",
-        &[
-            s("/data/hello"),
-            Value::Buffer(b"hello appliance\n".to_vec()),
-        ],
+        &[s("/data/hello"), Value::Buffer(b"hello appliance\n".to_vec())],
     );
     assert_eq!(
         ok(&mut c, "checksum", &[s("sha256"), s("/data/hello")]).clone(),
@@ -201,11 +182,7 @@ fn device_calls_in_the_appliance() {
         &[s("VG"), Value::StrList(vec![b"/dev/sdb".to_vec()])],
     );
     ok(&mut c, "lvcreate", &[s("LV1"), s("VG"), Value::Int(64)]);
-    ok(
-        &mut c,
-        "lvcreate_free",
-        &[s("LV2"), s("VG"), Value::Int(100)],
-    );
+    ok(&mut c, "lvcreate_free", &[s("LV2"), s("VG"), Value::Int(100)]);
     assert_eq!(strs(ok(&mut c, "pvs", &[])), ["/dev/sdb"]);
     assert_eq!(strs(ok(&mut c, "vgs", &[])), ["VG"]);
     assert_eq!(strs(ok(&mut c, "lvs", &[])), ["/dev/VG/LV1", "/dev/VG/LV2"]);
@@ -221,17 +198,7 @@ fn device_calls_in_the_appliance() {
     ok(&mut c, "mount", &[s("/dev/VG/LV2"), s("/data/lv")]);
     let fs = strs(ok(&mut c, "list_filesystems", &[]));
     eprintln!("list_filesystems: {fs:?}");
-    assert_eq!(
-        fs,
-        [
-            "/dev/sda1",
-            "ext4",
-            "/dev/VG/LV1",
-            "vfat",
-            "/dev/VG/LV2",
-            "xfs"
-        ]
-    );
+    assert_eq!(fs, ["/dev/sda1", "ext4", "/dev/VG/LV1", "vfat", "/dev/VG/LV2", "xfs"]);
     ok(&mut c, "umount_all", &[]);
     assert!(strs(ok(&mut c, "mounts", &[])).is_empty());
     ok(&mut c, "lvm_remove_all", &[]);

@@ -8,8 +8,7 @@ use std::process::{Child, Command};
 use std::time::{Duration, Instant};
 
 use guestfs_protocol::{
-    encode_args, frame_message, Chunk, Header, MessageError, RetValue, Value, XdrReader,
-    CANCEL_FLAG,
+    encode_args, frame_message, Chunk, Header, MessageError, RetValue, Value, XdrReader, CANCEL_FLAG,
 };
 
 mod common;
@@ -51,14 +50,11 @@ impl Daemon {
         let sock = loop {
             match UnixStream::connect(&sockpath) {
                 Ok(s) => break s,
-                Err(_) if Instant::now() < deadline => {
-                    std::thread::sleep(Duration::from_millis(10))
-                }
+                Err(_) if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(10)),
                 Err(e) => panic!("connect: {e}"),
             }
         };
-        sock.set_read_timeout(Some(Duration::from_secs(30)))
-            .unwrap();
+        sock.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
         Daemon {
             child,
             c: Client::new(sock),
@@ -109,11 +105,15 @@ fn names(b: &[u8]) -> Vec<String> {
 fn ping_bytes_and_header_checks() {
     let mut d = Daemon::start("ping");
     // The exact call from the facts (first call of a handle, serial 0x123400).
-    let call = hex("00000028 2000f5f5 00000004 0000005c 00000000 00123400 00000000 00000000 00000000 00000000 00000000");
+    let call =
+        hex("00000028 2000f5f5 00000004 0000005c 00000000 00123400 00000000 00000000 00000000 00000000 00000000");
     d.sock.write_all(&call).unwrap();
     let mut reply = [0u8; 44];
     d.sock.read_exact(&mut reply).unwrap();
-    assert_eq!(reply.to_vec(), hex("00000028 2000f5f5 00000004 0000005c 00000001 00123400 00000000 00000000 00000000 00000000 00000000"));
+    assert_eq!(
+        reply.to_vec(),
+        hex("00000028 2000f5f5 00000004 0000005c 00000001 00123400 00000000 00000000 00000000 00000000 00000000")
+    );
 
     // Unknown procedure.
     let h = Header::call(4, 7, 0, 0);
@@ -144,9 +144,7 @@ fn ping_bytes_and_header_checks() {
     let h = Header::call(a.proc_nr.unwrap(), 9, 0, 1 << 5);
     d.sock.write_all(&frame_message(&h, &body)).unwrap();
     match d.read_reply(a, &h) {
-        Reply::Err { message, .. } => {
-            assert!(message.starts_with("unknown option in optional arguments bitmask"))
-        }
+        Reply::Err { message, .. } => assert!(message.starts_with("unknown option in optional arguments bitmask")),
         r => panic!("{r:?}"),
     }
     // Garbage args.
@@ -154,9 +152,7 @@ fn ping_bytes_and_header_checks() {
     let h = Header::call(a.proc_nr.unwrap(), 10, 0, 0);
     d.sock.write_all(&frame_message(&h, &[0, 0, 0, 9])).unwrap();
     match d.read_reply(a, &h) {
-        Reply::Err { message, .. } => {
-            assert_eq!(message, "daemon failed to decode procedure arguments")
-        }
+        Reply::Err { message, .. } => assert_eq!(message, "daemon failed to decode procedure arguments"),
         r => panic!("{r:?}"),
     }
     // A real action with no implementation.
@@ -203,10 +199,7 @@ fn files_and_directories() {
         "internal_write_append",
         &[s("/a/f"), Value::Buffer(b"third\n".to_vec())],
     );
-    assert_eq!(
-        std::fs::read(d.host("/a/f")).unwrap(),
-        b"hello\nworld\nthird\n"
-    );
+    assert_eq!(std::fs::read(d.host("/a/f")).unwrap(), b"hello\nworld\nthird\n");
     assert_eq!(d.ok("filesize", &[s("/a/f")]), RetValue::Int64(18));
     assert_eq!(d.ok("is_file", &[s("/a/f")]), RetValue::Bool(true));
     assert_eq!(d.ok("is_dir", &[s("/a/f")]), RetValue::Bool(false));
@@ -224,11 +217,7 @@ fn files_and_directories() {
     );
     assert_eq!(
         d.ok("tail", &[s("/a/f")]),
-        RetValue::StrList(vec![
-            b"hello".to_vec(),
-            b"world".to_vec(),
-            b"third".to_vec()
-        ])
+        RetValue::StrList(vec![b"hello".to_vec(), b"world".to_vec(), b"third".to_vec()])
     );
     assert_eq!(
         d.ok("checksum", &[s("md5"), s("/a/f")]),
@@ -249,11 +238,7 @@ fn files_and_directories() {
     d.ok("chmod", &[Value::Int(0o640), s("/t")]);
     use std::os::unix::fs::PermissionsExt;
     assert_eq!(
-        std::fs::metadata(d.host("/t"))
-            .unwrap()
-            .permissions()
-            .mode()
-            & 0o777,
+        std::fs::metadata(d.host("/t")).unwrap().permissions().mode() & 0o777,
         0o640
     );
     d.ok("chown", &[Value::Int(12), Value::Int(34), s("/t")]);
@@ -266,29 +251,20 @@ fn files_and_directories() {
         r => panic!("{r:?}"),
     }
     d.ok("ln_s", &[s("a/f"), s("/lnk")]);
-    assert_eq!(
-        d.ok("readlink", &[s("/lnk")]),
-        RetValue::Str(b"a/f".to_vec())
-    );
+    assert_eq!(d.ok("readlink", &[s("/lnk")]), RetValue::Str(b"a/f".to_vec()));
     assert_eq!(d.ok("is_symlink", &[s("/lnk")]), RetValue::Bool(true));
     assert_eq!(d.ok("is_file", &[s("/lnk")]), RetValue::Bool(false));
     assert_eq!(
-        d.call("is_file", &[s("/lnk")], &[Some(Value::Bool(true))])
-            .ok_val(),
+        d.call("is_file", &[s("/lnk")], &[Some(Value::Bool(true))]).ok_val(),
         RetValue::Bool(true)
     );
     match d.ok("lstatns", &[s("/lnk")]) {
-        RetValue::Struct(st) => {
-            assert_eq!(st.fields[2], guestfs_protocol::FieldValue::Int64(0o120777))
-        }
+        RetValue::Struct(st) => assert_eq!(st.fields[2], guestfs_protocol::FieldValue::Int64(0o120777)),
         r => panic!("{r:?}"),
     }
     match d.ok(
         "internal_lstatnslist",
-        &[
-            s("/a"),
-            Value::StrList(vec![b"f".to_vec(), b"missing".to_vec()]),
-        ],
+        &[s("/a"), Value::StrList(vec![b"f".to_vec(), b"missing".to_vec()])],
     ) {
         RetValue::StructList(l) => {
             assert_eq!(l.len(), 2);
@@ -301,10 +277,9 @@ fn files_and_directories() {
             let mut n: Vec<(u8, String)> = l
                 .iter()
                 .map(|e| match (&e.fields[1], &e.fields[2]) {
-                    (
-                        guestfs_protocol::FieldValue::Char(t),
-                        guestfs_protocol::FieldValue::Str(n),
-                    ) => (*t, String::from_utf8_lossy(n).into_owned()),
+                    (guestfs_protocol::FieldValue::Char(t), guestfs_protocol::FieldValue::Str(n)) => {
+                        (*t, String::from_utf8_lossy(n).into_owned())
+                    }
                     x => panic!("{x:?}"),
                 })
                 .collect();
@@ -329,17 +304,12 @@ fn files_and_directories() {
     d.ok("truncate", &[s("/moved")]);
     assert_eq!(std::fs::metadata(d.host("/moved")).unwrap().len(), 0);
     d.ok("fill", &[Value::Int(0x41), Value::Int(10000), s("/filled")]);
-    assert_eq!(
-        std::fs::read(d.host("/filled")).unwrap(),
-        vec![0x41u8; 10000]
-    );
+    assert_eq!(std::fs::read(d.host("/filled")).unwrap(), vec![0x41u8; 10000]);
     match d.ok("du", &[s("/a")]) {
         RetValue::Int64(n) => assert!(n > 0),
         r => panic!("{r:?}"),
     }
-    assert!(
-        matches!(d.ok("ll", &[s("/a")]), RetValue::Str(t) if String::from_utf8_lossy(&t).contains(" f\n"))
-    );
+    assert!(matches!(d.ok("ll", &[s("/a")]), RetValue::Str(t) if String::from_utf8_lossy(&t).contains(" f\n")));
     match d.ok("statvfs", &[s("/")]) {
         RetValue::Struct(st) => assert_eq!(st.fields.len(), 11),
         r => panic!("{r:?}"),
@@ -347,20 +317,14 @@ fn files_and_directories() {
     d.ok("rm", &[s("/t")]);
     assert_eq!(
         d.err("rm", &[s("/t")]),
-        (
-            "ENOENT".to_string(),
-            "/t: No such file or directory".to_string()
-        )
+        ("ENOENT".to_string(), "/t: No such file or directory".to_string())
     );
     d.ok("rm_f", &[s("/t")]);
     d.ok("rmdir", &[s("/m")]);
     d.ok("rm_rf", &[s("/a2")]);
     assert!(!d.host("/a2").exists());
     assert_eq!(d.err("rm_rf", &[s("/")]).1, "cannot remove root directory");
-    assert!(matches!(
-        d.ok("umask", &[Value::Int(0o022)]),
-        RetValue::Int(_)
-    ));
+    assert!(matches!(d.ok("umask", &[Value::Int(0o022)]), RetValue::Int(_)));
     d.exit();
 }
 
@@ -391,17 +355,11 @@ fn symlinks_cannot_escape_the_sysroot() {
     assert_eq!(errno, "ENOENT");
     assert_eq!(d.ok("exists", &[s("/up/passwd")]), RetValue::Bool(false));
     let (r, data) = d.call_file_out("download", &[s("/evil"), s("")], &[]);
-    assert!(
-        matches!(r, Reply::Err { ref errno, .. } if errno == "ENOENT"),
-        "{r:?}"
-    );
+    assert!(matches!(r, Reply::Err { ref errno, .. } if errno == "ENOENT"), "{r:?}");
     assert!(data.is_none());
     // Writing through the link creates the file inside the root.
     std::fs::create_dir_all(d.host("/etc")).unwrap();
-    d.ok(
-        "internal_write",
-        &[s("/evil"), Value::Buffer(b"inside".to_vec())],
-    );
+    d.ok("internal_write", &[s("/evil"), Value::Buffer(b"inside".to_vec())]);
     assert_eq!(std::fs::read(d.host("/etc/passwd")).unwrap(), b"inside");
     d.exit();
 }
@@ -427,12 +385,7 @@ fn upload_download_ls0_find0() {
     assert!(matches!(r, Reply::Ok(_)));
     assert_eq!(got.unwrap(), data[10..20010].to_vec());
 
-    let (r, _) = d.call_file_in(
-        "upload_offset",
-        &[s(""), s("/up.bin"), Value::Int64(5)],
-        &[],
-        b"XYZ",
-    );
+    let (r, _) = d.call_file_in("upload_offset", &[s(""), s("/up.bin"), Value::Int64(5)], &[], b"XYZ");
     assert!(matches!(r, Reply::Ok(_)));
     assert_eq!(
         &std::fs::read(d.host("/up.bin")).unwrap()[4..9],
@@ -440,8 +393,7 @@ fn upload_download_ls0_find0() {
     );
 
     // A FileIn the daemon refuses: CANCEL_FLAG first, then the error after our chunks.
-    let (r, cancelled) =
-        d.call_file_in("upload", &[s(""), s("/no/such/dir/x")], &[], &data[..20000]);
+    let (r, cancelled) = d.call_file_in("upload", &[s(""), s("/no/such/dir/x")], &[], &data[..20000]);
     assert!(cancelled);
     assert!(
         matches!(r, Reply::Err { ref errno, ref message } if errno == "ENOENT" && message == "/no/such/dir/x: No such file or directory"),
@@ -473,10 +425,7 @@ fn upload_download_ls0_find0() {
 #[test]
 fn download_cancelled_by_library() {
     let mut d = Daemon::start("cancel");
-    d.ok(
-        "fill",
-        &[Value::Int(1), Value::Int(4 * 1024 * 1024), s("/big")],
-    );
+    d.ok("fill", &[Value::Int(1), Value::Int(4 * 1024 * 1024), s("/big")]);
     let (a, h) = d.send_call("download", &[s("/big"), s("")], &[], 0);
     assert!(matches!(d.read_reply(a, &h), Reply::Ok(_)));
     d.sock.write_all(&CANCEL_FLAG.to_be_bytes()).unwrap();
@@ -488,18 +437,12 @@ fn download_cancelled_by_library() {
         if ch.cancel {
             break;
         }
-        assert!(
-            !ch.data.is_empty(),
-            "transfer finished although it was cancelled"
-        );
+        assert!(!ch.data.is_empty(), "transfer finished although it was cancelled");
         total += ch.data.len();
     }
     assert!(total < 4 * 1024 * 1024);
     // The daemon is still in sync.
-    assert_eq!(
-        d.ok("filesize", &[s("/big")]),
-        RetValue::Int64(4 * 1024 * 1024)
-    );
+    assert_eq!(d.ok("filesize", &[s("/big")]), RetValue::Int64(4 * 1024 * 1024));
     d.exit();
 }
 
@@ -511,10 +454,7 @@ fn tar_out_and_in() {
         "internal_write",
         &[s("/src/sub/hello"), Value::Buffer(b"hi there".to_vec())],
     );
-    d.ok(
-        "internal_write",
-        &[s("/src/skip.log"), Value::Buffer(b"x".to_vec())],
-    );
+    d.ok("internal_write", &[s("/src/skip.log"), Value::Buffer(b"x".to_vec())]);
     let opt = [
         Some(s("gzip")),
         None,
@@ -527,18 +467,10 @@ fn tar_out_and_in() {
     d.ok("mkdir", &[s("/dst")]);
     let (r, _) = d.call_file_in("tar_in", &[s(""), s("/dst")], &[Some(s("gzip"))], &tarball);
     assert!(matches!(r, Reply::Ok(_)), "{r:?}");
-    assert_eq!(
-        std::fs::read(d.host("/dst/sub/hello")).unwrap(),
-        b"hi there"
-    );
+    assert_eq!(std::fs::read(d.host("/dst/sub/hello")).unwrap(), b"hi there");
     assert!(!d.host("/dst/skip.log").exists());
     // Not an archive.
-    let (r, _) = d.call_file_in(
-        "tar_in",
-        &[s(""), s("/dst")],
-        &[],
-        b"this is not a tar file at all",
-    );
+    let (r, _) = d.call_file_in("tar_in", &[s(""), s("/dst")], &[], b"this is not a tar file at all");
     assert!(
         matches!(r, Reply::Err { ref message, .. } if message.starts_with("tar subcommand failed on directory: /dst: ")),
         "{r:?}"
@@ -556,15 +488,9 @@ fn devices_are_checked() {
     let mut d = Daemon::start("dev");
     let (errno, msg) = d.err("blockdev_getsize64", &[s("/dev/sdzz")]);
     assert_eq!(errno, "ENOENT");
-    assert_eq!(
-        msg,
-        "blockdev_getsize64_stub: /dev/sdzz: No such file or directory"
-    );
+    assert_eq!(msg, "blockdev_getsize64_stub: /dev/sdzz: No such file or directory");
     let (_, msg) = d.err("blockdev_getsize64", &[s("/dev/null")]);
-    assert_eq!(
-        msg,
-        "blockdev_getsize64_stub: /dev/null: expecting a device name"
-    );
+    assert_eq!(msg, "blockdev_getsize64_stub: /dev/null: expecting a device name");
     assert_eq!(
         d.ok("internal_feature_available", &[s("nosuchgroup")]),
         RetValue::Int(2)
@@ -574,10 +500,7 @@ fn devices_are_checked() {
         RetValue::Int(0 | 1)
     ));
     // A group whose calls are not implemented is unavailable.
-    assert_eq!(
-        d.ok("internal_feature_available", &[s("ldm")]),
-        RetValue::Int(1)
-    );
+    assert_eq!(d.ok("internal_feature_available", &[s("ldm")]), RetValue::Int(1));
     d.exit();
 }
 
@@ -607,10 +530,7 @@ fn second_wave_file_calls() {
         r => panic!("{r:?}"),
     }
     assert_eq!(
-        d.ok(
-            "pwrite",
-            &[s("/f"), Value::Buffer(b"J".to_vec()), Value::Int64(0)]
-        ),
+        d.ok("pwrite", &[s("/f"), Value::Buffer(b"J".to_vec()), Value::Int64(0)]),
         RetValue::Int(1)
     );
     assert_eq!(
@@ -618,29 +538,18 @@ fn second_wave_file_calls() {
         RetValue::Buffer(b"Jello".to_vec())
     );
     assert_eq!(
-        d.err("pread", &[s("/f"), Value::Int(-1), Value::Int64(0)])
-            .1,
+        d.err("pread", &[s("/f"), Value::Int(-1), Value::Int64(0)]).1,
         "count is negative"
     );
-    let grep = |d: &mut Daemon, re: &str, opts: &[Option<Value>]| match d.call(
-        "grep",
-        &[s(re), s("/f")],
-        opts,
-    ) {
+    let grep = |d: &mut Daemon, re: &str, opts: &[Option<Value>]| match d.call("grep", &[s(re), s("/f")], opts) {
         Reply::Ok(RetValue::StrList(l)) => l.len(),
         r => panic!("{r:?}"),
     };
     assert_eq!(grep(&mut d, "foo", &[]), 1);
     assert_eq!(grep(&mut d, "FOO", &[]), 0);
-    assert_eq!(
-        grep(&mut d, "FOO", &[None, None, Some(Value::Bool(true))]),
-        1
-    );
+    assert_eq!(grep(&mut d, "FOO", &[None, None, Some(Value::Bool(true))]), 1);
     assert_eq!(grep(&mut d, "o+ b", &[Some(Value::Bool(true))]), 1);
-    assert_eq!(
-        d.ok("truncate_size", &[s("/f"), Value::Int64(5)]),
-        RetValue::None
-    );
+    assert_eq!(d.ok("truncate_size", &[s("/f"), Value::Int64(5)]), RetValue::None);
     assert_eq!(std::fs::read(d.host("/f")).unwrap(), b"Jello");
     d.ok("fallocate64", &[s("/z"), Value::Int64(100_000)]);
     assert_eq!(d.ok("is_zero", &[s("/z")]), RetValue::Bool(true));
@@ -649,15 +558,10 @@ fn second_wave_file_calls() {
     assert_eq!(d.ok("equal", &[s("/f"), s("/f2")]), RetValue::Bool(true));
     assert_eq!(d.ok("equal", &[s("/f"), s("/z")]), RetValue::Bool(false));
     match d.ok("hexdump", &[s("/f")]) {
-        RetValue::Str(t) => {
-            assert!(String::from_utf8_lossy(&t).starts_with("00000000  4a 65 6c 6c 6f"))
-        }
+        RetValue::Str(t) => assert!(String::from_utf8_lossy(&t).starts_with("00000000  4a 65 6c 6c 6f")),
         r => panic!("{r:?}"),
     }
-    assert_eq!(
-        d.ok("strings", &[s("/f")]),
-        RetValue::StrList(vec![b"Jello".to_vec()])
-    );
+    assert_eq!(d.ok("strings", &[s("/f")]), RetValue::StrList(vec![b"Jello".to_vec()]));
     d.ok("fill_pattern", &[s("abc"), Value::Int(100_000), s("/p")]);
     let p = std::fs::read(d.host("/p")).unwrap();
     assert_eq!(p.len(), 100_000);
@@ -673,10 +577,7 @@ fn second_wave_file_calls() {
         d.ok("case_sensitive_path", &[s("/dir/sub/new")]),
         RetValue::Str(b"/Dir/Sub/new".to_vec())
     );
-    assert_eq!(
-        d.err("case_sensitive_path", &[s("/nodir/x")]).1,
-        "nodir: not found"
-    );
+    assert_eq!(d.err("case_sensitive_path", &[s("/nodir/x")]).1, "nodir: not found");
     d.ok("ln_s", &[s("Dir/Sub"), s("/link")]);
     assert_eq!(
         d.ok("realpath", &[s("/link/File")]),
@@ -695,28 +596,16 @@ fn second_wave_file_calls() {
     );
     d.ok("ln", &[s("/f"), s("/hard")]);
     d.ok("ln_f", &[s("/f2"), s("/hard")]);
-    assert_eq!(
-        d.ok("file", &[s("/Dir")]),
-        RetValue::Str(b"directory".to_vec())
-    );
-    assert_eq!(
-        d.ok("file", &[s("/link")]),
-        RetValue::Str(b"symbolic link".to_vec())
-    );
+    assert_eq!(d.ok("file", &[s("/Dir")]), RetValue::Str(b"directory".to_vec()));
+    assert_eq!(d.ok("file", &[s("/link")]), RetValue::Str(b"symbolic link".to_vec()));
     assert_eq!(d.ok("file", &[s("/z")]), RetValue::Str(b"data".to_vec()));
     std::fs::copy("/bin/ls", d.host("/ls")).unwrap();
     assert_eq!(
         d.ok("file_architecture", &[s("/ls")]),
         RetValue::Str(b"x86_64".to_vec())
     );
-    assert_eq!(
-        d.err("file_architecture", &[s("/f")]).1,
-        "unknown architecture: /f"
-    );
-    assert_eq!(
-        d.ok("internal_feature_available", &[s("mknod")]),
-        RetValue::Int(0)
-    );
+    assert_eq!(d.err("file_architecture", &[s("/f")]).1, "unknown architecture: /f");
+    assert_eq!(d.ok("internal_feature_available", &[s("mknod")]), RetValue::Int(0));
     d.ok("mkfifo", &[Value::Int(0o644), s("/fifo")]);
     assert_eq!(d.ok("is_fifo", &[s("/fifo")]), RetValue::Bool(true));
     assert_eq!(
@@ -743,33 +632,16 @@ fn second_wave_file_calls() {
 fn third_wave_outputs() {
     let mut d = Daemon::start("wave3");
     d.ok("mkdir_p", &[s("/d/sub")]);
-    d.ok(
-        "internal_write",
-        &[s("/d/a"), Value::Buffer(b"aaa".to_vec())],
-    );
-    d.ok(
-        "internal_write",
-        &[s("/d/sub/b"), Value::Buffer(b"bbb".to_vec())],
-    );
+    d.ok("internal_write", &[s("/d/a"), Value::Buffer(b"aaa".to_vec())]);
+    d.ok("internal_write", &[s("/d/sub/b"), Value::Buffer(b"bbb".to_vec())]);
     let (r, out) = d.call_file_out("checksums_out", &[s("md5"), s("/d"), s("")], &[]);
     assert!(matches!(r, Reply::Ok(_)), "{r:?}");
     let text = String::from_utf8(out.unwrap()).unwrap();
-    assert!(
-        text.contains("  ./a\n") && text.contains("  ./sub/b\n"),
-        "{text}"
-    );
-    let (r, out) = d.call_file_out(
-        "compress_out",
-        &[s("gzip"), s("/d/a"), s("")],
-        &[Some(Value::Int(9))],
-    );
+    assert!(text.contains("  ./a\n") && text.contains("  ./sub/b\n"), "{text}");
+    let (r, out) = d.call_file_out("compress_out", &[s("gzip"), s("/d/a"), s("")], &[Some(Value::Int(9))]);
     assert!(matches!(r, Reply::Ok(_)), "{r:?}");
     assert_eq!(&out.unwrap()[..2], &[0x1f, 0x8b]);
-    let (r, _) = d.call_file_out(
-        "compress_out",
-        &[s("gzip"), s("/d/a"), s("")],
-        &[Some(Value::Int(10))],
-    );
+    let (r, _) = d.call_file_out("compress_out", &[s("gzip"), s("/d/a"), s("")], &[Some(Value::Int(10))]);
     assert!(
         matches!(r, Reply::Err { ref message, .. } if message == "gzip: incorrect value for level parameter"),
         "{r:?}"
@@ -787,11 +659,7 @@ fn third_wave_outputs() {
     ));
     use std::os::unix::fs::PermissionsExt;
     assert_eq!(
-        std::fs::metadata(d.host("/d/sub/b"))
-            .unwrap()
-            .permissions()
-            .mode()
-            & 0o777,
+        std::fs::metadata(d.host("/d/sub/b")).unwrap().permissions().mode() & 0o777,
         0o600
     );
     d.ok("ln_s", &[s("a"), s("/d/l")]);

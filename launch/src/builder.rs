@@ -46,7 +46,11 @@ pub const NO_TOOLS_DISK_ENV: &str = "GUESTFS_RS_NO_TOOLS_DISK";
 
 /// Programs named in daemon/appliance-tools.txt, in order, without comments.
 pub fn tool_names() -> Vec<&'static str> {
-    TOOLS_LIST.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+    TOOLS_LIST
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
 }
 
 /// Host paths of the tools that exist (as found on the search path, symlinks not resolved).
@@ -67,9 +71,16 @@ pub struct Inputs {
 impl Inputs {
     pub fn gather(daemon: &Path) -> Result<Self, LaunchError> {
         if !daemon.is_file() {
-            return Err(LaunchError::msg(format!("{}: guestfsd binary not found", daemon.display())));
+            return Err(LaunchError::msg(format!(
+                "{}: guestfsd binary not found",
+                daemon.display()
+            )));
         }
-        Ok(Inputs { daemon: daemon.to_path_buf(), kernel: kernel::find_host_kernel()?, tools: find_tools() })
+        Ok(Inputs {
+            daemon: daemon.to_path_buf(),
+            kernel: kernel::find_host_kernel()?,
+            tools: find_tools(),
+        })
     }
 
     pub fn cache_key(&self) -> String {
@@ -78,8 +89,12 @@ impl Inputs {
         for src in BUILDER_SOURCES {
             h.str(src);
         }
-        h.str(TOOLS_LIST).str(&modules::WANTED.join(",")).str(&modules::WANTED_DIRS.join(","));
-        h.file_meta(&self.daemon).file_meta(&self.kernel.image).str(&self.kernel.version);
+        h.str(TOOLS_LIST)
+            .str(&modules::WANTED.join(","))
+            .str(&modules::WANTED_DIRS.join(","));
+        h.file_meta(&self.daemon)
+            .file_meta(&self.kernel.image)
+            .str(&self.kernel.version);
         for f in ["modules.dep", "modules.builtin", "modules.order"] {
             h.file_meta(&self.kernel.modules_dir.join(f));
         }
@@ -119,7 +134,11 @@ pub fn build_or_reuse(user_cache: &Path, daemon: &Path, ev: &dyn LaunchEvents) -
                 return Err(e);
             }
             std::fs::rename(&tmp, &dir).map_err(|e| LaunchError::io(format!("rename: {}", dir.display()), &e))?;
-            ev.debug(&format!("guestfs-rs appliance built in {} ms: {}", t0.elapsed().as_millis(), dir.display()));
+            ev.debug(&format!(
+                "guestfs-rs appliance built in {} ms: {}",
+                t0.elapsed().as_millis(),
+                dir.display()
+            ));
             prune_old(user_cache, &[&dir, &kernel_cache_dir(user_cache, &inputs.kernel)]);
         }
     } else {
@@ -178,7 +197,9 @@ fn io_err(ctx: impl AsRef<str>) -> impl FnOnce(std::io::Error) -> LaunchError {
 /// kernel again.
 fn kernel_cache_dir(user_cache: &Path, k: &HostKernel) -> PathBuf {
     let mut h = KeyHasher::default();
-    h.str(include_str!("kernel.rs")).str(include_str!("elf.rs")).file_meta(&k.image);
+    h.str(include_str!("kernel.rs"))
+        .str(include_str!("elf.rs"))
+        .file_meta(&k.image);
     user_cache.join(format!("rs-kernel-{}", h.hex()))
 }
 
@@ -206,11 +227,19 @@ fn link_or_copy(src: &Path, dst: &Path) -> Result<(), LaunchError> {
     if std::fs::hard_link(src, dst).is_ok() {
         return Ok(());
     }
-    std::fs::copy(src, dst).map(|_| ()).map_err(io_err(format!("copy: {}", dst.display())))
+    std::fs::copy(src, dst)
+        .map(|_| ())
+        .map_err(io_err(format!("copy: {}", dst.display())))
 }
 
 /// Builds kernel, vmlinux (when PVH-capable) and initrd into `out`, then writes `ready`.
-pub fn build_into(out: &Path, inputs: &Inputs, key: &str, user_cache: &Path, ev: &dyn LaunchEvents) -> Result<(), LaunchError> {
+pub fn build_into(
+    out: &Path,
+    inputs: &Inputs,
+    key: &str,
+    user_cache: &Path,
+    ev: &dyn LaunchEvents,
+) -> Result<(), LaunchError> {
     let t0 = Instant::now();
     let kdir = kernel_cache_dir(user_cache, &inputs.kernel);
     let pvh = prepare_kernel(&kdir, &inputs.kernel)?;
@@ -221,7 +250,11 @@ pub fn build_into(out: &Path, inputs: &Inputs, key: &str, user_cache: &Path, ev:
     ev.debug(&format!(
         "guestfs-rs appliance: kernel {} ({}), {} ms",
         inputs.kernel.image.display(),
-        if pvh { "PVH vmlinux" } else { "no PVH entry, booting the bzImage" },
+        if pvh {
+            "PVH vmlinux"
+        } else {
+            "no PVH entry, booting the bzImage"
+        },
         t0.elapsed().as_millis()
     ));
 
@@ -236,7 +269,10 @@ pub fn build_into(out: &Path, inputs: &Inputs, key: &str, user_cache: &Path, ev:
     roots.extend(libs::direct_deps(&inputs.daemon, &resolver));
     let missing = libs::add_closure(&mut tree, &resolver, &roots);
     if !missing.is_empty() {
-        ev.debug(&format!("guestfs-rs appliance: libraries not found on the host: {}", missing.join(" ")));
+        ev.debug(&format!(
+            "guestfs-rs appliance: libraries not found on the host: {}",
+            missing.join(" ")
+        ));
     }
     host_config_files(&mut tree);
     let staging = out.join("modules-staging");
@@ -255,7 +291,10 @@ pub fn build_into(out: &Path, inputs: &Inputs, key: &str, user_cache: &Path, ev:
         let tools = toolsimg::tools_tree(&tree);
         let uuid = toolsimg::uuid_from_key(key);
         toolsimg::write_image(&tools, &out.join("tools-staging"), &toolsimg::image_in(out), &uuid)?;
-        ev.debug(&format!("guestfs-rs appliance: tools disk {uuid} written in {} ms", t2.elapsed().as_millis()));
+        ev.debug(&format!(
+            "guestfs-rs appliance: tools disk {uuid} written in {} ms",
+            t2.elapsed().as_millis()
+        ));
         let boot = initramfs_tree(&tree, &tools, &inputs.daemon, &resolver, &boot_paths);
         write_initrd(&boot, &out.join("initrd"))
     } else {
@@ -264,7 +303,11 @@ pub fn build_into(out: &Path, inputs: &Inputs, key: &str, user_cache: &Path, ev:
     let _ = std::fs::remove_dir_all(&staging);
     let bytes = written?;
     let _ = std::fs::remove_file(&stripped);
-    ev.debug(&format!("guestfs-rs appliance: initrd {} MB written in {} ms", bytes >> 20, t2.elapsed().as_millis()));
+    ev.debug(&format!(
+        "guestfs-rs appliance: initrd {} MB written in {} ms",
+        bytes >> 20,
+        t2.elapsed().as_millis()
+    ));
     let info = format!(
         "{BUILDER_VERSION}\nkernel {} {}\ndaemon {}\npvh {}\n",
         inputs.kernel.image.display(),
@@ -279,8 +322,18 @@ pub fn build_into(out: &Path, inputs: &Inputs, key: &str, user_cache: &Path, ev:
 /// A copy of `bin` without debug sections (a release guestfsd with `debug = 1` is 9 MB, 1.5 MB
 /// stripped, and every byte of the initrd is unpacked at each boot). None: use the original.
 fn strip_debug(bin: &Path, out: &Path) -> Option<PathBuf> {
-    let strip = ["/usr/bin/strip", "/bin/strip"].into_iter().find(|p| Path::new(p).exists())?;
-    let ok = Command::new(strip).arg("--strip-debug").arg("-o").arg(out).arg(bin).output().ok()?.status.success();
+    let strip = ["/usr/bin/strip", "/bin/strip"]
+        .into_iter()
+        .find(|p| Path::new(p).exists())?;
+    let ok = Command::new(strip)
+        .arg("--strip-debug")
+        .arg("-o")
+        .arg(out)
+        .arg(bin)
+        .output()
+        .ok()?
+        .status
+        .success();
     ok.then(|| out.to_path_buf())
 }
 
@@ -306,7 +359,10 @@ fn base_layout(tree: &mut Tree) {
     // No /etc/passwd or /etc/group, as in 1.48's appliance: tools outside the guest's chroot
     // then see numeric owners only (tar_out writes no user names), and paths such as
     // /etc/passwd given where a device is expected fail the way 1.48's do (ENOENT).
-    tree.put("/etc/hosts", Entry::Data(b"127.0.0.1 localhost\n::1 localhost\n".to_vec(), 0o644));
+    tree.put(
+        "/etc/hosts",
+        Entry::Data(b"127.0.0.1 localhost\n::1 localhost\n".to_vec(), 0o644),
+    );
     tree.put("/etc/hostname", Entry::Data(b"guestfs\n".to_vec(), 0o644));
     tree.put("/etc/mtab", Entry::Symlink("/proc/mounts".into()));
     // The host's top-level layout (merged-/usr symlinks such as /sbin -> usr/sbin), so that
@@ -334,7 +390,11 @@ fn host_config_files(tree: &mut Tree) {
     ];
     for f in wanted {
         let p = Path::new(f);
-        let _ = if p.is_dir() { tree.add_host_dir_recursive(p) } else { tree.add_host_path(p).map(|_| ()) };
+        let _ = if p.is_dir() {
+            tree.add_host_dir_recursive(p)
+        } else {
+            tree.add_host_path(p).map(|_| ())
+        };
     }
     // glibc's iconv modules for the Unicode and Western encodings: libhivex converts
     // registry names and strings from UTF-16LE and Latin-1 through iconv, which fails
@@ -353,13 +413,22 @@ fn host_config_files(tree: &mut Tree) {
 }
 
 const GCONV_FILES: &[&str] = &[
-    "gconv-modules", "gconv-modules.cache", "UTF-16.so", "UTF-32.so", "UTF-7.so", "UNICODE.so", "ISO8859-1.so",
-    "ISO8859-15.so", "CP1252.so",
+    "gconv-modules",
+    "gconv-modules.cache",
+    "UTF-16.so",
+    "UTF-32.so",
+    "UTF-7.so",
+    "UNICODE.so",
+    "ISO8859-1.so",
+    "ISO8859-15.so",
+    "CP1252.so",
 ];
 
 /// Where a path under the host's `/lib` ends up in the appliance (`/usr/lib/...` on merged-/usr).
 fn under_host_lib(tree: &mut Tree, rest: &str) -> String {
-    let lib = tree.add_host_path(Path::new("/lib")).unwrap_or_else(|_| PathBuf::from("/lib"));
+    let lib = tree
+        .add_host_path(Path::new("/lib"))
+        .unwrap_or_else(|_| PathBuf::from("/lib"));
     format!("{}/{rest}", lib.display())
 }
 
@@ -378,9 +447,16 @@ fn read_module(path: &Path) -> Result<Vec<u8>, LaunchError> {
     match tool {
         None => std::fs::read(path).map_err(io_err(format!("read: {name}"))),
         Some(t) => {
-            let o = Command::new(t).arg("-dc").arg(path).output().map_err(io_err(format!("{t} -dc {name}")))?;
+            let o = Command::new(t)
+                .arg("-dc")
+                .arg(path)
+                .output()
+                .map_err(io_err(format!("{t} -dc {name}")))?;
             if !o.status.success() {
-                return Err(LaunchError::msg(format!("{t} -dc {name} failed: {}", String::from_utf8_lossy(&o.stderr).trim())));
+                return Err(LaunchError::msg(format!(
+                    "{t} -dc {name} failed: {}",
+                    String::from_utf8_lossy(&o.stderr).trim()
+                )));
             }
             Ok(o.stdout)
         }
@@ -388,7 +464,10 @@ fn read_module(path: &Path) -> Result<Vec<u8>, LaunchError> {
 }
 
 fn strip_compression(p: &str) -> &str {
-    [".xz", ".zst", ".gz"].iter().find_map(|s| p.strip_suffix(s)).unwrap_or(p)
+    [".xz", ".zst", ".gz"]
+        .iter()
+        .find_map(|s| p.strip_suffix(s))
+        .unwrap_or(p)
 }
 
 /// Puts the selected modules (uncompressed) and regenerated module indexes into the tree,
@@ -407,7 +486,10 @@ fn add_modules(
     let db = ModDb::parse(&dep, &read("modules.builtin"));
     let (order, absent) = db.select(modules::WANTED, modules::WANTED_DIRS);
     if !absent.is_empty() {
-        ev.debug(&format!("guestfs-rs appliance: modules neither built in nor available: {}", absent.join(" ")));
+        ev.debug(&format!(
+            "guestfs-rs appliance: modules neither built in nor available: {}",
+            absent.join(" ")
+        ));
     }
     let stage_root = staging.join("lib/modules").join(&k.version);
     let mut order_text = String::new();
@@ -428,13 +510,30 @@ fn add_modules(
     for f in ["modules.builtin", "modules.builtin.modinfo", "modules.order"] {
         let _ = std::fs::copy(k.modules_dir.join(f), stage_root.join(f));
     }
-    let depmod = ["/usr/sbin/depmod", "/sbin/depmod"].into_iter().find(|p| Path::new(p).exists());
+    let depmod = ["/usr/sbin/depmod", "/sbin/depmod"]
+        .into_iter()
+        .find(|p| Path::new(p).exists());
     let regenerated = depmod.is_some_and(|d| {
-        Command::new(d).arg("-b").arg(staging).arg(&k.version).output().map(|o| o.status.success()).unwrap_or(false)
+        Command::new(d)
+            .arg("-b")
+            .arg(staging)
+            .arg(&k.version)
+            .output()
+            .map(|o| o.status.success())
+            .unwrap_or(false)
     });
     if !regenerated {
         ev.debug("guestfs-rs appliance: depmod unavailable or failed, copying the host's module indexes");
-        for f in ["modules.dep", "modules.dep.bin", "modules.alias", "modules.alias.bin", "modules.symbols", "modules.symbols.bin", "modules.softdep", "modules.builtin.bin"] {
+        for f in [
+            "modules.dep",
+            "modules.dep.bin",
+            "modules.alias",
+            "modules.alias.bin",
+            "modules.symbols",
+            "modules.symbols.bin",
+            "modules.softdep",
+            "modules.builtin.bin",
+        ] {
             if f.starts_with("modules.dep") && any_compressed {
                 continue;
             }
@@ -450,10 +549,16 @@ fn add_modules(
         boot_names.extend_from_slice(modules::TOOLS_DISK);
     }
     let (boot, _) = db.select(&boot_names, &[]);
-    let boot_text: String = boot.iter().map(|rel| format!("/lib/modules/{}/{}\n", k.version, strip_compression(rel))).collect();
+    let boot_text: String = boot
+        .iter()
+        .map(|rel| format!("/lib/modules/{}/{}\n", k.version, strip_compression(rel)))
+        .collect();
     let boot_path = under_host_lib(tree, MODULES_BOOT.trim_start_matches("/lib/"));
     tree.put(&boot_path, Entry::Data(boot_text.into_bytes(), 0o644));
-    let mut keep: Vec<String> = boot.iter().map(|rel| format!("{base}/{}", strip_compression(rel))).collect();
+    let mut keep: Vec<String> = boot
+        .iter()
+        .map(|rel| format!("{base}/{}", strip_compression(rel)))
+        .collect();
     keep.push(order_path);
     keep.push(boot_path);
     Ok((order.len(), keep))
@@ -497,7 +602,10 @@ fn initramfs_tree(full: &Tree, tools: &Tree, daemon: &Path, resolver: &LibResolv
 /// Writes the tree as an uncompressed newc archive; returns its size.
 pub fn write_initrd(tree: &Tree, path: &Path) -> Result<u64, LaunchError> {
     let f = std::fs::File::create(path).map_err(io_err(format!("create: {}", path.display())))?;
-    let now = SystemTime::now().duration_since(SystemTime::UNIX_EPOCH).map(|d| d.as_secs() as u32).unwrap_or(0);
+    let now = SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .map(|d| d.as_secs() as u32)
+        .unwrap_or(0);
     let mut w = CpioWriter::new(BufWriter::with_capacity(1 << 20, f)).with_mtime(now);
     fn ctx(p: &str) -> impl FnOnce(std::io::Error) -> LaunchError + '_ {
         move |e| LaunchError::io(format!("initrd: {p}"), &e)
@@ -517,7 +625,9 @@ pub fn write_initrd(tree: &Tree, path: &Path) -> Result<u64, LaunchError> {
         .map_err(ctx(p))?;
     }
     let out = w.finish().map_err(ctx("trailer"))?;
-    let f = out.into_inner().map_err(|e| LaunchError::io("initrd: flush", e.error()))?;
+    let f = out
+        .into_inner()
+        .map_err(|e| LaunchError::io("initrd: flush", e.error()))?;
     f.sync_all().map_err(ctx("fsync"))?;
     Ok(f.metadata().map(|m| m.len()).unwrap_or(0))
 }

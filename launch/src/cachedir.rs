@@ -21,10 +21,15 @@ pub fn user_cache_dir(cachedir: &Path) -> Result<PathBuf, LaunchError> {
     let md = std::fs::symlink_metadata(&dir).map_err(|e| LaunchError::io(format!("stat: {}", dir.display()), &e))?;
     let d = dir.display();
     if md.uid() != uid {
-        return Err(LaunchError::msg(format!("security: cached appliance {d} is not owned by UID {uid}")));
+        return Err(LaunchError::msg(format!(
+            "security: cached appliance {d} is not owned by UID {uid}"
+        )));
     }
     if !md.is_dir() {
-        return Err(LaunchError::msg(format!("security: cached appliance {d} is not a directory (mode {:o})", md.mode())));
+        return Err(LaunchError::msg(format!(
+            "security: cached appliance {d} is not a directory (mode {:o})",
+            md.mode()
+        )));
     }
     if md.mode() & 0o022 != 0 {
         return Err(LaunchError::msg(format!(
@@ -82,7 +87,10 @@ pub struct KeyHasher {
 
 impl Default for KeyHasher {
     fn default() -> Self {
-        KeyHasher { a: 0xcbf2_9ce4_8422_2325, b: 0x6c62_272e_07bb_0142 }
+        KeyHasher {
+            a: 0xcbf2_9ce4_8422_2325,
+            b: 0x6c62_272e_07bb_0142,
+        }
     }
 }
 
@@ -106,7 +114,14 @@ impl KeyHasher {
     pub fn file_meta(&mut self, p: &Path) -> &mut Self {
         self.bytes(p.as_os_str().as_encoded_bytes());
         match std::fs::metadata(p) {
-            Ok(m) => self.str(&format!("{} {} {} {} {}", m.len(), m.mtime(), m.mtime_nsec(), m.ino(), m.dev())),
+            Ok(m) => self.str(&format!(
+                "{} {} {} {} {}",
+                m.len(),
+                m.mtime(),
+                m.mtime_nsec(),
+                m.ino(),
+                m.dev()
+            )),
             Err(_) => self.str("absent"),
         }
     }

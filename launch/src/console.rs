@@ -47,7 +47,11 @@ impl ConsoleWatch {
 }
 
 /// One read from the console: forward it, answer the DSR query, report progress.
-pub fn read_console(console: &mut UnixStream, watch: &mut ConsoleWatch, ev: &dyn LaunchEvents) -> std::io::Result<usize> {
+pub fn read_console(
+    console: &mut UnixStream,
+    watch: &mut ConsoleWatch,
+    ev: &dyn LaunchEvents,
+) -> std::io::Result<usize> {
     // Let a burst of small serial writes collect into one read, as libguestfs does.
     std::thread::sleep(Duration::from_millis(1));
     let mut buf = [0u8; 8192];
@@ -62,7 +66,12 @@ pub fn read_console(console: &mut UnixStream, watch: &mut ConsoleWatch, ev: &dyn
         // MSG_NOSIGNAL: a C program embedding us may not ignore SIGPIPE, and qemu may be gone.
         // SAFETY: valid buffer and length; the result is deliberately ignored (best effort).
         unsafe {
-            libc::send(console.as_raw_fd(), DSR_ANSWER.as_ptr().cast(), DSR_ANSWER.len(), libc::MSG_NOSIGNAL);
+            libc::send(
+                console.as_raw_fd(),
+                DSR_ANSWER.as_ptr().cast(),
+                DSR_ANSWER.len(),
+                libc::MSG_NOSIGNAL,
+            );
         }
     }
     if n > 0 {
@@ -97,7 +106,9 @@ pub fn accept_daemon(
     verbose: bool,
     ev: &dyn LaunchEvents,
 ) -> Result<AcceptOutcome, LaunchError> {
-    listener.set_nonblocking(true).map_err(|e| LaunchError::io("accept_connection: set_nonblocking_flag", &e))?;
+    listener
+        .set_nonblocking(true)
+        .map_err(|e| LaunchError::io("accept_connection: set_nonblocking_flag", &e))?;
     let start = Instant::now();
     let mut console_open = true;
     loop {
@@ -105,8 +116,16 @@ pub fn accept_daemon(
             return Err(LaunchError::launch_timeout(verbose));
         }
         let mut fds = [
-            libc::pollfd { fd: listener.as_raw_fd(), events: libc::POLLIN, revents: 0 },
-            libc::pollfd { fd: console.as_raw_fd(), events: libc::POLLIN, revents: 0 },
+            libc::pollfd {
+                fd: listener.as_raw_fd(),
+                events: libc::POLLIN,
+                revents: 0,
+            },
+            libc::pollfd {
+                fd: console.as_raw_fd(),
+                events: libc::POLLIN,
+                revents: 0,
+            },
         ];
         let nfds = if console_open { 2 } else { 1 };
         // SAFETY: fds points to `nfds` initialised pollfd structs.
@@ -123,10 +142,15 @@ pub fn accept_daemon(
         if fds[0].revents & libc::POLLIN != 0 {
             match listener.accept() {
                 Ok((s, _)) => {
-                    s.set_nonblocking(false).map_err(|e| LaunchError::io("accept_connection: set_nonblocking_flag", &e))?;
+                    s.set_nonblocking(false)
+                        .map_err(|e| LaunchError::io("accept_connection: set_nonblocking_flag", &e))?;
                     return Ok(AcceptOutcome::Connected(s));
                 }
-                Err(e) if matches!(e.kind(), std::io::ErrorKind::WouldBlock | std::io::ErrorKind::Interrupted) => {}
+                Err(e)
+                    if matches!(
+                        e.kind(),
+                        std::io::ErrorKind::WouldBlock | std::io::ErrorKind::Interrupted
+                    ) => {}
                 Err(e) => return Err(LaunchError::io("accept_connection: accept", &e)),
             }
         }
@@ -134,7 +158,11 @@ pub fn accept_daemon(
             // Forward whatever qemu said before dying (its error message, usually).
             let _ = console.set_nonblocking(true);
             while console_open && pump_console(console, watch, ev) {
-                let mut pfd = libc::pollfd { fd: console.as_raw_fd(), events: libc::POLLIN, revents: 0 };
+                let mut pfd = libc::pollfd {
+                    fd: console.as_raw_fd(),
+                    events: libc::POLLIN,
+                    revents: 0,
+                };
                 // SAFETY: one valid pollfd.
                 if unsafe { libc::poll(&mut pfd, 1, 0) } <= 0 {
                     break;
@@ -198,13 +226,24 @@ mod tests {
             .unwrap();
         let ev = Recorder::default();
         let t = Instant::now();
-        let r = accept_daemon(&l, &mut ours, &mut ConsoleWatch::default(), child.id() as i32, false, &ev).unwrap();
+        let r = accept_daemon(
+            &l,
+            &mut ours,
+            &mut ConsoleWatch::default(),
+            child.id() as i32,
+            false,
+            &ev,
+        )
+        .unwrap();
         match r {
             AcceptOutcome::QemuExited(st) => assert_eq!(libc::WEXITSTATUS(st), 1),
             AcceptOutcome::Connected(_) => panic!("nothing connected"),
         }
         assert!(t.elapsed() < Duration::from_secs(5));
-        assert_eq!(String::from_utf8_lossy(&ev.output.lock().unwrap()), "qemu: could not open disk\n");
+        assert_eq!(
+            String::from_utf8_lossy(&ev.output.lock().unwrap()),
+            "qemu: could not open disk\n"
+        );
         let _ = std::fs::remove_file(&path);
     }
 

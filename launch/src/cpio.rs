@@ -15,7 +15,12 @@ pub struct CpioWriter<W: Write> {
 
 impl<W: Write> CpioWriter<W> {
     pub fn new(out: W) -> Self {
-        CpioWriter { out, offset: 0, next_ino: 1, mtime: 0 }
+        CpioWriter {
+            out,
+            offset: 0,
+            next_ino: 1,
+            mtime: 0,
+        }
     }
 
     /// The modification time given to every entry (seconds since the epoch).
@@ -37,9 +42,18 @@ impl<W: Write> CpioWriter<W> {
     /// A regular file whose contents are streamed from `src` (exactly `len` bytes).
     pub fn file_from(&mut self, name: &str, perm: u32, len: u64, src: &mut dyn io::Read) -> io::Result<()> {
         self.header(name, libc::S_IFREG | (perm & 0o7777), 1, len, (0, 0))?;
-        let copied = io::copy(&mut Read::take(src, len), &mut CountingWriter { w: &mut self.out, n: &mut self.offset })?;
+        let copied = io::copy(
+            &mut Read::take(src, len),
+            &mut CountingWriter {
+                w: &mut self.out,
+                n: &mut self.offset,
+            },
+        )?;
         if copied != len {
-            return Err(io::Error::new(io::ErrorKind::UnexpectedEof, format!("{name}: file shrank while being archived")));
+            return Err(io::Error::new(
+                io::ErrorKind::UnexpectedEof,
+                format!("{name}: file shrank while being archived"),
+            ));
         }
         self.pad()
     }
@@ -70,11 +84,28 @@ impl<W: Write> CpioWriter<W> {
         let name = name.trim_start_matches('/');
         let name = if name.is_empty() { "." } else { name };
         if size > u32::MAX as u64 {
-            return Err(io::Error::new(io::ErrorKind::InvalidInput, format!("{name}: too large for cpio newc")));
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("{name}: too large for cpio newc"),
+            ));
         }
         let ino = if name == TRAILER { 0 } else { self.next_ino };
         self.next_ino += 1;
-        let fields = [ino, mode, 0, 0, nlink, self.mtime, size as u32, 0, 0, rdev.0, rdev.1, name.len() as u32 + 1, 0];
+        let fields = [
+            ino,
+            mode,
+            0,
+            0,
+            nlink,
+            self.mtime,
+            size as u32,
+            0,
+            0,
+            rdev.0,
+            rdev.1,
+            name.len() as u32 + 1,
+            0,
+        ];
         let mut h = Vec::with_capacity(110 + name.len() + 4);
         h.extend_from_slice(MAGIC);
         for f in fields {

@@ -118,7 +118,12 @@ pub fn dyn_info(b: &[u8]) -> Option<DynInfo> {
     let Some(strtab) = strtab.and_then(|v| vaddr_to_offset(&ph, v)) else {
         return Some(info);
     };
-    let name = |off: u64| usize::try_from(off).ok().and_then(|o| strtab.checked_add(o)).and_then(|o| cstr_at(b, o));
+    let name = |off: u64| {
+        usize::try_from(off)
+            .ok()
+            .and_then(|o| strtab.checked_add(o))
+            .and_then(|o| cstr_at(b, o))
+    };
     info.needed = needed.into_iter().filter_map(name).collect();
     if let Some(s) = runpath.or(rpath).and_then(name) {
         info.search = s.split(':').filter(|x| !x.is_empty()).map(String::from).collect();
@@ -130,26 +135,31 @@ pub fn dyn_info(b: &[u8]) -> Option<DynInfo> {
 /// with `-kernel` through the PVH entry point.
 pub fn has_pvh_note(b: &[u8]) -> bool {
     let Some(ph) = phdrs(b) else { return false };
-    ph.iter().filter(|p| p.p_type == PT_NOTE).filter_map(|p| segment(b, p)).any(|seg| {
-        let mut o = 0usize;
-        while o + 12 <= seg.len() {
-            let (Some(namesz), Some(descsz), Some(ntype)) = (u32_at(seg, o), u32_at(seg, o + 4), u32_at(seg, o + 8)) else {
-                return false;
-            };
-            let name_start = o + 12;
-            let desc_start = name_start + (namesz as usize).next_multiple_of(4);
-            let next = desc_start + (descsz as usize).next_multiple_of(4);
-            let name = seg.get(name_start..name_start + namesz as usize).unwrap_or(&[]);
-            if ntype == XEN_ELFNOTE_PHYS32_ENTRY && name.starts_with(b"Xen") {
-                return true;
+    ph.iter()
+        .filter(|p| p.p_type == PT_NOTE)
+        .filter_map(|p| segment(b, p))
+        .any(|seg| {
+            let mut o = 0usize;
+            while o + 12 <= seg.len() {
+                let (Some(namesz), Some(descsz), Some(ntype)) =
+                    (u32_at(seg, o), u32_at(seg, o + 4), u32_at(seg, o + 8))
+                else {
+                    return false;
+                };
+                let name_start = o + 12;
+                let desc_start = name_start + (namesz as usize).next_multiple_of(4);
+                let next = desc_start + (descsz as usize).next_multiple_of(4);
+                let name = seg.get(name_start..name_start + namesz as usize).unwrap_or(&[]);
+                if ntype == XEN_ELFNOTE_PHYS32_ENTRY && name.starts_with(b"Xen") {
+                    return true;
+                }
+                if next <= o || next > seg.len() {
+                    break;
+                }
+                o = next;
             }
-            if next <= o || next > seg.len() {
-                break;
-            }
-            o = next;
-        }
-        false
-    })
+            false
+        })
 }
 
 #[cfg(test)]

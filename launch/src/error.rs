@@ -13,21 +13,33 @@ pub enum LaunchError {
 impl LaunchError {
     /// An error with no errno (libguestfs `error()`).
     pub fn msg(message: impl Into<String>) -> Self {
-        LaunchError::Msg { errno: 0, message: message.into() }
+        LaunchError::Msg {
+            errno: 0,
+            message: message.into(),
+        }
     }
 
     /// An error from a failed system call (libguestfs `perrorf()`: "context: strerror").
     pub fn io(context: impl AsRef<str>, err: &std::io::Error) -> Self {
         match err.raw_os_error() {
-            Some(errno) => LaunchError::Msg { errno, message: format!("{}: {}", context.as_ref(), strerror(errno)) },
+            Some(errno) => LaunchError::Msg {
+                errno,
+                message: format!("{}: {}", context.as_ref(), strerror(errno)),
+            },
             // Errors std makes up itself (eg. a socket path longer than sun_path) carry no errno.
-            None => LaunchError::Msg { errno: libc::EINVAL, message: format!("{}: {}", context.as_ref(), err) },
+            None => LaunchError::Msg {
+                errno: libc::EINVAL,
+                message: format!("{}: {}", context.as_ref(), err),
+            },
         }
     }
 
     /// An error with an explicit errno.
     pub fn with_errno(errno: i32, message: impl Into<String>) -> Self {
-        LaunchError::Msg { errno, message: message.into() }
+        LaunchError::Msg {
+            errno,
+            message: message.into(),
+        }
     }
 
     pub fn errno(&self) -> i32 {

@@ -42,14 +42,21 @@ pub fn export_fixed(app: &Appliance, dir: &Path) -> Result<(), LaunchError> {
     let f = std::fs::File::create(&root).map_err(io("create", &root))?;
     f.set_len(1 << 20).map_err(io("truncate", &root))?;
     drop(f);
-    let mke2fs = ["/usr/sbin/mke2fs", "/sbin/mke2fs"].into_iter().find(|p| Path::new(p).exists()).unwrap_or("mke2fs");
+    let mke2fs = ["/usr/sbin/mke2fs", "/sbin/mke2fs"]
+        .into_iter()
+        .find(|p| Path::new(p).exists())
+        .unwrap_or("mke2fs");
     let o = Command::new(mke2fs)
         .args(["-q", "-F", "-t", "ext2", "-L", "guestfs-rs-root"])
         .arg(&root)
         .output()
         .map_err(|e| LaunchError::io(mke2fs, &e))?;
     if !o.status.success() {
-        return Err(LaunchError::msg(format!("mke2fs {}: {}", root.display(), String::from_utf8_lossy(&o.stderr).trim())));
+        return Err(LaunchError::msg(format!(
+            "mke2fs {}: {}",
+            root.display(),
+            String::from_utf8_lossy(&o.stderr).trim()
+        )));
     }
     std::fs::write(dir.join("README.fixed"), README).map_err(io("write", &dir.join("README.fixed")))?;
     Ok(())

@@ -38,14 +38,29 @@ impl KernelCmdline<'_> {
                 v.push(format!("lpj={l}"));
             }
         }
-        for s in ["printk.time=1", "cgroup_disable=memory", "usbcore.nousb", "cryptomgr.notests", "tsc=reliable", "8250.nr_uarts=1"] {
+        for s in [
+            "printk.time=1",
+            "cgroup_disable=memory",
+            "usbcore.nousb",
+            "cryptomgr.notests",
+            "tsc=reliable",
+            "8250.nr_uarts=1",
+        ] {
             v.push(s.into());
         }
         if let Some(u) = self.root_uuid {
             v.push(format!("root=UUID={u}"));
         }
-        v.push(if self.selinux { "selinux=1 enforcing=0".into() } else { "selinux=0".into() });
-        v.push(if self.verbose { "guestfs_verbose=1".into() } else { "quiet".into() });
+        v.push(if self.selinux {
+            "selinux=1 enforcing=0".into()
+        } else {
+            "selinux=0".into()
+        });
+        v.push(if self.verbose {
+            "guestfs_verbose=1".into()
+        } else {
+            "quiet".into()
+        });
         if self.network {
             v.push("guestfs_network=1".into());
         }
@@ -77,7 +92,9 @@ pub fn host_lpj() -> Option<u64> {
             .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
             .and_then(|t| lpj_in(&t))
             .or_else(|| {
-                ["/var/log/dmesg", "/var/log/boot.msg"].iter().find_map(|f| lpj_in(&std::fs::read_to_string(f).ok()?))
+                ["/var/log/dmesg", "/var/log/boot.msg"]
+                    .iter()
+                    .find_map(|f| lpj_in(&std::fs::read_to_string(f).ok()?))
             });
         from_log.or_else(|| {
             let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").ok()?;
@@ -87,7 +104,10 @@ pub fn host_lpj() -> Option<u64> {
 }
 
 pub fn lpj_in(text: &str) -> Option<u64> {
-    text.split("lpj=").nth(1).map(|rest| rest.chars().take_while(|c| c.is_ascii_digit()).collect::<String>()).and_then(|d| d.parse().ok())
+    text.split("lpj=")
+        .nth(1)
+        .map(|rest| rest.chars().take_while(|c| c.is_ascii_digit()).collect::<String>())
+        .and_then(|d| d.parse().ok())
 }
 
 /// bogomips = lpj * HZ / 500000.
@@ -101,7 +121,10 @@ fn kernel_hz() -> u64 {
     let release = std::fs::read_to_string("/proc/sys/kernel/osrelease").unwrap_or_default();
     std::fs::read_to_string(format!("/boot/config-{}", release.trim()))
         .ok()
-        .and_then(|c| c.lines().find_map(|l| l.strip_prefix("CONFIG_HZ=")?.trim().parse().ok()))
+        .and_then(|c| {
+            c.lines()
+                .find_map(|l| l.strip_prefix("CONFIG_HZ=")?.trim().parse().ok())
+        })
         .unwrap_or(250)
 }
 
@@ -145,7 +168,12 @@ mod tests {
         };
         let s = k.render();
         assert!(!s.contains("lpj="));
-        assert!(s.ends_with("selinux=1 enforcing=0 quiet guestfs_network=1 TERM=linux guestfs_identifier=id1 rdinit=/init foo=bar"), "{s}");
+        assert!(
+            s.ends_with(
+                "selinux=1 enforcing=0 quiet guestfs_network=1 TERM=linux guestfs_identifier=id1 rdinit=/init foo=bar"
+            ),
+            "{s}"
+        );
     }
 
     #[test]

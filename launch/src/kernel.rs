@@ -62,7 +62,12 @@ pub fn find_host_kernel() -> Result<HostKernel, LaunchError> {
         let bytes = read_kernel_head(&image)?;
         let version = bzimage_version(&bytes)
             .or_else(|| image.file_name()?.to_str()?.strip_prefix("vmlinuz-").map(String::from))
-            .ok_or_else(|| LaunchError::msg(format!("{}: cannot read the kernel version from this file (SUPERMIN_KERNEL)", image.display())))?;
+            .ok_or_else(|| {
+                LaunchError::msg(format!(
+                    "{}: cannot read the kernel version from this file (SUPERMIN_KERNEL)",
+                    image.display()
+                ))
+            })?;
         let modules_dir = std::env::var_os("SUPERMIN_MODULES")
             .map(PathBuf::from)
             .unwrap_or_else(|| PathBuf::from(format!("/lib/modules/{version}")));
@@ -75,7 +80,11 @@ pub fn find_host_kernel() -> Result<HostKernel, LaunchError> {
                 ),
             ));
         }
-        return Ok(HostKernel { image, version, modules_dir });
+        return Ok(HostKernel {
+            image,
+            version,
+            modules_dir,
+        });
     }
     let mut found: Vec<(String, PathBuf)> = std::fs::read_dir("/boot")
         .map_err(|e| LaunchError::io("/boot", &e))?
@@ -90,10 +99,16 @@ pub fn find_host_kernel() -> Result<HostKernel, LaunchError> {
     found.sort_by(|a, b| version_cmp(&b.0, &a.0));
     let modules_root = std::env::var_os("SUPERMIN_MODULES").map(PathBuf::from);
     for (ver, image) in &found {
-        let mdir = modules_root.clone().unwrap_or_else(|| PathBuf::from(format!("/lib/modules/{ver}")));
+        let mdir = modules_root
+            .clone()
+            .unwrap_or_else(|| PathBuf::from(format!("/lib/modules/{ver}")));
         if mdir.join("modules.dep").is_file() {
             read_kernel_head(image)?;
-            return Ok(HostKernel { image: image.clone(), version: ver.clone(), modules_dir: mdir });
+            return Ok(HostKernel {
+                image: image.clone(),
+                version: ver.clone(),
+                modules_dir: mdir,
+            });
         }
     }
     Err(LaunchError::msg(format!(
@@ -107,7 +122,10 @@ pub fn find_host_kernel() -> Result<HostKernel, LaunchError> {
 pub fn read_kernel_head(image: &Path) -> Result<Vec<u8>, LaunchError> {
     let mut f = std::fs::File::open(image).map_err(|e| unreadable(image, e))?;
     let mut head = Vec::with_capacity(65536);
-    (&mut f).take(65536).read_to_end(&mut head).map_err(|e| unreadable(image, e))?;
+    (&mut f)
+        .take(65536)
+        .read_to_end(&mut head)
+        .map_err(|e| unreadable(image, e))?;
     Ok(head)
 }
 
@@ -137,7 +155,12 @@ const ZSTD_MAGIC: &[u8] = b"\x28\xb5\x2f\xfd";
 const GZIP_MAGIC: &[u8] = b"\x1f\x8b\x08";
 
 fn find_all(hay: &[u8], needle: &[u8]) -> Vec<usize> {
-    hay.windows(needle.len()).enumerate().filter(|(_, w)| *w == needle).map(|(i, _)| i).take(8).collect()
+    hay.windows(needle.len())
+        .enumerate()
+        .filter(|(_, w)| *w == needle)
+        .map(|(i, _)| i)
+        .take(8)
+        .collect()
 }
 
 /// Decompresses `input` with a host tool; trailing data after the stream is tolerated
@@ -150,16 +173,28 @@ fn run_decompressor(tool: &str, args: &[&str], input: &[u8]) -> Option<Vec<u8>> 
     f.write_all(input).ok()?;
     use std::io::Seek;
     f.seek(std::io::SeekFrom::Start(0)).ok()?;
-    let out = Command::new(tool).args(args).stdin(Stdio::from(f)).stderr(Stdio::null()).output().ok()?;
+    let out = Command::new(tool)
+        .args(args)
+        .stdin(Stdio::from(f))
+        .stderr(Stdio::null())
+        .output()
+        .ok()?;
     Some(out.stdout)
 }
 
 /// An anonymous (already unlinked) read-write file in $TMPDIR or /tmp.
 fn tempfile_in_tmp() -> Option<std::fs::File> {
-    let dir = std::env::var_os("TMPDIR").map(std::path::PathBuf::from).unwrap_or_else(|| "/tmp".into());
+    let dir = std::env::var_os("TMPDIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| "/tmp".into());
     for n in 0..100u32 {
         let p = dir.join(format!("guestfs-rs-kernel-{}-{n}", std::process::id()));
-        if let Ok(f) = std::fs::OpenOptions::new().read(true).write(true).create_new(true).open(&p) {
+        if let Ok(f) = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create_new(true)
+            .open(&p)
+        {
             let _ = std::fs::remove_file(&p);
             return Some(f);
         }
@@ -203,7 +238,11 @@ mod tests {
     fn unreadable_kernel_message_says_what_to_do() {
         let e = read_kernel_head(Path::new("/nonexistent/vmlinuz-9")).unwrap_err();
         assert_eq!(e.errno(), libc::ENOENT);
-        assert!(e.message().starts_with("cannot read the host kernel /nonexistent/vmlinuz-9: No such file or directory."), "{e}");
+        assert!(
+            e.message()
+                .starts_with("cannot read the host kernel /nonexistent/vmlinuz-9: No such file or directory."),
+            "{e}"
+        );
         assert!(e.message().contains("SUPERMIN_KERNEL"));
     }
 

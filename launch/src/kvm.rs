@@ -16,13 +16,29 @@ use std::time::{Duration, Instant};
 const PROBE_TIME: Duration = Duration::from_millis(1500);
 
 fn dev_kvm_opens() -> bool {
-    std::fs::OpenOptions::new().read(true).write(true).open("/dev/kvm").is_ok()
+    std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open("/dev/kvm")
+        .is_ok()
 }
 
 /// Runs qemu under KVM with no kernel (firmware only) and sees whether it survives.
 fn probe(hv: &str) -> bool {
     let child = Command::new(hv)
-        .args(["-display", "none", "-nodefaults", "-no-user-config", "-machine", "accel=kvm", "-cpu", "host", "-m", "64", "-no-reboot"])
+        .args([
+            "-display",
+            "none",
+            "-nodefaults",
+            "-no-user-config",
+            "-machine",
+            "accel=kvm",
+            "-cpu",
+            "host",
+            "-m",
+            "64",
+            "-no-reboot",
+        ])
         .env("LC_ALL", "C")
         .env("QEMU_AUDIO_DRV", "none")
         .stdin(Stdio::null())
@@ -55,7 +71,9 @@ pub fn kvm_works(hv: &str, cachedir: &Path) -> bool {
     if !dev_kvm_opens() {
         return false;
     }
-    let Some(md) = resolve_program(hv).and_then(|p| std::fs::metadata(p).ok()) else { return false };
+    let Some(md) = resolve_program(hv).and_then(|p| std::fs::metadata(p).ok()) else {
+        return false;
+    };
     let cache_file = cachedir::user_cache_dir(cachedir)
         .ok()
         .map(|d| d.join(format!("rs-kvm-{}-{}", md.len(), md.mtime())));
@@ -78,7 +96,9 @@ fn resolve_program(hv: &str) -> Option<std::path::PathBuf> {
     if hv.contains('/') {
         return Some(hv.into());
     }
-    std::env::split_paths(&std::env::var_os("PATH")?).map(|d| d.join(hv)).find(|p| p.is_file())
+    std::env::split_paths(&std::env::var_os("PATH")?)
+        .map(|d| d.join(hv))
+        .find(|p| p.is_file())
 }
 
 static FALLBACK_WARNED: AtomicBool = AtomicBool::new(false);
@@ -88,9 +108,9 @@ static FALLBACK_WARNED: AtomicBool = AtomicBool::new(false);
 fn setting_is_true(settings: &[String], name: &str) -> bool {
     settings.iter().any(|s| {
         s == name
-            || s.strip_prefix(name).and_then(|r| r.strip_prefix('=')).is_some_and(|v| {
-                matches!(v.to_ascii_lowercase().as_str(), "1" | "true" | "t" | "yes" | "y" | "on")
-            })
+            || s.strip_prefix(name)
+                .and_then(|r| r.strip_prefix('='))
+                .is_some_and(|v| matches!(v.to_ascii_lowercase().as_str(), "1" | "true" | "t" | "yes" | "y" | "on"))
     })
 }
 
@@ -103,7 +123,9 @@ pub fn choose_accel(
     let force_kvm = setting_is_true(settings, "force_kvm");
     let force_tcg = setting_is_true(settings, "force_tcg");
     if force_kvm && force_tcg {
-        return Err(LaunchError::msg("Both force_kvm and force_tcg backend settings supplied."));
+        return Err(LaunchError::msg(
+            "Both force_kvm and force_tcg backend settings supplied.",
+        ));
     }
     if force_tcg {
         return Ok(Accel::Tcg);
@@ -143,12 +165,17 @@ mod tests {
         let ev = Recorder::default();
         let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
         assert_eq!(
-            choose_accel(&s(&["force_kvm", "force_tcg"]), || true, &ev).unwrap_err().message(),
+            choose_accel(&s(&["force_kvm", "force_tcg"]), || true, &ev)
+                .unwrap_err()
+                .message(),
             "Both force_kvm and force_tcg backend settings supplied."
         );
         assert!(setting_is_true(&s(&["force_tcg=1"]), "force_tcg"));
         assert!(!setting_is_true(&s(&["force_tcg=0"]), "force_tcg"));
-        assert_eq!(choose_accel(&s(&["force_tcg"]), || panic!("no probe with force_tcg"), &ev).unwrap(), Accel::Tcg);
+        assert_eq!(
+            choose_accel(&s(&["force_tcg"]), || panic!("no probe with force_tcg"), &ev).unwrap(),
+            Accel::Tcg
+        );
         assert_eq!(choose_accel(&s(&["force_kvm"]), || true, &ev).unwrap(), Accel::Kvm);
         assert_eq!(
             choose_accel(&s(&["force_kvm"]), || false, &ev).unwrap_err().message(),
@@ -173,7 +200,12 @@ mod probe_tests {
         let first = kvm_works(hv, &base);
         if dev_kvm_opens() {
             let md = std::fs::metadata(hv).unwrap();
-            let f = base.join(format!(".guestfs-{}/rs-kvm-{}-{}", cachedir::euid(), md.len(), md.mtime()));
+            let f = base.join(format!(
+                ".guestfs-{}/rs-kvm-{}-{}",
+                cachedir::euid(),
+                md.len(),
+                md.mtime()
+            ));
             assert!(f.is_file(), "verdict cached in {}", f.display());
             // A planted verdict is believed (that is the point of the cache).
             std::fs::write(&f, if first { "no\n" } else { "yes\n" }).unwrap();

@@ -26,11 +26,11 @@ mod tree;
 mod tests_support;
 
 pub use builder::{MODULES_BOOT, MODULES_ORDER, NO_PVH_ENV, NO_TOOLS_DISK_ENV};
-pub use qemu_cmd::SEABIOS_ENV;
-pub use toolsimg::MARKER as TOOLS_DISK_MARKER;
 pub use error::LaunchError;
 pub use locate::DAEMON_ENV;
+pub use qemu_cmd::SEABIOS_ENV;
 pub use running::Running;
+pub use toolsimg::MARKER as TOOLS_DISK_MARKER;
 
 use std::path::{Path, PathBuf};
 

@@ -7,8 +7,14 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 /// The loader's built-in search path on x86_64 Debian-like and Fedora-like systems.
-const STANDARD_DIRS: &[&str] =
-    &["/lib/x86_64-linux-gnu", "/usr/lib/x86_64-linux-gnu", "/lib64", "/usr/lib64", "/lib", "/usr/lib"];
+const STANDARD_DIRS: &[&str] = &[
+    "/lib/x86_64-linux-gnu",
+    "/usr/lib/x86_64-linux-gnu",
+    "/lib64",
+    "/usr/lib64",
+    "/lib",
+    "/usr/lib",
+];
 
 pub struct LibResolver {
     dirs: Vec<PathBuf>,
@@ -39,7 +45,10 @@ impl LibResolver {
             return p.is_file().then_some(p);
         }
         let expanded = search.iter().map(|s| {
-            PathBuf::from(s.replace("$ORIGIN", &origin_dir.to_string_lossy()).replace("${ORIGIN}", &origin_dir.to_string_lossy()))
+            PathBuf::from(
+                s.replace("$ORIGIN", &origin_dir.to_string_lossy())
+                    .replace("${ORIGIN}", &origin_dir.to_string_lossy()),
+            )
         });
         expanded
             .chain(self.dirs.iter().cloned())
@@ -55,7 +64,9 @@ fn is_elf64_file(p: &Path) -> bool {
 }
 
 fn read_ld_so_conf(path: &Path, out: &mut Vec<PathBuf>, depth: u32) {
-    let Ok(text) = std::fs::read_to_string(path) else { return };
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return;
+    };
     for line in text.lines() {
         let line = line.split('#').next().unwrap_or("").trim();
         if let Some(pattern) = line.strip_prefix("include ") {
@@ -78,7 +89,12 @@ fn glob_conf(pattern: &str) -> Vec<PathBuf> {
     };
     let suffix = name.strip_prefix('*').unwrap_or(&name).to_string();
     let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|rd| rd.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.to_string_lossy().ends_with(&suffix)).collect())
+        .map(|rd| {
+            rd.filter_map(|e| e.ok())
+                .map(|e| e.path())
+                .filter(|p| p.to_string_lossy().ends_with(&suffix))
+                .collect()
+        })
         .unwrap_or_default();
     v.sort();
     v
@@ -118,14 +134,21 @@ pub fn add_closure(tree: &mut Tree, resolver: &LibResolver, programs: &[PathBuf]
 /// The interpreter and direct DT_NEEDED libraries of one program (resolved), for a binary
 /// that goes into the appliance under another name (guestfsd as /init).
 pub fn direct_deps(program: &Path, resolver: &LibResolver) -> Vec<PathBuf> {
-    let Ok(bytes) = std::fs::read(program) else { return vec![] };
-    let Some(info) = elf::dyn_info(&bytes) else { return vec![] };
+    let Ok(bytes) = std::fs::read(program) else {
+        return vec![];
+    };
+    let Some(info) = elf::dyn_info(&bytes) else {
+        return vec![];
+    };
     let origin = program.parent().unwrap_or(Path::new("/")).to_path_buf();
     let mut v: Vec<PathBuf> = info.interp.into_iter().map(PathBuf::from).collect();
-    v.extend(info.needed.iter().filter_map(|so| resolver.resolve(so, &origin, &info.search)));
+    v.extend(
+        info.needed
+            .iter()
+            .filter_map(|so| resolver.resolve(so, &origin, &info.search)),
+    );
     v
 }
-
 
 #[cfg(test)]
 mod tests {
@@ -137,8 +160,12 @@ mod tests {
         let mut tree = Tree::new();
         let missing = add_closure(&mut tree, &LibResolver::from_host(), &[PathBuf::from("/bin/bash")]);
         assert!(missing.is_empty(), "{missing:?}");
-        let files: Vec<&String> =
-            tree.entries.iter().filter(|(_, e)| matches!(e, Entry::HostFile(..))).map(|(k, _)| k).collect();
+        let files: Vec<&String> = tree
+            .entries
+            .iter()
+            .filter(|(_, e)| matches!(e, Entry::HostFile(..)))
+            .map(|(k, _)| k)
+            .collect();
         assert!(files.iter().any(|f| f.contains("libc.so.6")), "{files:?}");
         assert!(files.iter().any(|f| f.contains("ld-linux-x86-64")), "{files:?}");
         assert!(files.iter().any(|f| f.ends_with("/bash")), "{files:?}");
@@ -149,9 +176,14 @@ mod tests {
     #[test]
     fn origin_is_expanded() {
         let r = LibResolver::with_dirs(vec![]);
-        let libc = LibResolver::from_host().resolve("libc.so.6", Path::new("/"), &[]).unwrap();
+        let libc = LibResolver::from_host()
+            .resolve("libc.so.6", Path::new("/"), &[])
+            .unwrap();
         let dir = libc.parent().unwrap();
-        assert_eq!(r.resolve("libc.so.6", dir, &["$ORIGIN".to_string()]), Some(dir.join("libc.so.6")));
+        assert_eq!(
+            r.resolve("libc.so.6", dir, &["$ORIGIN".to_string()]),
+            Some(dir.join("libc.so.6"))
+        );
         assert_eq!(r.resolve("libc.so.6", Path::new("/nonexistent"), &[]), None);
     }
 }

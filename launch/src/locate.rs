@@ -54,7 +54,11 @@ pub fn search(path: &str) -> Result<Found, LaunchError> {
         return Ok(Found::Daemon(PathBuf::from(d)));
     }
     for elem in path.split(':') {
-        let dir = if elem.is_empty() { Path::new(".") } else { Path::new(elem) };
+        let dir = if elem.is_empty() {
+            Path::new(".")
+        } else {
+            Path::new(elem)
+        };
         if let Some(f) = classify(dir) {
             return Ok(f);
         }
@@ -83,7 +87,12 @@ pub fn prepare(cfg: &LaunchConfig, ev: &dyn LaunchEvents) -> Result<Appliance, L
         }),
         Found::OldStyle(dir) => {
             let (k, i) = old_style_names();
-            Ok(Appliance { kernel: dir.join(k), initrd: dir.join(i), root: None, kind: ApplianceKind::Fixed })
+            Ok(Appliance {
+                kernel: dir.join(k),
+                initrd: dir.join(i),
+                root: None,
+                kind: ApplianceKind::Fixed,
+            })
         }
     }
 }

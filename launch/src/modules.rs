@@ -6,17 +6,76 @@ use std::collections::{HashMap, HashSet};
 /// Modules the daemon may need, by name (`-` and `_` are equivalent). Missing ones are
 /// skipped; built-in ones need no file.
 pub const WANTED: &[&str] = &[
-    "virtio_pci", "virtio_mmio", "virtio_scsi", "virtio_blk", "virtio_console", "virtio_rng", "virtio_net",
-    "virtio_balloon", "sd_mod", "sr_mod", "scsi_mod", "ata_piix", "ahci", "crc32c_generic", "crc32c_intel",
-    "libcrc32c", "xxhash_generic", "blake2b_generic", "sha256_generic", "ext4", "xfs", "btrfs", "vfat", "fat",
-    "msdos", "nls_ascii", "nls_cp437", "nls_cp850", "nls_iso8859_1", "nls_iso8859_15", "nls_utf8", "isofs", "udf", "squashfs", "fuse", "loop", "ntfs3", "f2fs", "crc32_generic",
-    "dm_mod", "dm_crypt", "dm_snapshot", "dm_thin_pool", "dm_raid", "dm_mirror", "dm_zero", "dm_multipath",
-    "dm_integrity", "dm_verity", "md_mod", "raid0", "raid1", "raid10", "raid456", "linear", "multipath",
+    "virtio_pci",
+    "virtio_mmio",
+    "virtio_scsi",
+    "virtio_blk",
+    "virtio_console",
+    "virtio_rng",
+    "virtio_net",
+    "virtio_balloon",
+    "sd_mod",
+    "sr_mod",
+    "scsi_mod",
+    "ata_piix",
+    "ahci",
+    "crc32c_generic",
+    "crc32c_intel",
+    "libcrc32c",
+    "xxhash_generic",
+    "blake2b_generic",
+    "sha256_generic",
+    "ext4",
+    "xfs",
+    "btrfs",
+    "vfat",
+    "fat",
+    "msdos",
+    "nls_ascii",
+    "nls_cp437",
+    "nls_cp850",
+    "nls_iso8859_1",
+    "nls_iso8859_15",
+    "nls_utf8",
+    "isofs",
+    "udf",
+    "squashfs",
+    "fuse",
+    "loop",
+    "ntfs3",
+    "f2fs",
+    "crc32_generic",
+    "dm_mod",
+    "dm_crypt",
+    "dm_snapshot",
+    "dm_thin_pool",
+    "dm_raid",
+    "dm_mirror",
+    "dm_zero",
+    "dm_multipath",
+    "dm_integrity",
+    "dm_verity",
+    "md_mod",
+    "raid0",
+    "raid1",
+    "raid10",
+    "raid456",
+    "linear",
+    "multipath",
     "af_packet",
     // The kernel crypto dm-crypt and cryptsetup (through AF_ALG) use for LUKS: modules, not
     // built in, in Debian's kernel; loaded with the others when a LUKS call needs them.
-    "xts", "ecb", "essiv", "lrw", "aesni_intel", "sha512_generic", "af_alg", "algif_skcipher", "algif_hash",
-    "serpent_generic", "twofish_generic",
+    "xts",
+    "ecb",
+    "essiv",
+    "lrw",
+    "aesni_intel",
+    "sha512_generic",
+    "af_alg",
+    "algif_skcipher",
+    "algif_hash",
+    "serpent_generic",
+    "twofish_generic",
 ];
 
 /// The modules the daemon must load before it can see its disks and its channel (no udev
@@ -43,7 +102,10 @@ pub fn normalize(name: &str) -> String {
 /// Module name from a path like `kernel/fs/ext4/ext4.ko.xz`.
 pub fn name_of(path: &str) -> String {
     let base = path.rsplit('/').next().unwrap_or(path);
-    let stem = [".ko.xz", ".ko.zst", ".ko.gz", ".ko"].iter().find_map(|s| base.strip_suffix(s)).unwrap_or(base);
+    let stem = [".ko.xz", ".ko.zst", ".ko.gz", ".ko"]
+        .iter()
+        .find_map(|s| base.strip_suffix(s))
+        .unwrap_or(base);
     normalize(stem)
 }
 
@@ -59,7 +121,9 @@ impl ModDb {
     pub fn parse(modules_dep: &str, modules_builtin: &str) -> Self {
         let mut db = ModDb::default();
         for line in modules_dep.lines() {
-            let Some((m, rest)) = line.split_once(':') else { continue };
+            let Some((m, rest)) = line.split_once(':') else {
+                continue;
+            };
             let m = m.trim();
             if m.is_empty() {
                 continue;
@@ -132,7 +196,9 @@ const SIG_INFO_LEN: usize = 12;
 /// which under TCG cost more than the rest of loading the module. An unsigned module only
 /// makes the kernel print one "tainting kernel" line.
 pub fn strip_signature(mut data: Vec<u8>) -> Vec<u8> {
-    let Some(body) = data.len().checked_sub(SIG_MAGIC.len()) else { return data };
+    let Some(body) = data.len().checked_sub(SIG_MAGIC.len()) else {
+        return data;
+    };
     if &data[body..] != SIG_MAGIC || body < SIG_INFO_LEN {
         return data;
     }
@@ -197,7 +263,14 @@ kernel/drivers/scsi/virtio_scsi.ko:\n";
     fn wanted_dirs_and_no_duplicates() {
         let db = ModDb::parse(DEP, "");
         let (order, _) = db.select(&["dm-mod", "virtio_scsi"], &["kernel/drivers/md/"]);
-        assert_eq!(order, vec!["kernel/drivers/md/dm-mod.ko", "kernel/drivers/scsi/virtio_scsi.ko", "kernel/drivers/md/dm-crypt.ko"]);
+        assert_eq!(
+            order,
+            vec![
+                "kernel/drivers/md/dm-mod.ko",
+                "kernel/drivers/scsi/virtio_scsi.ko",
+                "kernel/drivers/md/dm-crypt.ko"
+            ]
+        );
     }
 
     #[test]

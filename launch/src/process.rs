@@ -9,7 +9,9 @@ use std::time::Duration;
 
 /// Starts qemu with fds 0, 1 and 2 on `console_child` and every other fd closed at exec.
 pub fn spawn_qemu(argv: &[String], console_child: OwnedFd, pgroup: bool) -> Result<i32, LaunchError> {
-    let (hv, args) = argv.split_first().ok_or_else(|| LaunchError::msg("empty qemu command line"))?;
+    let (hv, args) = argv
+        .split_first()
+        .ok_or_else(|| LaunchError::msg("empty qemu command line"))?;
     let out = console_child.try_clone().map_err(|e| LaunchError::io("dup", &e))?;
     let err = console_child.try_clone().map_err(|e| LaunchError::io("dup", &e))?;
     let mut cmd = Command::new(hv);
@@ -29,7 +31,12 @@ pub fn spawn_qemu(argv: &[String], console_child: OwnedFd, pgroup: bool) -> Resu
     unsafe {
         cmd.pre_exec(|| {
             const CLOSE_RANGE_CLOEXEC: libc::c_uint = 1 << 2;
-            libc::syscall(libc::SYS_close_range, 3 as libc::c_uint, libc::c_uint::MAX, CLOSE_RANGE_CLOEXEC);
+            libc::syscall(
+                libc::SYS_close_range,
+                3 as libc::c_uint,
+                libc::c_uint::MAX,
+                CLOSE_RANGE_CLOEXEC,
+            );
             Ok(())
         });
     }
@@ -57,7 +64,12 @@ pub fn spawn_recovery(qemu_pid: i32) -> Result<i32, LaunchError> {
             let mut set: libc::sigset_t = std::mem::zeroed();
             libc::sigemptyset(&mut set);
             libc::sigprocmask(libc::SIG_SETMASK, &set, std::ptr::null_mut());
-            libc::syscall(libc::SYS_close_range, 0 as libc::c_uint, libc::c_uint::MAX, 0 as libc::c_uint);
+            libc::syscall(
+                libc::SYS_close_range,
+                0 as libc::c_uint,
+                libc::c_uint::MAX,
+                0 as libc::c_uint,
+            );
             let ts = libc::timespec { tv_sec: 2, tv_nsec: 0 };
             loop {
                 libc::nanosleep(&ts, std::ptr::null_mut());
@@ -153,7 +165,10 @@ mod tests {
     #[test]
     #[allow(clippy::zombie_processes)] // reaped by pid
     fn stubborn_process_is_killed_after_grace() {
-        let c = Command::new("sh").args(["-c", "trap '' TERM; sleep 30"]).spawn().unwrap();
+        let c = Command::new("sh")
+            .args(["-c", "trap '' TERM; sleep 30"])
+            .spawn()
+            .unwrap();
         let pid = c.id() as i32;
         std::thread::sleep(Duration::from_millis(200)); // let the trap be installed
         signal(pid, libc::SIGTERM);

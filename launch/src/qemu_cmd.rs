@@ -72,7 +72,9 @@ fn check_discard_possible(d: &Drive) -> Result<(), LaunchError> {
     match d.format.as_deref() {
         None => Err(not_supported(format!("{P}you have to specify the format of the file"))),
         Some("raw") | Some("qcow2") => Ok(()),
-        Some(f) => Err(not_supported(format!("{P}qemu does not support discard for ‘{f}’ format files"))),
+        Some(f) => Err(not_supported(format!(
+            "{P}qemu does not support discard for ‘{f}’ format files"
+        ))),
     }
 }
 
@@ -108,12 +110,26 @@ pub fn virtio_blk_has_scsi(qemu: &str) -> bool {
         return *v;
     }
     let out = std::process::Command::new(qemu)
-        .args(["-nodefaults", "-display", "none", "-machine", "none", "-device", "virtio-blk-pci,help"])
+        .args([
+            "-nodefaults",
+            "-display",
+            "none",
+            "-machine",
+            "none",
+            "-device",
+            "virtio-blk-pci,help",
+        ])
         .env("LC_ALL", "C")
         .stdin(std::process::Stdio::null())
         .output();
     // Unknown: keep 1.48's line.
-    let v = out.map(|o| String::from_utf8_lossy(&o.stdout).lines().any(|l| l.trim_start().starts_with("scsi="))).unwrap_or(true);
+    let v = out
+        .map(|o| {
+            String::from_utf8_lossy(&o.stdout)
+                .lines()
+                .any(|l| l.trim_start().starts_with("scsi="))
+        })
+        .unwrap_or(true);
     g.get_or_insert_with(HashMap::new).insert(qemu.to_string(), v);
     v
 }
@@ -133,8 +149,14 @@ pub fn fast_firmware(qemu: &str) -> Option<String> {
     // Next to the emulator's other firmware: <prefix>/share/qemu for <prefix>/bin/qemu-*.
     let real = std::fs::canonicalize(qemu).ok();
     let prefix = real.as_deref().and_then(Path::parent).and_then(Path::parent);
-    let candidates = prefix.map(|p| p.join("share/qemu/qboot.rom")).into_iter().chain([Path::new("/usr/share/qemu/qboot.rom").to_path_buf()]);
-    candidates.into_iter().find(|p| p.is_file()).map(|p| p.to_string_lossy().into_owned())
+    let candidates = prefix
+        .map(|p| p.join("share/qemu/qboot.rom"))
+        .into_iter()
+        .chain([Path::new("/usr/share/qemu/qboot.rom").to_path_buf()]);
+    candidates
+        .into_iter()
+        .find(|p| p.is_file())
+        .map(|p| p.to_string_lossy().into_owned())
 }
 
 /// Set this environment variable to boot our appliance through SeaBIOS even when qboot exists.
@@ -155,7 +177,11 @@ pub fn build(cfg: &LaunchConfig, inp: &QemuInputs) -> Result<Vec<String>, Launch
         Accel::Kvm => "kvm",
         Accel::Tcg => "tcg",
     };
-    let machine = if cfg.verbose { format!("accel={accel},graphics=off") } else { format!("accel={accel}") };
+    let machine = if cfg.verbose {
+        format!("accel={accel},graphics=off")
+    } else {
+        format!("accel={accel}")
+    };
     push(&["-machine", &machine]);
     push(&["-cpu", if inp.accel == Accel::Kvm { "host" } else { TCG_CPU }]);
     if cfg.smp > 1 {
@@ -164,23 +190,50 @@ pub fn build(cfg: &LaunchConfig, inp: &QemuInputs) -> Result<Vec<String>, Launch
     if let Some(bios) = &inp.bios {
         push(&["-bios", bios]);
     }
-    push(&["-m", &cfg.memsize_mib.to_string(), "-no-reboot", "-rtc", "driftfix=slew"]);
+    push(&[
+        "-m",
+        &cfg.memsize_mib.to_string(),
+        "-no-reboot",
+        "-rtc",
+        "driftfix=slew",
+    ]);
     push(&["-global", "kvm-pit.lost_tick_policy=discard"]);
-    push(&["-kernel", &inp.appliance.kernel.to_string_lossy(), "-initrd", &inp.appliance.initrd.to_string_lossy()]);
-    push(&["-object", "rng-random,filename=/dev/urandom,id=rng0", "-device", "virtio-rng-pci,rng=rng0"]);
+    push(&[
+        "-kernel",
+        &inp.appliance.kernel.to_string_lossy(),
+        "-initrd",
+        &inp.appliance.initrd.to_string_lossy(),
+    ]);
+    push(&[
+        "-object",
+        "rng-random,filename=/dev/urandom,id=rng0",
+        "-device",
+        "virtio-rng-pci,rng=rng0",
+    ]);
     push(&["-device", "virtio-scsi-pci,id=scsi"]);
     for (i, d) in cfg.drives.iter().enumerate() {
         let opts = drive_opts(i, d)?;
         match d.iface.as_deref() {
             None | Some("virtio-scsi") => {
                 push(&["-drive", &format!("{opts},if=none")]);
-                let serial = d.label.as_deref().map(|l| format!(",serial={}", escape(l))).unwrap_or_default();
+                let serial = d
+                    .label
+                    .as_deref()
+                    .map(|l| format!(",serial={}", escape(l)))
+                    .unwrap_or_default();
                 push(&["-device", &format!("scsi-hd,drive=hd{i}{serial}{}", blocksize_opts(d))]);
             }
             Some("virtio") => {
                 push(&["-drive", &format!("{opts},if=none")]);
-                let serial = d.label.as_deref().map(|l| format!(",serial={}", escape(l))).unwrap_or_default();
-                push(&["-device", &format!("virtio-blk-pci,drive=hd{i}{serial}{}", blocksize_opts(d))]);
+                let serial = d
+                    .label
+                    .as_deref()
+                    .map(|l| format!(",serial={}", escape(l)))
+                    .unwrap_or_default();
+                push(&[
+                    "-device",
+                    &format!("virtio-blk-pci,drive=hd{i}{serial}{}", blocksize_opts(d)),
+                ]);
             }
             Some(other) => push(&["-drive", &format!("{opts},if={}", escape(other))]),
         }
@@ -189,18 +242,35 @@ pub fn build(cfg: &LaunchConfig, inp: &QemuInputs) -> Result<Vec<String>, Launch
         let file = escape(&root.to_string_lossy());
         if inp.appliance.kind == ApplianceKind::GuestfsRs {
             // Our tools disk is only ever mounted read-only: no temporary overlay to create.
-            push(&["-drive", &format!("file={file},readonly=on,id=appliance,cache=unsafe,if=none,format=raw")]);
+            push(&[
+                "-drive",
+                &format!("file={file},readonly=on,id=appliance,cache=unsafe,if=none,format=raw"),
+            ]);
         } else {
             let fmt = if is_qcow2(root) { "qcow2" } else { "raw" };
-            push(&["-drive", &format!("file={file},snapshot=on,id=appliance,cache=unsafe,if=none,format={fmt}")]);
+            push(&[
+                "-drive",
+                &format!("file={file},snapshot=on,id=appliance,cache=unsafe,if=none,format={fmt}"),
+            ]);
         }
         push(&["-device", "scsi-hd,drive=appliance"]);
     }
     push(&["-device", "virtio-serial-pci", "-serial", "stdio"]);
-    push(&["-chardev", &format!("socket,path={},id=channel0", escape(&inp.sock_path.to_string_lossy()))]);
-    push(&["-device", "virtserialport,chardev=channel0,name=org.libguestfs.channel.0"]);
+    push(&[
+        "-chardev",
+        &format!("socket,path={},id=channel0", escape(&inp.sock_path.to_string_lossy())),
+    ]);
+    push(&[
+        "-device",
+        "virtserialport,chardev=channel0,name=org.libguestfs.channel.0",
+    ]);
     if cfg.network {
-        push(&["-netdev", "user,id=usernet,net=169.254.0.0/16", "-device", "virtio-net-pci,netdev=usernet"]);
+        push(&[
+            "-netdev",
+            "user,id=usernet,net=169.254.0.0/16",
+            "-device",
+            "virtio-net-pci,netdev=usernet",
+        ]);
     }
     push(&["-append", &inp.kernel_cmdline]);
     for (k, v) in &cfg.qemu_params {
@@ -244,11 +314,23 @@ mod tests {
     }
 
     fn app(root: Option<&str>) -> Appliance {
-        Appliance { kernel: "/c/vmlinux".into(), initrd: "/c/initrd".into(), root: root.map(PathBuf::from), kind: ApplianceKind::GuestfsRs }
+        Appliance {
+            kernel: "/c/vmlinux".into(),
+            initrd: "/c/initrd".into(),
+            root: root.map(PathBuf::from),
+            kind: ApplianceKind::GuestfsRs,
+        }
     }
 
     fn render(c: &LaunchConfig, a: &Appliance, accel: Accel) -> String {
-        let inp = QemuInputs { appliance: a, accel, sock_path: Path::new("/s/guestfsd.sock"), kernel_cmdline: "panic=1".into(), bios: None, virtio_blk_scsi_off: true };
+        let inp = QemuInputs {
+            appliance: a,
+            accel,
+            sock_path: Path::new("/s/guestfsd.sock"),
+            kernel_cmdline: "panic=1".into(),
+            bios: None,
+            virtio_blk_scsi_off: true,
+        };
         build(c, &inp).unwrap().join(" ")
     }
 
@@ -285,7 +367,10 @@ mod tests {
         assert!(s.contains("-machine accel=kvm -cpu host -smp 2"), "{s}");
         assert!(s.contains("-drive format=raw,file.file.filename=/t/overlay1.qcow2,file.driver=qcow2,file.backing.file.locking=off,cache=unsafe,id=hd0,if=none -device scsi-hd,drive=hd0 "), "{s}");
         assert!(s.contains("-drive file=/b.img,cache=unsafe,format=raw,copy-on-read=on,discard=unmap,id=hd1,if=none -device virtio-blk-pci,drive=hd1 "), "{s}");
-        assert!(s.contains("-drive file=/c.img,cache=writeback,format=raw,id=hd2,if=ide "), "{s}");
+        assert!(
+            s.contains("-drive file=/c.img,cache=writeback,format=raw,id=hd2,if=ide "),
+            "{s}"
+        );
         assert!(s.contains("-drive file=/a/root,readonly=on,id=appliance,cache=unsafe,if=none,format=raw -device scsi-hd,drive=appliance -device virtio-serial-pci"), "{s}");
         let mut fixed = app(Some("/a/root"));
         fixed.kind = ApplianceKind::Fixed;
@@ -300,22 +385,48 @@ mod tests {
         let mut d = drive("/a");
         d.discard = Some("enable".into());
         d.format = Some("vmdk".into());
-        let inp = QemuInputs { appliance: &app(None), accel: Accel::Tcg, sock_path: Path::new("/s"), kernel_cmdline: String::new(), bios: None, virtio_blk_scsi_off: true };
+        let inp = QemuInputs {
+            appliance: &app(None),
+            accel: Accel::Tcg,
+            sock_path: Path::new("/s"),
+            kernel_cmdline: String::new(),
+            bios: None,
+            virtio_blk_scsi_off: true,
+        };
         let e = build(&cfg(vec![d.clone()]), &inp).unwrap_err();
         assert_eq!(e.errno(), libc::ENOTSUP);
-        assert_eq!(e.message(), "discard cannot be enabled on this drive: qemu does not support discard for ‘vmdk’ format files");
+        assert_eq!(
+            e.message(),
+            "discard cannot be enabled on this drive: qemu does not support discard for ‘vmdk’ format files"
+        );
         d.format = Some("qcow2".into());
-        assert!(build(&cfg(vec![d.clone()]), &inp).unwrap().join(" ").contains("discard=unmap"));
+        assert!(build(&cfg(vec![d.clone()]), &inp)
+            .unwrap()
+            .join(" ")
+            .contains("discard=unmap"));
         d.overlay = true;
-        assert!(build(&cfg(vec![d]), &inp).unwrap_err().message().ends_with("the drive has a read-only overlay"));
+        assert!(build(&cfg(vec![d]), &inp)
+            .unwrap_err()
+            .message()
+            .ends_with("the drive has a read-only overlay"));
     }
 
     #[test]
     fn firmware_goes_before_memory() {
         let a = app(None);
-        let inp = QemuInputs { appliance: &a, accel: Accel::Tcg, sock_path: Path::new("/s"), kernel_cmdline: String::new(), bios: Some("/q/qboot.rom".into()), virtio_blk_scsi_off: false };
+        let inp = QemuInputs {
+            appliance: &a,
+            accel: Accel::Tcg,
+            sock_path: Path::new("/s"),
+            kernel_cmdline: String::new(),
+            bios: Some("/q/qboot.rom".into()),
+            virtio_blk_scsi_off: false,
+        };
         let s = build(&cfg(vec![drive("/a")]), &inp).unwrap().join(" ");
-        assert!(s.contains("-cpu max,la57=off,erms=off,fsrm=off -bios /q/qboot.rom -m 1280 "), "{s}");
+        assert!(
+            s.contains("-cpu max,la57=off,erms=off,fsrm=off -bios /q/qboot.rom -m 1280 "),
+            "{s}"
+        );
         assert!(s.starts_with("/usr/bin/qemu-system-x86_64 -no-user-config "), "{s}");
         if let Some(fw) = fast_firmware("/usr/bin/qemu-system-x86_64") {
             assert!(fw.ends_with("qboot.rom") && Path::new(&fw).is_file());

@@ -67,7 +67,10 @@ impl Drop for Processes {
 
 /// Quotes an argument for the debug rendering of the command line.
 fn shell_quote(s: &str) -> String {
-    if !s.is_empty() && s.bytes().all(|c| c.is_ascii_alphanumeric() || b"-_./=,:+@%".contains(&c)) {
+    if !s.is_empty()
+        && s.bytes()
+            .all(|c| c.is_ascii_alphanumeric() || b"-_./=,:+@%".contains(&c))
+    {
         s.to_string()
     } else {
         format!("'{}'", s.replace('\'', "'\\''"))
@@ -76,7 +79,9 @@ fn shell_quote(s: &str) -> String {
 
 pub fn launch(cfg: &LaunchConfig, ev: &dyn LaunchEvents) -> Result<Running, LaunchError> {
     if cfg.drives.is_empty() {
-        return Err(LaunchError::msg("you must call guestfs_add_drive before guestfs_launch"));
+        return Err(LaunchError::msg(
+            "you must call guestfs_add_drive before guestfs_launch",
+        ));
     }
     let appliance = locate::prepare(cfg, ev)?;
     ev.launch_progress(3);
@@ -89,7 +94,11 @@ pub fn launch(cfg: &LaunchConfig, ev: &dyn LaunchEvents) -> Result<Running, Laun
     let cmdline = KernelCmdline {
         verbose: cfg.verbose,
         tcg: accel == Accel::Tcg,
-        lpj: if accel == Accel::Tcg { kcmdline::host_lpj() } else { None },
+        lpj: if accel == Accel::Tcg {
+            kcmdline::host_lpj()
+        } else {
+            None
+        },
         root_uuid: root_uuid.as_deref(),
         selinux: cfg.selinux,
         network: cfg.network,
@@ -111,9 +120,23 @@ pub fn launch(cfg: &LaunchConfig, ev: &dyn LaunchEvents) -> Result<Running, Laun
     ev.debug("finished testing qemu features");
 
     let virtio_blk_scsi_off = !qemu_cmd::uses_virtio_blk(cfg) || qemu_cmd::virtio_blk_has_scsi(&cfg.hv);
-    let bios = if appliance.kind == ApplianceKind::GuestfsRs { qemu_cmd::fast_firmware(&cfg.hv) } else { None };
-    let argv = qemu_cmd::build(cfg, &QemuInputs { appliance: &appliance, accel, sock_path: &sock_path, kernel_cmdline: cmdline, bios, virtio_blk_scsi_off })
-        .inspect_err(|_| cleanup_sock())?;
+    let bios = if appliance.kind == ApplianceKind::GuestfsRs {
+        qemu_cmd::fast_firmware(&cfg.hv)
+    } else {
+        None
+    };
+    let argv = qemu_cmd::build(
+        cfg,
+        &QemuInputs {
+            appliance: &appliance,
+            accel,
+            sock_path: &sock_path,
+            kernel_cmdline: cmdline,
+            bios,
+            virtio_blk_scsi_off,
+        },
+    )
+    .inspect_err(|_| cleanup_sock())?;
     if cfg.backend_settings.iter().any(|s| s == "gdb") {
         ev.warning("qemu debugging is enabled, connect gdb to tcp::1234 to begin");
     }
@@ -122,15 +145,27 @@ pub fn launch(cfg: &LaunchConfig, ev: &dyn LaunchEvents) -> Result<Running, Laun
     }
     let qemu_pid = process::spawn_qemu(&argv, theirs, cfg.pgroup).inspect_err(|_| cleanup_sock())?;
     // From here on, returning early (even through `?`) kills and reaps what was started.
-    let mut procs = Processes { qemu_pid, recovery_pid: None, sock_path: sock_path.clone(), exited: None, finished: false };
+    let mut procs = Processes {
+        qemu_pid,
+        recovery_pid: None,
+        sock_path: sock_path.clone(),
+        exited: None,
+        finished: false,
+    };
     if cfg.recovery_proc {
         procs.recovery_pid = Some(process::spawn_recovery(qemu_pid)?);
     }
     let mut watch = ConsoleWatch::default();
     match console::accept_daemon(&listener, &mut console, &mut watch, qemu_pid, cfg.verbose, ev)? {
-        AcceptOutcome::Connected(daemon) => {
-            Ok(Running { qemu_pid, daemon, console, procs, watch, hv: cfg.hv.clone(), verbose: cfg.verbose })
-        }
+        AcceptOutcome::Connected(daemon) => Ok(Running {
+            qemu_pid,
+            daemon,
+            console,
+            procs,
+            watch,
+            hv: cfg.hv.clone(),
+            verbose: cfg.verbose,
+        }),
         AcceptOutcome::QemuExited(status) => {
             procs.exited = Some(status);
             ev.debug(&exit_status_to_string(status, &cfg.hv));

@@ -10,7 +10,12 @@ pub fn build(dir: &Path, user_cache: &Path, verbose: bool, ev: &dyn LaunchEvents
     let supermin = ["/usr/bin/supermin", "/usr/local/bin/supermin", "/usr/bin/supermin5"]
         .into_iter()
         .find(|p| Path::new(p).is_file())
-        .ok_or_else(|| LaunchError::msg(format!("{}: this is a supermin appliance but the supermin program is not installed", dir.display())))?;
+        .ok_or_else(|| {
+            LaunchError::msg(format!(
+                "{}: this is a supermin appliance but the supermin program is not installed",
+                dir.display()
+            ))
+        })?;
     let out = user_cache.join("appliance.d");
     let mut cmd = Command::new(supermin);
     cmd.arg("--build");
@@ -27,7 +32,10 @@ pub fn build(dir: &Path, user_cache: &Path, verbose: bool, ev: &dyn LaunchEvents
         .arg(&out);
     ev.debug(&format!("run supermin: {cmd:?}"));
     let o = cmd.output().map_err(|e| LaunchError::io(supermin, &e))?;
-    for line in String::from_utf8_lossy(&o.stdout).lines().chain(String::from_utf8_lossy(&o.stderr).lines()) {
+    for line in String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .chain(String::from_utf8_lossy(&o.stderr).lines())
+    {
         ev.debug(line);
     }
     if !o.status.success() {
@@ -37,7 +45,12 @@ pub fn build(dir: &Path, user_cache: &Path, verbose: bool, ev: &dyn LaunchEvents
     for f in ["kernel", "initrd", "root"] {
         crate::cachedir::touch(&out.join(f));
     }
-    Ok(Appliance { kernel: out.join("kernel"), initrd: out.join("initrd"), root: Some(out.join("root")), kind: ApplianceKind::Supermin })
+    Ok(Appliance {
+        kernel: out.join("kernel"),
+        initrd: out.join("initrd"),
+        root: Some(out.join("root")),
+        kind: ApplianceKind::Supermin,
+    })
 }
 
 /// UUID of an ext2/3/4 image (superblock magic 0xEF53 at 0x438, UUID at 0x468). A qcow2
@@ -46,7 +59,9 @@ pub fn root_uuid(root: &Path, tmpdir: &Path) -> Result<String, LaunchError> {
     use std::io::Read;
     let mut head = vec![0u8; 2048];
     let mut f = std::fs::File::open(root).map_err(|e| LaunchError::io(format!("open: {}", root.display()), &e))?;
-    let n = f.read(&mut head).map_err(|e| LaunchError::io(format!("read: {}", root.display()), &e))?;
+    let n = f
+        .read(&mut head)
+        .map_err(|e| LaunchError::io(format!("read: {}", root.display()), &e))?;
     head.truncate(n);
     if head.starts_with(b"QFI\xfb") {
         let tmp = tmpdir.join("root-head.img");
@@ -64,8 +79,12 @@ pub fn root_uuid(root: &Path, tmpdir: &Path) -> Result<String, LaunchError> {
         head = std::fs::read(&tmp).map_err(|e| LaunchError::io("read qemu-img dd output", &e))?;
         let _ = std::fs::remove_file(&tmp);
     }
-    uuid_from_ext2_superblock(&head)
-        .ok_or_else(|| LaunchError::msg(format!("{}: appliance root is not an ext2/3/4 filesystem image", root.display())))
+    uuid_from_ext2_superblock(&head).ok_or_else(|| {
+        LaunchError::msg(format!(
+            "{}: appliance root is not an ext2/3/4 filesystem image",
+            root.display()
+        ))
+    })
 }
 
 pub fn uuid_from_ext2_superblock(b: &[u8]) -> Option<String> {
@@ -74,7 +93,14 @@ pub fn uuid_from_ext2_superblock(b: &[u8]) -> Option<String> {
     }
     let u = b.get(0x468..0x478)?;
     let h: Vec<String> = u.iter().map(|x| format!("{x:02x}")).collect();
-    Some(format!("{}-{}-{}-{}-{}", h[..4].concat(), h[4..6].concat(), h[6..8].concat(), h[8..10].concat(), h[10..].concat()))
+    Some(format!(
+        "{}-{}-{}-{}-{}",
+        h[..4].concat(),
+        h[4..6].concat(),
+        h[6..8].concat(),
+        h[8..10].concat(),
+        h[10..].concat()
+    ))
 }
 
 #[cfg(test)]
@@ -89,7 +115,10 @@ mod tests {
         for i in 0..16 {
             b[0x468 + i] = i as u8 * 17;
         }
-        assert_eq!(uuid_from_ext2_superblock(&b).unwrap(), "00112233-4455-6677-8899-aabbccddeeff");
+        assert_eq!(
+            uuid_from_ext2_superblock(&b).unwrap(),
+            "00112233-4455-6677-8899-aabbccddeeff"
+        );
         assert_eq!(uuid_from_ext2_superblock(&b[..100]), None);
         b[0x438] = 0;
         assert_eq!(uuid_from_ext2_superblock(&b), None);

@@ -12,11 +12,15 @@ use std::process::Command;
 /// top-level directories over the initramfs's.
 pub const MARKER: &str = ".guestfs-rs-tools";
 /// Top-level directories that stay in the initramfs (and never come from the image).
-const INITRAMFS_ONLY: &[&str] = &["dev", "etc", "proc", "sys", "run", "tmp", "var", "root", "sysroot", "mnt"];
+const INITRAMFS_ONLY: &[&str] = &[
+    "dev", "etc", "proc", "sys", "run", "tmp", "var", "root", "sysroot", "mnt",
+];
 
 /// Where mke2fs is, if anywhere.
 pub fn mke2fs() -> Option<&'static str> {
-    ["/usr/sbin/mke2fs", "/sbin/mke2fs"].into_iter().find(|p| Path::new(p).exists())
+    ["/usr/sbin/mke2fs", "/sbin/mke2fs"]
+        .into_iter()
+        .find(|p| Path::new(p).exists())
 }
 
 fn top_component(path: &str) -> &str {
@@ -39,18 +43,32 @@ pub fn tools_tree(full: &Tree) -> Tree {
             out.entries.insert(p.clone(), e.clone());
         }
     }
-    out.put(&format!("/{MARKER}"), Entry::Data(b"guestfs-rs tools disk\n".to_vec(), 0o644));
+    out.put(
+        &format!("/{MARKER}"),
+        Entry::Data(b"guestfs-rs tools disk\n".to_vec(), 0o644),
+    );
     out
 }
 
 /// A filesystem UUID derived from the appliance cache key, so rebuilding the same
 /// appliance gives the same UUID.
 pub fn uuid_from_key(key: &str) -> String {
-    let mut h: String = key.chars().filter(|c| c.is_ascii_hexdigit()).map(|c| c.to_ascii_lowercase()).collect();
+    let mut h: String = key
+        .chars()
+        .filter(|c| c.is_ascii_hexdigit())
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
     while h.len() < 32 {
         h.push('0');
     }
-    format!("{}-{}-{}-{}-{}", &h[0..8], &h[8..12], &h[12..16], &h[16..20], &h[20..32])
+    format!(
+        "{}-{}-{}-{}-{}",
+        &h[0..8],
+        &h[8..12],
+        &h[12..16],
+        &h[16..20],
+        &h[20..32]
+    )
 }
 
 /// Copies the tree into `dir` (which must not exist), for `mke2fs -d`.
@@ -100,10 +118,24 @@ pub fn write_image(tree: &Tree, staging: &Path, img: &Path, uuid: &str) -> Resul
         let size = (bytes + inodes * 4096) * 5 / 4 + (8 << 20);
         let size = size.div_ceil(1 << 20) << 20;
         let f = std::fs::File::create(img).map_err(|e| LaunchError::io(format!("create: {}", img.display()), &e))?;
-        f.set_len(size).map_err(|e| LaunchError::io("truncate tools image", &e))?;
+        f.set_len(size)
+            .map_err(|e| LaunchError::io("truncate tools image", &e))?;
         drop(f);
         let o = Command::new(mke2fs)
-            .args(["-q", "-F", "-t", "ext2", "-b", "4096", "-m", "0", "-I", "128", "-L", "guestfs-rs-tools"])
+            .args([
+                "-q",
+                "-F",
+                "-t",
+                "ext2",
+                "-b",
+                "4096",
+                "-m",
+                "0",
+                "-I",
+                "128",
+                "-L",
+                "guestfs-rs-tools",
+            ])
             .arg("-N")
             .arg(inodes.to_string())
             .arg("-U")
@@ -116,7 +148,11 @@ pub fn write_image(tree: &Tree, staging: &Path, img: &Path, uuid: &str) -> Resul
             .output()
             .map_err(|e| LaunchError::io(mke2fs, &e))?;
         if !o.status.success() {
-            return Err(LaunchError::msg(format!("mke2fs -d {}: {}", img.display(), String::from_utf8_lossy(&o.stderr).trim())));
+            return Err(LaunchError::msg(format!(
+                "mke2fs -d {}: {}",
+                img.display(),
+                String::from_utf8_lossy(&o.stderr).trim()
+            )));
         }
         Ok(())
     });
@@ -154,12 +190,25 @@ mod tests {
     fn only_top_level_directories_go_to_the_image() {
         let t = tools_tree(&sample());
         let paths: Vec<&str> = t.entries.keys().map(String::as_str).collect();
-        assert_eq!(paths, vec!["/.guestfs-rs-tools", "/usr", "/usr/bin", "/usr/bin/tool", "/usr/lib", "/usr/lib/x"]);
+        assert_eq!(
+            paths,
+            vec![
+                "/.guestfs-rs-tools",
+                "/usr",
+                "/usr/bin",
+                "/usr/bin/tool",
+                "/usr/lib",
+                "/usr/lib/x"
+            ]
+        );
     }
 
     #[test]
     fn uuid_shape() {
-        assert_eq!(uuid_from_key("0123456789abcdef0123456789ABCDEF99"), "01234567-89ab-cdef-0123-456789abcdef");
+        assert_eq!(
+            uuid_from_key("0123456789abcdef0123456789ABCDEF99"),
+            "01234567-89ab-cdef-0123-456789abcdef"
+        );
         assert_eq!(uuid_from_key("12"), "12000000-0000-0000-0000-000000000000");
     }
 
@@ -177,9 +226,17 @@ mod tests {
         write_image(&tools_tree(&sample()), &dir.join("staging"), &img, &uuid).unwrap();
         assert!(!dir.join("staging").exists());
         let head = std::fs::read(&img).unwrap();
-        assert_eq!(crate::supermin::uuid_from_ext2_superblock(&head[..2048]).as_deref(), Some(uuid.as_str()));
+        assert_eq!(
+            crate::supermin::uuid_from_ext2_superblock(&head[..2048]).as_deref(),
+            Some(uuid.as_str())
+        );
         // debugfs (same package as mke2fs) can confirm the marker and a tool are inside.
-        if let Ok(o) = Command::new("debugfs").arg("-R").arg("ls -l /usr/bin").arg(&img).output() {
+        if let Ok(o) = Command::new("debugfs")
+            .arg("-R")
+            .arg("ls -l /usr/bin")
+            .arg(&img)
+            .output()
+        {
             let s = String::from_utf8_lossy(&o.stdout);
             assert!(s.contains("tool"), "{s}");
         }

@@ -86,7 +86,9 @@ impl Tree {
                 }
                 push_components(&mut todo, &target);
             } else if md.is_dir() {
-                self.entries.entry(key).or_insert(Entry::Dir(md.permissions().mode() & 0o7777));
+                self.entries
+                    .entry(key)
+                    .or_insert(Entry::Dir(md.permissions().mode() & 0o7777));
                 cur = next;
             } else if md.is_file() {
                 if !todo.is_empty() {
@@ -95,7 +97,10 @@ impl Tree {
                 self.put(&key, Entry::HostFile(next.clone(), md.mode() & 0o7777));
                 cur = next;
             } else {
-                return Err(io::Error::new(io::ErrorKind::InvalidInput, format!("{key}: not a file, directory or symlink")));
+                return Err(io::Error::new(
+                    io::ErrorKind::InvalidInput,
+                    format!("{key}: not a file, directory or symlink"),
+                ));
             }
         }
         Ok(cur)
@@ -154,9 +159,18 @@ mod tests {
         assert_eq!(real, t.join("usr/bin/real"));
         let k = |p: &str| t.join(p).to_string_lossy().into_owned();
         assert_eq!(tree.entries.get(&k("bin")), Some(&Entry::Symlink("usr/bin".into())));
-        assert_eq!(tree.entries.get(&k("usr/bin/alias")), Some(&Entry::Symlink("real".into())));
-        assert_eq!(tree.entries.get(&k("usr/bin/up")), Some(&Entry::Symlink("../../bin/alias".into())));
-        assert!(matches!(tree.entries.get(&k("usr/bin/real")), Some(Entry::HostFile(..))));
+        assert_eq!(
+            tree.entries.get(&k("usr/bin/alias")),
+            Some(&Entry::Symlink("real".into()))
+        );
+        assert_eq!(
+            tree.entries.get(&k("usr/bin/up")),
+            Some(&Entry::Symlink("../../bin/alias".into()))
+        );
+        assert!(matches!(
+            tree.entries.get(&k("usr/bin/real")),
+            Some(Entry::HostFile(..))
+        ));
         assert!(matches!(tree.entries.get(&k("usr")), Some(Entry::Dir(_))));
         std::fs::remove_dir_all(&t).unwrap();
     }

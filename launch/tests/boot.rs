@@ -3,7 +3,9 @@
 //! daemon channel exists, that a dynamically linked host tool runs, and that qemu exits.
 //! Also measures PVH vmlinux against bzImage boots. Set LAUNCH_TEST_VERBOSE=1 to see logs.
 
-use guestfs_launch::{export_fixed_appliance, launch, prepare_appliance, ApplianceKind, Drive, LaunchConfig, LaunchEvents, Running};
+use guestfs_launch::{
+    export_fixed_appliance, launch, prepare_appliance, ApplianceKind, Drive, LaunchConfig, LaunchEvents, Running,
+};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::Mutex;
@@ -42,7 +44,10 @@ impl LaunchEvents for Events {
 /// The boot tests need qemu, a host kernel with modules, and a C compiler for the test init.
 fn prerequisites_missing() -> bool {
     let kernel = std::fs::read_dir("/boot")
-        .map(|rd| rd.flatten().any(|e| e.file_name().to_string_lossy().starts_with("vmlinuz-")))
+        .map(|rd| {
+            rd.flatten()
+                .any(|e| e.file_name().to_string_lossy().starts_with("vmlinuz-"))
+        })
         .unwrap_or(false);
     let ok = Path::new("/usr/bin/qemu-system-x86_64").exists()
         && (kernel || std::env::var_os("SUPERMIN_KERNEL").is_some())
@@ -123,7 +128,11 @@ fn run_to_exit(mut r: Running, ev: &Events, start: Instant) -> (String, Option<D
                 }
             }
         }
-        assert!(Instant::now() < deadline, "appliance did not finish in time; console:\n{}", text());
+        assert!(
+            Instant::now() < deadline,
+            "appliance did not finish in time; console:\n{}",
+            text()
+        );
     }
     let text = text();
     if marker_at.is_none() && text.contains("GUESTFS-RS-TEST-INIT-STARTED") {
@@ -132,7 +141,10 @@ fn run_to_exit(mut r: Running, ev: &Events, start: Instant) -> (String, Option<D
     // qemu exits by itself after the guest powers off.
     let t = Instant::now();
     while r.try_wait().is_none() {
-        assert!(t.elapsed() < Duration::from_secs(30), "qemu did not exit after power-off");
+        assert!(
+            t.elapsed() < Duration::from_secs(30),
+            "qemu did not exit after power-off"
+        );
         std::thread::sleep(Duration::from_millis(50));
     }
     r.kill();
@@ -142,7 +154,12 @@ fn run_to_exit(mut r: Running, ev: &Events, start: Instant) -> (String, Option<D
 fn boot_once(cfg: &LaunchConfig) -> (String, Option<Duration>, Vec<u64>) {
     let ev = Events::default();
     let start = Instant::now();
-    let r = launch(cfg, &ev).unwrap_or_else(|e| panic!("launch failed: {e}\nconsole:\n{}", String::from_utf8_lossy(&ev.output.lock().unwrap())));
+    let r = launch(cfg, &ev).unwrap_or_else(|e| {
+        panic!(
+            "launch failed: {e}\nconsole:\n{}",
+            String::from_utf8_lossy(&ev.output.lock().unwrap())
+        )
+    });
     let (text, t) = run_to_exit(r, &ev, start);
     let p = ev.progress.lock().unwrap().clone();
     (text, t, p)
@@ -164,9 +181,17 @@ fn builds_and_boots_the_appliance_under_tcg() {
     assert_eq!(app.kind, ApplianceKind::GuestfsRs);
     // The tools live on their own read-only disk when mke2fs is there to make it.
     let tools_disk = app.root.is_some();
-    assert_eq!(tools_disk, ["/usr/sbin/mke2fs", "/sbin/mke2fs"].iter().any(|p| Path::new(p).exists()));
+    assert_eq!(
+        tools_disk,
+        ["/usr/sbin/mke2fs", "/sbin/mke2fs"]
+            .iter()
+            .any(|p| Path::new(p).exists())
+    );
     if let Some(root) = &app.root {
-        assert!(std::fs::metadata(&app.initrd).unwrap().len() < 32 << 20, "the initrd holds only what starting needs");
+        assert!(
+            std::fs::metadata(&app.initrd).unwrap().len() < 32 << 20,
+            "the initrd holds only what starting needs"
+        );
         assert!(root.ends_with("tools.img"));
     }
     // A second call reuses the cache.
@@ -183,7 +208,10 @@ fn builds_and_boots_the_appliance_under_tcg() {
     }
     assert_eq!(cmdline.contains("root=UUID="), tools_disk, "{cmdline}");
     if tools_disk {
-        assert!(text.contains("TOOLS-DISK mounted /dev/sd"), "tools disk found and mounted (the kernel may name it sda or sdb): {text}");
+        assert!(
+            text.contains("TOOLS-DISK mounted /dev/sd"),
+            "tools disk found and mounted (the kernel may name it sda or sdb): {text}"
+        );
     }
     assert!(text.contains("MODULES /lib/guestfs-rs/modules.boot ok="), "{text}");
     assert!(text.contains("MODULES /lib/guestfs-rs/modules.order ok="), "{text}");
@@ -213,9 +241,15 @@ fn builds_and_boots_the_appliance_under_tcg() {
     let fapp = prepare_appliance(&fcfg, &ev).unwrap();
     assert_eq!(fapp.kind, ApplianceKind::Fixed);
     let (text, _, progress) = boot_once(&fcfg);
-    assert!(progress.contains(&6), "verbose boot shows 'Linux version': {progress:?}");
+    assert!(
+        progress.contains(&6),
+        "verbose boot shows 'Linux version': {progress:?}"
+    );
     let cmdline = text.lines().find(|l| l.starts_with("CMDLINE ")).unwrap_or("");
-    assert!(cmdline.contains("root=UUID=") && cmdline.contains("guestfs_verbose=1"), "{cmdline}");
+    assert!(
+        cmdline.contains("root=UUID=") && cmdline.contains("guestfs_verbose=1"),
+        "{cmdline}"
+    );
     assert!(!cmdline.contains("rdinit=/init"), "{cmdline}");
     assert!(text.contains("sdb"), "root disk attached after the user disk: {text}");
     if tools_disk {
@@ -270,7 +304,11 @@ fn process_gone(pid: i32) -> bool {
     match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
         Err(_) => true,
         // A zombie (waiting for init to reap it) is dead too.
-        Ok(s) => s.rsplit(')').next().map(|r| r.trim_start().starts_with('Z')).unwrap_or(false),
+        Ok(s) => s
+            .rsplit(')')
+            .next()
+            .map(|r| r.trim_start().starts_with('Z'))
+            .unwrap_or(false),
     }
 }
 
@@ -288,7 +326,12 @@ fn recovery_process_kills_qemu_when_the_parent_dies() {
     std::fs::create_dir_all(&work).unwrap();
     test_daemon_dir(&work);
     let out = Command::new(std::env::current_exe().unwrap())
-        .args(["--exact", "recovery_process_kills_qemu_when_the_parent_dies", "--nocapture", "--test-threads=1"])
+        .args([
+            "--exact",
+            "recovery_process_kills_qemu_when_the_parent_dies",
+            "--nocapture",
+            "--test-threads=1",
+        ])
         .env(CHILD_ENV, &work)
         .output()
         .unwrap();
@@ -339,7 +382,9 @@ fn concurrent_prepares_build_once() {
     let cfg = config(&work, &daemon);
     let ev = BuildCounter::default();
     let results: Vec<_> = std::thread::scope(|s| {
-        let hs: Vec<_> = (0..3).map(|_| s.spawn(|| prepare_appliance(&cfg, &ev).unwrap())).collect();
+        let hs: Vec<_> = (0..3)
+            .map(|_| s.spawn(|| prepare_appliance(&cfg, &ev).unwrap()))
+            .collect();
         hs.into_iter().map(|h| h.join().unwrap()).collect()
     });
     assert!(results.iter().all(|a| *a == results[0]));
@@ -350,5 +395,8 @@ fn concurrent_prepares_build_once() {
         .flatten()
         .filter(|e| e.file_name().to_string_lossy().contains(".tmp"))
         .collect();
-    assert!(leftovers.is_empty(), "no temporary build directories left: {leftovers:?}");
+    assert!(
+        leftovers.is_empty(),
+        "no temporary build directories left: {leftovers:?}"
+    );
 }

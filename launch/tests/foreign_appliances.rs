@@ -3,7 +3,9 @@
 //! guestfsd in our appliance when its release binary exists. Success = the daemon's
 //! GUESTFS_LAUNCH_FLAG arrives on the daemon socket.
 
-use guestfs_launch::{export_fixed_appliance, launch, prepare_appliance, ApplianceKind, Drive, LaunchConfig, LaunchEvents, Running};
+use guestfs_launch::{
+    export_fixed_appliance, launch, prepare_appliance, ApplianceKind, Drive, LaunchConfig, LaunchEvents, Running,
+};
 use std::io::Read;
 use std::os::fd::AsRawFd;
 use std::path::{Path, PathBuf};
@@ -82,8 +84,16 @@ fn wait_for_flag(mut r: Running, ev: &Events, limit: Duration) -> Duration {
         // Poll both sockets, as the library must: qemu's serial port drops characters when
         // the console socket is not drained promptly.
         let mut fds = [
-            libc::pollfd { fd: r.daemon.as_raw_fd(), events: libc::POLLIN, revents: 0 },
-            libc::pollfd { fd: r.console.as_raw_fd(), events: libc::POLLIN, revents: 0 },
+            libc::pollfd {
+                fd: r.daemon.as_raw_fd(),
+                events: libc::POLLIN,
+                revents: 0,
+            },
+            libc::pollfd {
+                fd: r.console.as_raw_fd(),
+                events: libc::POLLIN,
+                revents: 0,
+            },
         ];
         // SAFETY: two valid pollfds.
         unsafe { libc::poll(fds.as_mut_ptr(), 2, 200) };
@@ -92,12 +102,23 @@ fn wait_for_flag(mut r: Running, ev: &Events, limit: Duration) -> Duration {
         }
         let mut b = [0u8; 4];
         match r.daemon.read(&mut b[..4 - got.len()]) {
-            Ok(0) => panic!("daemon socket closed; console:\n{}", String::from_utf8_lossy(&ev.output.lock().unwrap())),
+            Ok(0) => panic!(
+                "daemon socket closed; console:\n{}",
+                String::from_utf8_lossy(&ev.output.lock().unwrap())
+            ),
             Ok(n) => got.extend_from_slice(&b[..n]),
             Err(_) => {}
         }
-        assert!(r.try_wait().is_none(), "qemu exited; console:\n{}", String::from_utf8_lossy(&ev.output.lock().unwrap()));
-        assert!(start.elapsed() < limit, "no launch flag; console:\n{}", String::from_utf8_lossy(&ev.output.lock().unwrap()));
+        assert!(
+            r.try_wait().is_none(),
+            "qemu exited; console:\n{}",
+            String::from_utf8_lossy(&ev.output.lock().unwrap())
+        );
+        assert!(
+            start.elapsed() < limit,
+            "no launch flag; console:\n{}",
+            String::from_utf8_lossy(&ev.output.lock().unwrap())
+        );
     }
     assert_eq!(got, LAUNCH_FLAG);
     let t = start.elapsed();
@@ -162,7 +183,10 @@ fn real_guestfsd_sends_the_launch_flag() {
     let ev = Events::default();
     let r = launch(&cfg, &ev).unwrap();
     let t = wait_for_flag(r, &ev, Duration::from_secs(120));
-    eprintln!("guestfs-rs appliance with {}: launch flag after {t:?}", daemon.display());
+    eprintln!(
+        "guestfs-rs appliance with {}: launch flag after {t:?}",
+        daemon.display()
+    );
 }
 
 const SYSTEM_LIBGUESTFS: &str = "/usr/lib/x86_64-linux-gnu/libguestfs.so.0";
@@ -191,7 +215,13 @@ fn system_libguestfs_boots_our_fixed_appliance() {
 
     let prog = work.join("drive-with-libguestfs");
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/drive-with-libguestfs.c");
-    let st = std::process::Command::new("cc").arg("-o").arg(&prog).arg(&src).arg(SYSTEM_LIBGUESTFS).status().unwrap();
+    let st = std::process::Command::new("cc")
+        .arg("-o")
+        .arg(&prog)
+        .arg(&src)
+        .arg(SYSTEM_LIBGUESTFS)
+        .status()
+        .unwrap();
     assert!(st.success());
     let t = Instant::now();
     let out = std::process::Command::new(&prog)
@@ -204,6 +234,12 @@ fn system_libguestfs_boots_our_fixed_appliance() {
     let text = String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{text}");
     assert!(text.contains("LAUNCHED-BY-LIBGUESTFS"), "{text}");
-    assert!(text.contains("device /dev/sda") && !text.contains("/dev/sdb"), "root disk hidden: {text}");
-    eprintln!("system libguestfs launched our fixed appliance and shut it down in {:?}", t.elapsed());
+    assert!(
+        text.contains("device /dev/sda") && !text.contains("/dev/sdb"),
+        "root disk hidden: {text}"
+    );
+    eprintln!(
+        "system libguestfs launched our fixed appliance and shut it down in {:?}",
+        t.elapsed()
+    );
 }

@@ -24,7 +24,11 @@ fn main() {
         }
         if a.ret.ty != RetType::Err {
             if let Some(r) = sample_ret(api, a) {
-                println!("{} ret {}", a.name, hex(&encode_ret(a, api, &r).expect("sample ret encodes")));
+                println!(
+                    "{} ret {}",
+                    a.name,
+                    hex(&encode_ret(a, api, &r).expect("sample ret encodes"))
+                );
             }
         }
     }

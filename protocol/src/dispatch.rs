@@ -41,7 +41,12 @@ pub const DECODE_FAILED: &str = "daemon failed to decode procedure arguments";
 /// Checks the header, finds the action by procedure number, checks the optargs bitmask and
 /// decodes the args, in 1.48's order.
 pub fn decode_call<'a>(api: &'a Api, header: &Header, body: &[u8]) -> Result<DecodedCall<'a>, CallRejected> {
-    let reject = |message: String, cancel_receive: bool| Err(CallRejected { message, cancel_receive });
+    let reject = |message: String, cancel_receive: bool| {
+        Err(CallRejected {
+            message,
+            cancel_receive,
+        })
+    };
     if let Err(m) = check_call_header(header) {
         return reject(m, false);
     }
@@ -64,7 +69,12 @@ pub fn decode_call<'a>(api: &'a Api, header: &Header, body: &[u8]) -> Result<Dec
         return reject(UNKNOWN_OPTARGS.to_string(), file_in);
     }
     match decode_args(action, body) {
-        Ok((args, optargs)) => Ok(DecodedCall { action, args, optargs, optargs_bitmask: header.optargs_bitmask }),
+        Ok((args, optargs)) => Ok(DecodedCall {
+            action,
+            args,
+            optargs,
+            optargs_bitmask: header.optargs_bitmask,
+        }),
         Err(_) => reject(DECODE_FAILED.to_string(), file_in),
     }
 }
@@ -79,7 +89,12 @@ mod tests {
     fn decodes_and_rejects_like_1_48() {
         let api = table();
         let mkfs = api.action("mkfs").unwrap();
-        let body = encode_args(mkfs, &[Value::Str(b"ext4".to_vec()), Value::Str(b"/dev/sda".to_vec())], &[]).unwrap();
+        let body = encode_args(
+            mkfs,
+            &[Value::Str(b"ext4".to_vec()), Value::Str(b"/dev/sda".to_vec())],
+            &[],
+        )
+        .unwrap();
         let h = Header::call(mkfs.proc_nr.unwrap(), 1, 0, 0b100);
         let c = decode_call(api, &h, &body).unwrap();
         assert_eq!(c.action.name, "mkfs");
@@ -87,14 +102,27 @@ mod tests {
 
         let h = Header::call(mkfs.proc_nr.unwrap(), 1, 0, 1 << 5);
         assert_eq!(decode_call(api, &h, &body).unwrap_err().message, UNKNOWN_OPTARGS);
-        assert_eq!(decode_call(api, &Header::call(mkfs.proc_nr.unwrap(), 1, 0, 0), &body[..4]).unwrap_err().message, DECODE_FAILED);
+        assert_eq!(
+            decode_call(api, &Header::call(mkfs.proc_nr.unwrap(), 1, 0, 0), &body[..4])
+                .unwrap_err()
+                .message,
+            DECODE_FAILED
+        );
 
         let upload = api.action("upload").unwrap();
         let r = decode_call(api, &Header::call(upload.proc_nr.unwrap(), 1, 0, 1), &[]).unwrap_err();
-        assert_eq!(r, CallRejected { message: BITMASK_MUST_BE_ZERO.into(), cancel_receive: true });
+        assert_eq!(
+            r,
+            CallRejected {
+                message: BITMASK_MUST_BE_ZERO.into(),
+                cancel_receive: true
+            }
+        );
 
         let r = decode_call(api, &Header::call(4, 1, 0, 0), &[]).unwrap_err();
-        assert!(r.message.starts_with("dispatch_incoming_message: unknown procedure number 4,"));
+        assert!(r
+            .message
+            .starts_with("dispatch_incoming_message: unknown procedure number 4,"));
         let mut h = Header::call(92, 1, 0, 0);
         h.prog = 5;
         assert_eq!(decode_call(api, &h, &[]).unwrap_err().message, "wrong program (5)");

@@ -149,7 +149,11 @@ pub fn errno_to_name(e: i32) -> &'static str {
     if e == 0 {
         return "";
     }
-    TABLE.iter().find(|(_, n)| *n == e).map(|(name, _)| *name).unwrap_or("EINVAL")
+    TABLE
+        .iter()
+        .find(|(_, n)| *n == e)
+        .map(|(name, _)| *name)
+        .unwrap_or("EINVAL")
 }
 
 /// Name -> number; "" -> 0 (no errno); unknown -> EINVAL.
@@ -157,7 +161,11 @@ pub fn name_to_errno(s: &str) -> i32 {
     if s.is_empty() {
         return 0;
     }
-    TABLE.iter().find(|(name, _)| *name == s).map(|(_, n)| *n).unwrap_or(libc::EINVAL)
+    TABLE
+        .iter()
+        .find(|(name, _)| *name == s)
+        .map(|(_, n)| *n)
+        .unwrap_or(libc::EINVAL)
 }
 
 #[cfg(test)]

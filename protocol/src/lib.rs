@@ -11,9 +11,9 @@ pub mod consts;
 pub mod dispatch;
 pub mod errno;
 pub mod message;
-pub mod server;
 #[doc(hidden)]
 pub mod samples;
+pub mod server;
 mod sys;
 pub mod value;
 pub mod xdr;
@@ -22,7 +22,9 @@ pub use client::{CallError, ClientEvents, Connection};
 pub use consts::*;
 pub use errno::{errno_to_name, name_to_errno};
 pub use message::{frame, frame_message, Chunk, Header, MessageError, Progress};
-pub use value::{decode_args, decode_ret, encode_args, encode_ret, optargs_bitmask, FieldValue, RetValue, StructValue, Value};
+pub use value::{
+    decode_args, decode_ret, encode_args, encode_ret, optargs_bitmask, FieldValue, RetValue, StructValue, Value,
+};
 pub use xdr::{XdrError, XdrReader, XdrWriter};
 
 #[cfg(test)]

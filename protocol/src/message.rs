@@ -84,7 +84,11 @@ impl MessageError {
     /// Encodes with 1.48's limits: the errno name must fit in 32 bytes (otherwise it is sent
     /// as ""), and the message is cut at 65536 bytes.
     pub fn encode(&self, w: &mut XdrWriter) {
-        let errno = if self.errno.len() <= ERRNO_STRING_MAX { self.errno.as_bytes() } else { b"" };
+        let errno = if self.errno.len() <= ERRNO_STRING_MAX {
+            self.errno.as_bytes()
+        } else {
+            b""
+        };
         w.put_string(errno);
         let msg = self.message.as_bytes();
         w.put_string(&msg[..msg.len().min(ERROR_LEN)]);
@@ -111,11 +115,17 @@ pub struct Chunk {
 
 impl Chunk {
     pub fn end() -> Chunk {
-        Chunk { cancel: false, data: Vec::new() }
+        Chunk {
+            cancel: false,
+            data: Vec::new(),
+        }
     }
 
     pub fn cancel() -> Chunk {
-        Chunk { cancel: true, data: Vec::new() }
+        Chunk {
+            cancel: true,
+            data: Vec::new(),
+        }
     }
 
     pub fn is_end(&self) -> bool {
@@ -130,7 +140,10 @@ impl Chunk {
 
     pub fn decode(r: &mut XdrReader) -> Result<Chunk, XdrError> {
         let (cancel, data) = Chunk::decode_ref(r)?;
-        Ok(Chunk { cancel, data: data.to_vec() })
+        Ok(Chunk {
+            cancel,
+            data: data.to_vec(),
+        })
     }
 
     /// [`Chunk::decode`] without copying the data out of the input.
@@ -201,7 +214,12 @@ impl Progress {
     pub fn from_bytes(b: &[u8; PROGRESS_LEN]) -> Progress {
         // Exactly 24 bytes always decode.
         let mut r = XdrReader::new(b);
-        Progress::decode(&mut r).unwrap_or(Progress { proc_nr: 0, serial: 0, position: 0, total: 0 })
+        Progress::decode(&mut r).unwrap_or(Progress {
+            proc_nr: 0,
+            serial: 0,
+            position: 0,
+            total: 0,
+        })
     }
 }
 
@@ -264,7 +282,10 @@ mod tests {
 
     #[test]
     fn error_body_limits() {
-        let e = MessageError { errno: "ENOENT".into(), message: "x".repeat(ERROR_LEN + 10) };
+        let e = MessageError {
+            errno: "ENOENT".into(),
+            message: "x".repeat(ERROR_LEN + 10),
+        };
         let mut w = XdrWriter::new();
         e.encode(&mut w);
         let mut r = XdrReader::new(&w.buf);
@@ -283,7 +304,11 @@ mod tests {
     fn chunk_bytes() {
         assert_eq!(hex(&Chunk::end().to_frame()), "00000008 00000000 00000000");
         assert_eq!(hex(&Chunk::cancel().to_frame()), "00000008 00000001 00000000");
-        let full = Chunk { cancel: false, data: vec![7; MAX_CHUNK_SIZE] }.to_frame();
+        let full = Chunk {
+            cancel: false,
+            data: vec![7; MAX_CHUNK_SIZE],
+        }
+        .to_frame();
         assert_eq!(hex(&full[..12]), "00002008 00000000 00002000");
         assert_eq!(full.len(), 4 + 8200);
         assert_eq!(Chunk::from_payload(&full[4..]).unwrap().data.len(), MAX_CHUNK_SIZE);
@@ -294,7 +319,12 @@ mod tests {
 
     #[test]
     fn progress_round_trip() {
-        let p = Progress { proc_nr: 66, serial: 0x123401, position: 5, total: 10 };
+        let p = Progress {
+            proc_nr: 66,
+            serial: 0x123401,
+            position: 5,
+            total: 10,
+        };
         let wire = p.to_wire();
         assert_eq!(wire.len(), 4 + PROGRESS_LEN);
         assert_eq!(&wire[..4], &PROGRESS_FLAG.to_be_bytes());

@@ -12,7 +12,11 @@ pub fn sample_arg(ty: &ArgType, i: usize) -> Value {
         ArgType::Int => Value::Int(-(i as i32) - 1),
         ArgType::Int64 => Value::Int64(1 << 40 | i as i64),
         ArgType::String(_) => Value::Str(format!("/dev/sd{i}").into_bytes()),
-        ArgType::OptString => Value::OptStr(if i.is_multiple_of(2) { None } else { Some(b"opt".to_vec()) }),
+        ArgType::OptString => Value::OptStr(if i.is_multiple_of(2) {
+            None
+        } else {
+            Some(b"opt".to_vec())
+        }),
         ArgType::StringList(_) => Value::StrList(vec![b"a".to_vec(), b"bcdef".to_vec()]),
         ArgType::BufferIn => Value::Buffer(vec![0, 1, 2, 255, 4]),
         // Only the library-side add_libvirt_dom takes a pointer; it never goes on the wire.

@@ -158,7 +158,9 @@ impl<R: Read, W: Write> ServerConn<R, W> {
 
     fn read_payload(&mut self, len: u32) -> io::Result<Vec<u8>> {
         if len > MESSAGE_MAX {
-            return Err(invalid(format!("message length ({len}) > maximum possible size ({MESSAGE_MAX})")));
+            return Err(invalid(format!(
+                "message length ({len}) > maximum possible size ({MESSAGE_MAX})"
+            )));
         }
         let len = len as usize;
         if len <= self.inbuf.len() {
@@ -207,7 +209,9 @@ impl<R: Read, W: Write> ServerConn<R, W> {
             }
             let len = w as usize;
             if len > CHUNK_PAYLOAD_MAX {
-                return Err(invalid(format!("file chunk: length {len} is over the maximum {CHUNK_PAYLOAD_MAX}")));
+                return Err(invalid(format!(
+                    "file chunk: length {len} is over the maximum {CHUNK_PAYLOAD_MAX}"
+                )));
             }
             if !self.ensure(len)? {
                 return Err(eof());
@@ -262,7 +266,11 @@ impl<R: Read, W: Write> ServerConn<R, W> {
     pub fn reply_error(&mut self, call: &Header, errno: &str, message: &str) -> io::Result<()> {
         let h = Header::reply_to(call, STATUS_ERROR);
         let mut w = XdrWriter::new();
-        MessageError { errno: errno.to_string(), message: message.to_string() }.encode(&mut w);
+        MessageError {
+            errno: errno.to_string(),
+            message: message.to_string(),
+        }
+        .encode(&mut w);
         self.send_now(&frame_message(&h, &w.buf))
     }
 
@@ -310,7 +318,14 @@ impl<R: Read + AsRawFd, W: Write> ServerConn<R, W> {
     /// the two sides lost synchronization, which is an error.
     pub fn library_cancelled(&mut self) -> io::Result<bool> {
         if self.buffered() == 0 {
-            let ready = sys::poll(&[Watch { fd: self.r.as_raw_fd(), read: true, write: false }], Some(Duration::ZERO))?;
+            let ready = sys::poll(
+                &[Watch {
+                    fd: self.r.as_raw_fd(),
+                    read: true,
+                    write: false,
+                }],
+                Some(Duration::ZERO),
+            )?;
             if !ready.first().is_some_and(|r| r.readable) {
                 return Ok(false);
             }
@@ -346,7 +361,10 @@ impl Default for ProgressThrottle {
 impl ProgressThrottle {
     /// Starts the clock: create one when each request arrives.
     pub fn new() -> Self {
-        ProgressThrottle { last: Instant::now(), sent: 0 }
+        ProgressThrottle {
+            last: Instant::now(),
+            sent: 0,
+        }
     }
 
     pub fn should_send(&mut self, position: u64, total: u64) -> bool {
@@ -490,11 +508,23 @@ mod tests {
         let data: Vec<u8> = (0..MAX_CHUNK_SIZE * 9 + 10).map(|i| i as u8).collect();
         let mut input = Vec::new();
         for part in data.chunks(MAX_CHUNK_SIZE) {
-            input.extend(Chunk { cancel: false, data: part.to_vec() }.to_frame());
+            input.extend(
+                Chunk {
+                    cancel: false,
+                    data: part.to_vec(),
+                }
+                .to_frame(),
+            );
             input.extend(CANCEL_FLAG.to_be_bytes()); // stray flags are ignored
         }
         input.extend(Chunk::end().to_frame());
-        input.extend(Chunk { cancel: false, data: vec![1] }.to_frame());
+        input.extend(
+            Chunk {
+                cancel: false,
+                data: vec![1],
+            }
+            .to_frame(),
+        );
         input.extend(Chunk::cancel().to_frame());
         let mut s = conn(input);
         assert_eq!(receive_all(&mut s).unwrap(), Some(data));
@@ -502,8 +532,20 @@ mod tests {
 
         // Refusing: CANCEL_FLAG to the library, its chunks drained up to its last one.
         let mut input = Vec::new();
-        input.extend(Chunk { cancel: false, data: vec![1] }.to_frame());
-        input.extend(Chunk { cancel: false, data: vec![2] }.to_frame());
+        input.extend(
+            Chunk {
+                cancel: false,
+                data: vec![1],
+            }
+            .to_frame(),
+        );
+        input.extend(
+            Chunk {
+                cancel: false,
+                data: vec![2],
+            }
+            .to_frame(),
+        );
         input.extend(Chunk::cancel().to_frame());
         input.extend(call_bytes(1, 2, &[]));
         let mut s = conn(input);

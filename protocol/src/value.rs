@@ -75,14 +75,23 @@ fn put_arg(w: &mut XdrWriter, action: &Action, name: &str, ty: &ArgType, v: &Val
         (ArgType::StringList(_), Value::StrList(l)) => w.put_string_list(l),
         (ArgType::BufferIn, Value::Buffer(b) | Value::Str(b)) => w.put_opaque(b),
         (ArgType::Pointer(_), _) => {
-            return Err(XdrError::Other(format!("{}: {name}: pointer arguments cannot be sent", action.name)))
+            return Err(XdrError::Other(format!(
+                "{}: {name}: pointer arguments cannot be sent",
+                action.name
+            )))
         }
         (ty, v) => return Err(mismatch(action, name, &format!("{ty:?}"), v)),
     }
     Ok(())
 }
 
-fn put_optarg(w: &mut XdrWriter, action: &Action, name: &str, ty: OptArgType, v: Option<&Value>) -> Result<(), XdrError> {
+fn put_optarg(
+    w: &mut XdrWriter,
+    action: &Action,
+    name: &str,
+    ty: OptArgType,
+    v: Option<&Value>,
+) -> Result<(), XdrError> {
     match (ty, v) {
         (OptArgType::Bool, None) => w.put_bool(false),
         (OptArgType::Int, None) => w.put_i32(0),
@@ -108,7 +117,13 @@ pub fn encode_args(action: &Action, args: &[Value], optargs: &[Option<Value>]) -
     let values: Vec<&Value> = if args.len() == wire.len() {
         args.iter().collect()
     } else if args.len() == action.args.len() {
-        action.args.iter().zip(args).filter(|(a, _)| !a.is_file_transfer()).map(|(_, v)| v).collect()
+        action
+            .args
+            .iter()
+            .zip(args)
+            .filter(|(a, _)| !a.is_file_transfer())
+            .map(|(_, v)| v)
+            .collect()
     } else {
         return Err(XdrError::Other(format!(
             "{}: {} arguments given, expected {}",
@@ -155,7 +170,10 @@ fn get_arg(r: &mut XdrReader, action: &Action, ty: &ArgType) -> Result<Value, Xd
         ArgType::StringList(_) => Value::StrList(r.get_string_list()?),
         ArgType::BufferIn => Value::Buffer(r.get_opaque(MAX_ITEM)?),
         ArgType::Pointer(_) => {
-            return Err(XdrError::Other(format!("{}: pointer arguments cannot be received", action.name)))
+            return Err(XdrError::Other(format!(
+                "{}: pointer arguments cannot be received",
+                action.name
+            )))
         }
     })
 }
@@ -174,8 +192,15 @@ fn get_optarg(r: &mut XdrReader, ty: OptArgType) -> Result<Value, XdrError> {
 /// are an error.
 pub fn decode_args(action: &Action, body: &[u8]) -> Result<(Vec<Value>, Vec<Value>), XdrError> {
     let mut r = XdrReader::new(body);
-    let args = action.wire_args().map(|a| get_arg(&mut r, action, &a.ty)).collect::<Result<Vec<_>, _>>()?;
-    let optargs = action.optargs.iter().map(|o| get_optarg(&mut r, o.ty)).collect::<Result<Vec<_>, _>>()?;
+    let args = action
+        .wire_args()
+        .map(|a| get_arg(&mut r, action, &a.ty))
+        .collect::<Result<Vec<_>, _>>()?;
+    let optargs = action
+        .optargs
+        .iter()
+        .map(|o| get_optarg(&mut r, o.ty))
+        .collect::<Result<Vec<_>, _>>()?;
     r.finish()?;
     Ok((args, optargs))
 }

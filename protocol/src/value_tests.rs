@@ -55,7 +55,13 @@ fn unset_optargs_are_zero_values() {
     assert_eq!(da, args);
     assert_eq!(
         dopts,
-        vec![Value::Int(0), Value::Str(vec![]), Value::Int(0), Value::Int(0), Value::Str(b"L".to_vec())]
+        vec![
+            Value::Int(0),
+            Value::Str(vec![]),
+            Value::Int(0),
+            Value::Int(0),
+            Value::Str(b"L".to_vec())
+        ]
     );
 }
 
@@ -77,7 +83,12 @@ fn args_round_trip_for_every_daemon_action() {
         let body = encode_args(a, &args, &opts).unwrap_or_else(|e| panic!("{}: {e}", a.name));
         let (da, dopts) = decode_args(a, &body).unwrap_or_else(|e| panic!("{}: {e}", a.name));
         assert_eq!(da, args, "{}", a.name);
-        assert_eq!(dopts, opts.into_iter().map(Option::unwrap).collect::<Vec<_>>(), "{}", a.name);
+        assert_eq!(
+            dopts,
+            opts.into_iter().map(Option::unwrap).collect::<Vec<_>>(),
+            "{}",
+            a.name
+        );
         // Every strict prefix fails cleanly; an extra word is rejected.
         for cut in 0..body.len() {
             assert!(decode_args(a, &body[..cut]).is_err(), "{} cut {cut}", a.name);
@@ -96,7 +107,12 @@ fn ret_round_trip_for_every_ret_type() {
         let Some(ret) = sample_ret(api, a) else { continue };
         seen.insert(std::mem::discriminant(&a.ret.ty));
         let body = encode_ret(a, api, &ret).unwrap_or_else(|e| panic!("{}: {e}", a.name));
-        assert_eq!(decode_ret(a, api, &body).unwrap_or_else(|e| panic!("{}: {e}", a.name)), ret, "{}", a.name);
+        assert_eq!(
+            decode_ret(a, api, &body).unwrap_or_else(|e| panic!("{}: {e}", a.name)),
+            ret,
+            "{}",
+            a.name
+        );
         for cut in 0..body.len() {
             assert!(decode_ret(a, api, &body[..cut]).is_err(), "{} cut {cut}", a.name);
         }
@@ -117,10 +133,17 @@ fn struct_wire_layout() {
     // dirent: int64 ino, char ftyp (4 bytes), string name.
     let a = api.action("readdir").unwrap();
     let one = StructValue {
-        fields: vec![FieldValue::Int64(5), FieldValue::Char(b'r'), FieldValue::Str(b"f".to_vec())],
+        fields: vec![
+            FieldValue::Int64(5),
+            FieldValue::Char(b'r'),
+            FieldValue::Str(b"f".to_vec()),
+        ],
     };
     let body = encode_ret(a, api, &RetValue::StructList(vec![one])).unwrap();
-    assert_eq!(body, [0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, b'r', 0, 0, 0, 1, b'f', 0, 0, 0]);
+    assert_eq!(
+        body,
+        [0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, b'r', 0, 0, 0, 1, b'f', 0, 0, 0]
+    );
 }
 
 #[test]

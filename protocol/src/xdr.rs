@@ -216,7 +216,11 @@ impl<'a> XdrReader<'a> {
     pub fn get_opaque_ref(&mut self, max: usize) -> Result<&'a [u8], XdrError> {
         let len = self.get_u32()? as usize;
         if len > max {
-            return Err(XdrError::TooLong { what: "opaque", len, max });
+            return Err(XdrError::TooLong {
+                what: "opaque",
+                len,
+                max,
+            });
         }
         self.get_fixed_ref(len)
     }
@@ -250,7 +254,9 @@ impl<'a> XdrReader<'a> {
         match self.get_u32()? {
             0 => Ok(None),
             1 => Ok(Some(self.get_string(usize::MAX)?)),
-            v => Err(XdrError::Other(format!("XDR optional pointer has invalid discriminant {v}"))),
+            v => Err(XdrError::Other(format!(
+                "XDR optional pointer has invalid discriminant {v}"
+            ))),
         }
     }
 

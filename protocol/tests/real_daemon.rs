@@ -37,7 +37,11 @@ impl ClientEvents for Events {
 }
 
 fn events(cancel: Option<Arc<AtomicBool>>) -> Events {
-    Events { console: Mutex::new(Vec::new()), progress: Mutex::new(Vec::new()), cancel_on_progress: cancel }
+    Events {
+        console: Mutex::new(Vec::new()),
+        progress: Mutex::new(Vec::new()),
+        cancel_on_progress: cancel,
+    }
 }
 
 /// The ext2 UUID of the appliance root image, formatted for root=UUID=.
@@ -51,7 +55,14 @@ fn root_uuid(root: &Path) -> String {
     f.seek(SeekFrom::Start(0x468)).unwrap();
     f.read_exact(&mut u).unwrap();
     let h: Vec<String> = u.iter().map(|b| format!("{b:02x}")).collect();
-    format!("{}-{}-{}-{}-{}", h[0..4].concat(), h[4..6].concat(), h[6..8].concat(), h[8..10].concat(), h[10..16].concat())
+    format!(
+        "{}-{}-{}-{}-{}",
+        h[0..4].concat(),
+        h[4..6].concat(),
+        h[6..8].concat(),
+        h[8..10].concat(),
+        h[10..16].concat()
+    )
 }
 
 struct Appliance {
@@ -79,28 +90,72 @@ fn boot(appliance: &Path, disk: &Path, dir: &Path) -> (Appliance, Connection) {
         root_uuid(&appliance.join("root"))
     );
     let qemu = Command::new("qemu-system-x86_64")
-        .args(["-global", "virtio-blk-pci.scsi=off", "-no-user-config", "-nodefaults", "-display", "none"])
-        .args(["-machine", "accel=tcg", "-cpu", "max,la57=off", "-m", "1280", "-no-reboot"])
+        .args([
+            "-global",
+            "virtio-blk-pci.scsi=off",
+            "-no-user-config",
+            "-nodefaults",
+            "-display",
+            "none",
+        ])
+        .args([
+            "-machine",
+            "accel=tcg",
+            "-cpu",
+            "max,la57=off",
+            "-m",
+            "1280",
+            "-no-reboot",
+        ])
         .args(["-rtc", "driftfix=slew", "-global", "kvm-pit.lost_tick_policy=discard"])
-        .arg("-kernel").arg(appliance.join("kernel"))
-        .arg("-initrd").arg(appliance.join("initrd"))
-        .args(["-object", "rng-random,filename=/dev/urandom,id=rng0", "-device", "virtio-rng-pci,rng=rng0"])
+        .arg("-kernel")
+        .arg(appliance.join("kernel"))
+        .arg("-initrd")
+        .arg(appliance.join("initrd"))
+        .args([
+            "-object",
+            "rng-random,filename=/dev/urandom,id=rng0",
+            "-device",
+            "virtio-rng-pci,rng=rng0",
+        ])
         .args(["-device", "virtio-scsi-pci,id=scsi"])
-        .arg("-drive").arg(format!("file={},cache=unsafe,format=raw,id=hd0,if=none", disk.display()))
+        .arg("-drive")
+        .arg(format!(
+            "file={},cache=unsafe,format=raw,id=hd0,if=none",
+            disk.display()
+        ))
         .args(["-device", "scsi-hd,drive=hd0"])
         .arg("-drive")
-        .arg(format!("file={},snapshot=on,id=appliance,cache=unsafe,if=none,format=raw", appliance.join("root").display()))
-        .args(["-device", "scsi-hd,drive=appliance", "-device", "virtio-serial-pci", "-serial", "stdio"])
-        .arg("-chardev").arg(format!("socket,path={},id=channel0", sock.display()))
-        .args(["-device", "virtserialport,chardev=channel0,name=org.libguestfs.channel.0"])
-        .arg("-append").arg(append)
+        .arg(format!(
+            "file={},snapshot=on,id=appliance,cache=unsafe,if=none,format=raw",
+            appliance.join("root").display()
+        ))
+        .args([
+            "-device",
+            "scsi-hd,drive=appliance",
+            "-device",
+            "virtio-serial-pci",
+            "-serial",
+            "stdio",
+        ])
+        .arg("-chardev")
+        .arg(format!("socket,path={},id=channel0", sock.display()))
+        .args([
+            "-device",
+            "virtserialport,chardev=channel0,name=org.libguestfs.channel.0",
+        ])
+        .arg("-append")
+        .arg(append)
         .stdin(stdio(&console_qemu))
         .stdout(stdio(&console_qemu))
         .stderr(stdio(&console_qemu))
         .spawn()
         .expect("qemu-system-x86_64");
     drop(console_qemu);
-    let app = Appliance { qemu, dir: dir.to_path_buf() };
+    let app = Appliance {
+        qemu,
+        dir: dir.to_path_buf(),
+    };
     listener.set_nonblocking(true).unwrap();
     let start = Instant::now();
     let daemon = loop {
@@ -124,7 +179,13 @@ fn path_value(p: &Path) -> Value {
     Value::Str(p.as_os_str().as_encoded_bytes().to_vec())
 }
 
-fn call(conn: &mut Connection, ev: &Events, name: &str, args: &[Value], opts: &[(usize, Value)]) -> Result<RetValue, CallError> {
+fn call(
+    conn: &mut Connection,
+    ev: &Events,
+    name: &str,
+    args: &[Value],
+    opts: &[(usize, Value)],
+) -> Result<RetValue, CallError> {
     let api = table();
     let a = api.action(name).unwrap();
     let mut o: Vec<Option<Value>> = vec![None; a.optargs.len()];
@@ -153,7 +214,10 @@ fn drive_libguestfs_1_48_daemon() {
     assert!(String::from_utf8_lossy(&ev.console.lock().unwrap()).contains("Linux version"));
 
     assert_eq!(call(&mut conn, &ev, "ping_daemon", &[], &[]), Ok(RetValue::None));
-    assert_eq!(call(&mut conn, &ev, "list_devices", &[], &[]), Ok(RetValue::StrList(vec![b"/dev/sda".to_vec()])));
+    assert_eq!(
+        call(&mut conn, &ev, "list_devices", &[], &[]),
+        Ok(RetValue::StrList(vec![b"/dev/sda".to_vec()]))
+    );
     // Error reply with an errno name.
     match call(&mut conn, &ev, "mount", &[s("/dev/sdz1"), s("/")], &[]) {
         Err(CallError::Daemon { errno, message }) => eprintln!("mount error: errno={errno:?} message={message:?}"),
@@ -161,8 +225,18 @@ fn drive_libguestfs_1_48_daemon() {
     }
     call(&mut conn, &ev, "part_disk", &[s("/dev/sda"), s("mbr")], &[]).unwrap();
     // Optargs: blocksize (0) and label (4).
-    call(&mut conn, &ev, "mkfs", &[s("ext4"), s("/dev/sda1")], &[(0, Value::Int(4096)), (4, s("ROOTFS"))]).unwrap();
-    assert_eq!(call(&mut conn, &ev, "vfs_label", &[s("/dev/sda1")], &[]), Ok(RetValue::Str(b"ROOTFS".to_vec())));
+    call(
+        &mut conn,
+        &ev,
+        "mkfs",
+        &[s("ext4"), s("/dev/sda1")],
+        &[(0, Value::Int(4096)), (4, s("ROOTFS"))],
+    )
+    .unwrap();
+    assert_eq!(
+        call(&mut conn, &ev, "vfs_label", &[s("/dev/sda1")], &[]),
+        Ok(RetValue::Str(b"ROOTFS".to_vec()))
+    );
     call(&mut conn, &ev, "mount", &[s("/dev/sda1"), s("/")], &[]).unwrap();
     match call(&mut conn, &ev, "tune2fs_l", &[s("/dev/sda1")], &[]).unwrap() {
         RetValue::Hashtable(kv) => assert!(kv.len() > 10 && kv.len() % 2 == 0),
@@ -174,7 +248,9 @@ fn drive_libguestfs_1_48_daemon() {
     }
 
     // FileIn then FileOut of 3 MiB, compared byte for byte.
-    let data: Vec<u8> = (0..3u32 << 20).map(|i| (i.wrapping_mul(2654435761) >> 24) as u8).collect();
+    let data: Vec<u8> = (0..3u32 << 20)
+        .map(|i| (i.wrapping_mul(2654435761) >> 24) as u8)
+        .collect();
     let local_in = dir.join("in.bin");
     let local_out = dir.join("out.bin");
     std::fs::write(&local_in, &data).unwrap();
@@ -185,20 +261,62 @@ fn drive_libguestfs_1_48_daemon() {
     }
     call(&mut conn, &ev, "download", &[s("/file"), path_value(&local_out)], &[]).unwrap();
     assert!(std::fs::read(&local_out).unwrap() == data, "download differs");
-    eprintln!("progress events during transfers: {}", ev.progress.lock().unwrap().len());
+    eprintln!(
+        "progress events during transfers: {}",
+        ev.progress.lock().unwrap().len()
+    );
 
     // FileIn refused by the daemon (bad path): it cancels, then replies with an error.
-    let r = call(&mut conn, &ev, "upload", &[path_value(&local_in), s("/nodir/file")], &[]);
+    let r = call(
+        &mut conn,
+        &ev,
+        "upload",
+        &[path_value(&local_in), s("/nodir/file")],
+        &[],
+    );
     assert!(matches!(r, Err(CallError::Daemon { .. })), "{r:?}");
     // FileIn whose local file cannot be opened: the daemon's reply is discarded.
     let r = call(&mut conn, &ev, "upload", &[s("/nonexistent/local"), s("/file2")], &[]);
-    assert!(matches!(r, Err(CallError::Local { errno: libc::ENOENT, .. })), "{r:?}");
+    assert!(
+        matches!(
+            r,
+            Err(CallError::Local {
+                errno: libc::ENOENT,
+                ..
+            })
+        ),
+        "{r:?}"
+    );
     // FileOut refused by the daemon.
-    let r = call(&mut conn, &ev, "download", &[s("/missing"), path_value(&local_out)], &[]);
-    assert!(matches!(r, Err(CallError::Daemon { ref errno, .. }) if errno == "ENOENT"), "{r:?}");
+    let r = call(
+        &mut conn,
+        &ev,
+        "download",
+        &[s("/missing"), path_value(&local_out)],
+        &[],
+    );
+    assert!(
+        matches!(r, Err(CallError::Daemon { ref errno, .. }) if errno == "ENOENT"),
+        "{r:?}"
+    );
     // FileOut whose local target cannot be created: cancelled, then still in step.
-    let r = call(&mut conn, &ev, "download", &[s("/file"), s("/nonexistent/dir/out")], &[]);
-    assert!(matches!(r, Err(CallError::Local { errno: libc::ENOENT, .. })), "{r:?}");
+    let r = call(
+        &mut conn,
+        &ev,
+        "download",
+        &[s("/file"), s("/nonexistent/dir/out")],
+        &[],
+    );
+    assert!(
+        matches!(
+            r,
+            Err(CallError::Local {
+                errno: libc::ENOENT,
+                ..
+            })
+        ),
+        "{r:?}"
+    );
     // FileOut lists.
     call(&mut conn, &ev, "mkdir_p", &[s("/a/b")], &[]).unwrap();
     call(&mut conn, &ev, "ls0", &[s("/"), path_value(&local_out)], &[]).unwrap();
@@ -207,12 +325,29 @@ fn drive_libguestfs_1_48_daemon() {
 
     // User cancel of a long download, pressed by the first progress event (the daemon sends
     // them only after 2 s, so the file must be big enough under TCG).
-    call(&mut conn, &ev, "fallocate64", &[s("/big"), Value::Int64(200 << 20)], &[]).unwrap();
+    call(
+        &mut conn,
+        &ev,
+        "fallocate64",
+        &[s("/big"), Value::Int64(200 << 20)],
+        &[],
+    )
+    .unwrap();
     let cancel = Arc::new(AtomicBool::new(false));
     let cev = events(Some(cancel.clone()));
     let api = table();
-    let r = conn.call(&cev, api.action("download").unwrap(), api, &[s("/big"), s("/dev/null")], &[], &cancel);
-    eprintln!("cancelled download: {r:?} after {} progress events", cev.progress.lock().unwrap().len());
+    let r = conn.call(
+        &cev,
+        api.action("download").unwrap(),
+        api,
+        &[s("/big"), s("/dev/null")],
+        &[],
+        &cancel,
+    );
+    eprintln!(
+        "cancelled download: {r:?} after {} progress events",
+        cev.progress.lock().unwrap().len()
+    );
     assert_eq!(r, Err(CallError::Cancelled));
     assert_eq!(call(&mut conn, &ev, "ping_daemon", &[], &[]), Ok(RetValue::None));
 

@@ -21,7 +21,11 @@ pub struct Events<'a>(pub &'a Handle);
 
 impl ClientEvents for Events<'_> {
     fn progress(&self, p: &Progress) {
-        self.0.emit(EVENT_PROGRESS, &[], &[p.proc_nr as u64, p.serial as u64, p.position, p.total]);
+        self.0.emit(
+            EVENT_PROGRESS,
+            &[],
+            &[p.proc_nr as u64, p.serial as u64, p.position, p.total],
+        );
     }
     fn appliance_output(&self, data: &[u8]) {
         self.0.emit(EVENT_APPLIANCE, data, &[]);
@@ -60,10 +64,16 @@ pub fn call(h: &Handle, a: &Action, args: &[Value], optargs: &[Option<Value>]) -
         }
     };
     let Some(mut s) = taken else {
-        return Err(Error::msg(format!("{}: call launch before using this function\n(in guestfish, don't forget to use the 'run' command)", a.name)));
+        return Err(Error::msg(format!(
+            "{}: call launch before using this function\n(in guestfish, don't forget to use the 'run' command)",
+            a.name
+        )));
     };
     // 1.48's rough check before encoding; the exact limit is the encoder's.
-    if args.iter().any(|v| matches!(v, Value::Buffer(b) if b.len() >= guestfs_protocol::MESSAGE_MAX as usize)) {
+    if args
+        .iter()
+        .any(|v| matches!(v, Value::Buffer(b) if b.len() >= guestfs_protocol::MESSAGE_MAX as usize))
+    {
         h.lock().inner().appliance = Some(s);
         return Err(Error::msg(format!("{}: size of input buffer too large", a.name)));
     }

@@ -12,13 +12,33 @@ use guestfs_protocol::{FieldValue, RetValue, StructValue, Value};
 use std::ffi::CString;
 
 pub const NAMES: &[&str] = &[
-    "internal_test", "internal_test_only_optargs", "internal_test_63_optargs", "internal_test_set_output",
-    "internal_test_close_output", "internal_test_rint", "internal_test_rinterr", "internal_test_rint64",
-    "internal_test_rint64err", "internal_test_rbool", "internal_test_rboolerr", "internal_test_rconststring",
-    "internal_test_rconststringerr", "internal_test_rconstoptstring", "internal_test_rconstoptstringerr",
-    "internal_test_rstring", "internal_test_rstringerr", "internal_test_rstringlist", "internal_test_rstringlisterr",
-    "internal_test_rstruct", "internal_test_rstructerr", "internal_test_rstructlist", "internal_test_rstructlisterr",
-    "internal_test_rhashtable", "internal_test_rhashtableerr", "internal_test_rbufferout", "internal_test_rbufferouterr",
+    "internal_test",
+    "internal_test_only_optargs",
+    "internal_test_63_optargs",
+    "internal_test_set_output",
+    "internal_test_close_output",
+    "internal_test_rint",
+    "internal_test_rinterr",
+    "internal_test_rint64",
+    "internal_test_rint64err",
+    "internal_test_rbool",
+    "internal_test_rboolerr",
+    "internal_test_rconststring",
+    "internal_test_rconststringerr",
+    "internal_test_rconstoptstring",
+    "internal_test_rconstoptstringerr",
+    "internal_test_rstring",
+    "internal_test_rstringerr",
+    "internal_test_rstringlist",
+    "internal_test_rstringlisterr",
+    "internal_test_rstruct",
+    "internal_test_rstructerr",
+    "internal_test_rstructlist",
+    "internal_test_rstructlisterr",
+    "internal_test_rhashtable",
+    "internal_test_rhashtableerr",
+    "internal_test_rbufferout",
+    "internal_test_rbufferouterr",
 ];
 
 extern "C" {
@@ -95,7 +115,11 @@ fn fake_pv(i: usize) -> StructValue {
 /// `sscanf("%d")`-like: leading integer or None.
 fn scan_int(s: &str) -> Option<i64> {
     let t = s.trim_start();
-    let end = t.char_indices().take_while(|(i, c)| c.is_ascii_digit() || (*i == 0 && (*c == '-' || *c == '+'))).map(|(i, c)| i + c.len_utf8()).last()?;
+    let end = t
+        .char_indices()
+        .take_while(|(i, c)| c.is_ascii_digit() || (*i == 0 && (*c == '-' || *c == '+')))
+        .map(|(i, c)| i + c.len_utf8())
+        .last()?;
     t[..end].parse().ok()
 }
 
@@ -106,7 +130,14 @@ pub fn run(h: &Handle, name: &str, a: &[Value], o: &[Option<Value>]) -> Option<R
         "internal_test" => {
             let mut s = format!("{}\n{}\n", str(a, 0), opt_str(a, 1).unwrap_or_else(|| "null".into()));
             s.push_str(&strings(&list(a, 2)));
-            s.push_str(&format!("{}\n{}\n{}\n{}\n{}\n", if bool(a, 3) { "true" } else { "false" }, int(a, 4), int(a, 5), str(a, 6), str(a, 7)));
+            s.push_str(&format!(
+                "{}\n{}\n{}\n{}\n{}\n",
+                if bool(a, 3) { "true" } else { "false" },
+                int(a, 4),
+                int(a, 5),
+                str(a, 6),
+                str(a, 7)
+            ));
             for b in bytes(a, 8) {
                 // 1.48 prints each byte of a (signed) char cast to unsigned.
                 let v = b as i8 as i32 as u32;
@@ -127,7 +158,10 @@ pub fn run(h: &Handle, name: &str, a: &[Value], o: &[Option<Value>]) -> Option<R
             // SAFETY: fopen with NUL-terminated strings.
             let fp = unsafe { libc::fopen(c.as_ptr(), c"w".as_ptr()) };
             if fp.is_null() {
-                Err(Error::os(format!("cannot open output file {f}\n"), &std::io::Error::last_os_error()))
+                Err(Error::os(
+                    format!("cannot open output file {f}\n"),
+                    &std::io::Error::last_os_error(),
+                ))
             } else if let Err(e) = super::nested(h, "internal_test_close_output", &[]) {
                 // SAFETY: just opened.
                 unsafe { libc::fclose(fp) };
@@ -138,20 +172,32 @@ pub fn run(h: &Handle, name: &str, a: &[Value], o: &[Option<Value>]) -> Option<R
             }
         }
         "internal_test_close_output" => close_output(h).map(|_| RetValue::None),
-        "internal_test_rint" => scan_int(&str(a, 0)).map(|n| Ok(RetValue::Int(n as i32))).unwrap_or_else(|| expecting("int")),
-        "internal_test_rint64" => scan_int(&str(a, 0)).map(|n| Ok(RetValue::Int64(n))).unwrap_or_else(|| expecting("int64")),
+        "internal_test_rint" => scan_int(&str(a, 0))
+            .map(|n| Ok(RetValue::Int(n as i32)))
+            .unwrap_or_else(|| expecting("int")),
+        "internal_test_rint64" => scan_int(&str(a, 0))
+            .map(|n| Ok(RetValue::Int64(n)))
+            .unwrap_or_else(|| expecting("int64")),
         "internal_test_rbool" => Ok(RetValue::Bool(str(a, 0) == "true")),
         "internal_test_rconststring" | "internal_test_rconstoptstring" => Ok(RetValue::Str(b"static string".to_vec())),
         "internal_test_rstring" | "internal_test_rbufferout" => {
             let v = bytes(a, 0);
-            Ok(if name.ends_with("bufferout") { RetValue::Buffer(v) } else { RetValue::Str(v) })
+            Ok(if name.ends_with("bufferout") {
+                RetValue::Buffer(v)
+            } else {
+                RetValue::Str(v)
+            })
         }
         "internal_test_rstringlist" => match scan_int(&str(a, 0)) {
             Some(n) if n >= 0 => Ok(RetValue::StrList((0..n).map(|i| i.to_string().into_bytes()).collect())),
             _ => expecting("int"),
         },
         "internal_test_rhashtable" => match scan_int(&str(a, 0)) {
-            Some(n) if n >= 0 => Ok(RetValue::Hashtable((0..n).flat_map(|i| [i.to_string().into_bytes(), i.to_string().into_bytes()]).collect())),
+            Some(n) if n >= 0 => Ok(RetValue::Hashtable(
+                (0..n)
+                    .flat_map(|i| [i.to_string().into_bytes(), i.to_string().into_bytes()])
+                    .collect(),
+            )),
             _ => expecting("int"),
         },
         "internal_test_rstruct" => Ok(RetValue::Struct(fake_pv(0))),
@@ -159,9 +205,16 @@ pub fn run(h: &Handle, name: &str, a: &[Value], o: &[Option<Value>]) -> Option<R
             Some(n) if n >= 0 => Ok(RetValue::StructList((0..n as usize).map(fake_pv).collect())),
             _ => expecting("uint32"),
         },
-        "internal_test_rinterr" | "internal_test_rint64err" | "internal_test_rboolerr" | "internal_test_rconststringerr"
-        | "internal_test_rconstoptstringerr" | "internal_test_rstringerr" | "internal_test_rstringlisterr"
-        | "internal_test_rstructerr" | "internal_test_rstructlisterr" | "internal_test_rhashtableerr"
+        "internal_test_rinterr"
+        | "internal_test_rint64err"
+        | "internal_test_rboolerr"
+        | "internal_test_rconststringerr"
+        | "internal_test_rconstoptstringerr"
+        | "internal_test_rstringerr"
+        | "internal_test_rstringlisterr"
+        | "internal_test_rstructerr"
+        | "internal_test_rstructlisterr"
+        | "internal_test_rhashtableerr"
         | "internal_test_rbufferouterr" => err(),
         _ => return None,
     })

@@ -31,9 +31,15 @@ fn s(v: &str) -> Value {
 /// "/foo" gives ("/", "foo"), "foo" gives (None, "foo").
 fn split_path(path: &str) -> Result<(Option<&str>, &str)> {
     if path.is_empty() {
-        return Err(Error::msg("error: argument is zero length or longer than maximum permitted"));
+        return Err(Error::msg(
+            "error: argument is zero length or longer than maximum permitted",
+        ));
     }
-    let p = if path.len() >= 2 { path.strip_suffix('/').unwrap_or(path) } else { path };
+    let p = if path.len() >= 2 {
+        path.strip_suffix('/').unwrap_or(path)
+    } else {
+        path
+    };
     Ok(match p.rfind('/') {
         Some(0) => (Some("/"), &p[1..]),
         Some(i) => (Some(&p[..i]), &p[i + 1..]),
@@ -89,7 +95,9 @@ impl Tar {
 
 fn copy_in(h: &Handle, localpath: &str, remotedir: &str) -> Result<()> {
     if std::fs::metadata(localpath).is_err() {
-        return Err(Error::msg(format!("source ‘{localpath}’ does not exist (or cannot be read)")));
+        return Err(Error::msg(format!(
+            "source ‘{localpath}’ does not exist (or cannot be read)"
+        )));
     }
     if !is(h, "is_dir", remotedir)? {
         return Err(Error::msg(format!("target ‘{remotedir}’ is not a directory")));
@@ -99,7 +107,10 @@ fn copy_in(h: &Handle, localpath: &str, remotedir: &str) -> Result<()> {
     if let Some(d) = dir {
         cmd.arg("-C").arg(d);
     }
-    cmd.args(["-cf", "-"]).arg(base).stdin(Stdio::null()).stdout(Stdio::piped());
+    cmd.args(["-cf", "-"])
+        .arg(base)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped());
     let mut tar = Tar::spawn(cmd)?;
     let Some(out) = tar.child.stdout.take() else {
         tar.abandon();
@@ -135,17 +146,27 @@ fn copy_out(h: &Handle, remotepath: &str, localdir: &str) -> Result<()> {
     if let Err(e) = std::fs::create_dir(&target) {
         if e.kind() != std::io::ErrorKind::AlreadyExists {
             let e = Error::os(base, &e);
-            return Err(Error::with_errno(e.errno, format!("tar subprocess failed: {}", e.message)));
+            return Err(Error::with_errno(
+                e.errno,
+                format!("tar subprocess failed: {}", e.message),
+            ));
         }
     }
     let mut cmd = Command::new("tar");
-    cmd.args(["-xf", "-"]).current_dir(&target).stdin(Stdio::piped()).stdout(Stdio::null());
+    cmd.args(["-xf", "-"])
+        .current_dir(&target)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null());
     let mut tar = Tar::spawn(cmd)?;
     let Some(input) = tar.child.stdin.take() else {
         tar.abandon();
         return Err(Error::msg("tar: no input pipe"));
     };
-    let r = super::nested(h, "tar_out", &[s(remotepath), s(&format!("/dev/fd/{}", input.as_raw_fd()))]);
+    let r = super::nested(
+        h,
+        "tar_out",
+        &[s(remotepath), s(&format!("/dev/fd/{}", input.as_raw_fd()))],
+    );
     drop(input);
     match r {
         Ok(_) => tar.finish(),

@@ -10,9 +10,19 @@ use std::path::PathBuf;
 use std::process::Command;
 
 pub const NAMES: &[&str] = &[
-    "add_drive", "add_drive_ro", "add_cdrom", "add_drive_with_if", "add_drive_ro_with_if",
-    "add_drive_scratch", "debug_drives", "disk_create", "disk_format", "disk_virtual_size",
-    "disk_has_backing_file", "device_index", "remove_drive",
+    "add_drive",
+    "add_drive_ro",
+    "add_cdrom",
+    "add_drive_with_if",
+    "add_drive_ro_with_if",
+    "add_drive_scratch",
+    "debug_drives",
+    "disk_create",
+    "disk_format",
+    "disk_virtual_size",
+    "disk_has_backing_file",
+    "device_index",
+    "remove_drive",
 ];
 
 #[derive(Clone, Debug, Default)]
@@ -42,7 +52,13 @@ impl Drive {
         if self.protocol.is_empty() || self.protocol == "file" {
             abs(&self.path)
         } else {
-            super::remote::qemu_param(&self.protocol, &self.path, &self.servers, self.username.as_deref(), self.secret.as_deref())
+            super::remote::qemu_param(
+                &self.protocol,
+                &self.path,
+                &self.servers,
+                self.username.as_deref(),
+                self.secret.as_deref(),
+            )
         }
     }
 
@@ -55,8 +71,20 @@ impl Drive {
         if let Some(f) = &self.format {
             s.push_str(&format!(" format={f}"));
         }
-        s.push_str(&format!(" protocol={}", if self.protocol.is_empty() { "file" } else { &self.protocol }));
-        for (k, v) in [("iface", &self.iface), ("name", &self.name), ("label", &self.label), ("cache", &self.cachemode)] {
+        s.push_str(&format!(
+            " protocol={}",
+            if self.protocol.is_empty() {
+                "file"
+            } else {
+                &self.protocol
+            }
+        ));
+        for (k, v) in [
+            ("iface", &self.iface),
+            ("name", &self.name),
+            ("label", &self.label),
+            ("cache", &self.cachemode),
+        ] {
             if let Some(v) = v {
                 s.push_str(&format!(" {k}={v}"));
             }
@@ -87,7 +115,10 @@ fn valid_label(s: &str) -> bool {
 /// Runs qemu-img; on failure the error reads like libguestfs's
 /// `external_command_failed` ("qemu-img info: FILE: qemu-img info exited with error status 1.…").
 fn qemu_img(h: &Handle, what: &str, file: &str, args: &[&str]) -> Result<String> {
-    let out = Command::new("qemu-img").args(args).output().map_err(|e| Error::os("qemu-img", &e))?;
+    let out = Command::new("qemu-img")
+        .args(args)
+        .output()
+        .map_err(|e| Error::os("qemu-img", &e))?;
     if !out.stderr.is_empty() {
         h.debug(String::from_utf8_lossy(&out.stderr).trim_end());
     }
@@ -103,7 +134,10 @@ fn qemu_img(h: &Handle, what: &str, file: &str, args: &[&str]) -> Result<String>
     Err(Error::msg(if h.lock().inner().verbose {
         format!("{what}: {file}: {status}, see debug messages above")
     } else {
-        format!("{what}: {file}: {status}.\nTo see full error messages you may need to enable debugging.\n{}", super::appliance::DEBUG_ADVICE)
+        format!(
+            "{what}: {file}: {status}.\nTo see full error messages you may need to enable debugging.\n{}",
+            super::appliance::DEBUG_ADVICE
+        )
     }))
 }
 
@@ -129,7 +163,13 @@ fn json_top_field(json: &str, key: &str) -> Option<String> {
                     if let Some(r) = rest.strip_prefix('"') {
                         return Some(r[..r.find('"')?].to_string());
                     }
-                    return Some(rest.chars().take_while(|c| !matches!(c, ',' | '}' | '\n')).collect::<String>().trim().to_string());
+                    return Some(
+                        rest.chars()
+                            .take_while(|c| !matches!(c, ',' | '}' | '\n'))
+                            .collect::<String>()
+                            .trim()
+                            .to_string(),
+                    );
                 }
             }
             _ => {}
@@ -150,15 +190,23 @@ fn qemu_img_path(filename: &str) -> String {
 }
 
 fn info(h: &Handle, filename: &str) -> Result<String> {
-    qemu_img(h, "qemu-img info", filename, &["info", "--output", "json", "-U", &qemu_img_path(filename)])
+    qemu_img(
+        h,
+        "qemu-img info",
+        filename,
+        &["info", "--output", "json", "-U", &qemu_img_path(filename)],
+    )
 }
 
 pub fn disk_format(h: &Handle, filename: &str) -> Result<String> {
-    json_top_field(&info(h, filename)?, "format").ok_or_else(|| Error::msg("qemu-img info: JSON output did not contain \u{2018}format\u{2019} key"))
+    json_top_field(&info(h, filename)?, "format")
+        .ok_or_else(|| Error::msg("qemu-img info: JSON output did not contain \u{2018}format\u{2019} key"))
 }
 
 fn abs(path: &str) -> String {
-    std::fs::canonicalize(path).map(|p| p.to_string_lossy().into_owned()).unwrap_or_else(|_| path.to_string())
+    std::fs::canonicalize(path)
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_else(|_| path.to_string())
 }
 
 fn s(v: &str) -> Value {
@@ -166,7 +214,13 @@ fn s(v: &str) -> Value {
 }
 
 /// disk_create through the public API (traced), with the given optargs set.
-fn nested_disk_create(h: &Handle, file: &str, format: &str, size: i64, backing: Option<(&str, Option<&str>)>) -> Result<()> {
+fn nested_disk_create(
+    h: &Handle,
+    file: &str,
+    format: &str,
+    size: i64,
+    backing: Option<(&str, Option<&str>)>,
+) -> Result<()> {
     let mut o = vec![None; 5];
     if let Some((bf, fmt)) = backing {
         o[0] = Some(s(bf));
@@ -195,7 +249,10 @@ fn add_drive(h: &Handle, filename: &str, o: &[Option<Value>]) -> Result<()> {
     };
     let protocol = ostr(o, 5).unwrap_or_else(|| "file".into());
     if let Some(l) = olist(o, 6) {
-        d.servers = l.iter().map(|x| super::remote::parse_server(x)).collect::<Result<Vec<_>>>()?;
+        d.servers = l
+            .iter()
+            .map(|x| super::remote::parse_server(x))
+            .collect::<Result<Vec<_>>>()?;
     }
     let servers_given = olist(o, 6).is_some();
     if let Some(dc) = ostr(o, 10) {
@@ -210,16 +267,25 @@ fn add_drive(h: &Handle, filename: &str, o: &[Option<Value>]) -> Result<()> {
         return Err(Error::msg("discard support cannot be enabled on read-only drives"));
     }
     if d.format.as_deref().is_some_and(|f| !valid_format_iface(f)) {
-        return Err(Error::msg("format parameter is empty or contains disallowed characters"));
+        return Err(Error::msg(
+            "format parameter is empty or contains disallowed characters",
+        ));
     }
     if d.iface.as_deref().is_some_and(|f| !valid_format_iface(f)) {
         return Err(Error::msg("iface parameter is empty or contains disallowed characters"));
     }
     if d.label.as_deref().is_some_and(|l| !valid_label(l)) {
-        return Err(Error::msg("label parameter is empty, too long, or contains disallowed characters"));
+        return Err(Error::msg(
+            "label parameter is empty, too long, or contains disallowed characters",
+        ));
     }
-    if d.cachemode.as_deref().is_some_and(|c| c != "writeback" && c != "unsafe") {
-        return Err(Error::msg("cachemode parameter must be \u{2018}writeback\u{2019} (default) or \u{2018}unsafe\u{2019}"));
+    if d.cachemode
+        .as_deref()
+        .is_some_and(|c| c != "writeback" && c != "unsafe")
+    {
+        return Err(Error::msg(
+            "cachemode parameter must be \u{2018}writeback\u{2019} (default) or \u{2018}unsafe\u{2019}",
+        ));
     }
     if d.blocksize != 0 && d.blocksize != 512 && d.blocksize != 4096 {
         return Err(Error::msg("blocksize parameter is invalid"));
@@ -238,12 +304,24 @@ fn add_drive(h: &Handle, filename: &str, o: &[Option<Value>]) -> Result<()> {
         if !super::remote::PROTOCOLS.contains(&protocol.as_str()) {
             return Err(Error::msg(format!("unknown protocol \u{2018}{protocol}\u{2019}")));
         }
-        super::remote::validate(&protocol, filename, &mut d.servers, d.username.as_deref(), d.secret.as_deref())?;
+        super::remote::validate(
+            &protocol,
+            filename,
+            &mut d.servers,
+            d.username.as_deref(),
+            d.secret.as_deref(),
+        )?;
         d.protocol = protocol;
         if d.readonly {
             let ov = super::tmp::temp_path(h, "overlay", Some("qcow2"))?;
             let backing = d.qemu_param();
-            nested_disk_create(h, &ov.to_string_lossy(), "qcow2", -1, Some((&backing, d.format.as_deref())))?;
+            nested_disk_create(
+                h,
+                &ov.to_string_lossy(),
+                "qcow2",
+                -1,
+                Some((&backing, d.format.as_deref())),
+            )?;
             d.overlay = Some(ov);
         }
         if h.state() != State::Config {
@@ -254,7 +332,9 @@ fn add_drive(h: &Handle, filename: &str, o: &[Option<Value>]) -> Result<()> {
     }
     if filename == "/dev/null" {
         if d.format.as_deref().is_some_and(|f| f != "raw") {
-            return Err(Error::msg("for device \u{2018}/dev/null\u{2019}, format must be \u{2018}raw\u{2019}"));
+            return Err(Error::msg(
+                "for device \u{2018}/dev/null\u{2019}, format must be \u{2018}raw\u{2019}",
+            ));
         }
         // An empty 4 KiB raw disk stands in for /dev/null, attached read-write.
         let p = super::tmp::temp_path(h, "devnull", Some("img"))?;
@@ -271,7 +351,13 @@ fn add_drive(h: &Handle, filename: &str, o: &[Option<Value>]) -> Result<()> {
         if d.readonly {
             let ov = super::tmp::temp_path(h, "overlay", Some("qcow2"))?;
             let backing = abs(filename);
-            nested_disk_create(h, &ov.to_string_lossy(), "qcow2", -1, Some((&backing, d.format.as_deref())))?;
+            nested_disk_create(
+                h,
+                &ov.to_string_lossy(),
+                "qcow2",
+                -1,
+                Some((&backing, d.format.as_deref())),
+            )?;
             d.overlay = Some(ov);
         }
     }
@@ -301,7 +387,11 @@ fn disk_create(h: &Handle, filename: &str, format: &str, size: i64, o: &[Option<
     } else if size <= 0 {
         return Err(Error::msg(format!("invalid size: {size}")));
     }
-    let bad = |what: &str, v: &str| Err(Error::msg(format!("invalid value for {what} parameter \u{2018}{v}\u{2019}")));
+    let bad = |what: &str, v: &str| {
+        Err(Error::msg(format!(
+            "invalid value for {what} parameter \u{2018}{v}\u{2019}"
+        )))
+    };
     match format {
         "raw" => {
             if backing.is_some() {
@@ -324,22 +414,37 @@ fn disk_create(h: &Handle, filename: &str, format: &str, size: i64, o: &[Option<
             use std::os::unix::fs::FileTypeExt;
             if let Ok(md) = std::fs::metadata(filename) {
                 if md.file_type().is_char_device() {
-                    return Err(Error::msg(format!("refusing to overwrite char device \u{2018}{filename}\u{2019}")));
+                    return Err(Error::msg(format!(
+                        "refusing to overwrite char device \u{2018}{filename}\u{2019}"
+                    )));
                 }
                 if md.file_type().is_block_device() {
-                    return std::fs::OpenOptions::new().write(true).open(filename).map(|_| ()).map_err(|e| Error::os(format!("cannot open block device: {filename}"), &e));
+                    return std::fs::OpenOptions::new()
+                        .write(true)
+                        .open(filename)
+                        .map(|_| ())
+                        .map_err(|e| Error::os(format!("cannot open block device: {filename}"), &e));
                 }
             }
-            let f = std::fs::OpenOptions::new().write(true).create(true).truncate(true).open(filename).map_err(|e| Error::os(format!("cannot create raw file: {filename}"), &e))?;
+            let f = std::fs::OpenOptions::new()
+                .write(true)
+                .create(true)
+                .truncate(true)
+                .open(filename)
+                .map_err(|e| Error::os(format!("cannot create raw file: {filename}"), &e))?;
             let r = if allocated {
                 use std::os::unix::io::AsRawFd;
                 // SAFETY: posix_fallocate on an fd we own.
                 match unsafe { libc::posix_fallocate(f.as_raw_fd(), 0, size) } {
                     0 => Ok(()),
-                    e => Err(Error::os(format!("{filename}: fallocate"), &std::io::Error::from_raw_os_error(e))),
+                    e => Err(Error::os(
+                        format!("{filename}: fallocate"),
+                        &std::io::Error::from_raw_os_error(e),
+                    )),
                 }
             } else {
-                f.set_len(size as u64).map_err(|e| Error::os(format!("{filename}: truncate"), &e))
+                f.set_len(size as u64)
+                    .map_err(|e| Error::os(format!("{filename}: truncate"), &e))
             };
             if r.is_err() {
                 let _ = std::fs::remove_file(filename);
@@ -443,7 +548,14 @@ pub fn run(h: &Handle, name: &str, a: &[Value], o: &[Option<Value>]) -> Option<R
             super::nested_opt(h, "add_drive", &[s(&p)], &opts)
         })(),
         "remove_drive" => Err(Error::msg("hotplugging support was removed in libguestfs 1.48")),
-        "debug_drives" => Ok(RetValue::StrList(h.lock().inner().drives.iter().map(|d| d.describe().into_bytes()).collect())),
+        "debug_drives" => Ok(RetValue::StrList(
+            h.lock()
+                .inner()
+                .drives
+                .iter()
+                .map(|d| d.describe().into_bytes())
+                .collect(),
+        )),
         "device_index" => {
             let dev = str(a, 0);
             let n = h.lock().inner().drives.len();
@@ -455,9 +567,15 @@ pub fn run(h: &Handle, name: &str, a: &[Value], o: &[Option<Value>]) -> Option<R
         "disk_create" => unit(disk_create(h, &str(a, 0), &str(a, 1), int(a, 2), o)),
         "disk_format" => disk_format(h, &str(a, 0)).map(|f| RetValue::Str(f.into_bytes())),
         "disk_virtual_size" => info(h, &str(a, 0)).and_then(|j| {
-            json_top_field(&j, "virtual-size").and_then(|v| v.parse().ok()).map(RetValue::Int64).ok_or_else(|| Error::msg("qemu-img info: JSON output did not contain \u{2018}virtual-size\u{2019} key"))
+            json_top_field(&j, "virtual-size")
+                .and_then(|v| v.parse().ok())
+                .map(RetValue::Int64)
+                .ok_or_else(|| {
+                    Error::msg("qemu-img info: JSON output did not contain \u{2018}virtual-size\u{2019} key")
+                })
         }),
-        "disk_has_backing_file" => info(h, &str(a, 0)).map(|j| RetValue::Bool(json_top_field(&j, "backing-filename").is_some_and(|v| v != "null"))),
+        "disk_has_backing_file" => info(h, &str(a, 0))
+            .map(|j| RetValue::Bool(json_top_field(&j, "backing-filename").is_some_and(|v| v != "null"))),
         _ => return None,
     })
 }

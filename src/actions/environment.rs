@@ -27,7 +27,11 @@ pub fn parse_environment(h: &Handle, list: Option<&[String]>) -> Result<()> {
     let get = |name: &str| -> Option<String> {
         match list {
             None => std::env::var_os(name).map(|v| v.to_string_lossy().into_owned()),
-            Some(l) => l.iter().find_map(|e| e.strip_prefix(name).and_then(|r| r.strip_prefix('=')).map(|v| v.to_string())),
+            Some(l) => l.iter().find_map(|e| {
+                e.strip_prefix(name)
+                    .and_then(|r| r.strip_prefix('='))
+                    .map(|v| v.to_string())
+            }),
         }
     };
     for (var, setter) in [("LIBGUESTFS_TRACE", "set_trace"), ("LIBGUESTFS_DEBUG", "set_verbose")] {
@@ -46,7 +50,10 @@ pub fn parse_environment(h: &Handle, list: Option<&[String]>) -> Result<()> {
     if let Some(v) = get("LIBGUESTFS_PATH").filter(|v| !v.is_empty()) {
         nested(h, "set_path", &[Value::OptStr(Some(v.into_bytes()))])?;
     }
-    if let Some(v) = get("LIBGUESTFS_HV").filter(|v| !v.is_empty()).or_else(|| get("LIBGUESTFS_QEMU").filter(|v| !v.is_empty())) {
+    if let Some(v) = get("LIBGUESTFS_HV")
+        .filter(|v| !v.is_empty())
+        .or_else(|| get("LIBGUESTFS_QEMU").filter(|v| !v.is_empty()))
+    {
         nested(h, "set_hv", &[sv(&v)])?;
     }
     if let Some(v) = get("LIBGUESTFS_APPEND") {
@@ -56,12 +63,19 @@ pub fn parse_environment(h: &Handle, list: Option<&[String]>) -> Result<()> {
         let m = leading_int(&v).ok_or_else(|| Error::msg("non-numeric value for LIBGUESTFS_MEMSIZE"))?;
         nested(h, "set_memsize", &[Value::Int(m)])?;
     }
-    if let Some(v) = get("LIBGUESTFS_BACKEND").filter(|v| !v.is_empty()).or_else(|| get("LIBGUESTFS_ATTACH_METHOD").filter(|v| !v.is_empty())) {
+    if let Some(v) = get("LIBGUESTFS_BACKEND")
+        .filter(|v| !v.is_empty())
+        .or_else(|| get("LIBGUESTFS_ATTACH_METHOD").filter(|v| !v.is_empty()))
+    {
         nested(h, "set_backend", &[sv(&v)])?;
     }
     if let Some(v) = get("LIBGUESTFS_BACKEND_SETTINGS") {
         // Split on ':' keeping empty fields, as 1.48 does ("" gives no settings).
-        let l: Vec<Vec<u8>> = if v.is_empty() { vec![] } else { v.split(':').map(|s| s.as_bytes().to_vec()).collect() };
+        let l: Vec<Vec<u8>> = if v.is_empty() {
+            vec![]
+        } else {
+            v.split(':').map(|s| s.as_bytes().to_vec()).collect()
+        };
         nested(h, "set_backend_settings", &[Value::StrList(l)])?;
     }
     h.lock().inner().env_runtimedir = env_dir("XDG_RUNTIME_DIR", get("XDG_RUNTIME_DIR"))?;
@@ -71,7 +85,8 @@ pub fn parse_environment(h: &Handle, list: Option<&[String]>) -> Result<()> {
 /// TMPDIR / XDG_RUNTIME_DIR: made absolute; a path that does not resolve is an error.
 fn env_dir(var: &str, v: Option<String>) -> Result<Option<String>> {
     let Some(t) = v else { return Ok(None) };
-    let p = std::fs::canonicalize(&t).map_err(|e| Error::os(format!("converting path to absolute path: {var}: {t}: realpath"), &e))?;
+    let p = std::fs::canonicalize(&t)
+        .map_err(|e| Error::os(format!("converting path to absolute path: {var}: {t}: realpath"), &e))?;
     Ok(Some(p.to_string_lossy().into_owned()))
 }
 

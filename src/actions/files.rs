@@ -8,9 +8,24 @@ use crate::{Error, Handle};
 use guestfs_protocol::{FieldValue, RetValue, StructValue, Value};
 
 pub const NAMES: &[&str] = &[
-    "cat", "read_file", "read_lines", "ls", "find", "write", "write_append", "stat", "lstat",
-    "lstatlist", "lstatnslist", "readlinklist", "lxattrlist", "available", "feature_available",
-    "mountable_device", "mountable_subvolume", "canonical_device_name",
+    "cat",
+    "read_file",
+    "read_lines",
+    "ls",
+    "find",
+    "write",
+    "write_append",
+    "stat",
+    "lstat",
+    "lstatlist",
+    "lstatnslist",
+    "readlinklist",
+    "lxattrlist",
+    "available",
+    "feature_available",
+    "mountable_device",
+    "mountable_subvolume",
+    "canonical_device_name",
 ];
 
 /// The largest file `write` sends in one message (above it: upload).
@@ -24,7 +39,8 @@ fn s(v: &str) -> Value {
 pub(super) fn via_temp(h: &Handle, call: &str, mut args: Vec<Value>, stem: &str, ext: Option<&str>) -> Result<Vec<u8>> {
     let tmp = super::tmp::temp_path(h, stem, ext)?;
     args.push(Value::Str(tmp.to_string_lossy().as_bytes().to_vec()));
-    let r = daemon(h, call, &args).and_then(|_| std::fs::read(&tmp).map_err(|e| Error::os(tmp.display().to_string(), &e)));
+    let r =
+        daemon(h, call, &args).and_then(|_| std::fs::read(&tmp).map_err(|e| Error::os(tmp.display().to_string(), &e)));
     let _ = std::fs::remove_file(&tmp);
     r
 }
@@ -34,12 +50,19 @@ fn read_file(h: &Handle, path: &str) -> Result<Vec<u8>> {
 }
 
 fn nul_list(b: &[u8]) -> Vec<Vec<u8>> {
-    b.split(|c| *c == 0).filter(|x| !x.is_empty()).map(|x| x.to_vec()).collect()
+    b.split(|c| *c == 0)
+        .filter(|x| !x.is_empty())
+        .map(|x| x.to_vec())
+        .collect()
 }
 
 fn write(h: &Handle, path: &str, content: &[u8], append: bool) -> Result<()> {
     if content.len() <= WRITE_INLINE_MAX {
-        let call = if append { "internal_write_append" } else { "internal_write" };
+        let call = if append {
+            "internal_write_append"
+        } else {
+            "internal_write"
+        };
         return daemon(h, call, &[s(path), Value::Buffer(content.to_vec())]).map(|_| ());
     }
     let tmp = super::tmp::temp_path(h, "write", None)?;
@@ -60,13 +83,21 @@ fn write(h: &Handle, path: &str, content: &[u8], append: bool) -> Result<()> {
 
 /// `struct guestfs_stat` from a `statns` result (drops the nanoseconds and spares).
 fn stat_from_statns(v: RetValue) -> Result<RetValue> {
-    let RetValue::Struct(sv) = v else { return Err(Error::msg("stat: unexpected reply")) };
-    let f: Vec<i64> = sv.fields.iter().map(|x| if let FieldValue::Int64(n) = x { *n } else { 0 }).collect();
+    let RetValue::Struct(sv) = v else {
+        return Err(Error::msg("stat: unexpected reply"));
+    };
+    let f: Vec<i64> = sv
+        .fields
+        .iter()
+        .map(|x| if let FieldValue::Int64(n) = x { *n } else { 0 })
+        .collect();
     if f.len() < 16 {
         return Err(Error::msg("stat: unexpected reply"));
     }
     let pick = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 14];
-    Ok(RetValue::Struct(StructValue { fields: pick.iter().map(|&i| FieldValue::Int64(f[i])).collect() }))
+    Ok(RetValue::Struct(StructValue {
+        fields: pick.iter().map(|&i| FieldValue::Int64(f[i])).collect(),
+    }))
 }
 
 fn feature(h: &Handle, group: &str) -> Result<i32> {
@@ -90,7 +121,10 @@ pub fn run(h: &Handle, name: &str, a: &[Value], _o: &[Option<Value>]) -> Option<
         },
         "read_lines" => super::nested(h, "read_file", &[s(&str(a, 0))]).map(|r| {
             let b = if let RetValue::Buffer(b) = r { b } else { vec![] };
-            let mut lines: Vec<Vec<u8>> = b.split(|c| *c == b'\n').map(|l| l.strip_suffix(b"\r").unwrap_or(l).to_vec()).collect();
+            let mut lines: Vec<Vec<u8>> = b
+                .split(|c| *c == b'\n')
+                .map(|l| l.strip_suffix(b"\r").unwrap_or(l).to_vec())
+                .collect();
             if lines.last().is_some_and(|l| l.is_empty()) {
                 lines.pop();
             }
@@ -110,7 +144,14 @@ pub fn run(h: &Handle, name: &str, a: &[Value], _o: &[Option<Value>]) -> Option<
         "write_append" => write(h, &str(a, 0), &bytes(a, 1), true).map(|_| RetValue::None),
         "stat" => daemon(h, "statns", &[s(&str(a, 0))]).and_then(stat_from_statns),
         "lstat" => daemon(h, "lstatns", &[s(&str(a, 0))]).and_then(stat_from_statns),
-        "lstatlist" => match super::nested(h, "lstatnslist", &[s(&str(a, 0)), Value::StrList(list(a, 1).into_iter().map(String::into_bytes).collect())]) {
+        "lstatlist" => match super::nested(
+            h,
+            "lstatnslist",
+            &[
+                s(&str(a, 0)),
+                Value::StrList(list(a, 1).into_iter().map(String::into_bytes).collect()),
+            ],
+        ) {
             Ok(RetValue::StructList(v)) => v
                 .into_iter()
                 .map(|x| match stat_from_statns(RetValue::Struct(x)) {
@@ -136,7 +177,11 @@ pub fn run(h: &Handle, name: &str, a: &[Value], _o: &[Option<Value>]) -> Option<
                     Err(e) => return Some(Err(e)),
                 }
             }
-            Ok(if name == "readlinklist" { RetValue::StrList(strings) } else { RetValue::StructList(structs) })
+            Ok(if name == "readlinklist" {
+                RetValue::StrList(strings)
+            } else {
+                RetValue::StructList(structs)
+            })
         }
         "available" => {
             for g in list(a, 0) {
@@ -170,7 +215,10 @@ pub fn run(h: &Handle, name: &str, a: &[Value], _o: &[Option<Value>]) -> Option<
                     match split {
                         Some(i) if name == "mountable_device" => Ok(RetValue::Str(rest[..i].as_bytes().to_vec())),
                         Some(i) => Ok(RetValue::Str(rest[i + 1..].as_bytes().to_vec())),
-                        None => Err(Error::with_errno(libc::EINVAL, format!("{name}: invalid mountable {m}"))),
+                        None => Err(Error::with_errno(
+                            libc::EINVAL,
+                            format!("{name}: invalid mountable {m}"),
+                        )),
                     }
                 }
                 None if name == "mountable_device" => Ok(RetValue::Str(m.into_bytes())),

@@ -20,7 +20,9 @@ fn journal_get(h: &Handle) -> Result<RetValue> {
         RetValue::StructList(
             fields
                 .into_iter()
-                .map(|(k, v)| StructValue { fields: vec![FieldValue::Str(k), FieldValue::Buffer(v)] })
+                .map(|(k, v)| StructValue {
+                    fields: vec![FieldValue::Str(k), FieldValue::Buffer(v)],
+                })
                 .collect(),
         )
     })
@@ -29,7 +31,11 @@ fn journal_get(h: &Handle) -> Result<RetValue> {
 /// Splits the daemon's records into (field name, value) pairs, with 1.48's errors for
 /// malformed data (the appliance is not trusted).
 fn parse_fields(buf: &[u8]) -> Result<Vec<(Vec<u8>, Vec<u8>)>> {
-    let bad = |what: String| Err(Error::msg(format!("invalid data from guestfs_internal_journal_get: {what}")));
+    let bad = |what: String| {
+        Err(Error::msg(format!(
+            "invalid data from guestfs_internal_journal_get: {what}"
+        )))
+    };
     let size = buf.len();
     let mut out = Vec::new();
     let mut i = 0usize;
@@ -47,7 +53,9 @@ fn parse_fields(buf: &[u8]) -> Result<Vec<(Vec<u8>, Vec<u8>)>> {
         };
         let field = &buf[i..end];
         let Some(eq) = field.iter().position(|&c| c == b'=') else {
-            return bad(format!("no '=' found separating field name and data: size={size}, i={i}"));
+            return bad(format!(
+                "no '=' found separating field name and data: size={size}, i={i}"
+            ));
         };
         out.push((field[..eq].to_vec(), field[eq + 1..].to_vec()));
         i = end;
@@ -70,7 +78,13 @@ mod tests {
         let mut b = rec(b"MESSAGE=hello=world");
         b.extend(rec(b"_PID=1"));
         let f = parse_fields(&b).unwrap();
-        assert_eq!(f, vec![(b"MESSAGE".to_vec(), b"hello=world".to_vec()), (b"_PID".to_vec(), b"1".to_vec())]);
+        assert_eq!(
+            f,
+            vec![
+                (b"MESSAGE".to_vec(), b"hello=world".to_vec()),
+                (b"_PID".to_vec(), b"1".to_vec())
+            ]
+        );
         assert!(parse_fields(&[0, 0, 0]).unwrap_err().message.contains("truncated"));
         assert!(parse_fields(&rec(b"noequals")).unwrap_err().message.contains("no '='"));
         let mut huge = u64::MAX.to_be_bytes().to_vec();

@@ -10,7 +10,14 @@ use guestfs_protocol::client::Connection;
 use guestfs_protocol::{RetValue, Value};
 use std::time::{Duration, Instant};
 
-pub const NAMES: &[&str] = &["launch", "shutdown", "kill_subprocess", "get_pid", "wait_ready", "config"];
+pub const NAMES: &[&str] = &[
+    "launch",
+    "shutdown",
+    "kill_subprocess",
+    "get_pid",
+    "wait_ready",
+    "config",
+];
 
 struct LaunchEv<'a> {
     h: &'a Handle,
@@ -49,7 +56,11 @@ fn launch_config(h: &Handle) -> Result<guestfs_launch::LaunchConfig> {
         None => {
             // $XDG_RUNTIME_DIR (non-root) or /tmp: a short path, as unix socket paths are limited.
             // SAFETY: geteuid has no preconditions.
-            let base = if unsafe { libc::geteuid() } == 0 { None } else { h.lock().inner().env_runtimedir.clone() };
+            let base = if unsafe { libc::geteuid() } == 0 {
+                None
+            } else {
+                h.lock().inner().env_runtimedir.clone()
+            };
             let d = crate::handle::make_temp_dir(base.as_deref().unwrap_or("/tmp"), "libguestfs")?;
             h.lock().inner().sockdir = Some(d.clone());
             d
@@ -62,8 +73,16 @@ fn launch_config(h: &Handle) -> Result<guestfs_launch::LaunchConfig> {
         .drives
         .iter()
         .map(|d| guestfs_launch::Drive {
-            path: d.overlay.as_ref().map(|p| p.to_string_lossy().into_owned()).unwrap_or_else(|| d.qemu_param()),
-            format: if d.overlay.is_some() { Some("qcow2".into()) } else { d.format.clone() },
+            path: d
+                .overlay
+                .as_ref()
+                .map(|p| p.to_string_lossy().into_owned())
+                .unwrap_or_else(|| d.qemu_param()),
+            format: if d.overlay.is_some() {
+                Some("qcow2".into())
+            } else {
+                d.format.clone()
+            },
             overlay: d.overlay.is_some(),
             cachemode: d.cachemode.clone(),
             discard: d.discard.clone(),
@@ -97,7 +116,15 @@ fn launch_config(h: &Handle) -> Result<guestfs_launch::LaunchConfig> {
 
 /// Fills in the format of drives added without one (never let qemu guess: CVE-2010-3851).
 fn probe_formats(h: &Handle) -> Result<()> {
-    let todo: Vec<(usize, String)> = h.lock().inner().drives.iter().enumerate().filter(|(_, d)| d.format.is_none() && d.overlay.is_none() && d.protocol == "file").map(|(n, d)| (n, d.path.clone())).collect();
+    let todo: Vec<(usize, String)> = h
+        .lock()
+        .inner()
+        .drives
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| d.format.is_none() && d.overlay.is_none() && d.protocol == "file")
+        .map(|(n, d)| (n, d.path.clone()))
+        .collect();
     for (n, p) in todo {
         let f = super::drives::disk_format(h, &p)?;
         if let Some(d) = h.lock().inner().drives.get_mut(n) {
@@ -137,7 +164,10 @@ impl guestfs_protocol::client::ClientEvents for ConsoleTail<'_> {
             let excess = t.len().saturating_sub(Self::KEEP);
             t.drain(..excess);
         }
-        let ev = LaunchEv { h: self.h, start: self.start };
+        let ev = LaunchEv {
+            h: self.h,
+            start: self.start,
+        };
         let contains = |needle: &[u8]| data.windows(needle.len()).any(|w| w == needle);
         if contains(b"Linux version") {
             ev.progress(6);
@@ -156,7 +186,12 @@ impl guestfs_protocol::client::ClientEvents for ConsoleTail<'_> {
 /// `launch_timeout=SECONDS`, default 600 s (software emulation is slow, but a launch
 /// must never hang forever).
 fn launch_timeout(h: &Handle) -> Duration {
-    let secs = h.lock().inner().backend_settings.iter().find_map(|s| s.strip_prefix("launch_timeout=").and_then(|v| v.parse::<u64>().ok()));
+    let secs = h
+        .lock()
+        .inner()
+        .backend_settings
+        .iter()
+        .find_map(|s| s.strip_prefix("launch_timeout=").and_then(|v| v.parse::<u64>().ok()));
     Duration::from_secs(secs.unwrap_or(600))
 }
 
@@ -167,7 +202,9 @@ pub fn launch(h: &Handle) -> Result<()> {
         (i.state, i.drives.len(), i.backend.clone())
     };
     if state != State::Config {
-        return Err(Error::msg("launch: this function can only be called in the config state"));
+        return Err(Error::msg(
+            "launch: this function can only be called in the config state",
+        ));
     }
     // Like 1.48: ask the backend's limit through the public API, quietly.
     h.push_error_handler(None, 0);
@@ -178,15 +215,23 @@ pub fn launch(h: &Handle) -> Result<()> {
         _ => 255,
     };
     if ndrives > max {
-        return Err(Error::msg(format!("too many drives have been added, the current backend only supports {max} drives")));
+        return Err(Error::msg(format!(
+            "too many drives have been added, the current backend only supports {max} drives"
+        )));
     }
     if ndrives == 0 {
         return Err(Error::msg("you must call guestfs_add_drive before guestfs_launch"));
     }
     if backend.starts_with("libvirt") {
-        return Err(Error::with_errno(libc::ENOTSUP, "launch: the libvirt backend is not supported by guestfs-rs; use LIBGUESTFS_BACKEND=direct"));
+        return Err(Error::with_errno(
+            libc::ENOTSUP,
+            "launch: the libvirt backend is not supported by guestfs-rs; use LIBGUESTFS_BACKEND=direct",
+        ));
     }
-    let ev = LaunchEv { h, start: Instant::now() };
+    let ev = LaunchEv {
+        h,
+        start: Instant::now(),
+    };
     ev.progress(0);
     probe_formats(h)?;
     let cfg = launch_config(h)?;
@@ -200,10 +245,17 @@ pub fn launch(h: &Handle) -> Result<()> {
         let guestfs_launch::LaunchError::Msg { errno, message } = e;
         fail(h, message, errno)
     })?;
-    let daemon = running.daemon.try_clone().map_err(|e| fail(h, format!("launch: {e}"), libc::EIO))?;
+    let daemon = running
+        .daemon
+        .try_clone()
+        .map_err(|e| fail(h, format!("launch: {e}"), libc::EIO))?;
     let console = running.console.try_clone().ok();
     let mut conn = Connection::new(daemon, console);
-    let watch = ConsoleTail { h, tail: std::cell::RefCell::new(Vec::new()), start: ev.start };
+    let watch = ConsoleTail {
+        h,
+        tail: std::cell::RefCell::new(Vec::new()),
+        start: ev.start,
+    };
     match conn.wait_for_launch(&watch, Some(launch_timeout(h))) {
         Ok(()) => {}
         Err(e) => {
@@ -215,7 +267,11 @@ pub fn launch(h: &Handle) -> Result<()> {
                 _ if verbose => format!("{e}"),
                 _ => format!("guestfs_launch failed.\nThis usually means the libguestfs appliance failed to start or crashed.\n{DEBUG_ADVICE}"),
             };
-            let tail = if tail.is_empty() { String::new() } else { format!("\nLast lines of the appliance console:\n{tail}") };
+            let tail = if tail.is_empty() {
+                String::new()
+            } else {
+                format!("\nLast lines of the appliance console:\n{tail}")
+            };
             return Err(fail(h, format!("{detail}{tail}"), e.errno()));
         }
     }
@@ -250,7 +306,10 @@ pub fn shutdown(h: &Handle, check: bool) -> Result<()> {
     if let Some(s) = s {
         let Session { running, conn } = s;
         drop(conn);
-        let ev = LaunchEv { h, start: Instant::now() };
+        let ev = LaunchEv {
+            h,
+            start: Instant::now(),
+        };
         if let Err(guestfs_launch::LaunchError::Msg { errno, message }) = running.shutdown(check, &ev) {
             if check && result.is_ok() {
                 result = Err(Error::with_errno(errno, message));
@@ -271,7 +330,11 @@ pub fn close(h: &Handle) {
     if h.lock().inner().trace {
         h.trace_line("close");
     }
-    h.debug(&format!("closing guestfs handle {:p} (state {})", h.c_ptr(), h.state() as i32));
+    h.debug(&format!(
+        "closing guestfs handle {:p} (state {})",
+        h.c_ptr(),
+        h.state() as i32
+    ));
     if h.state() != State::Config {
         let _ = shutdown(h, false);
     }
@@ -313,11 +376,22 @@ pub fn run(h: &Handle, name: &str, a: &[Value], _o: &[Option<Value>]) -> Option<
         }
         "config" => {
             let (p, v) = (str(a, 0), opt_str(a, 1));
-            const FORBIDDEN: &[&str] = &["-kernel", "-initrd", "-nographic", "-display", "-serial", "-full-screen", "-std-vga", "-vnc"];
+            const FORBIDDEN: &[&str] = &[
+                "-kernel",
+                "-initrd",
+                "-nographic",
+                "-display",
+                "-serial",
+                "-full-screen",
+                "-std-vga",
+                "-vnc",
+            ];
             if FORBIDDEN.contains(&p.as_str()) {
                 Err(Error::msg(format!("parameter \u{2018}{p}\u{2019} isn't allowed")))
             } else if !p.starts_with('-') {
-                Err(Error::msg(format!("config: parameter \u{2018}{p}\u{2019} must begin with a dash")))
+                Err(Error::msg(format!(
+                    "config: parameter \u{2018}{p}\u{2019} must begin with a dash"
+                )))
             } else {
                 h.lock().inner().qemu_params.push((p, v));
                 Ok(RetValue::None)

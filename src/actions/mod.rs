@@ -74,13 +74,17 @@ pub fn nested(h: &Handle, name: &str, args: &[Value]) -> Result<RetValue> {
 }
 
 pub fn nested_opt(h: &Handle, name: &str, args: &[Value], optargs: &[Option<Value>]) -> Result<RetValue> {
-    let a = guestfs_api::table().action(name).ok_or_else(|| Error::not_supported(name))?;
+    let a = guestfs_api::table()
+        .action(name)
+        .ok_or_else(|| Error::not_supported(name))?;
     let fail = |e: Error| {
         h.report(&e);
         Err(Error { reported: true, ..e })
     };
     if a.flags.config_only && h.state() != crate::handle::State::Config {
-        return fail(Error::msg(format!("{name}: this function can only be called in the config state")));
+        return fail(Error::msg(format!(
+            "{name}: this function can only be called in the config state"
+        )));
     }
     h.emit(crate::handle::events::EVENT_ENTER, name.as_bytes(), &[]);
     let tracing = h.lock().inner().trace;

@@ -4,21 +4,69 @@ use super::args::*;
 use crate::error::Result;
 use crate::handle::{default_path, Inner, State};
 use crate::{Error, Handle};
-use guestfs_protocol::{RetValue, StructValue, FieldValue, Value};
+use guestfs_protocol::{FieldValue, RetValue, StructValue, Value};
 
 pub const NAMES: &[&str] = &[
-    "set_verbose", "get_verbose", "set_trace", "get_trace", "set_autosync", "get_autosync",
-    "set_path", "get_path", "set_hv", "get_hv", "set_qemu", "get_qemu", "set_append", "get_append",
-    "set_memsize", "get_memsize", "set_smp", "get_smp", "set_network", "get_network",
-    "set_backend", "get_backend", "set_attach_method", "get_attach_method",
-    "set_backend_settings", "get_backend_settings", "set_backend_setting", "get_backend_setting",
-    "clear_backend_setting", "set_recovery_proc", "get_recovery_proc", "set_pgroup", "get_pgroup",
-    "set_tmpdir", "get_tmpdir", "set_cachedir", "get_cachedir", "get_sockdir", "set_program",
-    "get_program", "set_identifier", "get_identifier", "set_selinux", "get_selinux", "set_direct",
-    "get_direct", "get_state", "is_config", "is_launching", "is_ready", "is_busy", "version",
-    "max_disks", "c_pointer", "get_libvirt_requested_credentials", "get_libvirt_requested_credential_prompt",
-    "get_libvirt_requested_credential_challenge", "get_libvirt_requested_credential_defresult",
-    "set_libvirt_requested_credential", "set_libvirt_supported_credentials",
+    "set_verbose",
+    "get_verbose",
+    "set_trace",
+    "get_trace",
+    "set_autosync",
+    "get_autosync",
+    "set_path",
+    "get_path",
+    "set_hv",
+    "get_hv",
+    "set_qemu",
+    "get_qemu",
+    "set_append",
+    "get_append",
+    "set_memsize",
+    "get_memsize",
+    "set_smp",
+    "get_smp",
+    "set_network",
+    "get_network",
+    "set_backend",
+    "get_backend",
+    "set_attach_method",
+    "get_attach_method",
+    "set_backend_settings",
+    "get_backend_settings",
+    "set_backend_setting",
+    "get_backend_setting",
+    "clear_backend_setting",
+    "set_recovery_proc",
+    "get_recovery_proc",
+    "set_pgroup",
+    "get_pgroup",
+    "set_tmpdir",
+    "get_tmpdir",
+    "set_cachedir",
+    "get_cachedir",
+    "get_sockdir",
+    "set_program",
+    "get_program",
+    "set_identifier",
+    "get_identifier",
+    "set_selinux",
+    "get_selinux",
+    "set_direct",
+    "get_direct",
+    "get_state",
+    "is_config",
+    "is_launching",
+    "is_ready",
+    "is_busy",
+    "version",
+    "max_disks",
+    "c_pointer",
+    "get_libvirt_requested_credentials",
+    "get_libvirt_requested_credential_prompt",
+    "get_libvirt_requested_credential_challenge",
+    "get_libvirt_requested_credential_defresult",
+    "set_libvirt_requested_credential",
+    "set_libvirt_supported_credentials",
 ];
 
 fn with<T>(h: &Handle, f: impl FnOnce(&mut Inner) -> T) -> T {
@@ -38,10 +86,14 @@ fn s(v: impl Into<String>) -> Result<RetValue> {
 /// `realpath` + must be a directory (set_tmpdir / set_cachedir); NULL resets.
 fn abs_dir(ctx: &str, dir: Option<String>) -> Result<Option<String>> {
     let Some(d) = dir else { return Ok(None) };
-    let p = std::fs::canonicalize(&d).map_err(|e| Error::os(format!("converting path to absolute path: {ctx}: {d}: realpath"), &e))?;
-    let md = std::fs::metadata(&p).map_err(|e| Error::os(format!("setting temporary directory: {ctx}: {d}: stat"), &e))?;
+    let p = std::fs::canonicalize(&d)
+        .map_err(|e| Error::os(format!("converting path to absolute path: {ctx}: {d}: realpath"), &e))?;
+    let md =
+        std::fs::metadata(&p).map_err(|e| Error::os(format!("setting temporary directory: {ctx}: {d}: stat"), &e))?;
     if !md.is_dir() {
-        return Err(Error::msg(format!("setting temporary directory: {ctx}: \u{2018}{d}\u{2019} is not a directory")));
+        return Err(Error::msg(format!(
+            "setting temporary directory: {ctx}: \u{2018}{d}\u{2019} is not a directory"
+        )));
     }
     Ok(Some(p.to_string_lossy().into_owned()))
 }
@@ -71,10 +123,22 @@ pub fn set_backend(h: &Handle, b: &str) -> Result<()> {
     Ok(())
 }
 
-const CREDENTIAL_TYPES: &[&str] = &["username", "authname", "language", "cnonce", "passphrase", "echoprompt", "noechoprompt", "realm", "external"];
+const CREDENTIAL_TYPES: &[&str] = &[
+    "username",
+    "authname",
+    "language",
+    "cnonce",
+    "passphrase",
+    "echoprompt",
+    "noechoprompt",
+    "realm",
+    "external",
+];
 
 fn outside_auth(name: &str) -> Result<RetValue> {
-    Err(Error::msg(format!("guestfs_impl_{name} should only be called from within the GUESTFS_EVENT_LIBVIRT_AUTH event handler")))
+    Err(Error::msg(format!(
+        "guestfs_impl_{name} should only be called from within the GUESTFS_EVENT_LIBVIRT_AUTH event handler"
+    )))
 }
 
 pub fn run(h: &Handle, name: &str, a: &[Value], _o: &[Option<Value>]) -> Option<Result<RetValue>> {
@@ -101,9 +165,14 @@ pub fn run(h: &Handle, name: &str, a: &[Value], _o: &[Option<Value>]) -> Option<
         "get_path" => s(with(h, |i| i.path.clone())),
         "set_hv" => with(h, |i| i.hv = str(a, 0)).pipe(ok),
         "get_hv" | "get_qemu" => s(with(h, |i| i.hv.clone())),
-        "set_qemu" => with(h, |i| i.hv = opt_str(a, 0).unwrap_or_else(|| "/usr/bin/qemu-system-x86_64".into())).pipe(ok),
+        "set_qemu" => with(h, |i| {
+            i.hv = opt_str(a, 0).unwrap_or_else(|| "/usr/bin/qemu-system-x86_64".into())
+        })
+        .pipe(ok),
         "set_append" => with(h, |i| i.append = opt_str(a, 0)).pipe(ok),
-        "get_append" => Ok(with(h, |i| i.append.clone()).map(|v| RetValue::Str(v.into_bytes())).unwrap_or(RetValue::None)),
+        "get_append" => Ok(with(h, |i| i.append.clone())
+            .map(|v| RetValue::Str(v.into_bytes()))
+            .unwrap_or(RetValue::None)),
         "set_memsize" => {
             let m = int(a, 0) as i32;
             if m < 256 {
@@ -128,9 +197,17 @@ pub fn run(h: &Handle, name: &str, a: &[Value], _o: &[Option<Value>]) -> Option<
         "get_smp" => n(with(h, |i| i.smp)),
         "set_backend" | "set_attach_method" => set_backend(h, &str(a, 0)).map(|_| RetValue::None),
         "get_backend" => s(with(h, |i| i.backend.clone())),
-        "get_attach_method" => s(with(h, |i| if i.backend == "direct" { "appliance".into() } else { i.backend.clone() })),
+        "get_attach_method" => s(with(h, |i| {
+            if i.backend == "direct" {
+                "appliance".into()
+            } else {
+                i.backend.clone()
+            }
+        })),
         "set_backend_settings" => with(h, |i| i.backend_settings = list(a, 0)).pipe(ok),
-        "get_backend_settings" => Ok(RetValue::StrList(with(h, |i| i.backend_settings.iter().map(|s| s.clone().into_bytes()).collect()))),
+        "get_backend_settings" => Ok(RetValue::StrList(with(h, |i| {
+            i.backend_settings.iter().map(|s| s.clone().into_bytes()).collect()
+        }))),
         "get_backend_setting" => {
             let key = str(a, 0);
             let found = with(h, |i| {
@@ -138,16 +215,21 @@ pub fn run(h: &Handle, name: &str, a: &[Value], _o: &[Option<Value>]) -> Option<
                     if *s == key {
                         Some("1".to_string())
                     } else {
-                        s.strip_prefix(&key).and_then(|r| r.strip_prefix('=')).map(|v| v.to_string())
+                        s.strip_prefix(&key)
+                            .and_then(|r| r.strip_prefix('='))
+                            .map(|v| v.to_string())
                     }
                 })
             });
-            found.map(|v| RetValue::Str(v.into_bytes())).ok_or_else(|| Error::with_errno(libc::ESRCH, "setting not found"))
+            found
+                .map(|v| RetValue::Str(v.into_bytes()))
+                .ok_or_else(|| Error::with_errno(libc::ESRCH, "setting not found"))
         }
         "set_backend_setting" => {
             let (key, val) = (str(a, 0), str(a, 1));
             with(h, |i| {
-                i.backend_settings.retain(|s| *s != key && !s.starts_with(&format!("{key}=")));
+                i.backend_settings
+                    .retain(|s| *s != key && !s.starts_with(&format!("{key}=")));
                 i.backend_settings.push(format!("{key}={val}"));
             });
             ok()
@@ -156,26 +238,37 @@ pub fn run(h: &Handle, name: &str, a: &[Value], _o: &[Option<Value>]) -> Option<
             let key = str(a, 0);
             let removed = with(h, |i| {
                 let before = i.backend_settings.len();
-                i.backend_settings.retain(|s| *s != key && !s.starts_with(&format!("{key}=")));
+                i.backend_settings
+                    .retain(|s| *s != key && !s.starts_with(&format!("{key}=")));
                 before - i.backend_settings.len()
             });
             n(removed as i32)
         }
-        "set_tmpdir" => abs_dir("set_tmpdir", opt_str(a, 0)).map(|d| with(h, |i| i.tmpdir = d)).map(|_| RetValue::None),
+        "set_tmpdir" => abs_dir("set_tmpdir", opt_str(a, 0))
+            .map(|d| with(h, |i| i.tmpdir = d))
+            .map(|_| RetValue::None),
         "get_tmpdir" => s(h.tmpdir_base()),
-        "set_cachedir" => abs_dir("set_cachedir", opt_str(a, 0)).map(|d| with(h, |i| i.cachedir = d)).map(|_| RetValue::None),
+        "set_cachedir" => abs_dir("set_cachedir", opt_str(a, 0))
+            .map(|d| with(h, |i| i.cachedir = d))
+            .map(|_| RetValue::None),
         "get_cachedir" => s(h.cachedir_base()),
         "get_sockdir" => {
             // SAFETY: geteuid has no preconditions.
             let root = unsafe { libc::geteuid() } == 0;
-            s(if root { "/tmp".to_string() } else { with(h, |i| i.env_runtimedir.clone()).unwrap_or_else(|| "/tmp".into()) })
+            s(if root {
+                "/tmp".to_string()
+            } else {
+                with(h, |i| i.env_runtimedir.clone()).unwrap_or_else(|| "/tmp".into())
+            })
         }
         "set_program" => with(h, |i| i.program = str(a, 0)).pipe(ok),
         "get_program" => s(with(h, |i| i.program.clone())),
         "set_identifier" => {
             let id = str(a, 0);
             if !id.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_' || c == b'-') {
-                Err(Error::msg("identifier must contain only alphanumeric characters, underscore or minus sign"))
+                Err(Error::msg(
+                    "identifier must contain only alphanumeric characters, underscore or minus sign",
+                ))
             } else {
                 with(h, |i| i.identifier = id);
                 ok()
@@ -188,12 +281,17 @@ pub fn run(h: &Handle, name: &str, a: &[Value], _o: &[Option<Value>]) -> Option<
         "is_ready" => b(h.state() == State::Ready),
         "is_busy" => b(false),
         "max_disks" => n(255),
-        "get_libvirt_requested_credentials" | "get_libvirt_requested_credential_prompt" | "get_libvirt_requested_credential_challenge"
-        | "get_libvirt_requested_credential_defresult" | "set_libvirt_requested_credential" => outside_auth(name),
-        "set_libvirt_supported_credentials" => match list(a, 0).into_iter().find(|c| !CREDENTIAL_TYPES.contains(&c.as_str())) {
-            Some(bad) => Err(Error::msg(format!("unknown credential type \u{2018}{bad}\u{2019}"))),
-            None => ok(),
-        },
+        "get_libvirt_requested_credentials"
+        | "get_libvirt_requested_credential_prompt"
+        | "get_libvirt_requested_credential_challenge"
+        | "get_libvirt_requested_credential_defresult"
+        | "set_libvirt_requested_credential" => outside_auth(name),
+        "set_libvirt_supported_credentials" => {
+            match list(a, 0).into_iter().find(|c| !CREDENTIAL_TYPES.contains(&c.as_str())) {
+                Some(bad) => Err(Error::msg(format!("unknown credential type \u{2018}{bad}\u{2019}"))),
+                None => ok(),
+            }
+        }
         "c_pointer" => Ok(RetValue::Int64(h.c_ptr() as i64)),
         "version" => Ok(RetValue::Struct(StructValue {
             fields: vec![

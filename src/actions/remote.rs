@@ -19,7 +19,9 @@ pub struct Server {
     pub port: u16,
 }
 
-pub const PROTOCOLS: &[&str] = &["ftp", "ftps", "gluster", "http", "https", "iscsi", "nbd", "rbd", "sheepdog", "ssh", "tftp"];
+pub const PROTOCOLS: &[&str] = &[
+    "ftp", "ftps", "gluster", "http", "https", "iscsi", "nbd", "rbd", "sheepdog", "ssh", "tftp",
+];
 
 fn valid_hostname(s: &str) -> bool {
     (1..=255).contains(&s.len()) && s.bytes().all(|c| c.is_ascii_alphanumeric() || b"-.:[]".contains(&c))
@@ -33,12 +35,19 @@ pub fn parse_server(s: &str) -> Result<Server> {
         if p.is_empty() {
             return Err(Error::msg("missing Unix domain socket path"));
         }
-        return Ok(Server { transport: Transport::Unix, host: p.to_string(), port: 0 });
+        return Ok(Server {
+            transport: Transport::Unix,
+            host: p.to_string(),
+            port: 0,
+        });
     } else {
         (Transport::None, s)
     };
     // "(.*):(\d+)$": a trailing run of digits after the last colon is the port.
-    if let Some((host, port)) = rest.rsplit_once(':').filter(|(_, p)| !p.is_empty() && p.bytes().all(|c| c.is_ascii_digit())) {
+    if let Some((host, port)) = rest
+        .rsplit_once(':')
+        .filter(|(_, p)| !p.is_empty() && p.bytes().all(|c| c.is_ascii_digit()))
+    {
         let n: i64 = port.parse().unwrap_or(0);
         if !(1..=65535).contains(&n) {
             return Err(Error::msg(format!("invalid port number \u{2018}{port}\u{2019}")));
@@ -46,12 +55,22 @@ pub fn parse_server(s: &str) -> Result<Server> {
         if !valid_hostname(host) {
             return Err(Error::msg(format!("invalid hostname \u{2018}{host}\u{2019}")));
         }
-        return Ok(Server { transport, host: host.to_string(), port: n as u16 });
+        return Ok(Server {
+            transport,
+            host: host.to_string(),
+            port: n as u16,
+        });
     }
     if !valid_hostname(rest) {
-        return Err(Error::msg(format!("invalid hostname or server string \u{2018}{rest}\u{2019}")));
+        return Err(Error::msg(format!(
+            "invalid hostname or server string \u{2018}{rest}\u{2019}"
+        )));
     }
-    Ok(Server { transport, host: rest.to_string(), port: 0 })
+    Ok(Server {
+        transport,
+        host: rest.to_string(),
+        port: 0,
+    })
 }
 
 /// rbd and sheepdog: every server must be tcp with an explicit port (checked in order).
@@ -68,14 +87,24 @@ fn tcp_with_ports(p: &str, servers: &[Server]) -> Result<()> {
 }
 
 /// 1.48's checks for one network protocol; may fill in nbd's default port.
-pub fn validate(protocol: &str, export: &str, servers: &mut [Server], username: Option<&str>, secret: Option<&str>) -> Result<()> {
+pub fn validate(
+    protocol: &str,
+    export: &str,
+    servers: &mut [Server],
+    username: Option<&str>,
+    secret: Option<&str>,
+) -> Result<()> {
     let e = |m: &str| Err(Error::msg(m.to_string()));
     let no_auth = |p: &str| -> Result<()> {
         if username.is_some() {
-            return Err(Error::msg(format!("{p}: you cannot specify a username with this protocol")));
+            return Err(Error::msg(format!(
+                "{p}: you cannot specify a username with this protocol"
+            )));
         }
         if secret.is_some() {
-            return Err(Error::msg(format!("{p}: you cannot specify a secret with this protocol")));
+            return Err(Error::msg(format!(
+                "{p}: you cannot specify a secret with this protocol"
+            )));
         }
         Ok(())
     };
@@ -209,8 +238,18 @@ fn uri(scheme: &str, user: Option<&str>, secret: Option<&str>, s: &Server, path:
 }
 
 /// What qemu's `-drive file=` gets for a network drive.
-pub fn qemu_param(protocol: &str, export: &str, servers: &[Server], user: Option<&str>, secret: Option<&str>) -> String {
-    let s0 = servers.first().cloned().unwrap_or(Server { transport: Transport::None, host: String::new(), port: 0 });
+pub fn qemu_param(
+    protocol: &str,
+    export: &str,
+    servers: &[Server],
+    user: Option<&str>,
+    secret: Option<&str>,
+) -> String {
+    let s0 = servers.first().cloned().unwrap_or(Server {
+        transport: Transport::None,
+        host: String::new(),
+        port: 0,
+    });
     match protocol {
         "gluster" => match s0.transport {
             Transport::None => uri("gluster", None, None, &s0, Some(export)),
@@ -222,7 +261,11 @@ pub fn qemu_param(protocol: &str, export: &str, servers: &[Server], user: Option
                 (Some(u), Some(p)) => format!("{u}%{p}@"),
                 _ => String::new(),
             };
-            let port = if s0.port != 0 { format!(":{}", s0.port) } else { String::new() };
+            let port = if s0.port != 0 {
+                format!(":{}", s0.port)
+            } else {
+                String::new()
+            };
             format!("iscsi://{auth}{}{port}/{}", escape(&s0.host, ""), escape(export, "/"))
         }
         "nbd" => {
@@ -237,11 +280,22 @@ pub fn qemu_param(protocol: &str, export: &str, servers: &[Server], user: Option
             }
         }
         "rbd" => {
-            let hosts: Vec<String> = servers.iter().map(|s| format!("{}\\:{}", s.host.replace(':', "\\:"), s.port)).collect();
-            let mon = if servers.is_empty() { String::new() } else { format!(":mon_host={}", hosts.join("\\;")) };
+            let hosts: Vec<String> = servers
+                .iter()
+                .map(|s| format!("{}\\:{}", s.host.replace(':', "\\:"), s.port))
+                .collect();
+            let mon = if servers.is_empty() {
+                String::new()
+            } else {
+                format!(":mon_host={}", hosts.join("\\;"))
+            };
             let id = user.map(|u| format!(":id={u}")).unwrap_or_default();
             let key = secret.map(|k| format!(":key={k}")).unwrap_or_default();
-            let auth = if user.is_some() || secret.is_some() { ":auth_supported=cephx\\;none" } else { ":auth_supported=none" };
+            let auth = if user.is_some() || secret.is_some() {
+                ":auth_supported=cephx\\;none"
+            } else {
+                ":auth_supported=none"
+            };
             format!("rbd:{export}{mon}{id}{auth}{key}")
         }
         "sheepdog" => {
@@ -274,7 +328,10 @@ mod tests {
         let mut s = vec![parse_server("localhost").unwrap()];
         validate("nbd", "", &mut s, None, None).unwrap();
         assert_eq!(qemu_param("nbd", "", &s, None, None), "nbd:localhost:10809");
-        assert_eq!(qemu_param("nbd", "disk", &s, None, None), "nbd:localhost:10809:exportname=disk");
+        assert_eq!(
+            qemu_param("nbd", "disk", &s, None, None),
+            "nbd:localhost:10809:exportname=disk"
+        );
         let s = vec![parse_server("h:80").unwrap()];
         assert_eq!(qemu_param("http", "/x.img", &s, None, None), "http://h:80/x.img");
     }

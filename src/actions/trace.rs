@@ -50,7 +50,11 @@ pub fn call_line(a: &Action, args: &[Value], optargs: &[Option<Value>]) -> Strin
             (Value::Int(i), _) => i.to_string(),
             (Value::Int64(i), _) => i.to_string(),
             (Value::Str(s), OptArgType::String) => String::from_utf8_lossy(s).into_owned(),
-            (Value::StrList(l), _) => l.iter().map(|s| String::from_utf8_lossy(s).into_owned()).collect::<Vec<_>>().join(" "),
+            (Value::StrList(l), _) => l
+                .iter()
+                .map(|s| String::from_utf8_lossy(s).into_owned())
+                .collect::<Vec<_>>()
+                .join(" "),
             _ => String::new(),
         };
         o.push_str(&format!(" \"{}:{}\"", spec.name, val));
@@ -84,12 +88,24 @@ pub fn return_line(a: &Action, r: &crate::error::Result<RetValue>) -> String {
                 RetValue::StrList(l) | RetValue::Hashtable(l) => list(l),
                 RetValue::Buffer(b) => buffer(b),
                 RetValue::Struct(sv) => {
-                    let t = if let RetType::Struct(t) = &a.ret.ty { t.as_str() } else { "" };
+                    let t = if let RetType::Struct(t) = &a.ret.ty {
+                        t.as_str()
+                    } else {
+                        ""
+                    };
                     format!("<struct guestfs_{t} = {}>", struct_fields(t, sv))
                 }
                 RetValue::StructList(l) => {
-                    let t = if let RetType::StructList(t) = &a.ret.ty { t.as_str() } else { "" };
-                    let items: Vec<String> = l.iter().enumerate().map(|(i, sv)| format!("[{i}]{{{}}}", struct_fields(t, sv))).collect();
+                    let t = if let RetType::StructList(t) = &a.ret.ty {
+                        t.as_str()
+                    } else {
+                        ""
+                    };
+                    let items: Vec<String> = l
+                        .iter()
+                        .enumerate()
+                        .map(|(i, sv)| format!("[{i}]{{{}}}", struct_fields(t, sv)))
+                        .collect();
                     if items.is_empty() {
                         format!("<struct guestfs_{t}_list(0)>")
                     } else {
@@ -105,7 +121,9 @@ pub fn return_line(a: &Action, r: &crate::error::Result<RetValue>) -> String {
 /// `field: value, ` for each field, as 1.48's trace prints structs.
 fn struct_fields(name: &str, sv: &guestfs_protocol::StructValue) -> String {
     use guestfs_protocol::FieldValue as F;
-    let Some(def) = guestfs_api::table().structure(name) else { return String::new() };
+    let Some(def) = guestfs_api::table().structure(name) else {
+        return String::new();
+    };
     let mut o = String::new();
     for (f, v) in def.fields.iter().zip(&sv.fields) {
         let val = match v {

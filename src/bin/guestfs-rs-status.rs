@@ -14,15 +14,22 @@ fn main() {
         eprintln!("usage: guestfs-rs-status PATH/TO/guestfsd");
         std::process::exit(2)
     });
-    let out = Command::new(&daemon).arg("--list-implemented").output().unwrap_or_else(|e| {
-        eprintln!("guestfs-rs-status: running {daemon}: {e}");
-        std::process::exit(1)
-    });
+    let out = Command::new(&daemon)
+        .arg("--list-implemented")
+        .output()
+        .unwrap_or_else(|e| {
+            eprintln!("guestfs-rs-status: running {daemon}: {e}");
+            std::process::exit(1)
+        });
     if !out.status.success() {
         eprintln!("guestfs-rs-status: {daemon} --list-implemented failed");
         std::process::exit(1);
     }
-    let daemon_impl: HashSet<String> = String::from_utf8_lossy(&out.stdout).lines().map(|l| l.trim().to_string()).filter(|l| !l.is_empty()).collect();
+    let daemon_impl: HashSet<String> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| l.trim().to_string())
+        .filter(|l| !l.is_empty())
+        .collect();
     let lib_impl: HashSet<&str> = guestfs::actions::implemented_library_actions().into_iter().collect();
     let t = table();
     let mut rows = String::new();
@@ -30,7 +37,10 @@ fn main() {
     for a in &t.actions {
         let (side, ok) = if a.is_daemon() {
             n_d += 1;
-            (format!("daemon ({})", a.proc_nr.unwrap_or(0)), daemon_impl.contains(&a.name))
+            (
+                format!("daemon ({})", a.proc_nr.unwrap_or(0)),
+                daemon_impl.contains(&a.name),
+            )
         } else {
             n_lib += 1;
             ("library".to_string(), lib_impl.contains(a.name.as_str()))
@@ -48,7 +58,14 @@ fn main() {
             Deprecation::ReplacedBy(r) => format!(" (deprecated: {r})"),
         };
         let group = a.optional.as_deref().map(|g| format!(" [{g}]")).unwrap_or_default();
-        writeln!(rows, "| `{}` | {side} | {} | {}{dep}{group} |", a.name, if ok { "yes" } else { "**no** (ENOTSUP)" }, a.description).unwrap();
+        writeln!(
+            rows,
+            "| `{}` | {side} | {} | {}{dep}{group} |",
+            a.name,
+            if ok { "yes" } else { "**no** (ENOTSUP)" },
+            a.description
+        )
+        .unwrap();
     }
     let mut o = String::new();
     writeln!(o, "<!-- GENERATED FILE: written by src/bin/guestfs-rs-status.rs from api/api.txt and the implementations; do not edit. -->").unwrap();

@@ -61,7 +61,10 @@ unsafe fn convert_args(a: &Action, args: &[CArg]) -> Result<Vec<Value>, Error> {
         };
         if let (ArgType::String(guestfs_api::StrKind::Guid), Value::Str(s)) = (&spec.ty, &v) {
             if !valid_guid(s) {
-                return Err(Error::with_errno(libc::EINVAL, format!("{}: {}: parameter is not a valid GUID", a.name, spec.name)));
+                return Err(Error::with_errno(
+                    libc::EINVAL,
+                    format!("{}: {}: parameter is not a valid GUID", a.name, spec.name),
+                ));
             }
         }
         out.push(v);
@@ -70,9 +73,19 @@ unsafe fn convert_args(a: &Action, args: &[CArg]) -> Result<Vec<Value>, Error> {
 }
 
 fn valid_guid(s: &[u8]) -> bool {
-    let s = if s.len() == 38 && s[0] == b'{' && s[37] == b'}' { &s[1..37] } else { s };
+    let s = if s.len() == 38 && s[0] == b'{' && s[37] == b'}' {
+        &s[1..37]
+    } else {
+        s
+    };
     s.len() == 36
-        && s.iter().enumerate().all(|(i, c)| if [8, 13, 18, 23].contains(&i) { *c == b'-' } else { c.is_ascii_hexdigit() })
+        && s.iter().enumerate().all(|(i, c)| {
+            if [8, 13, 18, 23].contains(&i) {
+                *c == b'-'
+            } else {
+                c.is_ascii_hexdigit()
+            }
+        })
 }
 
 /// Converts optional arguments, with libguestfs's bitmask and NULL checks.
@@ -93,7 +106,11 @@ unsafe fn convert_optargs(a: &Action, opts: Option<COptArgs>) -> Result<Vec<Opti
             out.push(None);
             continue;
         }
-        let what = if spec.ty == OptArgType::StringList { "optional list" } else { "optional parameter" };
+        let what = if spec.ty == OptArgType::StringList {
+            "optional list"
+        } else {
+            "optional parameter"
+        };
         let null = || Error::msg(format!("{}: {}: {what} cannot be NULL", a.c_name(), spec.name));
         // SAFETY: the bit is set, so the caller filled this field with a valid value.
         let v = match (*c, spec.ty) {
@@ -124,7 +141,13 @@ pub unsafe fn invoke(g: *mut guestfs_h, idx: usize, args: &[CArg], opts: Option<
         let _lock = h.lock();
         let result = (|| -> Result<RetValue, (Error, bool)> {
             if a.flags.config_only && h.state() != State::Config {
-                return Err((Error::msg(format!("{}: this function can only be called in the config state", a.name)), false));
+                return Err((
+                    Error::msg(format!(
+                        "{}: this function can only be called in the config state",
+                        a.name
+                    )),
+                    false,
+                ));
             }
             h.emit(EVENT_ENTER, a.name.as_bytes(), &[]);
             // SAFETY: forwarded from our caller's contract.

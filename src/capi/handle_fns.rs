@@ -15,8 +15,7 @@ extern "C" fn close_handles_at_exit() {
     for h in super::all_live() {
         let close_it = handle(h as *mut guestfs_h).is_some_and(|h| h.lock().inner().close_on_exit);
         if close_it {
-            // SAFETY: a live handle pointer from the registry.
-            unsafe { guestfs_close(h as *mut guestfs_h) };
+            guestfs_close(h as *mut guestfs_h);
         }
     }
 }
@@ -30,11 +29,9 @@ pub extern "C" fn guestfs_create() -> *mut guestfs_h {
 #[no_mangle]
 pub extern "C" fn guestfs_rs_int_create_flags(flags: c_uint) -> *mut guestfs_h {
     guarded(std::ptr::null_mut(), || {
-        let h = Box::new(Handle::new());
-        let p = Box::into_raw(h);
-        super::register(p);
-        // SAFETY: just created.
-        let h = unsafe { &*p };
+        let h = std::sync::Arc::new(Handle::new());
+        let p = super::register(h.clone());
+        let h = &*h;
         if flags & CREATE_NO_CLOSE_ON_EXIT != 0 {
             h.lock().inner().close_on_exit = false;
         } else {
@@ -59,20 +56,24 @@ pub extern "C" fn guestfs_rs_int_create_flags(flags: c_uint) -> *mut guestfs_h {
 }
 
 #[no_mangle]
-pub unsafe extern "C" fn guestfs_close(g: *mut guestfs_h) {
+pub extern "C" fn guestfs_close(g: *mut guestfs_h) {
     if g.is_null() {
         return;
     }
     let Some(h) = handle(g) else {
-        if !g.is_null() {
-            eprintln!("guestfs_close: called twice on the same handle");
-        }
+        eprintln!("guestfs_close: called twice on the same handle");
         return;
     };
-    guarded((), || crate::actions::lifecycle::close(h));
-    super::unregister(h);
-    // SAFETY: it was a Box<Handle> from guestfs_create, now off the live list.
-    drop(unsafe { Box::from_raw(g as *mut Handle) });
+    if h.closing.swap(true, std::sync::atomic::Ordering::SeqCst) {
+        eprintln!("guestfs_close: called twice on the same handle");
+        return;
+    }
+    // close takes the handle lock, so it waits for a call running in another thread; the
+    // handle stays registered meanwhile, so the close callbacks can still use `g`.
+    guarded((), || crate::actions::lifecycle::close(&h));
+    super::unregister(g);
+    // The memory goes with the last reference: ours, or that of a call still returning.
+    drop(h);
 }
 
 #[no_mangle]
@@ -100,7 +101,10 @@ pub extern "C" fn guestfs_set_error_handler(g: *mut guestfs_h, cb: Option<ErrorH
 }
 
 #[no_mangle]
-pub unsafe extern "C" fn guestfs_get_error_handler(g: *mut guestfs_h, opaque_rtn: *mut *mut c_void) -> Option<ErrorHandlerCb> {
+pub unsafe extern "C" fn guestfs_get_error_handler(
+    g: *mut guestfs_h,
+    opaque_rtn: *mut *mut c_void,
+) -> Option<ErrorHandlerCb> {
     with_handle(g, None, |h| {
         let _l = h.lock();
         let s = h.get_error_handler();
@@ -145,15 +149,27 @@ pub extern "C" fn guestfs_get_out_of_memory_handler(g: *mut guestfs_h) -> Option
 }
 
 #[no_mangle]
-pub extern "C" fn guestfs_set_event_callback(g: *mut guestfs_h, cb: Option<EventCb>, bitmask: u64, flags: c_int, opaque: *mut c_void) -> c_int {
+pub extern "C" fn guestfs_set_event_callback(
+    g: *mut guestfs_h,
+    cb: Option<EventCb>,
+    bitmask: u64,
+    flags: c_int,
+    opaque: *mut c_void,
+) -> c_int {
     with_handle(g, -1, |h| {
         let l = h.lock();
         let r = if flags != 0 {
-            Err(crate::Error::msg("flags parameter should be passed as 0 to this function"))
+            Err(crate::Error::msg(
+                "flags parameter should be passed as 0 to this function",
+            ))
         } else {
             match cb {
                 None => Err(crate::Error::msg("set_event_callback: cb: parameter cannot be NULL")),
-                Some(cb) => l.inner().events.add(Registration { bitmask, target: Target::Event(cb), opaque: opaque as usize }),
+                Some(cb) => l.inner().events.add(Registration {
+                    bitmask,
+                    target: Target::Event(cb),
+                    opaque: opaque as usize,
+                }),
             }
         };
         drop(l);
@@ -178,11 +194,15 @@ pub extern "C" fn guestfs_delete_event_callback(g: *mut guestfs_h, event_handle:
 
 #[no_mangle]
 pub extern "C" fn guestfs_event_to_string(event: u64) -> *mut c_char {
-    guarded(std::ptr::null_mut(), || cstr::malloc_str(ev::event_to_string(event).as_bytes()))
+    guarded(std::ptr::null_mut(), || {
+        cstr::malloc_str(ev::event_to_string(event).as_bytes())
+    })
 }
 
 fn set_old(g: *mut guestfs_h, event: u64, target: Option<Target>, opaque: *mut c_void) {
-    with_handle(g, (), |h| h.lock().inner().events.set_old_style(event, target, opaque as usize))
+    with_handle(g, (), |h| {
+        h.lock().inner().events.set_old_style(event, target, opaque as usize)
+    })
 }
 
 #[no_mangle]
@@ -192,12 +212,22 @@ pub extern "C" fn guestfs_set_log_message_callback(g: *mut guestfs_h, cb: Option
 
 #[no_mangle]
 pub extern "C" fn guestfs_set_subprocess_quit_callback(g: *mut guestfs_h, cb: Option<VoidCb>, opaque: *mut c_void) {
-    set_old(g, ev::EVENT_SUBPROCESS_QUIT, cb.map(|c| Target::Void(c, ev::EVENT_SUBPROCESS_QUIT)), opaque)
+    set_old(
+        g,
+        ev::EVENT_SUBPROCESS_QUIT,
+        cb.map(|c| Target::Void(c, ev::EVENT_SUBPROCESS_QUIT)),
+        opaque,
+    )
 }
 
 #[no_mangle]
 pub extern "C" fn guestfs_set_launch_done_callback(g: *mut guestfs_h, cb: Option<VoidCb>, opaque: *mut c_void) {
-    set_old(g, ev::EVENT_LAUNCH_DONE, cb.map(|c| Target::Void(c, ev::EVENT_LAUNCH_DONE)), opaque)
+    set_old(
+        g,
+        ev::EVENT_LAUNCH_DONE,
+        cb.map(|c| Target::Void(c, ev::EVENT_LAUNCH_DONE)),
+        opaque,
+    )
 }
 
 #[no_mangle]
@@ -221,8 +251,12 @@ pub unsafe extern "C" fn guestfs_set_private(g: *mut guestfs_h, key: *const c_ch
 #[no_mangle]
 pub unsafe extern "C" fn guestfs_get_private(g: *mut guestfs_h, key: *const c_char) -> *mut c_void {
     // SAFETY: C string from the caller.
-    let Some(k) = (unsafe { cstr::bytes(key) }) else { return std::ptr::null_mut() };
-    with_handle(g, std::ptr::null_mut(), |h| h.lock().inner().private.get(k) as *mut c_void)
+    let Some(k) = (unsafe { cstr::bytes(key) }) else {
+        return std::ptr::null_mut();
+    };
+    with_handle(g, std::ptr::null_mut(), |h| {
+        h.lock().inner().private.get(k) as *mut c_void
+    })
 }
 
 unsafe fn iterate(g: *mut guestfs_h, key_rtn: *mut *const c_char, first: bool) -> *mut c_void {

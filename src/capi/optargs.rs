@@ -8,9 +8,16 @@ use std::ffi::{c_char, c_int};
 /// # Safety
 /// `name` must be a NUL-terminated string.
 #[no_mangle]
-pub unsafe extern "C" fn guestfs_rs_int_optarg_error(g: *mut guestfs_h, name: *const c_char, repeated: c_int, index: c_int) {
+pub unsafe extern "C" fn guestfs_rs_int_optarg_error(
+    g: *mut guestfs_h,
+    name: *const c_char,
+    repeated: c_int,
+    index: c_int,
+) {
     // SAFETY: generated C passes a string literal.
-    let name = unsafe { super::cstr::bytes(name) }.map(|b| String::from_utf8_lossy(b).into_owned()).unwrap_or_default();
+    let name = unsafe { super::cstr::bytes(name) }
+        .map(|b| String::from_utf8_lossy(b).into_owned())
+        .unwrap_or_default();
     super::with_handle(g, (), |h| {
         let msg = if repeated != 0 {
             format!("{name}: same optional argument specified more than once")

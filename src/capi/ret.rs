@@ -73,14 +73,18 @@ pub fn ret_string_list(r: Option<RetValue>) -> *mut *mut c_char {
 
 pub fn ret_struct(idx: usize, r: Option<RetValue>) -> *mut c_void {
     match (r, &guestfs_api::table().actions[idx].ret.ty) {
-        (Some(RetValue::Struct(v)), guestfs_api::RetType::Struct(name)) => structs::to_c(structs::struct_index(name), &v),
+        (Some(RetValue::Struct(v)), guestfs_api::RetType::Struct(name)) => {
+            structs::to_c(structs::struct_index(name), &v)
+        }
         _ => std::ptr::null_mut(),
     }
 }
 
 pub fn ret_struct_list(idx: usize, r: Option<RetValue>) -> *mut c_void {
     match (r, &guestfs_api::table().actions[idx].ret.ty) {
-        (Some(RetValue::StructList(v)), guestfs_api::RetType::StructList(name)) => structs::list_to_c(structs::struct_index(name), &v),
+        (Some(RetValue::StructList(v)), guestfs_api::RetType::StructList(name)) => {
+            structs::list_to_c(structs::struct_index(name), &v)
+        }
         _ => std::ptr::null_mut(),
     }
 }

@@ -16,7 +16,11 @@ fn layouts() -> &'static Vec<StructLayout> {
 }
 
 pub fn struct_index(name: &str) -> usize {
-    table().structs.iter().position(|s| s.name == name).expect("struct in table")
+    table()
+        .structs
+        .iter()
+        .position(|s| s.name == name)
+        .expect("struct in table")
 }
 
 fn def(si: usize) -> (&'static Struct, &'static StructLayout) {
@@ -128,13 +132,21 @@ unsafe fn copy_into(si: usize, src: *const u8, dst: *mut u8) {
             match f.ty {
                 FieldType::String => {
                     let sp = *(src.add(fl.offset) as *const *const c_char);
-                    let b = if sp.is_null() { &[][..] } else { CStr::from_ptr(sp).to_bytes() };
+                    let b = if sp.is_null() {
+                        &[][..]
+                    } else {
+                        CStr::from_ptr(sp).to_bytes()
+                    };
                     *(dst.add(fl.offset) as *mut *mut c_char) = malloc_str(b);
                 }
                 FieldType::Buffer => {
                     let n = *(src.add(fl.offset) as *const u32) as usize;
                     let sp = *(src.add(fl.data_offset) as *const *const u8);
-                    let b = if sp.is_null() || n == 0 { &[][..] } else { std::slice::from_raw_parts(sp, n) };
+                    let b = if sp.is_null() || n == 0 {
+                        &[][..]
+                    } else {
+                        std::slice::from_raw_parts(sp, n)
+                    };
                     *(dst.add(fl.data_offset) as *mut *mut c_char) = malloc_bytes(b);
                 }
                 _ => {}
@@ -196,7 +208,11 @@ unsafe fn compare_at(si: usize, a: *const u8, b: *const u8) -> i32 {
                 FieldType::Buffer => {
                     let (na, nb) = (*(pa as *const u32), *(pb as *const u32));
                     match ord(na, nb) {
-                        0 => libc::memcmp(*(a.add(fl.data_offset) as *const *const c_void), *(b.add(fl.data_offset) as *const *const c_void), na as usize),
+                        0 => libc::memcmp(
+                            *(a.add(fl.data_offset) as *const *const c_void),
+                            *(b.add(fl.data_offset) as *const *const c_void),
+                            na as usize,
+                        ),
                         r => r,
                     }
                 }

@@ -32,7 +32,10 @@ pub struct HandlerSlot {
 
 impl Default for HandlerSlot {
     fn default() -> Self {
-        HandlerSlot { cb: Some(default_error_cb), opaque: 0 }
+        HandlerSlot {
+            cb: Some(default_error_cb),
+            opaque: 0,
+        }
     }
 }
 
@@ -64,7 +67,10 @@ impl Handle {
             let d = t.current();
             d.last_errno = errno;
             d.last_error = Some(msg);
-            (d.handler, d.last_error.as_ref().map(|c| c.as_ptr()).unwrap_or(std::ptr::null()))
+            (
+                d.handler,
+                d.last_error.as_ref().map(|c| c.as_ptr()).unwrap_or(std::ptr::null()),
+            )
         };
         if let Some(cb) = slot.cb {
             // SAFETY: a handler installed by the caller through the C API, called as
@@ -79,7 +85,11 @@ impl Handle {
 
     pub fn last_error_ptr(&self) -> *const c_char {
         let mut t = self.errors.lock();
-        t.current().last_error.as_ref().map(|c| c.as_ptr()).unwrap_or(std::ptr::null())
+        t.current()
+            .last_error
+            .as_ref()
+            .map(|c| c.as_ptr())
+            .unwrap_or(std::ptr::null())
     }
 
     pub fn last_errno(&self) -> i32 {

@@ -20,7 +20,8 @@ pub const EVENT_ALL: u64 = 0x03ff;
 /// libguestfs allows this many registrations per handle.
 pub const MAX_CALLBACKS: usize = 1000;
 
-pub type EventCb = unsafe extern "C" fn(*mut guestfs_h, *mut c_void, u64, c_int, c_int, *const c_char, usize, *const u64, usize);
+pub type EventCb =
+    unsafe extern "C" fn(*mut guestfs_h, *mut c_void, u64, c_int, c_int, *const c_char, usize, *const u64, usize);
 pub type LogMessageCb = unsafe extern "C" fn(*mut guestfs_h, *mut c_void, *mut c_char, c_int);
 pub type VoidCb = unsafe extern "C" fn(*mut guestfs_h, *mut c_void);
 pub type ProgressCb = unsafe extern "C" fn(*mut guestfs_h, *mut c_void, c_int, c_int, u64, u64);
@@ -83,7 +84,11 @@ impl Registry {
             self.delete(i);
         }
         if let Some(t) = target {
-            let _ = self.add(Registration { bitmask: event, target: t, opaque });
+            let _ = self.add(Registration {
+                bitmask: event,
+                target: t,
+                opaque,
+            });
         }
     }
 }
@@ -103,7 +108,12 @@ const NAMES: &[(u64, &str)] = &[
 
 /// `guestfs_event_to_string`: names in alphabetical order joined by commas.
 pub fn event_to_string(bitmask: u64) -> String {
-    NAMES.iter().filter(|(b, _)| bitmask & b != 0).map(|(_, n)| *n).collect::<Vec<_>>().join(",")
+    NAMES
+        .iter()
+        .filter(|(b, _)| bitmask & b != 0)
+        .map(|(_, n)| *n)
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 /// Escapes bytes for stderr output of messages nobody handled (libguestfs's rules).
@@ -135,7 +145,14 @@ impl Handle {
         let l = self.lock();
         let (matches, verbose, identifier) = {
             let i = l.inner();
-            let m: Vec<(usize, Registration)> = i.events.slots.iter().copied().enumerate().filter(|(_, r)| r.bitmask & event != 0).collect();
+            let m: Vec<(usize, Registration)> = i
+                .events
+                .slots
+                .iter()
+                .copied()
+                .enumerate()
+                .filter(|(_, r)| r.bitmask & event != 0)
+                .collect();
             (m, i.verbose, i.identifier.clone())
         };
         let g = self.c_ptr();
@@ -150,8 +167,16 @@ impl Handle {
                         // buffers have: callers such as guestfish print them as C strings.
                         let mut copy = buf.to_vec();
                         copy.push(0);
-                        let b = if buf.is_empty() { std::ptr::null() } else { copy.as_ptr() as *const c_char };
-                        let a = if array.is_empty() { std::ptr::null() } else { array.as_ptr() };
+                        let b = if buf.is_empty() {
+                            std::ptr::null()
+                        } else {
+                            copy.as_ptr() as *const c_char
+                        };
+                        let a = if array.is_empty() {
+                            std::ptr::null()
+                        } else {
+                            array.as_ptr()
+                        };
                         cb(g, opaque, event, *idx as c_int, 0, b, buf.len(), a, array.len());
                     }
                     Target::Log(cb) => {

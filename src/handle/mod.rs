@@ -83,6 +83,10 @@ pub struct Handle {
     pub user_cancel: AtomicBool,
     /// Out-of-memory handler (`guestfs_set_out_of_memory_handler`).
     pub(crate) abort_cb: Mutex<usize>,
+    /// Set once `guestfs_close` has started on this handle: a second close is refused, and
+    /// calls that raced the close (they hold their own reference, so the memory stays
+    /// valid) fail instead of acting on a closed handle.
+    pub(crate) closing: AtomicBool,
 }
 
 /// Proof that the API lock is held; gives short-lived access to the state.
@@ -98,13 +102,19 @@ impl Locked<'_> {
 }
 
 fn program_name() -> String {
-    let p = std::env::args_os().next().map(|a| PathBuf::from(a)).and_then(|p| p.file_name().map(|f| f.to_string_lossy().into_owned())).unwrap_or_default();
+    let p = std::env::args_os()
+        .next()
+        .map(|a| PathBuf::from(a))
+        .and_then(|p| p.file_name().map(|f| f.to_string_lossy().into_owned()))
+        .unwrap_or_default();
     p.strip_prefix("lt-").map(|s| s.to_string()).unwrap_or(p)
 }
 
 /// Where the library looks for an appliance by default: next to our installed daemon.
 pub fn default_path() -> String {
-    option_env!("GUESTFS_RS_DEFAULT_PATH").unwrap_or("/usr/local/lib/guestfs").to_string()
+    option_env!("GUESTFS_RS_DEFAULT_PATH")
+        .unwrap_or("/usr/local/lib/guestfs")
+        .to_string()
 }
 
 impl Handle {
@@ -150,12 +160,18 @@ impl Handle {
             errors: Mutex::new(Default::default()),
             user_cancel: AtomicBool::new(false),
             abort_cb: Mutex::new(libc::abort as *const () as usize),
+            closing: AtomicBool::new(false),
         }
     }
 
     /// Take the handle's API lock (reentrant).
     pub fn lock(&self) -> Locked<'_> {
         Locked { guard: self.api.lock() }
+    }
+
+    /// Whether the calling thread holds the API lock (for example inside a callback).
+    pub fn lock_held_by_current_thread(&self) -> bool {
+        self.api.is_owned_by_current_thread()
     }
 
     /// The C pointer for this handle (callbacks receive it).
@@ -171,13 +187,19 @@ impl Handle {
     pub fn tmpdir_base(&self) -> String {
         let l = self.lock();
         let i = l.inner();
-        i.tmpdir.clone().or_else(|| i.env_tmpdir.clone()).unwrap_or_else(|| "/tmp".into())
+        i.tmpdir
+            .clone()
+            .or_else(|| i.env_tmpdir.clone())
+            .unwrap_or_else(|| "/tmp".into())
     }
 
     pub fn cachedir_base(&self) -> String {
         let l = self.lock();
         let i = l.inner();
-        i.cachedir.clone().or_else(|| i.env_tmpdir.clone()).unwrap_or_else(|| "/var/tmp".into())
+        i.cachedir
+            .clone()
+            .or_else(|| i.env_tmpdir.clone())
+            .unwrap_or_else(|| "/var/tmp".into())
     }
 
     /// The handle's private temp dir if it exists yet (see actions::tmp for creating it).
@@ -194,12 +216,16 @@ impl Default for Handle {
 
 /// mkdtemp(3) in `base` with the given prefix; mode 0755 when running as root (as 1.48).
 pub fn make_temp_dir(base: &str, prefix: &str) -> crate::error::Result<PathBuf> {
-    let tmpl = CString::new(format!("{base}/{prefix}XXXXXX")).map_err(|_| crate::Error::msg("invalid temporary directory name"))?;
+    let tmpl = CString::new(format!("{base}/{prefix}XXXXXX"))
+        .map_err(|_| crate::Error::msg("invalid temporary directory name"))?;
     let mut bytes = tmpl.into_bytes_with_nul();
     // SAFETY: mkdtemp writes into the NUL-terminated template buffer we own.
     let p = unsafe { libc::mkdtemp(bytes.as_mut_ptr() as *mut libc::c_char) };
     if p.is_null() {
-        return Err(crate::Error::os(format!("{base}/{prefix}XXXXXX"), &std::io::Error::last_os_error()));
+        return Err(crate::Error::os(
+            format!("{base}/{prefix}XXXXXX"),
+            &std::io::Error::last_os_error(),
+        ));
     }
     bytes.pop();
     let path = PathBuf::from(String::from_utf8_lossy(&bytes).into_owned());

@@ -23,7 +23,11 @@ impl PrivateData {
         self.cursor = self.entries.len();
     }
     pub fn get(&self, key: &[u8]) -> usize {
-        self.entries.iter().find(|(k, _)| k.as_bytes() == key).map(|e| e.1).unwrap_or(0)
+        self.entries
+            .iter()
+            .find(|(k, _)| k.as_bytes() == key)
+            .map(|e| e.1)
+            .unwrap_or(0)
     }
     fn from(&mut self, start: usize) -> Option<(&CString, usize)> {
         let mut i = start;

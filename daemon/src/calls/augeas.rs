@@ -94,15 +94,10 @@ fn aug_error(aug: &Augeas, what: String) -> Error {
         p.map(|v| format!(": {}", String::from_utf8_lossy(&v)))
             .unwrap_or_default()
     };
-    let message = e.message.map_or_else(
-        || "(null)".to_string(),
-        |v| String::from_utf8_lossy(&v).into_owned(),
-    );
-    Error::msg(format!(
-        "{what}: {message}{}{}",
-        part(e.minor),
-        part(e.details)
-    ))
+    let message = e
+        .message
+        .map_or_else(|| "(null)".to_string(), |v| String::from_utf8_lossy(&v).into_owned());
+    Error::msg(format!("{what}: {message}{}{}", part(e.minor), part(e.details)))
 }
 
 /// Fails with the handle's error when `ret` is -1, else passes it on.
@@ -130,10 +125,7 @@ fn aug_init(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let aug = Augeas::init(&full, flags as u32 | ffi::NO_ERR_CLOSE)
         .ok_or_else(|| Error::msg("augeas initialization failed"))?;
     if aug.error().code != ffi::NOERROR {
-        return Err(aug_error(
-            &aug,
-            format!("aug_init: {} (flags {flags})", text(&root)),
-        ));
+        return Err(aug_error(&aug, format!("aug_init: {} (flags {flags})", text(&root))));
     }
     SESSION.with(|s| *s.borrow_mut() = Some(aug));
     Ok(RetValue::None)
@@ -151,11 +143,7 @@ fn aug_defvar(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     with_aug(r, |aug| {
         let n = aug.defvar(&name, expr.as_deref());
         check(aug, n, || {
-            format!(
-                "aug_defvar: {}: {}",
-                text(&name),
-                text_or_null(expr.as_deref())
-            )
+            format!("aug_defvar: {}: {}", text(&name), text_or_null(expr.as_deref()))
         })
     })
     .map(RetValue::Int)
@@ -166,12 +154,7 @@ fn aug_defnode(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     with_aug(r, |aug| {
         let (n, created) = aug.defnode(&name, &expr, &val);
         check(aug, n, || {
-            format!(
-                "aug_defnode: {}: {}: {}",
-                text(&name),
-                text(&expr),
-                text(&val)
-            )
+            format!("aug_defnode: {}: {}: {}", text(&name), text(&expr), text(&val))
         })?;
         Ok(RetValue::Struct(StructValue {
             fields: vec![FieldValue::Int32(n), FieldValue::Int32(i32::from(created))],
@@ -194,9 +177,7 @@ fn aug_set(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let (path, val) = (c_arg(r.bytes(0)), c_arg(r.bytes(1)));
     with_aug(r, |aug| {
         let n = aug.set(&path, Some(&val));
-        check(aug, n, || {
-            format!("aug_set: {}: {}", text(&path), text(&val))
-        })
+        check(aug, n, || format!("aug_set: {}: {}", text(&path), text(&val)))
     })?;
     Ok(RetValue::None)
 }
@@ -257,9 +238,7 @@ fn aug_mv(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let (src, dest) = (c_arg(r.bytes(0)), c_arg(r.bytes(1)));
     with_aug(r, |aug| {
         let n = aug.mv(&src, &dest);
-        check(aug, n, || {
-            format!("aug_mv: {}: {}", text(&src), text(&dest))
-        })
+        check(aug, n, || format!("aug_mv: {}: {}", text(&src), text(&dest)))
     })?;
     Ok(RetValue::None)
 }
@@ -281,9 +260,7 @@ fn aug_ls(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     with_aug(r, |aug| {
         let p = path.to_bytes();
         if p.len() > 1 && matches!(p.last(), Some(b'/' | b']' | b'*')) {
-            return Err(Error::msg(
-                "don't use aug-ls with a path that ends with / ] *",
-            ));
+            return Err(Error::msg("don't use aug-ls with a path that ends with / ] *"));
         }
         let pattern = if p == b"/" {
             c_arg(b"/*")
@@ -302,9 +279,7 @@ fn aug_label(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
         (-1, _) => Err(aug_error(aug, format!("aug_label: {}", text(&path)))),
         (0, _) => Err(Error::msg("no matching nodes found")),
         (_, Some(l)) => Ok(RetValue::Str(l)),
-        (n, None) => Err(Error::msg(format!(
-            "internal error: expected label != NULL (r = {n})"
-        ))),
+        (n, None) => Err(Error::msg(format!("internal error: expected label != NULL (r = {n})"))),
     })
 }
 
@@ -367,21 +342,12 @@ mod tests {
             aug.matches(&c_arg(b"/t/*")).unwrap(),
             vec![b"/t/a".to_vec(), b"/t/b".to_vec()]
         );
-        assert_eq!(
-            aug.matches(&c_arg(b"/t/none")).unwrap(),
-            Vec::<Vec<u8>>::new()
-        );
+        assert_eq!(aug.matches(&c_arg(b"/t/none")).unwrap(), Vec::<Vec<u8>>::new());
         assert_eq!(aug.label(&c_arg(b"/t/a")), (1, Some(b"a".to_vec())));
         assert_eq!(aug.defvar(&c_arg(b"v"), Some(&c_arg(b"/t/*"))), 2);
         assert_eq!(aug.rm(&c_arg(b"$v")), 2);
-        assert_eq!(
-            aug.defnode(&c_arg(b"n"), &c_arg(b"/t/c"), &c_arg(b"3")),
-            (1, true)
-        );
-        assert_eq!(
-            aug.defnode(&c_arg(b"n"), &c_arg(b"/t/c"), &c_arg(b"4")),
-            (1, false)
-        );
+        assert_eq!(aug.defnode(&c_arg(b"n"), &c_arg(b"/t/c"), &c_arg(b"3")), (1, true));
+        assert_eq!(aug.defnode(&c_arg(b"n"), &c_arg(b"/t/c"), &c_arg(b"4")), (1, false));
     }
 
     #[test]

@@ -117,8 +117,7 @@ fn zero(d: &mut Daemon, r: &Req) -> Result<RetValue> {
         }
         d.progress(i, 32);
     }
-    f.sync_all()
-        .map_err(|e| Error::io(&e, format!("close: {dev}")))?;
+    f.sync_all().map_err(|e| Error::io(&e, format!("close: {dev}")))?;
     Ok(RetValue::None)
 }
 
@@ -165,16 +164,12 @@ fn zero_device(d: &mut Daemon, r: &Req) -> Result<RetValue> {
         off += n as u64;
         d.progress(off, size);
     }
-    f.sync_all()
-        .map_err(|e| Error::io(&e, format!("fsync: {dev}")))?;
+    f.sync_all().map_err(|e| Error::io(&e, format!("fsync: {dev}")))?;
     Ok(RetValue::None)
 }
 
 fn wipefs(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let o = Cmd::new("wipefs")
-        .args(["-a", "--force"])
-        .arg(r.str(0))
-        .run();
+    let o = Cmd::new("wipefs").args(["-a", "--force"]).arg(r.str(0)).run();
     if !o.ok() {
         return Err(Error::msg(o.err_text()));
     }

@@ -49,10 +49,7 @@ pub const CALLS: &[(&str, Handler)] = &[
     ("btrfs_rescue_chunk_recover", rescue_chunk_recover),
     ("btrfs_rescue_super_recover", rescue_super_recover),
     ("btrfstune_seeding", btrfstune_seeding),
-    (
-        "btrfstune_enable_extended_inode_refs",
-        btrfstune_extended_inode_refs,
-    ),
+    ("btrfstune_enable_extended_inode_refs", btrfstune_extended_inode_refs),
     (
         "btrfstune_enable_skinny_metadata_extent_refs",
         btrfstune_skinny_metadata,
@@ -203,10 +200,7 @@ fn subvolume_snapshot(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     if let Some(q) = r.opt_str(1) {
         c = c.arg("-i").arg(q);
     }
-    run(
-        c.arg(&src).arg(&dest),
-        &format!("{}: {}", r.str(0), r.str(1)),
-    )?;
+    run(c.arg(&src).arg(&dest), &format!("{}: {}", r.str(0), r.str(1)))?;
     Ok(RetValue::None)
 }
 
@@ -218,12 +212,7 @@ fn subvolume_delete(d: &mut Daemon, r: &Req) -> Result<RetValue> {
 
 /// "ID 256 gen 30 top level 5 path dir/test2" → (256, 5, "dir/test2").
 pub fn parse_subvolume_line(l: &str) -> Option<(u64, u64, String)> {
-    let id = l
-        .strip_prefix("ID ")?
-        .split_whitespace()
-        .next()?
-        .parse()
-        .ok()?;
+    let id = l.strip_prefix("ID ")?.split_whitespace().next()?.parse().ok()?;
     let tl_at = l.find(" top level ")?;
     let top = l[tl_at + 11..].split_whitespace().next()?.parse().ok()?;
     let p_at = l[tl_at..].find(" path ")? + tl_at;
@@ -232,18 +221,12 @@ pub fn parse_subvolume_line(l: &str) -> Option<(u64, u64, String)> {
 
 fn subvolume_list(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let out = with_mounted(d, r, 0, |mp| {
-        run(
-            Cmd::new("btrfs").args(["subvolume", "list"]).arg(mp),
-            "btrfs",
-        )
+        run(Cmd::new("btrfs").args(["subvolume", "list"]).arg(mp), "btrfs")
     })?;
     let mut v = Vec::new();
     for l in out.lines().filter(|l| !l.is_empty()) {
-        let (id, top, path) = parse_subvolume_line(l).ok_or_else(|| {
-            Error::msg(format!(
-                "unexpected output from 'btrfs subvolume list' command: {l}"
-            ))
-        })?;
+        let (id, top, path) = parse_subvolume_line(l)
+            .ok_or_else(|| Error::msg(format!("unexpected output from 'btrfs subvolume list' command: {l}")))?;
         v.push(StructValue {
             fields: vec![
                 FieldValue::UInt64(id),
@@ -257,29 +240,18 @@ fn subvolume_list(d: &mut Daemon, r: &Req) -> Result<RetValue> {
 
 fn subvolume_get_default(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let out = with_mounted(d, r, 0, |mp| {
-        run(
-            Cmd::new("btrfs").args(["subvolume", "get-default"]).arg(mp),
-            "btrfs",
-        )
+        run(Cmd::new("btrfs").args(["subvolume", "get-default"]).arg(mp), "btrfs")
     })?;
     out.strip_prefix("ID ")
         .and_then(|x| x.split_whitespace().next())
         .and_then(|x| x.parse::<i64>().ok())
         .map(RetValue::Int64)
-        .ok_or_else(|| {
-            Error::msg(format!(
-                "unexpected output from 'btrfs subvolume get-default': {out}"
-            ))
-        })
+        .ok_or_else(|| Error::msg(format!("unexpected output from 'btrfs subvolume get-default': {out}")))
 }
 
 fn subvolume_set_default(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let p = host_path(d, r, 1, true)?;
-    btrfs(
-        &["subvolume", "set-default", &r.int64(0).to_string()],
-        &p,
-        &r.str(1),
-    )?;
+    btrfs(&["subvolume", "set-default", &r.int64(0).to_string()], &p, &r.str(1))?;
     Ok(RetValue::None)
 }
 
@@ -303,11 +275,7 @@ fn subvolume_show(d: &mut Daemon, r: &Req) -> Result<RetValue> {
 /// `btrfs subvolume show` → key/value pairs: the first line is the path; "-" values are
 /// empty; the snapshot list is joined with commas.
 pub fn parse_subvolume_show(out: &str) -> Result<Vec<(String, String)>> {
-    let mut lines = out
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .peekable();
+    let mut lines = out.lines().map(str::trim).filter(|l| !l.is_empty()).peekable();
     let first = lines
         .next()
         .ok_or_else(|| Error::msg(format!("truncated output: {out}")))?;
@@ -328,14 +296,7 @@ pub fn parse_subvolume_show(out: &str) -> Result<Vec<(String, String)>> {
             }
             v.push((k.to_string(), snaps.join(",")));
         } else {
-            v.push((
-                k.to_string(),
-                if val == "-" {
-                    String::new()
-                } else {
-                    val.to_string()
-                },
-            ));
+            v.push((k.to_string(), if val == "-" { String::new() } else { val.to_string() }));
         }
     }
     Ok(v)
@@ -388,9 +349,7 @@ fn filesystem_show(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let out = run(Cmd::new("btrfs").args(["filesystem", "show", &dev]), &dev)?;
     let lines: Vec<&str> = out.lines().collect();
     if lines.len() < 3 {
-        return Err(Error::msg(
-            "truncated output from 'btrfs filesystem show' command",
-        ));
+        return Err(Error::msg("truncated output from 'btrfs filesystem show' command"));
     }
     let mut v = Vec::new();
     for l in lines {
@@ -401,10 +360,7 @@ fn filesystem_show(d: &mut Daemon, r: &Req) -> Result<RetValue> {
                 v.push(d.devices.reverse(l[at + 6..].trim()));
             }
         } else if l.starts_with("\t*** Some devices missing") {
-            return Err(Error::with_errno(
-                libc::ENODEV,
-                format!("{dev}: missing devices"),
-            ));
+            return Err(Error::with_errno(libc::ENODEV, format!("{dev}: missing devices")));
         } else if !(l.starts_with("btrfs-progs v") || l.starts_with("Btrfs v")) {
             return Err(Error::msg(format!(
                 "unrecognized line in output from 'btrfs filesystem show': {l}"
@@ -427,10 +383,7 @@ fn device_delete(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let p = host_path(d, r, 1, true)?;
     let devs = r.strings(0);
     run(
-        Cmd::new("btrfs")
-            .args(["device", "delete"])
-            .args(&devs)
-            .arg(&p),
+        Cmd::new("btrfs").args(["device", "delete"]).args(&devs).arg(&p),
         &r.str(1),
     )?;
     Ok(RetValue::None)
@@ -482,9 +435,7 @@ fn fsck(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
 fn quota_enable(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let on = if r.bool(1) { "enable" } else { "disable" };
     let name = r.str(0);
-    with_mounted(d, r, 0, |mp| {
-        run(Cmd::new("btrfs").args(["quota", on]).arg(mp), &name)
-    })?;
+    with_mounted(d, r, 0, |mp| run(Cmd::new("btrfs").args(["quota", on]).arg(mp), &name))?;
     Ok(RetValue::None)
 }
 
@@ -539,9 +490,8 @@ fn qgroup_show(d: &mut Daemon, r: &Req) -> Result<RetValue> {
                 f.get(2)?.parse::<u64>().ok()?,
             ))
         })();
-        let (id, rfer, excl) = parsed.ok_or_else(|| {
-            Error::msg(format!("cannot parse output of qgroup show command: {l}"))
-        })?;
+        let (id, rfer, excl) =
+            parsed.ok_or_else(|| Error::msg(format!("cannot parse output of qgroup show command: {l}")))?;
         v.push(StructValue {
             fields: vec![
                 FieldValue::Str(id.as_bytes().to_vec()),
@@ -592,10 +542,7 @@ fn scrub_status(d: &mut Daemon, r: &Req) -> Result<RetValue> {
             continue;
         };
         let name = format!("btrfsscrub_{}", k.trim());
-        if let (Some(i), Ok(n)) = (
-            st.fields.iter().position(|f| f.name == name),
-            v.trim().parse::<u64>(),
-        ) {
+        if let (Some(i), Ok(n)) = (st.fields.iter().position(|f| f.name == name), v.trim().parse::<u64>()) {
             vals[i] = n;
         }
     }
@@ -656,19 +603,13 @@ fn balance_status(d: &mut Daemon, r: &Req) -> Result<RetValue> {
 
 fn rescue_chunk_recover(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let dev = r.str(0);
-    run(
-        Cmd::new("btrfs").args(["rescue", "chunk-recover", "-y", &dev]),
-        &dev,
-    )?;
+    run(Cmd::new("btrfs").args(["rescue", "chunk-recover", "-y", &dev]), &dev)?;
     Ok(RetValue::None)
 }
 
 fn rescue_super_recover(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let dev = r.str(0);
-    run(
-        Cmd::new("btrfs").args(["rescue", "super-recover", "-y", &dev]),
-        &dev,
-    )?;
+    run(Cmd::new("btrfs").args(["rescue", "super-recover", "-y", &dev]), &dev)?;
     Ok(RetValue::None)
 }
 
@@ -685,10 +626,7 @@ fn image(d: &mut Daemon, r: &Req) -> Result<RetValue> {
         }
         c = c.arg("-c").arg(l.to_string());
     }
-    run(
-        c.args(&srcs).arg(&img),
-        &format!("{} {}", srcs[0], r.str(1)),
-    )?;
+    run(c.args(&srcs).arg(&img), &format!("{} {}", srcs[0], r.str(1)))?;
     Ok(RetValue::None)
 }
 

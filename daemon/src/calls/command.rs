@@ -27,10 +27,7 @@ impl BindMounts {
         if enabled {
             for src in ["/dev", "/dev/pts", "/proc", "/sys"] {
                 let dst = root.join(&src[1..]);
-                if std::fs::symlink_metadata(&dst)
-                    .map(|m| m.is_dir())
-                    .unwrap_or(false)
-                {
+                if std::fs::symlink_metadata(&dst).map(|m| m.is_dir()).unwrap_or(false) {
                     let o = Cmd::new("mount").args(["--bind", src]).arg(&dst).run();
                     if o.ok() {
                         done.push(dst);
@@ -86,8 +83,5 @@ fn sh(d: &mut Daemon, r: &Req) -> Result<RetValue> {
 }
 
 fn sh_lines(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    Ok(RetValue::StrList(split_lines(&run_in_guest(
-        d,
-        &sh_argv(r),
-    )?)))
+    Ok(RetValue::StrList(split_lines(&run_in_guest(d, &sh_argv(r))?)))
 }

@@ -50,9 +50,7 @@ fn open_guest(d: &Daemon, r: &Req, i: usize, ctx: &str) -> Result<File> {
 fn all_zero(f: &mut File, name: &str) -> Result<bool> {
     let mut buf = vec![0u8; 65536];
     loop {
-        let n = f
-            .read(&mut buf)
-            .map_err(|e| Error::io(&e, format!("read: {name}")))?;
+        let n = f.read(&mut buf).map_err(|e| Error::io(&e, format!("read: {name}")))?;
         if n == 0 {
             return Ok(true);
         }
@@ -85,13 +83,7 @@ fn equal(d: &mut Daemon, r: &Req) -> Result<RetValue> {
 }
 
 /// Run a filter over a guest file on stdin (1.48's COMMAND_FLAG_CHROOT_COPY_FILE_TO_STDIN).
-fn filter(
-    d: &Daemon,
-    r: &Req,
-    path_arg: usize,
-    prog: &str,
-    args: &[&str],
-) -> Result<crate::cmd::Outcome> {
+fn filter(d: &Daemon, r: &Req, path_arg: usize, prog: &str, args: &[&str]) -> Result<crate::cmd::Outcome> {
     let f = open_guest(d, r, path_arg, "")?;
     Ok(Cmd::new(prog).args(args).stdin_file(f).run())
 }
@@ -198,14 +190,8 @@ fn fill_pattern(d: &mut Daemon, r: &Req) -> Result<RetValue> {
         return Err(Error::msg("len must be >= 0"));
     }
     let p = host_path(d, r, 2, true)?;
-    let mut f =
-        super::create_truncated(&p).map_err(|e| Error::io(&e, format!("open: {}", r.str(2))))?;
-    let block: Vec<u8> = pattern
-        .iter()
-        .cycle()
-        .take(65536.max(pattern.len()))
-        .copied()
-        .collect();
+    let mut f = super::create_truncated(&p).map_err(|e| Error::io(&e, format!("open: {}", r.str(2))))?;
+    let block: Vec<u8> = pattern.iter().cycle().take(65536.max(pattern.len())).copied().collect();
     let total = len as u64;
     let mut done = 0u64;
     while done < total {
@@ -229,9 +215,7 @@ fn grep_with(
     compressed: bool,
 ) -> Result<RetValue> {
     if extended && fixed {
-        return Err(Error::msg(
-            "can't use 'extended' and 'fixed' flags at the same time",
-        ));
+        return Err(Error::msg("can't use 'extended' and 'fixed' flags at the same time"));
     }
     let mut args: Vec<&str> = Vec::new();
     if extended {
@@ -338,9 +322,7 @@ fn base64_in(d: &mut Daemon, r: &Req) -> Result<RetValue> {
 /// A guest file sent as base64 text (FileOut).
 fn base64_out(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let f = open_guest(d, r, 0, "")?;
-    let mut child = Cmd::new("base64")
-        .stdin_file(f)
-        .spawn_streaming(false, true)?;
+    let mut child = Cmd::new("base64").stdin_file(f).spawn_streaming(false, true)?;
     d.begin_file_out()?;
     let mut out = child.child.stdout.take();
     let sent = match out.as_mut() {

@@ -72,10 +72,7 @@ const GROUP_TOOLS: &[(&str, &[&str])] = &[
     ("scrub", &["scrub"]),
     ("zerofree", &["zerofree"]),
     ("linuxcaps", &["getcap", "setcap"]),
-    (
-        "ntfs3g",
-        &["ntfs-3g.probe", "ntfsfix", "ntfsclone", "ntfscat"],
-    ),
+    ("ntfs3g", &["ntfs-3g.probe", "ntfsfix", "ntfsclone", "ntfscat"]),
     ("sleuthkit", &["icat", "blkls"]),
     ("f2fs", &["resize.f2fs"]),
     ("ntfsprogs", &["ntfsresize"]),
@@ -96,11 +93,7 @@ fn internal_feature_available(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     if !d.api.optgroups().contains(&group) {
         return Ok(RetValue::Int(2));
     }
-    Ok(RetValue::Int(if group_available(d, &group) {
-        0
-    } else {
-        1
-    }))
+    Ok(RetValue::Int(if group_available(d, &group) { 0 } else { 1 }))
 }
 
 pub fn group_available(d: &Daemon, group: &str) -> bool {
@@ -116,11 +109,7 @@ pub fn group_available(d: &Daemon, group: &str) -> bool {
         .is_none_or(|(_, tools)| tools.iter().all(|t| program_exists(t)));
     // Groups 1.48 retired but still reports as available (augeas, realpath: their calls
     // are no longer optional).
-    let has_calls = d
-        .api
-        .actions
-        .iter()
-        .any(|a| a.optional.as_deref() == Some(group));
+    let has_calls = d.api.actions.iter().any(|a| a.optional.as_deref() == Some(group));
     !has_calls || (calls_done && tools_ok)
 }
 
@@ -170,11 +159,7 @@ fn utsname(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
         return Err(Error::io(&std::io::Error::last_os_error(), "utsname"));
     }
     let field = |f: &[libc::c_char]| {
-        let b: Vec<u8> = f
-            .iter()
-            .take_while(|&&c| c != 0)
-            .map(|&c| c as u8)
-            .collect();
+        let b: Vec<u8> = f.iter().take_while(|&&c| c != 0).map(|&c| c as u8).collect();
         FieldValue::Str(b)
     };
     Ok(RetValue::Struct(StructValue {
@@ -190,9 +175,7 @@ fn utsname(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
 fn umask(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let mask = r.int(0);
     if !(0..=0o777).contains(&mask) {
-        return Err(Error::msg(format!(
-            "0{mask:o}: mask negative or out of range"
-        )));
+        return Err(Error::msg(format!("0{mask:o}: mask negative or out of range")));
     }
     // SAFETY: umask only swaps the process's file creation mask.
     let old = unsafe { libc::umask(mask as libc::mode_t) };

@@ -50,14 +50,9 @@ const SUBCOMMANDS: &[(&str, SubCommand)] = &[
 fn debug(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let sub = r.str(0);
     let args = r.strings(1);
-    match SUBCOMMANDS
-        .iter()
-        .find(|(n, _)| n.eq_ignore_ascii_case(&sub))
-    {
+    match SUBCOMMANDS.iter().find(|(n, _)| n.eq_ignore_ascii_case(&sub)) {
         Some((_, f)) => f(d, &args).map(|s| RetValue::Str(s.into_bytes())),
-        None => Err(Error::msg(
-            "use 'debug help 0' to list the supported commands",
-        )),
+        None => Err(Error::msg("use 'debug help 0' to list the supported commands")),
     }
 }
 
@@ -84,7 +79,8 @@ fn output(c: Cmd, what: &str) -> Result<String> {
 }
 
 fn binaries(_d: &mut Daemon, _a: &[String]) -> Result<String> {
-    let pipeline = "find / -xdev -type f -executable | xargs file -i | grep application/x-executable | awk -F: '{print $1}'";
+    let pipeline =
+        "find / -xdev -type f -executable | xargs file -i | grep application/x-executable | awk -F: '{print $1}'";
     output(Cmd::new("sh").args(["-c", pipeline]), "find")
 }
 
@@ -105,10 +101,7 @@ fn core_pattern(_d: &mut Daemon, a: &[String]) -> Result<String> {
     };
     // SAFETY: setrlimit with a valid rlimit value.
     if unsafe { libc::setrlimit(libc::RLIMIT_CORE, &unlimited) } == -1 {
-        return Err(Error::io(
-            &std::io::Error::last_os_error(),
-            "setrlimit (RLIMIT_CORE)",
-        ));
+        return Err(Error::io(&std::io::Error::last_os_error(), "setrlimit (RLIMIT_CORE)"));
     }
     ok()
 }
@@ -130,8 +123,7 @@ fn error(_d: &mut Daemon, a: &[String]) -> Result<String> {
 }
 
 fn fds(_d: &mut Daemon, _a: &[String]) -> Result<String> {
-    let rd =
-        std::fs::read_dir("/proc/self/fd").map_err(|e| Error::io(&e, "opendir: /proc/self/fd"))?;
+    let rd = std::fs::read_dir("/proc/self/fd").map_err(|e| Error::io(&e, "opendir: /proc/self/fd"))?;
     let mut out = String::new();
     for e in rd.flatten() {
         let name = e.file_name().to_string_lossy().into_owned();
@@ -171,19 +163,10 @@ fn print(_d: &mut Daemon, a: &[String]) -> Result<String> {
 /// Progress messages for `secs` seconds: every 0.1 s through the usual rate limit, or
 /// every `rate` µs without it.
 fn progress(d: &mut Daemon, a: &[String]) -> Result<String> {
-    let usage = || {
-        Error::msg("progress: expecting one or more args: time in seconds [, rate in microseconds]")
-    };
-    let secs: u64 = a
-        .first()
-        .ok_or_else(usage)?
-        .trim()
-        .parse()
-        .map_err(|_| usage())?;
+    let usage = || Error::msg("progress: expecting one or more args: time in seconds [, rate in microseconds]");
+    let secs: u64 = a.first().ok_or_else(usage)?.trim().parse().map_err(|_| usage())?;
     if secs == 0 || secs > 1_000_000 {
-        return Err(Error::msg(
-            "progress: argument is 0, less than 0, or too large",
-        ));
+        return Err(Error::msg("progress: argument is 0, less than 0, or too large"));
     }
     let rate: u64 = match a.get(1) {
         Some(r) => r.trim().parse().map_err(|_| usage())?,
@@ -245,11 +228,7 @@ fn sh(d: &mut Daemon, a: &[String]) -> Result<String> {
             break;
         }
     }
-    let o = Cmd::new("/bin/sh")
-        .arg("-c")
-        .arg(a.join(" "))
-        .fold_stdout()
-        .run();
+    let o = Cmd::new("/bin/sh").arg("-c").arg(a.join(" ")).fold_stdout().run();
     if !o.ok() {
         return Err(Error::msg(o.err_text()));
     }

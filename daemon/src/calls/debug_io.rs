@@ -73,18 +73,14 @@ fn device_len(mut f: &File) -> std::io::Result<u64> {
 fn drop_caches() -> Result<()> {
     // SAFETY: sync takes no arguments.
     unsafe { libc::sync() };
-    std::fs::write("/proc/sys/vm/drop_caches", "3")
-        .map_err(|e| io_err(&e, "/proc/sys/vm/drop_caches"))
+    std::fs::write("/proc/sys/vm/drop_caches", "3").map_err(|e| io_err(&e, "/proc/sys/vm/drop_caches"))
 }
 
 pub fn bmap_file(d: &mut Daemon, a: &[String]) -> Result<String> {
     let [path] = a else {
         return Err(Error::msg("bmap-file: missing path"));
     };
-    let host = d
-        .sysroot
-        .resolve(path.as_bytes(), true)
-        .map_err(|e| io_err(&e, path))?;
+    let host = d.sysroot.resolve(path.as_bytes(), true).map_err(|e| io_err(&e, path))?;
     prepare(&host, path)
 }
 

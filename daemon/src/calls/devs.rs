@@ -59,10 +59,7 @@ pub fn blkid_tag(device: &str, tag: &str) -> Result<Option<String>> {
     match o.status {
         Some(0) => Ok(Some(o.out_text().trim_end_matches('\n').to_string())),
         Some(2) => Ok(None),
-        _ => Err(Error::msg(format!(
-            "blkid: {device}: {tag}: {}",
-            o.err_text()
-        ))),
+        _ => Err(Error::msg(format!("blkid: {device}: {tag}: {}", o.err_text()))),
     }
 }
 
@@ -78,18 +75,14 @@ fn vfs_type(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
 fn vfs_label(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let m = Mountable::parse(&r.str(0));
     Ok(RetValue::Str(
-        blkid_tag(m.device(), "LABEL")?
-            .unwrap_or_default()
-            .into_bytes(),
+        blkid_tag(m.device(), "LABEL")?.unwrap_or_default().into_bytes(),
     ))
 }
 
 fn vfs_uuid(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let m = Mountable::parse(&r.str(0));
     Ok(RetValue::Str(
-        blkid_tag(m.device(), "UUID")?
-            .unwrap_or_default()
-            .into_bytes(),
+        blkid_tag(m.device(), "UUID")?.unwrap_or_default().into_bytes(),
     ))
 }
 
@@ -144,15 +137,11 @@ fn set_label(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let label = r.str(1);
     let t = vfs_type_of(&dev)?;
     let o = match t.as_str() {
-        "btrfs" => Cmd::new("btrfs")
-            .args(["filesystem", "label", &dev, &label])
-            .run(),
+        "btrfs" => Cmd::new("btrfs").args(["filesystem", "label", &dev, &label]).run(),
         "msdos" | "fat" | "vfat" => Cmd::new("fatlabel").args([&dev, &label]).run(),
         "ext2" | "ext3" | "ext4" => {
             if label.len() > 16 {
-                return Err(Error::msg(format!(
-                    "{label}: ext2/3/4 labels are limited to 16 bytes"
-                )));
+                return Err(Error::msg(format!("{label}: ext2/3/4 labels are limited to 16 bytes")));
             }
             Cmd::new("e2label").args([&dev, &label]).run()
         }
@@ -180,9 +169,7 @@ fn set_label(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
 /// MBR extended partitions and GPT partition types that never hold a filesystem.
 fn partition_can_hold_fs(part: &str) -> bool {
     let (disk, n) = split_partition(part);
-    let o = Cmd::new("sfdisk")
-        .args(["--part-type", &disk, &n.to_string()])
-        .run();
+    let o = Cmd::new("sfdisk").args(["--part-type", &disk, &n.to_string()]).run();
     if !o.ok() {
         return true;
     }
@@ -210,11 +197,7 @@ fn list_filesystems(d: &mut Daemon, _r: &Req) -> Result<RetValue> {
     // Device-mapper devices (opened LUKS volumes, LDM volumes and partitions ...), as
     // 1.48 lists them: LDM volumes come again at the end, as in 1.48.
     cands.extend(dm_devices());
-    cands.extend(
-        all_partitions(d)
-            .into_iter()
-            .filter(|p| partition_can_hold_fs(p)),
-    );
+    cands.extend(all_partitions(d).into_iter().filter(|p| partition_can_hold_fs(p)));
     // md arrays: their partitions if they have some, else the array itself (as 1.48).
     for md in md_devices() {
         let parts = md_partitions(&md);
@@ -261,10 +244,7 @@ fn is_whole_device(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let name = r.str(0);
     let name = name.trim_start_matches("/dev/");
     Ok(RetValue::Bool(
-        std::path::Path::new("/sys/block")
-            .join(name)
-            .join("device")
-            .exists(),
+        std::path::Path::new("/sys/block").join(name).join("device").exists(),
     ))
 }
 
@@ -273,9 +253,7 @@ fn scsi_serial(disk: &str) -> Option<String> {
     let name = disk.trim_start_matches("/dev/");
     let raw = std::fs::read(format!("/sys/block/{name}/device/vpd_pg80")).ok()?;
     let len = *raw.get(3)? as usize;
-    let s = String::from_utf8_lossy(raw.get(4..4 + len)?)
-        .trim()
-        .to_string();
+    let s = String::from_utf8_lossy(raw.get(4..4 + len)?).trim().to_string();
     (!s.is_empty()).then_some(s)
 }
 
@@ -313,8 +291,7 @@ pub fn mbr_id(device: &str, partnum: i32) -> Result<i32> {
         )));
     }
     let t = o.out_text();
-    i32::from_str_radix(t.trim(), 16)
-        .map_err(|_| Error::msg(format!("sfdisk: cannot parse the MBR id: {}", t.trim())))
+    i32::from_str_radix(t.trim(), 16).map_err(|_| Error::msg(format!("sfdisk: cannot parse the MBR id: {}", t.trim())))
 }
 
 fn part_get_mbr_id(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
@@ -465,9 +442,7 @@ fn proc_filesystems_has(fs: &str) -> bool {
 fn filesystem_available(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let fs = r.str(0);
     if !fs.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
-        return Err(Error::msg(
-            "filesystem name contains non-alphanumeric characters",
-        ));
+        return Err(Error::msg("filesystem name contains non-alphanumeric characters"));
     }
     crate::init::wait_for_modules();
     if proc_filesystems_has(&fs) {

@@ -85,9 +85,7 @@ fn get_e2uuid(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
 fn set_e2label(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let label = r.str(1);
     if label.len() > 16 {
-        return Err(Error::msg(format!(
-            "{label}: ext2/3/4 labels are limited to 16 bytes"
-        )));
+        return Err(Error::msg(format!("{label}: ext2/3/4 labels are limited to 16 bytes")));
     }
     run_ok(Cmd::new("e2label").arg(r.str(0)).arg(&label))?;
     Ok(RetValue::None)
@@ -147,11 +145,7 @@ fn e2fsck_f(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
 /// fsck's exit status is the result (a bit mask), not an error.
 fn fsck(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let device = r.str(1);
-    let o = Cmd::new("fsck")
-        .args(["-a", "-t"])
-        .arg(r.str(0))
-        .arg(&device)
-        .run();
+    let o = Cmd::new("fsck").args(["-a", "-t"]).arg(r.str(0)).arg(&device).run();
     match o.status {
         Some(n) => Ok(RetValue::Int(n)),
         None => Err(Error::msg(format!("{device}: {}", o.err_text()))),
@@ -162,11 +156,7 @@ fn lsattr(d: &Daemon, r: &Req, flags: &str) -> Result<String> {
     let p = host_path(d, r, 0, false)?;
     let o = Cmd::new("lsattr").arg(flags).arg("--").arg(&p).run();
     if !o.ok() {
-        return Err(Error::msg(format!(
-            "lsattr: {}: {}",
-            r.str(0),
-            o.err_text()
-        )));
+        return Err(Error::msg(format!("lsattr: {}: {}", r.str(0), o.err_text())));
     }
     Ok(o.out_text())
 }
@@ -196,23 +186,11 @@ fn set_e2attrs(d: &mut Daemon, r: &Req) -> Result<RetValue> {
             return Err(Error::msg(format!("duplicate file attribute '{c}'")));
         }
     }
-    let sign = if r.opt_bool(0) == Some(true) {
-        '-'
-    } else {
-        '+'
-    };
+    let sign = if r.opt_bool(0) == Some(true) { '-' } else { '+' };
     let p = host_path(d, r, 0, false)?;
-    let o = Cmd::new("chattr")
-        .arg(format!("{sign}{attrs}"))
-        .arg("--")
-        .arg(&p)
-        .run();
+    let o = Cmd::new("chattr").arg(format!("{sign}{attrs}")).arg("--").arg(&p).run();
     if !o.ok() {
-        return Err(Error::msg(format!(
-            "chattr: {}: {}",
-            r.str(0),
-            o.err_text()
-        )));
+        return Err(Error::msg(format!("chattr: {}: {}", r.str(0), o.err_text())));
     }
     Ok(RetValue::None)
 }
@@ -237,11 +215,7 @@ fn set_e2generation(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let g = (r.int64(1) as u64).to_string();
     let o = Cmd::new("chattr").args(["-v", &g, "--"]).arg(&p).run();
     if !o.ok() {
-        return Err(Error::msg(format!(
-            "chattr: {}: {}",
-            r.str(0),
-            o.err_text()
-        )));
+        return Err(Error::msg(format!("chattr: {}: {}", r.str(0), o.err_text())));
     }
     Ok(RetValue::None)
 }
@@ -328,11 +302,7 @@ pub fn mke2fs_argv(r: &Req, device: &str) -> Result<Vec<String>> {
     flag(&mut a, "-G", num(4, "numberofgroups")?);
     flag(&mut a, "-i", num(5, "bytesperinode")?);
     flag(&mut a, "-I", num(6, "inodesize")?);
-    flag(
-        &mut a,
-        "-J",
-        num(7, "journalsize")?.map(|v| format!("size={v}")),
-    );
+    flag(&mut a, "-J", num(7, "journalsize")?.map(|v| format!("size={v}")));
     if let Some(j) = r.opt_str(14) {
         // The journal device is a plain string: translate /dev names ourselves.
         flag(&mut a, "-J", Some(format!("device={j}")));
@@ -347,9 +317,7 @@ pub fn mke2fs_argv(r: &Req, device: &str) -> Result<Vec<String>> {
     }
     if let Some(t) = r.opt_str(18) {
         if !matches!(t.as_str(), "ext2" | "ext3" | "ext4") {
-            return Err(Error::msg(format!(
-                "{t}: not a valid extended filesystem type"
-            )));
+            return Err(Error::msg(format!("{t}: not a valid extended filesystem type")));
         }
         flag(&mut a, "-t", Some(t));
     }
@@ -360,21 +328,13 @@ pub fn mke2fs_argv(r: &Req, device: &str) -> Result<Vec<String>> {
         "-E",
         num32(13, "mmpupdateinterval")?.map(|v| format!("mmp_update_interval={v}")),
     );
-    flag(
-        &mut a,
-        "-E",
-        num(9, "stridesize")?.map(|v| format!("stride={v}")),
-    );
+    flag(&mut a, "-E", num(9, "stridesize")?.map(|v| format!("stride={v}")));
     flag(
         &mut a,
         "-E",
         num(10, "stripewidth")?.map(|v| format!("stripe_width={v}")),
     );
-    flag(
-        &mut a,
-        "-E",
-        num(11, "maxonlineresize")?.map(|v| format!("resize={v}")),
-    );
+    flag(&mut a, "-E", num(11, "maxonlineresize")?.map(|v| format!("resize={v}")));
     let onoff = |b: bool, on: &str, off: &str| if b { on.to_string() } else { off.to_string() };
     flag(
         &mut a,
@@ -391,11 +351,7 @@ pub fn mke2fs_argv(r: &Req, device: &str) -> Result<Vec<String>> {
     if r.opt_bool(25) == Some(true) {
         flag(&mut a, "-E", Some("test_fs".into()));
     }
-    flag(
-        &mut a,
-        "-E",
-        r.opt_bool(26).map(|b| onoff(b, "discard", "nodiscard")),
-    );
+    flag(&mut a, "-E", r.opt_bool(26).map(|b| onoff(b, "discard", "nodiscard")));
     for (i, feat) in [
         (28, "extent"),
         (29, "filetype"),
@@ -411,13 +367,8 @@ pub fn mke2fs_argv(r: &Req, device: &str) -> Result<Vec<String>> {
         flag(
             &mut a,
             "-O",
-            r.opt_bool(i).map(|b| {
-                if b {
-                    feat.to_string()
-                } else {
-                    format!("^{feat}")
-                }
-            }),
+            r.opt_bool(i)
+                .map(|b| if b { feat.to_string() } else { format!("^{feat}") }),
         );
     }
     a.push(device.into());
@@ -434,10 +385,7 @@ fn mke2fs(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     for a in argv.iter_mut() {
         if let Some(j) = a.strip_prefix("device=/dev/") {
             let j = format!("/dev/{j}");
-            *a = format!(
-                "device={}",
-                crate::dispatch::resolve_device(d, &r.stub(), &j)?
-            );
+            *a = format!("device={}", crate::dispatch::resolve_device(d, &r.stub(), &j)?);
         }
     }
     let o = Cmd::new(&argv[0]).args(&argv[1..]).run();
@@ -480,10 +428,9 @@ fn vfs_minimum_size(d: &mut Daemon, r: &Req) -> Result<RetValue> {
             }
             let info = super::xfs::parse_xfs_info(&o.out_text())?;
             let (bs, blocks) = match (&info.fields[6], &info.fields[7]) {
-                (
-                    guestfs_protocol::FieldValue::UInt32(b),
-                    guestfs_protocol::FieldValue::UInt64(n),
-                ) => (*b as i64, *n as i64),
+                (guestfs_protocol::FieldValue::UInt32(b), guestfs_protocol::FieldValue::UInt64(n)) => {
+                    (*b as i64, *n as i64)
+                }
                 _ => return Err(Error::msg("cannot parse xfs_info output")),
             };
             bs.checked_mul(blocks)
@@ -516,11 +463,7 @@ fn ext_minimum_size(dev: &str) -> Result<RetValue> {
         .lines()
         .find_map(|l| l.strip_prefix("Estimated minimum size of the filesystem:"))
         .and_then(|v| v.trim().parse().ok())
-        .ok_or_else(|| {
-            Error::msg(format!(
-                "minimum size not found. Check output format:\n{out}"
-            ))
-        })?;
+        .ok_or_else(|| Error::msg(format!("minimum size not found. Check output format:\n{out}")))?;
     let tl = run_ok(Cmd::new("tune2fs").arg("-l").arg(dev))?;
     let bs: i64 = parse_tune2fs_l(&tl)
         .into_iter()
@@ -559,8 +502,7 @@ fn ntfs_minimum_size(dev: &str) -> Result<RetValue> {
         let cluster = num_after("Cluster size")
             .filter(|c| *c > 0)
             .ok_or_else(|| Error::msg("bad cluster size"))?;
-        let vol = num_after("Current volume size:")
-            .ok_or_else(|| Error::msg("cannot parse volume size"))?;
+        let vol = num_after("Current volume size:").ok_or_else(|| Error::msg("cannot parse volume size"))?;
         return Ok(RetValue::Int64((vol + cluster - 1) / cluster * cluster));
     }
     Err(Error::msg(o.err_text()))
@@ -579,15 +521,9 @@ fn resize2fs_m(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
 fn resize2fs_size(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let size = r.int64(1);
     if size & 1023 != 0 {
-        return Err(Error::msg(format!(
-            "{size}: size must be a round number of kilobytes"
-        )));
+        return Err(Error::msg(format!("{size}: size must be a round number of kilobytes")));
     }
-    run_ok(
-        Cmd::new("resize2fs")
-            .arg(r.str(0))
-            .arg(format!("{}K", size / 1024)),
-    )?;
+    run_ok(Cmd::new("resize2fs").arg(r.str(0)).arg(format!("{}K", size / 1024)))?;
     Ok(RetValue::None)
 }
 

@@ -100,17 +100,10 @@ fn exists(d: &mut Daemon, r: &Req) -> Result<RetValue> {
 }
 
 /// is_file / is_dir / is_symlink: a missing path is `false`, other errors are errors.
-fn file_test(
-    d: &Daemon,
-    r: &Req,
-    follow: bool,
-    test: fn(&fs::Metadata) -> bool,
-) -> Result<RetValue> {
+fn file_test(d: &Daemon, r: &Req, follow: bool, test: fn(&fs::Metadata) -> bool) -> Result<RetValue> {
     let p = match host_path(d, r, 0, follow) {
         Ok(p) => p,
-        Err(e) if e.errno == libc::ENOENT || e.errno == libc::ENOTDIR => {
-            return Ok(RetValue::Bool(false))
-        }
+        Err(e) if e.errno == libc::ENOENT || e.errno == libc::ENOTDIR => return Ok(RetValue::Bool(false)),
         Err(e) => return Err(Error::with_errno(e.errno, format!("stat: {}", e.msg))),
     };
     let m = if follow {
@@ -120,9 +113,7 @@ fn file_test(
     };
     match m {
         Ok(m) => Ok(RetValue::Bool(test(&m))),
-        Err(e) if matches!(e.raw_os_error(), Some(libc::ENOENT) | Some(libc::ENOTDIR)) => {
-            Ok(RetValue::Bool(false))
-        }
+        Err(e) if matches!(e.raw_os_error(), Some(libc::ENOENT) | Some(libc::ENOTDIR)) => Ok(RetValue::Bool(false)),
         Err(e) => Err(Error::io(&e, format!("stat: {}", r.str(0)))),
     }
 }
@@ -163,10 +154,7 @@ fn mkdir_mode(d: &mut Daemon, r: &Req) -> Result<RetValue> {
 fn mkdir_p(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     match make_dirs(&d.sysroot, r.bytes(0)) {
         Ok(()) => Ok(RetValue::None),
-        Err(MkdirPError::NotADirectory) => Err(Error::msg(format!(
-            "{}: a path element was not a directory",
-            r.str(0)
-        ))),
+        Err(MkdirPError::NotADirectory) => Err(Error::msg(format!("{}: a path element was not a directory", r.str(0)))),
         Err(MkdirPError::Io(e)) => Err(Error::io(&e, r.str(0))),
     }
 }
@@ -391,8 +379,7 @@ fn chown(d: &mut Daemon, r: &Req) -> Result<RetValue> {
 }
 
 fn cpath(p: &Path) -> Result<CString> {
-    CString::new(p.as_os_str().as_bytes())
-        .map_err(|_| Error::with_errno(libc::EINVAL, "path contains NUL"))
+    CString::new(p.as_os_str().as_bytes()).map_err(|_| Error::with_errno(libc::EINVAL, "path contains NUL"))
 }
 
 pub fn statns_of(m: &fs::Metadata) -> StructValue {
@@ -439,10 +426,7 @@ fn lstatns(d: &mut Daemon, r: &Req) -> Result<RetValue> {
 
 fn internal_lstatnslist(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let dir = host_path(d, r, 0, true)?;
-    if !fs::metadata(&dir)
-        .map_err(|e| Error::io(&e, r.str(0)))?
-        .is_dir()
-    {
+    if !fs::metadata(&dir).map_err(|e| Error::io(&e, r.str(0)))?.is_dir() {
         return Err(Error::perror(libc::ENOTDIR, r.str(0)));
     }
     let mut out = Vec::new();
@@ -506,20 +490,14 @@ fn filesize(d: &mut Daemon, r: &Req) -> Result<RetValue> {
 fn write_file(d: &Daemon, r: &Req, append: bool) -> Result<RetValue> {
     let p = host_path(d, r, 0, true)?;
     let mut o = OpenOptions::new();
-    o.write(true)
-        .create(true)
-        .mode(0o666)
-        .custom_flags(libc::O_NOCTTY);
+    o.write(true).create(true).mode(0o666).custom_flags(libc::O_NOCTTY);
     if append {
         o.append(true);
     } else {
         o.truncate(true);
     }
-    let mut f = o
-        .open(&p)
-        .map_err(|e| Error::io(&e, format!("open: {}", r.str(0))))?;
-    f.write_all(r.bytes(1))
-        .map_err(|e| Error::io(&e, "write"))?;
+    let mut f = o.open(&p).map_err(|e| Error::io(&e, format!("open: {}", r.str(0))))?;
+    f.write_all(r.bytes(1)).map_err(|e| Error::io(&e, "write"))?;
     f.sync_data().ok();
     Ok(RetValue::None)
 }
@@ -567,14 +545,7 @@ fn fill(d: &mut Daemon, r: &Req) -> Result<RetValue> {
 }
 
 /// cp / mv through the host tools on sysroot paths (the tools' own errors are the message).
-fn cpmv(
-    d: &Daemon,
-    r: &Req,
-    prog: &str,
-    flag: Option<&str>,
-    follow_src: bool,
-    follow_dest: bool,
-) -> Result<RetValue> {
+fn cpmv(d: &Daemon, r: &Req, prog: &str, flag: Option<&str>, follow_src: bool, follow_dest: bool) -> Result<RetValue> {
     let src = host_path(d, r, 0, follow_src)?;
     let dest = host_path(d, r, 1, follow_dest)?;
     let mut c = Cmd::new(prog);
@@ -642,8 +613,7 @@ fn hard_link(d: &Daemon, r: &Req, force: bool) -> Result<RetValue> {
     if force {
         let _ = fs::remove_file(&link);
     }
-    fs::hard_link(&target, &link)
-        .map_err(|e| Error::io(&e, format!("link: {}: {}", r.str(0), r.str(1))))?;
+    fs::hard_link(&target, &link).map_err(|e| Error::io(&e, format!("link: {}: {}", r.str(0), r.str(1))))?;
     Ok(RetValue::None)
 }
 
@@ -674,14 +644,7 @@ fn utimens(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     ];
     let c = cpath(&p)?;
     // SAFETY: valid path and a two-element timespec array, as utimensat requires.
-    let rc = unsafe {
-        libc::utimensat(
-            libc::AT_FDCWD,
-            c.as_ptr(),
-            times.as_ptr(),
-            libc::AT_SYMLINK_NOFOLLOW,
-        )
-    };
+    let rc = unsafe { libc::utimensat(libc::AT_FDCWD, c.as_ptr(), times.as_ptr(), libc::AT_SYMLINK_NOFOLLOW) };
     if rc == -1 {
         return Err(Error::io(
             &std::io::Error::last_os_error(),
@@ -700,10 +663,7 @@ fn truncate_size(d: &mut Daemon, r: &Req) -> Result<RetValue> {
         .open(&p)
         .map_err(|e| Error::io(&e, format!("open: {}", r.str(0))))?;
     if size < 0 {
-        return Err(Error::perror(
-            libc::EINVAL,
-            format!("ftruncate: {}", r.str(0)),
-        ));
+        return Err(Error::perror(libc::EINVAL, format!("ftruncate: {}", r.str(0))));
     }
     f.set_len(size as u64)
         .map_err(|e| Error::io(&e, format!("ftruncate: {}", r.str(0))))?;
@@ -712,8 +672,7 @@ fn truncate_size(d: &mut Daemon, r: &Req) -> Result<RetValue> {
 
 fn do_fallocate(d: &Daemon, r: &Req, len: i64) -> Result<RetValue> {
     let p = host_path(d, r, 0, true)?;
-    let f =
-        super::create_truncated(&p).map_err(|e| Error::io(&e, format!("open: {}", r.str(0))))?;
+    let f = super::create_truncated(&p).map_err(|e| Error::io(&e, format!("open: {}", r.str(0))))?;
     use std::os::fd::AsRawFd;
     // SAFETY: a valid open fd; posix_fallocate returns an errno value instead of setting errno.
     let rc = unsafe { libc::posix_fallocate(f.as_raw_fd(), 0, len) };
@@ -788,9 +747,7 @@ fn mknod_c(d: &mut Daemon, r: &Req) -> Result<RetValue> {
 
 fn is_chardev(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     use std::os::unix::fs::FileTypeExt;
-    file_test(d, r, r.opt_bool(0).unwrap_or(false), |m| {
-        m.file_type().is_char_device()
-    })
+    file_test(d, r, r.opt_bool(0).unwrap_or(false), |m| m.file_type().is_char_device())
 }
 
 fn is_blockdev(d: &mut Daemon, r: &Req) -> Result<RetValue> {
@@ -802,16 +759,12 @@ fn is_blockdev(d: &mut Daemon, r: &Req) -> Result<RetValue> {
 
 fn is_fifo(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     use std::os::unix::fs::FileTypeExt;
-    file_test(d, r, r.opt_bool(0).unwrap_or(false), |m| {
-        m.file_type().is_fifo()
-    })
+    file_test(d, r, r.opt_bool(0).unwrap_or(false), |m| m.file_type().is_fifo())
 }
 
 fn is_socket(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     use std::os::unix::fs::FileTypeExt;
-    file_test(d, r, r.opt_bool(0).unwrap_or(false), |m| {
-        m.file_type().is_socket()
-    })
+    file_test(d, r, r.opt_bool(0).unwrap_or(false), |m| m.file_type().is_socket())
 }
 
 fn get_umask(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
@@ -869,11 +822,7 @@ fn case_sensitive_path(d: &mut Daemon, r: &Req) -> Result<RetValue> {
         if last && (*elem == b"." || *elem == b"..") {
             return Err(Error::msg("path contains \".\" or \"..\" elements"));
         }
-        let dir_guest = if cur.is_empty() {
-            b"/".to_vec()
-        } else {
-            cur.clone()
-        };
+        let dir_guest = if cur.is_empty() { b"/".to_vec() } else { cur.clone() };
         let dir = d
             .sysroot
             .resolve(&dir_guest, true)
@@ -887,20 +836,12 @@ fn case_sensitive_path(d: &mut Daemon, r: &Req) -> Result<RetValue> {
         let name = match found {
             Some(n) => n,
             None if last => elem.to_vec(),
-            None => {
-                return Err(Error::msg(format!(
-                    "{}: not found",
-                    String::from_utf8_lossy(elem)
-                )))
-            }
+            None => return Err(Error::msg(format!("{}: not found", String::from_utf8_lossy(elem)))),
         };
         cur.push(b'/');
         cur.extend_from_slice(&name);
         if !last {
-            let host = d
-                .sysroot
-                .resolve(&cur, true)
-                .map_err(|e| Error::io(&e, r.str(0)))?;
+            let host = d.sysroot.resolve(&cur, true).map_err(|e| Error::io(&e, r.str(0)))?;
             if !host.is_dir() {
                 return Err(Error::perror(
                     libc::ENOTDIR,
@@ -1008,9 +949,8 @@ fn copy_bytes(
             break;
         }
         if sparse && buf[..n].iter().all(|&b| b == 0) {
-            df.seek(SeekFrom::Current(n as i64)).map_err(|e| {
-                Error::io(&e, format!("{dest_name}: seek (because of sparse flag)"))
-            })?;
+            df.seek(SeekFrom::Current(n as i64))
+                .map_err(|e| Error::io(&e, format!("{dest_name}: seek (because of sparse flag)")))?;
         } else {
             df.write_all(&buf[..n])
                 .map_err(|e| Error::io(&e, format!("{dest_name}: write")))?;
@@ -1073,9 +1013,7 @@ fn fill_template(tmpl: &[u8], suffix: &[u8]) -> Option<Vec<u8>> {
     let chars = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
     let mut v = tmpl[..tmpl.len() - 6].to_vec();
     for _ in 0..6 {
-        seed = seed
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
         v.push(chars[((seed >> 64) % chars.len() as u128) as usize]);
     }
     v.extend_from_slice(suffix);
@@ -1097,10 +1035,7 @@ fn unique_from_template(
             shown.extend_from_slice(suffix);
             return Err(Error::perror(libc::EINVAL, String::from_utf8_lossy(&shown)));
         };
-        let host = d
-            .sysroot
-            .resolve(&name, false)
-            .map_err(|e| Error::io(&e, r.str(0)))?;
+        let host = d.sysroot.resolve(&name, false).map_err(|e| Error::io(&e, r.str(0)))?;
         match make(&host) {
             Ok(()) => return Ok(RetValue::Str(name)),
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
@@ -1239,11 +1174,7 @@ fn copy_attributes(d: &mut Daemon, r: &Req) -> Result<RetValue> {
                 .stdin_bytes(input.into_bytes())
                 .run();
             if !o2.ok() {
-                return Err(Error::msg(format!(
-                    "setfattr: {}: {}",
-                    r.str(1),
-                    o2.err_text()
-                )));
+                return Err(Error::msg(format!("setfattr: {}: {}", r.str(1), o2.err_text())));
             }
         }
     }
@@ -1257,19 +1188,13 @@ fn write_file_deprecated(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     if size < 0 {
         return Err(Error::msg("size cannot be negative"));
     }
-    let n = if size == 0 {
-        content.len()
-    } else {
-        size as usize
-    };
+    let n = if size == 0 { content.len() } else { size as usize };
     if n > content.len() {
         return Err(Error::msg("size parameter is larger than string content"));
     }
     let p = host_path(d, r, 0, true)?;
-    let mut f =
-        super::create_truncated(&p).map_err(|e| Error::io(&e, format!("open: {}", r.str(0))))?;
-    f.write_all(&content[..n])
-        .map_err(|e| Error::io(&e, "write"))?;
+    let mut f = super::create_truncated(&p).map_err(|e| Error::io(&e, format!("open: {}", r.str(0))))?;
+    f.write_all(&content[..n]).map_err(|e| Error::io(&e, "write"))?;
     Ok(RetValue::None)
 }
 
@@ -1307,19 +1232,7 @@ fn copy_size(d: &mut Daemon, r: &Req) -> Result<RetValue> {
 fn dd(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let (s, _) = dev_or_path(d, r, 0)?;
     let (t, is_file) = dev_or_path(d, r, 1)?;
-    copy_bytes(
-        d,
-        &s,
-        &r.str(0),
-        &t,
-        &r.str(1),
-        is_file,
-        0,
-        0,
-        None,
-        false,
-        false,
-    )
+    copy_bytes(d, &s, &r.str(0), &t, &r.str(1), is_file, 0, 0, None, false, false)
 }
 
 fn open_guest(d: &Daemon, r: &Req, i: usize) -> Result<File> {
@@ -1466,10 +1379,7 @@ mod tests {
         assert!(make_dirs(&s, b"/x/y/z/").is_ok());
         fs::write(d.join("file"), b"").unwrap();
         // An existing non-directory at the path itself.
-        assert!(matches!(
-            make_dirs(&s, b"/file"),
-            Err(MkdirPError::NotADirectory)
-        ));
+        assert!(matches!(make_dirs(&s, b"/file"), Err(MkdirPError::NotADirectory)));
         // A file in the way further up: mkdir's own ENOTDIR.
         match make_dirs(&s, b"/file/sub/deeper") {
             Err(MkdirPError::Io(e)) => assert_eq!(e.raw_os_error(), Some(libc::ENOTDIR)),

@@ -96,10 +96,7 @@ pub fn parse_elf_magic(magic: &str) -> Option<(String, String, String)> {
         return None;
     }
     let kinds = ["executable", "shared object", "relocatable"];
-    let (kpos, klen) = kinds
-        .iter()
-        .filter_map(|k| rest.find(k).map(|p| (p, k.len())))
-        .min()?;
+    let (kpos, klen) = kinds.iter().filter_map(|k| rest.find(k).map(|p| (p, k.len()))).min()?;
     let after = rest[kpos + klen..].trim_start_matches(',').trim_start();
     let machine = after.split(',').next()?.trim();
     if machine.is_empty() {
@@ -174,11 +171,7 @@ fn arch_of_magic(magic: &str, guest_path: &str, host: &Path) -> Result<String> {
         if let Ok(f) = fs::File::open(host) {
             let o = Cmd::new(cat).stdin_file(f).run();
             if o.ok() && !o.stdout.is_empty() {
-                let tmp = std::env::temp_dir().join(format!(
-                    "filearch-{}-{}",
-                    std::process::id(),
-                    rand_suffix()
-                ));
+                let tmp = std::env::temp_dir().join(format!("filearch-{}-{}", std::process::id(), rand_suffix()));
                 if fs::write(&tmp, &o.stdout).is_ok() {
                     let m = file_tool(&["-Sb"], &tmp);
                     let _ = fs::remove_file(&tmp);
@@ -207,14 +200,11 @@ fn cpio_arch(magic: &str, guest_path: &str, host: &Path) -> Result<String> {
     } else {
         "cat"
     };
-    let tmp =
-        std::env::temp_dir().join(format!("filearch-{}-{}", std::process::id(), rand_suffix()));
+    let tmp = std::env::temp_dir().join(format!("filearch-{}-{}", std::process::id(), rand_suffix()));
     fs::create_dir_all(&tmp).map_err(|e| Error::io(&e, "mkdtemp"))?;
     let result = (|| {
         let data = fs::File::open(host).map_err(|e| Error::io(&e, guest_path))?;
-        let mut dec = Cmd::new(cat)
-            .stdin_file(data)
-            .spawn_streaming(false, true)?;
+        let mut dec = Cmd::new(cat).stdin_file(data).spawn_streaming(false, true)?;
         let Some(out) = dec.child.stdout.take() else {
             return Err(Error::msg("cpio command failed"));
         };
@@ -271,9 +261,7 @@ fn file_architecture(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     } else {
         host
     };
-    Ok(RetValue::Str(
-        arch_of_magic(&magic, &r.str(0), &host)?.into_bytes(),
-    ))
+    Ok(RetValue::Str(arch_of_magic(&magic, &r.str(0), &host)?.into_bytes()))
 }
 
 #[cfg(test)]
@@ -291,10 +279,7 @@ mod tests {
             arch("ELF 64-bit LSB executable, x86-64, version 1 (SYSV), dynamically linked"),
             "x86_64"
         );
-        assert_eq!(
-            arch("ELF 32-bit LSB executable, Intel 80386, version 1 (SYSV)"),
-            "i386"
-        );
+        assert_eq!(arch("ELF 32-bit LSB executable, Intel 80386, version 1 (SYSV)"), "i386");
         assert_eq!(
             arch("ELF 64-bit LSB pie executable, x86-64, version 1 (SYSV)"),
             "x86_64"
@@ -307,18 +292,12 @@ mod tests {
             arch("ELF 64-bit LSB shared object, ARM aarch64, version 1 (SYSV)"),
             "aarch64"
         );
-        assert_eq!(
-            arch("ELF 32-bit LSB executable, ARM, EABI5 version 1 (SYSV)"),
-            "arm"
-        );
+        assert_eq!(arch("ELF 32-bit LSB executable, ARM, EABI5 version 1 (SYSV)"), "arm");
         assert_eq!(
             arch("ELF 64-bit LSB relocatable, UCB RISC-V, version 1 (SYSV)"),
             "riscv64"
         );
-        assert_eq!(
-            arch("ELF 64-bit MSB executable, IBM S/390, version 1 (SYSV)"),
-            "s390x"
-        );
+        assert_eq!(arch("ELF 64-bit MSB executable, IBM S/390, version 1 (SYSV)"), "s390x");
         assert_eq!(
             arch("ELF 64-bit MSB executable, SPARC V9, relaxed memory ordering, version 1"),
             "sparc64"

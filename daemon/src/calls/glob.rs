@@ -37,9 +37,7 @@ pub fn expand_braces(p: &[u8]) -> Vec<Vec<u8>> {
             _ => {}
         }
     }
-    let Some(close) = close else {
-        return vec![p.to_vec()];
-    };
+    let Some(close) = close else { return vec![p.to_vec()] };
     let (pre, post) = (&p[..open], &p[close + 1..]);
     let mut bounds = vec![open];
     bounds.extend(&commas);
@@ -68,20 +66,13 @@ fn fnmatch(pat: &[u8], name: &[u8]) -> bool {
 
 /// Guest paths matching one brace-free absolute pattern, sorted.
 fn glob_one(d: &Daemon, pattern: &[u8]) -> Vec<Vec<u8>> {
-    let comps: Vec<&[u8]> = pattern
-        .split(|&b| b == b'/')
-        .filter(|c| !c.is_empty())
-        .collect();
+    let comps: Vec<&[u8]> = pattern.split(|&b| b == b'/').filter(|c| !c.is_empty()).collect();
     let mut found: Vec<Vec<u8>> = vec![Vec::new()];
     for (i, comp) in comps.iter().enumerate() {
         let last = i + 1 == comps.len();
         let mut next = Vec::new();
         for base in &found {
-            let dir_guest = if base.is_empty() {
-                b"/".to_vec()
-            } else {
-                base.clone()
-            };
+            let dir_guest = if base.is_empty() { b"/".to_vec() } else { base.clone() };
             if has_magic(comp) {
                 let Ok(dir) = d.sysroot.resolve(&dir_guest, true) else {
                     continue;
@@ -116,12 +107,7 @@ fn glob_one(d: &Daemon, pattern: &[u8]) -> Vec<Vec<u8>> {
         found = next;
         if !last {
             // Only directories can be walked into.
-            found.retain(|p| {
-                d.sysroot
-                    .resolve(p, true)
-                    .map(|h| h.is_dir())
-                    .unwrap_or(false)
-            });
+            found.retain(|p| d.sysroot.resolve(p, true).map(|h| h.is_dir()).unwrap_or(false));
         }
     }
     if comps.is_empty() {
@@ -138,13 +124,7 @@ fn glob_expand(d: &mut Daemon, r: &Req) -> Result<RetValue> {
             continue;
         }
         for mut m in glob_one(d, &p) {
-            if mark
-                && m != b"/"
-                && d.sysroot
-                    .resolve(&m, true)
-                    .map(|h| h.is_dir())
-                    .unwrap_or(false)
-            {
+            if mark && m != b"/" && d.sysroot.resolve(&m, true).map(|h| h.is_dir()).unwrap_or(false) {
                 m.push(b'/');
             }
             out.push(m);

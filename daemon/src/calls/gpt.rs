@@ -30,11 +30,7 @@ fn partnum_ok(n: i32) -> Result<()> {
 
 /// Run sgdisk (stdout folded into stderr, as 1.48 does); errors worded by `what`.
 fn sgdisk(device: &str, args: &[&str], what: &str) -> Result<String> {
-    let o = Cmd::new("sgdisk")
-        .arg(device)
-        .args(args)
-        .fold_stdout()
-        .run();
+    let o = Cmd::new("sgdisk").arg(device).args(args).fold_stdout().run();
     super::parted::settle(device);
     if !o.ok() {
         return Err(Error::msg(format!("{what}: {}", o.err_text())));
@@ -70,8 +66,7 @@ fn info(r: &Req, field: &str) -> Result<String> {
     let (dev, n) = (r.str(0), r.int(1));
     partnum_ok(n)?;
     let out = sgdisk(&dev, &["-i", &n.to_string()], "sgdisk")?;
-    info_field(&out, field)
-        .ok_or_else(|| Error::msg(format!("{dev}: sgdisk output did not contain '{field}'")))
+    info_field(&out, field).ok_or_else(|| Error::msg(format!("{dev}: sgdisk output did not contain '{field}'")))
 }
 
 fn guid_prefix(v: &str) -> String {
@@ -96,8 +91,7 @@ fn part_get_gpt_guid(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
 fn part_get_gpt_attributes(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let v = info(r, "Attribute flags")?;
     let hex: String = v.chars().take_while(|c| c.is_ascii_hexdigit()).collect();
-    let n = u64::from_str_radix(&hex, 16)
-        .map_err(|_| Error::msg(format!("cannot parse attribute flags: {v}")))?;
+    let n = u64::from_str_radix(&hex, 16).map_err(|_| Error::msg(format!("cannot parse attribute flags: {v}")))?;
     Ok(RetValue::Int64(n as i64))
 }
 
@@ -115,7 +109,9 @@ fn part_get_disk_guid(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let v = out
         .lines()
         .find_map(|l| l.strip_prefix("Disk identifier (GUID):"))
-        .ok_or_else(|| Error::msg("sgdisk output did not contain disk GUID. See LIBGUESTFS_DEBUG output for more details"))?;
+        .ok_or_else(|| {
+            Error::msg("sgdisk output did not contain disk GUID. See LIBGUESTFS_DEBUG output for more details")
+        })?;
     Ok(RetValue::Str(guid_prefix(v.trim_start()).into_bytes()))
 }
 
@@ -150,10 +146,7 @@ mod tests {
         let out = "Partition GUID code: 21686148-6449-6E6F-744E-656564454649 (BIOS boot partition)\nAttribute flags: 0000000000000004\n";
         let t = info_field(out, "Partition GUID code").unwrap();
         assert_eq!(guid_prefix(&t), "21686148-6449-6E6F-744E-656564454649");
-        assert_eq!(
-            info_field(out, "Attribute flags").unwrap(),
-            "0000000000000004"
-        );
+        assert_eq!(info_field(out, "Attribute flags").unwrap(), "0000000000000004");
         assert_eq!(info_field(out, "Nope"), None);
     }
 }

@@ -93,8 +93,7 @@ fn hivex_open(d: &mut Daemon, r: &Req) -> Result<RetValue> {
         }
     }
     let cpath = c_arg(path.as_os_str().as_bytes());
-    let hive = Hive::open(&cpath, flags)
-        .map_err(|e| Error::io(&e, format!("hivex failed to open {}", r.str(0))))?;
+    let hive = Hive::open(&cpath, flags).map_err(|e| Error::io(&e, format!("hivex failed to open {}", r.str(0))))?;
     HIVE.with(|h| *h.borrow_mut() = Some(hive));
     Ok(RetValue::None)
 }
@@ -165,9 +164,7 @@ fn hivex_commit(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     };
     // There is no optional Pathname type, so 1.48 checks this one by hand.
     if f.first() != Some(&b'/') {
-        return Err(Error::msg(
-            "do_hivex_commit: path must start with a / character",
-        ));
+        return Err(Error::msg("do_hivex_commit: path must start with a / character"));
     }
     if !super::mount::is_root_mounted(&d.sysroot) {
         return Err(Error::msg(
@@ -208,8 +205,5 @@ fn hivex_node_delete_child(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
 fn hivex_node_set_value(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let key = c_arg(r.bytes(1));
     let value = r.bytes(3).to_vec();
-    with_hive(r, |h| {
-        h.node_set_value(r.int64(0) as u64, &key, r.int64(2), &value)
-    })
-    .map(|()| RetValue::None)
+    with_hive(r, |h| h.node_set_value(r.int64(0) as u64, &key, r.int64(2), &value)).map(|()| RetValue::None)
 }

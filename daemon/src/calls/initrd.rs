@@ -15,16 +15,11 @@ pub const CALLS: &[(&str, Handler)] = &[("initrd_list", initrd_list), ("initrd_c
 fn initrd_list(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let p = host_path(d, r, 0, true)?;
     let f = fs::File::open(&p).map_err(|e| Error::io(&e, r.str(0)))?;
-    let mut zcat = Cmd::new("zcat")
-        .stdin_file(f)
-        .spawn_streaming(false, true)?;
+    let mut zcat = Cmd::new("zcat").stdin_file(f).spawn_streaming(false, true)?;
     let Some(out) = zcat.child.stdout.take() else {
         return Err(Error::msg("zcat: no output"));
     };
-    let o = Cmd::new("cpio")
-        .args(["--quiet", "-it"])
-        .stdin_pipe(out)
-        .run();
+    let o = Cmd::new("cpio").args(["--quiet", "-it"]).stdin_pipe(out).run();
     let _ = zcat.finish();
     if !o.ok() {
         return Err(Error::msg(format!(
@@ -49,9 +44,7 @@ fn initrd_cat(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     fs::create_dir_all(&tmp).map_err(|e| Error::io(&e, "mkdtemp"))?;
     let result = (|| {
         let f = fs::File::open(&p).map_err(|e| Error::io(&e, &path))?;
-        let mut zcat = Cmd::new("zcat")
-            .stdin_file(f)
-            .spawn_streaming(false, true)?;
+        let mut zcat = Cmd::new("zcat").stdin_file(f).spawn_streaming(false, true)?;
         let Some(out) = zcat.child.stdout.take() else {
             return Err(Error::msg("zcat: no output"));
         };
@@ -70,16 +63,13 @@ fn initrd_cat(d: &mut Daemon, r: &Req) -> Result<RetValue> {
         }
         // The member name comes from the caller: read it only if it stayed inside tmp.
         let target = tmp.join(name.trim_start_matches('/'));
-        let real =
-            fs::canonicalize(&target).map_err(|e| Error::io(&e, format!("open: {path}:{name}")))?;
+        let real = fs::canonicalize(&target).map_err(|e| Error::io(&e, format!("open: {path}:{name}")))?;
         if !real.starts_with(&tmp) {
             return Err(Error::perror(libc::ENOENT, format!("open: {path}:{name}")));
         }
         let m = fs::metadata(&real).map_err(|e| Error::io(&e, format!("fstat: {path}:{name}")))?;
         if m.len() >= MESSAGE_MAX as u64 {
-            return Err(Error::msg(format!(
-                "{path}:{name}: file is too large for the protocol"
-            )));
+            return Err(Error::msg(format!("{path}:{name}: file is too large for the protocol")));
         }
         fs::read(&real).map_err(|e| Error::io(&e, format!("read: {path}:{name}")))
     })();

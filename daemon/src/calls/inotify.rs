@@ -22,9 +22,7 @@ pub const CALLS: &[(&str, Handler)] = &[
 static FD: Mutex<Option<OwnedFd>> = Mutex::new(None);
 
 fn with_fd<T>(r: &Req, f: impl FnOnce(i32) -> Result<T>) -> Result<T> {
-    let g = FD
-        .lock()
-        .map_err(|_| Error::msg("inotify state poisoned"))?;
+    let g = FD.lock().map_err(|_| Error::msg("inotify state poisoned"))?;
     match g.as_ref() {
         Some(fd) => f(fd.as_raw_fd()),
         None => Err(Error::msg(format!(
@@ -50,15 +48,12 @@ fn inotify_init(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     }
     // SAFETY: fd was just created and is owned by nothing else.
     let owned = unsafe { OwnedFd::from_raw_fd(fd) };
-    *FD.lock()
-        .map_err(|_| Error::msg("inotify state poisoned"))? = Some(owned);
+    *FD.lock().map_err(|_| Error::msg("inotify state poisoned"))? = Some(owned);
     Ok(RetValue::None)
 }
 
 fn inotify_close(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
-    let mut g = FD
-        .lock()
-        .map_err(|_| Error::msg("inotify state poisoned"))?;
+    let mut g = FD.lock().map_err(|_| Error::msg("inotify state poisoned"))?;
     if g.take().is_none() {
         return Err(Error::msg("handle is not open"));
     }
@@ -98,9 +93,7 @@ pub fn parse_events(buf: &[u8]) -> Vec<Event> {
     let mut out = Vec::new();
     let mut n = 0;
     while n + 16 <= buf.len() {
-        let u = |o: usize| {
-            u32::from_ne_bytes([buf[n + o], buf[n + o + 1], buf[n + o + 2], buf[n + o + 3]])
-        };
+        let u = |o: usize| u32::from_ne_bytes([buf[n + o], buf[n + o + 1], buf[n + o + 2], buf[n + o + 3]]);
         let (wd, mask, cookie, len) = (u(0) as i32, u(4), u(8), u(12) as usize);
         if n + 16 + len > buf.len() {
             break;

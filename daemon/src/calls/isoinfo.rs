@@ -57,9 +57,7 @@ pub fn parse_datetime(b: &[u8]) -> i64 {
 fn read_pvd(p: &Path, name: &str) -> Result<RetValue> {
     let f = File::open(p).map_err(|e| Error::io(&e, name))?;
     let mut pvd = [0u8; 2048];
-    let n = f
-        .read_at(&mut pvd, 32768)
-        .map_err(|e| Error::io(&e, name))?;
+    let n = f.read_at(&mut pvd, 32768).map_err(|e| Error::io(&e, name))?;
     if n != 2048 || pvd[0] != 1 || &pvd[1..6] != b"CD001" {
         return Err(Error::msg(format!("{name}: not an ISO file or CD-ROM")));
     }

@@ -38,11 +38,7 @@ thread_local! {
 }
 
 /// Runs `f` on the open journal; `what` is the context of a failure ("<what>: <strerror>").
-fn with_journal<T>(
-    r: &Req,
-    what: &str,
-    f: impl FnOnce(&mut Journal) -> std::io::Result<T>,
-) -> Result<T> {
+fn with_journal<T>(r: &Req, what: &str, f: impl FnOnce(&mut Journal) -> std::io::Result<T>) -> Result<T> {
     JOURNAL.with(|j| match j.borrow_mut().as_mut() {
         Some(journal) => f(journal).map_err(|e| Error::io(&e, what)),
         None => Err(Error::msg(format!(
@@ -56,8 +52,7 @@ fn journal_open(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     JOURNAL.with(|j| j.borrow_mut().take());
     let path = super::host_path(d, r, 0, true)?;
     let bytes = path.as_os_str().as_bytes();
-    let cpath = CString::new(bytes)
-        .map_err(|_| Error::with_errno(libc::EINVAL, "journal_open: bad path"))?;
+    let cpath = CString::new(bytes).map_err(|_| Error::with_errno(libc::EINVAL, "journal_open: bad path"))?;
     let journal = Journal::open_directory(&cpath)
         .map_err(|e| Error::io(&e, format!("sd_journal_open_directory: {}", r.str(0))))?;
     JOURNAL.with(|j| *j.borrow_mut() = Some(journal));
@@ -93,10 +88,7 @@ fn internal_journal_get(d: &mut Daemon, r: &Req) -> Result<RetValue> {
         }
         Err(e) => {
             // After the OK reply the protocol can only cancel the file.
-            crate::log::line(format!(
-                "sd_journal_enumerate_data: {}",
-                crate::error::io_text(&e)
-            ));
+            crate::log::line(format!("sd_journal_enumerate_data: {}", crate::error::io_text(&e)));
             d.end_file_out(true)?;
         }
     }
@@ -104,19 +96,14 @@ fn internal_journal_get(d: &mut Daemon, r: &Req) -> Result<RetValue> {
 }
 
 fn journal_get_data_threshold(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    with_journal(r, "sd_journal_get_data_threshold", |j| j.data_threshold())
-        .map(|v| RetValue::Int64(v as i64))
+    with_journal(r, "sd_journal_get_data_threshold", |j| j.data_threshold()).map(|v| RetValue::Int64(v as i64))
 }
 
 fn journal_set_data_threshold(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let t = r.int64(0);
-    with_journal(r, "sd_journal_set_data_threshold", |j| {
-        j.set_data_threshold(t as usize)
-    })
-    .map(|()| RetValue::None)
+    with_journal(r, "sd_journal_set_data_threshold", |j| j.set_data_threshold(t as usize)).map(|()| RetValue::None)
 }
 
 fn journal_get_realtime_usec(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    with_journal(r, "sd_journal_get_realtime_usec", |j| j.realtime_usec())
-        .map(|v| RetValue::Int64(v as i64))
+    with_journal(r, "sd_journal_get_realtime_usec", |j| j.realtime_usec()).map(|v| RetValue::Int64(v as i64))
 }

@@ -116,19 +116,11 @@ fn diskgroup_name(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
 }
 
 fn diskgroup_volumes(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    Ok(str_list(object_string_list(
-        &show_diskgroup(r)?,
-        "volumes",
-        SHOW_DG,
-    )?))
+    Ok(str_list(object_string_list(&show_diskgroup(r)?, "volumes", SHOW_DG)?))
 }
 
 fn diskgroup_disks(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    Ok(str_list(object_string_list(
-        &show_diskgroup(r)?,
-        "disks",
-        SHOW_DG,
-    )?))
+    Ok(str_list(object_string_list(&show_diskgroup(r)?, "disks", SHOW_DG)?))
 }
 
 fn volume_type(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
@@ -144,11 +136,7 @@ fn volume_hint(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
 }
 
 fn volume_partitions(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    Ok(str_list(object_string_list(
-        &show_volume(r)?,
-        "partitions",
-        SHOW_VOL,
-    )?))
+    Ok(str_list(object_string_list(&show_volume(r)?, "partitions", SHOW_VOL)?))
 }
 
 /// /dev/mapper/<prefix>*, sorted (ldmtool cannot name its devices back; 1.48 lists

@@ -80,13 +80,7 @@ fn luks_format_cipher(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     format(r, Some(r.str(3)))
 }
 
-fn open(
-    device: &str,
-    key: &[u8],
-    mapname: &str,
-    readonly: bool,
-    crypttype: Option<String>,
-) -> Result<RetValue> {
+fn open(device: &str, key: &[u8], mapname: &str, readonly: bool, crypttype: Option<String>) -> Result<RetValue> {
     let mapper = format!("/dev/mapper/{mapname}");
     if std::path::Path::new(&mapper).exists() {
         return Err(Error::msg(format!("{mapper}: device already exists")));
@@ -163,11 +157,10 @@ fn luks_add_key(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
 
 fn luks_kill_slot(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let k = KeyFile::new(r.bytes(1))?;
-    run(Cmd::new("cryptsetup").args(["-q", "-d"]).arg(&k.0).args([
-        "luksKillSlot",
-        &r.str(0),
-        &r.int(2).to_string(),
-    ]))?;
+    run(Cmd::new("cryptsetup")
+        .args(["-q", "-d"])
+        .arg(&k.0)
+        .args(["luksKillSlot", &r.str(0), &r.int(2).to_string()]))?;
     Ok(RetValue::None)
 }
 

@@ -58,9 +58,7 @@ fn lvm(args: &[&str]) -> Result<String> {
     if let Some((sub, rest)) = args.split_first() {
         c = c.arg(sub);
         if let Some(f) = FILTER.lock().ok().and_then(|g| g.clone()) {
-            c = c
-                .arg("--config")
-                .arg(format!("devices {{ filter = [ {f} ] }}"));
+            c = c.arg("--config").arg(format!("devices {{ filter = [ {f} ] }}"));
         }
         c = c.args(rest);
     }
@@ -123,14 +121,7 @@ fn lvcreate_free(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     if !(0..=100).contains(&p) {
         return Err(Error::msg(format!("percentage must be [0..100] (was {p})")));
     }
-    lvm(&[
-        "lvcreate",
-        "-l",
-        &format!("{p}%FREE"),
-        "-n",
-        &r.str(0),
-        &r.str(1),
-    ])?;
+    lvm(&["lvcreate", "-l", &format!("{p}%FREE"), "-n", &r.str(0), &r.str(1)])?;
     Ok(RetValue::None)
 }
 
@@ -155,17 +146,14 @@ fn lvs(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
 fn lvm_remove_all(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
     for lv in list_lvs()? {
         let _ = lvm(&["lvchange", "-an", &lv]);
-        lvm(&["lvremove", "-f", &lv])
-            .map_err(|e| Error::msg(format!("lvremove: {lv}: {}", e.msg)))?;
+        lvm(&["lvremove", "-f", &lv]).map_err(|e| Error::msg(format!("lvremove: {lv}: {}", e.msg)))?;
     }
     for vg in convert_lvm_output(&lvm(&["vgs", "-o", "vg_name", "--noheadings"])?, "") {
         let _ = lvm(&["vgchange", "-an", &vg]);
-        lvm(&["vgremove", "-f", &vg])
-            .map_err(|e| Error::msg(format!("vgremove: {vg}: {}", e.msg)))?;
+        lvm(&["vgremove", "-f", &vg]).map_err(|e| Error::msg(format!("vgremove: {vg}: {}", e.msg)))?;
     }
     for pv in convert_lvm_output(&lvm(&["pvs", "-o", "pv_name", "--noheadings"])?, "") {
-        lvm(&["pvremove", "-f", &pv])
-            .map_err(|e| Error::msg(format!("pvremove: {pv}: {}", e.msg)))?;
+        lvm(&["pvremove", "-f", &pv]).map_err(|e| Error::msg(format!("pvremove: {pv}: {}", e.msg)))?;
     }
     Ok(RetValue::None)
 }
@@ -191,13 +179,7 @@ fn same_size(err: &str) -> bool {
 }
 
 fn lvresize(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    match lvm(&[
-        "lvresize",
-        "--force",
-        "-L",
-        &r.int(1).to_string(),
-        &r.str(0),
-    ]) {
+    match lvm(&["lvresize", "--force", "-L", &r.int(1).to_string(), &r.str(0)]) {
         Err(e) if !same_size(&e.msg) => Err(e),
         _ => Ok(RetValue::None),
     }
@@ -289,10 +271,7 @@ fn lvm_canonical_lv_name(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     }
     match lv_canonical(&dev)? {
         Some(lv) => Ok(RetValue::Str(lv.into_bytes())),
-        None => Err(Error::with_errno(
-            libc::EINVAL,
-            format!("{dev}: not a logical volume"),
-        )),
+        None => Err(Error::with_errno(libc::EINVAL, format!("{dev}: not a logical volume"))),
     }
 }
 
@@ -329,19 +308,12 @@ fn lvm_clear_filter(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
 
 /// Parse `lvm {pvs,vgs,lvs} --separator '\r' --units b --nosuffix` rows into structs,
 /// field types taken from the API table.
-pub fn parse_full(
-    fields: &[guestfs_api::Field],
-    out: &str,
-) -> Result<Vec<guestfs_protocol::StructValue>> {
+pub fn parse_full(fields: &[guestfs_api::Field], out: &str) -> Result<Vec<guestfs_protocol::StructValue>> {
     use guestfs_api::FieldType as T;
     use guestfs_protocol::FieldValue as V;
     let mut rows = Vec::new();
     // Not .lines(): it would eat the separator before an empty last field.
-    for line in out
-        .split('\n')
-        .map(|l| l.trim_start())
-        .filter(|l| !l.is_empty())
-    {
+    for line in out.split('\n').map(|l| l.trim_start()).filter(|l| !l.is_empty()) {
         let toks: Vec<&str> = line.split('\r').collect();
         if toks.len() < fields.len() {
             return Err(Error::msg(format!("failed to parse lvm output: {line}")));
@@ -353,9 +325,8 @@ pub fn parse_full(
                 if t.is_empty() {
                     return Ok(0);
                 }
-                t.parse::<i64>().map_err(|_| {
-                    Error::msg(format!("failed to parse size '{t}' from token {}", f.name))
-                })
+                t.parse::<i64>()
+                    .map_err(|_| Error::msg(format!("failed to parse size '{t}' from token {}", f.name)))
             };
             vals.push(match f.ty {
                 T::String => V::Str(t.as_bytes().to_vec()),
@@ -371,11 +342,7 @@ pub fn parse_full(
                 T::Int64 => V::Int64(num()?),
                 T::Int32 => V::Int32(num()? as i32),
                 T::UInt32 => V::UInt32(num()? as u32),
-                T::OptPercent => V::OptPercent(if t.is_empty() {
-                    -1.0
-                } else {
-                    t.parse().unwrap_or(-1.0)
-                }),
+                T::OptPercent => V::OptPercent(if t.is_empty() { -1.0 } else { t.parse().unwrap_or(-1.0) }),
                 T::Char => V::Char(t.bytes().next().unwrap_or(b' ')),
                 T::Buffer => V::Buffer(t.as_bytes().to_vec()),
             });
@@ -484,21 +451,15 @@ fn get_fields(cmd: &str, field: &str, name: &str) -> Result<RetValue> {
 }
 
 fn pvuuid(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    Ok(RetValue::Str(
-        get_field("pvs", "pv_uuid", &r.str(0))?.into_bytes(),
-    ))
+    Ok(RetValue::Str(get_field("pvs", "pv_uuid", &r.str(0))?.into_bytes()))
 }
 
 fn vguuid(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    Ok(RetValue::Str(
-        get_field("vgs", "vg_uuid", &r.str(0))?.into_bytes(),
-    ))
+    Ok(RetValue::Str(get_field("vgs", "vg_uuid", &r.str(0))?.into_bytes()))
 }
 
 fn lvuuid(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    Ok(RetValue::Str(
-        get_field("lvs", "lv_uuid", &r.str(0))?.into_bytes(),
-    ))
+    Ok(RetValue::Str(get_field("lvs", "lv_uuid", &r.str(0))?.into_bytes()))
 }
 
 fn vglvuuids(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
@@ -525,17 +486,12 @@ mod tests {
     fn full_rows_parse_by_table_types() {
         let api = guestfs_api::table();
         let st = api.structure("lvm_lv").unwrap();
-        let line = "  lv1\rabcdef-ghij-klmn-opqr-stuv-wxyz-123456\r-wi-a-----\r-1\r-1\r253\r0\r67108864\r1\r\r\r\r\r\r\r\n";
+        let line =
+            "  lv1\rabcdef-ghij-klmn-opqr-stuv-wxyz-123456\r-wi-a-----\r-1\r-1\r253\r0\r67108864\r1\r\r\r\r\r\r\r\n";
         let rows = parse_full(&st.fields, line).unwrap();
         assert_eq!(rows.len(), 1);
-        assert_eq!(
-            rows[0].fields[7],
-            guestfs_protocol::FieldValue::UInt64(67108864)
-        );
-        assert_eq!(
-            rows[0].fields[10],
-            guestfs_protocol::FieldValue::OptPercent(-1.0)
-        );
+        assert_eq!(rows[0].fields[7], guestfs_protocol::FieldValue::UInt64(67108864));
+        assert_eq!(rows[0].fields[10], guestfs_protocol::FieldValue::OptPercent(-1.0));
     }
 
     #[test]

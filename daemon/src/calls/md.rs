@@ -16,8 +16,7 @@ pub const CALLS: &[(&str, Handler)] = &[
 ];
 
 const LEVELS: &[&str] = &[
-    "linear", "raid0", "0", "stripe", "raid1", "1", "mirror", "raid4", "4", "raid5", "5", "raid6",
-    "6", "raid10", "10",
+    "linear", "raid0", "0", "stripe", "raid1", "1", "mirror", "raid4", "4", "raid5", "5", "raid6", "6", "raid10", "10",
 ];
 
 fn md_create(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
@@ -97,12 +96,7 @@ fn md_detail(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
         .out_text()
         .lines()
         .filter_map(|l| l.split_once('='))
-        .map(|(k, v)| {
-            (
-                k.strip_prefix("MD_").unwrap_or(k).to_ascii_lowercase(),
-                v.to_string(),
-            )
-        })
+        .map(|(k, v)| (k.strip_prefix("MD_").unwrap_or(k).to_ascii_lowercase(), v.to_string()))
         .collect();
     Ok(hashtable(pairs))
 }
@@ -123,10 +117,7 @@ pub fn parse_mdstat_members(rest: &str) -> Result<Vec<(String, i32, String)>> {
         let idx: i32 = tok[p + 1..q]
             .parse()
             .map_err(|_| Error::msg(format!("not a device number: {}", &tok[p + 1..q])))?;
-        let flags: String = tok[q + 1..]
-            .chars()
-            .filter(|c| c.is_ascii_alphabetic())
-            .collect();
+        let flags: String = tok[q + 1..].chars().filter(|c| c.is_ascii_alphabetic()).collect();
         v.push((format!("/dev/{}", &tok[..p]), idx, flags));
     }
     Ok(v)
@@ -135,8 +126,7 @@ pub fn parse_mdstat_members(rest: &str) -> Result<Vec<(String, i32, String)>> {
 fn md_stat(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let md = r.str(0);
     let name = md.strip_prefix("/dev/").unwrap_or(&md).to_string();
-    let text = std::fs::read_to_string("/proc/mdstat")
-        .map_err(|e| Error::io(&e, "fopen: /proc/mdstat"))?;
+    let text = std::fs::read_to_string("/proc/mdstat").map_err(|e| Error::io(&e, "fopen: /proc/mdstat"))?;
     let prefix = format!("{name} : ");
     let line = text
         .lines()
@@ -173,10 +163,7 @@ mod tests {
         let v = parse_mdstat_members("active raid1 sdb1[1] sda1[0](F)").unwrap();
         assert_eq!(
             v,
-            vec![
-                ("/dev/sdb1".into(), 1, "".into()),
-                ("/dev/sda1".into(), 0, "F".into())
-            ]
+            vec![("/dev/sdb1".into(), 1, "".into()), ("/dev/sda1".into(), 0, "F".into())]
         );
     }
 }

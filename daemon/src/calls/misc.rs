@@ -226,8 +226,7 @@ fn ntfsclone_out(d: &mut Daemon, r: &Req) -> Result<RetValue> {
 fn blkdiscard(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let dev = r.str(0);
     let name = dev.trim_start_matches("/dev/");
-    let max = std::fs::read_to_string(format!("/sys/block/{name}/queue/discard_max_bytes"))
-        .unwrap_or_default();
+    let max = std::fs::read_to_string(format!("/sys/block/{name}/queue/discard_max_bytes")).unwrap_or_default();
     if max.trim() == "0" {
         return Err(Error::with_errno(
             libc::ENOTSUP,
@@ -236,10 +235,7 @@ fn blkdiscard(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     }
     let o = Cmd::new("blkdiscard").arg(&dev).run();
     if !o.ok() {
-        return Err(Error::msg(format!(
-            "ioctl: {dev}: BLKDISCARD: {}",
-            o.err_text()
-        )));
+        return Err(Error::msg(format!("ioctl: {dev}: BLKDISCARD: {}", o.err_text())));
     }
     Ok(RetValue::None)
 }
@@ -249,8 +245,7 @@ fn blkdiscard(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
 fn blkdiscardzeroes(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let dev = r.str(0);
     let name = dev.trim_start_matches("/dev/");
-    let z = std::fs::read_to_string(format!("/sys/block/{name}/queue/discard_zeroes_data"))
-        .unwrap_or_default();
+    let z = std::fs::read_to_string(format!("/sys/block/{name}/queue/discard_zeroes_data")).unwrap_or_default();
     Ok(RetValue::Bool(z.trim() == "1"))
 }
 
@@ -367,9 +362,7 @@ fn sfdisk_disk_geometry(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
 
 /// The device of a Mountable argument (a btrfs subvolume reads its device, as in 1.48).
 fn mountable_device(r: &Req, i: usize) -> String {
-    crate::mountable::Mountable::parse(&r.str(i))
-        .device()
-        .to_string()
+    crate::mountable::Mountable::parse(&r.str(i)).device().to_string()
 }
 
 fn inode_arg(r: &Req) -> Result<String> {
@@ -383,13 +376,7 @@ fn inode_arg(r: &Req) -> Result<String> {
 /// FileOut: the content of the file with the given inode number, through icat.
 fn download_inode(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let inode = inode_arg(r)?;
-    super::transfer::stream_command(
-        d,
-        Cmd::new("icat")
-            .arg("-r")
-            .arg(mountable_device(r, 0))
-            .arg(&inode),
-    )
+    super::transfer::stream_command(d, Cmd::new("icat").arg("-r").arg(mountable_device(r, 0)).arg(&inode))
 }
 
 /// FileOut: data units start..stop through blkls; only unallocated ones when the
@@ -400,9 +387,7 @@ fn download_blocks(d: &mut Daemon, r: &Req) -> Result<RetValue> {
         return Err(Error::msg("starting address must be greater than zero"));
     }
     if stop <= start {
-        return Err(Error::msg(
-            "stopping address must greater than starting address",
-        ));
+        return Err(Error::msg("stopping address must greater than starting address"));
     }
     let mut c = Cmd::new("blkls").arg(mountable_device(r, 0));
     if !r.opt_set(0) {
@@ -414,13 +399,7 @@ fn download_blocks(d: &mut Daemon, r: &Req) -> Result<RetValue> {
 /// FileOut: the content of the NTFS file with the given inode (MFT record) number.
 fn ntfscat_i(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let inode = inode_arg(r)?;
-    super::transfer::stream_command(
-        d,
-        Cmd::new("ntfscat")
-            .arg("-i")
-            .arg(&inode)
-            .arg(mountable_device(r, 0)),
-    )
+    super::transfer::stream_command(d, Cmd::new("ntfscat").arg("-i").arg(&inode).arg(mountable_device(r, 0)))
 }
 
 fn f2fs_expand(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
@@ -480,11 +459,5 @@ fn sfdisk_n(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
 }
 
 fn sfdisk_m(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    sfdisk_lines(
-        &r.str(0),
-        0,
-        [("-C", 0), ("-H", 0), ("-S", 0)],
-        Some("-uM"),
-        r.list(1),
-    )
+    sfdisk_lines(&r.str(0), 0, [("-C", 0), ("-H", 0), ("-S", 0)], Some("-uM"), r.list(1))
 }

@@ -74,11 +74,7 @@ pub fn mkfs_argv(
     sector_size_of: &dyn Fn() -> Result<i64>,
 ) -> Result<Vec<String>> {
     let ext = is_extfs(fstype);
-    let mut a: Vec<String> = vec![
-        if ext { "mke2fs" } else { "mkfs" }.into(),
-        "-t".into(),
-        fstype.into(),
-    ];
+    let mut a: Vec<String> = vec![if ext { "mke2fs" } else { "mkfs" }.into(), "-t".into(), fstype.into()];
     if ext {
         a.push("-F".into());
     }
@@ -127,9 +123,7 @@ pub fn mkfs_argv(
     }
     if let Some(i) = inode {
         if !ext {
-            return Err(Error::msg(
-                "inode size (-I) can only be set on ext2/3/4 filesystems",
-            ));
+            return Err(Error::msg("inode size (-I) can only be set on ext2/3/4 filesystems"));
         }
         if i <= 0 {
             return Err(Error::msg("inode size must be larger than zero"));
@@ -138,9 +132,7 @@ pub fn mkfs_argv(
     }
     if let Some(s) = sectorsize {
         if fstype != "ufs" {
-            return Err(Error::msg(
-                "sector size (-S) can only be set on ufs filesystems",
-            ));
+            return Err(Error::msg("sector size (-S) can only be set on ufs filesystems"));
         }
         if s <= 0 {
             return Err(Error::msg("sector size must be larger than zero"));
@@ -206,16 +198,9 @@ fn run_mkfs(
     sectorsize: Option<i32>,
     label: Option<&str>,
 ) -> Result<RetValue> {
-    let argv = mkfs_argv(
-        fstype,
-        device,
-        blocksize,
-        features,
-        inode,
-        sectorsize,
-        label,
-        &|| super::blockdev::sector_size(device),
-    )?;
+    let argv = mkfs_argv(fstype, device, blocksize, features, inode, sectorsize, label, &|| {
+        super::blockdev::sector_size(device)
+    })?;
     wipe_before_mkfs(device);
     let o = Cmd::new(&argv[0]).args(&argv[1..]).run();
     if !o.ok() {
@@ -250,9 +235,7 @@ fn run_mkswap(device: &str, label: Option<String>, uuid: Option<String>) -> Resu
     let mut c = Cmd::new("mkswap").arg("-f");
     if let Some(l) = label {
         if l.len() > 16 {
-            return Err(Error::msg(format!(
-                "{l}: Linux swap labels are limited to 16 bytes"
-            )));
+            return Err(Error::msg(format!("{l}: Linux swap labels are limited to 16 bytes")));
         }
         c = c.arg("-L").arg(l);
     }
@@ -269,9 +252,7 @@ fn run_mkswap(device: &str, label: Option<String>, uuid: Option<String>) -> Resu
 
 fn ext_only(fstype: &str) -> Result<()> {
     if !is_extfs(fstype) {
-        return Err(Error::msg(format!(
-            "{fstype}: not a valid extended filesystem type"
-        )));
+        return Err(Error::msg(format!("{fstype}: not a valid extended filesystem type")));
     }
     Ok(())
 }
@@ -310,21 +291,11 @@ fn mke2fs_j(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
 
 fn mke2fs_jl(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     label_ok(&r.str(3))?;
-    mke2fs_external(
-        &r.str(0),
-        r.int(1),
-        &r.str(2),
-        &format!("LABEL={}", r.str(3)),
-    )
+    mke2fs_external(&r.str(0), r.int(1), &r.str(2), &format!("LABEL={}", r.str(3)))
 }
 
 fn mke2fs_ju(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    mke2fs_external(
-        &r.str(0),
-        r.int(1),
-        &r.str(2),
-        &format!("UUID={}", r.str(3)),
-    )
+    mke2fs_external(&r.str(0), r.int(1), &r.str(2), &format!("UUID={}", r.str(3)))
 }
 
 fn mke2journal_l(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
@@ -386,9 +357,7 @@ fn swapoff_file(d: &mut Daemon, r: &Req) -> Result<RetValue> {
 
 fn swap_label_ok(l: &str) -> Result<()> {
     if l.len() > 16 {
-        return Err(Error::msg(format!(
-            "{l}: Linux swap labels are limited to 16 bytes"
-        )));
+        return Err(Error::msg(format!("{l}: Linux swap labels are limited to 16 bytes")));
     }
     Ok(())
 }
@@ -416,9 +385,7 @@ fn change_uuid(device: &str, uuid: Option<&str>) -> Result<RetValue> {
     let t = super::devs::vfs_type_of(device)?;
     let c = match (t.as_str(), uuid) {
         ("ext2" | "ext3" | "ext4", Some(u)) => Cmd::new("tune2fs").args(["-f", "-U", u, device]),
-        ("ext2" | "ext3" | "ext4", None) => {
-            Cmd::new("tune2fs").args(["-f", "-U", "random", device])
-        }
+        ("ext2" | "ext3" | "ext4", None) => Cmd::new("tune2fs").args(["-f", "-U", "random", device]),
         ("xfs", Some(u)) => Cmd::new("xfs_admin").args(["-U", u, device]),
         ("xfs", None) => Cmd::new("xfs_admin").args(["-U", "generate", device]),
         ("swap", Some(u)) => Cmd::new("swaplabel").args(["-U", u, device]),
@@ -500,15 +467,9 @@ mod tests {
     #[test]
     fn xfs_blocksize_and_checks() {
         let a = mkfs_argv("xfs", "/dev/sda1", Some(4096), None, None, None, None, &ss).unwrap();
-        assert_eq!(
-            a,
-            ["mkfs", "-t", "xfs", "-f", "-b", "size=4096", "/dev/sda1"]
-        );
+        assert_eq!(a, ["mkfs", "-t", "xfs", "-f", "-b", "size=4096", "/dev/sda1"]);
         let e = mkfs_argv("xfs", "/d", None, None, Some(256), None, None, &ss).unwrap_err();
-        assert_eq!(
-            e.msg,
-            "inode size (-I) can only be set on ext2/3/4 filesystems"
-        );
+        assert_eq!(e.msg, "inode size (-I) can only be set on ext2/3/4 filesystems");
         let e = mkfs_argv("ext2", "/d", Some(3000), None, None, None, None, &ss).unwrap_err();
         assert_eq!(e.msg, "block size must be > 0 and a power of 2");
         let e = mkfs_argv("btrfs", "/d", Some(4096), None, None, None, None, &ss).unwrap_err();
@@ -517,20 +478,7 @@ mod tests {
 
     #[test]
     fn ext_label_limit() {
-        let e = mkfs_argv(
-            "ext2",
-            "/d",
-            None,
-            None,
-            None,
-            None,
-            Some("12345678901234567"),
-            &ss,
-        )
-        .unwrap_err();
-        assert_eq!(
-            e.msg,
-            "12345678901234567: ext2/3/4 labels are limited to 16 bytes"
-        );
+        let e = mkfs_argv("ext2", "/d", None, None, None, None, Some("12345678901234567"), &ss).unwrap_err();
+        assert_eq!(e.msg, "12345678901234567: ext2/3/4 labels are limited to 16 bytes");
     }
 }

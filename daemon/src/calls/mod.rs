@@ -92,10 +92,7 @@ pub fn handler(name: &str) -> Option<Handler> {
 
 /// Names of every implemented call (tests, and `guestfsd --list-implemented`).
 pub fn implemented() -> Vec<&'static str> {
-    FAMILIES
-        .iter()
-        .flat_map(|f| f.iter().map(|(n, _)| *n))
-        .collect()
+    FAMILIES.iter().flat_map(|f| f.iter().map(|(n, _)| *n)).collect()
 }
 
 /// Opens a guest file for writing from the start, as the daemon's write-style calls do:
@@ -149,9 +146,7 @@ mod tests {
     fn every_implemented_call_is_a_daemon_action() {
         let api = guestfs_api::table();
         for n in implemented() {
-            let a = api
-                .action(n)
-                .unwrap_or_else(|| panic!("{n} not in the table"));
+            let a = api.action(n).unwrap_or_else(|| panic!("{n} not in the table"));
             assert!(a.is_daemon(), "{n} is library-side");
         }
     }
@@ -160,9 +155,6 @@ mod tests {
     fn lines_split_like_1_48() {
         assert_eq!(split_lines(b""), Vec::<Vec<u8>>::new());
         assert_eq!(split_lines(b"a\nb\n"), vec![b"a".to_vec(), b"b".to_vec()]);
-        assert_eq!(
-            split_lines(b"a\n\nb"),
-            vec![b"a".to_vec(), b"".to_vec(), b"b".to_vec()]
-        );
+        assert_eq!(split_lines(b"a\n\nb"), vec![b"a".to_vec(), b"".to_vec(), b"b".to_vec()]);
     }
 }

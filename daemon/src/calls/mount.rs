@@ -46,13 +46,8 @@ fn unescape(s: &str) -> String {
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;
     while i < b.len() {
-        if b[i] == b'\\'
-            && i + 3 < b.len()
-            && b[i + 1..i + 4].iter().all(|c| (b'0'..=b'7').contains(c))
-        {
-            let v = (b[i + 1] - b'0') as u32 * 64
-                + (b[i + 2] - b'0') as u32 * 8
-                + (b[i + 3] - b'0') as u32;
+        if b[i] == b'\\' && i + 3 < b.len() && b[i + 1..i + 4].iter().all(|c| (b'0'..=b'7').contains(c)) {
+            let v = (b[i + 1] - b'0') as u32 * 64 + (b[i + 2] - b'0') as u32 * 8 + (b[i + 3] - b'0') as u32;
             out.push(v as u8);
             i += 4;
         } else {
@@ -87,12 +82,7 @@ pub fn mounts_under(root: &Path) -> Vec<MountEntry> {
     let r = r.trim_end_matches('/');
     proc_mounts()
         .into_iter()
-        .filter(|m| {
-            m.target == r
-                || m.target
-                    .strip_prefix(r)
-                    .is_some_and(|rest| rest.starts_with('/'))
-        })
+        .filter(|m| m.target == r || m.target.strip_prefix(r).is_some_and(|rest| rest.starts_with('/')))
         .collect()
 }
 
@@ -128,10 +118,7 @@ fn do_mount(d: &Daemon, options: &str, vfs: &str, mountable: &str, mp: &[u8]) ->
         crate::init::wait_for_priority_modules();
         o = do_mount_cmd(options, vfs, &m, &dir);
     }
-    if !o.ok()
-        && o.err_text().contains("unknown filesystem type")
-        && !crate::init::all_modules_loaded()
-    {
+    if !o.ok() && o.err_text().contains("unknown filesystem type") && !crate::init::all_modules_loaded() {
         crate::init::wait_for_modules();
         o = do_mount_cmd(options, vfs, &m, &dir);
     }
@@ -184,8 +171,7 @@ fn mount_vfs(d: &mut Daemon, r: &Req) -> Result<RetValue> {
 
 fn umount(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let arg = r.str(0);
-    let target: PathBuf = if arg.starts_with("/dev/") && crate::dispatch::is_device_parameter(&arg)
-    {
+    let target: PathBuf = if arg.starts_with("/dev/") && crate::dispatch::is_device_parameter(&arg) {
         PathBuf::from(&arg)
     } else {
         super::host_path(d, r, 0, true)?
@@ -214,11 +200,7 @@ pub fn umount_all_under(s: &Sysroot) -> Result<()> {
     for m in ms {
         let o = Cmd::new("umount").arg(&m.target).run();
         if !o.ok() {
-            return Err(Error::msg(format!(
-                "umount: {}: {}",
-                m.target,
-                o.err_text()
-            )));
+            return Err(Error::msg(format!("umount: {}: {}", m.target, o.err_text())));
         }
     }
     Ok(())
@@ -251,20 +233,12 @@ fn mounts(d: &mut Daemon, _r: &Req) -> Result<RetValue> {
 }
 
 fn mountpoints(d: &mut Daemon, _r: &Req) -> Result<RetValue> {
-    let root = d
-        .sysroot
-        .root()
-        .to_string_lossy()
-        .trim_end_matches('/')
-        .to_string();
+    let root = d.sysroot.root().to_string_lossy().trim_end_matches('/').to_string();
     let mut v = Vec::new();
     for m in mounts_under(d.sysroot.root()) {
         let mp = m.target[root.len()..].to_string();
         let mp = if mp.is_empty() { "/".to_string() } else { mp };
-        v.push((
-            d.devices.reverse_mountable(&canonical_source(m.source)?),
-            mp,
-        ));
+        v.push((d.devices.reverse_mountable(&canonical_source(m.source)?), mp));
     }
     Ok(hashtable(v))
 }
@@ -277,11 +251,7 @@ fn remount(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let mp = super::host_path(d, r, 0, true)?;
     let o = Cmd::new("mount").args(["-o", options]).arg(&mp).run();
     if !o.ok() {
-        return Err(Error::msg(format!(
-            "{}: {options}: {}",
-            r.str(0),
-            o.err_text()
-        )));
+        return Err(Error::msg(format!("{}: {options}: {}", r.str(0), o.err_text())));
     }
     Ok(RetValue::None)
 }
@@ -334,18 +304,9 @@ fn fstrim(d: &mut Daemon, r: &Req) -> Result<RetValue> {
 fn mount_loop(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let file = super::host_path(d, r, 0, true)?;
     let mp = super::host_path(d, r, 1, true)?;
-    let o = Cmd::new("mount")
-        .args(["-o", "loop"])
-        .arg(&file)
-        .arg(&mp)
-        .run();
+    let o = Cmd::new("mount").args(["-o", "loop"]).arg(&file).arg(&mp).run();
     if !o.ok() {
-        return Err(Error::msg(format!(
-            "{} on {}: {}",
-            r.str(0),
-            r.str(1),
-            o.err_text()
-        )));
+        return Err(Error::msg(format!("{} on {}: {}", r.str(0), r.str(1), o.err_text())));
     }
     Ok(RetValue::None)
 }

@@ -48,10 +48,7 @@ pub fn settle(device: &str) {
         if let Ok(rd) = std::fs::read_dir(format!("/sys/block/{name}")) {
             for e in rd.flatten() {
                 let p = e.file_name().to_string_lossy().into_owned();
-                if p.starts_with(name)
-                    && p.len() > name.len()
-                    && !std::path::Path::new("/dev").join(&p).exists()
-                {
+                if p.starts_with(name) && p.len() > name.len() && !std::path::Path::new("/dev").join(&p).exists() {
                     ok = false;
                 }
             }
@@ -99,10 +96,7 @@ fn part_add(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     if start < 0 {
         return Err(Error::msg("startsect cannot be negative"));
     }
-    parted(
-        &dev,
-        &["mkpart", prlogex, &format!("{start}s"), &format!("{end}s")],
-    )?;
+    parted(&dev, &["mkpart", prlogex, &format!("{start}s"), &format!("{end}s")])?;
     Ok(RetValue::None)
 }
 
@@ -140,17 +134,10 @@ fn print_table(device: &str) -> Result<(String, Vec<String>)> {
         .args(["-m", "-s", "--", device, "unit", "b", "print"])
         .run();
     if !o.ok() {
-        let failure = format!(
-            "parted exited with status {}: {}",
-            o.status.unwrap_or(-1),
-            o.err_text()
-        );
+        let failure = format!("parted exited with status {}: {}", o.status.unwrap_or(-1), o.err_text());
         // 1.48 raises Unix_error (EINVAL, "parted", "<device>: <failure>") for this case.
         if failure.contains("unrecognised disk label") {
-            return Err(Error::perror(
-                libc::EINVAL,
-                format!("parted: {device}: {failure}"),
-            ));
+            return Err(Error::perror(libc::EINVAL, format!("parted: {device}: {failure}")));
         }
         return Err(Error::msg(failure));
     }
@@ -161,12 +148,8 @@ pub fn parse_table(out: &str) -> Result<(String, Vec<String>)> {
     let mut lines = out.trim().split('\n').map(|s| s.to_string());
     match (lines.next(), lines.next()) {
         (Some(b), Some(dev)) if b == "BYT;" => Ok((dev, lines.collect())),
-        (Some(_), Some(_)) => Err(Error::msg(
-            "did not see 'BYT;' magic value in 'parted print' command",
-        )),
-        _ => Err(Error::msg(
-            "too few rows of output from 'parted print' command",
-        )),
+        (Some(_), Some(_)) => Err(Error::msg("did not see 'BYT;' magic value in 'parted print' command")),
+        _ => Err(Error::msg("too few rows of output from 'parted print' command")),
     }
 }
 
@@ -206,9 +189,7 @@ pub fn parttype(dev: &str) -> Result<String> {
     match f.get(5) {
         Some(&"loop") => Err(Error::msg(format!("{dev}: not a partitioned device"))),
         Some(t) => Ok(t.to_string()),
-        None => Err(Error::msg(format!(
-            "{dev}: cannot parse the output of parted"
-        ))),
+        None => Err(Error::msg(format!("{dev}: cannot parse the output of parted"))),
     }
 }
 
@@ -222,15 +203,12 @@ fn part_get_bootable(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let (_, rows) = print_table(&r.str(0))?;
     for l in rows {
         let f: Vec<&str> = l.trim_end_matches(';').split(':').collect();
-        let pn: i32 = f.first().and_then(|x| x.parse().ok()).ok_or_else(|| {
-            Error::msg(format!(
-                "could not parse row from output of parted print command: {l}"
-            ))
-        })?;
+        let pn: i32 = f
+            .first()
+            .and_then(|x| x.parse().ok())
+            .ok_or_else(|| Error::msg(format!("could not parse row from output of parted print command: {l}")))?;
         if pn == n {
-            return Ok(RetValue::Bool(
-                f.get(6).is_some_and(|flags| flags.contains("boot")),
-            ));
+            return Ok(RetValue::Bool(f.get(6).is_some_and(|flags| flags.contains("boot"))));
         }
     }
     Err(Error::msg(format!("partition number {n} not found")))
@@ -267,18 +245,15 @@ fn part_get_name(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let (dev, n) = (r.str(0), r.int(1));
     partnum_ok(n)?;
     if parttype(&dev)? != "gpt" {
-        return Err(Error::msg(
-            "part-get-name can only be used on GUID Partition Tables",
-        ));
+        return Err(Error::msg("part-get-name can only be used on GUID Partition Tables"));
     }
     let (_, rows) = print_table(&dev)?;
     for l in rows {
         let f: Vec<&str> = l.trim_end_matches(';').split(':').collect();
-        let pn: i32 = f.first().and_then(|x| x.parse().ok()).ok_or_else(|| {
-            Error::msg(format!(
-                "could not parse row from output of parted print command: {l}"
-            ))
-        })?;
+        let pn: i32 = f
+            .first()
+            .and_then(|x| x.parse().ok())
+            .ok_or_else(|| Error::msg(format!("could not parse row from output of parted print command: {l}")))?;
         if pn == n {
             let name = f
                 .get(5)
@@ -299,10 +274,7 @@ mod tests {
         let (dev, rows) = parse_table(out).unwrap();
         assert!(dev.starts_with("/dev/sda:"));
         assert_eq!(dev.split(':').nth(5), Some("msdos"));
-        assert_eq!(
-            parse_row(&rows[0]),
-            Some((1, 65536, 1073676287, 1073610752))
-        );
+        assert_eq!(parse_row(&rows[0]), Some((1, 65536, 1073676287, 1073610752)));
         assert!(parse_table("garbage\nmore").is_err());
         assert!(parse_table("BYT;").is_err());
     }

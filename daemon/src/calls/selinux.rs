@@ -40,8 +40,7 @@ fn getcon(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
 
 fn setcon(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let b = r.bytes(0);
-    let con =
-        CString::new(&b[..b.iter().position(|&c| c == 0).unwrap_or(b.len())]).unwrap_or_default();
+    let con = CString::new(&b[..b.iter().position(|&c| c == 0).unwrap_or(b.len())]).unwrap_or_default();
     // SAFETY: con is a valid C string for the duration of the call.
     if unsafe { selinux_setcon(con.as_ptr()) } == -1 {
         return Err(last_error("setcon"));

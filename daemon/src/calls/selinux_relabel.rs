@@ -36,11 +36,8 @@ fn has_c() -> bool {
 
 fn selinux_relabel(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let root = d.sysroot.root().to_path_buf();
-    let in_guest = |i: usize| -> Result<PathBuf> {
-        d.sysroot
-            .resolve(r.bytes(i), true)
-            .map_err(|e| Error::io(&e, r.str(i)))
-    };
+    let in_guest =
+        |i: usize| -> Result<PathBuf> { d.sysroot.resolve(r.bytes(i), true).map_err(|e| Error::io(&e, r.str(i))) };
     let specfile = in_guest(0)?;
     let path = in_guest(1)?;
     let force = r.opt_bool(0).unwrap_or(false);

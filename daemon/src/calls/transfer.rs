@@ -96,10 +96,7 @@ fn download_offset(d: &mut Daemon, r: &Req) -> Result<RetValue> {
 }
 
 fn receive_into(d: &mut Daemon, f: &mut File, name: &str) -> Result<()> {
-    d.receive_file(&mut |data: &[u8]| {
-        f.write_all(data)
-            .map_err(|e| Error::io(&e, format!("write: {name}")))
-    })?;
+    d.receive_file(&mut |data: &[u8]| f.write_all(data).map_err(|e| Error::io(&e, format!("write: {name}"))))?;
     Ok(())
 }
 
@@ -193,10 +190,7 @@ fn find0(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     if !m.is_dir() {
         return Err(Error::msg(format!("{}: not a directory", r.str(0))));
     }
-    let mut child = Cmd::new("find")
-        .arg(&p)
-        .arg("-print0")
-        .spawn_streaming(false, true)?;
+    let mut child = Cmd::new("find").arg(&p).arg("-print0").spawn_streaming(false, true)?;
     d.begin_file_out()?;
     // 1.48 strips "<sysroot><dir>" byte for byte: with a trailing slash on dir the names
     // come out relative ("b/c"), without one they keep a leading slash.
@@ -301,9 +295,7 @@ fn tar_in_with(d: &mut Daemon, r: &Req, compress: Option<&str>) -> Result<RetVal
         }
         Err(_) => {
             let (_, err) = child.finish();
-            return Err(Error::msg(format!(
-                "write error on directory: {dirname}: {err}"
-            )));
+            return Err(Error::msg(format!("write error on directory: {dirname}: {err}")));
         }
     }
     let (status, err) = child.finish();
@@ -322,10 +314,7 @@ fn tar_out(d: &mut Daemon, r: &Req) -> Result<RetValue> {
 fn tar_out_with(d: &mut Daemon, r: &Req, compress: Option<&str>) -> Result<RetValue> {
     let dirname = r.str(0);
     if !dirname.starts_with('/') {
-        return Err(Error::msg(format!(
-            "{}: path must start with a / character",
-            r.stub()
-        )));
+        return Err(Error::msg(format!("{}: path must start with a / character", r.stub())));
     }
     let dir = host_path(d, r, 0, true)?;
     let m = fs::metadata(&dir).map_err(|e| Error::io(&e, format!("stat: {dirname}")))?;
@@ -457,13 +446,7 @@ fn checksums_out(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let Some(list) = find.child.stdout.take() else {
         return Err(Error::msg("find: no output"));
     };
-    let res = stream_command(
-        d,
-        Cmd::new("xargs")
-            .args(["-0", prog])
-            .chdir(&dir)
-            .stdin_pipe(list),
-    );
+    let res = stream_command(d, Cmd::new("xargs").args(["-0", prog]).chdir(&dir).stdin_pipe(list));
     let _ = find.finish();
     res
 }
@@ -492,9 +475,7 @@ fn compressor(ctype: &str, level: Option<i32>) -> Result<Cmd> {
     let mut c = Cmd::new(ctype).arg("-c");
     if let (Some(l), Some(range)) = (level, range) {
         if !range.contains(&l) {
-            return Err(Error::msg(format!(
-                "{ctype}: incorrect value for level parameter"
-            )));
+            return Err(Error::msg(format!("{ctype}: incorrect value for level parameter")));
         }
         c = c.arg(format!("-{l}"));
     }
@@ -518,16 +499,11 @@ fn compress_device_out(d: &mut Daemon, r: &Req) -> Result<RetValue> {
 fn cpio_out(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let format = r.opt_str(0).unwrap_or_else(|| "newc".into());
     if format != "newc" && format != "crc" {
-        return Err(Error::msg(format!(
-            "{format}: format must be 'newc' or 'crc'"
-        )));
+        return Err(Error::msg(format!("{format}: format must be 'newc' or 'crc'")));
     }
     let dirname = r.str(0);
     if !dirname.starts_with('/') {
-        return Err(Error::msg(format!(
-            "{}: path must start with a / character",
-            r.stub()
-        )));
+        return Err(Error::msg(format!("{}: path must start with a / character", r.stub())));
     }
     let dir = host_path(d, r, 0, true)?;
     let m = fs::metadata(&dir).map_err(|e| Error::io(&e, format!("stat: {dirname}")))?;

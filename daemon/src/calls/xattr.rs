@@ -41,8 +41,7 @@ fn last_err() -> std::io::Error {
 }
 
 fn list_names(p: &Path, follow: bool) -> std::io::Result<Vec<Vec<u8>>> {
-    let c = CString::new(p.as_os_str().as_bytes())
-        .map_err(|_| std::io::Error::from_raw_os_error(libc::EINVAL))?;
+    let c = CString::new(p.as_os_str().as_bytes()).map_err(|_| std::io::Error::from_raw_os_error(libc::EINVAL))?;
     let call = |buf: *mut libc::c_char, len: usize| -> isize {
         // SAFETY: buf is either null with len 0 or points to len writable bytes.
         unsafe {
@@ -71,8 +70,7 @@ fn list_names(p: &Path, follow: bool) -> std::io::Result<Vec<Vec<u8>>> {
 }
 
 fn get_value(p: &Path, name: &[u8], follow: bool) -> Result<Vec<u8>> {
-    let c = CString::new(p.as_os_str().as_bytes())
-        .map_err(|_| Error::with_errno(libc::EINVAL, "path contains NUL"))?;
+    let c = CString::new(p.as_os_str().as_bytes()).map_err(|_| Error::with_errno(libc::EINVAL, "path contains NUL"))?;
     let n = cstr(name)?;
     let call = |buf: *mut libc::c_void, len: usize| -> isize {
         // SAFETY: buf is either null with len 0 or points to len writable bytes.
@@ -107,17 +105,13 @@ fn xattr(name: Vec<u8>, val: Vec<u8>) -> StructValue {
 }
 
 fn all_xattrs(p: &Path, follow: bool) -> Result<Vec<StructValue>> {
-    let mut names =
-        list_names(p, follow).map_err(|e| Error::io(&e, format!("listxattr: {}", p.display())))?;
+    let mut names = list_names(p, follow).map_err(|e| Error::io(&e, format!("listxattr: {}", p.display())))?;
     names.sort();
     let mut out = Vec::new();
     for n in names {
         let v = get_value(p, &n, follow).map_err(|e| {
             if e.errno != 0 {
-                Error::perror(
-                    e.errno,
-                    format!("getxattr: {}", String::from_utf8_lossy(&n)),
-                )
+                Error::perror(e.errno, format!("getxattr: {}", String::from_utf8_lossy(&n)))
             } else {
                 Error::msg(format!(
                     "{}: extended attribute is too large",
@@ -173,28 +167,15 @@ fn set(d: &Daemon, r: &Req, follow: bool) -> Result<RetValue> {
         return Err(Error::msg("vallen is larger than the value string"));
     }
     let p = host_path(d, r, 3, follow)?;
-    let c = CString::new(p.as_os_str().as_bytes())
-        .map_err(|_| Error::with_errno(libc::EINVAL, "path contains NUL"))?;
+    let c = CString::new(p.as_os_str().as_bytes()).map_err(|_| Error::with_errno(libc::EINVAL, "path contains NUL"))?;
     let n = cstr(r.bytes(0))?;
     let v = &val[..vallen as usize];
     // SAFETY: valid C strings and a value buffer of the given length.
     let rc = unsafe {
         if follow {
-            libc::setxattr(
-                c.as_ptr(),
-                n.as_ptr(),
-                v.as_ptr() as *const libc::c_void,
-                v.len(),
-                0,
-            )
+            libc::setxattr(c.as_ptr(), n.as_ptr(), v.as_ptr() as *const libc::c_void, v.len(), 0)
         } else {
-            libc::lsetxattr(
-                c.as_ptr(),
-                n.as_ptr(),
-                v.as_ptr() as *const libc::c_void,
-                v.len(),
-                0,
-            )
+            libc::lsetxattr(c.as_ptr(), n.as_ptr(), v.as_ptr() as *const libc::c_void, v.len(), 0)
         }
     };
     if rc == -1 {
@@ -213,8 +194,7 @@ fn lsetxattr(d: &mut Daemon, r: &Req) -> Result<RetValue> {
 
 fn remove(d: &Daemon, r: &Req, follow: bool) -> Result<RetValue> {
     let p = host_path(d, r, 1, follow)?;
-    let c = CString::new(p.as_os_str().as_bytes())
-        .map_err(|_| Error::with_errno(libc::EINVAL, "path contains NUL"))?;
+    let c = CString::new(p.as_os_str().as_bytes()).map_err(|_| Error::with_errno(libc::EINVAL, "path contains NUL"))?;
     let n = cstr(r.bytes(0))?;
     // SAFETY: valid C strings.
     let rc = unsafe {
@@ -249,9 +229,7 @@ fn internal_lxattrlist(d: &mut Daemon, r: &Req) -> Result<RetValue> {
             continue;
         }
         let p = dir.join(std::ffi::OsStr::from_bytes(name));
-        let Ok(mut names) = list_names(&p, false) else {
-            continue;
-        };
+        let Ok(mut names) = list_names(&p, false) else { continue };
         names.sort();
         for n in &names {
             let v = get_value(&p, n, false).map_err(|e| {
@@ -280,8 +258,7 @@ fn acl_flag(t: &str) -> Result<bool> {
 fn acl_get_file(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let default = acl_flag(&r.str(1))?;
     let p = host_path(d, r, 0, true)?;
-    let mut c =
-        Cmd::new("getfacl").args(["--omit-header", "--absolute-names", "--no-effective", "-n"]);
+    let mut c = Cmd::new("getfacl").args(["--omit-header", "--absolute-names", "--no-effective", "-n"]);
     if default {
         c = c.arg("-d");
     }
@@ -308,11 +285,7 @@ fn acl_set_file(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     if default {
         c = c.arg("-d");
     }
-    let o = c
-        .arg("--set-file=-")
-        .arg(&p)
-        .stdin_bytes(text.into_bytes())
-        .run();
+    let o = c.arg("--set-file=-").arg(&p).stdin_bytes(text.into_bytes()).run();
     if !o.ok() {
         return Err(Error::msg(format!("{}: {}", r.str(0), o.err_text())));
     }

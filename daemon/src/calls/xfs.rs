@@ -156,10 +156,7 @@ fn target(d: &Daemon, r: &Req, i: usize) -> Result<(String, bool)> {
     if is_device_parameter(&s) {
         Ok((s, true))
     } else {
-        Ok((
-            host_path(d, r, i, true)?.to_string_lossy().into_owned(),
-            false,
-        ))
+        Ok((host_path(d, r, i, true)?.to_string_lossy().into_owned(), false))
     }
 }
 
@@ -185,9 +182,7 @@ fn xfs_admin(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     }
     if let Some(l) = r.opt_str(5) {
         if l.len() > 12 {
-            return Err(Error::msg(format!(
-                "{l}: xfs labels are limited to 12 bytes"
-            )));
+            return Err(Error::msg(format!("{l}: xfs labels are limited to 12 bytes")));
         }
         c = c.arg("-L").arg(l);
     }

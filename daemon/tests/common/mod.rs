@@ -6,8 +6,8 @@ use std::io::{Read, Write};
 use std::os::unix::net::UnixStream;
 
 use guestfs_protocol::{
-    decode_ret, encode_args, frame_message, Chunk, Header, MessageError, RetValue, Value,
-    XdrReader, CANCEL_FLAG, LAUNCH_FLAG, PROGRESS_FLAG,
+    decode_ret, encode_args, frame_message, Chunk, Header, MessageError, RetValue, Value, XdrReader, CANCEL_FLAG,
+    LAUNCH_FLAG, PROGRESS_FLAG,
 };
 
 pub struct Client {
@@ -40,10 +40,7 @@ impl Client {
         let mut w = [0u8; 4];
         sock.read_exact(&mut w).unwrap();
         assert_eq!(u32::from_be_bytes(w), LAUNCH_FLAG);
-        Client {
-            sock,
-            serial: 0x123400,
-        }
+        Client { sock, serial: 0x123400 }
     }
 }
 
@@ -167,12 +164,7 @@ impl Client {
     }
 
     /// A FileOut call: the reply, then the file's bytes (None if the daemon cancelled).
-    pub fn call_file_out(
-        &mut self,
-        name: &str,
-        args: &[Value],
-        optargs: &[Option<Value>],
-    ) -> (Reply, Option<Vec<u8>>) {
+    pub fn call_file_out(&mut self, name: &str, args: &[Value], optargs: &[Option<Value>]) -> (Reply, Option<Vec<u8>>) {
         let (a, h) = self.send_call(name, args, optargs, 0);
         let rep = self.read_reply(a, &h);
         if let Reply::Err { .. } = rep {

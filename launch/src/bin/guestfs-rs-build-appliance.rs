@@ -42,9 +42,15 @@ fn main() {
     });
     let mut cfg = LaunchConfig::new("qemu-system-x86_64");
     cfg.verbose = verbose;
-    cfg.path = std::env::var("LIBGUESTFS_PATH").ok().filter(|p| !p.is_empty()).unwrap_or_else(|| {
-        std::env::current_exe().ok().and_then(|e| e.parent().map(|d| d.display().to_string())).unwrap_or_default()
-    });
+    cfg.path = std::env::var("LIBGUESTFS_PATH")
+        .ok()
+        .filter(|p| !p.is_empty())
+        .unwrap_or_else(|| {
+            std::env::current_exe()
+                .ok()
+                .and_then(|e| e.parent().map(|d| d.display().to_string()))
+                .unwrap_or_default()
+        });
     cfg.cachedir = ["LIBGUESTFS_CACHEDIR", "TMPDIR"]
         .iter()
         .find_map(|v| std::env::var_os(v).filter(|s| !s.is_empty()))

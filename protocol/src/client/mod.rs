@@ -1,10 +1,10 @@
 //! Library side of one connection to a daemon (facts §1.7–§1.10, Appendix A): the launch
 //! handshake and complete RPCs, FileIn/FileOut transfers included.
 
-mod transfer;
-mod wire;
 #[cfg(test)]
 mod tests;
+mod transfer;
+mod wire;
 
 use std::fmt;
 use std::os::unix::net::UnixStream;
@@ -76,7 +76,9 @@ impl fmt::Display for CallError {
         match self {
             CallError::Daemon { message, .. } => write!(f, "{message}"),
             CallError::Closed => write!(f, "appliance closed the connection unexpectedly"),
-            CallError::Protocol(m) | CallError::Timeout(m) | CallError::Transfer(m) | CallError::NotSent(m) => write!(f, "{m}"),
+            CallError::Protocol(m) | CallError::Timeout(m) | CallError::Transfer(m) | CallError::NotSent(m) => {
+                write!(f, "{m}")
+            }
             CallError::Cancelled => write!(f, "operation cancelled by user"),
             CallError::Local { message, .. } => write!(f, "{message}"),
         }
@@ -98,7 +100,12 @@ fn file_names<'a>(action: &Action, args: &'a [Value], kind: StrKind) -> Result<V
         if a.ty == ArgType::String(kind) {
             match v {
                 Value::Str(s) => names.push(s.as_slice()),
-                _ => return Err(CallError::Protocol(format!("{}: {}: expected a file name", action.name, a.name))),
+                _ => {
+                    return Err(CallError::Protocol(format!(
+                        "{}: {}: expected a file name",
+                        action.name, a.name
+                    )))
+                }
             }
         }
     }
@@ -117,7 +124,10 @@ fn progress_hint(names: &[&[u8]]) -> u64 {
 
 impl Connection {
     pub fn new(daemon: UnixStream, console: Option<UnixStream>) -> Connection {
-        Connection { wire: Wire::new(daemon, console), next_serial: FIRST_SERIAL }
+        Connection {
+            wire: Wire::new(daemon, console),
+            next_serial: FIRST_SERIAL,
+        }
     }
 
     /// Reads until LAUNCH_FLAG, forwarding console output meanwhile. EOF -> Closed; no flag
@@ -135,7 +145,9 @@ impl Connection {
                     )))
                 }
                 Err(CallError::Timeout(_)) => {
-                    return Err(CallError::Timeout("launch timed out waiting for the appliance".to_string()))
+                    return Err(CallError::Timeout(
+                        "launch timed out waiting for the appliance".to_string(),
+                    ))
                 }
                 Err(e) => return Err(e),
             }
@@ -200,17 +212,19 @@ impl Connection {
 
         let reply = self.recv_reply(ev, name)?;
         let mut r = XdrReader::new(&reply);
-        let hdr = Header::decode(&mut r)
-            .map_err(|_| CallError::Protocol(format!("{name}: failed to parse reply header")))?;
+        let hdr =
+            Header::decode(&mut r).map_err(|_| CallError::Protocol(format!("{name}: failed to parse reply header")))?;
         let body = &reply[r.position()..];
         let outcome = if hdr.status == STATUS_ERROR {
             let mut r = XdrReader::new(body);
             let err = MessageError::decode(&mut r)
                 .map_err(|_| CallError::Protocol(format!("{name}: failed to parse reply error")))?;
-            Err(CallError::Daemon { errno: err.errno, message: err.message })
+            Err(CallError::Daemon {
+                errno: err.errno,
+                message: err.message,
+            })
         } else {
-            decode_ret(action, api, body)
-                .map_err(|_| CallError::Protocol(format!("{name}: failed to parse reply")))
+            decode_ret(action, api, body).map_err(|_| CallError::Protocol(format!("{name}: failed to parse reply")))
         };
         check_reply_header(&hdr, proc_nr, serial)?;
         let ret = outcome?;
@@ -261,10 +275,16 @@ fn check_reply_header(h: &Header, proc_nr: u32, serial: u32) -> Result<(), CallE
         return err(format!("wrong protocol version ({}/{})", h.vers, PROTOCOL_VERSION));
     }
     if h.direction != DIRECTION_REPLY {
-        return err(format!("unexpected message direction ({}/{})", h.direction as i32, DIRECTION_REPLY));
+        return err(format!(
+            "unexpected message direction ({}/{})",
+            h.direction as i32, DIRECTION_REPLY
+        ));
     }
     if h.proc_nr != proc_nr {
-        return err(format!("unexpected procedure number ({}/{})", h.proc_nr as i32, proc_nr));
+        return err(format!(
+            "unexpected procedure number ({}/{})",
+            h.proc_nr as i32, proc_nr
+        ));
     }
     if h.serial != serial {
         return err(format!("unexpected serial ({}/{})", h.serial, serial));

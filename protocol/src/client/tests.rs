@@ -39,7 +39,9 @@ impl ClientEvents for Recorder {
 }
 
 /// Runs `script` as the daemon on the other end of a socketpair.
-fn fake_daemon<T: Send + 'static>(script: impl FnOnce(&mut Server) -> T + Send + 'static) -> (Connection, JoinHandle<T>) {
+fn fake_daemon<T: Send + 'static>(
+    script: impl FnOnce(&mut Server) -> T + Send + 'static,
+) -> (Connection, JoinHandle<T>) {
     let (lib, daemon) = UnixStream::pair().unwrap();
     let h = std::thread::spawn(move || {
         let mut s = ServerConn::new(daemon.try_clone().unwrap(), daemon);
@@ -93,7 +95,13 @@ fn temp_path(tag: &str) -> PathBuf {
     std::env::temp_dir().join(format!("guestfs-protocol-test-{}-{n}-{tag}", std::process::id()))
 }
 
-fn call(conn: &mut Connection, ev: &Recorder, name: &str, args: &[Value], cancel: &AtomicBool) -> Result<RetValue, CallError> {
+fn call(
+    conn: &mut Connection,
+    ev: &Recorder,
+    name: &str,
+    args: &[Value],
+    cancel: &AtomicBool,
+) -> Result<RetValue, CallError> {
     let api = table();
     let a = api.action(name).unwrap();
     let opts = vec![None; a.optargs.len()];
@@ -115,7 +123,10 @@ fn answer_ping(s: &mut Server) {
 fn normal_replies_and_serials() {
     let (mut conn, d) = fake_daemon(|s| {
         let (h, body) = next_call(s);
-        assert_eq!(frame_message(&h, &body), frame_message(&Header::call(92, FIRST_SERIAL, 0, 0), &[]));
+        assert_eq!(
+            frame_message(&h, &body),
+            frame_message(&Header::call(92, FIRST_SERIAL, 0, 0), &[])
+        );
         s.reply_ok(&h, &[]).unwrap();
         let (h, body) = next_call(s);
         assert_eq!(h.serial, FIRST_SERIAL + 1);
@@ -127,8 +138,11 @@ fn normal_replies_and_serials() {
         let a = table().action("statvfs").unwrap();
         let (args, _) = crate::value::decode_args(a, &body).unwrap();
         assert_eq!(args, vec![Value::Str(b"/".to_vec())]);
-        let st = StructValue { fields: (0..11).map(FieldValue::Int64).collect() };
-        s.reply_ok(&h, &encode_ret(a, table(), &RetValue::Struct(st)).unwrap()).unwrap();
+        let st = StructValue {
+            fields: (0..11).map(FieldValue::Int64).collect(),
+        };
+        s.reply_ok(&h, &encode_ret(a, table(), &RetValue::Struct(st)).unwrap())
+            .unwrap();
     });
     let ev = Recorder::default();
     let no = AtomicBool::new(false);
@@ -156,7 +170,15 @@ fn optargs_set_the_bitmask() {
     let api = table();
     let a = api.action("mkfs").unwrap();
     let opts = vec![Some(Value::Int(4096)), None, None, None, Some(s("L"))];
-    conn.call(&ev, a, api, &[s("ext4"), s("/dev/sda1")], &opts, &AtomicBool::new(false)).unwrap();
+    conn.call(
+        &ev,
+        a,
+        api,
+        &[s("ext4"), s("/dev/sda1")],
+        &opts,
+        &AtomicBool::new(false),
+    )
+    .unwrap();
     assert_eq!(d.join().unwrap(), 0b10001);
 }
 
@@ -164,7 +186,8 @@ fn optargs_set_the_bitmask() {
 fn error_reply_carries_errno_name() {
     let (mut conn, d) = fake_daemon(|s| {
         let (h, _) = next_call(s);
-        s.reply_error(&h, "ENOENT", "mount: /dev/sda9: No such file or directory").unwrap();
+        s.reply_error(&h, "ENOENT", "mount: /dev/sda9: No such file or directory")
+            .unwrap();
         answer_ping(s);
     });
     let ev = Recorder::default();
@@ -172,7 +195,10 @@ fn error_reply_carries_errno_name() {
     let e = call(&mut conn, &ev, "mount", &[s("/dev/sda9"), s("/")], &no).unwrap_err();
     assert_eq!(
         e,
-        CallError::Daemon { errno: "ENOENT".into(), message: "mount: /dev/sda9: No such file or directory".into() }
+        CallError::Daemon {
+            errno: "ENOENT".into(),
+            message: "mount: /dev/sda9: No such file or directory".into()
+        }
     );
     assert_eq!(e.errno(), libc::ENOENT);
     // The connection is still in step.
@@ -185,7 +211,13 @@ fn progress_anywhere_in_a_reply() {
     let (mut conn, d) = fake_daemon(|s| {
         let (h, _) = next_call(s);
         for i in 0..3 {
-            s.send_progress(&Progress { proc_nr: h.proc_nr, serial: h.serial, position: i, total: 2 }).unwrap();
+            s.send_progress(&Progress {
+                proc_nr: h.proc_nr,
+                serial: h.serial,
+                position: i,
+                total: 2,
+            })
+            .unwrap();
         }
         s.reply_ok(&h, &[]).unwrap();
     });
@@ -193,7 +225,10 @@ fn progress_anywhere_in_a_reply() {
     call(&mut conn, &ev, "ping_daemon", &[], &AtomicBool::new(false)).unwrap();
     let p = ev.progress.lock().unwrap().clone();
     assert_eq!(p.len(), 3);
-    assert_eq!((p[2].proc_nr, p[2].serial, p[2].position, p[2].total), (92, FIRST_SERIAL, 2, 2));
+    assert_eq!(
+        (p[2].proc_nr, p[2].serial, p[2].position, p[2].total),
+        (92, FIRST_SERIAL, 2, 2)
+    );
     d.join().unwrap();
 }
 
@@ -210,13 +245,26 @@ fn file_in_complete_with_progress_hint() {
             Ok(())
         })
         .unwrap());
-        s.send_progress(&Progress { proc_nr: 66, serial: h.serial, position: 1, total: 1 }).unwrap();
+        s.send_progress(&Progress {
+            proc_nr: 66,
+            serial: h.serial,
+            position: 1,
+            total: 1,
+        })
+        .unwrap();
         s.reply_ok(&h, &[]).unwrap();
         (h.progress_hint, got)
     });
     let ev = Recorder::default();
     let local = Value::Str(path.as_os_str().as_encoded_bytes().to_vec());
-    call(&mut conn, &ev, "upload", &[local, s("/remote")], &AtomicBool::new(false)).unwrap();
+    call(
+        &mut conn,
+        &ev,
+        "upload",
+        &[local, s("/remote")],
+        &AtomicBool::new(false),
+    )
+    .unwrap();
     let (hint, got) = d.join().unwrap();
     assert_eq!(hint, data.len() as u64);
     assert_eq!(got, data);
@@ -230,7 +278,8 @@ fn file_in_cancelled_by_daemon() {
     let (mut conn, d) = fake_daemon(|s| {
         let (h, _) = next_call(s);
         s.cancel_receive().unwrap();
-        s.reply_error(&h, "EACCES", "upload: /remote: Permission denied").unwrap();
+        s.reply_error(&h, "EACCES", "upload: /remote: Permission denied")
+            .unwrap();
         answer_ping(s);
     });
     let ev = Recorder::default();
@@ -254,26 +303,51 @@ fn file_in_cancelled_by_user() {
         let mut side = s.writer().try_clone().unwrap();
         let mut n = 0;
         let complete = receive_file(s, &mut |_| {
-                n += 1;
-                if n == 3 {
-                    side.write_all(&Progress { proc_nr: 66, serial: h.serial, position: 3, total: 9 }.to_wire())?;
-                }
-                Ok(())
-            })
-            .unwrap();
+            n += 1;
+            if n == 3 {
+                side.write_all(
+                    &Progress {
+                        proc_nr: 66,
+                        serial: h.serial,
+                        position: 3,
+                        total: 9,
+                    }
+                    .to_wire(),
+                )?;
+            }
+            Ok(())
+        })
+        .unwrap();
         assert!(!complete);
         s.reply_error(&h, "", "file upload cancelled").unwrap();
         answer_ping(s);
         n
     });
     let cancel = Arc::new(AtomicBool::new(false));
-    let ev = Recorder { cancel_on_progress: Some(cancel.clone()), ..Default::default() };
+    let ev = Recorder {
+        cancel_on_progress: Some(cancel.clone()),
+        ..Default::default()
+    };
     let local = Value::Str(path.as_os_str().as_encoded_bytes().to_vec());
     let api = table();
-    let e = conn.call(&ev, api.action("upload").unwrap(), api, &[local, s("/remote")], &[], &cancel);
+    let e = conn.call(
+        &ev,
+        api.action("upload").unwrap(),
+        api,
+        &[local, s("/remote")],
+        &[],
+        &cancel,
+    );
     assert_eq!(e, Err(CallError::Cancelled));
     assert_eq!(CallError::Cancelled.errno(), libc::EINTR);
-    call(&mut conn, &Recorder::default(), "ping_daemon", &[], &AtomicBool::new(false)).unwrap();
+    call(
+        &mut conn,
+        &Recorder::default(),
+        "ping_daemon",
+        &[],
+        &AtomicBool::new(false),
+    )
+    .unwrap();
     assert!(d.join().unwrap() < 512, "the library stopped early");
     std::fs::remove_file(&path).unwrap();
 }
@@ -288,10 +362,20 @@ fn file_in_local_open_failure() {
     });
     let ev = Recorder::default();
     let no = AtomicBool::new(false);
-    let e = call(&mut conn, &ev, "upload", &[s("/nonexistent/guestfs-test"), s("/r")], &no).unwrap_err();
+    let e = call(
+        &mut conn,
+        &ev,
+        "upload",
+        &[s("/nonexistent/guestfs-test"), s("/r")],
+        &no,
+    )
+    .unwrap_err();
     assert_eq!(
         e,
-        CallError::Local { errno: libc::ENOENT, message: "open: /nonexistent/guestfs-test: No such file or directory".into() }
+        CallError::Local {
+            errno: libc::ENOENT,
+            message: "open: /nonexistent/guestfs-test: No such file or directory".into()
+        }
     );
     call(&mut conn, &ev, "ping_daemon", &[], &no).unwrap();
     d.join().unwrap();
@@ -311,7 +395,10 @@ fn file_out_complete() {
     let ev = Recorder::default();
     let no = AtomicBool::new(false);
     let local = Value::Str(path.as_os_str().as_encoded_bytes().to_vec());
-    assert_eq!(call(&mut conn, &ev, "download", &[s("/remote"), local], &no), Ok(RetValue::None));
+    assert_eq!(
+        call(&mut conn, &ev, "download", &[s("/remote"), local], &no),
+        Ok(RetValue::None)
+    );
     assert_eq!(std::fs::read(&path).unwrap(), data);
     call(&mut conn, &ev, "ping_daemon", &[], &no).unwrap();
     d.join().unwrap();
@@ -322,9 +409,16 @@ fn file_out_complete() {
 fn file_out_error_before_chunks() {
     let (mut conn, d) = fake_daemon(|s| {
         let (h, _) = next_call(s);
-        s.reply_error(&h, "ENOENT", "download: /remote: No such file or directory").unwrap();
+        s.reply_error(&h, "ENOENT", "download: /remote: No such file or directory")
+            .unwrap();
     });
-    let e = call(&mut conn, &Recorder::default(), "download", &[s("/remote"), s("/dev/null")], &AtomicBool::new(false));
+    let e = call(
+        &mut conn,
+        &Recorder::default(),
+        "download",
+        &[s("/remote"), s("/dev/null")],
+        &AtomicBool::new(false),
+    );
     assert!(matches!(e, Err(CallError::Daemon { ref errno, .. }) if errno == "ENOENT"));
     d.join().unwrap();
 }
@@ -334,7 +428,13 @@ fn file_out_cancelled_by_user() {
     let (mut conn, d) = fake_daemon(|s| {
         let (h, _) = next_call(s);
         s.reply_ok(&h, &[]).unwrap();
-        s.send_progress(&Progress { proc_nr: h.proc_nr, serial: h.serial, position: 0, total: 1 }).unwrap();
+        s.send_progress(&Progress {
+            proc_nr: h.proc_nr,
+            serial: h.serial,
+            position: 0,
+            total: 1,
+        })
+        .unwrap();
         // An endless source: only the library's cancel stops it.
         let mut endless = std::io::repeat(3);
         let finished = send_file_checking_fd(s, &mut endless).unwrap();
@@ -343,12 +443,29 @@ fn file_out_cancelled_by_user() {
     });
     let path = temp_path("out-cancel");
     let cancel = Arc::new(AtomicBool::new(false));
-    let ev = Recorder { cancel_on_progress: Some(cancel.clone()), ..Default::default() };
+    let ev = Recorder {
+        cancel_on_progress: Some(cancel.clone()),
+        ..Default::default()
+    };
     let local = Value::Str(path.as_os_str().as_encoded_bytes().to_vec());
     let api = table();
-    let e = conn.call(&ev, api.action("download").unwrap(), api, &[s("/remote"), local], &[], &cancel);
+    let e = conn.call(
+        &ev,
+        api.action("download").unwrap(),
+        api,
+        &[s("/remote"), local],
+        &[],
+        &cancel,
+    );
     assert_eq!(e, Err(CallError::Cancelled));
-    call(&mut conn, &Recorder::default(), "ping_daemon", &[], &AtomicBool::new(false)).unwrap();
+    call(
+        &mut conn,
+        &Recorder::default(),
+        "ping_daemon",
+        &[],
+        &AtomicBool::new(false),
+    )
+    .unwrap();
     assert!(!d.join().unwrap());
     std::fs::remove_file(&path).unwrap();
 }
@@ -364,9 +481,18 @@ fn file_out_local_failure_cancels_transfer() {
     });
     let ev = Recorder::default();
     let no = AtomicBool::new(false);
-    let e = call(&mut conn, &ev, "download", &[s("/remote"), s("/nonexistent/dir/file")], &no).unwrap_err();
+    let e = call(
+        &mut conn,
+        &ev,
+        "download",
+        &[s("/remote"), s("/nonexistent/dir/file")],
+        &no,
+    )
+    .unwrap_err();
     assert_eq!(e.errno(), libc::ENOENT);
-    assert!(matches!(e, CallError::Local { ref message, .. } if message == "/nonexistent/dir/file: No such file or directory"));
+    assert!(
+        matches!(e, CallError::Local { ref message, .. } if message == "/nonexistent/dir/file: No such file or directory")
+    );
     call(&mut conn, &ev, "ping_daemon", &[], &no).unwrap();
     assert!(!d.join().unwrap());
 }
@@ -390,9 +516,22 @@ fn file_out_cancelled_by_daemon() {
         assert!(send_file_checking_fd(s, &mut Failing(0)).is_err());
         answer_ping(s);
     });
-    let e = call(&mut conn, &Recorder::default(), "download", &[s("/remote"), s("/dev/null")], &AtomicBool::new(false));
+    let e = call(
+        &mut conn,
+        &Recorder::default(),
+        "download",
+        &[s("/remote"), s("/dev/null")],
+        &AtomicBool::new(false),
+    );
     // Still in step afterwards.
-    call(&mut conn, &Recorder::default(), "ping_daemon", &[], &AtomicBool::new(false)).unwrap();
+    call(
+        &mut conn,
+        &Recorder::default(),
+        "ping_daemon",
+        &[],
+        &AtomicBool::new(false),
+    )
+    .unwrap();
     assert_eq!(e, Err(CallError::Transfer("file receive cancelled by daemon".into())));
     assert_eq!(e.unwrap_err().errno(), 0);
     d.join().unwrap();
@@ -405,7 +544,13 @@ fn ping_with_raw_reply(raw: Vec<u8>) -> Result<RetValue, CallError> {
         s.writer().write_all(&raw).unwrap();
         // Dropping the server closes the socket: anything unread ends in EOF.
     });
-    let r = call(&mut conn, &Recorder::default(), "ping_daemon", &[], &AtomicBool::new(false));
+    let r = call(
+        &mut conn,
+        &Recorder::default(),
+        "ping_daemon",
+        &[],
+        &AtomicBool::new(false),
+    );
     d.join().unwrap();
     r
 }
@@ -420,7 +565,9 @@ fn reply_bytes(edit: impl FnOnce(&mut Header)) -> Vec<u8> {
 fn oversized_length_word() {
     assert_eq!(
         ping_with_raw_reply((MESSAGE_MAX + 1).to_be_bytes().to_vec()),
-        Err(CallError::Protocol("message length (4194305) > maximum possible size (4194304)".into()))
+        Err(CallError::Protocol(
+            "message length (4194305) > maximum possible size (4194304)".into()
+        ))
     );
 }
 
@@ -428,9 +575,15 @@ fn oversized_length_word() {
 fn reply_header_checks() {
     type Edit = Box<dyn FnOnce(&mut Header)>;
     let cases: Vec<(Edit, String)> = vec![
-        (Box::new(|h| h.serial = 1), format!("unexpected serial (1/{FIRST_SERIAL})")),
+        (
+            Box::new(|h| h.serial = 1),
+            format!("unexpected serial (1/{FIRST_SERIAL})"),
+        ),
         (Box::new(|h| h.proc_nr = 1), "unexpected procedure number (1/92)".into()),
-        (Box::new(|h| h.direction = 0), "unexpected message direction (0/1)".into()),
+        (
+            Box::new(|h| h.direction = 0),
+            "unexpected message direction (0/1)".into(),
+        ),
         (Box::new(|h| h.vers = 3), "wrong protocol version (3/4)".into()),
         (Box::new(|h| h.prog = 1), format!("wrong program (1/{})", PROGRAM)),
     ];
@@ -441,18 +594,26 @@ fn reply_header_checks() {
 
 #[test]
 fn malformed_replies() {
-    assert_eq!(ping_with_raw_reply(frame(&[0; 12])), Err(CallError::Protocol("ping_daemon: failed to parse reply header".into())));
+    assert_eq!(
+        ping_with_raw_reply(frame(&[0; 12])),
+        Err(CallError::Protocol("ping_daemon: failed to parse reply header".into()))
+    );
     let mut trailing = reply_bytes(|_| {});
     trailing[3] += 4;
     trailing.extend_from_slice(&[0; 4]);
-    assert_eq!(ping_with_raw_reply(trailing), Err(CallError::Protocol("ping_daemon: failed to parse reply".into())));
+    assert_eq!(
+        ping_with_raw_reply(trailing),
+        Err(CallError::Protocol("ping_daemon: failed to parse reply".into()))
+    );
     assert_eq!(
         ping_with_raw_reply(reply_bytes(|h| h.status = STATUS_ERROR)),
         Err(CallError::Protocol("ping_daemon: failed to parse reply error".into()))
     );
     assert_eq!(
         ping_with_raw_reply(LAUNCH_FLAG.to_be_bytes().to_vec()),
-        Err(CallError::Protocol("ping_daemon: received unexpected launch flag from daemon when expecting reply".into()))
+        Err(CallError::Protocol(
+            "ping_daemon: received unexpected launch flag from daemon when expecting reply".into()
+        ))
     );
     // A stray cancel flag before the reply is skipped.
     let mut r = CANCEL_FLAG.to_be_bytes().to_vec();
@@ -465,7 +626,10 @@ fn eof_mid_reply_is_closed() {
     let full = reply_bytes(|_| {});
     assert_eq!(ping_with_raw_reply(full[..20].to_vec()), Err(CallError::Closed));
     assert_eq!(ping_with_raw_reply(Vec::new()), Err(CallError::Closed));
-    assert_eq!(ping_with_raw_reply(PROGRESS_FLAG.to_be_bytes().to_vec()), Err(CallError::Closed));
+    assert_eq!(
+        ping_with_raw_reply(PROGRESS_FLAG.to_be_bytes().to_vec()),
+        Err(CallError::Closed)
+    );
     assert_eq!(CallError::Closed.errno(), libc::EPIPE);
 }
 
@@ -474,11 +638,18 @@ fn lost_synchronization_before_a_call() {
     let (lib, mut daemon) = UnixStream::pair().unwrap();
     let mut conn = Connection::new(lib, None);
     daemon.write_all(&[0, 0, 0, 8]).unwrap();
-    let e = call(&mut conn, &Recorder::default(), "ping_daemon", &[], &AtomicBool::new(false));
+    let e = call(
+        &mut conn,
+        &Recorder::default(),
+        "ping_daemon",
+        &[],
+        &AtomicBool::new(false),
+    );
     assert_eq!(
         e,
         Err(CallError::Protocol(
-            "check_daemon_socket: read 0x8 from daemon, expected 0xffffeeee.  Lost protocol synchronization (bad!)\n".into()
+            "check_daemon_socket: read 0x8 from daemon, expected 0xffffeeee.  Lost protocol synchronization (bad!)\n"
+                .into()
         ))
     );
 }
@@ -488,7 +659,13 @@ fn write_to_dead_daemon_is_closed() {
     let (lib, daemon) = UnixStream::pair().unwrap();
     drop(daemon);
     let mut conn = Connection::new(lib, None);
-    let e = call(&mut conn, &Recorder::default(), "ping_daemon", &[], &AtomicBool::new(false));
+    let e = call(
+        &mut conn,
+        &Recorder::default(),
+        "ping_daemon",
+        &[],
+        &AtomicBool::new(false),
+    );
     assert_eq!(e, Err(CallError::Closed));
 }
 
@@ -503,7 +680,17 @@ fn launch_wait_forwards_console_and_answers_dsr() {
         std::io::Read::read_exact(&mut con_qemu, &mut answer).unwrap();
         con_qemu.write_all(b"Linux version 6.1\n").unwrap();
         std::thread::sleep(Duration::from_millis(50));
-        daemon.write_all(&Progress { proc_nr: 0, serial: 0, position: 1, total: 2 }.to_wire()).unwrap();
+        daemon
+            .write_all(
+                &Progress {
+                    proc_nr: 0,
+                    serial: 0,
+                    position: 1,
+                    total: 2,
+                }
+                .to_wire(),
+            )
+            .unwrap();
         daemon.write_all(&LAUNCH_FLAG.to_be_bytes()).unwrap();
         drop(con_qemu);
         (answer, daemon)
@@ -526,7 +713,9 @@ fn launch_wait_forwards_console_and_answers_dsr() {
 fn launch_wait_timeout_and_eof() {
     let (lib, daemon) = UnixStream::pair().unwrap();
     let mut conn = Connection::new(lib, None);
-    let e = conn.wait_for_launch(&Recorder::default(), Some(Duration::from_millis(100))).unwrap_err();
+    let e = conn
+        .wait_for_launch(&Recorder::default(), Some(Duration::from_millis(100)))
+        .unwrap_err();
     assert!(matches!(e, CallError::Timeout(_)));
     drop(daemon);
     assert_eq!(conn.wait_for_launch(&Recorder::default(), None), Err(CallError::Closed));
@@ -535,7 +724,16 @@ fn launch_wait_timeout_and_eof() {
 #[test]
 fn random_replies_never_panic() {
     let mut rng = crate::value_tests::XorShift(0x1234_5678_9abc_def1);
-    let actions = ["ping_daemon", "list_devices", "statvfs", "readdir", "mount", "lvs_full", "tune2fs_l", "download"];
+    let actions = [
+        "ping_daemon",
+        "list_devices",
+        "statvfs",
+        "readdir",
+        "mount",
+        "lvs_full",
+        "tune2fs_l",
+        "download",
+    ];
     for i in 0..300 {
         let mut raw = Vec::new();
         match i % 3 {

@@ -27,7 +27,10 @@ pub(crate) enum Sent {
 
 pub(crate) fn local_error(err: &std::io::Error, what: String) -> CallError {
     let errno = err.raw_os_error().unwrap_or(libc::EIO);
-    CallError::Local { errno, message: format!("{what}: {}", sys::strerror(errno)) }
+    CallError::Local {
+        errno,
+        message: format!("{what}: {}", sys::strerror(errno)),
+    }
 }
 
 pub(crate) fn path_of(name: &[u8]) -> &Path {
@@ -93,7 +96,10 @@ pub(crate) fn send_file(
                 return Err(local_error(&e, format!("read: {shown}")));
             }
         };
-        let chunk = Chunk { cancel: false, data: buf[..n].to_vec() };
+        let chunk = Chunk {
+            cancel: false,
+            data: buf[..n].to_vec(),
+        };
         if !send_chunk(wire, ev, &chunk)? {
             return daemon_cancelled(wire, ev);
         }
@@ -136,8 +142,8 @@ fn receive_chunk(wire: &mut Wire, ev: &dyn ClientEvents, cancel: &AtomicBool) ->
             ))
         }
     };
-    let chunk = Chunk::from_payload(&payload)
-        .map_err(|_| CallError::Protocol("failed to parse file chunk".to_string()))?;
+    let chunk =
+        Chunk::from_payload(&payload).map_err(|_| CallError::Protocol("failed to parse file chunk".to_string()))?;
     if chunk.cancel {
         return Err(if cancel.load(Ordering::SeqCst) {
             CallError::Cancelled
@@ -150,7 +156,12 @@ fn receive_chunk(wire: &mut Wire, ev: &dyn ClientEvents, cancel: &AtomicBool) ->
 
 /// Receives a FileOut stream into a local file. On a local failure or user cancel it
 /// sends CANCEL_FLAG and discards chunks until the daemon's cancel or end chunk.
-pub(crate) fn recv_file(wire: &mut Wire, ev: &dyn ClientEvents, name: &[u8], cancel: &AtomicBool) -> Result<(), CallError> {
+pub(crate) fn recv_file(
+    wire: &mut Wire,
+    ev: &dyn ClientEvents,
+    name: &[u8],
+    cancel: &AtomicBool,
+) -> Result<(), CallError> {
     cancel.store(false, Ordering::SeqCst);
     let shown = String::from_utf8_lossy(name);
     let failure = match open_target(name) {

@@ -36,7 +36,11 @@ pub(crate) struct Wire {
 
 impl Wire {
     pub fn new(daemon: UnixStream, console: Option<UnixStream>) -> Wire {
-        Wire { daemon, console, console_eof: false }
+        Wire {
+            daemon,
+            console,
+            console_eof: false,
+        }
     }
 
     fn console_fd(&self) -> Option<i32> {
@@ -67,7 +71,11 @@ impl Wire {
                 }
                 ev.appliance_output(data);
             }
-            Err(e) if matches!(e.kind(), std::io::ErrorKind::WouldBlock | std::io::ErrorKind::Interrupted) => {}
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    std::io::ErrorKind::WouldBlock | std::io::ErrorKind::Interrupted
+                ) => {}
             Err(e) => {
                 ev.debug(&format!("error reading console messages from the appliance: {e}"));
                 self.console_eof = true;
@@ -79,7 +87,14 @@ impl Wire {
     pub fn drain_console(&mut self, ev: &dyn ClientEvents) {
         for _ in 0..CONSOLE_DRAIN_MAX {
             let Some(fd) = self.console_fd() else { return };
-            match sys::poll(&[Watch { fd, read: true, write: false }], Some(Duration::ZERO)) {
+            match sys::poll(
+                &[Watch {
+                    fd,
+                    read: true,
+                    write: false,
+                }],
+                Some(Duration::ZERO),
+            ) {
                 Ok(r) if r[0].readable => self.handle_console(ev),
                 _ => return,
             }
@@ -109,9 +124,17 @@ impl Wire {
                     Some(left)
                 }
             };
-            let mut watches = vec![Watch { fd: daemon, read: !write, write }];
+            let mut watches = vec![Watch {
+                fd: daemon,
+                read: !write,
+                write,
+            }];
             if let Some(fd) = self.console_fd() {
-                watches.push(Watch { fd, read: true, write: false });
+                watches.push(Watch {
+                    fd,
+                    read: true,
+                    write: false,
+                });
             }
             let ready = sys::poll(&watches, timeout)
                 .map_err(|e| CallError::Protocol(format!("poll: {}", sys::strerror(e.raw_os_error().unwrap_or(0)))))?;
@@ -125,7 +148,12 @@ impl Wire {
     }
 
     /// Fills `buf` from the daemon socket. EOF or ECONNRESET -> Closed.
-    pub fn read_exact(&mut self, ev: &dyn ClientEvents, buf: &mut [u8], deadline: Option<Instant>) -> Result<(), CallError> {
+    pub fn read_exact(
+        &mut self,
+        ev: &dyn ClientEvents,
+        buf: &mut [u8],
+        deadline: Option<Instant>,
+    ) -> Result<(), CallError> {
         let mut done = 0;
         while done < buf.len() {
             self.wait(ev, false, deadline)?;
@@ -135,7 +163,12 @@ impl Wire {
                 Err(e) => match e.kind() {
                     std::io::ErrorKind::WouldBlock | std::io::ErrorKind::Interrupted => {}
                     std::io::ErrorKind::ConnectionReset => return Err(self.closed(ev)),
-                    _ => return Err(CallError::Protocol(format!("read_data: read: {}", sys::strerror(e.raw_os_error().unwrap_or(0))))),
+                    _ => {
+                        return Err(CallError::Protocol(format!(
+                            "read_data: read: {}",
+                            sys::strerror(e.raw_os_error().unwrap_or(0))
+                        )))
+                    }
                 },
             }
         }
@@ -152,7 +185,12 @@ impl Wire {
                 Err(e) => match e.kind() {
                     std::io::ErrorKind::WouldBlock | std::io::ErrorKind::Interrupted => {}
                     std::io::ErrorKind::BrokenPipe | std::io::ErrorKind::ConnectionReset => return Err(self.closed(ev)),
-                    _ => return Err(CallError::Protocol(format!("write_data: write: {}", sys::strerror(e.raw_os_error().unwrap_or(0))))),
+                    _ => {
+                        return Err(CallError::Protocol(format!(
+                            "write_data: write: {}",
+                            sys::strerror(e.raw_os_error().unwrap_or(0))
+                        )))
+                    }
                 },
             }
         }
@@ -207,8 +245,15 @@ impl Wire {
     pub fn check_daemon_socket(&mut self, ev: &dyn ClientEvents) -> Result<bool, CallError> {
         let fd = self.daemon.as_raw_fd();
         loop {
-            let ready = sys::poll(&[Watch { fd, read: true, write: false }], Some(Duration::ZERO))
-                .map_err(|e| CallError::Protocol(format!("can_read_data: poll: {e}")))?;
+            let ready = sys::poll(
+                &[Watch {
+                    fd,
+                    read: true,
+                    write: false,
+                }],
+                Some(Duration::ZERO),
+            )
+            .map_err(|e| CallError::Protocol(format!("can_read_data: poll: {e}")))?;
             if !ready[0].readable {
                 return Ok(false);
             }

@@ -75,7 +75,12 @@ pub fn list2(h: &Handle, root: &str) -> Result<Vec<StructValue>> {
             }
             "pacman" => apps = list_pacman(h)?,
             "apk" => {
-                apps = parse_apk_installed(&download_bounded(h, "/lib/apk/db/installed", MAX_APK_INSTALLED_SIZE, None)?)
+                apps = parse_apk_installed(&download_bounded(
+                    h,
+                    "/lib/apk/db/installed",
+                    MAX_APK_INSTALLED_SIZE,
+                    None,
+                )?)
             }
             _ => {}
         }
@@ -98,7 +103,9 @@ fn name_of(v: &StructValue) -> &[u8] {
 /// The deprecated v1 list: application2 without arch and the spare fields.
 pub fn list1(h: &Handle, root: &str) -> Result<Vec<StructValue>> {
     let v2 = super::nested(h, "inspect_list_applications2", &[s(root)])?;
-    let RetValue::StructList(v2) = v2 else { return Ok(Vec::new()) };
+    let RetValue::StructList(v2) = v2 else {
+        return Ok(Vec::new());
+    };
     Ok(v2
         .into_iter()
         .map(|mut a| {
@@ -135,7 +142,12 @@ fn fgets_lines(data: &[u8]) -> Vec<String> {
     let mut out = Vec::new();
     let mut rest = data;
     while !rest.is_empty() {
-        let n = rest.iter().take(1023).position(|&b| b == b'\n').map(|i| i + 1).unwrap_or(rest.len().min(1023));
+        let n = rest
+            .iter()
+            .take(1023)
+            .position(|&b| b == b'\n')
+            .map(|i| i + 1)
+            .unwrap_or(rest.len().min(1023));
         let piece = &rest[..n];
         rest = &rest[n..];
         let piece = piece.strip_suffix(b"\n").unwrap_or(piece);
@@ -196,7 +208,10 @@ pub fn parse_dpkg_status(data: &[u8]) -> Vec<App> {
                 });
             }
             // The epoch carries over, as in 1.48 (every stanza sets it again anyway).
-            cur = App { epoch: cur.epoch, ..App::default() };
+            cur = App {
+                epoch: cur.epoch,
+                ..App::default()
+            };
             (name, version, release, description) = (None, None, None, None);
             installed = false;
         }
@@ -220,7 +235,12 @@ pub fn parse_apk_installed(data: &[u8]) -> Vec<App> {
         match b.first() {
             None => {
                 if let (Some(n), Some(v), true) = (&name, &version, epoch >= 0) {
-                    apps.push(App { name: n.clone(), version: v.clone(), epoch, ..cur.clone() });
+                    apps.push(App {
+                        name: n.clone(),
+                        version: v.clone(),
+                        epoch,
+                        ..cur.clone()
+                    });
                 }
                 cur = App::default();
                 (name, version) = (None, None);
@@ -234,7 +254,9 @@ pub fn parse_apk_installed(data: &[u8]) -> Vec<App> {
                 epoch = e;
                 version = Some(ver);
                 // apk revisions are written r<N>.
-                cur.release = rel.map(|r| r.strip_prefix('r').unwrap_or(&r).to_string()).unwrap_or_default();
+                cur.release = rel
+                    .map(|r| r.strip_prefix('r').unwrap_or(&r).to_string())
+                    .unwrap_or_default();
             }
             _ => {}
         }
@@ -262,7 +284,9 @@ pub fn parse_pacman_desc(text: &str) -> Option<App> {
             }
             continue;
         }
-        key = ["%NAME%", "%VERSION%", "%DESC%", "%URL%", "%ARCH%"].into_iter().find(|k| *k == line);
+        key = ["%NAME%", "%VERSION%", "%DESC%", "%URL%", "%ARCH%"]
+            .into_iter()
+            .find(|k| *k == line);
     }
     let (name, version, arch) = (name?, version?, arch?);
     let (epoch, ver, rel) = split_version(&version);
@@ -297,7 +321,9 @@ fn list_pacman(h: &Handle) -> Result<Vec<App>> {
         }
         let path = format!("/var/lib/pacman/local/{n}/desc");
         // A package whose desc cannot be read is skipped (its error was reported).
-        let Ok(bytes) = download_bounded(h, &path, MAX_PACMAN_DESC_SIZE, None) else { continue };
+        let Ok(bytes) = download_bounded(h, &path, MAX_PACMAN_DESC_SIZE, None) else {
+            continue;
+        };
         if let Some(a) = parse_pacman_desc(&String::from_utf8_lossy(&bytes)) {
             apps.push(a);
         }
@@ -316,7 +342,10 @@ Source: asrc (1.0)\nDescription: short\n long one\n .\n end\nHomepage: http://x/
 Package: b\nStatus: deinstall ok config-files\nVersion: 1\n\nPackage: c\nStatus: install ok installed\nVersion: 7\n";
         let a = parse_dpkg_status(t);
         assert_eq!(a.len(), 1, "{a:?}");
-        assert_eq!((a[0].epoch, a[0].version.as_str(), a[0].release.as_str()), (1, "2.3", "4-5"));
+        assert_eq!(
+            (a[0].epoch, a[0].version.as_str(), a[0].release.as_str()),
+            (1, "2.3", "4-5")
+        );
         assert_eq!(a[0].source, "asrc");
         assert_eq!(a[0].summary, "short");
         assert_eq!(a[0].description, "long one\n.\nend");
@@ -337,7 +366,10 @@ Package: b\nStatus: deinstall ok config-files\nVersion: 1\n\nPackage: c\nStatus:
     fn pacman_desc() {
         let desc = "%NAME%\ntest-package\n\n%VERSION%\n1:0.1-1\n\n%ARCH%\nx86_64\n\n%DESC%\nd\n";
         let a = parse_pacman_desc(desc).unwrap();
-        assert_eq!((a.name.as_str(), a.epoch, a.version.as_str(), a.release.as_str()), ("test-package", 1, "0.1", "1"));
+        assert_eq!(
+            (a.name.as_str(), a.epoch, a.version.as_str(), a.release.as_str()),
+            ("test-package", 1, "0.1", "1")
+        );
         assert!(parse_pacman_desc("%NAME%\nx\n\n%VERSION%\n0.1\n\n%ARCH%\nany\n").is_none());
     }
 

@@ -60,9 +60,11 @@ pub fn icon(h: &Handle, root: &str, favicon: Option<bool>, highquality: Option<b
             "voidlinux" => get_png(h, "/usr/share/void-artwork/void-logo.png", 20480)?,
             "altlinux" => get_png(h, "/usr/share/icons/hicolor/48x48/apps/altlinux.png", 20480)?,
             "gentoo" => get_png(h, "/usr/share/icons/gentoo/48x48/gentoo.png", 10240)?,
-            "openmandriva" => {
-                find_png(h, &["/usr/share/icons/large/mandriva.png", "/usr/share/icons/mandriva.png"], 10240)?
-            }
+            "openmandriva" => find_png(
+                h,
+                &["/usr/share/icons/large/mandriva.png", "/usr/share/icons/mandriva.png"],
+                10240,
+            )?,
             _ => None,
         }
     } else {
@@ -102,10 +104,16 @@ fn get_png(h: &Handle, path: &str, max: u64) -> Result<Found> {
     if !is_file {
         return Ok(None);
     }
-    let Some(RetValue::Str(real)) = quietly(h, "realpath", &[s(path)]) else { return Ok(None) };
+    let Some(RetValue::Str(real)) = quietly(h, "realpath", &[s(path)]) else {
+        return Ok(None);
+    };
     let real = String::from_utf8_lossy(&real).into_owned();
-    let Ok(kind) = nested_str(h, "file", &[s(&real)]) else { return Ok(None) };
-    let Some((w, hgt)) = png_size(&kind) else { return Ok(None) };
+    let Ok(kind) = nested_str(h, "file", &[s(&real)]) else {
+        return Ok(None);
+    };
+    let Some((w, hgt)) = png_size(&kind) else {
+        return Ok(None);
+    };
     if !(16..=1024).contains(&w) || !(16..=1024).contains(&hgt) {
         return Ok(None);
     }
@@ -124,7 +132,11 @@ fn nested_opt_is_file(h: &Handle, path: &str) -> Result<bool> {
 pub fn png_size(kind: &str) -> Option<(i32, i32)> {
     let rest = kind.strip_prefix("PNG image data, ")?;
     let (w, rest) = rest.split_once(" x ")?;
-    let hgt: String = rest.trim_start().chars().take_while(|c| c.is_ascii_digit() || *c == '-').collect();
+    let hgt: String = rest
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '-')
+        .collect();
     Some((w.trim().parse().ok()?, hgt.parse().ok()?))
 }
 
@@ -132,7 +144,10 @@ pub fn png_size(kind: &str) -> Option<(i32, i32)> {
 mod tests {
     #[test]
     fn png_sizes() {
-        assert_eq!(super::png_size("PNG image data, 48 x 48, 8-bit/color RGBA, non-interlaced"), Some((48, 48)));
+        assert_eq!(
+            super::png_size("PNG image data, 48 x 48, 8-bit/color RGBA, non-interlaced"),
+            Some((48, 48))
+        );
         assert_eq!(super::png_size("JPEG image data"), None);
     }
 }

@@ -18,8 +18,12 @@ use crate::error::Result;
 use crate::{Error, Handle};
 use guestfs_protocol::{RetValue, Value};
 
-pub const NAMES: &[&str] =
-    &["inspect_list_applications", "inspect_list_applications2", "inspect_get_osinfo", "inspect_get_icon"];
+pub const NAMES: &[&str] = &[
+    "inspect_list_applications",
+    "inspect_list_applications2",
+    "inspect_get_osinfo",
+    "inspect_get_icon",
+];
 
 /// Runs `name` if it is one of this family's actions.
 pub fn run(h: &Handle, name: &str, args: &[Value], optargs: &[Option<Value>]) -> Option<Result<RetValue>> {
@@ -76,7 +80,9 @@ fn download_bounded(h: &Handle, path: &str, max: u64, ext: Option<&str>) -> Resu
         use std::io::Read;
         let f = std::fs::File::open(&tmp).map_err(|e| Error::os(format!("open: {}", tmp.display()), &e))?;
         let mut buf = Vec::with_capacity(size as usize);
-        f.take(max).read_to_end(&mut buf).map_err(|e| Error::os(format!("read: {}", tmp.display()), &e))?;
+        f.take(max)
+            .read_to_end(&mut buf)
+            .map_err(|e| Error::os(format!("read: {}", tmp.display()), &e))?;
         Ok(buf)
     });
     let _ = std::fs::remove_file(&tmp);

@@ -12,9 +12,14 @@ use crate::Handle;
 pub fn list(h: &Handle, root: &str) -> Result<Vec<App>> {
     let path = nested_str(h, "inspect_get_windows_software_hive", &[s(root)])?;
     let bytes = download_bounded(h, &path, super::hive::MAX_HIVE_SIZE, None)?;
-    let Some(hive) = Hive::new(bytes) else { return Ok(Vec::new()) };
+    let Some(hive) = Hive::new(bytes) else {
+        return Ok(Vec::new());
+    };
     let mut apps = from_path(&hive, &["Microsoft", "Windows", "CurrentVersion", "Uninstall"]);
-    apps.extend(from_path(&hive, &["WOW6432node", "Microsoft", "Windows", "CurrentVersion", "Uninstall"]));
+    apps.extend(from_path(
+        &hive,
+        &["WOW6432node", "Microsoft", "Windows", "CurrentVersion", "Uninstall"],
+    ));
     Ok(apps)
 }
 
@@ -26,8 +31,15 @@ pub fn from_path(hive: &Hive, path: &[&str]) -> Vec<App> {
     for child in hive.children(node) {
         let Some(name) = hive.node_name(child) else { continue };
         let values = hive.values(child);
-        let get = |k: &str| values.iter().find(|v| v.name.eq_ignore_ascii_case(k)).and_then(|v| v.string());
-        let Some(display_name) = get("DisplayName") else { continue };
+        let get = |k: &str| {
+            values
+                .iter()
+                .find(|v| v.name.eq_ignore_ascii_case(k))
+                .and_then(|v| v.string())
+        };
+        let Some(display_name) = get("DisplayName") else {
+            continue;
+        };
         out.push(App {
             name,
             display_name,

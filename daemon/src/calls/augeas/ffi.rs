@@ -26,33 +26,14 @@ extern "C" {
     fn aug_get(aug: *const RawAugeas, path: *const c_char, value: *mut *const c_char) -> c_int;
     fn aug_label(aug: *const RawAugeas, path: *const c_char, label: *mut *const c_char) -> c_int;
     fn aug_set(aug: *mut RawAugeas, path: *const c_char, value: *const c_char) -> c_int;
-    fn aug_setm(
-        aug: *mut RawAugeas,
-        base: *const c_char,
-        sub: *const c_char,
-        value: *const c_char,
-    ) -> c_int;
-    fn aug_insert(
-        aug: *mut RawAugeas,
-        path: *const c_char,
-        label: *const c_char,
-        before: c_int,
-    ) -> c_int;
+    fn aug_setm(aug: *mut RawAugeas, base: *const c_char, sub: *const c_char, value: *const c_char) -> c_int;
+    fn aug_insert(aug: *mut RawAugeas, path: *const c_char, label: *const c_char, before: c_int) -> c_int;
     fn aug_rm(aug: *mut RawAugeas, path: *const c_char) -> c_int;
     fn aug_mv(aug: *mut RawAugeas, src: *const c_char, dst: *const c_char) -> c_int;
-    fn aug_match(
-        aug: *const RawAugeas,
-        path: *const c_char,
-        matches: *mut *mut *mut c_char,
-    ) -> c_int;
+    fn aug_match(aug: *const RawAugeas, path: *const c_char, matches: *mut *mut *mut c_char) -> c_int;
     fn aug_save(aug: *mut RawAugeas) -> c_int;
     fn aug_load(aug: *mut RawAugeas) -> c_int;
-    fn aug_transform(
-        aug: *mut RawAugeas,
-        lens: *const c_char,
-        file: *const c_char,
-        excl: c_int,
-    ) -> c_int;
+    fn aug_transform(aug: *mut RawAugeas, lens: *const c_char, file: *const c_char, excl: c_int) -> c_int;
     fn aug_error(aug: *mut RawAugeas) -> c_int;
     fn aug_error_message(aug: *mut RawAugeas) -> *const c_char;
     fn aug_error_minor_message(aug: *mut RawAugeas) -> *const c_char;
@@ -136,15 +117,7 @@ impl Augeas {
     pub fn defnode(&mut self, name: &CStr, expr: &CStr, value: &CStr) -> (c_int, bool) {
         let mut created: c_int = 0;
         // SAFETY: open handle; valid C strings; `created` is a valid out pointer.
-        let r = unsafe {
-            aug_defnode(
-                self.raw(),
-                name.as_ptr(),
-                expr.as_ptr(),
-                value.as_ptr(),
-                &mut created,
-            )
-        };
+        let r = unsafe { aug_defnode(self.raw(), name.as_ptr(), expr.as_ptr(), value.as_ptr(), &mut created) };
         (r, created != 0)
     }
 
@@ -177,14 +150,7 @@ impl Augeas {
 
     pub fn insert(&mut self, path: &CStr, label: &CStr, before: bool) -> c_int {
         // SAFETY: open handle; valid C strings.
-        unsafe {
-            aug_insert(
-                self.raw(),
-                path.as_ptr(),
-                label.as_ptr(),
-                c_int::from(before),
-            )
-        }
+        unsafe { aug_insert(self.raw(), path.as_ptr(), label.as_ptr(), c_int::from(before)) }
     }
 
     pub fn rm(&mut self, path: &CStr) -> c_int {

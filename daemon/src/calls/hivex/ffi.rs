@@ -34,22 +34,12 @@ extern "C" {
     fn hivex_node_get_value(h: *mut RawHive, node: usize, key: *const c_char) -> usize;
     fn hivex_value_key(h: *mut RawHive, val: usize) -> *mut c_char;
     fn hivex_value_type(h: *mut RawHive, val: usize, t: *mut c_int, len: *mut usize) -> c_int;
-    fn hivex_value_value(
-        h: *mut RawHive,
-        val: usize,
-        t: *mut c_int,
-        len: *mut usize,
-    ) -> *mut c_char;
+    fn hivex_value_value(h: *mut RawHive, val: usize, t: *mut c_int, len: *mut usize) -> *mut c_char;
     fn hivex_value_string(h: *mut RawHive, val: usize) -> *mut c_char;
     fn hivex_commit(h: *mut RawHive, filename: *const c_char, flags: c_int) -> c_int;
     fn hivex_node_add_child(h: *mut RawHive, parent: usize, name: *const c_char) -> usize;
     fn hivex_node_delete_child(h: *mut RawHive, node: usize) -> c_int;
-    fn hivex_node_set_value(
-        h: *mut RawHive,
-        node: usize,
-        val: *const SetValue,
-        flags: c_int,
-    ) -> c_int;
+    fn hivex_node_set_value(h: *mut RawHive, node: usize, val: *const SetValue, flags: c_int) -> c_int;
 }
 
 pub const OPEN_VERBOSE: c_int = 1;
@@ -158,9 +148,7 @@ impl Hive {
     pub fn node_get_child(&self, node: u64, name: &CStr) -> io::Result<u64> {
         clear_errno();
         // SAFETY: a live handle and a valid C string.
-        Self::zero_or_found(unsafe {
-            hivex_node_get_child(self.raw(), node as usize, name.as_ptr())
-        })
+        Self::zero_or_found(unsafe { hivex_node_get_child(self.raw(), node as usize, name.as_ptr()) })
     }
 
     pub fn node_parent(&self, node: u64) -> io::Result<u64> {
@@ -176,9 +164,7 @@ impl Hive {
     pub fn node_get_value(&self, node: u64, key: &CStr) -> io::Result<u64> {
         clear_errno();
         // SAFETY: a live handle and a valid C string.
-        Self::zero_or_found(unsafe {
-            hivex_node_get_value(self.raw(), node as usize, key.as_ptr())
-        })
+        Self::zero_or_found(unsafe { hivex_node_get_value(self.raw(), node as usize, key.as_ptr()) })
     }
 
     pub fn value_key(&self, val: u64) -> io::Result<Vec<u8>> {
@@ -200,8 +186,7 @@ impl Hive {
     pub fn value_value(&self, val: u64) -> io::Result<Vec<u8>> {
         let mut len: usize = 0;
         // SAFETY: a live handle; len is a valid out pointer, t may be NULL.
-        let p =
-            unsafe { hivex_value_value(self.raw(), val as usize, std::ptr::null_mut(), &mut len) };
+        let p = unsafe { hivex_value_value(self.raw(), val as usize, std::ptr::null_mut(), &mut len) };
         if p.is_null() {
             return Err(errno());
         }
@@ -239,13 +224,7 @@ impl Hive {
         Ok(())
     }
 
-    pub fn node_set_value(
-        &mut self,
-        node: u64,
-        key: &CStr,
-        t: i64,
-        value: &[u8],
-    ) -> io::Result<()> {
+    pub fn node_set_value(&mut self, node: u64, key: &CStr, t: i64, value: &[u8]) -> io::Result<()> {
         let v = SetValue {
             key: key.as_ptr().cast_mut(),
             t: t as c_int,

@@ -23,16 +23,7 @@ pub fn check_filesystem(d: &mut Daemon, mountable: &str) -> Role {
     let role = if file("/grub/menu.lst") || file("/grub/grub.conf") || file("/grub2/grub.cfg") {
         Role::Other
     } else if etc_bin && file("/etc/freebsd-update.conf") && file("/etc/fstab") {
-        bsd_root(
-            d,
-            &g,
-            mountable,
-            "freebsd",
-            "freebsd",
-            "/etc/motd",
-            None,
-            &mut data,
-        );
+        bsd_root(d, &g, mountable, "freebsd", "freebsd", "/etc/motd", None, &mut data);
         Role::Root(data)
     } else if etc_bin && file("/netbsd") && file("/etc/fstab") && file("/etc/release") {
         bsd_root(
@@ -48,16 +39,7 @@ pub fn check_filesystem(d: &mut Daemon, mountable: &str) -> Role {
         Role::Root(data)
     } else if etc_bin && file("/bsd") && file("/etc/fstab") && file("/etc/motd") {
         // 1.48 reports OpenBSD as freebsd (a known quirk kept for compatibility).
-        bsd_root(
-            d,
-            &g,
-            mountable,
-            "freebsd",
-            "freebsd",
-            "/etc/motd",
-            None,
-            &mut data,
-        );
+        bsd_root(d, &g, mountable, "freebsd", "freebsd", "/etc/motd", None, &mut data);
         Role::Root(data)
     } else if file("/hurd/console") && file("/hurd/hello") && file("/hurd/null") {
         data.os_type = Some("hurd");
@@ -85,12 +67,7 @@ pub fn check_filesystem(d: &mut Daemon, mountable: &str) -> Role {
         data.fstab = fstab_of(d, &g, mountable, false, true);
         data.hostname = linux_hostname(&g);
         Role::Root(data)
-    } else if dir("/etc")
-        && dir("/root")
-        && dir("/home")
-        && dir("/usr")
-        && file("/etc/coreos/update.conf")
-    {
+    } else if dir("/etc") && dir("/root") && dir("/home") && dir("/usr") && file("/etc/coreos/update.conf") {
         data.os_type = Some("linux");
         data.distro = Some("coreos");
         data.hostname = linux_hostname(&g);
@@ -183,13 +160,7 @@ fn dos_root(distro: &'static str, data: &mut Data) {
 
 /// The root's fstab as (mountable, mountpoint) pairs; Linux guests' mdadm.conf maps their
 /// md arrays. 1.48 hands these files to augeas, which skips files over 100,000 bytes.
-fn fstab_of(
-    d: &mut Daemon,
-    g: &Guest,
-    mountable: &str,
-    bsd: bool,
-    mdadm: bool,
-) -> Vec<(String, String)> {
+fn fstab_of(d: &mut Daemon, g: &Guest, mountable: &str, bsd: bool, mdadm: bool) -> Vec<(String, String)> {
     let Some(bytes) = g.read_bounded("/etc/fstab", 100_000) else {
         return Vec::new();
     };
@@ -220,11 +191,7 @@ fn architecture(d: &mut Daemon, g: &Guest) -> Option<String> {
             continue;
         };
         let guest_path = format!("/{}", rel.to_string_lossy());
-        match call(
-            d,
-            "file_architecture",
-            vec![Value::Str(guest_path.into_bytes())],
-        ) {
+        match call(d, "file_architecture", vec![Value::Str(guest_path.into_bytes())]) {
             Ok(RetValue::Str(s)) => return Some(String::from_utf8_lossy(&s).into_owned()),
             _ => continue,
         }
@@ -296,17 +263,13 @@ fn windows_systemroot(g: &Guest) -> Option<String> {
     }
     let ini = g.case_insensitive("/boot.ini")?;
     let lines = g.read_small(&ini)?;
-    let start = lines
-        .iter()
-        .position(|l| l.starts_with("[operating systems]"))?;
+    let start = lines.iter().position(|l| l.starts_with("[operating systems]"))?;
     for l in lines[start + 1..]
         .iter()
         .take_while(|l| l.starts_with("multi(") || l.starts_with("scsi("))
     {
         // multi(0)disk(0)rdisk(0)partition(1)\WINDOWS="…": the path after the last ')'.
-        let Some((head, _)) = l.split_once('=') else {
-            continue;
-        };
+        let Some((head, _)) = l.split_once('=') else { continue };
         let Some(i) = head.rfind(')') else { continue };
         let path = head[i + 1..].replace('\\', "/");
         if path.is_empty() {
@@ -328,9 +291,7 @@ fn windows_root(d: &mut Daemon, g: &Guest, systemroot: String, data: &mut Data) 
     data.distro = Some("windows");
     let cmd = g.case_insensitive(&format!("{systemroot}/system32/cmd.exe"));
     if let Some(cmd) = cmd {
-        if let Ok(RetValue::Str(s)) =
-            call(d, "file_architecture", vec![Value::Str(cmd.into_bytes())])
-        {
+        if let Ok(RetValue::Str(s)) = call(d, "file_architecture", vec![Value::Str(cmd.into_bytes())]) {
             data.arch = Some(String::from_utf8_lossy(&s).into_owned());
         }
     }
@@ -342,10 +303,7 @@ fn windows_root(d: &mut Daemon, g: &Guest, systemroot: String, data: &mut Data) 
     data.windows_system_hive = hive("system");
     data.windows_systemroot = Some(systemroot);
     // As 1.48, the registry is read only when both hives exist.
-    if let (Some(sw), Some(sys)) = (
-        data.windows_software_hive.clone(),
-        data.windows_system_hive.clone(),
-    ) {
+    if let (Some(sw), Some(sys)) = (data.windows_software_hive.clone(), data.windows_system_hive.clone()) {
         registry::read_software(g, &sw, data);
         registry::read_system(d, g, &sys, data);
     }

@@ -59,8 +59,7 @@ pub fn canonical_path(p: &str) -> String {
 }
 
 fn skipped_spec(spec: &str) -> bool {
-    let digit_at_7 =
-        |p: &str| spec.starts_with(p) && spec.as_bytes().get(7).is_some_and(|b| b.is_ascii_digit());
+    let digit_at_7 = |p: &str| spec.starts_with(p) && spec.as_bytes().get(7).is_some_and(|b| b.is_ascii_digit());
     digit_at_7("/dev/fd")
         || digit_at_7("/dev/cd")
         || spec == "/dev/floppy"
@@ -86,26 +85,19 @@ fn str_of(r: crate::error::Result<RetValue>) -> Option<String> {
 
 fn list_of(r: crate::error::Result<RetValue>) -> Vec<String> {
     match r {
-        Ok(RetValue::StrList(l)) => l
-            .iter()
-            .map(|s| String::from_utf8_lossy(s).into_owned())
-            .collect(),
+        Ok(RetValue::StrList(l)) => l.iter().map(|s| String::from_utf8_lossy(s).into_owned()).collect(),
         _ => Vec::new(),
     }
 }
 
 fn is_partition(d: &mut Daemon, dev: &str) -> bool {
-    list_of(call(d, "list_partitions", vec![]))
-        .iter()
-        .any(|p| p == dev)
+    list_of(call(d, "list_partitions", vec![])).iter().any(|p| p == dev)
 }
 
 /// `/dev/(h|s|v|xv)d<letters><digits>` → (letters, digits).
 fn split_xdev(spec: &str) -> Option<(&str, &str)> {
     let rest = spec.strip_prefix("/dev/")?;
-    let rest = ["xvd", "hd", "sd", "vd"]
-        .iter()
-        .find_map(|p| rest.strip_prefix(p))?;
+    let rest = ["xvd", "hd", "sd", "vd"].iter().find_map(|p| rest.strip_prefix(p))?;
     let n = rest.bytes().take_while(|b| b.is_ascii_lowercase()).count();
     let (letters, digits) = rest.split_at(n);
     (n > 0 && digits.bytes().all(|b| b.is_ascii_digit())).then_some((letters, digits))
@@ -129,10 +121,7 @@ pub fn mdadm_arrays(text: &str) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for line in text.lines() {
         let mut words = line.split_whitespace();
-        if !words
-            .next()
-            .is_some_and(|w| w.eq_ignore_ascii_case("ARRAY"))
-        {
+        if !words.next().is_some_and(|w| w.eq_ignore_ascii_case("ARRAY")) {
             continue;
         }
         let mut dev = None;
@@ -159,9 +148,7 @@ pub fn md_map(d: &mut Daemon, conf_texts: &[String]) -> Vec<(String, String)> {
     }
     let mut by_uuid = Vec::new();
     for md in list_of(call(d, "list_md_devices", vec![])) {
-        if let Ok(RetValue::Hashtable(kv)) =
-            call(d, "md_detail", vec![Value::Str(md.clone().into_bytes())])
-        {
+        if let Ok(RetValue::Hashtable(kv)) = call(d, "md_detail", vec![Value::Str(md.clone().into_bytes())]) {
             for pair in kv.chunks(2) {
                 if let [k, v] = pair {
                     if k == b"uuid" {
@@ -175,12 +162,7 @@ pub fn md_map(d: &mut Daemon, conf_texts: &[String]) -> Vec<(String, String)> {
     }
     arrays
         .into_iter()
-        .filter_map(|(dev, u)| {
-            by_uuid
-                .iter()
-                .find(|(bu, _)| *bu == u)
-                .map(|(_, md)| (dev, md.clone()))
-        })
+        .filter_map(|(dev, u)| by_uuid.iter().find(|(bu, _)| *bu == u).map(|(_, md)| (dev, md.clone())))
         .collect()
 }
 
@@ -216,10 +198,7 @@ fn resolve_device(d: &mut Daemon, spec: &str, md: &[(String, String)]) -> String
     }
     if let Some(rest) = spec.strip_prefix("/dev/disk/by-id/") {
         if let Some((_, n)) = rest.rsplit_once("-part") {
-            if !n.is_empty()
-                && n.bytes().all(|b| b.is_ascii_digit())
-                && d.devices.disks().len() == 1
-            {
+            if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) && d.devices.disks().len() == 1 {
                 let dev = format!("/dev/sda{n}");
                 if is_partition(d, &dev) {
                     return dev;
@@ -255,11 +234,7 @@ pub fn mountpoints(
             str_of(call(d, "findfs_uuid", vec![Value::Str(uuid.into_bytes())]))
         } else if let Some(label) = spec.strip_prefix("LABEL=") {
             let label = super::release::shell_unquote(label);
-            str_of(call(
-                d,
-                "findfs_label",
-                vec![Value::Str(label.into_bytes())],
-            ))
+            str_of(call(d, "findfs_label", vec![Value::Str(label.into_bytes())]))
         } else if spec == "/dev/root" || (bsd && mp == "/") {
             Some(root.to_string())
         } else if spec.starts_with("/dev/") {
@@ -267,13 +242,10 @@ pub fn mountpoints(
         } else {
             None
         };
-        let Some(mut mountable) = mountable else {
-            continue;
-        };
+        let Some(mut mountable) = mountable else { continue };
         mountable = d.devices.reverse(&mountable);
         if e.vfstype == "btrfs" && !mountable.starts_with("btrfsvol:") {
-            if let Some((_, Some(vol))) = e.opts.iter().find(|(k, v)| k == "subvol" && v.is_some())
-            {
+            if let Some((_, Some(vol))) = e.opts.iter().find(|(k, v)| k == "subvol" && v.is_some()) {
                 mountable = format!("btrfsvol:{mountable}/{vol}");
             }
         }
@@ -293,10 +265,7 @@ mod tests {
         let e = parse("# c\nLABEL=BOOT /boot ext2 default 0 0\n\nUUID=x / btrfs subvol=root,ro 0 1\nbad line\n");
         assert_eq!(e.len(), 2);
         assert_eq!(e[0].spec, "LABEL=BOOT");
-        assert_eq!(
-            e[1].opts[0],
-            ("subvol".to_string(), Some("root".to_string()))
-        );
+        assert_eq!(e[1].opts[0], ("subvol".to_string(), Some("root".to_string())));
         assert_eq!(e[1].opts[1], ("ro".to_string(), None));
     }
 
@@ -322,17 +291,9 @@ mod tests {
 ARRAY /dev/md1 uuid=bad\n# ARRAY /dev/md2 UUID=0123abcd:4567ef01:89abcdef:01234567\n";
         assert_eq!(
             mdadm_arrays(t),
-            vec![(
-                "/dev/md0".to_string(),
-                "0123abcd4567ef0189abcdef01234567".to_string()
-            )]
+            vec![("/dev/md0".to_string(), "0123abcd4567ef0189abcdef01234567".to_string())]
         );
-        assert_eq!(
-            parse_md_uuid("0123ABCD-4567-ef01-89ab-cdef01234567")
-                .unwrap()
-                .len(),
-            32
-        );
+        assert_eq!(parse_md_uuid("0123ABCD-4567-ef01-89ab-cdef01234567").unwrap().len(), 32);
         assert_eq!(parse_md_uuid("0123"), None);
     }
 }

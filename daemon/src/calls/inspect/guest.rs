@@ -40,19 +40,14 @@ impl Guest<'_> {
 
     pub fn readlink(&self, path: &str) -> Option<String> {
         let p = self.host(path, false)?;
-        fs::read_link(p)
-            .ok()
-            .map(|t| t.to_string_lossy().into_owned())
+        fs::read_link(p).ok().map(|t| t.to_string_lossy().into_owned())
     }
 
     /// A regular file no larger than SMALL_FILE_MAX, split into lines (no line ends).
     pub fn read_small(&self, path: &str) -> Option<Vec<String>> {
         let data = self.read_bounded(path, SMALL_FILE_MAX)?;
         let text = String::from_utf8_lossy(&data);
-        let mut lines: Vec<String> = text
-            .split('\n')
-            .map(|l| l.trim_end_matches('\r').to_string())
-            .collect();
+        let mut lines: Vec<String> = text.split('\n').map(|l| l.trim_end_matches('\r').to_string()).collect();
         if lines.last().is_some_and(|l| l.is_empty()) {
             lines.pop();
         }
@@ -69,11 +64,7 @@ impl Guest<'_> {
         }
         // Sized up front: hives can be large, and the appliance's memory is small.
         let mut out = Vec::with_capacity(m.len() as usize);
-        fs::File::open(&p)
-            .ok()?
-            .take(max)
-            .read_to_end(&mut out)
-            .ok()?;
+        fs::File::open(&p).ok()?.take(max).read_to_end(&mut out).ok()?;
         Some(out)
     }
 
@@ -85,11 +76,7 @@ impl Guest<'_> {
             if elem == "." || elem == ".." {
                 return None;
             }
-            let dir = if cur.is_empty() {
-                "/".to_string()
-            } else {
-                cur.clone()
-            };
+            let dir = if cur.is_empty() { "/".to_string() } else { cur.clone() };
             let host = self.host(&dir, true)?;
             let mut found = None;
             for e in fs::read_dir(host).ok()?.flatten() {

@@ -133,10 +133,9 @@ impl Hive {
 
     /// The subkey named `name` (case-insensitive, as hivex).
     pub fn child(&self, n: Node, name: &str) -> Option<Node> {
-        self.children(n).into_iter().find(|&c| {
-            self.node_name(c)
-                .is_some_and(|k| k.eq_ignore_ascii_case(name))
-        })
+        self.children(n)
+            .into_iter()
+            .find(|&c| self.node_name(c).is_some_and(|k| k.eq_ignore_ascii_case(name)))
     }
 
     pub fn path(&self, path: &[&str]) -> Option<Node> {
@@ -150,17 +149,14 @@ impl Hive {
     pub fn values(&self, n: Node) -> Vec<Value> {
         let mut out = Vec::new();
         let Some(c) = self.nk(n) else { return out };
-        let count =
-            (u32::from_le_bytes([c[0x24], c[0x25], c[0x26], c[0x27]]) as usize).min(MAX_LIST);
+        let count = (u32::from_le_bytes([c[0x24], c[0x25], c[0x26], c[0x27]]) as usize).min(MAX_LIST);
         let list = u32::from_le_bytes([c[0x28], c[0x29], c[0x2a], c[0x2b]]);
         if count == 0 {
             return out;
         }
         let Some(l) = self.cell(list) else { return out };
         for i in 0..count {
-            let Some(b) = l.get(i * 4..i * 4 + 4) else {
-                break;
-            };
+            let Some(b) = l.get(i * 4..i * 4 + 4) else { break };
             if let Some(v) = self.value(u32::from_le_bytes([b[0], b[1], b[2], b[3]])) {
                 out.push(v);
             }
@@ -218,10 +214,7 @@ fn decode_name(raw: &[u8], latin1: bool) -> String {
     if latin1 {
         raw.iter().map(|&b| b as char).collect()
     } else {
-        let u: Vec<u16> = raw
-            .chunks_exact(2)
-            .map(|c| u16::from_le_bytes([c[0], c[1]]))
-            .collect();
+        let u: Vec<u16> = raw.chunks_exact(2).map(|c| u16::from_le_bytes([c[0], c[1]])).collect();
         String::from_utf16_lossy(&u)
     }
 }

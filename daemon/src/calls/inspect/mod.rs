@@ -42,10 +42,7 @@ pub const CALLS: &[(&str, Handler)] = &[
     ("inspect_get_drive_mappings", get_drive_mappings),
     ("inspect_get_windows_systemroot", get_windows_systemroot),
     ("inspect_get_windows_system_hive", get_windows_system_hive),
-    (
-        "inspect_get_windows_software_hive",
-        get_windows_software_hive,
-    ),
+    ("inspect_get_windows_software_hive", get_windows_software_hive),
     (
         "inspect_get_windows_current_control_set",
         get_windows_current_control_set,
@@ -70,8 +67,7 @@ pub(crate) fn call(d: &mut Daemon, name: &str, args: Vec<Value>) -> Result<RetVa
         .api
         .action(name)
         .ok_or_else(|| Error::msg(format!("{name}: no such action")))?;
-    let handler =
-        super::handler(name).ok_or_else(|| Error::msg(format!("{name}: not implemented")))?;
+    let handler = super::handler(name).ok_or_else(|| Error::msg(format!("{name}: not implemented")))?;
     let header = Header {
         prog: 0,
         vers: 0,
@@ -97,11 +93,7 @@ fn real_mountable(d: &Daemon, m: &str) -> String {
     if let Some(rest) = m.strip_prefix("btrfsvol:") {
         if let Some(after) = rest.strip_prefix("/dev/") {
             let cut = after.find('/').map(|i| i + 5).unwrap_or(rest.len());
-            return format!(
-                "btrfsvol:{}{}",
-                d.devices.translate(&rest[..cut]),
-                &rest[cut..]
-            );
+            return format!("btrfsvol:{}{}", d.devices.translate(&rest[..cut]), &rest[cut..]);
         }
         return m.to_string();
     }
@@ -261,10 +253,7 @@ fn drop_duplicated_bsd_root(fses: Vec<Fs>) -> Vec<Fs> {
             return false;
         };
         let b = rest.as_bytes();
-        b.len() == 4
-            && matches!(b[0], b'h' | b's' | b'v')
-            && b[1] == b'd'
-            && matches!(b[3], b'1'..=b'4')
+        b.len() == 4 && matches!(b[0], b'h' | b's' | b'v') && b[1] == b'd' && matches!(b[3], b'1'..=b'4')
     };
     let bsd = |d: &Data| matches!(d.os_type, Some("freebsd" | "netbsd" | "openbsd"));
     let Some(i) = fses
@@ -296,16 +285,11 @@ fn merge_linux_usr(mut fses: Vec<Fs>) -> Vec<Fs> {
         })
         .collect();
     for f in fses.iter_mut() {
-        let Role::Root(rd) = &mut f.role else {
-            continue;
-        };
+        let Role::Root(rd) = &mut f.role else { continue };
         if rd.distro == Some("coreos") {
             continue;
         }
-        if let Some((_, ud)) = usrs
-            .iter()
-            .find(|(m, _)| rd.fstab.iter().any(|(fm, _)| fm == m))
-        {
+        if let Some((_, ud)) = usrs.iter().find(|(m, _)| rd.fstab.iter().any(|(fm, _)| fm == m)) {
             rd.merge_from(ud);
         }
     }
@@ -321,9 +305,7 @@ fn root_data(d: &Daemon, r: &Req) -> Result<(String, Data)> {
     let name = d.devices.reverse_mountable(&r.str(0));
     let fses = fses();
     if fses.is_empty() {
-        return Err(Error::msg(
-            "no inspection data: call guestfs_inspect_os first",
-        ));
+        return Err(Error::msg("no inspection data: call guestfs_inspect_os first"));
     }
     match fses.iter().find(|f| f.mountable == name).and_then(|f| f.root_data()) {
         Some(data) => Ok((name, data.clone())),
@@ -371,15 +353,11 @@ fn get_hostname(d: &mut Daemon, r: &Req) -> Result<RetValue> {
 }
 
 fn get_major_version(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    Ok(RetValue::Int(
-        root_data(d, r)?.1.version.map(|v| v.0).unwrap_or(0),
-    ))
+    Ok(RetValue::Int(root_data(d, r)?.1.version.map(|v| v.0).unwrap_or(0)))
 }
 
 fn get_minor_version(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    Ok(RetValue::Int(
-        root_data(d, r)?.1.version.map(|v| v.1).unwrap_or(0),
-    ))
+    Ok(RetValue::Int(root_data(d, r)?.1.version.map(|v| v.1).unwrap_or(0)))
 }
 
 fn get_mountpoints(d: &mut Daemon, r: &Req) -> Result<RetValue> {
@@ -423,17 +401,11 @@ fn get_windows_systemroot(d: &mut Daemon, r: &Req) -> Result<RetValue> {
 }
 
 fn get_windows_system_hive(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    windows_value(
-        root_data(d, r)?.1.windows_system_hive,
-        "system hive not found",
-    )
+    windows_value(root_data(d, r)?.1.windows_system_hive, "system hive not found")
 }
 
 fn get_windows_software_hive(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    windows_value(
-        root_data(d, r)?.1.windows_software_hive,
-        "software hive not found",
-    )
+    windows_value(root_data(d, r)?.1.windows_software_hive, "software hive not found")
 }
 
 fn get_windows_current_control_set(d: &mut Daemon, r: &Req) -> Result<RetValue> {

@@ -4,9 +4,8 @@ use super::guest::Guest;
 
 pub fn format(distro: Option<&str>) -> Option<&'static str> {
     Some(match distro? {
-        "altlinux" | "centos" | "rocky" | "fedora" | "mageia" | "mandriva" | "meego"
-        | "neokylin" | "openmandriva" | "opensuse" | "oraclelinux" | "redhat-based" | "rhel"
-        | "scientificlinux" | "sles" | "suse-based" => "rpm",
+        "altlinux" | "centos" | "rocky" | "fedora" | "mageia" | "mandriva" | "meego" | "neokylin" | "openmandriva"
+        | "opensuse" | "oraclelinux" | "redhat-based" | "rhel" | "scientificlinux" | "sles" | "suse-based" => "rpm",
         "debian" | "kalilinux" | "kylin" | "linuxmint" | "ubuntu" => "deb",
         "archlinux" => "pacman",
         "gentoo" => "ebuild",
@@ -17,11 +16,7 @@ pub fn format(distro: Option<&str>) -> Option<&'static str> {
     })
 }
 
-pub fn management(
-    distro: Option<&str>,
-    version: Option<(i32, i32)>,
-    g: &Guest,
-) -> Option<&'static str> {
+pub fn management(distro: Option<&str>, version: Option<(i32, i32)>, g: &Guest) -> Option<&'static str> {
     let major = version.map(|v| v.0).unwrap_or(0);
     Some(match distro? {
         "meego" => "yum",
@@ -35,14 +30,12 @@ pub fn management(
             }
         }
         "neokylin" | "openmandriva" => "dnf",
-        "centos" | "rocky" | "oraclelinux" | "redhat-based" | "rhel" | "scientificlinux" => {
-            match major {
-                8.. => "dnf",
-                5..=7 => "yum",
-                2..=4 => "up2date",
-                _ => return None,
-            }
-        }
+        "centos" | "rocky" | "oraclelinux" | "redhat-based" | "rhel" | "scientificlinux" => match major {
+            8.. => "dnf",
+            5..=7 => "yum",
+            2..=4 => "up2date",
+            _ => return None,
+        },
         "altlinux" | "debian" | "kalilinux" | "kylin" | "linuxmint" | "ubuntu" => "apt",
         "archlinux" => "pacman",
         "gentoo" => "portage",

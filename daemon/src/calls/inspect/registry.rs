@@ -49,11 +49,7 @@ pub fn read_system(d: &mut Daemon, g: &Guest, path: &str, data: &mut Data) {
     data.drive_mappings = drive_mappings(d, &h);
     let ccs = h
         .path(&["Select"])
-        .and_then(|n| {
-            h.values(n)
-                .into_iter()
-                .find(|v| v.name.eq_ignore_ascii_case("Current"))
-        })
+        .and_then(|n| h.values(n).into_iter().find(|v| v.name.eq_ignore_ascii_case("Current")))
         .and_then(|v| v.dword())
         .map(|n| format!("ControlSet{n:03}"));
     if let Some(ccs) = &ccs {
@@ -103,10 +99,7 @@ fn drive_mappings(d: &mut Daemon, h: &Hive) -> Vec<(String, String)> {
 
 fn str_list(r: crate::error::Result<RetValue>) -> Vec<String> {
     match r {
-        Ok(RetValue::StrList(l)) => l
-            .iter()
-            .map(|s| String::from_utf8_lossy(s).into_owned())
-            .collect(),
+        Ok(RetValue::StrList(l)) => l.iter().map(|s| String::from_utf8_lossy(s).into_owned()).collect(),
         _ => Vec::new(),
     }
 }
@@ -120,11 +113,7 @@ fn text(r: crate::error::Result<RetValue>) -> Option<String> {
 
 fn parttype(d: &mut Daemon, dev: &str) -> Option<String> {
     let real = d.devices.translate(dev);
-    text(call(
-        d,
-        "part_get_parttype",
-        vec![Value::Str(real.into_bytes())],
-    ))
+    text(call(d, "part_get_parttype", vec![Value::Str(real.into_bytes())]))
 }
 
 /// MBR: a 4-byte disk signature (MBR offset 0x1b8) and the partition's byte offset.
@@ -138,17 +127,12 @@ fn mbr_partition(d: &mut Daemon, blob: &[u8]) -> Option<String> {
         let real = d.devices.translate(&dev);
         let mut sig = [0u8; 4];
         let ok = std::fs::File::open(&real)
-            .and_then(|mut f| {
-                f.seek(SeekFrom::Start(0x1b8))
-                    .and_then(|_| f.read_exact(&mut sig))
-            })
+            .and_then(|mut f| f.seek(SeekFrom::Start(0x1b8)).and_then(|_| f.read_exact(&mut sig)))
             .is_ok();
         if !ok || sig != blob[..4] {
             continue;
         }
-        let Ok(RetValue::StructList(parts)) =
-            call(d, "part_list", vec![Value::Str(real.into_bytes())])
-        else {
+        let Ok(RetValue::StructList(parts)) = call(d, "part_list", vec![Value::Str(real.into_bytes())]) else {
             return None;
         };
         for p in parts {
@@ -180,10 +164,7 @@ fn gpt_partition(d: &mut Daemon, blob: &[u8]) -> Option<String> {
         u16::from_le_bytes(g[6..8].try_into().ok()?),
         g[8],
         g[9],
-        g[10..16]
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect::<String>()
+        g[10..16].iter().map(|b| format!("{b:02x}")).collect::<String>()
     );
     for part in str_list(call(d, "list_partitions", vec![])) {
         let (disk, num) = crate::devices::split_partition(&part);
@@ -192,8 +173,7 @@ fn gpt_partition(d: &mut Daemon, blob: &[u8]) -> Option<String> {
         }
         let real = d.devices.translate(&disk);
         let args = vec![Value::Str(real.into_bytes()), Value::Int(num as i32)];
-        if text(call(d, "part_get_gpt_guid", args)).is_some_and(|x| x.to_ascii_lowercase() == guid)
-        {
+        if text(call(d, "part_get_gpt_guid", args)).is_some_and(|x| x.to_ascii_lowercase() == guid) {
             return Some(part);
         }
     }

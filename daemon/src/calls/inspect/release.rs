@@ -45,19 +45,14 @@ fn key_values(lines: &[String]) -> Vec<(String, String)> {
     lines
         .iter()
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .filter_map(|l| {
-            l.split_once('=')
-                .map(|(k, v)| (k.to_string(), v.to_string()))
-        })
+        .filter_map(|l| l.split_once('=').map(|(k, v)| (k.to_string(), v.to_string())))
         .collect()
 }
 
 /// Strip one pair of matching outer quotes.
 pub fn simple_unquote(s: &str) -> String {
     let b = s.as_bytes();
-    if b.len() >= 2
-        && ((b[0] == b'"' && b[b.len() - 1] == b'"') || (b[0] == b'\'' && b[b.len() - 1] == b'\''))
-    {
+    if b.len() >= 2 && ((b[0] == b'"' && b[b.len() - 1] == b'"') || (b[0] == b'\'' && b[b.len() - 1] == b'\'')) {
         return s[1..s.len() - 1].to_string();
     }
     s.to_string()
@@ -146,9 +141,7 @@ fn os_release_version(v: &str) -> Option<(i32, i32)> {
 }
 
 pub fn parse_os_release(g: &Guest, file: &str, data: &mut Data) -> bool {
-    let Some(lines) = g.read_small(file) else {
-        return false;
-    };
+    let Some(lines) = g.read_small(file) else { return false };
     for (k, v) in key_values(&lines) {
         let v = shell_unquote(&v);
         match k.as_str() {
@@ -182,9 +175,7 @@ pub fn parse_os_release(g: &Guest, file: &str, data: &mut Data) -> bool {
 }
 
 pub fn parse_lsb_release(g: &Guest, file: &str, data: &mut Data) -> bool {
-    let Some(lines) = g.read_small(file) else {
-        return false;
-    };
+    let Some(lines) = g.read_small(file) else { return false };
     let mut ok = false;
     for (k, v) in key_values(&lines) {
         let v = simple_unquote(&v);
@@ -271,13 +262,7 @@ fn pattern_match(pat: &str, s: &str) -> Option<Vec<i32>> {
 
 /// The first line as product name; with a pattern, it must match and gives the version,
 /// without one a version is looked for but not required.
-pub fn parse_generic(
-    g: &Guest,
-    file: &str,
-    distro: &'static str,
-    pat: Option<&str>,
-    data: &mut Data,
-) -> bool {
+pub fn parse_generic(g: &Guest, file: &str, distro: &'static str, pat: Option<&str>, data: &mut Data) -> bool {
     let first = g
         .read_small(file)
         .and_then(|l| l.into_iter().next())
@@ -309,9 +294,7 @@ pub fn parse_generic(
 }
 
 fn parse_suse_release(g: &Guest, file: &str, data: &mut Data) -> bool {
-    let Some(lines) = g.read_small(file) else {
-        return false;
-    };
+    let Some(lines) = g.read_small(file) else { return false };
     let Some(product) = lines.first().cloned() else {
         return false;
     };
@@ -432,10 +415,7 @@ const LINUX_TESTS: &[(&str, Test)] = &[
     ),
     (
         "/etc/redhat-release",
-        Test::Generic(
-            "scientificlinux",
-            Some("Scientific Linux.*release (N).*Update (N)"),
-        ),
+        Test::Generic("scientificlinux", Some("Scientific Linux.*release (N).*Update (N)")),
     ),
     (
         "/etc/redhat-release",
@@ -463,10 +443,7 @@ const LINUX_TESTS: &[(&str, Test)] = &[
         "/etc/frugalware-release",
         Test::Generic("frugalware", Some("Frugalware (N).(N)")),
     ),
-    (
-        "/etc/pld-release",
-        Test::Generic("pldlinux", Some("(N).(N) PLD Linux")),
-    ),
+    ("/etc/pld-release", Test::Generic("pldlinux", Some("(N).(N) PLD Linux"))),
 ];
 
 const HURD_TESTS: &[(&str, Test)] = &[
@@ -542,10 +519,7 @@ mod tests {
             pattern_match("Red Hat.*release (N).*Update (N)", rhel4),
             Some(vec![4, 9])
         );
-        assert_eq!(
-            pattern_match("^VERSION = (N)", "VERSION = 11"),
-            Some(vec![11])
-        );
+        assert_eq!(pattern_match("^VERSION = (N)", "VERSION = 11"), Some(vec![11]));
         assert_eq!(pattern_match("^VERSION = (N)", " VERSION = 11"), None);
         assert_eq!(
             pattern_match("(N).(N) PLD Linux", "3.0 PLD Linux (Th)"),

@@ -42,10 +42,7 @@ impl Data {
         pick(&mut self.arch, &child.arch);
         pick(&mut self.hostname, &child.hostname);
         pick(&mut self.windows_systemroot, &child.windows_systemroot);
-        pick(
-            &mut self.windows_software_hive,
-            &child.windows_software_hive,
-        );
+        pick(&mut self.windows_software_hive, &child.windows_software_hive);
         pick(&mut self.windows_system_hive, &child.windows_system_hive);
         pick(
             &mut self.windows_current_control_set,

@@ -14,11 +14,7 @@ struct RawJournal {
 
 #[link(name = "systemd")]
 extern "C" {
-    fn sd_journal_open_directory(
-        ret: *mut *mut RawJournal,
-        path: *const c_char,
-        flags: c_int,
-    ) -> c_int;
+    fn sd_journal_open_directory(ret: *mut *mut RawJournal, path: *const c_char, flags: c_int) -> c_int;
     fn sd_journal_close(j: *mut RawJournal);
     fn sd_journal_next(j: *mut RawJournal) -> c_int;
     fn sd_journal_next_skip(j: *mut RawJournal, skip: u64) -> c_int;
@@ -26,11 +22,7 @@ extern "C" {
     fn sd_journal_get_realtime_usec(j: *mut RawJournal, ret: *mut u64) -> c_int;
     fn sd_journal_set_data_threshold(j: *mut RawJournal, sz: usize) -> c_int;
     fn sd_journal_get_data_threshold(j: *mut RawJournal, sz: *mut usize) -> c_int;
-    fn sd_journal_enumerate_data(
-        j: *mut RawJournal,
-        data: *mut *const c_void,
-        l: *mut usize,
-    ) -> c_int;
+    fn sd_journal_enumerate_data(j: *mut RawJournal, data: *mut *const c_void, l: *mut usize) -> c_int;
     fn sd_journal_restart_data(j: *mut RawJournal);
 }
 

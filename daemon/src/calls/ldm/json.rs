@@ -31,13 +31,7 @@ impl Json {
         match self {
             Json::Arr(a) => a
                 .iter()
-                .map(|v| {
-                    if let Json::Str(s) = v {
-                        Some(s.clone())
-                    } else {
-                        None
-                    }
-                })
+                .map(|v| if let Json::Str(s) = v { Some(s.clone()) } else { None })
                 .collect(),
             _ => None,
         }
@@ -195,9 +189,7 @@ impl Parser<'_> {
             }
             self.digits();
         }
-        Ok(Json::Num(
-            String::from_utf8_lossy(&self.s[start..self.i]).into_owned(),
-        ))
+        Ok(Json::Num(String::from_utf8_lossy(&self.s[start..self.i]).into_owned()))
     }
 
     fn digits(&mut self) {
@@ -278,12 +270,12 @@ mod tests {
 
     #[test]
     fn ldmtool_shapes() {
-        let v = parse(br#"{ "name" : "WIN-A_Dg0", "guid" : "x", "volumes" : [ "Volume1" ], "disks" : [ "Disk1", "Disk2" ] }"#).unwrap();
+        let v = parse(
+            br#"{ "name" : "WIN-A_Dg0", "guid" : "x", "volumes" : [ "Volume1" ], "disks" : [ "Disk1", "Disk2" ] }"#,
+        )
+        .unwrap();
         assert_eq!(v.get("name"), Some(&Json::Str("WIN-A_Dg0".into())));
-        assert_eq!(
-            v.get("disks").unwrap().string_list().unwrap(),
-            vec!["Disk1", "Disk2"]
-        );
+        assert_eq!(v.get("disks").unwrap().string_list().unwrap(), vec!["Disk1", "Disk2"]);
         let v = parse(b"[\n  \"a\\u00e9\\ud83d\\ude00\\n\"\n]\n").unwrap();
         assert_eq!(v.string_list().unwrap(), vec!["a\u{e9}\u{1F600}\n"]);
         let v = parse(br#"{"hint":null,"size":-1.5e3,"ok":true}"#).unwrap();
@@ -388,11 +380,7 @@ mod tests {
                     .map(|_| char::from_u32(1 + r.below(0x3000) as u32).unwrap_or('x'))
                     .collect(),
             ),
-            4 => Json::Arr(
-                (0..r.below(4))
-                    .map(|_| random_value(r, depth + 1))
-                    .collect(),
-            ),
+            4 => Json::Arr((0..r.below(4)).map(|_| random_value(r, depth + 1)).collect()),
             _ => Json::Obj(
                 (0..r.below(4))
                     .map(|i| (format!("k{i}"), random_value(r, depth + 1)))

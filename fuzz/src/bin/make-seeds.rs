@@ -1,0 +1,76 @@
+//! Writes a seed corpus for every target into DIR/<target>/: well-formed inputs built
+//! with the protocol's own encoders from the table's sample values, so the fuzzer starts
+//! past the framing and header checks.
+//!   make-seeds DIR
+use std::path::Path;
+
+use guestfs_fuzz::daemon_actions;
+use guestfs_protocol::samples::{sample_arg, sample_ret};
+use guestfs_protocol::{encode_args, encode_ret, frame_message, Chunk, Header, MessageError, XdrWriter, FIRST_SERIAL};
+
+fn write(dir: &Path, target: &str, name: &str, bytes: &[u8]) {
+    let d = dir.join(target);
+    std::fs::create_dir_all(&d).expect("mkdir");
+    std::fs::write(d.join(name), bytes).expect("write seed");
+}
+
+fn main() {
+    let dir = std::env::args().nth(1).expect("usage: make-seeds DIR");
+    let dir = Path::new(&dir);
+    let api = guestfs_api::table();
+    for (i, a) in daemon_actions().into_iter().enumerate() {
+        let idx = (i as u16).to_be_bytes();
+        let proc_nr = a.proc_nr.expect("daemon action");
+        let all_args: Vec<_> = a.args.iter().enumerate().map(|(i, x)| sample_arg(&x.ty, i)).collect();
+        let optargs = vec![None; a.optargs.len()];
+        if let Ok(body) = encode_args(a, &all_args, &optargs) {
+            write(dir, "xdr_args", &a.name, &[&idx[..], &body].concat());
+            let call = Header::call(proc_nr, FIRST_SERIAL, 0, 0);
+            write(
+                dir,
+                "message",
+                &format!("call-{}", a.name),
+                &frame_message(&call, &body)[4..],
+            );
+        }
+        let call = Header::call(proc_nr, FIRST_SERIAL, 0, 0);
+        let mut stream = Vec::new();
+        if let Some(ret) = sample_ret(api, a) {
+            if let Ok(body) = encode_ret(a, api, &ret) {
+                write(dir, "xdr_ret", &a.name, &[&idx[..], &body].concat());
+                stream.extend(frame_message(&Header::reply_to(&call, 0), &body));
+            }
+        }
+        if a.args
+            .iter()
+            .any(|x| x.ty == guestfs_api::ArgType::String(guestfs_api::StrKind::FileOut))
+        {
+            stream.extend(
+                Chunk {
+                    cancel: false,
+                    data: b"file data".to_vec(),
+                }
+                .to_frame(),
+            );
+            stream.extend(Chunk::end().to_frame());
+        }
+        if !stream.is_empty() {
+            write(dir, "client_reply", &a.name, &[&idx[..], &stream].concat());
+        }
+        // The same call answered with an error.
+        let mut w = XdrWriter::new();
+        MessageError {
+            errno: "ENOENT".into(),
+            message: "No such file or directory".into(),
+        }
+        .encode(&mut w);
+        let err = frame_message(&Header::reply_to(&call, 1), &w.into_bytes());
+        write(
+            dir,
+            "client_reply",
+            &format!("{}-error", a.name),
+            &[&idx[..], &err].concat(),
+        );
+        write(dir, "message", &format!("error-{}", a.name), &err[4..]);
+    }
+}
