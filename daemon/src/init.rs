@@ -299,7 +299,7 @@ fn run_inactive_md_arrays() {
 }
 
 /// Block until device-mapper and the common filesystems are loaded and the volume
-/// groups activated.
+/// groups activated (md arrays assembled, LDM volumes mapped).
 pub fn wait_for_priority_modules() {
     wait_state(|s| s.priority_done || s.all_done);
 }
