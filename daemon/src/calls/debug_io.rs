@@ -84,11 +84,18 @@ pub fn bmap_file(d: &mut Daemon, a: &[String]) -> Result<String> {
     prepare(&host, path)
 }
 
-pub fn bmap_device(_d: &mut Daemon, a: &[String]) -> Result<String> {
+pub fn bmap_device(d: &mut Daemon, a: &[String]) -> Result<String> {
     let [device] = a else {
         return Err(Error::msg("bmap-device: missing device"));
     };
-    prepare(Path::new(device), device)
+    prepare(Path::new(&real_device(d, device)), device)
+}
+
+/// The appliance's node for a caller's device name. 1.48 uses the name as given, which
+/// in its appliance is the same node; ours may order its disks differently (the tools
+/// disk can be probed first), so names are translated as for any Device argument.
+fn real_device(d: &Daemon, device: &str) -> String {
+    d.devices.translate(device)
 }
 
 /// Reads what bmap_file/bmap_device opened, whole, then forgets it.
@@ -155,18 +162,19 @@ impl Drop for Aligned {
 
 /// `device_speed <device> <r|w> <secs>`: reads or writes the device with O_DIRECT,
 /// wrapping at its end, for `secs` seconds; the result is the number of bytes moved.
-pub fn device_speed(_d: &mut Daemon, a: &[String]) -> Result<String> {
+pub fn device_speed(d: &mut Daemon, a: &[String]) -> Result<String> {
     let usage = || Error::msg("device_speed <device> <r|w> <secs>");
     let [device, mode, secs] = a else {
         return Err(usage());
     };
+    let real = real_device(d, device);
     let writing = match mode.as_str() {
         "r" | "read" => false,
         "w" | "write" => true,
         _ => return Err(usage()),
     };
     let secs: u32 = leading_unsigned(secs).ok_or_else(usage)?;
-    let size = blockdev::size64(device)?;
+    let size = blockdev::size64(&real)?;
     if size < BUF as i64 {
         return Err(Error::msg(format!("{device}: device is too small")));
     }
@@ -175,7 +183,7 @@ pub fn device_speed(_d: &mut Daemon, a: &[String]) -> Result<String> {
         .read(!writing)
         .write(writing)
         .custom_flags(libc::O_DIRECT)
-        .open(device)
+        .open(&real)
         .map_err(|e| io_err(&e, format!("open: {device}")))?;
     let end = Instant::now() + Duration::from_secs(secs.into());
     let (mut position, mut copied) = (0i64, 0i64);
@@ -211,11 +219,12 @@ fn leading_unsigned(s: &str) -> Option<u32> {
 
 /// `qtrace <device> <on|off>`: reads 512-byte sectors in the order a patched, tracing
 /// qemu recognises as "start" (2 21 15 2) or "stop" (2 15 21 2), caches dropped around.
-pub fn qtrace(_d: &mut Daemon, a: &[String]) -> Result<String> {
+pub fn qtrace(d: &mut Daemon, a: &[String]) -> Result<String> {
     let usage = || Error::msg("qtrace <device> <on|off>");
     let [device, onoff] = a else {
         return Err(usage());
     };
+    let real = real_device(d, device);
     let pattern: &[u64] = match onoff.as_str() {
         "on" => &[2, 21, 15, 2],
         "off" => &[2, 15, 21, 2],
@@ -225,7 +234,7 @@ pub fn qtrace(_d: &mut Daemon, a: &[String]) -> Result<String> {
     let f = OpenOptions::new()
         .read(true)
         .custom_flags(libc::O_DIRECT)
-        .open(device)
+        .open(&real)
         .map_err(|e| io_err(&e, format!("qtrace: {device}: open")))?;
     let mut buf = Aligned::new(4096, 0);
     for &sector in pattern {
