@@ -45,10 +45,19 @@ packages=(
   ntfs-3g sleuthkit f2fs-tools python3
   # memory checker for the C API and thread stress tests
   valgrind
+  # rsync: inside the appliance (rsync calls) and the host daemon of tests/network; busybox: wget/sh of its test guest
+  rsync busybox
 )
 # Optional daemon groups: Windows dynamic disks (ldmtool), selinux_relabel (setfiles),
 # grub_install's i386-pc modules (grub-install itself is grub2-common, a libguestfs0 dependency).
 packages+=(ldmtool policycoreutils grub-pc-bin)
+# librpm for the daemon's rpm package list (internal_list_rpm_applications, linked
+# against librpm.so); rpm, db5.3-util and sqlite3 build the rpm-database test images
+# (tests/inspect/make-rpmdb-images.sh).
+packages+=(librpm-dev rpm db5.3-util sqlite3)
+# Debian's virt-inspector (guestfs-tools) and the Perl bindings (libguestfs's
+# make-fedora-img.pl) for the inspection comparisons; both run on 1.48.6 or on ours.
+reference_tools=(guestfs-tools libguestfs-perl)
 missing=()
 for p in "${backports[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then
@@ -69,5 +78,13 @@ fi
 if [ "${GUESTFS_RS_NO_REFERENCE:-0}" != 1 ] && ! dpkg -s libguestfs0 guestfish >/dev/null 2>&1; then
   log "installing the reference libguestfs0 and guestfish (tests load them by explicit path only)"
   apt-get install -y -qq libguestfs0 guestfish >/dev/null
+fi
+if [ "${GUESTFS_RS_NO_REFERENCE:-0}" != 1 ]; then
+  missing=()
+  for p in "${reference_tools[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  if [ ${#missing[@]} -gt 0 ]; then
+    log "installing: ${missing[*]}"
+    apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
 fi
 log "machine ready"

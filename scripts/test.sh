@@ -42,6 +42,10 @@ for suite in appliance failures wire augeas inspect; do
 done
 # Optional groups 1.48.6's Debian appliance cannot exercise (selinux_relabel, grub_install).
 step "tests/groups (selinux_relabel, grub_install, for real)" bash tests/groups/run.sh "$prefix"
+# Networking (a host HTTP server and rsync daemon on loopback), rsync and drive interfaces.
+if [ -x tests/network/run.sh ]; then
+  step "tests/network (set_network, rsync, drive interfaces)" bash tests/network/run.sh "$prefix"
+fi
 if [ -x scripts/conformance/run-upstream-capi-tests.sh ] && [ -f scripts/conformance/capi-known-failures.txt ]; then
   step "libguestfs tests.c (known failures in scripts/conformance/capi-known-failures.txt)" \
     bash scripts/run-with-ledger.sh scripts/conformance/capi-known-failures.txt -- bash scripts/conformance/run-upstream-capi-tests.sh "$prefix"

@@ -18,12 +18,18 @@ pub struct Devices {
     /// Real device nodes (`/dev/sda`, `/dev/vdb`, …) in caller order.
     disks: Vec<String>,
     sys: PathBuf,
+    /// Device numbers (st_rdev) of the hidden appliance disks (our tools disk, or the
+    /// root disk of a libguestfs fixed appliance): never handed to a call.
+    hidden: Vec<u64>,
 }
 
 impl Devices {
     /// Scan `/sys/block` (given as `sys_block`), hiding the disk whose ext2/3/4 UUID is
-    /// `hide_uuid` (the `root=UUID=` of the kernel command line).
-    pub fn scan(sys_block: &Path, dev: &Path, hide_uuid: Option<&str>) -> Devices {
+    /// `hide_uuid` (the `root=UUID=` of the kernel command line). `ifaces` is the
+    /// launch's `guestfs_rs_ifaces=`: one letter per added drive giving its interface
+    /// (see [`caller_order`]); without it disks are in bus order.
+    pub fn scan(sys_block: &Path, dev: &Path, hide_uuid: Option<&str>, ifaces: Option<&str>) -> Devices {
+        let mut hidden = Vec::new();
         let mut found: Vec<(SortKey, String)> = Vec::new();
         if let Ok(rd) = fs::read_dir(sys_block) {
             for e in rd.flatten() {
@@ -39,6 +45,10 @@ impl Devices {
                 if let Some(u) = hide_uuid {
                     if ext_uuid(&node).is_some_and(|x| x.eq_ignore_ascii_case(u)) {
                         crate::vlog!("guestfsd: hiding appliance root disk {}", node.display());
+                        if let Ok(m) = fs::metadata(&node) {
+                            use std::os::unix::fs::MetadataExt;
+                            hidden.push(m.rdev());
+                        }
                         continue;
                     }
                 }
@@ -46,9 +56,17 @@ impl Devices {
             }
         }
         found.sort();
+        let disks = match ifaces {
+            Some(letters) => {
+                let classed = found.into_iter().map(|(k, d)| (iface_class(&k.path, &d), d)).collect();
+                caller_order(letters, classed)
+            }
+            None => found.into_iter().map(|(_, d)| d).collect(),
+        };
         Devices {
-            disks: found.into_iter().map(|(_, d)| d).collect(),
+            disks,
             sys: sys_block.to_path_buf(),
+            hidden,
         }
     }
 
@@ -58,7 +76,16 @@ impl Devices {
         Devices {
             disks: disks.iter().map(|s| s.to_string()).collect(),
             sys: "/sys/block".into(),
+            hidden: Vec::new(),
         }
+    }
+
+    /// Whether a device node is one of the hidden appliance disks (by device number, so
+    /// any alias of the node is caught too).
+    pub fn is_hidden(&self, node: &str) -> bool {
+        use std::os::unix::fs::{FileTypeExt, MetadataExt};
+        !self.hidden.is_empty()
+            && fs::metadata(node).is_ok_and(|m| m.file_type().is_block_device() && self.hidden.contains(&m.rdev()))
     }
 
     /// Real nodes of the user's disks, in order.
@@ -91,22 +118,20 @@ impl Devices {
     /// Caller name → real name, without checking that it exists (`/dev/sdb2` → the
     /// second disk's node plus "2"). Names that are not disk-like pass through.
     pub fn translate(&self, device: &str) -> String {
-        if let Some(rest) = device.strip_prefix("/dev/") {
-            if !rest.contains('/') && !rest.starts_with('m') {
-                if let Some(dpos) = rest.find('d') {
-                    if (1..=2).contains(&dpos) {
-                        let after = &rest[dpos + 1..];
-                        let nletters = after.bytes().take_while(|b| b.is_ascii_lowercase()).count();
-                        if let Some(i) = drive_index(&after[..nletters]) {
-                            if let Some(real) = self.disks.get(i) {
-                                return format!("{}{}", real, &after[nletters..]);
-                            }
-                        }
-                    }
-                }
+        if let Some((i, suffix)) = caller_disk_index(device) {
+            if let Some(real) = self.disks.get(i) {
+                return format!("{real}{suffix}");
             }
         }
         device.to_string()
+    }
+
+    /// Whether a disk-like caller name (`/dev/sdX[N]`, `/dev/vdX`, `/dev/hdX`…) points past
+    /// the last disk the caller added. Such a name must not fall through to the node of
+    /// that name in the appliance: that would be another caller disk under a second name,
+    /// or the appliance's own disk.
+    pub fn beyond_last_disk(&self, device: &str) -> bool {
+        caller_disk_index(device).is_some_and(|(i, _)| i >= self.disks.len())
     }
 
     /// Real name → caller name: a disk (or disk + digits) becomes `/dev/sd<letters><digits>`;
@@ -134,6 +159,19 @@ impl Devices {
         }
         self.reverse(m)
     }
+}
+
+/// The disk index and the rest (partition number) of a caller's disk-like name: one or
+/// two letters, `d`, the drive letters (1.48's rule: not /dev/md…, not a path below /dev).
+fn caller_disk_index(device: &str) -> Option<(usize, &str)> {
+    let rest = device.strip_prefix("/dev/")?;
+    if rest.contains('/') || rest.starts_with('m') {
+        return None;
+    }
+    let dpos = rest.find('d').filter(|p| (1..=2).contains(p))?;
+    let after = &rest[dpos + 1..];
+    let nletters = after.bytes().take_while(|b| b.is_ascii_lowercase()).count();
+    drive_index(&after[..nletters]).map(|i| (i, &after[nletters..]))
 }
 
 fn is_disk_name(name: &str) -> bool {
@@ -173,6 +211,43 @@ fn sort_key(sys_dev: &Path, name: &str) -> SortKey {
         name_len: name.len(),
         name: name.to_string(),
     }
+}
+
+/// The interface letter of a disk (as in launch's `guestfs_rs_ifaces`): `v` virtio-blk
+/// (vdX), `i` IDE (a SCSI disk under a libata port), `s` virtio-scsi (any other SCSI
+/// disk under a virtio device), `x` anything else. `sys_path` is the disk's canonical
+/// sysfs path.
+fn iface_class(sys_path: &str, node: &str) -> char {
+    if node.starts_with("/dev/vd") {
+        'v'
+    } else if sys_path
+        .split('/')
+        .any(|c| c.starts_with("ata") && c[3..].bytes().all(|b| b.is_ascii_digit()))
+    {
+        'i'
+    } else if sys_path.split('/').any(|c| c.starts_with("virtio")) {
+        's'
+    } else {
+        'x'
+    }
+}
+
+/// The disks in the order the caller added them: `letters` has one interface letter per
+/// added drive; each class's disks (already in bus order, which within one interface is
+/// the order qemu got them) are handed out in turn. Disks of a class that ran out
+/// (a drive the guest did not see) leave no gap; disks left over come last, in bus order.
+pub fn caller_order(letters: &str, disks: Vec<(char, String)>) -> Vec<String> {
+    let mut pool: Vec<Option<(char, String)>> = disks.into_iter().map(Some).collect();
+    let mut out = Vec::with_capacity(pool.len());
+    for l in letters.chars() {
+        if let Some(slot) = pool.iter_mut().find(|s| s.as_ref().is_some_and(|(c, _)| *c == l)) {
+            if let Some((_, d)) = slot.take() {
+                out.push(d);
+            }
+        }
+    }
+    out.extend(pool.into_iter().flatten().map(|(_, d)| d));
+    out
 }
 
 /// "0:0:1:0" → [0,0,1,0].
@@ -303,6 +378,13 @@ mod tests {
         assert_eq!(d.translate("/dev/md0"), "/dev/md0");
         assert_eq!(d.translate("/dev/mapper/x"), "/dev/mapper/x");
         assert_eq!(d.translate("/dev/dm-0"), "/dev/dm-0");
+        assert!(d.beyond_last_disk("/dev/sdc"));
+        assert!(d.beyond_last_disk("/dev/vdc1"));
+        assert!(!d.beyond_last_disk("/dev/sdb1"));
+        assert!(!d.beyond_last_disk("/dev/md0"));
+        assert!(!d.beyond_last_disk("/dev/VG/LV"));
+        assert!(!d.beyond_last_disk("/dev/dm-0"));
+        assert!(!d.beyond_last_disk("/dev/nbd0"));
     }
 
     #[test]
@@ -329,6 +411,89 @@ mod tests {
         assert_eq!(parse_scsi_address("0:0:10:0"), Some(vec![0, 0, 10, 0]));
         assert_eq!(parse_scsi_address("virtio1"), None);
         assert!(vec![0u64, 0, 2, 0] < vec![0u64, 0, 10, 0]);
+    }
+
+    #[test]
+    fn disks_in_caller_order() {
+        let v = |x: &[(char, &str)]| x.iter().map(|(c, d)| (*c, d.to_string())).collect::<Vec<_>>();
+        // Bus order: the IDE disk (lower PCI slot) and the SCSI disk, then virtio-blk.
+        let bus = v(&[('i', "/dev/sda"), ('s', "/dev/sdb"), ('v', "/dev/vda")]);
+        assert_eq!(caller_order("vis", bus.clone()), ["/dev/vda", "/dev/sda", "/dev/sdb"]);
+        assert_eq!(
+            caller_order("sss", v(&[('s', "/dev/sda"), ('s', "/dev/sdb")])),
+            ["/dev/sda", "/dev/sdb"]
+        );
+        // A drive the guest did not see leaves no gap; unknown extras come last.
+        assert_eq!(caller_order("iv", bus.clone()), ["/dev/sda", "/dev/vda", "/dev/sdb"]);
+        assert_eq!(caller_order("", bus), ["/dev/sda", "/dev/sdb", "/dev/vda"]);
+    }
+
+    #[test]
+    fn interface_classes() {
+        let ide = "/sys/devices/pci0000:00/0000:00:01.1/ata1/host1/target1:0:0/1:0:0:0/block/sdb";
+        let vscsi = "/sys/devices/pci0000:00/0000:00:03.0/virtio1/host0/target0:0:0/0:0:0:0/block/sda";
+        let vblk = "/sys/devices/pci0000:00/0000:00:04.0/virtio2/block/vda";
+        assert_eq!(iface_class(ide, "/dev/sdb"), 'i');
+        assert_eq!(iface_class(vscsi, "/dev/sda"), 's');
+        assert_eq!(iface_class(vblk, "/dev/vda"), 'v');
+        assert_eq!(iface_class("/sys/devices/platform/x/block/sdc", "/dev/sdc"), 'x');
+    }
+
+    #[test]
+    fn caller_order_property() {
+        // Random letter strings and disk sets: every disk comes out exactly once.
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..500 {
+            let n = (next() % 8) as usize;
+            let disks: Vec<(char, String)> = (0..n)
+                .map(|i| (b"sivx"[(next() % 4) as usize] as char, format!("/dev/d{i}")))
+                .collect();
+            let letters: String = (0..(next() % 10))
+                .map(|_| b"sivxq"[(next() % 5) as usize] as char)
+                .collect();
+            let mut out = caller_order(&letters, disks.clone());
+            out.sort();
+            let mut want: Vec<String> = disks.into_iter().map(|(_, d)| d).collect();
+            want.sort();
+            assert_eq!(out, want);
+        }
+    }
+
+    #[test]
+    fn device_name_parsing_property() {
+        // Random names: no panic; a disk-like name is translated when in range and
+        // refused when beyond the last disk; anything else passes through untouched.
+        let d = Devices::from_list(&["/dev/vda", "/dev/sdb"]);
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let alphabet = b"/devsdhxvabcmz019p\xff";
+        for _ in 0..5000 {
+            let len = (next() % 14) as usize;
+            let mut name = if next() % 2 == 0 { b"/dev/".to_vec() } else { Vec::new() };
+            name.extend((0..len).map(|_| alphabet[(next() % alphabet.len() as u64) as usize]));
+            let name = String::from_utf8_lossy(&name).into_owned();
+            let t = d.translate(&name);
+            let beyond = d.beyond_last_disk(&name);
+            match caller_disk_index(&name) {
+                Some((i, suffix)) if i < 2 => {
+                    assert!(!beyond, "{name}");
+                    assert_eq!(t, format!("{}{suffix}", d.disks()[i]), "{name}");
+                }
+                Some(_) => assert!(beyond && t == name, "{name}"),
+                None => assert!(!beyond && t == name, "{name}"),
+            }
+        }
     }
 
     #[test]

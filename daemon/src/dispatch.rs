@@ -269,6 +269,9 @@ pub fn is_device_parameter(dev: &str) -> bool {
 /// Translate a caller's device name and check that it is an openable block device,
 /// trying the /dev/vd, /dev/hd, /dev/ubd spellings of /dev/sd names as 1.48 does.
 pub fn resolve_device(d: &Daemon, stub: &str, dev: &str) -> Result<String> {
+    if d.devices.beyond_last_disk(dev) {
+        return Err(Error::perror(libc::ENOENT, format!("{stub}: {dev}")));
+    }
     let real = d.devices.translate(dev);
     if real != dev {
         crate::vlog!("device name translated: {dev} -> {real}");
@@ -298,6 +301,11 @@ pub fn resolve_device(d: &Daemon, stub: &str, dev: &str) -> Result<String> {
     };
     if !is_device_parameter(&found) {
         return Err(Error::msg(format!("{stub}: {dev}: expecting a device name")));
+    }
+    // The appliance's own disk (a name past the caller's last disk can reach it) is not
+    // the caller's: it does not exist for them.
+    if d.devices.is_hidden(&found) {
+        return Err(Error::perror(libc::ENOENT, format!("{stub}: {dev}")));
     }
     Ok(found)
 }

@@ -87,8 +87,42 @@ pub fn setup() {
         t.elapsed().as_secs_f64()
     );
     mount_tools_disk();
+    // IDE drives (launch's guestfs_rs_ifaces has an `i`) need the PIIX IDE driver, which
+    // is on the tools disk, before the daemon lists the disks; other launches do not pay
+    // for loading it.
+    let cmdline = fs::read_to_string("/proc/cmdline").unwrap_or_default();
+    let rest = if cmdline
+        .split_whitespace()
+        .any(|w| w.strip_prefix("guestfs_rs_ifaces=").is_some_and(|v| v.contains('i')))
+    {
+        let (ide, rest): (Vec<String>, Vec<String>) = rest.into_iter().partition(|m| has_stem(m, IDE_MODULE_STEMS));
+        load_modules(&ide);
+        wait_for_disks(Duration::from_secs(15));
+        rest
+    } else {
+        rest
+    };
+    crate::net::loopback_up();
+    // With the network on, its modules load now and the interface is configured before the
+    // launch flag, as 1.48's init runs dhclient before starting the daemon.
+    let rest = if crate::net::enabled() {
+        let (net, rest): (Vec<String>, Vec<String>) =
+            rest.into_iter().partition(|m| has_stem(m, crate::net::MODULE_STEMS));
+        load_modules(&net);
+        crate::net::bring_up();
+        rest
+    } else {
+        rest
+    };
     load_modules_in_background(rest);
-    loopback_up();
+}
+
+/// The driver of qemu's PIIX IDE controller (`if=ide` drives), dependencies first.
+const IDE_MODULE_STEMS: &[&str] = &["libata", "ata_piix"];
+
+fn has_stem(path: &str, stems: &[&str]) -> bool {
+    let s = stem(path).replace('-', "_");
+    stems.contains(&s.as_str())
 }
 
 /// Where the appliance builder lists the modules needed to reach the disks and the
@@ -422,40 +456,6 @@ fn try_mount(src: &str, target: &str, fstype: &str, flags: libc::c_ulong) -> boo
         eprintln!("guestfsd: mount {src} on {target}: {}", std::io::Error::last_os_error());
     }
     r == 0
-}
-
-/// Brings up the loopback interface; the kernel then gives it 127.0.0.1/8 and ::1 by
-/// itself. An ioctl rather than running `ip` twice: each exec of a dynamically linked
-/// tool costs a noticeable fraction of a second under TCG, before the launch flag.
-fn loopback_up() {
-    /// struct ifreq as SIOCGIFFLAGS/SIOCSIFFLAGS use it: the name, then a short (40 bytes in all).
-    #[repr(C)]
-    struct IfreqFlags {
-        name: [u8; 16],
-        flags: libc::c_short,
-        pad: [u8; 22],
-    }
-    let mut req = IfreqFlags {
-        name: [0; 16],
-        flags: 0,
-        pad: [0; 22],
-    };
-    req.name[..2].copy_from_slice(b"lo");
-    // SAFETY: plain socket/ioctl/close calls; `req` is a properly sized, initialised ifreq.
-    let ok = unsafe {
-        let fd = libc::socket(libc::AF_INET, libc::SOCK_DGRAM | libc::SOCK_CLOEXEC, 0);
-        let ok = fd >= 0 && libc::ioctl(fd, libc::SIOCGIFFLAGS, &mut req) == 0 && {
-            req.flags |= (libc::IFF_UP | libc::IFF_RUNNING) as libc::c_short;
-            libc::ioctl(fd, libc::SIOCSIFFLAGS, &req) == 0
-        };
-        if fd >= 0 {
-            libc::close(fd);
-        }
-        ok
-    };
-    if !ok {
-        eprintln!("guestfsd: bringing up lo: {}", std::io::Error::last_os_error());
-    }
 }
 
 /// Environment every daemon (PID 1 or not) runs its tools with.

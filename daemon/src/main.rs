@@ -12,6 +12,7 @@ mod error;
 mod init;
 mod log;
 mod mountable;
+mod net;
 mod request;
 mod sysroot;
 
@@ -124,10 +125,12 @@ fn main() -> ExitCode {
     vlog!("guestfsd: starting (pid1={pid1})");
 
     let root_uuid = cmdline_value(&cmdline, "root").and_then(|r| r.strip_prefix("UUID="));
+    let ifaces = cmdline_value(&cmdline, "guestfs_rs_ifaces");
     let devs = devices::Devices::scan(
         std::path::Path::new("/sys/block"),
         std::path::Path::new("/dev"),
         root_uuid,
+        ifaces,
     );
     vlog!("guestfsd: disks: {:?}", devs.disks());
 

@@ -10,6 +10,8 @@ pub struct KernelCmdline<'a> {
     pub root_uuid: Option<&'a str>,
     pub selinux: bool,
     pub network: bool,
+    /// For our daemon: the drives' interfaces (qemu_cmd::iface_letters).
+    pub drive_ifaces: Option<&'a str>,
     pub term: Option<&'a str>,
     pub identifier: &'a str,
     pub rdinit: bool,
@@ -63,6 +65,9 @@ impl KernelCmdline<'_> {
         });
         if self.network {
             v.push("guestfs_network=1".into());
+        }
+        if let Some(i) = self.drive_ifaces {
+            v.push(format!("guestfs_rs_ifaces={i}"));
         }
         match self.term {
             Some(t) if valid_term(t) => v.push(format!("TERM={t}")),
@@ -141,6 +146,7 @@ mod tests {
             root_uuid: Some("6912867a-662e-4dd9-b638-0498a4731b19"),
             selinux: false,
             network: false,
+            drive_ifaces: None,
             term: Some("xterm"),
             identifier: "",
             rdinit: false,
@@ -161,6 +167,7 @@ mod tests {
             root_uuid: None,
             selinux: true,
             network: true,
+            drive_ifaces: Some("sv"),
             term: Some("bad term;"),
             identifier: "id1",
             rdinit: true,
@@ -168,12 +175,7 @@ mod tests {
         };
         let s = k.render();
         assert!(!s.contains("lpj="));
-        assert!(
-            s.ends_with(
-                "selinux=1 enforcing=0 quiet guestfs_network=1 TERM=linux guestfs_identifier=id1 rdinit=/init foo=bar"
-            ),
-            "{s}"
-        );
+        assert!(s.ends_with("selinux=1 enforcing=0 quiet guestfs_network=1 guestfs_rs_ifaces=sv TERM=linux guestfs_identifier=id1 rdinit=/init foo=bar"), "{s}");
     }
 
     #[test]

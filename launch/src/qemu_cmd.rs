@@ -139,6 +139,24 @@ pub fn uses_virtio_blk(cfg: &LaunchConfig) -> bool {
     cfg.drives.iter().any(|d| d.iface.as_deref() == Some("virtio"))
 }
 
+/// One letter per drive for the daemon (`guestfs_rs_ifaces=` on the kernel command
+/// line), so it can load the IDE driver at boot and name the disks in the order they were
+/// added whatever the interface mix: `s` virtio-scsi (the default, and "scsi"), `v`
+/// virtio-blk, `i` IDE, `x` anything else. None when every drive has the default
+/// interface (the command line then stays as it was).
+pub fn iface_letters(cfg: &LaunchConfig) -> Option<String> {
+    if cfg.drives.iter().all(|d| d.iface.is_none()) {
+        return None;
+    }
+    let letter = |d: &Drive| match d.iface.as_deref() {
+        None | Some("virtio-scsi") | Some("scsi") => 's',
+        Some("virtio") => 'v',
+        Some("ide") => 'i',
+        Some(_) => 'x',
+    };
+    Some(cfg.drives.iter().map(letter).collect())
+}
+
 /// qemu's minimal firmware, qboot, when installed: it hands over to the kernel (PVH or
 /// bzImage through fw_cfg) in a few milliseconds where SeaBIOS takes about 0.2 s of CPU
 /// under TCG. Only for our own appliance, which needs nothing else from the firmware.
@@ -214,7 +232,10 @@ pub fn build(cfg: &LaunchConfig, inp: &QemuInputs) -> Result<Vec<String>, Launch
     for (i, d) in cfg.drives.iter().enumerate() {
         let opts = drive_opts(i, d)?;
         match d.iface.as_deref() {
-            None | Some("virtio-scsi") => {
+            // "scsi": qemu's own `if=scsi` needs a SCSI controller the machine no longer
+            // creates ("machine type does not support if=scsi"), so such a drive goes on
+            // the virtio-scsi bus like a default one.
+            None | Some("virtio-scsi") | Some("scsi") => {
                 push(&["-drive", &format!("{opts},if=none")]);
                 let serial = d
                     .label
@@ -378,6 +399,25 @@ mod tests {
         assert!(s.contains("-drive file=/a/root,snapshot=on,id=appliance,cache=unsafe,if=none,format=raw -device scsi-hd,drive=appliance -device virtio-serial-pci"), "{s}");
         assert!(s.contains("-netdev user,id=usernet,net=169.254.0.0/16 -device virtio-net-pci,netdev=usernet"));
         assert!(s.ends_with("-append panic=1 -set x=y -S"), "{s}");
+    }
+
+    #[test]
+    fn interfaces() {
+        let mut c = cfg(vec![drive("/a"), drive("/b")]);
+        assert_eq!(iface_letters(&c), None);
+        c.drives[0].iface = Some("scsi".into());
+        assert_eq!(iface_letters(&c).as_deref(), Some("ss"));
+        let s = render(&c, &app(None), Accel::Tcg);
+        assert!(
+            s.contains("-drive file=/a,cache=writeback,format=raw,id=hd0,if=none -device scsi-hd,drive=hd0 "),
+            "{s}"
+        );
+        c.drives[1].iface = Some("ide".into());
+        c.drives.push(drive("/c"));
+        c.drives[2].iface = Some("virtio".into());
+        c.drives.push(drive("/d"));
+        c.drives[3].iface = Some("floppy".into());
+        assert_eq!(iface_letters(&c).as_deref(), Some("sivx"));
     }
 
     #[test]

@@ -91,6 +91,13 @@ pub fn launch(cfg: &LaunchConfig, ev: &dyn LaunchEvents) -> Result<Running, Laun
         Some(root) => Some(supermin::root_uuid(root, &cfg.tmpdir)?),
         None => None,
     };
+    // For our daemon: in our appliance, or in a fixed one (which may be ours, exported);
+    // libguestfs's own init ignores the word.
+    let ifaces = if appliance.kind != ApplianceKind::Supermin {
+        qemu_cmd::iface_letters(cfg)
+    } else {
+        None
+    };
     let cmdline = KernelCmdline {
         verbose: cfg.verbose,
         tcg: accel == Accel::Tcg,
@@ -102,6 +109,7 @@ pub fn launch(cfg: &LaunchConfig, ev: &dyn LaunchEvents) -> Result<Running, Laun
         root_uuid: root_uuid.as_deref(),
         selinux: cfg.selinux,
         network: cfg.network,
+        drive_ifaces: ifaces.as_deref(),
         term: cfg.term.as_deref(),
         identifier: &cfg.identifier,
         rdinit: appliance.kind == ApplianceKind::GuestfsRs,

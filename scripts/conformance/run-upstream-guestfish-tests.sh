@@ -205,7 +205,7 @@ run_script tests/md/test-md-and-lvm-devices.sh
 run_script tests/md/test-mdadm.sh
 run_script tests/md/test-partitioned-md-devices.sh
 skip tests/mountable/test-mountable-inspect.sh "needs phony fedora-btrfs.img, built by Perl bindings"
-skip tests/network/test-network.sh "network"
+run_script tests/network/test-network.sh
 run_script tests/ntfs/test-ntfscat.sh
 run_script tests/ntfs/test-ntfsclone.sh
 run_script tests/protocol/test-both-ends-cancel.sh
@@ -245,7 +245,7 @@ skip tests/regressions/rhbz1370424.sh "libvirt"
 skip tests/regressions/rhbz1477623.sh "needs phony fedora.img, built by Perl bindings"
 skip tests/regressions/rhbz1930996.sh "needs phony fedora.img, built by Perl bindings"
 run_script tests/relative-paths/test-relative-paths.sh
-skip tests/rsync/test-rsync.sh "network (an rsync daemon on the host)"
+skip tests/rsync/test-rsync.sh "its rsync daemon, started as root without uid=, serves as nobody (tests/network/run.sh covers rsync)"
 skip tests/selinux/test-xattrs-direct.sh "Perl bindings (selinux/run-test.pl)"
 skip tests/selinux/test-selinux-direct.sh "Perl bindings (selinux/run-test.pl)"
 skip tests/syslinux/test-syslinux.sh "Perl bindings (syslinux/test-syslinux.pl)"

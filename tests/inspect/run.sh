@@ -8,7 +8,10 @@
 # Images: libguestfs 1.48's phony guests (debian, ubuntu, archlinux, coreos, windows),
 # built with Debian's guestfish by make-phony-images.sh and cached under
 # /var/tmp/guestfs-rs-phony/ (keyed by each script's contents), plus "osrelease", built
-# by make-osrelease-img.sh with guestfish on OUR library at every run.  1.48's
+# by make-osrelease-img.sh with guestfish on OUR library at every run, plus
+# "rpmdb-sqlite", "rpmdb-bdb" and "rpmdb-ndb" (an rpm database of each format), built by
+# make-rpmdb-images.sh with Debian's guestfish and cached under /var/tmp/guestfs-rs-rpmdb/;
+# for these, Debian's virt-inspector's XML on both libraries is compared too.  1.48's
 # transcripts of the cached images are cached beside them (keyed by the image and by
 # inspect-dump.c), so a second run only launches guestfs-rs for those.
 #
@@ -18,7 +21,8 @@
 # (run it through scripts/run-with-ledger.sh).
 #
 # Environment: INSPECT_IMAGES (subset of image names), INSPECT_OUT (transcripts, default
-# /tmp/inspect-tests-out), PHONY_CACHE (default /var/tmp/guestfs-rs-phony).
+# /tmp/inspect-tests-out), PHONY_CACHE (default /var/tmp/guestfs-rs-phony), RPMDB_CACHE
+# (default /var/tmp/guestfs-rs-rpmdb).
 set -uo pipefail
 
 if [ $# -ne 1 ]; then echo "usage: $0 PREFIX" >&2; exit 2; fi
@@ -26,7 +30,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 prefix=$(realpath "$1")
 out=${INSPECT_OUT:-/tmp/inspect-tests-out}
 cache=${PHONY_CACHE:-/var/tmp/guestfs-rs-phony}
-images=${INSPECT_IMAGES:-"debian ubuntu archlinux coreos windows osrelease"}
+images=${INSPECT_IMAGES:-"debian ubuntu archlinux coreos windows osrelease rpmdb-sqlite rpmdb-bdb rpmdb-ndb"}
 debian_lib=/usr/lib/x86_64-linux-gnu/libguestfs.so.0
 
 for v in $(env | sed -n 's/^\(LIBGUESTFS_[A-Za-z0-9_]*\)=.*/\1/p'); do unset "$v"; done
@@ -94,7 +98,10 @@ for name in $images; do
     fi
     run_148 "$img" > "$out/osrelease.148" 2> "$out/osrelease.148.err"
   else
-    img=$(bash "$here/make-phony-images.sh" "$name" 2> "$out/$name-build.log")
+    case $name in
+      rpmdb-*) img=$(bash "$here/make-rpmdb-images.sh" "${name#rpmdb-}" 2> "$out/$name-build.log") ;;
+      *) img=$(bash "$here/make-phony-images.sh" "$name" 2> "$out/$name-build.log") ;;
+    esac
     if [ -z "$img" ]; then fail "$name.build" "$(cat "$out/$name-build.log")"; continue; fi
     want_cache=$cache/$(basename "$img" .img)-$dump_key.148
     if [ ! -s "$want_cache" ]; then
@@ -105,5 +112,22 @@ for name in $images; do
   run_ours "$img" > "$out/$name.ours" 2> "$out/$name.ours.err"
   if [ ! -s "$out/$name.148" ]; then fail "$name.reference" "1.48 printed nothing (see $out/$name.148.err)"; continue; fi
   compare "$name" "$out/$name.148" "$out/$name.ours"
+  # The rpm images also go through Debian's virt-inspector (guestfs-tools) on both
+  # libraries: its XML, <applications> included, must be identical.
+  case $name in
+    rpmdb-*)
+      if ! command -v virt-inspector > /dev/null; then fail "$name.virt-inspector" "virt-inspector is missing (guestfs-tools)"; continue; fi
+      xml_cache=$cache/$(basename "$img" .img).virt-inspector.148
+      if [ ! -s "$xml_cache" ]; then
+        LD_LIBRARY_PATH="$build/debian-lib" LIBGUESTFS_BACKEND_SETTINGS=force_tcg virt-inspector -a "$img" \
+          > "$xml_cache.tmp" 2> "$out/$name.virt-inspector.148.err" && mv "$xml_cache.tmp" "$xml_cache"
+      fi
+      LD_LIBRARY_PATH="$prefix/lib" virt-inspector -a "$img" > "$out/$name.virt-inspector.ours" 2> "$out/$name.virt-inspector.ours.err"
+      if [ -s "$xml_cache" ] && cmp -s "$xml_cache" "$out/$name.virt-inspector.ours"; then
+        pass "$name.virt-inspector"
+      else
+        fail "$name.virt-inspector" "$(diff "$xml_cache" "$out/$name.virt-inspector.ours" 2>&1 | head -20)"
+      fi ;;
+  esac
 done
 finish

@@ -83,6 +83,7 @@ const GROUP_TOOLS: &[(&str, &[&str])] = &[
     ("grub", &["grub-install"]),
     ("selinuxrelabel", &["setfiles"]),
     ("ldm", &["ldmtool"]),
+    ("rsync", &["rsync"]),
 ];
 
 /// 0 = available, 1 = not available, 2 = no such group. A group is available when every

@@ -39,6 +39,8 @@ pub mod misc;
 pub mod mkfs;
 pub mod mount;
 pub mod parted;
+pub mod rpm;
+pub mod rsync;
 pub mod selinux;
 pub mod selinux_relabel;
 pub mod transfer;
@@ -80,6 +82,8 @@ const FAMILIES: &[&[(&str, Handler)]] = &[
     selinux::CALLS,
     selinux_relabel::CALLS,
     ldm::CALLS,
+    rsync::CALLS,
+    rpm::CALLS,
 ];
 
 /// The implementation of an action, if we have one.

@@ -1,8 +1,7 @@
 //! inspect_list_applications2 (and the deprecated v1): the guest's installed packages,
 //! read from the package database of its format. The caller must have mounted the
-//! guest. rpm needs librpm in the daemon (internal_list_rpm_applications), which the
-//! appliance does not have yet: that call's error comes back unchanged. Windows lists
-//! come from the registry (`windows_apps`).
+//! guest. rpm lists come from the daemon (internal_list_rpm_applications, librpm), whose
+//! error comes back unchanged. Windows lists come from the registry (`windows_apps`).
 
 use super::{download_bounded, nested, nested_str, s};
 use crate::error::Result;
