@@ -9,6 +9,8 @@
 #   BENCH_SIDES="ours theirs"   which libraries to measure
 #   BENCH_LAUNCH_ROUNDS=5  BENCH_TRANSFER_MIB=256  BENCH_TRANSFER_ROUNDS=3
 #   BENCH_CALLS=2000 (ping_daemon)  BENCH_IS_FILE_CALLS=200  BENCH_CALLS_ROUNDS=3
+#   BENCH_FSWALK_FILES=100000  BENCH_FSWALK_ROUNDS=3 (filesystem_walk of an ext4 with that many files)
+#   BENCH_STEPS="first warm transfer calls fswalk"   which steps to run (default all)
 #   BENCH_KEEP=1                keep the work directory (logs, raw results)
 # Exit status: 0 when every program ran and every check passed, 1 otherwise.
 set -uo pipefail
@@ -21,6 +23,7 @@ debian_lib=/usr/lib/x86_64-linux-gnu/libguestfs.so.0
 if [ "${BENCH_QUICK:-0}" = 1 ]; then
   : "${BENCH_LAUNCH_ROUNDS:=2}" "${BENCH_TRANSFER_MIB:=32}" "${BENCH_TRANSFER_ROUNDS:=1}"
   : "${BENCH_CALLS:=200}" "${BENCH_IS_FILE_CALLS:=50}" "${BENCH_CALLS_ROUNDS:=1}"
+  : "${BENCH_FSWALK_FILES:=10000}" "${BENCH_FSWALK_ROUNDS:=1}"
 fi
 launch_rounds=${BENCH_LAUNCH_ROUNDS:-5}
 transfer_mib=${BENCH_TRANSFER_MIB:-256}
@@ -28,7 +31,11 @@ transfer_rounds=${BENCH_TRANSFER_ROUNDS:-3}
 calls=${BENCH_CALLS:-2000}
 is_file_calls=${BENCH_IS_FILE_CALLS:-200}
 calls_rounds=${BENCH_CALLS_ROUNDS:-3}
+fswalk_files=${BENCH_FSWALK_FILES:-100000}
+fswalk_rounds=${BENCH_FSWALK_ROUNDS:-3}
 sides=${BENCH_SIDES:-ours theirs}
+steps=" ${BENCH_STEPS:-first warm transfer calls fswalk} "
+step () { [[ "$steps" == *" $1 "* ]]; }
 
 # The caller's libguestfs settings would skew one side or the other.
 for v in $(env | sed -n 's/^\(LIBGUESTFS_[A-Za-z0-9_]*\)=.*/\1/p'); do unset "$v"; done
@@ -66,7 +73,7 @@ compile_side () {
   p=$(prefix_of "$side")
   flags=$(PKG_CONFIG_PATH="$p/lib/pkgconfig" pkg-config --cflags --libs libguestfs) || return 1
   mkdir -p "$work/$side"
-  for prog in launch transfer calls; do
+  for prog in launch transfer calls fswalk; do
     # shellcheck disable=SC2086
     cc -O2 -Wall -pthread -o "$work/$side/bench-$prog" "$here/$prog.c" "$here/common.c" $flags -ldl \
       || return 1
@@ -96,6 +103,20 @@ run () {
   fi
 }
 
+# The raw ext4 image filesystem_walk reads: FILES empty files, 1000 to a directory, put in
+# by mkfs.ext4 -d (both sides read the same image, read-only).
+make_fswalk_image () {
+  local tree=$work/fswalk-tree img=$work/fswalk.img i
+  mkdir -p "$tree"
+  for ((i = 0; i < fswalk_files; i++)); do
+    ((i % 1000 == 0)) && mkdir "$tree/d$((i / 1000))"
+    : >"$tree/d$((i / 1000))/f$i"
+  done
+  mkfs.ext4 -q -F -N $((fswalk_files + 4096)) -d "$tree" "$img" 1G >&2 || return 1
+  rm -rf "$tree"
+  echo "$img"
+}
+
 # ---- statistics -----------------------------------------------------------------------
 
 values () { [ -f "$work/results/$1" ] && awk -v k="$2" '$1 == k { print $2 }' "$work/results/$1"; }
@@ -120,19 +141,37 @@ for side in $sides; do
   compile_side "$side" || { echo "compiling the benchmarks against $side failed" >&2; exit 1; }
 done
 
-echo "1/4 first launch with an empty cache directory (appliance build included)" >&2
-for side in $sides; do run "$side" first 1800 launch 1; done
+if step first; then
+  echo "1/5 first launch with an empty cache directory (appliance build included)" >&2
+  for side in $sides; do run "$side" first 1800 launch 1; done
+fi
 
-echo "2/4 launch + shutdown, $launch_rounds rounds, sides interleaved" >&2
-for _ in $(seq "$launch_rounds"); do
-  for side in $sides; do run "$side" warm 600 launch 1; done
-done
+if step warm; then
+  echo "2/5 launch + shutdown, $launch_rounds rounds, sides interleaved" >&2
+  for _ in $(seq "$launch_rounds"); do
+    for side in $sides; do run "$side" warm 600 launch 1; done
+  done
+fi
 
-echo "3/4 upload/download ${transfer_mib} MiB × $transfer_rounds" >&2
-for side in $sides; do run "$side" transfer 1800 transfer "$transfer_mib" "$transfer_rounds"; done
+if step transfer; then
+  echo "3/5 upload/download ${transfer_mib} MiB × $transfer_rounds" >&2
+  for side in $sides; do run "$side" transfer 1800 transfer "$transfer_mib" "$transfer_rounds"; done
+fi
 
-echo "4/4 round trips: ($calls ping_daemon + $is_file_calls is_file) × $calls_rounds" >&2
-for side in $sides; do run "$side" calls 1800 calls "$calls" "$is_file_calls" "$calls_rounds"; done
+if step calls; then
+  echo "4/5 round trips: ($calls ping_daemon + $is_file_calls is_file) × $calls_rounds" >&2
+  for side in $sides; do run "$side" calls 1800 calls "$calls" "$is_file_calls" "$calls_rounds"; done
+fi
+
+if step fswalk; then
+  echo "5/5 filesystem_walk of an ext4 with $fswalk_files files × $fswalk_rounds" >&2
+  if fswalk_img=$(make_fswalk_image); then
+    for side in $sides; do run "$side" fswalk 1800 fswalk "$fswalk_img" "$fswalk_files" "$fswalk_rounds"; done
+  else
+    echo "  making the filesystem_walk image failed" >&2
+    failures=$((failures + 1))
+  fi
+fi
 end_load=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # ---- report ---------------------------------------------------------------------------
@@ -154,6 +193,8 @@ figures=(
   "calls.is_file_per_s|is_file round trips (/s)|1|0|high"
   "calls.ping_settled_per_s|ping_daemon, 5 s later (/s)|1|0|high"
   "calls.is_file_settled_per_s|is_file, 5 s later (/s)|1|0|high"
+  "fswalk.fswalk_s|filesystem_walk, ${fswalk_files} files (s)|1|2|low"
+  "fswalk.fswalk_entries_per_s|filesystem_walk entries (/s)|1|0|high"
   "warm.qemu_hwm_idle_kib|qemu peak RSS, idle (MiB)|1024|0|low"
   "transfer.qemu_hwm_busy_kib|qemu peak RSS, after transfers (MiB)|1024|0|low"
 )
@@ -179,6 +220,8 @@ for f in "${figures[@]}"; do
   st=$( [ -n "$t" ] && awk -v v="$t" -v s="$scale" 'BEGIN { print v / s }')
   if [ "$better" = low ]; then adv=$(ratio "$t" "$o"); else adv=$(ratio "$o" "$t"); fi
   n="$(count ours "$key")/$(count theirs "$key")"
+  # A partial run (BENCH_STEPS) leaves out the rows of the steps it skipped.
+  [ -n "${BENCH_STEPS:-}" ] && [ "$n" = 0/0 ] && continue
   printf '%-40s %10s %10s %6s %9s\n' "$label" "$(fmt "$so" "$dec")" "$(fmt "$st" "$dec")" "$n" \
     "${adv:+${adv}x}"
   machine+="ours.$key.median=${o}"$'\n'"theirs.$key.median=${t}"$'\n'"advantage.$key=${adv}"$'\n'
@@ -197,7 +240,7 @@ echo "qemu=$(qemu-system-x86_64 --version 2>/dev/null | head -n 1)"
 echo "repo.commit=$(git -C "$repo" rev-parse --short HEAD 2>/dev/null)"
 echo "loadavg.start=$start_load"
 echo "loadavg.end=$end_load"
-echo "params=launch_rounds:$launch_rounds transfer_mib:$transfer_mib transfer_rounds:$transfer_rounds calls:$calls is_file_calls:$is_file_calls calls_rounds:$calls_rounds"
+echo "params=launch_rounds:$launch_rounds transfer_mib:$transfer_mib transfer_rounds:$transfer_rounds calls:$calls is_file_calls:$is_file_calls calls_rounds:$calls_rounds fswalk_files:$fswalk_files fswalk_rounds:$fswalk_rounds steps:$(echo $steps | tr " " ",")"
 printf '%s' "$machine"
 for side in $sides; do
   sed "s/^/raw.$side./; s/ /=/" "$work/results/$side" 2>/dev/null

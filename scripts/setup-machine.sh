@@ -47,6 +47,9 @@ packages=(
   valgrind
   # rsync: inside the appliance (rsync calls) and the host daemon of tests/network; busybox: wget/sh of its test guest
   rsync busybox
+  # tests/inspect/icons.sh: wrestool and netpbm for 1.48.6's side of the icon comparison
+  # only (guestfs-rs runs no host tool on guest files); hivexregedit to make its hives (tests/hostile too)
+  icoutils netpbm libwin-hivex-perl
 )
 # Optional daemon groups: Windows dynamic disks (ldmtool), selinux_relabel (setfiles),
 # grub_install's i386-pc modules (grub-install itself is grub2-common, a libguestfs0 dependency).
@@ -58,6 +61,9 @@ packages+=(librpm-dev rpm db5.3-util sqlite3)
 # Debian's virt-inspector (guestfs-tools) and the Perl bindings (libguestfs's
 # make-fedora-img.pl) for the inspection comparisons; both run on 1.48.6 or on ours.
 reference_tools=(guestfs-tools libguestfs-perl)
+# The daemon links libtsk (filesystem_walk, find_inode) and libyara (yara_*); yara's
+# yarac makes the compiled rules the tests load.
+packages+=(libtsk-dev libyara-dev yara)
 missing=()
 for p in "${backports[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then

@@ -34,7 +34,7 @@ if [ -x scripts/conformance/run-upstream-launch-tests.sh ]; then
 fi
 # Suites that launch the appliance; each keeps a ledger of known failures so CI fails
 # only on a new one.
-for suite in appliance failures wire augeas inspect; do
+for suite in appliance failures wire augeas inspect hostile; do
   if [ -x "tests/$suite/run.sh" ]; then
     step "tests/$suite (known failures in tests/$suite/known-failures.txt)" \
       bash scripts/run-with-ledger.sh "tests/$suite/known-failures.txt" -- bash "tests/$suite/run.sh" "$prefix"
@@ -46,6 +46,7 @@ step "tests/groups (selinux_relabel, grub_install, for real)" bash tests/groups/
 if [ -x tests/network/run.sh ]; then
   step "tests/network (set_network, rsync, drive interfaces)" bash tests/network/run.sh "$prefix"
 fi
+step "tests/inspect/icons.sh: Windows and CirrOS icons, compared with 1.48.6" bash tests/inspect/icons.sh "$prefix"
 if [ -x scripts/conformance/run-upstream-capi-tests.sh ] && [ -f scripts/conformance/capi-known-failures.txt ]; then
   step "libguestfs tests.c (known failures in scripts/conformance/capi-known-failures.txt)" \
     bash scripts/run-with-ledger.sh scripts/conformance/capi-known-failures.txt -- bash scripts/conformance/run-upstream-capi-tests.sh "$prefix"

@@ -12,14 +12,30 @@ pub fn euid() -> u32 {
     unsafe { libc::geteuid() }
 }
 
-/// Creates (if needed) and checks `<cachedir>/.guestfs-<euid>`.
+/// Creates (if needed) and checks `<cachedir>/.guestfs-<euid>`. The directory is opened
+/// without following a symlink and checked on the open descriptor before anything is
+/// changed: a `.guestfs-<uid>` planted by someone else (a symlink to their file, a
+/// directory they own) is refused untouched. Only our own directory gets its mode fixed
+/// to 0755 (mkdir's mode is subject to the umask) and its times refreshed.
 pub fn user_cache_dir(cachedir: &Path) -> Result<PathBuf, LaunchError> {
     let uid = euid();
     let dir = cachedir.join(format!(".guestfs-{uid}"));
     let _ = std::fs::DirBuilder::new().mode(0o755).create(&dir);
-    let _ = std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755));
-    let md = std::fs::symlink_metadata(&dir).map_err(|e| LaunchError::io(format!("stat: {}", dir.display()), &e))?;
     let d = dir.display();
+    let f = match open_dir_nofollow(&dir) {
+        Ok(f) => f,
+        Err(e) if matches!(e.raw_os_error(), Some(libc::ELOOP) | Some(libc::ENOTDIR)) => {
+            // 1.48's words; the mode (from lstat) shows a symlink as 120777.
+            let mode = std::fs::symlink_metadata(&dir)
+                .map(|m| format!(" (mode {:o})", m.mode()))
+                .unwrap_or_default();
+            return Err(LaunchError::msg(format!(
+                "security: cached appliance {d} is not a directory{mode}"
+            )));
+        }
+        Err(e) => return Err(LaunchError::io(format!("open: {d}"), &e)),
+    };
+    let md = f.metadata().map_err(|e| LaunchError::io(format!("fstat: {d}"), &e))?;
     if md.uid() != uid {
         return Err(LaunchError::msg(format!(
             "security: cached appliance {d} is not owned by UID {uid}"
@@ -31,14 +47,24 @@ pub fn user_cache_dir(cachedir: &Path) -> Result<PathBuf, LaunchError> {
             md.mode()
         )));
     }
-    if md.mode() & 0o022 != 0 {
-        return Err(LaunchError::msg(format!(
-            "security: cached appliance {d} is writable by group or other (mode {:o})",
-            md.mode()
-        )));
+    if md.mode() & 0o7777 != 0o755 {
+        f.set_permissions(std::fs::Permissions::from_mode(0o755))
+            .map_err(|e| LaunchError::io(format!("chmod: {d}"), &e))?;
     }
-    touch(&dir);
+    // SAFETY: futimens on a descriptor we own; a null times pointer means "now".
+    unsafe {
+        libc::futimens(f.as_raw_fd(), std::ptr::null());
+    }
     Ok(dir)
+}
+
+/// Opens a directory for fstat/fchmod, failing (ELOOP/ENOTDIR) on a symlink or non-directory.
+fn open_dir_nofollow(p: &Path) -> std::io::Result<File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_DIRECTORY | libc::O_NOFOLLOW)
+        .open(p)
 }
 
 /// Sets atime/mtime to now so tmp cleaners leave the file alone.
@@ -172,6 +198,46 @@ mod tests {
         // A lock can be taken twice in sequence.
         drop(lock_exclusive(&d.join("lock")).unwrap());
         drop(lock_exclusive(&d.join("lock")).unwrap());
+        std::fs::remove_dir_all(&base).unwrap();
+    }
+
+    /// The review's reproducer: `.guestfs-<uid>` planted as a symlink to a mode 0600
+    /// file. The cache directory is refused with a clear error, and the target keeps its
+    /// mode (it used to be chmod'ed to 0755 before the check).
+    #[test]
+    fn planted_symlink_is_refused_untouched() {
+        let base = std::env::temp_dir().join(format!("launch-cache-link-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&base);
+        std::fs::create_dir_all(&base).unwrap();
+        let target = base.join("victim");
+        std::fs::write(&target, b"secret").unwrap();
+        std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o600)).unwrap();
+        std::os::unix::fs::symlink(&target, base.join(format!(".guestfs-{}", euid()))).unwrap();
+        let e = user_cache_dir(&base).unwrap_err().to_string();
+        assert!(e.contains("is not a directory (mode 120777)"), "{e}");
+        let mode = std::fs::metadata(&target).unwrap().mode() & 0o7777;
+        assert_eq!(mode, 0o600, "target mode changed to {mode:o}");
+        // A symlink to a directory is refused as well, and the directory is untouched.
+        let tdir = base.join("victim-dir");
+        std::fs::create_dir(&tdir).unwrap();
+        std::fs::set_permissions(&tdir, std::fs::Permissions::from_mode(0o700)).unwrap();
+        std::fs::remove_file(base.join(format!(".guestfs-{}", euid()))).unwrap();
+        std::os::unix::fs::symlink(&tdir, base.join(format!(".guestfs-{}", euid()))).unwrap();
+        assert!(user_cache_dir(&base).is_err());
+        assert_eq!(std::fs::metadata(&tdir).unwrap().mode() & 0o7777, 0o700);
+        std::fs::remove_dir_all(&base).unwrap();
+    }
+
+    /// Our own directory with a umask-reduced or too-open mode is set to 0755.
+    #[test]
+    fn own_directory_mode_is_fixed() {
+        let base = std::env::temp_dir().join(format!("launch-cache-mode-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&base);
+        let d = base.join(format!(".guestfs-{}", euid()));
+        std::fs::create_dir_all(&d).unwrap();
+        std::fs::set_permissions(&d, std::fs::Permissions::from_mode(0o777)).unwrap();
+        assert_eq!(user_cache_dir(&base).unwrap(), d);
+        assert_eq!(std::fs::metadata(&d).unwrap().mode() & 0o7777, 0o755);
         std::fs::remove_dir_all(&base).unwrap();
     }
 }

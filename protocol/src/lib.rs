@@ -14,6 +14,7 @@ pub mod message;
 #[doc(hidden)]
 pub mod samples;
 pub mod server;
+pub mod sigpipe;
 mod sys;
 pub mod value;
 pub mod xdr;
@@ -23,7 +24,8 @@ pub use consts::*;
 pub use errno::{errno_to_name, name_to_errno};
 pub use message::{frame, frame_message, Chunk, Header, MessageError, Progress};
 pub use value::{
-    decode_args, decode_ret, encode_args, encode_ret, optargs_bitmask, FieldValue, RetValue, StructValue, Value,
+    decode_args, decode_ret, decode_struct_stream, encode_args, encode_ret, encode_struct, optargs_bitmask, FieldValue,
+    RetValue, StructValue, Value,
 };
 pub use xdr::{XdrError, XdrReader, XdrWriter};
 

@@ -58,10 +58,10 @@ pub enum RetValue {
 /// Longest string or buffer a message can hold; used as the bound when decoding.
 const MAX_ITEM: usize = MESSAGE_MAX as usize;
 
-fn mismatch(action: &Action, what: &str, expected: &str, got: &impl std::fmt::Debug) -> XdrError {
+fn mismatch(ctx: &str, what: &str, expected: &str, got: &impl std::fmt::Debug) -> XdrError {
     let mut g = format!("{got:?}");
     g.truncate(60);
-    XdrError::Other(format!("{}: {what}: expected {expected}, got {g}", action.name))
+    XdrError::Other(format!("{ctx}: {what}: expected {expected}, got {g}"))
 }
 
 fn put_arg(w: &mut XdrWriter, action: &Action, name: &str, ty: &ArgType, v: &Value) -> Result<(), XdrError> {
@@ -80,7 +80,7 @@ fn put_arg(w: &mut XdrWriter, action: &Action, name: &str, ty: &ArgType, v: &Val
                 action.name
             )))
         }
-        (ty, v) => return Err(mismatch(action, name, &format!("{ty:?}"), v)),
+        (ty, v) => return Err(mismatch(&action.name, name, &format!("{ty:?}"), v)),
     }
     Ok(())
 }
@@ -103,7 +103,7 @@ fn put_optarg(
         (OptArgType::Int64, Some(Value::Int64(i))) => w.put_i64(*i),
         (OptArgType::String, Some(Value::Str(s))) => w.put_string(s),
         (OptArgType::StringList, Some(Value::StrList(l))) => w.put_string_list(l),
-        (ty, Some(v)) => return Err(mismatch(action, name, &format!("{ty:?}"), v)),
+        (ty, Some(v)) => return Err(mismatch(&action.name, name, &format!("{ty:?}"), v)),
     }
     Ok(())
 }
@@ -210,11 +210,10 @@ fn lookup_struct<'a>(api: &'a Api, action: &Action, name: &str) -> Result<&'a St
         .ok_or_else(|| XdrError::Other(format!("{}: unknown struct type {name}", action.name)))
 }
 
-fn put_struct(w: &mut XdrWriter, action: &Action, st: &Struct, v: &StructValue) -> Result<(), XdrError> {
+fn put_struct(w: &mut XdrWriter, ctx: &str, st: &Struct, v: &StructValue) -> Result<(), XdrError> {
     if v.fields.len() != st.fields.len() {
         return Err(XdrError::Other(format!(
-            "{}: struct {} has {} fields, value has {}",
-            action.name,
+            "{ctx}: struct {} has {} fields, value has {}",
             st.name,
             st.fields.len(),
             v.fields.len()
@@ -231,7 +230,7 @@ fn put_struct(w: &mut XdrWriter, action: &Action, st: &Struct, v: &StructValue) 
             (FieldType::UInt64 | FieldType::Bytes, FieldValue::UInt64(x)) => w.put_u64(*x),
             (FieldType::Int64 | FieldType::Bytes, FieldValue::Int64(x)) => w.put_i64(*x),
             (FieldType::OptPercent, FieldValue::OptPercent(x)) => w.put_f32(*x),
-            (ty, v) => return Err(mismatch(action, &f.name, &format!("{ty:?}"), v)),
+            (ty, v) => return Err(mismatch(ctx, &f.name, &format!("{ty:?}"), v)),
         }
     }
     Ok(())
@@ -274,6 +273,32 @@ fn get_struct(r: &mut XdrReader, st: &Struct) -> Result<StructValue, XdrError> {
     Ok(StructValue { fields })
 }
 
+/// One struct of the API table in XDR, as 1.48's daemon writes `tsk_dirent` and
+/// `yara_detection` entries one after another into FileOut data.
+pub fn encode_struct(api: &Api, name: &str, v: &StructValue) -> Result<Vec<u8>, XdrError> {
+    let st = api
+        .structure(name)
+        .ok_or_else(|| XdrError::Other(format!("unknown struct type {name}")))?;
+    let mut w = XdrWriter::new();
+    put_struct(&mut w, name, st, v)?;
+    Ok(w.into_bytes())
+}
+
+/// Structs of the API table laid back to back until `data` ends (the FileOut format of
+/// [`encode_struct`]). Appliance bytes: every length is checked against what is left, and
+/// a struct cut short is an error, never a partial entry.
+pub fn decode_struct_stream(api: &Api, name: &str, data: &[u8]) -> Result<Vec<StructValue>, XdrError> {
+    let st = api
+        .structure(name)
+        .ok_or_else(|| XdrError::Other(format!("unknown struct type {name}")))?;
+    let mut r = XdrReader::new(data);
+    let mut out = Vec::new();
+    while r.remaining() > 0 {
+        out.push(get_struct(&mut r, st)?);
+    }
+    Ok(out)
+}
+
 /// Encode the `_ret` struct of a reply (RErr -> empty).
 pub fn encode_ret(action: &Action, api: &Api, ret: &RetValue) -> Result<Vec<u8>, XdrError> {
     let mut w = XdrWriter::new();
@@ -287,16 +312,16 @@ pub fn encode_ret(action: &Action, api: &Api, ret: &RetValue) -> Result<Vec<u8>,
         (RetType::Hashtable, RetValue::Hashtable(l) | RetValue::StrList(l)) => w.put_string_list(l),
         (RetType::BufferOut, RetValue::Buffer(b) | RetValue::Str(b)) => w.put_opaque(b),
         (RetType::Struct(name), RetValue::Struct(v)) => {
-            put_struct(&mut w, action, lookup_struct(api, action, name)?, v)?
+            put_struct(&mut w, &action.name, lookup_struct(api, action, name)?, v)?
         }
         (RetType::StructList(name), RetValue::StructList(list)) => {
             let st = lookup_struct(api, action, name)?;
             w.put_u32(u32::try_from(list.len()).unwrap_or(u32::MAX));
             for v in list {
-                put_struct(&mut w, action, st, v)?;
+                put_struct(&mut w, &action.name, st, v)?;
             }
         }
-        (ty, v) => return Err(mismatch(action, "return value", &format!("{ty:?}"), v)),
+        (ty, v) => return Err(mismatch(&action.name, "return value", &format!("{ty:?}"), v)),
     }
     Ok(w.into_bytes())
 }

@@ -86,6 +86,23 @@ impl Tar {
         }
     }
 
+    /// True once the tar process has exited (std keeps the status for finish/wait).
+    fn exited(&mut self) -> bool {
+        matches!(self.child.try_wait(), Ok(Some(_)))
+    }
+
+    /// The error for a stream that tar stopped reading before its end: tar's messages,
+    /// or how it ended when it said nothing. `e` (the failed write) gives the errno.
+    fn early_exit_error(mut self, e: Error) -> Error {
+        let status = self.child.wait().map(|s| s.to_string()).unwrap_or_default();
+        let errors = self.errors.join().unwrap_or_default();
+        let why = match errors.trim_end() {
+            "" => format!("tar stopped reading its input ({status}): {}", e.message),
+            t => t.to_string(),
+        };
+        Error::with_errno(e.errno, format!("tar subprocess failed: {why}"))
+    }
+
     /// Stops tar after the guest side failed (its own error is the one reported).
     fn abandon(mut self) {
         let _ = self.child.kill();
@@ -170,6 +187,9 @@ fn copy_out(h: &Handle, remotepath: &str, localdir: &str) -> Result<()> {
     drop(input);
     match r {
         Ok(_) => tar.finish(),
+        // tar stopped reading (it rejected the stream, or was killed): the write into its
+        // pipe failed with EPIPE. Its own words say more than "Broken pipe".
+        Err(e) if tar.exited() => Err(tar.early_exit_error(e)),
         Err(e) => {
             tar.abandon();
             Err(e)

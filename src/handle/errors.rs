@@ -18,6 +18,8 @@ pub unsafe extern "C" fn default_error_cb(_g: *mut guestfs_h, _opaque: *mut c_vo
     // SAFETY: the library passes a NUL-terminated message it owns.
     let m = unsafe { std::ffi::CStr::from_ptr(msg) };
     use std::io::Write;
+    // stderr may be a pipe whose reader is gone: no SIGPIPE for the caller.
+    let _no_sigpipe = guestfs_protocol::sigpipe::NoSigpipe::new();
     let mut e = std::io::stderr().lock();
     let _ = e.write_all(b"libguestfs: error: ");
     let _ = e.write_all(m.to_bytes());

@@ -197,6 +197,8 @@ impl Handle {
             return;
         }
         use std::io::Write;
+        // stderr may be a pipe whose reader is gone: no SIGPIPE for the caller.
+        let _no_sigpipe = guestfs_protocol::sigpipe::NoSigpipe::new();
         let mut err = std::io::stderr().lock();
         match event {
             EVENT_APPLIANCE if verbose => {

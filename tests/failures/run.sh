@@ -89,6 +89,8 @@ run fake-daemon 200
 run kill-qemu 180
 run user-cancel 150
 run enospc 150
+run sigpipe 180
+run cachedir 60
 echo "($(($(date +%s) - start)) s)"
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -86,6 +86,15 @@ const GROUP_TOOLS: &[(&str, &[&str])] = &[
     ("rsync", &["rsync"]),
 ];
 
+/// Whether a library the daemon loads at first use (dlopen) can be loaded.
+type LibraryLoads = fn() -> bool;
+
+/// Groups whose calls need such a library.
+const GROUP_LIBRARIES: &[(&str, LibraryLoads)] = &[
+    ("libtsk", super::tsk::library_available),
+    ("libyara", super::yara::library_available),
+];
+
 /// 0 = available, 1 = not available, 2 = no such group. A group is available when every
 /// call in it is implemented here and the tools it needs are installed, so callers (and
 /// the test suite) skip what cannot work instead of meeting ENOTSUP.
@@ -108,10 +117,14 @@ pub fn group_available(d: &Daemon, group: &str) -> bool {
         .iter()
         .find(|(g, _)| *g == group)
         .is_none_or(|(_, tools)| tools.iter().all(|t| program_exists(t)));
+    let libraries_ok = GROUP_LIBRARIES
+        .iter()
+        .find(|(g, _)| *g == group)
+        .is_none_or(|(_, loads)| loads());
     // Groups 1.48 retired but still reports as available (augeas, realpath: their calls
     // are no longer optional).
     let has_calls = d.api.actions.iter().any(|a| a.optional.as_deref() == Some(group));
-    !has_calls || (calls_done && tools_ok)
+    !has_calls || (calls_done && tools_ok && libraries_ok)
 }
 
 /// Every optional group name, available or not.

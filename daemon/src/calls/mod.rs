@@ -14,12 +14,14 @@ use crate::request::Req;
 pub mod augeas;
 pub mod blockdev;
 pub mod btrfs;
+pub mod chunks;
 pub mod command;
 pub mod content;
 pub mod core;
 pub mod debug;
 pub mod debug_io;
 pub mod devs;
+pub mod dynlib;
 pub mod ext2;
 pub mod files;
 pub mod filetype;
@@ -44,8 +46,10 @@ pub mod rsync;
 pub mod selinux;
 pub mod selinux_relabel;
 pub mod transfer;
+pub mod tsk;
 pub mod xattr;
 pub mod xfs;
+pub mod yara;
 
 pub type Handler = fn(&mut Daemon, &Req) -> Result<RetValue>;
 
@@ -84,6 +88,8 @@ const FAMILIES: &[&[(&str, Handler)]] = &[
     ldm::CALLS,
     rsync::CALLS,
     rpm::CALLS,
+    tsk::CALLS,
+    yara::CALLS,
 ];
 
 /// The implementation of an action, if we have one.

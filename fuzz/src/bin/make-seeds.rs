@@ -8,6 +8,10 @@ use guestfs_fuzz::daemon_actions;
 use guestfs_protocol::samples::{sample_arg, sample_ret};
 use guestfs_protocol::{encode_args, encode_ret, frame_message, Chunk, Header, MessageError, XdrWriter, FIRST_SERIAL};
 
+/// Well-formed PE files and bitmaps, laid out by the library's own test builders.
+#[path = "../../../src/actions/inspect/test_images.rs"]
+mod test_images;
+
 fn write(dir: &Path, target: &str, name: &str, bytes: &[u8]) {
     let d = dir.join(target);
     std::fs::create_dir_all(&d).expect("mkdir");
@@ -18,6 +22,7 @@ fn main() {
     let dir = std::env::args().nth(1).expect("usage: make-seeds DIR");
     let dir = Path::new(&dir);
     let api = guestfs_api::table();
+    icon_seeds(dir);
     for (i, a) in daemon_actions().into_iter().enumerate() {
         let idx = (i as u16).to_be_bytes();
         let proc_nr = a.proc_nr.expect("daemon action");
@@ -73,4 +78,27 @@ fn main() {
         );
         write(dir, "message", &format!("error-{}", a.name), &err[4..]);
     }
+}
+
+/// icon_readers: explorer.exe-like files with bitmaps of each depth, and the bare bitmaps.
+fn icon_seeds(dir: &Path) {
+    let palette: Vec<u8> = (0..256u32).flat_map(|i| [i as u8, 255 - i as u8, 7, 0]).collect();
+    for (bpp, pal_len) in [(1u16, 8usize), (4, 64), (8, 1024), (16, 0), (24, 0), (32, 0)] {
+        let rows: Vec<Vec<u8>> = (0..60)
+            .map(|y| (0..16 * bpp as usize / 8).map(|x| (x + y) as u8).collect())
+            .collect();
+        let dib = test_images::make_dib(16, 60, bpp, 0, &palette[..pal_len], &rows);
+        write(dir, "icon_readers", &format!("dib-{bpp}"), &dib);
+        let pe = test_images::make_pe(
+            &[(2, 143, dib.clone()), (2, 6801, dib), (3, 1, vec![0; 40])],
+            bpp % 2 == 0,
+        );
+        write(dir, "icon_readers", &format!("pe-{bpp}"), &pe);
+    }
+    write(
+        dir,
+        "icon_readers",
+        "cirros-logo",
+        b"  ____\n / __/\n/ /__\n\\___/\n   http://cirros-cloud.net\n",
+    );
 }

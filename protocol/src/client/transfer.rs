@@ -170,7 +170,13 @@ pub(crate) fn recv_file(
             match receive_chunk(wire, ev, cancel)? {
                 None => return Ok(()),
                 Some(data) => {
-                    if let Err(e) = file.write_all(&data) {
+                    // The target may be a pipe (copy_out's local tar, a FIFO): a reader
+                    // that went away must give EPIPE here, not kill the caller.
+                    let written = {
+                        let _no_sigpipe = crate::sigpipe::NoSigpipe::new();
+                        file.write_all(&data)
+                    };
+                    if let Err(e) = written {
                         break local_error(&e, format!("{shown}: write"));
                     }
                 }

@@ -1,9 +1,10 @@
 //! inspect_get_icon: a small PNG of the guest's logo, from the usual per-distro paths.
-//! Nothing found gives an empty buffer (not an error), as in 1.48. The CirrOS ASCII-art
-//! logo (rendered with netpbm) and the Windows icons (extracted from explorer.exe with
-//! wrestool) are not produced: those guests get an empty buffer.
+//! Nothing found gives an empty buffer (not an error), as in 1.48. Where 1.48 runs host
+//! tools on guest files (wrestool and netpbm for Windows, pbmtext for CirrOS), this reads
+//! the guest bytes itself with bounded parsers (`pe`, `dib`, `cirros`) and writes the
+//! PNG with `png`: no host program ever sees guest data.
 
-use super::{download_bounded, nested, nested_int, nested_str, s};
+use super::{cirros, dib, download_bounded, nested, nested_int, nested_str, pe, png, s};
 use crate::error::Result;
 use crate::Handle;
 use guestfs_protocol::{RetValue, Value};
@@ -65,8 +66,12 @@ pub fn icon(h: &Handle, root: &str, favicon: Option<bool>, highquality: Option<b
                 &["/usr/share/icons/large/mandriva.png", "/usr/share/icons/mandriva.png"],
                 10240,
             )?,
+            "cirros" => cirros_logo(h)?,
             _ => None,
         }
+    } else if os_type == "windows" && !highquality {
+        // 1.48 knows no high-quality Windows icon.
+        windows_icon(h, root)?
     } else {
         None
     };
@@ -80,6 +85,92 @@ fn find_png(h: &Handle, paths: &[&str], max: u64) -> Result<Found> {
         }
     }
     Ok(None)
+}
+
+/// CirrOS's text logo, drawn (1.48: pbmtext | pnmtopng, from a download capped at 1 KiB).
+fn cirros_logo(h: &Handle) -> Result<Found> {
+    const LOGO: &str = "/usr/share/cirros/logo";
+    if !nested_opt_is_file(h, LOGO)? {
+        return Ok(None);
+    }
+    match nested_str(h, "file", &[s(LOGO)]) {
+        Ok(kind) if kind.starts_with("ASCII text") => {}
+        _ => return Ok(None),
+    }
+    let Ok(text) = download_bounded(h, LOGO, 1024, Some("png")) else {
+        return Ok(None);
+    };
+    Ok(cirros::render(&text))
+}
+
+/// 1.48's cap on the size of the explorer.exe it downloads (4 MB).
+const MAX_WINDOWS_EXPLORER_SIZE: u64 = 4_000_000;
+
+/// Windows: by version, as 1.48 — XP (5.1) and 7 (6.1) take a bitmap resource out of
+/// explorer.exe, 8 (6.2) a PNG file; other versions have no icon.
+fn windows_icon(h: &Handle, root: &str) -> Result<Found> {
+    let Ok(systemroot) = nested_str(h, "inspect_get_windows_systemroot", &[s(root)]) else {
+        return Ok(None);
+    };
+    let major = nested_int(h, "inspect_get_major_version", &[s(root)]).unwrap_or(-1);
+    let minor = nested_int(h, "inspect_get_minor_version", &[s(root)]).unwrap_or(-1);
+    match (major, minor) {
+        (5, 1) => {
+            // XP: bitmap 143 of %systemroot%\explorer.exe, whole.
+            let path = match nested(h, "case_sensitive_path", &[s(&format!("{systemroot}/explorer.exe"))])? {
+                RetValue::Str(b) => String::from_utf8_lossy(&b).into_owned(),
+                _ => return Ok(None),
+            };
+            if !is_file_silently(h, &path)? {
+                return Ok(None);
+            }
+            Ok(explorer_bitmap(h, &path, 143, None))
+        }
+        (6, 1) => {
+            // 7: bitmap 6801, its top 55 rows; the 32-bit SysWOW64 copy is preferred.
+            for candidate in ["SysWOW64/explorer.exe", "explorer.exe"] {
+                let Some(path) = case_sensitive_path_silently(h, &format!("{systemroot}/{candidate}")) else {
+                    continue;
+                };
+                if is_file_silently(h, &path)? {
+                    return Ok(explorer_bitmap(h, &path, 6801, Some(55)));
+                }
+            }
+            Ok(None)
+        }
+        (6, 2) => {
+            // 8: a PNG shipped with Windows Live, returned as it is (at most 8 KiB).
+            let Some(path) = case_sensitive_path_silently(h, "/ProgramData/Microsoft/Windows Live/WLive48x48.png")
+            else {
+                return Ok(None);
+            };
+            if !is_file_silently(h, &path)? {
+                return Ok(None);
+            }
+            Ok(download_bounded(h, &path, 8192, Some("png")).ok())
+        }
+        _ => Ok(None),
+    }
+}
+
+/// Bitmap resource `id` of the PE file at `path` as a PNG, cut to its top `rows` rows.
+/// Anything missing or malformed is "no icon", as a failing wrestool pipeline is in 1.48.
+fn explorer_bitmap(h: &Handle, path: &str, id: u32, rows: Option<u32>) -> Found {
+    let exe = download_bounded(h, path, MAX_WINDOWS_EXPLORER_SIZE, Some("exe")).ok()?;
+    let bitmap = dib::decode(pe::resource(&exe, pe::RT_BITMAP, id)?)?;
+    let bitmap = match rows {
+        Some(n) => bitmap.top(n)?,
+        None => bitmap,
+    };
+    Some(png::encode(bitmap.width, bitmap.height, png::Color::Rgb, &bitmap.rgb))
+}
+
+/// is_file with errors silenced, but still returned (1.48 fails the call on them).
+fn is_file_silently(h: &Handle, path: &str) -> Result<bool> {
+    h.push_error_handler(None, 0);
+    let r = nested(h, "is_file", &[s(path)]);
+    h.pop_error_handler();
+    Ok(matches!(r?, RetValue::Bool(true)))
 }
 
 /// Calls whose errors mean "not here" rather than failure: 1.48 silences them.

@@ -1,10 +1,19 @@
 //! Library-side inspection actions, built on the daemon's inspection calls and file
 //! calls as in 1.48: inspect_list_applications(2) (`apps`), inspect_get_osinfo
-//! (`osinfo`), inspect_get_icon (`icon`).
+//! (`osinfo`), inspect_get_icon (`icon`, with its
+//! readers of guest files `pe` and `dib`, the `cirros` logo renderer and the `png` writer).
 
 mod apps;
+mod cirros;
+mod dib;
 mod icon;
+#[cfg(test)]
+mod icon_fuzz;
 mod osinfo;
+mod pe;
+mod png;
+#[cfg(test)]
+mod test_images;
 mod windows_apps;
 
 /// The registry hive reader is the daemon's (one implementation for both sides): the

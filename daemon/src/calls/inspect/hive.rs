@@ -1,6 +1,12 @@
 //! A minimal read-only reader of Windows registry hive files (the "regf" format), enough
 //! for inspection: walk keys by name, read a key's values. Hive files are guest data, so
 //! every offset is checked, loops are bounded, and nothing here can panic.
+//!
+//! Allocation is bounded by the input: a crafted hive can make lists point at the same
+//! cell many times (a key listing one value 2^20 times, a big-data value whose segment
+//! list names one 16 KiB block 65 535 times). Lists are deduplicated, and all value data
+//! handed out over a reader's life totals at most the hive's own size plus
+//! `DATA_BUDGET_SLACK`; past that, values read as absent.
 
 /// Hives larger than this are not read (the appliance's memory is small).
 pub const MAX_HIVE_SIZE: u64 = 256 * 1024 * 1024;
@@ -8,6 +14,11 @@ pub const MAX_HIVE_SIZE: u64 = 256 * 1024 * 1024;
 const HBIN_START: usize = 0x1000;
 /// Bound on entries of one list (subkeys, values), against crafted counts.
 const MAX_LIST: usize = 1 << 20;
+/// Value data beyond the hive's size that a reader may hand out (a legitimate hive never
+/// needs it; it only keeps tiny test hives with shared cells readable).
+const DATA_BUDGET_SLACK: usize = 1 << 20;
+/// The data of one big-data segment ("db" value lists), as Windows writes them.
+const DB_SEGMENT: usize = 16344;
 
 pub const REG_SZ: u32 = 1;
 pub const REG_EXPAND_SZ: u32 = 2;
@@ -17,6 +28,8 @@ pub const REG_DWORD_BIG_ENDIAN: u32 = 5;
 
 pub struct Hive {
     data: Vec<u8>,
+    /// Bytes of value data this reader may still hand out.
+    budget: std::cell::Cell<usize>,
 }
 
 /// A key (an "nk" cell), by its offset.
@@ -56,7 +69,19 @@ impl Value {
 
 impl Hive {
     pub fn new(data: Vec<u8>) -> Option<Hive> {
-        (data.get(..4)? == b"regf").then_some(Hive { data })
+        let budget = std::cell::Cell::new(data.len().saturating_add(DATA_BUDGET_SLACK));
+        (data.get(..4)? == b"regf").then_some(Hive { data, budget })
+    }
+
+    /// Takes `n` bytes from the data budget; false (and nothing taken) when it is spent.
+    fn spend(&self, n: usize) -> bool {
+        let left = self.budget.get();
+        if n > left {
+            self.budget.set(0);
+            return false;
+        }
+        self.budget.set(left - n);
+        true
     }
 
     fn u32_at(&self, o: usize) -> Option<u32> {
@@ -98,11 +123,13 @@ impl Hive {
         let mut out = Vec::new();
         let Some(c) = self.nk(n) else { return out };
         let list = u32::from_le_bytes([c[0x1c], c[0x1d], c[0x1e], c[0x1f]]);
-        self.collect_list(list, 0, &mut out);
+        self.collect_list(list, 0, &mut out, &mut std::collections::HashSet::new());
         out
     }
 
-    fn collect_list(&self, off: u32, depth: u32, out: &mut Vec<Node>) {
+    /// Subkey offsets of an lf/lh/li list or ri index, each once: an index naming one
+    /// list many times, or a list naming one key many times, yields it once.
+    fn collect_list(&self, off: u32, depth: u32, out: &mut Vec<Node>, seen: &mut std::collections::HashSet<u32>) {
         if depth > 2 || out.len() >= MAX_LIST {
             return;
         }
@@ -123,8 +150,11 @@ impl Hive {
                 return;
             };
             let o = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+            if !seen.insert(o) {
+                continue;
+            }
             if nested {
-                self.collect_list(o, depth + 1, out);
+                self.collect_list(o, depth + 1, out, seen);
             } else if out.len() < MAX_LIST {
                 out.push(Node(o as usize));
             }
@@ -155,9 +185,15 @@ impl Hive {
             return out;
         }
         let Some(l) = self.cell(list) else { return out };
+        // A value listed twice is read once.
+        let mut seen = std::collections::HashSet::new();
         for i in 0..count {
             let Some(b) = l.get(i * 4..i * 4 + 4) else { break };
-            if let Some(v) = self.value(u32::from_le_bytes([b[0], b[1], b[2], b[3]])) {
+            let off = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+            if !seen.insert(off) {
+                continue;
+            }
+            if let Some(v) = self.value(off) {
                 out.push(v);
             }
         }
@@ -185,21 +221,36 @@ impl Hive {
             if d.get(..2) == Some(b"db") && n > d.len() {
                 self.big_data(d, n)?
             } else {
-                d.get(..n)?.to_vec()
+                let bytes = d.get(..n)?;
+                if !self.spend(n) {
+                    return None;
+                }
+                bytes.to_vec()
             }
         };
         Some(Value { name, typ, data })
     }
 
-    /// Data over ~16 KB: a "db" cell naming a list of segment cells.
+    /// Data over ~16 KB: a "db" cell naming a list of segment cells. The size is taken
+    /// from the budget before anything is allocated, so a claimed size the hive cannot
+    /// back is refused rather than assembled from one block repeated.
     fn big_data(&self, db: &[u8], size: usize) -> Option<Vec<u8>> {
         let count = u16::from_le_bytes(db.get(2..4)?.try_into().ok()?) as usize;
         let list = self.cell(u32::from_le_bytes(db.get(4..8)?.try_into().ok()?))?;
-        let mut out = Vec::with_capacity(size.min(1 << 24));
+        if size > count.saturating_mul(DB_SEGMENT) || !self.spend(size) {
+            return None;
+        }
+        let mut out = Vec::with_capacity(size);
+        let mut seen = std::collections::HashSet::new();
         for i in 0..count {
             let b = list.get(i * 4..i * 4 + 4)?;
-            let seg = self.cell(u32::from_le_bytes(b.try_into().ok()?))?;
-            let want = (size - out.len()).min(16344).min(seg.len());
+            let off = u32::from_le_bytes(b.try_into().ok()?);
+            // Each segment is its own block: one named twice is a crafted hive.
+            if !seen.insert(off) {
+                return None;
+            }
+            let seg = self.cell(off)?;
+            let want = (size - out.len()).min(DB_SEGMENT).min(seg.len());
             out.extend_from_slice(&seg[..want]);
             if out.len() >= size {
                 break;
@@ -223,20 +274,23 @@ fn decode_name(raw: &[u8], latin1: bool) -> String {
 mod tests {
     use super::*;
 
-    /// A hive with root → "Select" holding DWORD Current=1 and SZ Name="ab".
-    fn tiny() -> Vec<u8> {
-        let mut h = vec![0u8; 0x1000];
-        h[..4].copy_from_slice(b"regf");
-        let mut bin: Vec<u8> = Vec::new();
-        let mut cell = |payload: Vec<u8>| -> u32 {
-            let off = bin.len() as u32;
+    /// Builds hives cell by cell (the bin starts at file offset 0x1000).
+    #[derive(Default)]
+    struct Builder {
+        bin: Vec<u8>,
+    }
+
+    impl Builder {
+        fn cell(&mut self, payload: &[u8]) -> u32 {
+            let off = self.bin.len() as u32;
             let len = (payload.len() + 4 + 7) & !7;
-            bin.extend_from_slice(&(-(len as i32)).to_le_bytes());
-            bin.extend_from_slice(&payload);
-            bin.resize(off as usize + len, 0);
+            self.bin.extend_from_slice(&(-(len as i32)).to_le_bytes());
+            self.bin.extend_from_slice(payload);
+            self.bin.resize(off as usize + len, 0);
             off
-        };
-        let nk = |name: &str, subs: u32, nsubs: u32, vals: u32, nvals: u32| {
+        }
+
+        fn nk(&mut self, name: &str, subs: u32, nsubs: u32, vals: u32, nvals: u32) -> u32 {
             let mut c = vec![0u8; 0x4c];
             c[..2].copy_from_slice(b"nk");
             c[2..4].copy_from_slice(&0x20u16.to_le_bytes());
@@ -246,9 +300,10 @@ mod tests {
             c[0x28..0x2c].copy_from_slice(&vals.to_le_bytes());
             c[0x48..0x4a].copy_from_slice(&(name.len() as u16).to_le_bytes());
             c.extend_from_slice(name.as_bytes());
-            c
-        };
-        let vk = |name: &str, typ: u32, size: u32, off: u32| {
+            self.cell(&c)
+        }
+
+        fn vk(&mut self, name: &str, typ: u32, size: u32, off: u32) -> u32 {
             let mut c = vec![0u8; 0x14];
             c[..2].copy_from_slice(b"vk");
             c[2..4].copy_from_slice(&(name.len() as u16).to_le_bytes());
@@ -257,22 +312,61 @@ mod tests {
             c[12..16].copy_from_slice(&typ.to_le_bytes());
             c[16..18].copy_from_slice(&1u16.to_le_bytes());
             c.extend_from_slice(name.as_bytes());
-            c
-        };
-        let sdata = cell(vec![b'a', 0, b'b', 0, 0, 0]);
-        let v1 = cell(vk("Current", REG_DWORD, 0x8000_0004, 1));
-        let v2 = cell(vk("Name", REG_SZ, 6, sdata));
-        let vlist = cell([v1.to_le_bytes(), v2.to_le_bytes()].concat());
-        let select = cell(nk("Select", 0, 0, vlist, 2));
-        let mut lf = b"lf".to_vec();
-        lf.extend_from_slice(&1u16.to_le_bytes());
-        lf.extend_from_slice(&select.to_le_bytes());
-        lf.extend_from_slice(b"Sele");
-        let lf = cell(lf);
-        let root = cell(nk("ROOT", lf, 1, 0, 0));
-        h[0x24..0x28].copy_from_slice(&root.to_le_bytes());
-        h.extend_from_slice(&bin);
-        h
+            self.cell(&c)
+        }
+
+        /// An lf/li/ri list (`sig`) of `offs`; lf entries get a 4-byte hash after each.
+        fn list(&mut self, sig: &[u8; 2], offs: &[u32]) -> u32 {
+            let mut c = sig.to_vec();
+            c.extend_from_slice(&(offs.len() as u16).to_le_bytes());
+            for o in offs {
+                c.extend_from_slice(&o.to_le_bytes());
+                if sig == b"lf" {
+                    c.extend_from_slice(b"hash");
+                }
+            }
+            self.cell(&c)
+        }
+
+        fn offsets(&mut self, offs: &[u32]) -> u32 {
+            self.cell(&offs.iter().flat_map(|o| o.to_le_bytes()).collect::<Vec<u8>>())
+        }
+
+        fn finish(self, root: u32) -> Vec<u8> {
+            let mut h = vec![0u8; 0x1000];
+            h[..4].copy_from_slice(b"regf");
+            h[0x24..0x28].copy_from_slice(&root.to_le_bytes());
+            h.extend_from_slice(&self.bin);
+            h
+        }
+    }
+
+    /// A hive with root → "Select" holding DWORD Current=1 and SZ Name="ab".
+    fn tiny() -> Vec<u8> {
+        let mut b = Builder::default();
+        let sdata = b.cell(&[b'a', 0, b'b', 0, 0, 0]);
+        let v1 = b.vk("Current", REG_DWORD, 0x8000_0004, 1);
+        let v2 = b.vk("Name", REG_SZ, 6, sdata);
+        let vlist = b.offsets(&[v1, v2]);
+        let select = b.nk("Select", 0, 0, vlist, 2);
+        let lf = b.list(b"lf", &[select]);
+        let root = b.nk("ROOT", lf, 1, 0, 0);
+        b.finish(root)
+    }
+
+    /// Root → "K" whose values are `make`'s vk cells.
+    fn key_with_values(make: impl FnOnce(&mut Builder) -> Vec<u32>) -> Hive {
+        let mut b = Builder::default();
+        let vals = make(&mut b);
+        let vlist = b.offsets(&vals);
+        let k = b.nk("K", 0, 0, vlist, vals.len() as u32);
+        let lf = b.list(b"lf", &[k]);
+        let root = b.nk("ROOT", lf, 1, 0, 0);
+        Hive::new(b.finish(root)).unwrap()
+    }
+
+    fn data_total(values: &[Value]) -> usize {
+        values.iter().map(|v| v.data.len()).sum()
     }
 
     #[test]
@@ -284,6 +378,113 @@ mod tests {
         assert_eq!(v[0].dword(), Some(1));
         assert_eq!(v[1].string().as_deref(), Some("ab"));
         assert!(h.path(&["Nope"]).is_none());
+    }
+
+    #[test]
+    fn big_data_from_distinct_segments_is_read() {
+        let h = key_with_values(|b| {
+            let s1 = b.cell(&vec![1u8; DB_SEGMENT]);
+            let s2 = b.cell(&vec![2u8; DB_SEGMENT]);
+            let segs = b.offsets(&[s1, s2]);
+            let mut db = b"db".to_vec();
+            db.extend_from_slice(&2u16.to_le_bytes());
+            db.extend_from_slice(&segs.to_le_bytes());
+            let db = b.cell(&db);
+            vec![b.vk("Big", REG_BINARY, (DB_SEGMENT + 100) as u32, db)]
+        });
+        let v = h.values(h.path(&["K"]).unwrap());
+        assert_eq!(v.len(), 1);
+        assert_eq!(v[0].data.len(), DB_SEGMENT + 100);
+        assert_eq!(v[0].data[DB_SEGMENT], 2);
+    }
+
+    /// The review's reproducer: one value whose segment list names the same 16 KiB block
+    /// 65 535 times (about 1 GiB from a ~300 KB hive).
+    #[test]
+    fn big_data_repeating_one_segment_is_refused() {
+        let t = std::time::Instant::now();
+        let h = key_with_values(|b| {
+            let seg = b.cell(&vec![7u8; DB_SEGMENT]);
+            let segs = b.offsets(&vec![seg; 65535]);
+            let mut db = b"db".to_vec();
+            db.extend_from_slice(&65535u16.to_le_bytes());
+            db.extend_from_slice(&segs.to_le_bytes());
+            let db = b.cell(&db);
+            vec![b.vk("Bomb", REG_BINARY, (65535 * DB_SEGMENT) as u32, db)]
+        });
+        let v = h.values(h.path(&["K"]).unwrap());
+        assert!(data_total(&v) <= h.data.len(), "{} bytes of value data", data_total(&v));
+        assert!(t.elapsed().as_secs_f64() < 2.0, "{:?}", t.elapsed());
+    }
+
+    /// A key listing the same value 16 384 times, and 4 096 values sharing one 8 KiB data
+    /// cell: what is handed out stays within the hive's size plus the slack.
+    #[test]
+    fn shared_value_cells_are_bounded() {
+        let h = key_with_values(|b| {
+            let data = b.cell(&vec![1u8; 8192]);
+            let one = b.vk("One", REG_BINARY, 8192, data);
+            vec![one; 16384]
+        });
+        let v = h.values(h.path(&["K"]).unwrap());
+        assert_eq!(v.len(), 1);
+        let h = key_with_values(|b| {
+            let data = b.cell(&vec![1u8; 8192]);
+            (0..4096)
+                .map(|i| b.vk(&format!("v{i}"), REG_BINARY, 8192, data))
+                .collect()
+        });
+        let v = h.values(h.path(&["K"]).unwrap());
+        assert!(
+            data_total(&v) <= h.data.len() + DATA_BUDGET_SLACK,
+            "{} bytes",
+            data_total(&v)
+        );
+        assert!(!v.is_empty());
+    }
+
+    /// An ri index naming one lf list 4 096 times, which names one key 4 096 times.
+    #[test]
+    fn repeated_subkeys_are_listed_once() {
+        let mut b = Builder::default();
+        let k = b.nk("K", 0, 0, 0, 0);
+        let lf = b.list(b"li", &vec![k; 4096]);
+        let ri = b.list(b"ri", &vec![lf; 4096]);
+        let root = b.nk("ROOT", ri, 1, 0, 0);
+        let h = Hive::new(b.finish(root)).unwrap();
+        assert_eq!(h.children(h.root().unwrap()).len(), 1);
+    }
+
+    /// Random mutations of a small hive: the reader never panics, and what it hands out
+    /// stays within its budget.
+    #[test]
+    fn mutated_hives_stay_bounded() {
+        let base = tiny();
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut rand = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..2000 {
+            let mut d = base.clone();
+            for _ in 0..(rand() % 16 + 1) {
+                let i = 0x1000 + (rand() as usize) % (d.len() - 0x1000);
+                d[i] = rand() as u8;
+            }
+            let Some(h) = Hive::new(d) else { continue };
+            let limit = h.data.len() + DATA_BUDGET_SLACK;
+            let mut total = 0;
+            if let Some(r) = h.root() {
+                for c in h.children(r).into_iter().chain([r]) {
+                    let _ = h.node_name(c);
+                    total += data_total(&h.values(c));
+                    let _ = h.children(c);
+                }
+            }
+            assert!(total <= limit);
+        }
     }
 
     #[test]

@@ -75,14 +75,13 @@ fn drive_mappings(d: &mut Daemon, h: &Hive) -> Vec<(String, String)> {
     };
     let mut out = Vec::new();
     for v in h.values(node) {
-        let k = v.name.as_bytes();
-        if k.len() < 14 || !v.name[..12].eq_ignore_ascii_case("\\dosdevices\\") {
+        let Some(letter) = dos_device_letter(&v.name) else {
+            continue;
+        };
+        if v.typ != REG_BINARY {
             continue;
         }
-        if !k[12].is_ascii_alphabetic() || k[13] != b':' || v.typ != REG_BINARY {
-            continue;
-        }
-        let letter = (k[12] as char).to_string();
+        let letter = letter.to_string();
         let dev = if v.data.len() >= 24 && v.data.starts_with(b"DMIO:ID:") {
             gpt_partition(d, &v.data)
         } else if v.data.len() == 12 {
@@ -95,6 +94,20 @@ fn drive_mappings(d: &mut Daemon, h: &Hive) -> Vec<(String, String)> {
         }
     }
     out
+}
+
+/// The drive letter of a `\DosDevices\X:` value name (case-insensitive). Compared as
+/// bytes: value names are guest data and may hold any character at any offset.
+fn dos_device_letter(name: &str) -> Option<char> {
+    let k = name.as_bytes();
+    let (prefix, rest) = (k.get(..12)?, &k[12..]);
+    if !prefix.eq_ignore_ascii_case(b"\\dosdevices\\") {
+        return None;
+    }
+    match rest {
+        [l, b':', ..] if l.is_ascii_alphabetic() => Some(*l as char),
+        _ => None,
+    }
 }
 
 fn str_list(r: crate::error::Result<RetValue>) -> Vec<String> {
@@ -178,4 +191,25 @@ fn gpt_partition(d: &mut Daemon, blob: &[u8]) -> Option<String> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dos_device_names() {
+        assert_eq!(dos_device_letter("\\DosDevices\\C:"), Some('C'));
+        assert_eq!(dos_device_letter("\\dosdevices\\d:"), Some('d'));
+        assert_eq!(dos_device_letter("\\??\\Volume{x}"), None);
+        assert_eq!(dos_device_letter("\\DosDevices\\1:"), None);
+        // The review's reproducer: a multibyte character across byte 12.
+        assert_eq!(dos_device_letter(&format!("a{}", "é".repeat(10))), None);
+        assert_eq!(dos_device_letter(&format!("\\DosDevices{}", "é".repeat(4))), None);
+        assert_eq!(dos_device_letter("\\DosDevices\\é"), None);
+        for n in 0..40 {
+            let _ = dos_device_letter(&"é".repeat(n));
+            let _ = dos_device_letter(&format!("a{}", "€".repeat(n)));
+        }
+    }
 }
