@@ -51,6 +51,9 @@ packages=(
   # only (guestfs-rs runs no host tool on guest files); hivexregedit to make its hives (tests/hostile too)
   icoutils netpbm libwin-hivex-perl
 )
+# Optional daemon groups: Windows dynamic disks (ldmtool), selinux_relabel (setfiles),
+# grub_install's i386-pc modules (grub-install itself is grub2-common, a libguestfs0 dependency).
+packages+=(ldmtool policycoreutils grub-pc-bin)
 # librpm for the daemon's rpm package list (internal_list_rpm_applications, linked
 # against librpm.so); rpm, db5.3-util and sqlite3 build the rpm-database test images
 # (tests/inspect/make-rpmdb-images.sh).

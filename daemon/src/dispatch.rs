@@ -106,7 +106,7 @@ fn run(d: &mut Daemon, h: &Header, action: Option<&'static Action>, body: Vec<u8
 /// retried after them (calls/mount.rs).
 fn wait_for_modules_needed_by(name: &str) {
     let prefix = |p: &[&str]| p.iter().any(|x| name.starts_with(x));
-    if prefix(&["lv", "vg", "pv", "mount_loop"]) || name == "list_filesystems" || name == "inspect_os" {
+    if prefix(&["lv", "vg", "pv", "mount_loop", "list_ldm"]) || name == "list_filesystems" || name == "inspect_os" {
         crate::init::wait_for_priority_modules();
     } else if prefix(&["btrfs", "md", "cryptsetup", "luks", "ldm", "mdadm", "list_md"]) || name == "mkfs_btrfs" {
         crate::init::wait_for_modules();

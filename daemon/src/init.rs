@@ -280,11 +280,11 @@ pub fn load_modules_in_background(rest: Vec<String>) {
         let (first, others) = prioritise(rest);
         // A failure here is retried with the others, after their dependencies.
         let failed: Vec<String> = first.iter().filter(|m| load_module(m).is_err()).cloned().collect();
-        // As 1.48's appliance does at boot: the guest's md arrays are assembled and its
-        // volume groups active, so /dev/mdN and /dev/VG/LV exist from the first call on
-        // (callers of such names wait for this).
-        // (md arrays first, complete ones only, since LVs may sit on them; then the rest,
-        // degraded too, as 1.48's init does.)
+        // As 1.48's appliance does at boot: the guest's md arrays are assembled (degraded
+        // ones started too), its volume groups active and its Windows dynamic disks mapped,
+        // so /dev/mdN, /dev/VG/LV and /dev/mapper/ldm_* exist from the first call on
+        // (callers of such names wait for this). Complete arrays first, since LVs may sit
+        // on them; then, with the LVs active, every array, degraded or built on LVs.
         assemble_md_in_device_order();
         let _ = crate::cmd::Cmd::new("mdadm")
             .args(["-As", "--auto=yes", "--no-degraded"])
@@ -293,6 +293,12 @@ pub fn load_modules_in_background(rest: Vec<String>) {
             .args(["vgchange", "-aay", "--sysinit"])
             .run();
         let _ = crate::cmd::Cmd::new("mdadm").args(["-As", "--auto=yes", "--run"]).run();
+        // The first pass leaves a degraded array assembled but inactive, and the --run
+        // pass does not start an array already assembled: start those now (degraded).
+        run_inactive_md_arrays();
+        if crate::cmd::program_exists("ldmtool") {
+            let _ = crate::cmd::Cmd::new("ldmtool").args(["create", "all"]).run();
+        }
         set_state(|s| s.priority_done = true);
         crate::vlog!(
             "guestfsd: {} priority modules loaded in {:.2} s",
@@ -356,8 +362,23 @@ pub fn md_members_in_discovery_order(out: &str) -> Vec<String> {
     devs
 }
 
+/// Starts every md array /proc/mdstat lists as inactive ("md127 : inactive sdb3[1](S) ...").
+fn run_inactive_md_arrays() {
+    let Ok(stat) = std::fs::read_to_string("/proc/mdstat") else {
+        return;
+    };
+    for line in stat.lines() {
+        let mut w = line.split_whitespace();
+        if let (Some(md), Some(":"), Some("inactive")) = (w.next(), w.next(), w.next()) {
+            let _ = crate::cmd::Cmd::new("mdadm")
+                .args(["--run", &format!("/dev/{md}")])
+                .run();
+        }
+    }
+}
+
 /// Block until device-mapper and the common filesystems are loaded and the volume
-/// groups activated.
+/// groups activated (md arrays assembled, LDM volumes mapped).
 pub fn wait_for_priority_modules() {
     wait_state(|s| s.priority_done || s.all_done);
 }

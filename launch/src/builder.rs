@@ -383,6 +383,10 @@ fn host_config_files(tree: &mut Tree) {
         "/usr/share/misc/magic.mgc",
         "/etc/lvm",
         "/usr/share/augeas/lenses",
+        // grub-install's data (fonts, grub-mkconfig_lib) and, when the host has them, its
+        // platform modules (grub-pc-bin's i386-pc/ and so on).
+        "/usr/share/grub",
+        "/usr/lib/grub",
     ];
     for f in wanted {
         let p = Path::new(f);

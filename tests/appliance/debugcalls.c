@@ -1,5 +1,5 @@
 /* The debugging calls: debug's sub-commands (help, print, setenv, sh, error, ls, spew,
- * progress, ldd, an unknown one), debug_upload into the appliance, and their errors; and
+ * progress, ldd, bmap_file/bmap_device/bmap, device_speed, qtrace, an unknown one), debug_upload into the appliance, and their errors; and
  * the daemon's SELinux context (getcon, setcon). */
 #define _GNU_SOURCE
 /* getcon and setcon are deprecated. */
@@ -67,6 +67,43 @@ main (void)
     DEBUG ("sh", "cat /tmp/debug-upload-test; stat -c %a /tmp/debug-upload-test", );
     I (guestfs_debug_upload (g, local, "/nonexistent/dir/x", 0644));
     I (guestfs_debug_upload (g, "/nonexistent/local", "/tmp/y", 0644));
+  }
+
+  if (t_case ("bmap_speed_qtrace")) {
+    /* virt-bmap's sequence: open a file, a directory, a device, then read it all. */
+    init_basic_fs (g);
+    I (guestfs_write (g, "/f", "0123456789", 10));
+    I (guestfs_mkdir (g, "/d"));
+    DEBUG ("bmap_file", "/f", );
+    DEBUG ("bmap", );
+    DEBUG ("bmap_file", "/d", );
+    DEBUG ("bmap", );
+    DEBUG ("bmap", );
+    DEBUG ("bmap_device", "/dev/sda1", );
+    DEBUG ("bmap", );
+    DEBUG ("bmap", "extra", );
+    DEBUG ("bmap_file", );
+    DEBUG ("bmap_file", "/nonexistent", );
+    DEBUG ("bmap_device", );
+    DEBUG ("bmap_device", "/dev/nonexistent", );
+    {
+      char *s = guestfs_debug (g, "device_speed", (char *[]) { "/dev/sda", "r", "1", NULL });
+      CHECK (s != NULL && atoll (s) > 0);
+      t_out ("debug device_speed /dev/sda r 1: %s", s && atoll (s) > 0 ? "bytes > 0" : "failed");
+      free (s);
+      s = guestfs_debug (g, "device_speed", (char *[]) { "/dev/sda", "write", "1", NULL });
+      CHECK (s != NULL && atoll (s) > 0);
+      t_out ("debug device_speed /dev/sda write 1: %s", s && atoll (s) > 0 ? "bytes > 0" : "failed");
+      free (s);
+    }
+    DEBUG ("device_speed", "/dev/sda", "x", "1", );
+    DEBUG ("device_speed", "/dev/sda", "r", );
+    DEBUG ("device_speed", "/dev/sda", "r", "x", );
+    DEBUG ("device_speed", "/dev/nonexistent", "r", "1", );
+    DEBUG ("qtrace", "/dev/sda", "on", );
+    DEBUG ("qtrace", "/dev/sda", "off", );
+    DEBUG ("qtrace", "/dev/sda", "maybe", );
+    DEBUG ("qtrace", "/dev/nonexistent", "on", );
   }
 
   if (t_case ("selinux_context")) {

@@ -31,7 +31,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 prefix=${1:+$(realpath "$1")}
 debian_lib=/usr/lib/x86_64-linux-gnu/libguestfs.so.0
 out_dir=${APPTEST_OUT:-/tmp/apptests-out}
-programs=${APPTEST_PROGRAMS:-"prelaunch basics filesystems files lvm_cmds hivex journal rawdata forensics debugcalls"}
+programs=${APPTEST_PROGRAMS:-"prelaunch basics filesystems files lvm_cmds hivex journal rawdata forensics debugcalls ldm"}
 jobs=${APPTEST_JOBS:-2}
 CC=${CC:-cc}
 

@@ -81,11 +81,10 @@ const GROUP_TOOLS: &[(&str, &[&str])] = &[
     ("extlinux", &["extlinux"]),
     ("syslinux", &["syslinux"]),
     ("grub", &["grub-install"]),
+    ("selinuxrelabel", &["setfiles"]),
+    ("ldm", &["ldmtool"]),
     ("rsync", &["rsync"]),
 ];
-
-/// Data files a group needs besides programs (bootloader images the tools install).
-const GROUP_FILES: &[(&str, &[&str])] = &[("grub", &["/usr/lib/grub/i386-pc/modinfo.sh"])];
 
 /// Whether a library the daemon loads at first use (dlopen) can be loaded.
 type LibraryLoads = fn() -> bool;
@@ -118,17 +117,14 @@ pub fn group_available(d: &Daemon, group: &str) -> bool {
         .iter()
         .find(|(g, _)| *g == group)
         .is_none_or(|(_, tools)| tools.iter().all(|t| program_exists(t)));
-    let files_ok = GROUP_FILES
-        .iter()
-        .find(|(g, _)| *g == group)
-        .is_none_or(|(_, files)| files.iter().all(|f| std::path::Path::new(f).exists()));
     let libraries_ok = GROUP_LIBRARIES
         .iter()
         .find(|(g, _)| *g == group)
         .is_none_or(|(_, loads)| loads());
-    // Groups 1.48 retired but still reports (no calls of their own).
+    // Groups 1.48 retired but still reports as available (augeas, realpath: their calls
+    // are no longer optional).
     let has_calls = d.api.actions.iter().any(|a| a.optional.as_deref() == Some(group));
-    (has_calls && calls_done && tools_ok && files_ok && libraries_ok) || group == "realpath"
+    !has_calls || (calls_done && tools_ok && libraries_ok)
 }
 
 /// Every optional group name, available or not.

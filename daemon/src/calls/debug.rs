@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use guestfs_protocol::{Progress, RetValue};
 
-use super::Handler;
+use super::{debug_io, Handler};
 use crate::cmd::Cmd;
 use crate::daemon::Daemon;
 use crate::error::{Error, Result};
@@ -23,16 +23,15 @@ pub const CALLS: &[(&str, Handler)] = &[
 
 type SubCommand = fn(&mut Daemon, &[String]) -> Result<String>;
 
-/// 1.48's sub-commands, in its order (`help` lists them). The block-map, device-speed
-/// and qtrace tools of 1.48's appliance are not reproduced: they fail with a message.
+/// 1.48's sub-commands, in its order (`help` lists them).
 const SUBCOMMANDS: &[(&str, SubCommand)] = &[
     ("help", help),
     ("binaries", binaries),
-    ("bmap", unsupported),
-    ("bmap_device", unsupported),
-    ("bmap_file", unsupported),
+    ("bmap", debug_io::bmap),
+    ("bmap_device", debug_io::bmap_device),
+    ("bmap_file", debug_io::bmap_file),
     ("core_pattern", core_pattern),
-    ("device_speed", unsupported),
+    ("device_speed", debug_io::device_speed),
     ("env", env),
     ("error", error),
     ("fds", fds),
@@ -41,7 +40,7 @@ const SUBCOMMANDS: &[(&str, SubCommand)] = &[
     ("ll", ll),
     ("print", print),
     ("progress", progress),
-    ("qtrace", unsupported),
+    ("qtrace", debug_io::qtrace),
     ("segv", segv),
     ("setenv", setenv),
     ("sh", sh),
@@ -59,13 +58,6 @@ fn debug(d: &mut Daemon, r: &Req) -> Result<RetValue> {
 
 fn ok() -> Result<String> {
     Ok("ok".to_string())
-}
-
-fn unsupported(_d: &mut Daemon, _a: &[String]) -> Result<String> {
-    Err(Error::with_errno(
-        libc::ENOTSUP,
-        "this debug sub-command is not available in the guestfs-rs appliance",
-    ))
 }
 
 fn help(_d: &mut Daemon, _a: &[String]) -> Result<String> {

@@ -178,6 +178,8 @@ fn partition_can_hold_fs(part: &str) -> bool {
         t.as_str(),
         "5" | "F"
             | "85"
+            // MBR type 0x42: a Windows dynamic disk (LDM) partition, as sgdisk maps it.
+            | "42"
             | "5808C8AA-7E8F-42E0-85D2-E1E90434CFB3"
             | "AF9B60A0-1431-4F62-BC68-3311714A69AD"
             | "E3C9E316-0B5C-4DB8-817D-F92DF00215AE"
@@ -192,8 +194,9 @@ fn list_filesystems(d: &mut Daemon, _r: &Req) -> Result<RetValue> {
             cands.push(disk.clone());
         }
     }
-    // Device-mapper devices that are not LVs (opened LUKS devices holding a filesystem
-    // directly), between the disks and the partitions as in 1.48.
+    // Device-mapper devices that are not LVs (opened LUKS volumes holding a filesystem
+    // directly, LDM volumes and partitions ...), between the disks and the partitions as
+    // in 1.48 (LDM volumes come again at the end, as in 1.48).
     cands.extend(dm_devices().into_iter().filter(|dm| !dm_has_partitions(dm)));
     cands.extend(all_partitions(d).into_iter().filter(|p| partition_can_hold_fs(p)));
     // md arrays: their partitions if they have some, else the array itself (as 1.48).
@@ -207,6 +210,11 @@ fn list_filesystems(d: &mut Daemon, _r: &Req) -> Result<RetValue> {
     }
     if program_exists("lvm") {
         cands.extend(super::lvm::list_lvs().unwrap_or_default());
+    }
+    // Windows dynamic disk volumes (their member partitions are left out above).
+    // (Listed twice with the device-mapper devices, as 1.48 does.)
+    if program_exists("ldmtool") {
+        cands.extend(super::ldm::list_mapper("ldm_vol_"));
     }
     let mut out = Vec::new();
     for dev in cands {
@@ -383,7 +391,7 @@ fn list_dm_devices(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
     Ok(str_list(dm_devices()))
 }
 
-/// Device-mapper devices that are not LVs, as /dev/mapper/NAME, sorted.
+/// /dev/mapper/NAME of every device-mapper device but LVs (and the control node), sorted.
 fn dm_devices() -> Vec<String> {
     let lvs: Vec<std::path::PathBuf> = if program_exists("lvm") {
         super::lvm::list_lvs()

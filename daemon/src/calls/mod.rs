@@ -19,6 +19,7 @@ pub mod command;
 pub mod content;
 pub mod core;
 pub mod debug;
+pub mod debug_io;
 pub mod devs;
 pub mod dynlib;
 pub mod ext2;
@@ -32,6 +33,7 @@ pub mod inotify;
 pub mod inspect;
 pub mod isoinfo;
 pub mod journal;
+pub mod ldm;
 pub mod luks;
 pub mod lvm;
 pub mod md;
@@ -39,9 +41,10 @@ pub mod misc;
 pub mod mkfs;
 pub mod mount;
 pub mod parted;
-pub mod rsync;
 pub mod rpm;
+pub mod rsync;
 pub mod selinux;
+pub mod selinux_relabel;
 pub mod transfer;
 pub mod tsk;
 pub mod xattr;
@@ -81,6 +84,8 @@ const FAMILIES: &[&[(&str, Handler)]] = &[
     journal::CALLS,
     debug::CALLS,
     selinux::CALLS,
+    selinux_relabel::CALLS,
+    ldm::CALLS,
     rsync::CALLS,
     rpm::CALLS,
     tsk::CALLS,
