@@ -1,7 +1,7 @@
 //! inspect_get_icon's readers of guest bytes, as the library uses them: a PE file's bitmap
 //! resources (Windows XP's and 7's ids) decoded and written as PNG, the input read as a
 //! bare bitmap, and the CirrOS logo renderer on inputs up to its 1 KiB download cap.
-//! The modules are the library's own files, included by path (they need nothing else).
+//! The readers are the library's own, from the guestfs-guestdata crate.
 #![no_main]
 use guestfs_fuzz::CappedAlloc;
 use libfuzzer_sys::fuzz_target;
@@ -9,14 +9,7 @@ use libfuzzer_sys::fuzz_target;
 #[global_allocator]
 static ALLOC: CappedAlloc = CappedAlloc;
 
-#[path = "../../src/actions/inspect/cirros.rs"]
-mod cirros;
-#[path = "../../src/actions/inspect/dib.rs"]
-mod dib;
-#[path = "../../src/actions/inspect/pe.rs"]
-mod pe;
-#[path = "../../src/actions/inspect/png.rs"]
-mod png;
+use guestfs_guestdata::{cirros, dib, pe, png};
 
 fn to_png(img: dib::Image) {
     assert_eq!(img.rgb.len(), img.width as usize * img.height as usize * 3);

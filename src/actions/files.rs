@@ -213,8 +213,8 @@ pub fn run(h: &Handle, name: &str, a: &[Value], _o: &[Option<Value>]) -> Option<
                     let after_dev = rest.strip_prefix("/dev/").unwrap_or(rest);
                     let split = after_dev.find('/').map(|i| i + (rest.len() - after_dev.len()));
                     match split {
-                        Some(i) if name == "mountable_device" => Ok(RetValue::Str(rest[..i].as_bytes().to_vec())),
-                        Some(i) => Ok(RetValue::Str(rest[i + 1..].as_bytes().to_vec())),
+                        Some(i) if name == "mountable_device" => Ok(RetValue::Str(rest.as_bytes()[..i].to_vec())),
+                        Some(i) => Ok(RetValue::Str(rest.as_bytes()[i + 1..].to_vec())),
                         None => Err(Error::with_errno(
                             libc::EINVAL,
                             format!("{name}: invalid mountable {m}"),

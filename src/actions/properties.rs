@@ -79,6 +79,12 @@ fn ok() -> Result<RetValue> {
     Ok(RetValue::None)
 }
 
+/// A setter: changes the handle's state, returns nothing.
+fn set(h: &Handle, f: impl FnOnce(&mut Inner)) -> Result<RetValue> {
+    with(h, f);
+    ok()
+}
+
 fn s(v: impl Into<String>) -> Result<RetValue> {
     Ok(RetValue::Str(v.into().into_bytes()))
 }
@@ -145,31 +151,30 @@ pub fn run(h: &Handle, name: &str, a: &[Value], _o: &[Option<Value>]) -> Option<
     let b = |v: bool| Ok(RetValue::Bool(v));
     let n = |v: i32| Ok(RetValue::Int(v));
     Some(match name {
-        "set_verbose" => with(h, |i| i.verbose = bool(a, 0)).pipe(ok),
+        "set_verbose" => set(h, |i| i.verbose = bool(a, 0)),
         "get_verbose" => b(with(h, |i| i.verbose)),
-        "set_trace" => with(h, |i| i.trace = bool(a, 0)).pipe(ok),
+        "set_trace" => set(h, |i| i.trace = bool(a, 0)),
         "get_trace" => b(with(h, |i| i.trace)),
-        "set_autosync" => with(h, |i| i.autosync = bool(a, 0)).pipe(ok),
+        "set_autosync" => set(h, |i| i.autosync = bool(a, 0)),
         "get_autosync" => b(with(h, |i| i.autosync)),
-        "set_recovery_proc" => with(h, |i| i.recovery_proc = bool(a, 0)).pipe(ok),
+        "set_recovery_proc" => set(h, |i| i.recovery_proc = bool(a, 0)),
         "get_recovery_proc" => b(with(h, |i| i.recovery_proc)),
-        "set_pgroup" => with(h, |i| i.pgroup = bool(a, 0)).pipe(ok),
+        "set_pgroup" => set(h, |i| i.pgroup = bool(a, 0)),
         "get_pgroup" => b(with(h, |i| i.pgroup)),
-        "set_network" => with(h, |i| i.network = bool(a, 0)).pipe(ok),
+        "set_network" => set(h, |i| i.network = bool(a, 0)),
         "get_network" => b(with(h, |i| i.network)),
-        "set_selinux" => with(h, |i| i.selinux = bool(a, 0)).pipe(ok),
+        "set_selinux" => set(h, |i| i.selinux = bool(a, 0)),
         "get_selinux" => b(with(h, |i| i.selinux)),
-        "set_direct" => with(h, |i| i.direct_mode = bool(a, 0)).pipe(ok),
+        "set_direct" => set(h, |i| i.direct_mode = bool(a, 0)),
         "get_direct" => b(with(h, |i| i.direct_mode)),
-        "set_path" => with(h, |i| i.path = opt_str(a, 0).unwrap_or_else(default_path)).pipe(ok),
+        "set_path" => set(h, |i| i.path = opt_str(a, 0).unwrap_or_else(default_path)),
         "get_path" => s(with(h, |i| i.path.clone())),
-        "set_hv" => with(h, |i| i.hv = str(a, 0)).pipe(ok),
+        "set_hv" => set(h, |i| i.hv = str(a, 0)),
         "get_hv" | "get_qemu" => s(with(h, |i| i.hv.clone())),
-        "set_qemu" => with(h, |i| {
+        "set_qemu" => set(h, |i| {
             i.hv = opt_str(a, 0).unwrap_or_else(|| "/usr/bin/qemu-system-x86_64".into())
-        })
-        .pipe(ok),
-        "set_append" => with(h, |i| i.append = opt_str(a, 0)).pipe(ok),
+        }),
+        "set_append" => set(h, |i| i.append = opt_str(a, 0)),
         "get_append" => Ok(with(h, |i| i.append.clone())
             .map(|v| RetValue::Str(v.into_bytes()))
             .unwrap_or(RetValue::None)),
@@ -204,7 +209,7 @@ pub fn run(h: &Handle, name: &str, a: &[Value], _o: &[Option<Value>]) -> Option<
                 i.backend.clone()
             }
         })),
-        "set_backend_settings" => with(h, |i| i.backend_settings = list(a, 0)).pipe(ok),
+        "set_backend_settings" => set(h, |i| i.backend_settings = list(a, 0)),
         "get_backend_settings" => Ok(RetValue::StrList(with(h, |i| {
             i.backend_settings.iter().map(|s| s.clone().into_bytes()).collect()
         }))),
@@ -261,7 +266,7 @@ pub fn run(h: &Handle, name: &str, a: &[Value], _o: &[Option<Value>]) -> Option<
                 with(h, |i| i.env_runtimedir.clone()).unwrap_or_else(|| "/tmp".into())
             })
         }
-        "set_program" => with(h, |i| i.program = str(a, 0)).pipe(ok),
+        "set_program" => set(h, |i| i.program = str(a, 0)),
         "get_program" => s(with(h, |i| i.program.clone())),
         "set_identifier" => {
             let id = str(a, 0);
@@ -304,11 +309,3 @@ pub fn run(h: &Handle, name: &str, a: &[Value], _o: &[Option<Value>]) -> Option<
         _ => return None,
     })
 }
-
-/// `x.pipe(f)` = `f(x)`-style helper to keep the match arms one line.
-trait Pipe: Sized {
-    fn pipe<T>(self, f: impl FnOnce() -> T) -> T {
-        f()
-    }
-}
-impl Pipe for () {}

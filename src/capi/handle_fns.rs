@@ -51,7 +51,7 @@ pub extern "C" fn guestfs_rs_int_create_flags(flags: c_uint) -> *mut guestfs_h {
         }
         let program = h.lock().inner().program.clone();
         h.debug(&format!("create: flags = {flags}, handle = {p:p}, program = {program}"));
-        p as *mut guestfs_h
+        p
     })
 }
 
@@ -100,6 +100,8 @@ pub extern "C" fn guestfs_set_error_handler(g: *mut guestfs_h, cb: Option<ErrorH
     })
 }
 
+/// # Safety
+/// `g` is checked against the live handles; `opaque_rtn` is NULL or writable.
 #[no_mangle]
 pub unsafe extern "C" fn guestfs_get_error_handler(
     g: *mut guestfs_h,
@@ -240,6 +242,8 @@ pub extern "C" fn guestfs_set_progress_callback(g: *mut guestfs_h, cb: Option<Pr
     set_old(g, ev::EVENT_PROGRESS, cb.map(Target::Progress), opaque)
 }
 
+/// # Safety
+/// `g` is checked against the live handles; `key` is a NUL-terminated string.
 #[no_mangle]
 pub unsafe extern "C" fn guestfs_set_private(g: *mut guestfs_h, key: *const c_char, data: *mut c_void) {
     // SAFETY: C string from the caller.
@@ -248,6 +252,8 @@ pub unsafe extern "C" fn guestfs_set_private(g: *mut guestfs_h, key: *const c_ch
     with_handle(g, (), |h| h.lock().inner().private.set(k, data as usize))
 }
 
+/// # Safety
+/// `g` is checked against the live handles; `key` is a NUL-terminated string.
 #[no_mangle]
 pub unsafe extern "C" fn guestfs_get_private(g: *mut guestfs_h, key: *const c_char) -> *mut c_void {
     // SAFETY: C string from the caller.
@@ -263,7 +269,11 @@ unsafe fn iterate(g: *mut guestfs_h, key_rtn: *mut *const c_char, first: bool) -
     with_handle(g, std::ptr::null_mut(), |h| {
         let l = h.lock();
         let mut i = l.inner();
-        let r = if first { i.private.first() } else { i.private.next() };
+        let r = if first {
+            i.private.first()
+        } else {
+            i.private.next_entry()
+        };
         match r {
             Some((k, d)) => {
                 if !key_rtn.is_null() {
@@ -277,12 +287,16 @@ unsafe fn iterate(g: *mut guestfs_h, key_rtn: *mut *const c_char, first: bool) -
     })
 }
 
+/// # Safety
+/// `g` is checked against the live handles; `key_rtn` is NULL or writable.
 #[no_mangle]
 pub unsafe extern "C" fn guestfs_first_private(g: *mut guestfs_h, key_rtn: *mut *const c_char) -> *mut c_void {
     // SAFETY: forwarded contract.
     unsafe { iterate(g, key_rtn, true) }
 }
 
+/// # Safety
+/// `g` is checked against the live handles; `key_rtn` is NULL or writable.
 #[no_mangle]
 pub unsafe extern "C" fn guestfs_next_private(g: *mut guestfs_h, key_rtn: *mut *const c_char) -> *mut c_void {
     // SAFETY: forwarded contract.

@@ -90,7 +90,10 @@ pub fn ret_struct_list(idx: usize, r: Option<RetValue>) -> *mut c_void {
 }
 
 /// RBufferOut: `malloc`ed bytes and their length in `*size_r`.
-pub fn ret_buffer(r: Option<RetValue>, size_r: *mut usize) -> *mut c_char {
+///
+/// # Safety
+/// `size_r` is NULL or points to writable memory for one `size_t` (the C caller's).
+pub unsafe fn ret_buffer(r: Option<RetValue>, size_r: *mut usize) -> *mut c_char {
     match r {
         Some(RetValue::Buffer(b)) => {
             if !size_r.is_null() {

@@ -94,6 +94,10 @@ unsafe fn free_members(si: usize, base: *mut u8) {
     }
 }
 
+/// Frees one struct of table struct `si` and its members (`guestfs_free_X`).
+///
+/// # Safety
+/// `p` is NULL or a struct of type `si` allocated by this library and not yet freed.
 pub unsafe fn free_one(si: usize, p: *mut c_void) {
     if p.is_null() {
         return;
@@ -105,6 +109,10 @@ pub unsafe fn free_one(si: usize, p: *mut c_void) {
     }
 }
 
+/// Frees a struct list of table struct `si` (`guestfs_free_X_list`).
+///
+/// # Safety
+/// `p` is NULL or a list of type `si` allocated by this library and not yet freed.
 pub unsafe fn free_list(si: usize, p: *mut c_void) {
     if p.is_null() {
         return;
@@ -155,6 +163,10 @@ unsafe fn copy_into(si: usize, src: *const u8, dst: *mut u8) {
     }
 }
 
+/// Deep copy of one struct of table struct `si` (`guestfs_copy_X`), `malloc`ed.
+///
+/// # Safety
+/// `p` is NULL or points to a valid struct of type `si` laid out as in the header.
 pub unsafe fn copy_one(si: usize, p: *const c_void) -> *mut c_void {
     if p.is_null() {
         return std::ptr::null_mut();
@@ -166,6 +178,10 @@ pub unsafe fn copy_one(si: usize, p: *const c_void) -> *mut c_void {
     d as *mut c_void
 }
 
+/// Deep copy of a struct list of table struct `si` (`guestfs_copy_X_list`), `malloc`ed.
+///
+/// # Safety
+/// `p` is NULL or points to a valid list of type `si` laid out as in the header.
 pub unsafe fn copy_list(si: usize, p: *const c_void) -> *mut c_void {
     if p.is_null() {
         return std::ptr::null_mut();
@@ -232,11 +248,19 @@ unsafe fn compare_at(si: usize, a: *const u8, b: *const u8) -> i32 {
     0
 }
 
+/// Orders two structs of table struct `si` as libguestfs's `guestfs_compare_X` does.
+///
+/// # Safety
+/// `a` and `b` point to valid structs of type `si` laid out as in the header.
 pub unsafe fn compare_one(si: usize, a: *const c_void, b: *const c_void) -> i32 {
     // SAFETY: callers pass valid structs, as in libguestfs (which does not check NULL either).
     unsafe { compare_at(si, a as *const u8, b as *const u8) }
 }
 
+/// Orders two struct lists of table struct `si` as `guestfs_compare_X_list` does.
+///
+/// # Safety
+/// `a` and `b` point to valid lists of type `si` laid out as in the header.
 pub unsafe fn compare_list(si: usize, a: *const c_void, b: *const c_void) -> i32 {
     let (_, l) = def(si);
     // SAFETY: valid lists from the caller.

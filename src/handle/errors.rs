@@ -11,6 +11,9 @@ pub type ErrorHandlerCb = unsafe extern "C" fn(*mut guestfs_h, *mut c_void, *con
 
 /// The default handler prints `libguestfs: error: <msg>` on stderr. It is a real
 /// function so `guestfs_get_error_handler` can return it, as libguestfs does.
+///
+/// # Safety
+/// `msg` is NULL or a NUL-terminated string; the other arguments are not used.
 pub unsafe extern "C" fn default_error_cb(_g: *mut guestfs_h, _opaque: *mut c_void, msg: *const c_char) {
     if msg.is_null() {
         return;

@@ -104,7 +104,7 @@ impl Locked<'_> {
 fn program_name() -> String {
     let p = std::env::args_os()
         .next()
-        .map(|a| PathBuf::from(a))
+        .map(PathBuf::from)
         .and_then(|p| p.file_name().map(|f| f.to_string_lossy().into_owned()))
         .unwrap_or_default();
     p.strip_prefix("lt-").map(|s| s.to_string()).unwrap_or(p)

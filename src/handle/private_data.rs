@@ -45,7 +45,8 @@ impl PrivateData {
     pub fn first(&mut self) -> Option<(&CString, usize)> {
         self.from(0)
     }
-    pub fn next(&mut self) -> Option<(&CString, usize)> {
+    /// The entry after the one `first`/`next_entry` last returned.
+    pub fn next_entry(&mut self) -> Option<(&CString, usize)> {
         let c = self.cursor;
         self.from(c)
     }

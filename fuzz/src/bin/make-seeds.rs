@@ -9,8 +9,7 @@ use guestfs_protocol::samples::{sample_arg, sample_ret};
 use guestfs_protocol::{encode_args, encode_ret, frame_message, Chunk, Header, MessageError, XdrWriter, FIRST_SERIAL};
 
 /// Well-formed PE files and bitmaps, laid out by the library's own test builders.
-#[path = "../../../src/actions/inspect/test_images.rs"]
-mod test_images;
+use guestfs_guestdata::test_images;
 
 fn write(dir: &Path, target: &str, name: &str, bytes: &[u8]) {
     let d = dir.join(target);
@@ -101,4 +100,29 @@ fn icon_seeds(dir: &Path) {
         "cirros-logo",
         b"  ____\n / __/\n/ /__\n\\___/\n   http://cirros-cloud.net\n",
     );
+    hive_seeds(dir);
+}
+
+/// Registry hives for the hive target: the builder's tiny hive, and one laid out like a
+/// SOFTWARE hive (Microsoft\Windows NT\CurrentVersion with string values).
+fn hive_seeds(dir: &Path) {
+    use guestfs_guestdata::hive::REG_SZ;
+    write(dir, "hive", "tiny", &test_images::tiny_hive());
+    let mut b = test_images::HiveBuilder::default();
+    let name = b.cell(
+        &"Windows 7 Ultimate\0"
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes())
+            .collect::<Vec<u8>>(),
+    );
+    let v = b.vk("ProductName", REG_SZ, 38, name);
+    let vlist = b.offsets(&[v]);
+    let cv = b.nk("CurrentVersion", 0, 0, vlist, 1);
+    let l3 = b.list(b"lf", &[cv]);
+    let nt = b.nk("Windows NT", l3, 1, 0, 0);
+    let l2 = b.list(b"lf", &[nt]);
+    let ms = b.nk("Microsoft", l2, 1, 0, 0);
+    let l1 = b.list(b"lf", &[ms]);
+    let root = b.nk("ROOT", l1, 1, 0, 0);
+    write(dir, "hive", "software", &b.finish(root));
 }

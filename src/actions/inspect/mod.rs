@@ -1,26 +1,15 @@
 //! Library-side inspection actions, built on the daemon's inspection calls and file
 //! calls as in 1.48: inspect_list_applications(2) (`apps`), inspect_get_osinfo
-//! (`osinfo`), inspect_get_icon (`icon`, with its
-//! readers of guest files `pe` and `dib`, the `cirros` logo renderer and the `png` writer).
+//! (`osinfo`), inspect_get_icon (`icon`). The readers of guest bytes they use (registry
+//! hives, PE resources, bitmaps, the CirrOS logo) and the PNG writer are in the
+//! `guestfs-guestdata` crate, shared with the daemon and the fuzz targets.
 
 mod apps;
-mod cirros;
-mod dib;
 mod icon;
-#[cfg(test)]
-mod icon_fuzz;
 mod osinfo;
-mod pe;
-mod png;
-#[cfg(test)]
-mod test_images;
 mod windows_apps;
 
-/// The registry hive reader is the daemon's (one implementation for both sides): the
-/// library reads the SOFTWARE hive for Windows application lists.
-#[allow(dead_code)]
-#[path = "../../../daemon/src/calls/inspect/hive.rs"]
-mod hive;
+use guestfs_guestdata::{cirros, dib, hive, pe, png};
 
 use super::nested;
 use crate::error::Result;

@@ -8,7 +8,8 @@
 mod check;
 mod fstab;
 mod guest;
-mod hive;
+/// The registry hive reader, shared with the library (`guestfs-guestdata`).
+use guestfs_guestdata::hive;
 mod packages;
 mod registry;
 mod release;

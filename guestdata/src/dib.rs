@@ -179,7 +179,7 @@ pub fn decode(dib: &[u8]) -> Option<Image> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::actions::inspect::test_images::make_dib;
+    use crate::test_images::make_dib;
 
     #[test]
     fn decodes_24_and_32_bit() {

@@ -3,10 +3,10 @@
 //! produce more than the documented caps. (Coverage-guided fuzzing lives in fuzz/; this
 //! runs in every `cargo test`.)
 
-use super::dib;
-use super::pe;
-use super::png;
-use super::test_images::{make_dib, make_pe};
+use crate::dib;
+use crate::pe;
+use crate::png;
+use crate::test_images::{make_dib, make_pe};
 use std::time::{Duration, Instant};
 
 /// xorshift64*: deterministic, so a failure is reproducible from its iteration number.

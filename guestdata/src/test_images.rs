@@ -150,3 +150,83 @@ pub fn make_pe(resources: &[(u32, u32, Vec<u8>)], pe32_plus: bool) -> Vec<u8> {
     f.extend_from_slice(&rsrc);
     f
 }
+
+/// Builds hives cell by cell (the bin starts at file offset 0x1000).
+#[derive(Default)]
+pub struct HiveBuilder {
+    bin: Vec<u8>,
+}
+
+impl HiveBuilder {
+    pub fn cell(&mut self, payload: &[u8]) -> u32 {
+        let off = self.bin.len() as u32;
+        let len = (payload.len() + 4 + 7) & !7;
+        self.bin.extend_from_slice(&(-(len as i32)).to_le_bytes());
+        self.bin.extend_from_slice(payload);
+        self.bin.resize(off as usize + len, 0);
+        off
+    }
+
+    pub fn nk(&mut self, name: &str, subs: u32, nsubs: u32, vals: u32, nvals: u32) -> u32 {
+        let mut c = vec![0u8; 0x4c];
+        c[..2].copy_from_slice(b"nk");
+        c[2..4].copy_from_slice(&0x20u16.to_le_bytes());
+        c[0x14..0x18].copy_from_slice(&nsubs.to_le_bytes());
+        c[0x1c..0x20].copy_from_slice(&subs.to_le_bytes());
+        c[0x24..0x28].copy_from_slice(&nvals.to_le_bytes());
+        c[0x28..0x2c].copy_from_slice(&vals.to_le_bytes());
+        c[0x48..0x4a].copy_from_slice(&(name.len() as u16).to_le_bytes());
+        c.extend_from_slice(name.as_bytes());
+        self.cell(&c)
+    }
+
+    pub fn vk(&mut self, name: &str, typ: u32, size: u32, off: u32) -> u32 {
+        let mut c = vec![0u8; 0x14];
+        c[..2].copy_from_slice(b"vk");
+        c[2..4].copy_from_slice(&(name.len() as u16).to_le_bytes());
+        c[4..8].copy_from_slice(&size.to_le_bytes());
+        c[8..12].copy_from_slice(&off.to_le_bytes());
+        c[12..16].copy_from_slice(&typ.to_le_bytes());
+        c[16..18].copy_from_slice(&1u16.to_le_bytes());
+        c.extend_from_slice(name.as_bytes());
+        self.cell(&c)
+    }
+
+    /// An lf/li/ri list (`sig`) of `offs`; lf entries get a 4-byte hash after each.
+    pub fn list(&mut self, sig: &[u8; 2], offs: &[u32]) -> u32 {
+        let mut c = sig.to_vec();
+        c.extend_from_slice(&(offs.len() as u16).to_le_bytes());
+        for o in offs {
+            c.extend_from_slice(&o.to_le_bytes());
+            if sig == b"lf" {
+                c.extend_from_slice(b"hash");
+            }
+        }
+        self.cell(&c)
+    }
+
+    pub fn offsets(&mut self, offs: &[u32]) -> u32 {
+        self.cell(&offs.iter().flat_map(|o| o.to_le_bytes()).collect::<Vec<u8>>())
+    }
+
+    pub fn finish(self, root: u32) -> Vec<u8> {
+        let mut h = vec![0u8; 0x1000];
+        h[..4].copy_from_slice(b"regf");
+        h[0x24..0x28].copy_from_slice(&root.to_le_bytes());
+        h.extend_from_slice(&self.bin);
+        h
+    }
+}
+
+/// A hive with root → "Select" holding DWORD Current=1 and SZ Name="ab".
+pub fn tiny_hive() -> Vec<u8> {
+    let mut b = HiveBuilder::default();
+    let sdata = b.cell(&[b'a', 0, b'b', 0, 0, 0]);
+    let v1 = b.vk("Current", crate::hive::REG_DWORD, 0x8000_0004, 1);
+    let v2 = b.vk("Name", crate::hive::REG_SZ, 6, sdata);
+    let vlist = b.offsets(&[v1, v2]);
+    let select = b.nk("Select", 0, 0, vlist, 2);
+    let lf = b.list(b"lf", &[select]);
+    let root = b.nk("ROOT", lf, 1, 0, 0);
+    b.finish(root)
+}

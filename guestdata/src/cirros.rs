@@ -3,7 +3,7 @@
 //! of its own into the same kind of PNG (the glyphs, hence the pixels and the size, are
 //! not netpbm's). The input is at most 1 KiB (the download cap), so the image is small.
 
-use super::png;
+use crate::png;
 
 /// Glyph cell: 5 pixels of glyph and 1 of spacing across; 7 rows of body, 1 of
 /// descender and 1 of line spacing down.

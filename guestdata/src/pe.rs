@@ -173,7 +173,7 @@ pub fn resource(data: &[u8], kind: u32, id: u32) -> Option<&[u8]> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::actions::inspect::test_images::make_pe;
+    use crate::test_images::make_pe;
 
     #[test]
     fn finds_resources_by_type_and_id() {

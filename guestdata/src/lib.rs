@@ -1,0 +1,17 @@
+//! Readers of bytes that come from guest images, shared by the library (inspection's
+//! application lists and icons, on the host), the daemon (inspection, in the appliance)
+//! and the fuzz targets. Everything here treats its input as hostile: every offset and
+//! length is checked, allocations are bounded by the input and by each module's
+//! documented caps, and nothing recurses without a depth limit. No I/O, no `unsafe`.
+
+pub mod cirros;
+pub mod dib;
+pub mod hive;
+pub mod pe;
+pub mod png;
+
+#[cfg(test)]
+mod icon_fuzz;
+/// Builders of small PE files and bitmaps, for tests and fuzz seeds.
+#[doc(hidden)]
+pub mod test_images;
