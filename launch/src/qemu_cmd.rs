@@ -1,5 +1,5 @@
-//! The qemu command line of the direct backend (order and options as in libguestfs 1.48,
-//! facts §3.5), built as a plain argv so it can be tested without running anything.
+//! The qemu command line of the direct backend (order and options as in libguestfs 1.48;
+//! docs/architecture.md, "Launch"), built as a plain argv so it can be tested without running anything.
 
 use crate::error::LaunchError;
 use crate::{Appliance, ApplianceKind, Drive, LaunchConfig};

@@ -1,4 +1,4 @@
-//! Library side of one connection to a daemon (facts §1.7–§1.10, Appendix A): the launch
+//! Library side of one connection to a daemon (docs/architecture.md, "The protocol in brief"): the launch
 //! handshake and complete RPCs, FileIn/FileOut transfers included.
 
 #[cfg(test)]
@@ -154,7 +154,7 @@ impl Connection {
         }
     }
 
-    /// One complete RPC for a daemon action; see the crate's design notes and facts §1.3–§1.8.
+    /// One complete RPC for a daemon action; the steps are in docs/architecture.md.
     /// `args` are all of the action's args (FileIn/FileOut carry local file names as Str);
     /// `optargs` as for `encode_args`. `cancel` is user_cancel: cleared when each transfer
     /// starts and polled between chunks.

@@ -1,4 +1,4 @@
-//! FileIn and FileOut transfers on the library side (facts §1.7, §1.8).
+//! FileIn and FileOut transfers on the library side: chunks of at most 8 KiB ended by an empty one, either side may cancel.
 
 use std::ffi::OsStr;
 use std::fs::{File, OpenOptions};
