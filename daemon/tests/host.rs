@@ -2,7 +2,6 @@
 //! drive it with raw protocol frames, for the calls that need no real devices.
 
 use std::io::{Read, Write};
-use std::os::unix::net::UnixStream;
 use std::path::PathBuf;
 use std::process::{Child, Command};
 use std::time::{Duration, Instant};
@@ -12,7 +11,7 @@ use guestfs_protocol::{
 };
 
 mod common;
-use common::{s, tmpdir, Client, Reply};
+use common::{s, spawn_listening_daemon, tmpdir, Client, Reply};
 
 struct Daemon {
     child: Child,
@@ -38,28 +37,8 @@ impl Daemon {
         let root = tmpdir(tag);
         let sockdir = tmpdir(&format!("{tag}-sock"));
         let sockpath = sockdir.join("s");
-        let child = Command::new(env!("CARGO_BIN_EXE_guestfsd"))
-            .arg("--listen")
-            .arg(&sockpath)
-            .arg("-r")
-            .arg(&root)
-            .arg("--verbose")
-            .spawn()
-            .unwrap();
-        let deadline = Instant::now() + Duration::from_secs(10);
-        let sock = loop {
-            match UnixStream::connect(&sockpath) {
-                Ok(s) => break s,
-                Err(_) if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(10)),
-                Err(e) => panic!("connect: {e}"),
-            }
-        };
-        sock.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
-        Daemon {
-            child,
-            c: Client::new(sock),
-            root,
-        }
+        let (child, c) = spawn_listening_daemon(&sockpath, &root, &["--verbose"], Duration::from_secs(30));
+        Daemon { child, c, root }
     }
 
     fn host(&self, p: &str) -> PathBuf {

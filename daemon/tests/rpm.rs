@@ -5,7 +5,6 @@
 //! serving. Needs root (the call chroots) and Debian's rpm tools; skipped without them,
 //! failed under CI=true.
 
-use std::os::unix::net::UnixStream;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command};
 use std::time::{Duration, Instant};
@@ -13,7 +12,7 @@ use std::time::{Duration, Instant};
 use guestfs_protocol::{FieldValue, RetValue};
 
 mod common;
-use common::{s, tmpdir, Client, Reply};
+use common::{s, spawn_listening_daemon, tmpdir, Client, Reply};
 
 struct Daemon {
     child: Child,
@@ -29,26 +28,8 @@ impl Drop for Daemon {
 
 fn start(root: &Path) -> Daemon {
     let sockpath = tmpdir("rpm-sock").join("s");
-    let child = Command::new(env!("CARGO_BIN_EXE_guestfsd"))
-        .arg("--listen")
-        .arg(&sockpath)
-        .arg("-r")
-        .arg(root)
-        .spawn()
-        .unwrap();
-    let deadline = Instant::now() + Duration::from_secs(10);
-    let sock = loop {
-        match UnixStream::connect(&sockpath) {
-            Ok(s) => break s,
-            Err(_) if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(10)),
-            Err(e) => panic!("connect: {e}"),
-        }
-    };
-    sock.set_read_timeout(Some(Duration::from_secs(400))).unwrap();
-    Daemon {
-        child,
-        c: Client::new(sock),
-    }
+    let (child, c) = spawn_listening_daemon(&sockpath, root, &[], Duration::from_secs(400));
+    Daemon { child, c }
 }
 
 fn skip(why: &str) {

@@ -196,3 +196,31 @@ pub fn tmpdir(tag: &str) -> std::path::PathBuf {
     std::fs::create_dir_all(&d).unwrap();
     d
 }
+
+/// Starts `guestfsd --listen SOCKPATH -r ROOT [EXTRA...]` on the host and connects to it
+/// (the socket appears once the daemon is ready), with `read_timeout` on replies.
+pub fn spawn_listening_daemon(
+    sockpath: &std::path::Path,
+    root: &std::path::Path,
+    extra: &[&str],
+    read_timeout: std::time::Duration,
+) -> (std::process::Child, Client) {
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_guestfsd"))
+        .arg("--listen")
+        .arg(sockpath)
+        .arg("-r")
+        .arg(root)
+        .args(extra)
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    let sock = loop {
+        match UnixStream::connect(sockpath) {
+            Ok(s) => break s,
+            Err(_) if std::time::Instant::now() < deadline => std::thread::sleep(std::time::Duration::from_millis(10)),
+            Err(e) => panic!("connect: {e}"),
+        }
+    };
+    sock.set_read_timeout(Some(read_timeout)).unwrap();
+    (child, Client::new(sock))
+}
