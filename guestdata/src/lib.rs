@@ -6,9 +6,13 @@
 
 pub mod cirros;
 pub mod dib;
+pub mod fstab;
 pub mod hive;
+pub mod json;
+pub mod packages;
 pub mod pe;
 pub mod png;
+pub mod release;
 
 #[cfg(test)]
 mod icon_fuzz;

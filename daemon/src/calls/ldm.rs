@@ -3,7 +3,8 @@
 //! `create all` maps every volume and partition with device-mapper as
 //! /dev/mapper/ldm_vol_* and ldm_part_* (the appliance also does this at boot).
 
-mod json;
+/// ldmtool's JSON, read by the bounded reader shared through `guestfs-guestdata`.
+use guestfs_guestdata::json;
 
 use guestfs_protocol::RetValue;
 

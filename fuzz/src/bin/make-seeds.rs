@@ -101,6 +101,8 @@ fn icon_seeds(dir: &Path) {
         b"  ____\n / __/\n/ /__\n\\___/\n   http://cirros-cloud.net\n",
     );
     hive_seeds(dir);
+    text_seeds(dir);
+    write(dir, "json", "ldmtool", br#"{"name": "Dg0", "guid": "d1b2", "volumes": ["Volume1", {"size": 1048576, "hint": "E:", "x": [null, true, -1.5e3, "\u00e9"]}]}"#);
 }
 
 /// Registry hives for the hive target: the builder's tiny hive, and one laid out like a
@@ -125,4 +127,20 @@ fn hive_seeds(dir: &Path) {
     let l1 = b.list(b"lf", &[ms]);
     let root = b.nk("ROOT", l1, 1, 0, 0);
     write(dir, "hive", "software", &b.finish(root));
+}
+
+/// Guest text files for text_parsers, each behind the byte that picks its parser.
+fn text_seeds(dir: &Path) {
+    let seeds: &[(u8, &str, &str)] = &[
+        (0, "fstab", "UUID=1234 / ext4 defaults,errors=remount-ro 0 1\n/dev/sda1 /boot vfat umask=0077 0 2\n# c\nLABEL=h /home btrfs subvol=home 0 0\n"),
+        (1, "mdadm", "ARRAY /dev/md/boot metadata=1.2 UUID=fd2c4bd2:9b6c5a77:4cd73f6e:45e1e5a6 name=host:boot\n"),
+        (2, "os-release", "NAME=\"Fedora Linux\"\nVERSION_ID=36\nID=fedora\nPRETTY_NAME='Fedora 36 (Thirty Six)'\nX=a\\ b\n"),
+        (3, "redhat-release", "Red Hat Enterprise Linux Server release 7.9 (Maipo) Update 4\n"),
+        (4, "dpkg-status", "Package: a\nStatus: install ok installed\nVersion: 1:2.3-4\nArchitecture: amd64\nDescription: x\n more\n\n"),
+        (4, "apk-installed", "P:musl\nV:1.2.3-r4\nA:x86_64\nT:libc\nU:http://m/\n\n"),
+        (5, "pacman-desc", "%NAME%\npkg\n\n%VERSION%\n1:0.1-1\n\n%ARCH%\nx86_64\n\n%DESC%\nd\n"),
+    ];
+    for (which, name, text) in seeds {
+        write(dir, "text_parsers", name, &[&[*which][..], text.as_bytes()].concat());
+    }
 }

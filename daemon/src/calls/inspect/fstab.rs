@@ -6,57 +6,7 @@ use guestfs_protocol::{RetValue, Value};
 
 use super::call;
 use crate::daemon::Daemon;
-
-/// One fstab line's fields that inspection uses.
-#[derive(Debug, PartialEq)]
-pub struct Entry {
-    pub spec: String,
-    pub file: String,
-    pub vfstype: String,
-    pub opts: Vec<(String, Option<String>)>,
-}
-
-/// Parse fstab text: whitespace-separated fields, '#' comments; lines with fewer than
-/// three fields are skipped.
-pub fn parse(text: &str) -> Vec<Entry> {
-    let mut out = Vec::new();
-    for line in text.lines() {
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let f: Vec<&str> = line.split_whitespace().collect();
-        if f.len() < 3 {
-            continue;
-        }
-        let opts = f
-            .get(3)
-            .map(|o| {
-                o.split(',')
-                    .filter(|s| !s.is_empty())
-                    .map(|s| match s.split_once('=') {
-                        Some((k, v)) => (k.to_string(), Some(v.to_string())),
-                        None => (s.to_string(), None),
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
-        out.push(Entry {
-            spec: f[0].to_string(),
-            file: f[1].to_string(),
-            vfstype: f[2].to_string(),
-            opts,
-        });
-    }
-    out
-}
-
-/// Collapse repeated slashes and drop a trailing one (`//usr/` → `/usr`).
-pub fn canonical_path(p: &str) -> String {
-    let parts: Vec<&str> = p.split('/').filter(|s| !s.is_empty()).collect();
-    let lead = if p.starts_with('/') { "/" } else { "" };
-    format!("{lead}{}", parts.join("/"))
-}
+pub use guestfs_guestdata::fstab::{canonical_path, mdadm_arrays, parse, parse_md_uuid};
 
 fn skipped_spec(spec: &str) -> bool {
     let digit_at_7 = |p: &str| spec.starts_with(p) && spec.as_bytes().get(7).is_some_and(|b| b.is_ascii_digit());
@@ -101,43 +51,6 @@ fn split_xdev(spec: &str) -> Option<(&str, &str)> {
     let n = rest.bytes().take_while(|b| b.is_ascii_lowercase()).count();
     let (letters, digits) = rest.split_at(n);
     (n > 0 && digits.bytes().all(|b| b.is_ascii_digit())).then_some((letters, digits))
-}
-
-/// An md array UUID in any of mdadm's spellings → 32 lowercase hex digits.
-pub fn parse_md_uuid(s: &str) -> Option<String> {
-    let mut out = String::new();
-    for c in s.chars() {
-        if c.is_ascii_hexdigit() {
-            out.push(c.to_ascii_lowercase());
-        } else if !matches!(c, ':' | '.' | ' ' | '-') {
-            return None;
-        }
-    }
-    (out.len() == 32).then_some(out)
-}
-
-/// `ARRAY <device> … uuid=<uuid> …` lines of mdadm.conf → (device, parsed uuid).
-pub fn mdadm_arrays(text: &str) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    for line in text.lines() {
-        let mut words = line.split_whitespace();
-        if !words.next().is_some_and(|w| w.eq_ignore_ascii_case("ARRAY")) {
-            continue;
-        }
-        let mut dev = None;
-        let mut uuid = None;
-        for w in words {
-            match w.split_once('=') {
-                Some((k, v)) if k.eq_ignore_ascii_case("uuid") => uuid = parse_md_uuid(v),
-                None if dev.is_none() => dev = Some(w.to_string()),
-                _ => {}
-            }
-        }
-        if let (Some(dv), Some(u)) = (dev, uuid) {
-            out.push((dv, u));
-        }
-    }
-    out
 }
 
 /// The guest's md device names → the appliance's md devices, matched by array UUID.
