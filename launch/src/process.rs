@@ -57,6 +57,8 @@ pub fn spawn_recovery(qemu_pid: i32) -> Result<i32, LaunchError> {
         return Err(LaunchError::io("fork", &std::io::Error::last_os_error()));
     }
     if pid == 0 {
+        // SAFETY: the child of fork (see above): signal dispositions and the mask are
+        // reset with async-signal-safe calls on a zeroed sigset_t (plain C data).
         unsafe {
             for sig in 1..65 {
                 libc::signal(sig, libc::SIG_DFL);

@@ -167,6 +167,7 @@ fn sync(d: &mut Daemon, _r: &Req) -> Result<RetValue> {
 }
 
 fn utsname(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
+    // SAFETY: utsname is plain C data (char arrays), for which all-zero bytes are valid.
     let mut u: libc::utsname = unsafe { std::mem::zeroed() };
     // SAFETY: u is a valid, writable utsname.
     if unsafe { libc::uname(&mut u) } == -1 {
