@@ -38,6 +38,8 @@ backports=(qemu-system-x86)
 packages=(
   linux-image-amd64
   pkg-config dpkg-dev
+  # C compiler for the C tests and the daemon's libtsk shim; C++ for libFuzzer (fuzz/)
+  gcc g++
   e2fsprogs xfsprogs btrfs-progs dosfstools mtools parted gdisk fdisk lvm2 mdadm cryptsetup-bin
   util-linux mount kmod tar gzip xz-utils zstd cpio file attr acl psmisc procps
   libpcre2-dev genisoimage
