@@ -16,8 +16,6 @@ pub mod remote;
 pub mod stream;
 pub mod tmp;
 pub mod trace;
-pub mod tsk;
-pub mod yara;
 
 use crate::error::Result;
 use crate::{Error, Handle};
@@ -37,8 +35,7 @@ pub fn run(h: &Handle, a: &Action, args: &[Value], optargs: &[Option<Value>]) ->
         .or_else(|| copy::run(h, &a.name, args, optargs))
         .or_else(|| journal::run(h, &a.name, args, optargs))
         .or_else(|| inspect::run(h, &a.name, args, optargs))
-        .or_else(|| tsk::run(h, &a.name, args, optargs))
-        .or_else(|| yara::run(h, &a.name, args, optargs))
+        .or_else(|| stream::run(h, &a.name, args, optargs))
         .or_else(|| bindtests::run(h, &a.name, args, optargs));
     r.unwrap_or_else(|| Err(Error::not_supported(&a.name)))
 }
@@ -65,8 +62,7 @@ pub fn implemented_library_actions() -> Vec<&'static str> {
     v.extend_from_slice(copy::NAMES);
     v.extend_from_slice(journal::NAMES);
     v.extend_from_slice(inspect::NAMES);
-    v.extend_from_slice(tsk::NAMES);
-    v.extend_from_slice(yara::NAMES);
+    v.extend_from_slice(stream::NAMES);
     v.extend_from_slice(bindtests::NAMES);
     v.push("user_cancel");
     v

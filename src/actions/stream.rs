@@ -1,10 +1,29 @@
-//! Decoding the struct streams some daemon calls write into FileOut data (1.48's
-//! internal_filesystem_walk, internal_find_inode, internal_yara_scan): XDR structs of the
-//! API table back to back, as many as the data holds.
+//! The actions whose daemon side streams XDR structs of the API table back to back into
+//! a FileOut file, as many as the data holds: filesystem_walk and find_inode (The Sleuth
+//! Kit: `tsk_dirent`, from internal_filesystem_walk and internal_find_inode) and
+//! yara_scan (`yara_detection`, from internal_yara_scan). This side runs the internal
+//! call into a temporary file and decodes the structs.
 
 use crate::error::Result;
-use crate::Error;
-use guestfs_protocol::StructValue;
+use crate::{Error, Handle};
+use guestfs_protocol::{RetValue, StructValue, Value};
+
+pub const NAMES: &[&str] = &["filesystem_walk", "find_inode", "yara_scan"];
+
+pub fn run(h: &Handle, name: &str, a: &[Value], _o: &[Option<Value>]) -> Option<Result<RetValue>> {
+    // (internal call, how many of the action's arguments it takes, struct type)
+    let (call, nargs, structure) = match name {
+        "filesystem_walk" => ("internal_filesystem_walk", 1, "tsk_dirent"),
+        "find_inode" => ("internal_find_inode", 2, "tsk_dirent"),
+        "yara_scan" => ("internal_yara_scan", 1, "yara_detection"),
+        _ => return None,
+    };
+    Some(
+        super::files::via_temp(h, call, a[..nargs].to_vec(), name, None)
+            .and_then(|data| decode_entries(call, structure, &data))
+            .map(RetValue::StructList),
+    )
+}
 
 /// The entries of a stream of `structure` structs written by daemon call `call`. The
 /// bytes come from the appliance: bad or truncated data is an error naming the call,
