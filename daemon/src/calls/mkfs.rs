@@ -300,26 +300,22 @@ fn mke2fs_ju(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
 
 fn mke2journal_l(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     label_ok(&r.str(1))?;
-    run_plain(Cmd::new("mke2fs").args([
-        "-F",
-        "-O",
-        "journal_dev",
-        "-b",
-        &r.int(0).to_string(),
-        "-L",
-        &r.str(1),
-        &r.str(2),
-    ]))
+    mke2journal(r, "-L")
 }
 
 fn mke2journal_u(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
+    mke2journal(r, "-U")
+}
+
+/// An external ext2 journal device (blocksize, label or UUID by `flag`, device).
+fn mke2journal(r: &Req, flag: &str) -> Result<RetValue> {
     run_plain(Cmd::new("mke2fs").args([
         "-F",
         "-O",
         "journal_dev",
         "-b",
         &r.int(0).to_string(),
-        "-U",
+        flag,
         &r.str(1),
         &r.str(2),
     ]))
