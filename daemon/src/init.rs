@@ -1,6 +1,7 @@
 //! PID 1 duties in the appliance (an initramfs with no udev and no init scripts):
 //! kernel filesystems, kernel modules, disks settled, loopback up, and power-off at the end.
 
+use guestfs_guestdata::tool_output::md_members_in_discovery_order;
 use std::ffi::CString;
 use std::fs;
 use std::os::unix::fs::{symlink, PermissionsExt};
@@ -335,31 +336,6 @@ fn assemble_md_in_device_order() {
     for dev in md_members_in_discovery_order(&o.out_text()) {
         let _ = crate::cmd::Cmd::new("mdadm").args(["--incremental", &dev]).run();
     }
-}
-
-/// The member devices named by `devices=` in `mdadm --examine --scan --verbose` output,
-/// in the kernel's discovery order (by disk: sda … sdz, sdaa …; the disk before its
-/// partitions), without duplicates. Names that are not plain /dev/ nodes are dropped.
-pub fn md_members_in_discovery_order(out: &str) -> Vec<String> {
-    let mut devs: Vec<String> = out
-        .split_whitespace()
-        .filter_map(|w| w.strip_prefix("devices="))
-        .flat_map(|l| l.split(','))
-        .filter(|d| {
-            d.strip_prefix("/dev/")
-                .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_alphanumeric()))
-        })
-        .map(str::to_string)
-        .collect();
-    let key = |d: &String| {
-        let n = &d[5..];
-        let letters = n.trim_end_matches(|c: char| c.is_ascii_digit());
-        let part: u64 = n[letters.len()..].parse().unwrap_or(u64::MAX);
-        (letters.len(), letters.to_string(), part, d.clone())
-    };
-    devs.sort_by_key(key);
-    devs.dedup();
-    devs
 }
 
 /// Starts every md array /proc/mdstat lists as inactive ("md127 : inactive sdb3[1](S) ...").

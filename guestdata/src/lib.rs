@@ -13,6 +13,8 @@ pub mod packages;
 pub mod pe;
 pub mod png;
 pub mod release;
+pub mod rpm_records;
+pub mod tool_output;
 
 #[cfg(test)]
 mod icon_fuzz;

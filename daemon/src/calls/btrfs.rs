@@ -1,6 +1,7 @@
 //! btrfs through btrfs-progs, worded like 1.48. Calls that take a mountable or a path
 //! mount a device on a private temporary directory while they run.
 
+pub use guestfs_guestdata::tool_output::parse_subvolume_line;
 use std::path::{Path, PathBuf};
 
 use guestfs_protocol::{FieldValue, RetValue, StructValue};
@@ -208,15 +209,6 @@ fn subvolume_delete(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let p = host_path(d, r, 0, false)?;
     btrfs(&["subvolume", "delete"], &p, &r.str(0))?;
     Ok(RetValue::None)
-}
-
-/// "ID 256 gen 30 top level 5 path dir/test2" → (256, 5, "dir/test2").
-pub fn parse_subvolume_line(l: &str) -> Option<(u64, u64, String)> {
-    let id = l.strip_prefix("ID ")?.split_whitespace().next()?.parse().ok()?;
-    let tl_at = l.find(" top level ")?;
-    let top = l[tl_at + 11..].split_whitespace().next()?.parse().ok()?;
-    let p_at = l[tl_at..].find(" path ")? + tl_at;
-    Some((id, top, l[p_at + 6..].to_string()))
 }
 
 fn subvolume_list(d: &mut Daemon, r: &Req) -> Result<RetValue> {

@@ -15,7 +15,8 @@
 //! order, as 1.48's (a stable sort of a list built by prepending).
 
 mod ffi;
-mod wire;
+/// The records the child sends over its pipe (`guestfs-guestdata`, fuzzed there).
+use guestfs_guestdata::rpm_records as wire;
 
 use std::io::Read;
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};

@@ -102,6 +102,7 @@ fn icon_seeds(dir: &Path) {
     );
     hive_seeds(dir);
     text_seeds(dir);
+    tool_output_seeds(dir);
     write(dir, "json", "ldmtool", br#"{"name": "Dg0", "guid": "d1b2", "volumes": ["Volume1", {"size": 1048576, "hint": "E:", "x": [null, true, -1.5e3, "\u00e9"]}]}"#);
 }
 
@@ -143,4 +144,28 @@ fn text_seeds(dir: &Path) {
     for (which, name, text) in seeds {
         write(dir, "text_parsers", name, &[&[*which][..], text.as_bytes()].concat());
     }
+}
+
+/// The rpm child's records (from the real encoder), mdadm and btrfs output, each behind
+/// the byte that picks its parser in tool_output.
+fn tool_output_seeds(dir: &Path) {
+    use guestfs_guestdata::rpm_records::{encode_end, encode_package, Package};
+    let mut rpm = vec![0u8];
+    let p = Package {
+        name: b"bash".to_vec(),
+        epoch: 1,
+        version: b"5.2".to_vec(),
+        ..Default::default()
+    };
+    encode_package(&mut rpm, &p);
+    encode_end(&mut rpm, 1);
+    write(dir, "tool_output", "rpm-records", &rpm);
+    let mdadm = "\x01ARRAY /dev/md/boot level=raid1 num-devices=2 UUID=fd2c4bd2:9b6c5a77:4cd73f6e:45e1e5a6\n   devices=/dev/sdb1,/dev/sda1\n";
+    write(dir, "tool_output", "mdadm", mdadm.as_bytes());
+    write(
+        dir,
+        "tool_output",
+        "btrfs",
+        b"\x02ID 256 gen 9 top level 5 path root\nID 257 gen 30 top level 5 path home\n",
+    );
 }

@@ -45,18 +45,7 @@ const RPMTAG_EPOCH: c_int = 1003;
 /// signatures are not checked, as in 1.48 (the guest's keys are not ours to trust anyway).
 const RPMVSF_MASK_NOSIGNATURES: u32 = (1 << 10) | (1 << 11) | (1 << 18) | (1 << 19);
 
-/// The fields of one installed package that application2 carries.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Package {
-    pub name: Vec<u8>,
-    pub epoch: i32,
-    pub version: Vec<u8>,
-    pub release: Vec<u8>,
-    pub arch: Vec<u8>,
-    pub url: Vec<u8>,
-    pub summary: Vec<u8>,
-    pub description: Vec<u8>,
-}
+pub use guestfs_guestdata::rpm_records::Package;
 
 /// `rpmReadConfigFiles(NULL, NULL)`: the default rpmrc and macro files, read in the
 /// current root. Returns false on failure (librpm has logged why).

@@ -8,7 +8,18 @@
 //! * `E` the child's failure: a u32 length and the message (the last record);
 //! * `Z` the end of a complete list: the number of packages sent (u32).
 
-use super::ffi::Package;
+/// The fields of one installed package that application2 carries.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Package {
+    pub name: Vec<u8>,
+    pub epoch: i32,
+    pub version: Vec<u8>,
+    pub release: Vec<u8>,
+    pub arch: Vec<u8>,
+    pub url: Vec<u8>,
+    pub summary: Vec<u8>,
+    pub description: Vec<u8>,
+}
 
 const TAG_PACKAGE: u8 = b'P';
 const TAG_ERROR: u8 = b'E';
