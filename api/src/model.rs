@@ -111,6 +111,17 @@ pub struct Flags {
     pub protocol_limit_warning: bool,
 }
 
+/// Where an action is carried out: the family module that holds its one typed function
+/// (`daemon/src/calls/MODULE` for daemon actions, `src/actions/MODULE` for library ones),
+/// or nowhere yet. The generated dispatch calls `MODULE::NAME`, so the compiler checks
+/// that the function exists and has the action's types.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Implementation {
+    Module(String),
+    /// Answers ENOTSUP; `docs/status.md` lists these.
+    Unimplemented,
+}
+
 #[derive(Clone, Debug)]
 pub struct Action {
     pub name: String,
@@ -127,9 +138,15 @@ pub struct Action {
     pub fish_alias: Vec<String>,
     pub fish_output: Option<String>,
     pub description: String,
+    pub implementation: Implementation,
 }
 
 impl Action {
+    /// The Rust name of its typed implementation function: the action's name in lower
+    /// case (`mkswap_L` → `mkswap_l`).
+    pub fn rust_fn_name(&self) -> String {
+        self.name.to_lowercase()
+    }
     pub fn is_daemon(&self) -> bool {
         self.proc_nr.is_some()
     }
@@ -155,6 +172,10 @@ impl Action {
     }
     pub fn file_out_args(&self) -> impl Iterator<Item = &Arg> {
         self.args.iter().filter(|a| a.ty == ArgType::String(StrKind::FileOut))
+    }
+    /// The generated struct of its optional arguments: `mkfs` → `MkfsOpts`.
+    pub fn rust_opts_name(&self) -> String {
+        format!("{}Opts", camel_case(&self.name))
     }
     /// Arguments that travel in the XDR args struct (FileIn/FileOut names stay local).
     pub fn wire_args(&self) -> impl Iterator<Item = &Arg> {
@@ -188,6 +209,42 @@ pub struct Struct {
     pub camel: String,
     pub internal: bool,
     pub fields: Vec<Field>,
+}
+
+impl Struct {
+    /// The Rust type generated for it: `lvm_pv` → `LvmPv`, `statns` → `Statns`.
+    pub fn rust_name(&self) -> String {
+        camel_case(&self.name)
+    }
+}
+
+/// A table name as a Rust identifier: keywords become raw identifiers (`unsafe` →
+/// `r#unsafe`), so generated fields keep the table's names.
+pub fn rust_ident(name: &str) -> String {
+    const KEYWORDS: &[&str] = &[
+        "as", "async", "await", "box", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern", "false",
+        "fn", "for", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub", "ref", "return",
+        "static", "struct", "trait", "true", "type", "unsafe", "use", "where", "while", "yield", "abstract", "become",
+        "do", "final", "gen", "macro", "override", "priv", "try", "typeof", "unsized", "virtual",
+    ];
+    if KEYWORDS.contains(&name) {
+        format!("r#{name}")
+    } else {
+        name.to_string()
+    }
+}
+
+/// `add_drive` → `AddDrive`: how generated Rust names are formed from table names.
+pub fn camel_case(name: &str) -> String {
+    name.split('_')
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
+                .unwrap_or_default()
+        })
+        .collect()
 }
 
 #[derive(Clone, Debug)]

@@ -113,12 +113,13 @@ fn new_action(name: &str) -> Action {
         fish_alias: vec![],
         fish_output: None,
         description: String::new(),
+        implementation: Implementation::Unimplemented,
     }
 }
 
 enum Block {
     None,
-    Action(Action),
+    Action(Box<Action>),
     Struct(Struct),
 }
 
@@ -132,7 +133,7 @@ pub(crate) fn parse(text: &str, descriptions: &str) -> Result<Api, String> {
         cur,
         Block::None,
     ) {
-        Block::Action(a) => actions.push(a),
+        Block::Action(a) => actions.push(*a),
         Block::Struct(s) => structs.push(s),
         Block::None => {}
     };
@@ -150,7 +151,7 @@ pub(crate) fn parse(text: &str, descriptions: &str) -> Result<Api, String> {
         if !indented {
             flush(&mut cur, &mut actions, &mut structs);
             match w[0] {
-                "action" => cur = Block::Action(new_action(word(&w, 1, line).map_err(ctx)?)),
+                "action" => cur = Block::Action(Box::new(new_action(word(&w, 1, line).map_err(ctx)?))),
                 "struct" => {
                     cur = Block::Struct(Struct {
                         name: word(&w, 1, line).map_err(ctx)?.to_string(),
@@ -222,6 +223,8 @@ pub(crate) fn parse(text: &str, descriptions: &str) -> Result<Api, String> {
                 "fish_alias" => a.fish_alias = w[1..].iter().map(|s| s.to_string()).collect(),
                 "fish_output" => a.fish_output = Some(word(&w, 1, line).map_err(ctx)?.to_string()),
                 "daemon_impl" => {}
+                "impl" => a.implementation = Implementation::Module(word(&w, 1, line).map_err(ctx)?.to_string()),
+                "unimplemented" => a.implementation = Implementation::Unimplemented,
                 other => return Err(ctx(format!("unknown action attribute {other:?}"))),
             },
             Block::Struct(s) => match w[0] {

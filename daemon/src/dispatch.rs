@@ -76,15 +76,26 @@ fn run(d: &mut Daemon, h: &Header, action: Option<&'static Action>, body: Vec<u8
     };
     check_args(d, &mut req)?;
 
-    let Some(f) = calls::handler(&action.name) else {
+    let legacy = calls::handler(&action.name);
+    if legacy.is_none() && crate::generated::UNIMPLEMENTED.contains(&action.name.as_str()) {
         return Err(Error::with_errno(
             libc::ENOTSUP,
             format!("{}: not implemented in guestfs-rs daemon", action.name),
         ));
-    };
+    }
     wait_for_modules_needed_by(&action.name);
     // A bug in one implementation must not take the appliance down (we may be PID 1).
-    match panic::catch_unwind(AssertUnwindSafe(|| f(d, &req))) {
+    let run = |d: &mut Daemon| match crate::generated::call(d, &req) {
+        Some(r) => r,
+        None => match legacy {
+            Some(f) => f(d, &req),
+            None => Err(Error::with_errno(
+                libc::ENOTSUP,
+                format!("{}: not implemented in guestfs-rs daemon", action.name),
+            )),
+        },
+    };
+    match panic::catch_unwind(AssertUnwindSafe(|| run(d))) {
         Ok(r) => r.map(|ret| reverse_translate(d, action, ret)),
         Err(p) => {
             let what = p

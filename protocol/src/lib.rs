@@ -6,6 +6,7 @@
 //! hostile: lengths are bounded, nothing panics, nothing allocates more than the bytes
 //! actually present justify.
 
+pub mod bytestring;
 pub mod client;
 pub mod consts;
 pub mod dispatch;
@@ -15,10 +16,12 @@ pub mod message;
 pub mod samples;
 pub mod server;
 pub mod sigpipe;
+pub mod structs;
 mod sys;
 pub mod value;
 pub mod xdr;
 
+pub use bytestring::ByteString;
 pub use client::{CallError, ClientEvents, Connection};
 pub use consts::*;
 pub use errno::{errno_to_name, name_to_errno};

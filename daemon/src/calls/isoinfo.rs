@@ -4,26 +4,25 @@ use std::fs::File;
 use std::os::unix::fs::FileExt;
 use std::path::Path;
 
-use guestfs_protocol::{FieldValue, RetValue, StructValue};
+use guestfs_protocol::structs::Isoinfo;
+use guestfs_protocol::ByteString;
 
-use super::{host_path, Handler};
+use crate::args::GuestPath;
 use crate::daemon::Daemon;
 use crate::error::{Error, Result};
-use crate::request::Req;
 
-pub const CALLS: &[(&str, Handler)] = &[("isoinfo", isoinfo), ("isoinfo_device", isoinfo_device)];
-
-fn str_a(b: &[u8]) -> FieldValue {
+/// An a-characters field: space padded on the right.
+fn str_a(b: &[u8]) -> ByteString {
     let end = b.iter().rposition(|&c| c != b' ').map_or(0, |i| i + 1);
-    FieldValue::Str(b[..end].to_vec())
+    ByteString::from(&b[..end])
 }
 
-fn le16(b: &[u8]) -> FieldValue {
-    FieldValue::UInt32(u16::from_le_bytes([b[0], b[1]]) as u32)
+fn le16(b: &[u8]) -> u32 {
+    u16::from_le_bytes([b[0], b[1]]) as u32
 }
 
-fn le32(b: &[u8]) -> FieldValue {
-    FieldValue::UInt32(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+fn le32(b: &[u8]) -> u32 {
+    u32::from_le_bytes([b[0], b[1], b[2], b[3]])
 }
 
 /// Days from 1970-01-01 to a civil date (proleptic Gregorian).
@@ -54,7 +53,7 @@ pub fn parse_datetime(b: &[u8]) -> i64 {
     t - (b[16] as i8 as i64) * 15 * 60
 }
 
-fn read_pvd(p: &Path, name: &str) -> Result<RetValue> {
+fn read_pvd(p: &Path, name: &str) -> Result<Isoinfo> {
     let f = File::open(p).map_err(|e| Error::io(&e, name))?;
     let mut pvd = [0u8; 2048];
     let n = f.read_at(&mut pvd, 32768).map_err(|e| Error::io(&e, name))?;
@@ -62,36 +61,33 @@ fn read_pvd(p: &Path, name: &str) -> Result<RetValue> {
         return Err(Error::msg(format!("{name}: not an ISO file or CD-ROM")));
     }
     let s = |o: usize, l: usize| &pvd[o..o + l];
-    let fields = vec![
-        str_a(s(8, 32)),
-        str_a(s(40, 32)),
-        le32(s(80, 4)),
-        le16(s(120, 2)),
-        le16(s(124, 2)),
-        le16(s(128, 2)),
-        str_a(s(190, 128)),
-        str_a(s(318, 128)),
-        str_a(s(446, 128)),
-        str_a(s(574, 128)),
-        str_a(s(702, 37)),
-        str_a(s(739, 37)),
-        str_a(s(776, 37)),
-        FieldValue::Int64(parse_datetime(s(813, 17))),
-        FieldValue::Int64(parse_datetime(s(830, 17))),
-        FieldValue::Int64(parse_datetime(s(847, 17))),
-        FieldValue::Int64(parse_datetime(s(864, 17))),
-    ];
-    Ok(RetValue::Struct(StructValue { fields }))
+    Ok(Isoinfo {
+        iso_system_id: str_a(s(8, 32)),
+        iso_volume_id: str_a(s(40, 32)),
+        iso_volume_space_size: le32(s(80, 4)),
+        iso_volume_set_size: le16(s(120, 2)),
+        iso_volume_sequence_number: le16(s(124, 2)),
+        iso_logical_block_size: le16(s(128, 2)),
+        iso_volume_set_id: str_a(s(190, 128)),
+        iso_publisher_id: str_a(s(318, 128)),
+        iso_data_preparer_id: str_a(s(446, 128)),
+        iso_application_id: str_a(s(574, 128)),
+        iso_copyright_file_id: str_a(s(702, 37)),
+        iso_abstract_file_id: str_a(s(739, 37)),
+        iso_bibliographic_file_id: str_a(s(776, 37)),
+        iso_volume_creation_t: parse_datetime(s(813, 17)),
+        iso_volume_modification_t: parse_datetime(s(830, 17)),
+        iso_volume_expiration_t: parse_datetime(s(847, 17)),
+        iso_volume_effective_t: parse_datetime(s(864, 17)),
+    })
 }
 
-fn isoinfo(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let p = host_path(d, r, 0, true)?;
-    read_pvd(&p, &r.str(0))
+pub fn isoinfo(d: &mut Daemon, isofile: &GuestPath) -> Result<Isoinfo> {
+    read_pvd(&isofile.resolve(d, true)?, &isofile.lossy())
 }
 
-fn isoinfo_device(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let dev = r.str(0);
-    read_pvd(Path::new(&dev), &dev)
+pub fn isoinfo_device(_d: &mut Daemon, device: &str) -> Result<Isoinfo> {
+    read_pvd(Path::new(device), device)
 }
 
 #[cfg(test)]

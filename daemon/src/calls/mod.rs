@@ -68,7 +68,6 @@ const FAMILIES: &[&[(&str, Handler)]] = &[
     glob::CALLS,
     gpt::CALLS,
     initrd::CALLS,
-    isoinfo::CALLS,
     transfer::CALLS,
     command::CALLS,
     xattr::CALLS,

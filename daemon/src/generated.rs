@@ -1,0 +1,12 @@
+//! The typed dispatch generated from the API table (generator/daemon_calls.rs): one
+//! decoding function per daemon action calling its typed implementation in `calls/`.
+
+use guestfs_protocol::{structs, RetValue};
+
+#[allow(unused_imports)] // until every family is typed
+use crate::args::{FileIn, FileOut, GuestPath};
+use crate::daemon::Daemon;
+use crate::error::Result;
+use crate::request::Req;
+
+include!(concat!(env!("OUT_DIR"), "/calls.rs"));
