@@ -10,4 +10,4 @@ pub mod error;
 pub mod handle;
 
 pub use error::Error;
-pub use handle::Handle;
+pub use handle::Core;

@@ -5,7 +5,7 @@
 use crate::error::Result;
 use crate::handle::events::{EVENT_APPLIANCE, EVENT_PROGRESS, EVENT_SUBPROCESS_QUIT};
 use crate::handle::State;
-use crate::{Error, Handle};
+use crate::{Error, Core};
 use guestfs_api::{table, Action};
 use guestfs_protocol::client::{CallError, ClientEvents, Connection};
 use guestfs_protocol::{Progress, RetValue, Value};
@@ -17,7 +17,7 @@ pub struct Session {
 }
 
 /// Adapter: protocol and launch events become handle events.
-pub struct Events<'a>(pub &'a Handle);
+pub struct Events<'a>(pub &'a Core);
 
 impl ClientEvents for Events<'_> {
     fn progress(&self, p: &Progress) {
@@ -39,7 +39,7 @@ pub const DEBUG_ADVICE: &str = "Do:\n  export LIBGUESTFS_DEBUG=1 LIBGUESTFS_TRAC
 
 /// The appliance died under us: reap qemu, forget the drives, back to CONFIG, and tell
 /// the caller through SUBPROCESS_QUIT (libguestfs's child_cleanup).
-pub fn child_cleanup(h: &Handle, s: Session) {
+pub fn child_cleanup(h: &Core, s: Session) {
     let (_d, _c) = s.conn.into_streams();
     s.running.kill();
     {
@@ -53,7 +53,7 @@ pub fn child_cleanup(h: &Handle, s: Session) {
 }
 
 /// Runs one daemon action (the handle lock is held by the caller).
-pub fn call(h: &Handle, a: &Action, args: &[Value], optargs: &[Option<Value>]) -> Result<RetValue> {
+pub fn call(h: &Core, a: &Action, args: &[Value], optargs: &[Option<Value>]) -> Result<RetValue> {
     let taken = {
         let l = h.lock();
         let mut i = l.inner();
@@ -115,6 +115,6 @@ pub fn call(h: &Handle, a: &Action, args: &[Value], optargs: &[Option<Value>]) -
 
 /// Calls a daemon action by name from library code, as libguestfs's internal calls do
 /// (ENTER/TRACE included).
-pub fn daemon(h: &Handle, name: &str, args: &[Value]) -> Result<RetValue> {
+pub fn daemon(h: &Core, name: &str, args: &[Value]) -> Result<RetValue> {
     super::nested(h, name, args)
 }

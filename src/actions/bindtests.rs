@@ -6,7 +6,7 @@
 
 use super::args::*;
 use crate::error::Result;
-use crate::{Error, Handle};
+use crate::{Error, Core};
 use guestfs_api::{table, OptArgType};
 use guestfs_protocol::{FieldValue, RetValue, StructValue, Value};
 use std::ffi::CString;
@@ -46,7 +46,7 @@ extern "C" {
 }
 
 /// Where the output goes: the FILE* set by internal_test_set_output, else C's stdout.
-fn out(h: &Handle, text: &str) {
+fn out(h: &Core, text: &str) {
     let fp = h.lock().inner().test_output;
     let c = CString::new(text.replace('\0', "")).unwrap_or_default();
     // SAFETY: a FILE* we opened, or glibc's stdout; fputs/fflush on a valid stream.
@@ -62,7 +62,7 @@ fn strings(l: &[String]) -> String {
     format!("[{}]\n", q.join(", "))
 }
 
-fn close_output(h: &Handle) -> Result<()> {
+fn close_output(h: &Core) -> Result<()> {
     let fp = std::mem::take(&mut h.lock().inner().test_output);
     // SAFETY: a FILE* opened by internal_test_set_output.
     if fp != 0 && unsafe { libc::fclose(fp as *mut libc::FILE) } == libc::EOF {
@@ -72,7 +72,7 @@ fn close_output(h: &Handle) -> Result<()> {
 }
 
 /// Prints each optarg as `name: value` or `name: unset`.
-fn print_optargs(h: &Handle, name: &str, o: &[Option<Value>]) {
+fn print_optargs(h: &Core, name: &str, o: &[Option<Value>]) {
     let a = table().action(name).expect("action in table");
     let mut s = String::new();
     for (i, spec) in a.optargs.iter().enumerate() {
@@ -123,7 +123,7 @@ fn scan_int(s: &str) -> Option<i64> {
     t[..end].parse().ok()
 }
 
-pub fn run(h: &Handle, name: &str, a: &[Value], o: &[Option<Value>]) -> Option<Result<RetValue>> {
+pub fn run(h: &Core, name: &str, a: &[Value], o: &[Option<Value>]) -> Option<Result<RetValue>> {
     let err = || Err(Error::msg("error"));
     let expecting = |what: &str| Err(Error::msg(format!("{name}: expecting {what} argument")));
     Some(match name {

@@ -9,12 +9,12 @@ use std::process::{Child, Command, Stdio};
 
 use super::args::str;
 use crate::error::Result;
-use crate::{Error, Handle};
+use crate::{Error, Core};
 use guestfs_protocol::{RetValue, Value};
 
 pub const NAMES: &[&str] = &["copy_in", "copy_out"];
 
-pub fn run(h: &Handle, name: &str, a: &[Value], _o: &[Option<Value>]) -> Option<Result<RetValue>> {
+pub fn run(h: &Core, name: &str, a: &[Value], _o: &[Option<Value>]) -> Option<Result<RetValue>> {
     let r = match name {
         "copy_in" => copy_in(h, &str(a, 0), &str(a, 1)),
         "copy_out" => copy_out(h, &str(a, 0), &str(a, 1)),
@@ -47,7 +47,7 @@ fn split_path(path: &str) -> Result<(Option<&str>, &str)> {
     })
 }
 
-fn is(h: &Handle, test: &str, path: &str) -> Result<bool> {
+fn is(h: &Core, test: &str, path: &str) -> Result<bool> {
     match super::nested(h, test, &[s(path)])? {
         RetValue::Bool(b) => Ok(b),
         _ => Err(Error::msg(format!("{test}: unexpected reply"))),
@@ -110,7 +110,7 @@ impl Tar {
     }
 }
 
-fn copy_in(h: &Handle, localpath: &str, remotedir: &str) -> Result<()> {
+fn copy_in(h: &Core, localpath: &str, remotedir: &str) -> Result<()> {
     if std::fs::metadata(localpath).is_err() {
         return Err(Error::msg(format!(
             "source ‘{localpath}’ does not exist (or cannot be read)"
@@ -144,7 +144,7 @@ fn copy_in(h: &Handle, localpath: &str, remotedir: &str) -> Result<()> {
     }
 }
 
-fn copy_out(h: &Handle, remotepath: &str, localdir: &str) -> Result<()> {
+fn copy_out(h: &Core, remotepath: &str, localdir: &str) -> Result<()> {
     if !Path::new(localdir).is_dir() {
         return Err(Error::msg(format!("target ‘{localdir}’ is not a directory")));
     }

@@ -4,7 +4,7 @@
 use super::args::*;
 use crate::error::Result;
 use crate::handle::State;
-use crate::{Error, Handle};
+use crate::{Error, Core};
 use guestfs_protocol::{RetValue, Value};
 use std::path::PathBuf;
 use std::process::Command;
@@ -114,7 +114,7 @@ fn valid_label(s: &str) -> bool {
 
 /// Runs qemu-img; on failure the error reads like libguestfs's
 /// `external_command_failed` ("qemu-img info: FILE: qemu-img info exited with error status 1.…").
-fn qemu_img(h: &Handle, what: &str, file: &str, args: &[&str]) -> Result<String> {
+fn qemu_img(h: &Core, what: &str, file: &str, args: &[&str]) -> Result<String> {
     let out = Command::new("qemu-img")
         .args(args)
         .output()
@@ -189,7 +189,7 @@ fn qemu_img_path(filename: &str) -> String {
     }
 }
 
-fn info(h: &Handle, filename: &str) -> Result<String> {
+fn info(h: &Core, filename: &str) -> Result<String> {
     qemu_img(
         h,
         "qemu-img info",
@@ -198,7 +198,7 @@ fn info(h: &Handle, filename: &str) -> Result<String> {
     )
 }
 
-pub fn disk_format(h: &Handle, filename: &str) -> Result<String> {
+pub fn disk_format(h: &Core, filename: &str) -> Result<String> {
     json_top_field(&info(h, filename)?, "format")
         .ok_or_else(|| Error::msg("qemu-img info: JSON output did not contain \u{2018}format\u{2019} key"))
 }
@@ -215,7 +215,7 @@ fn s(v: &str) -> Value {
 
 /// disk_create through the public API (traced), with the given optargs set.
 fn nested_disk_create(
-    h: &Handle,
+    h: &Core,
     file: &str,
     format: &str,
     size: i64,
@@ -229,7 +229,7 @@ fn nested_disk_create(
     super::nested_opt(h, "disk_create", &[s(file), s(format), Value::Int64(size)], &o).map(|_| ())
 }
 
-fn add_drive(h: &Handle, filename: &str, o: &[Option<Value>]) -> Result<()> {
+fn add_drive(h: &Core, filename: &str, o: &[Option<Value>]) -> Result<()> {
     let mut d = Drive {
         path: filename.to_string(),
         readonly: oint(o, 0).unwrap_or(0) != 0,
@@ -374,7 +374,7 @@ fn is_power_of_2(v: i64) -> bool {
 
 /// libguestfs's disk_create: raw files are made here, qcow2 through qemu-img; the
 /// checks and their messages are 1.48's.
-fn disk_create(h: &Handle, filename: &str, format: &str, size: i64, o: &[Option<Value>]) -> Result<()> {
+fn disk_create(h: &Core, filename: &str, format: &str, size: i64, o: &[Option<Value>]) -> Result<()> {
     let backing = ostr(o, 0);
     let backingformat = ostr(o, 1);
     let prealloc = ostr(o, 2);
@@ -523,7 +523,7 @@ fn ro_opts(iface: Option<String>) -> Vec<Option<Value>> {
     o
 }
 
-pub fn run(h: &Handle, name: &str, a: &[Value], o: &[Option<Value>]) -> Option<Result<RetValue>> {
+pub fn run(h: &Core, name: &str, a: &[Value], o: &[Option<Value>]) -> Option<Result<RetValue>> {
     let unit = |r: Result<()>| r.map(|_| RetValue::None);
     let file = || s(&str(a, 0));
     Some(match name {

@@ -4,7 +4,7 @@
 use super::args::list;
 use super::nested;
 use crate::error::Result;
-use crate::{Error, Handle};
+use crate::{Error, Core};
 use guestfs_protocol::{RetValue, Value};
 
 pub const NAMES: &[&str] = &["parse_environment", "parse_environment_list"];
@@ -23,7 +23,7 @@ fn sv(s: &str) -> Value {
 }
 
 /// Applies the environment (the process's, or `list` of `NAME=value`).
-pub fn parse_environment(h: &Handle, list: Option<&[String]>) -> Result<()> {
+pub fn parse_environment(h: &Core, list: Option<&[String]>) -> Result<()> {
     let get = |name: &str| -> Option<String> {
         match list {
             None => std::env::var_os(name).map(|v| v.to_string_lossy().into_owned()),
@@ -102,7 +102,7 @@ fn leading_int(s: &str) -> Option<i32> {
     Some(if neg { -n } else { n } as i32)
 }
 
-pub fn run(h: &Handle, name: &str, a: &[Value], _o: &[Option<Value>]) -> Option<Result<RetValue>> {
+pub fn run(h: &Core, name: &str, a: &[Value], _o: &[Option<Value>]) -> Option<Result<RetValue>> {
     Some(match name {
         "parse_environment" => parse_environment(h, None).map(|_| RetValue::None),
         "parse_environment_list" => parse_environment(h, Some(&list(a, 0))).map(|_| RetValue::None),

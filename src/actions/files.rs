@@ -4,7 +4,7 @@
 use super::appliance::daemon;
 use super::args::*;
 use crate::error::Result;
-use crate::{Error, Handle};
+use crate::{Error, Core};
 use guestfs_protocol::{FieldValue, RetValue, StructValue, Value};
 
 pub const NAMES: &[&str] = &[
@@ -36,7 +36,7 @@ fn s(v: &str) -> Value {
 }
 
 /// Runs a FileOut daemon call into a temp file and returns the bytes.
-pub(super) fn via_temp(h: &Handle, call: &str, mut args: Vec<Value>, stem: &str, ext: Option<&str>) -> Result<Vec<u8>> {
+pub(super) fn via_temp(h: &Core, call: &str, mut args: Vec<Value>, stem: &str, ext: Option<&str>) -> Result<Vec<u8>> {
     let tmp = super::tmp::temp_path(h, stem, ext)?;
     args.push(Value::Str(tmp.to_string_lossy().as_bytes().to_vec()));
     let r =
@@ -45,7 +45,7 @@ pub(super) fn via_temp(h: &Handle, call: &str, mut args: Vec<Value>, stem: &str,
     r
 }
 
-fn read_file(h: &Handle, path: &str) -> Result<Vec<u8>> {
+fn read_file(h: &Core, path: &str) -> Result<Vec<u8>> {
     via_temp(h, "download", vec![s(path)], "cat", None)
 }
 
@@ -56,7 +56,7 @@ fn nul_list(b: &[u8]) -> Vec<Vec<u8>> {
         .collect()
 }
 
-fn write(h: &Handle, path: &str, content: &[u8], append: bool) -> Result<()> {
+fn write(h: &Core, path: &str, content: &[u8], append: bool) -> Result<()> {
     if content.len() <= WRITE_INLINE_MAX {
         let call = if append {
             "internal_write_append"
@@ -100,7 +100,7 @@ fn stat_from_statns(v: RetValue) -> Result<RetValue> {
     }))
 }
 
-fn feature(h: &Handle, group: &str) -> Result<i32> {
+fn feature(h: &Core, group: &str) -> Result<i32> {
     if let Some(v) = h.lock().inner().features.get(group).copied() {
         return Ok(v);
     }
@@ -112,7 +112,7 @@ fn feature(h: &Handle, group: &str) -> Result<i32> {
     Ok(r)
 }
 
-pub fn run(h: &Handle, name: &str, a: &[Value], _o: &[Option<Value>]) -> Option<Result<RetValue>> {
+pub fn run(h: &Core, name: &str, a: &[Value], _o: &[Option<Value>]) -> Option<Result<RetValue>> {
     Some(match name {
         "read_file" => read_file(h, &str(a, 0)).map(RetValue::Buffer),
         "cat" => match super::nested(h, "read_file", &[s(&str(a, 0))]) {
@@ -233,7 +233,7 @@ pub fn run(h: &Handle, name: &str, a: &[Value], _o: &[Option<Value>]) -> Option<
 /// `/dev/hdX`, `/dev/vdX`, `/dev/xvdX`… become `/dev/sdX`; device-mapper names are asked
 /// of the daemon (`lvm_canonical_lv_name`, quietly: on failure the name is returned as
 /// given, as 1.48 does); anything else is returned unchanged.
-fn canonical_device_name(h: &Handle, dev: &str) -> String {
+fn canonical_device_name(h: &Core, dev: &str) -> String {
     if let Some(rest) = dev.strip_prefix("/dev/") {
         let len = rest.find('d').unwrap_or(rest.len());
         if !rest.contains('/') && !rest.starts_with('m') && len > 0 && len <= 2 && len < rest.len() {

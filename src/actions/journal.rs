@@ -2,19 +2,19 @@
 //! FileOut stream of (big-endian u64 length, "FIELD=value") records.
 
 use crate::error::Result;
-use crate::{Error, Handle};
+use crate::{Error, Core};
 use guestfs_protocol::{FieldValue, RetValue, StructValue, Value};
 
 pub const NAMES: &[&str] = &["journal_get"];
 
-pub fn run(h: &Handle, name: &str, _a: &[Value], _o: &[Option<Value>]) -> Option<Result<RetValue>> {
+pub fn run(h: &Core, name: &str, _a: &[Value], _o: &[Option<Value>]) -> Option<Result<RetValue>> {
     match name {
         "journal_get" => Some(journal_get(h)),
         _ => None,
     }
 }
 
-fn journal_get(h: &Handle) -> Result<RetValue> {
+fn journal_get(h: &Core) -> Result<RetValue> {
     let data = super::files::via_temp(h, "internal_journal_get", Vec::new(), "journal", None)?;
     parse_fields(&data).map(|fields| {
         RetValue::StructList(

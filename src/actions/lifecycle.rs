@@ -5,7 +5,7 @@ use super::args::*;
 use crate::error::Result;
 use crate::handle::events::{EVENT_CLOSE, EVENT_LAUNCH_DONE, EVENT_PROGRESS};
 use crate::handle::State;
-use crate::{Error, Handle};
+use crate::{Error, Core};
 use guestfs_protocol::client::Connection;
 use guestfs_protocol::{RetValue, Value};
 use std::time::{Duration, Instant};
@@ -20,7 +20,7 @@ pub const NAMES: &[&str] = &[
 ];
 
 struct LaunchEv<'a> {
-    h: &'a Handle,
+    h: &'a Core,
     start: Instant,
 }
 
@@ -48,7 +48,7 @@ impl guestfs_launch::LaunchEvents for LaunchEv<'_> {
     }
 }
 
-fn launch_config(h: &Handle) -> Result<guestfs_launch::LaunchConfig> {
+fn launch_config(h: &Core) -> Result<guestfs_launch::LaunchConfig> {
     let tmpdir = super::tmp::ensure_tmpdir(h)?;
     let existing = h.lock().inner().sockdir.clone();
     let sockdir = match existing {
@@ -115,7 +115,7 @@ fn launch_config(h: &Handle) -> Result<guestfs_launch::LaunchConfig> {
 }
 
 /// Fills in the format of drives added without one (never let qemu guess: CVE-2010-3851).
-fn probe_formats(h: &Handle) -> Result<()> {
+fn probe_formats(h: &Core) -> Result<()> {
     let todo: Vec<(usize, String)> = h
         .lock()
         .inner()
@@ -137,7 +137,7 @@ fn probe_formats(h: &Handle) -> Result<()> {
 /// Forwards console output as APPLIANCE events and keeps its last lines, which a launch
 /// failure quotes (so a hang or crash says where the appliance stopped).
 struct ConsoleTail<'a> {
-    h: &'a Handle,
+    h: &'a Core,
     tail: std::cell::RefCell<Vec<u8>>,
     /// Launch progress sentinels seen on the console (1.48's points 6 and 9).
     start: Instant,
@@ -185,7 +185,7 @@ impl guestfs_protocol::client::ClientEvents for ConsoleTail<'_> {
 /// How long to wait for the daemon after qemu started: backend setting
 /// `launch_timeout=SECONDS`, default 600 s (software emulation is slow, but a launch
 /// must never hang forever).
-fn launch_timeout(h: &Handle) -> Duration {
+fn launch_timeout(h: &Core) -> Duration {
     let secs = h
         .lock()
         .inner()
@@ -195,7 +195,7 @@ fn launch_timeout(h: &Handle) -> Duration {
     Duration::from_secs(secs.unwrap_or(600))
 }
 
-pub fn launch(h: &Handle) -> Result<()> {
+pub fn launch(h: &Core) -> Result<()> {
     let (state, ndrives, backend) = {
         let l = h.lock();
         let i = l.inner();
@@ -237,7 +237,7 @@ pub fn launch(h: &Handle) -> Result<()> {
     let cfg = launch_config(h)?;
     h.debug(&format!("launch: program={}", h.lock().inner().program));
     h.lock().inner().state = State::Launching;
-    let fail = |h: &Handle, msg: String, errno: i32| {
+    let fail = |h: &Core, msg: String, errno: i32| {
         h.lock().inner().state = State::Config;
         Error::with_errno(errno, msg)
     };
@@ -288,7 +288,7 @@ pub fn launch(h: &Handle) -> Result<()> {
 }
 
 /// libguestfs's shutdown_backend: autosync, stop qemu, forget drives, back to CONFIG.
-pub fn shutdown(h: &Handle, check: bool) -> Result<()> {
+pub fn shutdown(h: &Core, check: bool) -> Result<()> {
     let (state, autosync) = {
         let l = h.lock();
         let i = l.inner();
@@ -325,7 +325,7 @@ pub fn shutdown(h: &Handle, check: bool) -> Result<()> {
 }
 
 /// guestfs_close's work (the C layer frees the handle afterwards).
-pub fn close(h: &Handle) {
+pub fn close(h: &Core) {
     let _l = h.lock();
     if h.lock().inner().trace {
         h.trace_line("close");
@@ -350,7 +350,7 @@ pub fn close(h: &Handle) {
     }
 }
 
-pub fn run(h: &Handle, name: &str, a: &[Value], _o: &[Option<Value>]) -> Option<Result<RetValue>> {
+pub fn run(h: &Core, name: &str, a: &[Value], _o: &[Option<Value>]) -> Option<Result<RetValue>> {
     Some(match name {
         "launch" => launch(h).map(|_| RetValue::None),
         "shutdown" => shutdown(h, true).map(|_| RetValue::None),

@@ -18,12 +18,12 @@ pub mod tmp;
 pub mod trace;
 
 use crate::error::Result;
-use crate::{Error, Handle};
+use crate::{Error, Core};
 use guestfs_api::Action;
 use guestfs_protocol::{RetValue, Value};
 
 /// Runs an action with the handle's API lock held and arguments already checked.
-pub fn run(h: &Handle, a: &Action, args: &[Value], optargs: &[Option<Value>]) -> Result<RetValue> {
+pub fn run(h: &Core, a: &Action, args: &[Value], optargs: &[Option<Value>]) -> Result<RetValue> {
     if a.is_daemon() {
         return appliance::call(h, a, args, optargs);
     }
@@ -41,7 +41,7 @@ pub fn run(h: &Handle, a: &Action, args: &[Value], optargs: &[Option<Value>]) ->
 }
 
 /// Actions that run without the lock or events (`user_cancel`).
-pub fn run_unlocked(h: &Handle, a: &Action) -> Result<RetValue> {
+pub fn run_unlocked(h: &Core, a: &Action) -> Result<RetValue> {
     match a.name.as_str() {
         "user_cancel" => {
             h.user_cancel.store(true, std::sync::atomic::Ordering::SeqCst);
@@ -71,12 +71,12 @@ pub fn implemented_library_actions() -> Vec<&'static str> {
 /// Calls another action from inside the library the way a C caller would (ENTER
 /// event, trace lines, config checks, the error recorded at once), as libguestfs does
 /// for the public calls it makes internally.
-pub fn nested(h: &Handle, name: &str, args: &[Value]) -> Result<RetValue> {
+pub fn nested(h: &Core, name: &str, args: &[Value]) -> Result<RetValue> {
     let n = guestfs_api::table().action(name).map(|a| a.optargs.len()).unwrap_or(0);
     nested_opt(h, name, args, &vec![None; n])
 }
 
-pub fn nested_opt(h: &Handle, name: &str, args: &[Value], optargs: &[Option<Value>]) -> Result<RetValue> {
+pub fn nested_opt(h: &Core, name: &str, args: &[Value], optargs: &[Option<Value>]) -> Result<RetValue> {
     let a = guestfs_api::table()
         .action(name)
         .ok_or_else(|| Error::not_supported(name))?;

@@ -1,9 +1,9 @@
-//! Handle properties: the get_*/set_* actions, state queries, version and limits.
+//! Core properties: the get_*/set_* actions, state queries, version and limits.
 
 use super::args::*;
 use crate::error::Result;
 use crate::handle::{default_path, Inner, State};
-use crate::{Error, Handle};
+use crate::{Error, Core};
 use guestfs_protocol::{FieldValue, RetValue, StructValue, Value};
 
 pub const NAMES: &[&str] = &[
@@ -69,7 +69,7 @@ pub const NAMES: &[&str] = &[
     "set_libvirt_supported_credentials",
 ];
 
-fn with<T>(h: &Handle, f: impl FnOnce(&mut Inner) -> T) -> T {
+fn with<T>(h: &Core, f: impl FnOnce(&mut Inner) -> T) -> T {
     let l = h.lock();
     let mut i = l.inner();
     f(&mut i)
@@ -80,7 +80,7 @@ fn ok() -> Result<RetValue> {
 }
 
 /// A setter: changes the handle's state, returns nothing.
-fn set(h: &Handle, f: impl FnOnce(&mut Inner)) -> Result<RetValue> {
+fn set(h: &Core, f: impl FnOnce(&mut Inner)) -> Result<RetValue> {
     with(h, f);
     ok()
 }
@@ -123,7 +123,7 @@ fn normalise_backend(b: &str) -> Option<String> {
     })
 }
 
-pub fn set_backend(h: &Handle, b: &str) -> Result<()> {
+pub fn set_backend(h: &Core, b: &str) -> Result<()> {
     let n = normalise_backend(b).ok_or_else(|| Error::msg(format!("invalid backend: {b}")))?;
     with(h, |i| i.backend = n);
     Ok(())
@@ -147,7 +147,7 @@ fn outside_auth(name: &str) -> Result<RetValue> {
     )))
 }
 
-pub fn run(h: &Handle, name: &str, a: &[Value], _o: &[Option<Value>]) -> Option<Result<RetValue>> {
+pub fn run(h: &Core, name: &str, a: &[Value], _o: &[Option<Value>]) -> Option<Result<RetValue>> {
     let b = |v: bool| Ok(RetValue::Bool(v));
     let n = |v: i32| Ok(RetValue::Int(v));
     Some(match name {

@@ -5,12 +5,12 @@
 //! call into a temporary file and decodes the structs.
 
 use crate::error::Result;
-use crate::{Error, Handle};
+use crate::{Error, Core};
 use guestfs_protocol::{RetValue, StructValue, Value};
 
 pub const NAMES: &[&str] = &["filesystem_walk", "find_inode", "yara_scan"];
 
-pub fn run(h: &Handle, name: &str, a: &[Value], _o: &[Option<Value>]) -> Option<Result<RetValue>> {
+pub fn run(h: &Core, name: &str, a: &[Value], _o: &[Option<Value>]) -> Option<Result<RetValue>> {
     // (internal call, how many of the action's arguments it takes, struct type)
     let (call, nargs, structure) = match name {
         "filesystem_walk" => ("internal_filesystem_walk", 1, "tsk_dirent"),

@@ -5,11 +5,11 @@
 use super::nested;
 use crate::error::Result;
 use crate::handle::make_temp_dir;
-use crate::Handle;
+use crate::Core;
 use guestfs_protocol::RetValue;
 use std::path::PathBuf;
 
-pub fn ensure_tmpdir(h: &Handle) -> Result<PathBuf> {
+pub fn ensure_tmpdir(h: &Core) -> Result<PathBuf> {
     if let Some(d) = h.lock().inner().handle_tmpdir.clone() {
         return Ok(d);
     }
@@ -22,7 +22,7 @@ pub fn ensure_tmpdir(h: &Handle) -> Result<PathBuf> {
     Ok(d)
 }
 
-pub fn temp_path(h: &Handle, stem: &str, ext: Option<&str>) -> Result<PathBuf> {
+pub fn temp_path(h: &Core, stem: &str, ext: Option<&str>) -> Result<PathBuf> {
     let dir = ensure_tmpdir(h)?;
     let l = h.lock();
     let mut i = l.inner();

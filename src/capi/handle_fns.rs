@@ -4,7 +4,7 @@
 use super::{cstr, guarded, guestfs_h, handle, with_handle};
 use crate::handle::errors::ErrorHandlerCb;
 use crate::handle::events::{self as ev, EventCb, LogMessageCb, ProgressCb, Registration, Target, VoidCb};
-use crate::Handle;
+use crate::Core;
 use std::ffi::{c_char, c_int, c_uint, c_void, CString};
 use std::sync::Once;
 
@@ -29,7 +29,7 @@ pub extern "C" fn guestfs_create() -> *mut guestfs_h {
 #[no_mangle]
 pub extern "C" fn guestfs_rs_int_create_flags(flags: c_uint) -> *mut guestfs_h {
     guarded(std::ptr::null_mut(), || {
-        let h = std::sync::Arc::new(Handle::new());
+        let h = std::sync::Arc::new(Core::new());
         let p = super::register(h.clone());
         let h = &*h;
         if flags & CREATE_NO_CLOSE_ON_EXIT != 0 {

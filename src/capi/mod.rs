@@ -9,14 +9,14 @@ pub mod optargs;
 pub mod ret;
 pub mod structs;
 
-use crate::Handle;
+use crate::Core;
 use parking_lot::Mutex;
 use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
 
-/// The opaque `guestfs_h` of the C API; really a `Handle`.
+/// The opaque `guestfs_h` of the C API; really a `Core`.
 #[allow(non_camel_case_types)]
 pub struct guestfs_h {
     _private: [u8; 0],
@@ -27,17 +27,17 @@ pub struct guestfs_h {
 /// rejected. Each call holds its own `Arc` for its duration: a `guestfs_close` racing a
 /// call in another thread removes the entry, but the memory is freed only when the last
 /// call holding it returns (1.48 leaves that race undefined).
-static LIVE: Mutex<Option<HashMap<usize, Arc<Handle>>>> = Mutex::new(None);
+static LIVE: Mutex<Option<HashMap<usize, Arc<Core>>>> = Mutex::new(None);
 
 /// Adds a new handle to the live set and returns the pointer C callers will hold.
-pub(crate) fn register(h: Arc<Handle>) -> *mut guestfs_h {
+pub(crate) fn register(h: Arc<Core>) -> *mut guestfs_h {
     let p = Arc::as_ptr(&h) as *mut guestfs_h;
     LIVE.lock().get_or_insert_with(HashMap::new).insert(p as usize, h);
     p
 }
 
 /// Takes a handle off the live set; later lookups of `g` fail.
-pub(crate) fn unregister(g: *mut guestfs_h) -> Option<Arc<Handle>> {
+pub(crate) fn unregister(g: *mut guestfs_h) -> Option<Arc<Core>> {
     LIVE.lock().as_mut().and_then(|s| s.remove(&(g as usize)))
 }
 
@@ -49,7 +49,7 @@ pub(crate) fn all_live() -> Vec<usize> {
 }
 
 /// The handle behind `g`, if `g` is a live handle.
-pub(crate) fn handle(g: *mut guestfs_h) -> Option<Arc<Handle>> {
+pub(crate) fn handle(g: *mut guestfs_h) -> Option<Arc<Core>> {
     let found = if g.is_null() {
         None
     } else {
@@ -62,7 +62,7 @@ pub(crate) fn handle(g: *mut guestfs_h) -> Option<Arc<Handle>> {
 }
 
 /// Runs `f` with the handle behind `g`, turning a panic into `err` plus a recorded error.
-pub(crate) fn with_handle<T>(g: *mut guestfs_h, err: T, f: impl FnOnce(&Handle) -> T) -> T {
+pub(crate) fn with_handle<T>(g: *mut guestfs_h, err: T, f: impl FnOnce(&Core) -> T) -> T {
     let Some(h) = handle(g) else { return err };
     let h = &*h;
     // A call that raced guestfs_close in another thread and lost: the handle is closed (or

@@ -1,7 +1,7 @@
 //! Last error, errno and error handlers: kept per thread for each handle, as in
 //! libguestfs ≥ 1.38 (setting a handler in one thread does not affect another).
 
-use super::Handle;
+use super::Core;
 use crate::capi::guestfs_h;
 use std::collections::HashMap;
 use std::ffi::{c_char, c_void, CString};
@@ -63,7 +63,7 @@ impl PerThread {
     }
 }
 
-impl Handle {
+impl Core {
     /// Record an error for this thread, then call this thread's error handler.
     pub fn set_error(&self, errno: i32, message: &str) {
         let msg = CString::new(message.replace('\0', "\\0")).unwrap_or_default();

@@ -1,7 +1,7 @@
 //! Events: registered callbacks and their dispatch, including the five old-style
 //! `guestfs_set_*_callback` functions, which are ordinary registrations here.
 
-use super::Handle;
+use super::Core;
 use crate::capi::guestfs_h;
 use std::ffi::{c_char, c_int, c_void};
 
@@ -137,7 +137,7 @@ fn escaped(buf: &[u8], keep_newlines: bool) -> Vec<u8> {
     o
 }
 
-impl Handle {
+impl Core {
     /// Calls every callback registered for `event`, in registration order, with only
     /// the API lock held. When none is registered, message events go to stderr by
     /// libguestfs's rules.

@@ -1,5 +1,6 @@
 //! The handle: configuration, state machine and the per-handle facilities
-//! (errors, events, private data). One `Handle` is one `guestfs_h *` in C.
+//! (errors, events, private data). One `Core` stands behind one `guestfs_h *` in C and
+//! one public `guestfs::Handle` in Rust.
 //!
 //! Concurrency: every API call holds `api` (a reentrant mutex) for its whole duration,
 //! as libguestfs 1.48 does, so calls on one handle are serialised and callbacks may call
@@ -75,7 +76,7 @@ pub struct Inner {
     pub test_output: usize,
 }
 
-pub struct Handle {
+pub struct Core {
     api: ReentrantMutex<RefCell<Inner>>,
     /// Per-thread last error and error handlers (libguestfs keeps them per thread).
     pub(crate) errors: Mutex<errors::PerThread>,
@@ -117,8 +118,8 @@ pub fn default_path() -> String {
         .to_string()
 }
 
-impl Handle {
-    pub fn new() -> Handle {
+impl Core {
+    pub fn new() -> Core {
         let inner = Inner {
             state: State::Config,
             verbose: false,
@@ -155,7 +156,7 @@ impl Handle {
             close_on_exit: true,
             test_output: 0,
         };
-        Handle {
+        Core {
             api: ReentrantMutex::new(RefCell::new(inner)),
             errors: Mutex::new(Default::default()),
             user_cancel: AtomicBool::new(false),
@@ -176,7 +177,7 @@ impl Handle {
 
     /// The C pointer for this handle (callbacks receive it).
     pub fn c_ptr(&self) -> *mut crate::capi::guestfs_h {
-        self as *const Handle as *mut crate::capi::guestfs_h
+        self as *const Core as *mut crate::capi::guestfs_h
     }
 
     pub fn state(&self) -> State {
@@ -208,9 +209,9 @@ impl Handle {
     }
 }
 
-impl Default for Handle {
+impl Default for Core {
     fn default() -> Self {
-        Handle::new()
+        Core::new()
     }
 }
 

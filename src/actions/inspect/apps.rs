@@ -5,7 +5,7 @@
 
 use super::{download_bounded, nested, nested_str, s};
 use crate::error::Result;
-use crate::Handle;
+use crate::Core;
 pub use guestfs_guestdata::packages::{parse_apk_installed, parse_dpkg_status, parse_pacman_desc, App};
 use guestfs_protocol::{FieldValue, RetValue, StructValue};
 
@@ -45,7 +45,7 @@ impl ToStruct2 for App {
     }
 }
 
-pub fn list2(h: &Handle, root: &str) -> Result<Vec<StructValue>> {
+pub fn list2(h: &Core, root: &str) -> Result<Vec<StructValue>> {
     let os_type = nested_str(h, "inspect_get_type", &[s(root)])?;
     let format = nested_str(h, "inspect_get_package_format", &[s(root)])?;
     let mut structs = Vec::new();
@@ -89,7 +89,7 @@ fn name_of(v: &StructValue) -> &[u8] {
 }
 
 /// The deprecated v1 list: application2 without arch and the spare fields.
-pub fn list1(h: &Handle, root: &str) -> Result<Vec<StructValue>> {
+pub fn list1(h: &Core, root: &str) -> Result<Vec<StructValue>> {
     let v2 = super::nested(h, "inspect_list_applications2", &[s(root)])?;
     let RetValue::StructList(v2) = v2 else {
         return Ok(Vec::new());
@@ -104,7 +104,7 @@ pub fn list1(h: &Handle, root: &str) -> Result<Vec<StructValue>> {
         .collect())
 }
 
-fn list_pacman(h: &Handle) -> Result<Vec<App>> {
+fn list_pacman(h: &Core) -> Result<Vec<App>> {
     let RetValue::StructList(entries) = nested(h, "readdir", &[s("/var/lib/pacman/local")])? else {
         return Ok(Vec::new());
     };

@@ -6,13 +6,13 @@
 
 use super::{cirros, dib, download_bounded, nested, nested_int, nested_str, pe, png, s};
 use crate::error::Result;
-use crate::Handle;
+use crate::Core;
 use guestfs_protocol::{RetValue, Value};
 
 /// An icon, or "keep looking".
 type Found = Option<Vec<u8>>;
 
-pub fn icon(h: &Handle, root: &str, favicon: Option<bool>, highquality: Option<bool>) -> Result<Vec<u8>> {
+pub fn icon(h: &Core, root: &str, favicon: Option<bool>, highquality: Option<bool>) -> Result<Vec<u8>> {
     let os_type = nested_str(h, "inspect_get_type", &[s(root)])?;
     let distro = nested_str(h, "inspect_get_distro", &[s(root)])?;
     let highquality = highquality.unwrap_or(false);
@@ -78,7 +78,7 @@ pub fn icon(h: &Handle, root: &str, favicon: Option<bool>, highquality: Option<b
     Ok(found.unwrap_or_default())
 }
 
-fn find_png(h: &Handle, paths: &[&str], max: u64) -> Result<Found> {
+fn find_png(h: &Core, paths: &[&str], max: u64) -> Result<Found> {
     for p in paths {
         if let Some(png) = get_png(h, p, max)? {
             return Ok(Some(png));
@@ -88,7 +88,7 @@ fn find_png(h: &Handle, paths: &[&str], max: u64) -> Result<Found> {
 }
 
 /// CirrOS's text logo, drawn (1.48: pbmtext | pnmtopng, from a download capped at 1 KiB).
-fn cirros_logo(h: &Handle) -> Result<Found> {
+fn cirros_logo(h: &Core) -> Result<Found> {
     const LOGO: &str = "/usr/share/cirros/logo";
     if !nested_opt_is_file(h, LOGO)? {
         return Ok(None);
@@ -108,7 +108,7 @@ const MAX_WINDOWS_EXPLORER_SIZE: u64 = 4_000_000;
 
 /// Windows: by version, as 1.48 — XP (5.1) and 7 (6.1) take a bitmap resource out of
 /// explorer.exe, 8 (6.2) a PNG file; other versions have no icon.
-fn windows_icon(h: &Handle, root: &str) -> Result<Found> {
+fn windows_icon(h: &Core, root: &str) -> Result<Found> {
     let Ok(systemroot) = nested_str(h, "inspect_get_windows_systemroot", &[s(root)]) else {
         return Ok(None);
     };
@@ -155,7 +155,7 @@ fn windows_icon(h: &Handle, root: &str) -> Result<Found> {
 
 /// Bitmap resource `id` of the PE file at `path` as a PNG, cut to its top `rows` rows.
 /// Anything missing or malformed is "no icon", as a failing wrestool pipeline is in 1.48.
-fn explorer_bitmap(h: &Handle, path: &str, id: u32, rows: Option<u32>) -> Found {
+fn explorer_bitmap(h: &Core, path: &str, id: u32, rows: Option<u32>) -> Found {
     let exe = download_bounded(h, path, MAX_WINDOWS_EXPLORER_SIZE, Some("exe")).ok()?;
     let bitmap = dib::decode(pe::resource(&exe, pe::RT_BITMAP, id)?)?;
     let bitmap = match rows {
@@ -166,7 +166,7 @@ fn explorer_bitmap(h: &Handle, path: &str, id: u32, rows: Option<u32>) -> Found 
 }
 
 /// is_file with errors silenced, but still returned (1.48 fails the call on them).
-fn is_file_silently(h: &Handle, path: &str) -> Result<bool> {
+fn is_file_silently(h: &Core, path: &str) -> Result<bool> {
     h.push_error_handler(None, 0);
     let r = nested(h, "is_file", &[s(path)]);
     h.pop_error_handler();
@@ -174,14 +174,14 @@ fn is_file_silently(h: &Handle, path: &str) -> Result<bool> {
 }
 
 /// Calls whose errors mean "not here" rather than failure: 1.48 silences them.
-fn quietly(h: &Handle, name: &str, args: &[Value]) -> Option<RetValue> {
+fn quietly(h: &Core, name: &str, args: &[Value]) -> Option<RetValue> {
     h.push_error_handler(None, 0);
     let r = nested(h, name, args);
     h.pop_error_handler();
     r.ok()
 }
 
-fn case_sensitive_path_silently(h: &Handle, p: &str) -> Option<String> {
+fn case_sensitive_path_silently(h: &Core, p: &str) -> Option<String> {
     match quietly(h, "case_sensitive_path", &[s(p)])? {
         RetValue::Str(b) => Some(String::from_utf8_lossy(&b).into_owned()),
         _ => None,
@@ -190,7 +190,7 @@ fn case_sensitive_path_silently(h: &Handle, p: &str) -> Option<String> {
 
 /// The PNG at `path` if it is one of 16..=1024 pixels a side and at most `max` bytes
 /// (0: 4 bytes a pixel). Only is_file's own failure is an error.
-fn get_png(h: &Handle, path: &str, max: u64) -> Result<Found> {
+fn get_png(h: &Core, path: &str, max: u64) -> Result<Found> {
     let is_file = nested_opt_is_file(h, path)?;
     if !is_file {
         return Ok(None);
@@ -212,7 +212,7 @@ fn get_png(h: &Handle, path: &str, max: u64) -> Result<Found> {
     Ok(download_bounded(h, &real, max, Some("png")).ok())
 }
 
-fn nested_opt_is_file(h: &Handle, path: &str) -> Result<bool> {
+fn nested_opt_is_file(h: &Core, path: &str) -> Result<bool> {
     match super::super::nested_opt(h, "is_file", &[s(path)], &[Some(Value::Bool(true))])? {
         RetValue::Bool(b) => Ok(b),
         _ => Ok(false),

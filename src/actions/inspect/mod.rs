@@ -13,7 +13,7 @@ use guestfs_guestdata::{cirros, dib, hive, pe, png};
 
 use super::nested;
 use crate::error::Result;
-use crate::{Error, Handle};
+use crate::{Error, Core};
 use guestfs_protocol::{RetValue, Value};
 
 pub const NAMES: &[&str] = &[
@@ -24,7 +24,7 @@ pub const NAMES: &[&str] = &[
 ];
 
 /// Runs `name` if it is one of this family's actions.
-pub fn run(h: &Handle, name: &str, args: &[Value], optargs: &[Option<Value>]) -> Option<Result<RetValue>> {
+pub fn run(h: &Core, name: &str, args: &[Value], optargs: &[Option<Value>]) -> Option<Result<RetValue>> {
     let root = super::args::str(args, 0);
     Some(match name {
         "inspect_list_applications2" => apps::list2(h, &root).map(RetValue::StructList),
@@ -46,14 +46,14 @@ fn s(v: &str) -> Value {
 }
 
 /// A public string-returning call made from library code.
-fn nested_str(h: &Handle, name: &str, args: &[Value]) -> Result<String> {
+fn nested_str(h: &Core, name: &str, args: &[Value]) -> Result<String> {
     match nested(h, name, args)? {
         RetValue::Str(b) => Ok(String::from_utf8_lossy(&b).into_owned()),
         _ => Err(Error::msg(format!("{name}: unexpected reply"))),
     }
 }
 
-fn nested_int(h: &Handle, name: &str, args: &[Value]) -> Result<i64> {
+fn nested_int(h: &Core, name: &str, args: &[Value]) -> Result<i64> {
     match nested(h, name, args)? {
         RetValue::Int(n) => Ok(n as i64),
         RetValue::Int64(n) => Ok(n),
@@ -64,7 +64,7 @@ fn nested_int(h: &Handle, name: &str, args: &[Value]) -> Result<i64> {
 
 /// A guest file's bytes, refused when larger than `max` (1.48's download_to_tmp: filesize
 /// first, then download through a temporary file).
-fn download_bounded(h: &Handle, path: &str, max: u64, ext: Option<&str>) -> Result<Vec<u8>> {
+fn download_bounded(h: &Core, path: &str, max: u64, ext: Option<&str>) -> Result<Vec<u8>> {
     let size = nested_int(h, "filesize", &[s(path)])?;
     if size < 0 || size as u64 > max {
         let e = Error::msg(format!("size of {path} is unreasonably large ({size} bytes)"));

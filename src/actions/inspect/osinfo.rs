@@ -2,15 +2,15 @@
 
 use super::{nested_int, nested_str, s};
 use crate::error::Result;
-use crate::Handle;
+use crate::Core;
 
-pub fn osinfo(h: &Handle, root: &str) -> Result<String> {
+pub fn osinfo(h: &Core, root: &str) -> Result<String> {
     let os_type = nested_str(h, "inspect_get_type", &[s(root)])?;
     let distro = nested_str(h, "inspect_get_distro", &[s(root)])?;
     // As 1.48, a failing version getter counts as -1 rather than failing the call.
     let major = nested_int(h, "inspect_get_major_version", &[s(root)]).unwrap_or(-1) as i32;
     let minor = nested_int(h, "inspect_get_minor_version", &[s(root)]).unwrap_or(-1) as i32;
-    let windows = |h: &Handle| -> Result<Option<String>> {
+    let windows = |h: &Core| -> Result<Option<String>> {
         let name = nested_str(h, "inspect_get_product_name", &[s(root)])?;
         let variant = nested_str(h, "inspect_get_product_variant", &[s(root)])?;
         Ok(windows_id(major, minor, &name, &variant).map(str::to_string))

@@ -7,9 +7,9 @@ use super::apps::App;
 use super::hive::Hive;
 use super::{download_bounded, nested_str, s};
 use crate::error::Result;
-use crate::Handle;
+use crate::Core;
 
-pub fn list(h: &Handle, root: &str) -> Result<Vec<App>> {
+pub fn list(h: &Core, root: &str) -> Result<Vec<App>> {
     let path = nested_str(h, "inspect_get_windows_software_hive", &[s(root)])?;
     let bytes = download_bounded(h, &path, super::hive::MAX_HIVE_SIZE, None)?;
     let Some(hive) = Hive::new(bytes) else {
