@@ -59,6 +59,11 @@ fn call_fn(api: &Api, a: &Action, module: &str, o: &mut String) {
         a.rust_fn_name()
     );
     let mut pass = vec!["d".to_string()];
+    let reads_request = !a.optargs.is_empty() || a.args.iter().any(|arg| !arg.is_file_transfer());
+    if !reads_request {
+        // Only streamed files (or nothing): the request has no arguments to decode.
+        o.push_str("    let _ = req;\n");
+    }
     for (i, arg) in a.args.iter().enumerate() {
         let v = format!("a_{}", arg.name);
         let (decl, p) = match &arg.ty {
@@ -125,10 +130,12 @@ pub fn generate(api: &Api, typed: &dyn Fn(&str) -> bool) -> String {
     opts_module(api, &mut o);
     let mut arms = Vec::new();
     let mut unimplemented = Vec::new();
+    let mut typed_names = Vec::new();
     for a in api.actions.iter().filter(|a| a.is_daemon()) {
         match &a.implementation {
             Implementation::Module(m) if typed(m) => {
                 call_fn(api, a, m, &mut o);
+                typed_names.push(format!("    {:?},\n", a.name));
                 arms.push(format!(
                     "        {} => call_{}(d, req),\n",
                     a.proc_nr.unwrap(),
@@ -146,6 +153,11 @@ pub fn generate(api: &Api, typed: &dyn Fn(&str) -> bool) -> String {
         o.push_str(&arm);
     }
     o.push_str("        _ => return None,\n    })\n}\n\n");
+    o.push_str("/// Daemon actions implemented by a typed function (listed by `--list-implemented`).\npub const TYPED: &[&str] = &[\n");
+    for t in typed_names {
+        o.push_str(&t);
+    }
+    o.push_str("];\n\n");
     o.push_str("/// Daemon actions the table marks `unimplemented` (they answer ENOTSUP).\npub const UNIMPLEMENTED: &[&str] = &[\n");
     for u in unimplemented {
         o.push_str(&u);

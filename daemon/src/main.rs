@@ -19,6 +19,7 @@ mod log;
 mod mountable;
 mod net;
 mod request;
+mod stream;
 mod sysroot;
 
 use std::path::PathBuf;

@@ -303,14 +303,15 @@ fn base64_in(d: &mut Daemon, r: &Req) -> Result<RetValue> {
         .stdout_file(out)
         .spawn_streaming(true, false)?;
     let mut stdin = child.child.stdin.take();
-    let res = d.receive_file(&mut |data: &[u8]| match stdin.as_mut() {
+    let upload = crate::args::FileIn::token();
+    let res = crate::stream::receive(d, upload, &mut |data: &[u8]| match stdin.as_mut() {
         Some(s) => s.write_all(data).map_err(|e| Error::io(&e, "write")),
         None => Ok(()),
     });
     drop(stdin);
     if let Err(e) = res {
         child.kill();
-        return Err(e);
+        return Err(e.into());
     }
     let (status, err) = child.finish();
     if status != Some(0) {
@@ -323,17 +324,17 @@ fn base64_in(d: &mut Daemon, r: &Req) -> Result<RetValue> {
 fn base64_out(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let f = open_guest(d, r, 0, "")?;
     let mut child = Cmd::new("base64").stdin_file(f).spawn_streaming(false, true)?;
-    d.begin_file_out()?;
+    let mut file = crate::stream::FileOutStream::begin(d, crate::args::FileOut::token())?;
     let mut out = child.child.stdout.take();
     let sent = match out.as_mut() {
-        Some(o) => d.send_stream_body(o, None),
+        Some(o) => file.copy_from(d, o, None),
         None => Ok(true),
     };
     drop(out);
     match sent {
         Ok(true) => {
             let (status, _) = child.finish();
-            d.end_file_out(status != Some(0))?;
+            file.finish(d, status != Some(0))?;
         }
         Ok(false) => child.kill(),
         Err(e) => {

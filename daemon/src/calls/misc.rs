@@ -160,14 +160,15 @@ fn ntfsclone_in(d: &mut Daemon, r: &Req) -> Result<RetValue> {
         .args(["-O", &dev, "--restore-image", "-"])
         .spawn_streaming(true, false)?;
     let mut stdin = child.child.stdin.take();
-    let res = d.receive_file(&mut |data: &[u8]| match stdin.as_mut() {
+    let upload = crate::args::FileIn::token();
+    let res = crate::stream::receive(d, upload, &mut |data: &[u8]| match stdin.as_mut() {
         Some(s) => s.write_all(data).map_err(|e| Error::io(&e, "write")),
         None => Ok(()),
     });
     drop(stdin);
     match res {
         Ok(()) => {}
-        Err(e) if e.msg == "file upload cancelled" => {
+        Err(crate::stream::ReceiveError::Cancelled) => {
             child.kill();
             return Err(Error::msg("ntfsclone cancelled"));
         }
@@ -201,17 +202,17 @@ fn ntfsclone_out(d: &mut Daemon, r: &Req) -> Result<RetValue> {
         }
     }
     let mut child = c.arg(&dev).spawn_streaming(false, true)?;
-    d.begin_file_out()?;
+    let mut file = crate::stream::FileOutStream::begin(d, crate::args::FileOut::token())?;
     let mut out = child.child.stdout.take();
     let sent = match out.as_mut() {
-        Some(o) => d.send_stream_body(o, None),
+        Some(o) => file.copy_from(d, o, None),
         None => Ok(true),
     };
     drop(out);
     match sent {
         Ok(true) => {
             let (status, _) = child.finish();
-            d.end_file_out(status != Some(0))?;
+            file.finish(d, status != Some(0))?;
         }
         Ok(false) => child.kill(),
         Err(e) => {
@@ -267,7 +268,7 @@ fn internal_upload(d: &mut Daemon, r: &Req) -> Result<RetValue> {
         .mode(r.int(2) as u32 & 0o7777)
         .open(&path)
         .map_err(|e| Error::io(&e, &name))?;
-    d.receive_file(&mut |data: &[u8]| {
+    crate::stream::receive(d, crate::args::FileIn::token(), &mut |data: &[u8]| {
         f.write_all(data)
             .map_err(|_| Error::msg(format!("write error: {name}")))
     })?;
@@ -303,8 +304,10 @@ fn mksquashfs(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let res = (|| {
         let mut f = std::fs::File::open(&tmp).map_err(|e| Error::io(&e, tmp.display()))?;
         let size = f.metadata().map(|m| m.len()).ok();
-        d.begin_file_out()?;
-        d.send_stream(&mut f, size)?;
+        let mut file = crate::stream::FileOutStream::begin(d, crate::args::FileOut::token())?;
+        if file.copy_from(d, &mut f, size)? {
+            file.finish(d, false)?;
+        }
         Ok(RetValue::None)
     })();
     let _ = std::fs::remove_file(&tmp);
@@ -376,7 +379,8 @@ fn inode_arg(r: &Req) -> Result<String> {
 /// FileOut: the content of the file with the given inode number, through icat.
 fn download_inode(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let inode = inode_arg(r)?;
-    super::transfer::stream_command(d, Cmd::new("icat").arg("-r").arg(mountable_device(r, 0)).arg(&inode))
+    let c = Cmd::new("icat").arg("-r").arg(mountable_device(r, 0)).arg(&inode);
+    crate::stream::command_output(d, crate::args::FileOut::token(), c, Some("guestfsd")).map(|()| RetValue::None)
 }
 
 /// FileOut: data units start..stop through blkls; only unallocated ones when the
@@ -393,13 +397,15 @@ fn download_blocks(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     if !r.opt_set(0) {
         c = c.arg("-e");
     }
-    super::transfer::stream_command(d, c.arg(format!("{start}-{stop}")))
+    let c = c.arg(format!("{start}-{stop}"));
+    crate::stream::command_output(d, crate::args::FileOut::token(), c, Some("guestfsd")).map(|()| RetValue::None)
 }
 
 /// FileOut: the content of the NTFS file with the given inode (MFT record) number.
 fn ntfscat_i(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let inode = inode_arg(r)?;
-    super::transfer::stream_command(d, Cmd::new("ntfscat").arg("-i").arg(&inode).arg(mountable_device(r, 0)))
+    let c = Cmd::new("ntfscat").arg("-i").arg(&inode).arg(mountable_device(r, 0));
+    crate::stream::command_output(d, crate::args::FileOut::token(), c, Some("guestfsd")).map(|()| RetValue::None)
 }
 
 fn f2fs_expand(_d: &mut Daemon, r: &Req) -> Result<RetValue> {

@@ -14,7 +14,6 @@ use crate::request::Req;
 pub mod augeas;
 pub mod blockdev;
 pub mod btrfs;
-pub mod chunks;
 pub mod command;
 pub mod content;
 pub mod core;
@@ -68,7 +67,6 @@ const FAMILIES: &[&[(&str, Handler)]] = &[
     glob::CALLS,
     gpt::CALLS,
     initrd::CALLS,
-    transfer::CALLS,
     command::CALLS,
     xattr::CALLS,
     btrfs::CALLS,
@@ -81,14 +79,11 @@ const FAMILIES: &[&[(&str, Handler)]] = &[
     augeas::CALLS,
     hivex::CALLS,
     journal::CALLS,
-    debug::CALLS,
     selinux::CALLS,
     selinux_relabel::CALLS,
     ldm::CALLS,
     rsync::CALLS,
     rpm::CALLS,
-    tsk::CALLS,
-    yara::CALLS,
 ];
 
 /// The implementation of an action, if we have one.
@@ -101,7 +96,8 @@ pub fn handler(name: &str) -> Option<Handler> {
 
 /// Names of every implemented call (tests, and `guestfsd --list-implemented`).
 pub fn implemented() -> Vec<&'static str> {
-    FAMILIES.iter().flat_map(|f| f.iter().map(|(n, _)| *n)).collect()
+    let legacy = FAMILIES.iter().flat_map(|f| f.iter().map(|(n, _)| *n));
+    legacy.chain(crate::generated::TYPED.iter().copied()).collect()
 }
 
 /// Opens a guest file for writing from the start, as the daemon's write-style calls do:
