@@ -53,8 +53,6 @@ pub mod yara;
 pub type Handler = fn(&mut Daemon, &Req) -> Result<RetValue>;
 
 const FAMILIES: &[&[(&str, Handler)]] = &[
-    core::CALLS,
-    mount::CALLS,
     devs::CALLS,
     parted::CALLS,
     blockdev::CALLS,
@@ -92,6 +90,11 @@ pub fn handler(name: &str) -> Option<Handler> {
     MAP.get_or_init(|| FAMILIES.iter().flat_map(|f| f.iter().copied()).collect())
         .get(name)
         .copied()
+}
+
+/// Whether the daemon implements an action (through a `CALLS` table or a typed function).
+pub fn is_implemented(name: &str) -> bool {
+    handler(name).is_some() || crate::generated::TYPED.contains(&name)
 }
 
 /// Names of every implemented call (tests, and `guestfsd --list-implemented`).

@@ -68,7 +68,7 @@ pub(crate) fn call(d: &mut Daemon, name: &str, args: Vec<Value>) -> Result<RetVa
         .api
         .action(name)
         .ok_or_else(|| Error::msg(format!("{name}: no such action")))?;
-    let handler = super::handler(name).ok_or_else(|| Error::msg(format!("{name}: not implemented")))?;
+    let handler = super::handler(name);
     let header = Header {
         prog: 0,
         vers: 0,
@@ -86,7 +86,11 @@ pub(crate) fn call(d: &mut Daemon, name: &str, args: Vec<Value>) -> Result<RetVa
         args,
         optargs,
     };
-    handler(d, &req)
+    let not_implemented = || Err(Error::msg(format!("{name}: not implemented")));
+    match handler {
+        Some(h) => h(d, &req),
+        None => crate::generated::call(d, &req).unwrap_or_else(not_implemented),
+    }
 }
 
 /// A caller-spelled mountable in the appliance's spelling.
