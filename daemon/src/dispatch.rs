@@ -7,8 +7,9 @@ use std::panic::{self, AssertUnwindSafe};
 use std::time::Instant;
 
 use guestfs_api::{Action, ArgType, RetType, StrKind};
-use guestfs_protocol::server::{check_call_header, ProgressThrottle, REPLY_TOO_BIG};
-use guestfs_protocol::{decode_args, encode_ret, errno_to_name, Header, RetValue, Value, HEADER_LEN, MESSAGE_MAX};
+use guestfs_protocol::dispatch::decode_call;
+use guestfs_protocol::server::{ProgressThrottle, REPLY_TOO_BIG};
+use guestfs_protocol::{encode_ret, errno_to_name, Header, RetValue, Value, HEADER_LEN, MESSAGE_MAX};
 
 use crate::calls;
 use crate::daemon::Daemon;
@@ -32,7 +33,7 @@ pub fn handle(d: &mut Daemon, header: Header, body: Vec<u8>) {
     d.replied = false;
     d.file_in_pending = action.is_some_and(|a| a.file_in_args().next().is_some());
 
-    let result = run(d, &header, action, body);
+    let result = run(d, &header, body);
     finish(d, &header, action, result);
 
     if let Some(a) = action {
@@ -46,33 +47,16 @@ pub fn handle(d: &mut Daemon, header: Header, body: Vec<u8>) {
     d.cur = None;
 }
 
-fn run(d: &mut Daemon, h: &Header, action: Option<&'static Action>, body: Vec<u8>) -> Result<RetValue> {
-    check_call_header(h).map_err(Error::msg)?;
-    let Some(action) = action else {
-        return Err(Error::msg(format!(
-            "dispatch_incoming_message: unknown procedure number {}, set LIBGUESTFS_PATH to point to the matching libguestfs appliance directory",
-            h.proc_nr as i32
-        )));
-    };
-    let n = action.optargs.len();
-    if n == 0 {
-        if h.optargs_bitmask != 0 {
-            return Err(Error::msg(
-                "header optargs_bitmask field must be passed as 0 for calls that don't take optional arguments",
-            ));
-        }
-    } else if n < 64 && h.optargs_bitmask & !((1u64 << n) - 1) != 0 {
-        return Err(Error::msg(
-            "unknown option in optional arguments bitmask (this can happen if a program is compiled against a newer version of libguestfs, then run against an older version of the daemon)",
-        ));
-    }
-    let (wire, optargs) =
-        decode_args(action, &body).map_err(|_| Error::msg("daemon failed to decode procedure arguments"))?;
+fn run(d: &mut Daemon, h: &Header, body: Vec<u8>) -> Result<RetValue> {
+    // Header, procedure number, optargs bitmask and argument decoding, in 1.48's order
+    // (protocol::dispatch, the code the `message` fuzz target exercises).
+    let call = decode_call(d.api, h, &body).map_err(|rej| Error::msg(rej.message))?;
+    let action: &'static Action = call.action;
     let mut req = Req {
         header: *h,
         action,
-        args: with_file_placeholders(action, wire),
-        optargs,
+        args: with_file_placeholders(action, call.args),
+        optargs: call.optargs,
     };
     check_args(d, &mut req)?;
 
@@ -148,12 +132,13 @@ fn finish(d: &mut Daemon, h: &Header, action: Option<&'static Action>, result: R
                     return;
                 }
             }
-            crate::log::line(format!("guestfsd: error: {}", e.msg));
+            let msg = d.devices.reverse_in_text(&e.msg);
+            crate::log::line(format!("guestfsd: error: {msg}"));
             if d.replied {
                 // FileOut after its OK reply: the protocol has no room for an error.
                 Ok(())
             } else {
-                d.t.reply_error(h, errno_to_name(e.errno), &e.msg)
+                d.t.reply_error(h, errno_to_name(e.errno), &msg)
             }
         }
     };
