@@ -385,7 +385,7 @@ fn mke2fs(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     for a in argv.iter_mut() {
         if let Some(j) = a.strip_prefix("device=/dev/") {
             let j = format!("/dev/{j}");
-            *a = format!("device={}", crate::dispatch::resolve_device(d, &r.stub(), &j)?);
+            *a = format!("device={}", crate::checks::resolve_device(d, &r.stub(), &j)?);
         }
     }
     let o = Cmd::new(&argv[0]).args(&argv[1..]).run();

@@ -1200,7 +1200,7 @@ fn write_file_deprecated(d: &mut Daemon, r: &Req) -> Result<RetValue> {
 
 /// A Dev_or_Path argument as a host path.
 fn dev_or_path(d: &Daemon, r: &Req, i: usize) -> Result<(std::path::PathBuf, bool)> {
-    if r.bytes(i).starts_with(b"/dev/") && crate::dispatch::is_device_parameter(&r.str(i)) {
+    if r.bytes(i).starts_with(b"/dev/") && crate::checks::is_device_parameter(&r.str(i)) {
         Ok((dev_path(r, i), false))
     } else {
         Ok((host_path(d, r, i, true)?, true))

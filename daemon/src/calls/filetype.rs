@@ -55,7 +55,7 @@ fn file_tool(args: &[&str], p: &Path) -> Result<String> {
 /// 1.48's file: non-regular files are named without running the tool.
 fn describe(d: &Daemon, r: &Req, i: usize) -> Result<(String, std::path::PathBuf)> {
     let arg = r.str(i);
-    if arg.starts_with("/dev/") && crate::dispatch::is_device_parameter(&arg) {
+    if arg.starts_with("/dev/") && crate::checks::is_device_parameter(&arg) {
         let p = std::path::PathBuf::from(&arg);
         return Ok((file_tool(&["-zSbsL"], &p)?, p));
     }

@@ -171,7 +171,7 @@ fn mount_vfs(d: &mut Daemon, r: &Req) -> Result<RetValue> {
 
 fn umount(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let arg = r.str(0);
-    let target: PathBuf = if arg.starts_with("/dev/") && crate::dispatch::is_device_parameter(&arg) {
+    let target: PathBuf = if arg.starts_with("/dev/") && crate::checks::is_device_parameter(&arg) {
         PathBuf::from(&arg)
     } else {
         super::host_path(d, r, 0, true)?

@@ -37,7 +37,7 @@ pub const CALLS: &[(&str, Handler)] = &[
 /// A Dev_or_Path argument as a host path: devices were translated by the dispatcher.
 fn dev_or_path(d: &Daemon, r: &Req, i: usize) -> Result<PathBuf> {
     let s = r.bytes(i);
-    if s.starts_with(b"/dev/") && crate::dispatch::is_device_parameter(&r.str(i)) {
+    if s.starts_with(b"/dev/") && crate::checks::is_device_parameter(&r.str(i)) {
         Ok(PathBuf::from(std::ffi::OsStr::from_bytes(s)))
     } else {
         host_path(d, r, i, true)
@@ -104,7 +104,7 @@ fn upload(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let p = dev_or_path(d, r, 1)?;
     let mut o = OpenOptions::new();
     o.write(true).custom_flags(libc::O_NOCTTY);
-    if !p.starts_with("/dev/") || !crate::dispatch::is_device_parameter(&r.str(1)) {
+    if !p.starts_with("/dev/") || !crate::checks::is_device_parameter(&r.str(1)) {
         o.create(true).truncate(true).mode(0o666);
     }
     let mut f = o.open(&p).map_err(|e| Error::io(&e, r.str(1)))?;
@@ -121,7 +121,7 @@ fn upload_offset(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let p = dev_or_path(d, r, 1)?;
     let mut o = OpenOptions::new();
     o.write(true).custom_flags(libc::O_NOCTTY);
-    if !p.starts_with("/dev/") || !crate::dispatch::is_device_parameter(&r.str(1)) {
+    if !p.starts_with("/dev/") || !crate::checks::is_device_parameter(&r.str(1)) {
         o.create(true).mode(0o666);
     }
     let mut f = o.open(&p).map_err(|e| Error::io(&e, r.str(1)))?;
