@@ -61,7 +61,6 @@ const FAMILIES: &[&[(&str, Handler)]] = &[
     blockdev::CALLS,
     mkfs::CALLS,
     lvm::CALLS,
-    files::CALLS,
     content::CALLS,
     ext2::CALLS,
     gpt::CALLS,

@@ -199,11 +199,10 @@ pub fn lremovexattr(d: &mut Daemon, xattr: &str, path: &GuestPath) -> Result<()>
 }
 
 /// For each name: an entry "" whose value is the count (as "N\0"), then the attributes.
-pub fn internal_lxattrlist(d: &mut Daemon, path: &GuestPath, names: &[String]) -> Result<Vec<Xattr>> {
+pub fn internal_lxattrlist(d: &mut Daemon, path: &GuestPath, names: &[Vec<u8>]) -> Result<Vec<Xattr>> {
     let dir = path.resolve(d, true)?;
     let mut out = Vec::new();
     for name in names {
-        let name = name.as_bytes();
         let at = out.len();
         out.push(xattr(Vec::new(), Vec::new()));
         if name.is_empty() || name.contains(&b'/') {
