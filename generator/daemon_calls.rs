@@ -7,8 +7,8 @@
 //!
 //! Argument types a daemon function receives: `bool`, `i32`, `i64`; `&GuestPath` for
 //! Pathname arguments; `&str` for other strings (devices already translated); `Option<&str>`;
-//! `&[String]` for string lists; `&[u8]` for buffers; `FileIn`/`FileOut` tokens for the
-//! streamed files; an `XxxOpts` struct (`generated::opts`) for the optional arguments.
+//! `&[String]` for string lists, `&[Vec<u8>]` for lists of file names (exact bytes, as
+//! paths are); `&[u8]` for buffers; `FileIn`/`FileOut` tokens for the streamed files; an `XxxOpts` struct (`generated::opts`) for the optional arguments.
 //! Results: `()`, `i32`, `i64`, `bool`, anything `Into<Vec<u8>>` for strings (`String` or
 //! guest bytes), a `Vec` of those for string lists, `Vec<(K, V)>` for hashtables, the
 //! generated struct types (`guestfs_protocol::structs`), `Vec<u8>` for buffers.
@@ -53,9 +53,15 @@ fn opts_module(api: &Api, o: &mut String) {
 
 /// The body of `call_NAME`: decode, call, encode.
 fn call_fn(api: &Api, a: &Action, module: &str, o: &mut String) {
+    // An action without arguments does not read the request.
+    let req = if a.args.is_empty() && a.optargs.is_empty() {
+        "_req"
+    } else {
+        "req"
+    };
     let _ = writeln!(
         o,
-        "fn call_{}(d: &mut Daemon, req: &Req) -> Result<RetValue> {{",
+        "fn call_{}(d: &mut Daemon, {req}: &Req) -> Result<RetValue> {{",
         a.rust_fn_name()
     );
     let mut pass = vec!["d".to_string()];
@@ -70,6 +76,8 @@ fn call_fn(api: &Api, a: &Action, module: &str, o: &mut String) {
             ArgType::String(StrKind::FileOut) => ("FileOut::token()".into(), v.clone()),
             ArgType::String(_) => (format!("req.decode_str({i})?"), format!("&{v}")),
             ArgType::OptString => (format!("req.decode_opt_str({i})?"), format!("{v}.as_deref()")),
+            // File names are guest bytes, like paths: kept exact (not lossy text).
+            ArgType::StringList(StrKind::Filename) => (format!("req.decode_byte_list({i})?"), format!("&{v}")),
             ArgType::StringList(_) => (format!("req.decode_list({i})?"), format!("&{v}")),
             ArgType::BufferIn => (format!("req.decode_bytes({i})?"), v.clone()),
             ArgType::Pointer(_) => panic!("{}: pointer argument in a daemon action", a.name),

@@ -168,6 +168,14 @@ impl Req {
         }
     }
 
+    /// A string list argument as the caller's exact bytes (file names in the guest).
+    pub fn decode_byte_list(&self, i: usize) -> Result<Vec<Vec<u8>>> {
+        match self.args.get(i) {
+            Some(Value::StrList(l)) => Ok(l.clone()),
+            _ => Err(self.mismatch("a string list", i)),
+        }
+    }
+
     /// Optional argument `i`: `None` when the caller did not set it.
     fn decode_optarg<T>(&self, i: usize, what: &str, f: impl Fn(&Value) -> Option<T>) -> Result<Option<T>> {
         if !self.opt_set(i) {
