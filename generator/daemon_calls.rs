@@ -53,9 +53,15 @@ fn opts_module(api: &Api, o: &mut String) {
 
 /// The body of `call_NAME`: decode, call, encode.
 fn call_fn(api: &Api, a: &Action, module: &str, o: &mut String) {
+    // An action without arguments never reads the request.
+    let req = if a.args.is_empty() && a.optargs.is_empty() {
+        "_req"
+    } else {
+        "req"
+    };
     let _ = writeln!(
         o,
-        "fn call_{}(d: &mut Daemon, req: &Req) -> Result<RetValue> {{",
+        "fn call_{}(d: &mut Daemon, {req}: &Req) -> Result<RetValue> {{",
         a.rust_fn_name()
     );
     let mut pass = vec!["d".to_string()];
