@@ -76,7 +76,6 @@ const FAMILIES: &[&[(&str, Handler)]] = &[
     misc::CALLS,
     luks::CALLS,
     inotify::CALLS,
-    md::CALLS,
     inspect::CALLS,
     augeas::CALLS,
     hivex::CALLS,
