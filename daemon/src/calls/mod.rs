@@ -74,7 +74,6 @@ const FAMILIES: &[&[(&str, Handler)]] = &[
     btrfs::CALLS,
     xfs::CALLS,
     misc::CALLS,
-    luks::CALLS,
     inotify::CALLS,
     inspect::CALLS,
     augeas::CALLS,
