@@ -82,7 +82,6 @@ const FAMILIES: &[&[(&str, Handler)]] = &[
     debug::CALLS,
     selinux::CALLS,
     selinux_relabel::CALLS,
-    ldm::CALLS,
     rsync::CALLS,
     rpm::CALLS,
     tsk::CALLS,
