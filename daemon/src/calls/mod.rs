@@ -60,7 +60,6 @@ const FAMILIES: &[&[(&str, Handler)]] = &[
     parted::CALLS,
     blockdev::CALLS,
     mkfs::CALLS,
-    lvm::CALLS,
     files::CALLS,
     content::CALLS,
     filetype::CALLS,
