@@ -70,7 +70,6 @@ const FAMILIES: &[&[(&str, Handler)]] = &[
     transfer::CALLS,
     command::CALLS,
     xattr::CALLS,
-    btrfs::CALLS,
     xfs::CALLS,
     misc::CALLS,
     inotify::CALLS,
