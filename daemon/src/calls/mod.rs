@@ -60,19 +60,15 @@ const FAMILIES: &[&[(&str, Handler)]] = &[
     parted::CALLS,
     blockdev::CALLS,
     mkfs::CALLS,
-    lvm::CALLS,
     content::CALLS,
     ext2::CALLS,
     gpt::CALLS,
     initrd::CALLS,
     transfer::CALLS,
     command::CALLS,
-    btrfs::CALLS,
     xfs::CALLS,
     misc::CALLS,
-    luks::CALLS,
     inotify::CALLS,
-    md::CALLS,
     inspect::CALLS,
     augeas::CALLS,
     hivex::CALLS,
@@ -80,7 +76,6 @@ const FAMILIES: &[&[(&str, Handler)]] = &[
     debug::CALLS,
     selinux::CALLS,
     selinux_relabel::CALLS,
-    ldm::CALLS,
     rsync::CALLS,
     rpm::CALLS,
     tsk::CALLS,
@@ -95,9 +90,14 @@ pub fn handler(name: &str) -> Option<Handler> {
         .copied()
 }
 
-/// Names of every implemented call (tests, and `guestfsd --list-implemented`).
+/// Names of every implemented call (tests, and `guestfsd --list-implemented`): those of
+/// the `CALLS` tables and those of the typed families.
 pub fn implemented() -> Vec<&'static str> {
-    FAMILIES.iter().flat_map(|f| f.iter().map(|(n, _)| *n)).collect()
+    FAMILIES
+        .iter()
+        .flat_map(|f| f.iter().map(|(n, _)| *n))
+        .chain(crate::generated::TYPED.iter().copied())
+        .collect()
 }
 
 /// Opens a guest file for writing from the start, as the daemon's write-style calls do:
