@@ -86,7 +86,6 @@ const FAMILIES: &[&[(&str, Handler)]] = &[
     selinux_relabel::CALLS,
     ldm::CALLS,
     rsync::CALLS,
-    rpm::CALLS,
     tsk::CALLS,
     yara::CALLS,
 ];
