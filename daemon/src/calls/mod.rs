@@ -80,7 +80,6 @@ const FAMILIES: &[&[(&str, Handler)]] = &[
     inspect::CALLS,
     augeas::CALLS,
     hivex::CALLS,
-    journal::CALLS,
     debug::CALLS,
     selinux::CALLS,
     selinux_relabel::CALLS,
