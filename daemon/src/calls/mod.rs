@@ -79,7 +79,6 @@ const FAMILIES: &[&[(&str, Handler)]] = &[
     md::CALLS,
     inspect::CALLS,
     augeas::CALLS,
-    hivex::CALLS,
     debug::CALLS,
     selinux::CALLS,
     selinux_relabel::CALLS,
