@@ -78,7 +78,6 @@ const FAMILIES: &[&[(&str, Handler)]] = &[
     inotify::CALLS,
     md::CALLS,
     inspect::CALLS,
-    augeas::CALLS,
     debug::CALLS,
     selinux::CALLS,
     selinux_relabel::CALLS,
