@@ -64,7 +64,6 @@ const FAMILIES: &[&[(&str, Handler)]] = &[
     files::CALLS,
     content::CALLS,
     filetype::CALLS,
-    ext2::CALLS,
     glob::CALLS,
     gpt::CALLS,
     initrd::CALLS,
