@@ -76,7 +76,6 @@ const FAMILIES: &[&[(&str, Handler)]] = &[
     luks::CALLS,
     inotify::CALLS,
     md::CALLS,
-    inspect::CALLS,
     debug::CALLS,
     selinux::CALLS,
     selinux_relabel::CALLS,
