@@ -134,10 +134,12 @@ pub fn generate(api: &Api, typed: &dyn Fn(&str) -> bool) -> String {
     opts_module(api, &mut o);
     let mut arms = Vec::new();
     let mut unimplemented = Vec::new();
+    let mut typed_names = Vec::new();
     for a in api.actions.iter().filter(|a| a.is_daemon()) {
         match &a.implementation {
             Implementation::Module(m) if typed(m) => {
                 call_fn(api, a, m, &mut o);
+                typed_names.push(format!("    {:?},\n", a.name));
                 arms.push(format!(
                     "        {} => call_{}(d, req),\n",
                     a.proc_nr.unwrap(),
@@ -155,6 +157,11 @@ pub fn generate(api: &Api, typed: &dyn Fn(&str) -> bool) -> String {
         o.push_str(&arm);
     }
     o.push_str("        _ => return None,\n    })\n}\n\n");
+    o.push_str("/// Daemon actions served by typed functions (for `guestfsd --list-implemented`).\npub const TYPED: &[&str] = &[\n");
+    for t in typed_names {
+        o.push_str(&t);
+    }
+    o.push_str("];\n\n");
     o.push_str("/// Daemon actions the table marks `unimplemented` (they answer ENOTSUP).\npub const UNIMPLEMENTED: &[&str] = &[\n");
     for u in unimplemented {
         o.push_str(&u);

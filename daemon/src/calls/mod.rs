@@ -93,9 +93,14 @@ pub fn handler(name: &str) -> Option<Handler> {
         .copied()
 }
 
-/// Names of every implemented call (tests, and `guestfsd --list-implemented`).
+/// Names of every implemented call (tests, and `guestfsd --list-implemented`): those of
+/// the `CALLS` tables and the typed ones.
 pub fn implemented() -> Vec<&'static str> {
-    FAMILIES.iter().flat_map(|f| f.iter().map(|(n, _)| *n)).collect()
+    FAMILIES
+        .iter()
+        .flat_map(|f| f.iter().map(|(n, _)| *n))
+        .chain(crate::generated::TYPED.iter().copied())
+        .collect()
 }
 
 /// Opens a guest file for writing from the start, as the daemon's write-style calls do:
