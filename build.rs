@@ -37,7 +37,10 @@ fn main() {
     let header = header::generate(api);
     write_if_changed(&root.join("include/guestfs.h"), &header);
     write_if_changed(&root.join("generated/guestfs.syms"), &symbols::version_script(api));
-    write_if_changed(&root.join("docs/api-reference.md"), &reference::generate(api, &|_| None));
+    write_if_changed(
+        &root.join("docs/api-reference.md"),
+        &reference::generate(api, &|_| None),
+    );
     std::fs::write(out.join("shims.rs"), shims::generate(api)).unwrap();
     let c = out.join("varargs.c");
     std::fs::write(&c, varargs::generate(api)).unwrap();

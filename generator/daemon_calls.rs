@@ -53,16 +53,19 @@ fn opts_module(api: &Api, o: &mut String) {
 
 /// The body of `call_NAME`: decode, call, encode.
 fn call_fn(api: &Api, a: &Action, module: &str, o: &mut String) {
-    // An action without arguments does not read the request.
-    let req = if a.args.is_empty() && a.optargs.is_empty() {
-        "_req"
-    } else {
-        "req"
-    };
+    // Only decoded arguments and optargs read the request (file tokens do not).
+    let reads_req = !a.optargs.is_empty()
+        || a.args.iter().any(|arg| {
+            !matches!(
+                arg.ty,
+                ArgType::String(StrKind::FileIn) | ArgType::String(StrKind::FileOut)
+            )
+        });
     let _ = writeln!(
         o,
-        "fn call_{}(d: &mut Daemon, {req}: &Req) -> Result<RetValue> {{",
-        a.rust_fn_name()
+        "fn call_{}(d: &mut Daemon, {}: &Req) -> Result<RetValue> {{",
+        a.rust_fn_name(),
+        if reads_req { "req" } else { "_req" }
     );
     let mut pass = vec!["d".to_string()];
     for (i, arg) in a.args.iter().enumerate() {

@@ -37,7 +37,10 @@ fn arg_doc(a: &Arg) -> String {
         ArgType::Int64 => "a 64-bit integer".to_string(),
         ArgType::String(k) => str_kind_doc(*k).to_string(),
         ArgType::OptString => "text, or NULL (`None`) for none".to_string(),
-        ArgType::StringList(k) => format!("a list (NULL-terminated in C) whose items are each {}", str_kind_doc(*k)),
+        ArgType::StringList(k) => format!(
+            "a list (NULL-terminated in C) whose items are each {}",
+            str_kind_doc(*k)
+        ),
         ArgType::BufferIn => "bytes (in C a pointer and a length; they may contain NUL)".to_string(),
         ArgType::Pointer(t) => format!("a `{t}` pointer owned by the caller"),
     };
@@ -69,10 +72,16 @@ fn ret_doc(api: &Api, a: &Action) -> String {
         RetType::Int64 => "A 64-bit integer (never negative on success).".into(),
         RetType::Bool => "A truth value: 1 or 0 in C, `bool` in Rust.".into(),
         RetType::ConstString => "A string owned by the handle (C: do not free it).".into(),
-        RetType::ConstOptString => "A string owned by the handle, or NULL (`None`) when there is none; NULL is not an error here.".into(),
+        RetType::ConstOptString => {
+            "A string owned by the handle, or NULL (`None`) when there is none; NULL is not an error here.".into()
+        }
         RetType::String(_) => "A string (C: the caller frees it).".into(),
-        RetType::StringList(_) => "A list of strings (C: NULL-terminated; the caller frees each string and the array).".into(),
-        RetType::Hashtable => "Pairs of strings (C: a flat NULL-terminated array key, value, key, value ...; the caller frees it).".into(),
+        RetType::StringList(_) => {
+            "A list of strings (C: NULL-terminated; the caller frees each string and the array).".into()
+        }
+        RetType::Hashtable => {
+            "Pairs of strings (C: a flat NULL-terminated array key, value, key, value ...; the caller frees it).".into()
+        }
         RetType::BufferOut => "Bytes (C: the caller frees them; their length is stored in `*size_r`).".into(),
         RetType::Struct(s) => format!(
             "One `{}` (C: `struct guestfs_{s}`, freed with `guestfs_free_{s}`).",
@@ -162,7 +171,9 @@ fn write_action(o: &mut String, api: &Api, a: &Action, rust_sig: &dyn Fn(&Action
         None => "runs in the library".to_string(),
     });
     if let Some(g) = &a.optional {
-        facts.push(format!("feature group `{g}` (ask `feature_available([\"{g}\"])` first)"));
+        facts.push(format!(
+            "feature group `{g}` (ask `feature_available([\"{g}\"])` first)"
+        ));
     }
     facts.push(format!("since {}.{}.{}", a.added.0, a.added.1, a.added.2));
     match &a.deprecated {

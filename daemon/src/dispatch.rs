@@ -171,3 +171,38 @@ fn with_file_placeholders(action: &Action, wire: Vec<Value>) -> Vec<Value> {
         })
         .collect()
 }
+
+/// Runs another daemon action from inside an implementation (inspection uses the
+/// listing and mounting calls): the arguments are already decoded and in the appliance's
+/// spelling, no optargs are set, and no checks or translations are applied. Typed
+/// families and those still listed in a `CALLS` table are both reached.
+pub fn call_internal(d: &mut Daemon, name: &str, args: Vec<Value>) -> Result<RetValue> {
+    let action = d
+        .api
+        .action(name)
+        .ok_or_else(|| Error::msg(format!("{name}: no such action")))?;
+    let header = Header {
+        prog: 0,
+        vers: 0,
+        proc_nr: action.proc_nr.unwrap_or(0),
+        direction: 0,
+        serial: 0,
+        progress_hint: 0,
+        optargs_bitmask: 0,
+        status: 0,
+    };
+    let optargs = action.optargs.iter().map(|_| Value::Int(0)).collect();
+    let req = Req {
+        header,
+        action,
+        args,
+        optargs,
+    };
+    if let Some(r) = crate::generated::call(d, &req) {
+        return r;
+    }
+    match calls::handler(name) {
+        Some(f) => f(d, &req),
+        None => Err(Error::msg(format!("{name}: not implemented"))),
+    }
+}
