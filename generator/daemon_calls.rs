@@ -53,9 +53,12 @@ fn opts_module(api: &Api, o: &mut String) {
 
 /// The body of `call_NAME`: decode, call, encode.
 fn call_fn(api: &Api, a: &Action, module: &str, o: &mut String) {
+    // An action whose only arguments are streamed files (or none) never reads the request.
+    let reads = a.optargs.len() + a.args.iter().filter(|x| !x.is_file_transfer()).count();
+    let req = if reads == 0 { "_req" } else { "req" };
     let _ = writeln!(
         o,
-        "fn call_{}(d: &mut Daemon, req: &Req) -> Result<RetValue> {{",
+        "fn call_{}(d: &mut Daemon, {req}: &Req) -> Result<RetValue> {{",
         a.rust_fn_name()
     );
     let mut pass = vec!["d".to_string()];
