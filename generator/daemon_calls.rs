@@ -53,19 +53,13 @@ fn opts_module(api: &Api, o: &mut String) {
 
 /// The body of `call_NAME`: decode, call, encode.
 fn call_fn(api: &Api, a: &Action, module: &str, o: &mut String) {
-    // Only decoded arguments and optargs read the request (file tokens do not).
-    let reads_req = !a.optargs.is_empty()
-        || a.args.iter().any(|arg| {
-            !matches!(
-                arg.ty,
-                ArgType::String(StrKind::FileIn) | ArgType::String(StrKind::FileOut)
-            )
-        });
+    // An action whose only arguments are streamed files (or none) never reads the request.
+    let reads = a.optargs.len() + a.args.iter().filter(|x| !x.is_file_transfer()).count();
+    let req = if reads == 0 { "_req" } else { "req" };
     let _ = writeln!(
         o,
-        "fn call_{}(d: &mut Daemon, {}: &Req) -> Result<RetValue> {{",
-        a.rust_fn_name(),
-        if reads_req { "req" } else { "_req" }
+        "fn call_{}(d: &mut Daemon, {req}: &Req) -> Result<RetValue> {{",
+        a.rust_fn_name()
     );
     let mut pass = vec!["d".to_string()];
     for (i, arg) in a.args.iter().enumerate() {
