@@ -1,0 +1,12 @@
+//! The typed dispatch of library actions generated from the API table
+//! (generator/library_calls.rs): one decoding function per library action calling its
+//! typed implementation in its family module, the optional-argument structs (`opts`),
+//! and the lists of implemented and unimplemented library actions.
+
+use super::decode::Args;
+use crate::error::Result;
+use crate::{Core, Error};
+use guestfs_api::Action;
+use guestfs_protocol::{structs, RetValue, Value};
+
+include!(concat!(env!("OUT_DIR"), "/library_calls.rs"));
