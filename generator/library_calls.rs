@@ -28,16 +28,16 @@ fn opt_rust_type(t: OptArgType) -> &'static str {
     }
 }
 
-/// (decoding method of `Args`, the `Value` an optional argument travels as)
+/// (decoding method of `Args`, the function making the `Value` an optional argument travels as)
 fn opt_codec(t: OptArgType) -> (&'static str, &'static str) {
     match t {
-        OptArgType::Bool => ("optarg_bool", "Value::Bool(v)"),
-        OptArgType::Int => ("optarg_int", "Value::Int(v)"),
-        OptArgType::Int64 => ("optarg_int64", "Value::Int64(v)"),
-        OptArgType::String => ("optarg_string", "Value::Str(v.into_bytes())"),
+        OptArgType::Bool => ("optarg_bool", "Value::Bool"),
+        OptArgType::Int => ("optarg_int", "Value::Int"),
+        OptArgType::Int64 => ("optarg_int64", "Value::Int64"),
+        OptArgType::String => ("optarg_string", "|v| Value::Str(v.into_bytes())"),
         OptArgType::StringList => (
             "optarg_list",
-            "Value::StrList(v.into_iter().map(String::into_bytes).collect())",
+            "|v| Value::StrList(v.into_iter().map(String::into_bytes).collect())",
         ),
     }
 }
@@ -66,7 +66,7 @@ fn opts_module(api: &Api, o: &mut String) {
         o.push_str("        pub fn into_optargs(self) -> Vec<Option<Value>> {\n            vec![\n");
         for oa in &a.optargs {
             let (_, value) = opt_codec(oa.ty);
-            let _ = writeln!(o, "                self.{}.map(|v| {value}),", rust_ident(&oa.name));
+            let _ = writeln!(o, "                self.{}.map({value}),", rust_ident(&oa.name));
         }
         o.push_str("            ]\n        }\n    }\n\n");
     }
@@ -114,7 +114,11 @@ fn call_fn(api: &Api, a: &Action, module: &str, o: &mut String) {
         o.push_str("    };\n");
         pass.push("o".into());
     }
-    let call = format!("crate::actions::{module}::{}({})", rust_ident(&a.rust_fn_name()), pass.join(", "));
+    let call = format!(
+        "crate::actions::{module}::{}({})",
+        rust_ident(&a.rust_fn_name()),
+        pass.join(", ")
+    );
     let into = "Into::<Vec<u8>>::into";
     let ret = match &a.ret.ty {
         RetType::Err => format!("    let () = {call}?;\n    Ok(RetValue::None)\n"),
@@ -156,7 +160,11 @@ pub fn generate(api: &Api) -> String {
         match &a.implementation {
             Implementation::Module(m) => {
                 call_fn(api, a, m, &mut o);
-                arms.push(format!("        {:?} => call_{}(h, args, optargs),\n", a.name, a.rust_fn_name()));
+                arms.push(format!(
+                    "        {:?} => call_{}(h, args, optargs),\n",
+                    a.name,
+                    a.rust_fn_name()
+                ));
                 implemented.push(format!("    {:?},\n", a.name));
             }
             Implementation::Unimplemented => unimplemented.push(format!("    {:?},\n", a.name)),

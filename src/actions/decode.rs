@@ -88,9 +88,9 @@ impl<'a> Args<'a> {
     fn optarg<T>(&self, i: usize, what: &str, f: impl Fn(&Value) -> Option<T>) -> Result<Option<T>> {
         match self.optargs.get(i) {
             None | Some(None) => Ok(None),
-            Some(Some(v)) => f(v).map(Some).ok_or_else(|| {
-                Error::msg(format!("{}: optional argument {i} is not {what}", self.action))
-            }),
+            Some(Some(v)) => f(v)
+                .map(Some)
+                .ok_or_else(|| Error::msg(format!("{}: optional argument {i} is not {what}", self.action))),
         }
     }
 

@@ -188,7 +188,13 @@ fn nested_disk_create(
         backingformat: backing.and_then(|(_, fmt)| fmt.map(str::to_string)),
         ..Default::default()
     };
-    super::nested_opt(h, "disk_create", &[s(file), s(format), Value::Int64(size)], &o.into_optargs()).map(|_| ())
+    super::nested_opt(
+        h,
+        "disk_create",
+        &[s(file), s(format), Value::Int64(size)],
+        &o.into_optargs(),
+    )
+    .map(|_| ())
 }
 
 /// add_drive through the public API (traced), as 1.48's add_drive_ro and friends call it.

@@ -5,7 +5,6 @@ pub mod appliance;
 pub mod bindtests;
 pub mod copy;
 mod decode;
-pub mod reply;
 pub mod drives;
 pub mod environment;
 pub mod files;
@@ -15,6 +14,7 @@ pub mod journal;
 pub mod lifecycle;
 pub mod properties;
 pub mod remote;
+pub mod reply;
 pub mod stream;
 pub mod tmp;
 pub mod trace;
@@ -85,4 +85,63 @@ pub fn nested_opt(h: &Core, name: &str, args: &[Value], optargs: &[Option<Value>
         h.trace_line(&trace::return_line(a, &r));
     }
     r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{generated, run};
+    use crate::Core;
+    use guestfs_api::{table, Implementation};
+    use guestfs_protocol::structs::Version;
+    use guestfs_protocol::{RetValue, Value};
+
+    /// Every library action of the table has one implementation (its typed function,
+    /// which the generated dispatch calls: the compiler checks it exists) or one entry in
+    /// the generated unimplemented list, never both, never neither.
+    #[test]
+    fn every_library_action_is_implemented_or_listed_once() {
+        for a in table().actions.iter().filter(|a| !a.is_daemon()) {
+            let implemented = generated::IMPLEMENTED.iter().filter(|n| **n == a.name).count();
+            let listed = generated::UNIMPLEMENTED.iter().filter(|n| **n == a.name).count();
+            match a.implementation {
+                Implementation::Module(_) => assert_eq!((implemented, listed), (1, 0), "{}", a.name),
+                Implementation::Unimplemented => assert_eq!((implemented, listed), (0, 1), "{}", a.name),
+            }
+        }
+        let n = table().actions.iter().filter(|a| !a.is_daemon()).count();
+        assert_eq!(generated::IMPLEMENTED.len() + generated::UNIMPLEMENTED.len(), n);
+    }
+
+    #[test]
+    fn dispatch_is_typed_and_checked() {
+        let h = Core::new();
+        let t = table();
+        let set = t.action("set_memsize").unwrap();
+        let e = run(&h, set, &[Value::Str(b"512".to_vec())], &[]).unwrap_err();
+        assert_eq!(e.message, "set_memsize: argument 0 is not an int");
+        run(&h, set, &[Value::Int(512)], &[]).unwrap();
+        let get = t.action("get_memsize").unwrap();
+        assert_eq!(run(&h, get, &[], &[]).unwrap(), RetValue::Int(512));
+        let add = t.action("add_drive").unwrap();
+        let mut o = vec![None; add.optargs.len()];
+        o[0] = Some(Value::Str(b"yes".to_vec()));
+        let e = run(&h, add, &[Value::Str(b"/dev/null".to_vec())], &o).unwrap_err();
+        assert_eq!(e.message, "add_drive: optional argument 0 is not a bool");
+        let RetValue::Struct(v) = run(&h, t.action("version").unwrap(), &[], &[]).unwrap() else {
+            panic!("version: not a struct")
+        };
+        assert_eq!(Version::from_value(v).unwrap().minor, 48);
+        assert_eq!(
+            run(&h, t.action("get_append").unwrap(), &[], &[]).unwrap(),
+            RetValue::None
+        );
+        let e = run(
+            &h,
+            t.action("mount_local").unwrap(),
+            &[Value::Str(b"/mnt".to_vec())],
+            &[],
+        )
+        .unwrap_err();
+        assert_eq!(e.errno, libc::ENOTSUP);
+    }
 }

@@ -20,7 +20,7 @@ fn set(h: &Core, f: impl FnOnce(&mut Inner)) -> Result<()> {
 /// `realpath` + must be a directory (set_tmpdir / set_cachedir); NULL resets.
 fn abs_dir(ctx: &str, dir: Option<&str>) -> Result<Option<String>> {
     let Some(d) = dir else { return Ok(None) };
-    let p = std::fs::canonicalize(&d)
+    let p = std::fs::canonicalize(d)
         .map_err(|e| Error::os(format!("converting path to absolute path: {ctx}: {d}: realpath"), &e))?;
     let md =
         std::fs::metadata(&p).map_err(|e| Error::os(format!("setting temporary directory: {ctx}: {d}: stat"), &e))?;
@@ -144,7 +144,9 @@ pub fn get_direct(h: &Core) -> Result<bool> {
 }
 
 pub fn set_path(h: &Core, searchpath: Option<&str>) -> Result<()> {
-    set(h, |i| i.path = searchpath.map(str::to_string).unwrap_or_else(default_path))
+    set(h, |i| {
+        i.path = searchpath.map(str::to_string).unwrap_or_else(default_path)
+    })
 }
 
 pub fn get_path(h: &Core) -> Result<String> {

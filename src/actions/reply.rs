@@ -79,10 +79,7 @@ pub fn list<T>(
     from: fn(StructValue) -> std::result::Result<T, StructMismatch>,
 ) -> Result<Vec<T>> {
     match r {
-        RetValue::StructList(l) => l
-            .into_iter()
-            .map(|v| from(v).map_err(|e| mismatch(call, e)))
-            .collect(),
+        RetValue::StructList(l) => l.into_iter().map(|v| from(v).map_err(|e| mismatch(call, e))).collect(),
         _ => Err(unexpected(call)),
     }
 }

@@ -32,17 +32,38 @@ fn streamed<T>(
 
 pub fn filesystem_walk(h: &Core, device: &str) -> Result<Vec<TskDirent>> {
     let call = "internal_filesystem_walk";
-    streamed(h, call, vec![s(device)], "filesystem_walk", TskDirent::NAME, TskDirent::from_value)
+    streamed(
+        h,
+        call,
+        vec![s(device)],
+        "filesystem_walk",
+        TskDirent::NAME,
+        TskDirent::from_value,
+    )
 }
 
 pub fn find_inode(h: &Core, device: &str, inode: i64) -> Result<Vec<TskDirent>> {
     let args = vec![s(device), Value::Int64(inode)];
-    streamed(h, "internal_find_inode", args, "find_inode", TskDirent::NAME, TskDirent::from_value)
+    streamed(
+        h,
+        "internal_find_inode",
+        args,
+        "find_inode",
+        TskDirent::NAME,
+        TskDirent::from_value,
+    )
 }
 
 pub fn yara_scan(h: &Core, path: &str) -> Result<Vec<YaraDetection>> {
     let call = "internal_yara_scan";
-    streamed(h, call, vec![s(path)], "yara_scan", YaraDetection::NAME, YaraDetection::from_value)
+    streamed(
+        h,
+        call,
+        vec![s(path)],
+        "yara_scan",
+        YaraDetection::NAME,
+        YaraDetection::from_value,
+    )
 }
 
 /// The entries of a stream of `structure` structs written by daemon call `call`. The
