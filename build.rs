@@ -1,10 +1,16 @@
 //! Generates everything derived from the API table (api/api.txt):
-//! - include/guestfs.h and generated/guestfs.syms (committed; CI checks they are fresh)
+//! - include/guestfs.h, generated/guestfs.syms and docs/api-reference.md (committed; CI
+//!   checks they are fresh)
 //! - $OUT_DIR/shims.rs: the Rust entry points of every action
+//! - $OUT_DIR/library_calls.rs: the typed dispatch of the library's own actions
 //! - $OUT_DIR/varargs.c: the C variadic entry points, compiled here into the library
 
 #[path = "generator/header.rs"]
 mod header;
+#[path = "generator/library_calls.rs"]
+mod library_calls;
+#[path = "generator/reference.rs"]
+mod reference;
 #[path = "generator/shims.rs"]
 mod shims;
 #[path = "generator/symbols.rs"]
@@ -34,7 +40,12 @@ fn main() {
     let header = header::generate(api);
     write_if_changed(&root.join("include/guestfs.h"), &header);
     write_if_changed(&root.join("generated/guestfs.syms"), &symbols::version_script(api));
+    write_if_changed(
+        &root.join("docs/api-reference.md"),
+        &reference::generate(api, &|_| None),
+    );
     std::fs::write(out.join("shims.rs"), shims::generate(api)).unwrap();
+    std::fs::write(out.join("library_calls.rs"), library_calls::generate(api)).unwrap();
     let c = out.join("varargs.c");
     std::fs::write(&c, varargs::generate(api)).unwrap();
 

@@ -18,7 +18,7 @@ step() {
 step "install into $prefix" bash scripts/install.sh "$prefix"
 regen_status() { "$CARGO_TARGET_DIR/release/guestfs-rs-status" "$prefix/lib/guestfs/guestfsd" > docs/status.md; }
 step "regenerate docs/status.md" regen_status
-step "generated files are fresh" git diff --exit-code -- include/guestfs.h generated/guestfs.syms docs/status.md
+step "generated files are fresh" git diff --exit-code -- include/guestfs.h generated/guestfs.syms docs/status.md docs/api-reference.md
 step "cargo fmt --check (workspace and fuzz/)" bash -c 'cargo fmt --all --check && cd fuzz && cargo fmt --check'
 step "cargo clippy -D warnings (workspace, all targets)" cargo clippy --release --workspace --all-targets -- -D warnings
 step "exported symbols equal libguestfs 1.48.6's" bash scripts/check-symbols.sh "$prefix"

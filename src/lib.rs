@@ -1,8 +1,8 @@
 //! guestfs-rs: libguestfs 1.48 in Rust.
 //!
 //! Layers call one way: `capi` (the C ABI: pointer checks, locking, panics, C memory)
-//! → `handle` (the safe handle: state, properties, errors, events, private data)
-//! → `actions` (what each action does: library-side work or an RPC to the appliance).
+//! → `actions` (what each action does: library-side work or an RPC to the appliance)
+//! → `handle` (the safe handle: state, drives, errors, events, private data).
 
 pub mod actions;
 pub mod capi;

@@ -128,6 +128,8 @@ pub(crate) fn parse(text: &str, descriptions: &str) -> Result<Api, String> {
     let mut structs = Vec::new();
     let mut events = Vec::new();
     let mut errnos = Vec::new();
+    // Actions whose row says where they are implemented (every action must).
+    let mut placed: std::collections::HashSet<String> = std::collections::HashSet::new();
     let mut cur = Block::None;
     let flush = |cur: &mut Block, actions: &mut Vec<Action>, structs: &mut Vec<Struct>| match std::mem::replace(
         cur,
@@ -223,8 +225,15 @@ pub(crate) fn parse(text: &str, descriptions: &str) -> Result<Api, String> {
                 "fish_alias" => a.fish_alias = w[1..].iter().map(|s| s.to_string()).collect(),
                 "fish_output" => a.fish_output = Some(word(&w, 1, line).map_err(ctx)?.to_string()),
                 "daemon_impl" => {}
-                "impl" => a.implementation = Implementation::Module(word(&w, 1, line).map_err(ctx)?.to_string()),
-                "unimplemented" => a.implementation = Implementation::Unimplemented,
+                "impl" | "unimplemented" => {
+                    if !placed.insert(a.name.clone()) {
+                        return Err(ctx("a second impl/unimplemented line".into()));
+                    }
+                    a.implementation = match w[0] {
+                        "impl" => Implementation::Module(word(&w, 1, line).map_err(ctx)?.to_string()),
+                        _ => Implementation::Unimplemented,
+                    };
+                }
                 other => return Err(ctx(format!("unknown action attribute {other:?}"))),
             },
             Block::Struct(s) => match w[0] {
@@ -237,6 +246,9 @@ pub(crate) fn parse(text: &str, descriptions: &str) -> Result<Api, String> {
         }
     }
     flush(&mut cur, &mut actions, &mut structs);
+    if let Some(a) = actions.iter().find(|a| !placed.contains(&a.name)) {
+        return Err(format!("action {}: neither `impl MODULE` nor `unimplemented`", a.name));
+    }
 
     let mut desc: HashMap<&str, &str> = HashMap::new();
     for line in descriptions.lines() {

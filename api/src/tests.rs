@@ -44,3 +44,28 @@ fn every_action_has_a_description() {
         .collect();
     assert!(missing.is_empty(), "no description for: {missing:?}");
 }
+
+#[test]
+fn every_action_says_where_it_is_implemented() {
+    let t = table();
+    let unimplemented: Vec<&str> = t
+        .actions
+        .iter()
+        .filter(|a| a.implementation == Implementation::Unimplemented)
+        .map(|a| a.name.as_str())
+        .collect();
+    assert_eq!(
+        unimplemented,
+        [
+            "add_domain",
+            "add_libvirt_dom",
+            "internal_get_console_socket",
+            "mount_local",
+            "mount_local_run",
+            "umount_local"
+        ]
+    );
+    let text = "action x\n  impl a\n  unimplemented\n  added 1.0.0\n";
+    assert!(crate::parse::parse(text, "").is_err());
+    assert!(crate::parse::parse("action x\n  added 1.0.0\n", "").is_err());
+}

@@ -33,6 +33,9 @@ pub struct Daemon {
     pub exit_requested: bool,
     /// The connection failed mid-request; the main loop stops.
     pub broken: Option<io::Error>,
+    /// The filesystems the last inspect_os found (empty: no inspection yet), which the
+    /// inspect_get_* calls answer from.
+    pub inspection: Vec<crate::calls::inspect::Fs>,
 }
 
 impl Daemon {
@@ -48,6 +51,7 @@ impl Daemon {
             replied: false,
             exit_requested: false,
             broken: None,
+            inspection: Vec::new(),
         }
     }
 

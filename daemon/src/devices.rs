@@ -147,6 +147,26 @@ impl Devices {
         device.to_string()
     }
 
+    /// Real names → caller names inside a message (`/dev/vdb1: not an ISO file` →
+    /// `/dev/sda1: …`), so an error never shows the appliance's own device names. One
+    /// pass over the text.
+    pub fn reverse_in_text(&self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        while let Some(at) = rest.find("/dev/") {
+            out.push_str(&rest[..at]);
+            let tail = &rest[at..];
+            let len = 5 + tail[5..]
+                .bytes()
+                .take_while(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+                .count();
+            out.push_str(&self.reverse(&tail[..len]));
+            rest = &tail[len..];
+        }
+        out.push_str(rest);
+        out
+    }
+
     /// Reverse-translate the device part of a mountable (`btrfsvol:/dev/vda1/sub` too).
     pub fn reverse_mountable(&self, m: &str) -> String {
         if let Some(rest) = m.strip_prefix("btrfsvol:") {
@@ -179,6 +199,22 @@ fn is_disk_name(name: &str) -> bool {
         name.strip_prefix(p)
             .is_some_and(|r| !r.is_empty() && r.bytes().all(|b| b.is_ascii_lowercase()))
     })
+}
+
+/// How many block disks under `sys_block` sit on an ATA port (IDE drives): the daemon
+/// waits for as many as the launch added, since ATA ports are probed asynchronously after
+/// the IDE driver loads and their SCSI devices appear only when a port's probe is done.
+pub fn ide_disk_count(sys_block: &Path) -> usize {
+    let Ok(rd) = fs::read_dir(sys_block) else { return 0 };
+    rd.flatten()
+        .filter(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let real = fs::canonicalize(e.path())
+                .map(|p| p.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            is_disk_name(&name) && iface_class(&real, &format!("/dev/{name}")) == 'i'
+        })
+        .count()
 }
 
 /// Sort key: SCSI disks by numeric H:C:T:L, others by their device path in sysfs
@@ -392,6 +428,10 @@ mod tests {
         let d = Devices::from_list(&["/dev/vda", "/dev/vdb"]);
         assert_eq!(d.reverse("/dev/vda"), "/dev/sda");
         assert_eq!(d.reverse("/dev/vdb12"), "/dev/sdb12");
+        assert_eq!(
+            d.reverse_in_text("/dev/vdb12: not /dev/vdbx or /dev/mapper/x, /dev/"),
+            "/dev/sdb12: not /dev/vdbx or /dev/mapper/x, /dev/"
+        );
         assert_eq!(d.reverse("/dev/vdbx"), "/dev/vdbx");
         assert_eq!(d.reverse("/dev/VG/LV"), "/dev/VG/LV");
         assert_eq!(d.reverse_mountable("btrfsvol:/dev/vdb1/a/b"), "btrfsvol:/dev/sdb1/a/b");

@@ -6,14 +6,15 @@
 use std::panic::{self, AssertUnwindSafe};
 use std::time::Instant;
 
-use guestfs_api::{Action, ArgType, RetType, StrKind};
-use guestfs_protocol::server::{check_call_header, ProgressThrottle, REPLY_TOO_BIG};
-use guestfs_protocol::{decode_args, encode_ret, errno_to_name, Header, RetValue, Value, HEADER_LEN, MESSAGE_MAX};
+use guestfs_api::Action;
+use guestfs_protocol::dispatch::decode_call;
+use guestfs_protocol::server::{ProgressThrottle, REPLY_TOO_BIG};
+use guestfs_protocol::{encode_ret, errno_to_name, Header, RetValue, Value, HEADER_LEN, MESSAGE_MAX};
 
 use crate::calls;
+use crate::checks::{check_args, reverse_translate};
 use crate::daemon::Daemon;
 use crate::error::{Error, Result};
-use crate::mountable::split_btrfsvol;
 use crate::request::Req;
 
 /// Serve one request. Connection failures are left in `d.broken` for the main loop.
@@ -32,7 +33,7 @@ pub fn handle(d: &mut Daemon, header: Header, body: Vec<u8>) {
     d.replied = false;
     d.file_in_pending = action.is_some_and(|a| a.file_in_args().next().is_some());
 
-    let result = run(d, &header, action, body);
+    let result = run(d, &header, body);
     finish(d, &header, action, result);
 
     if let Some(a) = action {
@@ -46,33 +47,16 @@ pub fn handle(d: &mut Daemon, header: Header, body: Vec<u8>) {
     d.cur = None;
 }
 
-fn run(d: &mut Daemon, h: &Header, action: Option<&'static Action>, body: Vec<u8>) -> Result<RetValue> {
-    check_call_header(h).map_err(Error::msg)?;
-    let Some(action) = action else {
-        return Err(Error::msg(format!(
-            "dispatch_incoming_message: unknown procedure number {}, set LIBGUESTFS_PATH to point to the matching libguestfs appliance directory",
-            h.proc_nr as i32
-        )));
-    };
-    let n = action.optargs.len();
-    if n == 0 {
-        if h.optargs_bitmask != 0 {
-            return Err(Error::msg(
-                "header optargs_bitmask field must be passed as 0 for calls that don't take optional arguments",
-            ));
-        }
-    } else if n < 64 && h.optargs_bitmask & !((1u64 << n) - 1) != 0 {
-        return Err(Error::msg(
-            "unknown option in optional arguments bitmask (this can happen if a program is compiled against a newer version of libguestfs, then run against an older version of the daemon)",
-        ));
-    }
-    let (wire, optargs) =
-        decode_args(action, &body).map_err(|_| Error::msg("daemon failed to decode procedure arguments"))?;
+fn run(d: &mut Daemon, h: &Header, body: Vec<u8>) -> Result<RetValue> {
+    // Header, procedure number, optargs bitmask and argument decoding, in 1.48's order
+    // (protocol::dispatch, the code the `message` fuzz target exercises).
+    let call = decode_call(d.api, h, &body).map_err(|rej| Error::msg(rej.message))?;
+    let action: &'static Action = call.action;
     let mut req = Req {
         header: *h,
         action,
-        args: with_file_placeholders(action, wire),
-        optargs,
+        args: with_file_placeholders(action, call.args),
+        optargs: call.optargs,
     };
     check_args(d, &mut req)?;
 
@@ -148,12 +132,13 @@ fn finish(d: &mut Daemon, h: &Header, action: Option<&'static Action>, result: R
                     return;
                 }
             }
-            crate::log::line(format!("guestfsd: error: {}", e.msg));
+            let msg = d.devices.reverse_in_text(&e.msg);
+            crate::log::line(format!("guestfsd: error: {msg}"));
             if d.replied {
                 // FileOut after its OK reply: the protocol has no room for an error.
                 Ok(())
             } else {
-                d.t.reply_error(h, errno_to_name(e.errno), &e.msg)
+                d.t.reply_error(h, errno_to_name(e.errno), &msg)
             }
         }
     };
@@ -187,173 +172,37 @@ fn with_file_placeholders(action: &Action, wire: Vec<Value>) -> Vec<Value> {
         .collect()
 }
 
-/// The generated stubs' checks, in argument order: absolute paths and a mounted root for
-/// Pathname, device translation and checks for Device/Mountable/Dev_or_Path.
-fn check_args(d: &mut Daemon, req: &mut Req) -> Result<()> {
-    let stub = req.stub();
-    for (i, arg) in req.action.args.iter().enumerate() {
-        match &arg.ty {
-            ArgType::String(StrKind::Pathname) => {
-                let p = req.bytes(i).to_vec();
-                abs_path(&stub, &p)?;
-                need_root(d, &stub)?;
-            }
-            ArgType::String(StrKind::Device) => {
-                let s = req.str(i);
-                let real = resolve_device(d, &stub, &s)?;
-                req.args[i] = Value::Str(real.into_bytes());
-            }
-            ArgType::String(StrKind::Mountable) => {
-                let s = req.str(i);
-                let m = resolve_mountable(d, &stub, &s)?;
-                req.args[i] = Value::Str(m.into_bytes());
-            }
-            ArgType::String(StrKind::DevOrPath) => {
-                let s = req.str(i);
-                if is_device_parameter(&d.devices.translate(&s)) {
-                    let real = resolve_device(d, &stub, &s)?;
-                    req.args[i] = Value::Str(real.into_bytes());
-                } else {
-                    need_root(d, &stub)?;
-                    abs_path(&stub, req.bytes(i))?;
-                }
-            }
-            ArgType::String(StrKind::MountableOrPath) => {
-                let s = req.str(i);
-                if is_device_parameter(&d.devices.translate(&s)) || !s.starts_with('/') {
-                    let m = resolve_mountable(d, &stub, &s)?;
-                    req.args[i] = Value::Str(m.into_bytes());
-                } else {
-                    need_root(d, &stub)?;
-                }
-            }
-            ArgType::StringList(StrKind::Device) => {
-                let mut out = Vec::new();
-                for s in req.strings(i) {
-                    out.push(resolve_device(d, &stub, &s)?.into_bytes());
-                }
-                req.args[i] = Value::StrList(out);
-            }
-            _ => {}
-        }
-    }
-    Ok(())
-}
-
-fn abs_path(stub: &str, p: &[u8]) -> Result<()> {
-    if p.first() != Some(&b'/') {
-        return Err(Error::msg(format!("{stub}: path must start with a / character")));
-    }
-    Ok(())
-}
-
-pub fn need_root(d: &Daemon, stub: &str) -> Result<()> {
-    if !crate::calls::mount::is_root_mounted(&d.sysroot) {
-        return Err(Error::msg(format!(
-            "{stub}: you must call 'mount' first to mount the root filesystem"
-        )));
-    }
-    Ok(())
-}
-
-/// 1.48's is_device_parameter on an already translated name.
-pub fn is_device_parameter(dev: &str) -> bool {
-    if !dev.starts_with("/dev/") {
-        return false;
-    }
-    if dev.starts_with("/dev/sd") {
-        return true;
-    }
-    match std::fs::metadata(dev) {
-        Ok(m) => {
-            use std::os::unix::fs::FileTypeExt;
-            if m.is_dir() {
-                dev.len() > 5
-            } else {
-                m.file_type().is_block_device()
-            }
-        }
-        Err(_) => false,
-    }
-}
-
-/// Translate a caller's device name and check that it is an openable block device,
-/// trying the /dev/vd, /dev/hd, /dev/ubd spellings of /dev/sd names as 1.48 does.
-pub fn resolve_device(d: &Daemon, stub: &str, dev: &str) -> Result<String> {
-    if d.devices.beyond_last_disk(dev) {
-        return Err(Error::perror(libc::ENOENT, format!("{stub}: {dev}")));
-    }
-    let real = d.devices.translate(dev);
-    if real != dev {
-        crate::vlog!("device name translated: {dev} -> {real}");
-    }
-    // LV nodes appear once device-mapper is loaded and the volume groups are activated,
-    // in the background after launch (init.rs): a name not there yet waits for that.
-    if open_ok(&real) == Err(libc::ENOENT) && !crate::init::priority_modules_loaded() {
-        crate::init::wait_for_priority_modules();
-    }
-    let found = match open_ok(&real) {
-        Ok(()) => real,
-        Err(e) if e != libc::ENXIO && e != libc::ENOENT => {
-            return Err(Error::perror(e, format!("{stub}: {dev}")));
-        }
-        Err(e) => {
-            let alt = dev.strip_prefix("/dev/sd").and_then(|rest| {
-                ["/dev/vd", "/dev/hd", "/dev/ubd"]
-                    .iter()
-                    .map(|p| format!("{p}{rest}"))
-                    .find(|c| open_ok(c).is_ok())
-            });
-            match alt {
-                Some(a) => a,
-                None => return Err(Error::perror(e, format!("{stub}: {dev}"))),
-            }
-        }
+/// Runs another daemon action from inside an implementation (inspection uses the
+/// listing and mounting calls): the arguments are already decoded and in the appliance's
+/// spelling, no optargs are set, and no checks or translations are applied. Typed
+/// families and those still listed in a `CALLS` table are both reached.
+pub fn call_internal(d: &mut Daemon, name: &str, args: Vec<Value>) -> Result<RetValue> {
+    let action = d
+        .api
+        .action(name)
+        .ok_or_else(|| Error::msg(format!("{name}: no such action")))?;
+    let header = Header {
+        prog: 0,
+        vers: 0,
+        proc_nr: action.proc_nr.unwrap_or(0),
+        direction: 0,
+        serial: 0,
+        progress_hint: 0,
+        optargs_bitmask: 0,
+        status: 0,
     };
-    if !is_device_parameter(&found) {
-        return Err(Error::msg(format!("{stub}: {dev}: expecting a device name")));
+    let optargs = action.optargs.iter().map(|_| Value::Int(0)).collect();
+    let req = Req {
+        header,
+        action,
+        args,
+        optargs,
+    };
+    if let Some(r) = crate::generated::call(d, &req) {
+        return r;
     }
-    // The appliance's own disk (a name past the caller's last disk can reach it) is not
-    // the caller's: it does not exist for them.
-    if d.devices.is_hidden(&found) {
-        return Err(Error::perror(libc::ENOENT, format!("{stub}: {dev}")));
-    }
-    Ok(found)
-}
-
-fn open_ok(p: &str) -> std::result::Result<(), i32> {
-    std::fs::File::open(p)
-        .map(|_| ())
-        .map_err(|e| e.raw_os_error().unwrap_or(libc::EIO))
-}
-
-fn resolve_mountable(d: &Daemon, stub: &str, s: &str) -> Result<String> {
-    if let Some(rest) = s.strip_prefix("btrfsvol:") {
-        let parsed = split_btrfsvol(rest, |dev| {
-            let real = d.devices.translate(dev);
-            is_device_parameter(&real) && open_ok(&real).is_ok()
-        });
-        let Some((dev, vol)) = parsed else {
-            return Err(Error::msg(format!("{stub}: {s}: expecting a btrfs volume")));
-        };
-        let real = resolve_device(d, stub, &dev)?;
-        return Ok(format!("btrfsvol:{real}/{vol}"));
-    }
-    resolve_device(d, stub, s)
-}
-
-/// Returned device names go back to the caller's `/dev/sdX` spelling.
-fn reverse_translate(d: &Daemon, action: &Action, ret: RetValue) -> RetValue {
-    let dev_kind = |k: &StrKind| matches!(k, StrKind::Device | StrKind::Mountable);
-    match (&action.ret.ty, ret) {
-        (RetType::String(k), RetValue::Str(s)) if dev_kind(k) => {
-            RetValue::Str(d.devices.reverse_mountable(&String::from_utf8_lossy(&s)).into_bytes())
-        }
-        (RetType::StringList(k), RetValue::StrList(l)) if dev_kind(k) => RetValue::StrList(
-            l.iter()
-                .map(|s| d.devices.reverse_mountable(&String::from_utf8_lossy(s)).into_bytes())
-                .collect(),
-        ),
-        (_, r) => r,
+    match calls::handler(name) {
+        Some(f) => f(d, &req),
+        None => Err(Error::msg(format!("{name}: not implemented"))),
     }
 }

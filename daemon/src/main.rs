@@ -7,6 +7,7 @@
 mod args;
 mod calls;
 mod channel;
+mod checks;
 mod cmd;
 mod daemon;
 mod devices;

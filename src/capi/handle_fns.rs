@@ -43,7 +43,7 @@ pub extern "C" fn guestfs_rs_int_create_flags(flags: c_uint) -> *mut guestfs_h {
         }
         if flags & CREATE_NO_ENVIRONMENT == 0 {
             // Errors here go to the error handler and are otherwise ignored, as in 1.48.
-            if let Err(e) = crate::actions::environment::parse_environment(h, None) {
+            if let Err(e) = crate::actions::environment::parse_environment(h) {
                 if !e.reported {
                     h.report(&e);
                 }

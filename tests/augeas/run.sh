@@ -12,7 +12,8 @@
 #
 # Known differences from 1.48 are listed in known-failures.txt (for
 # scripts/run-with-ledger.sh). Environment: APPTEST_ONLY (substring of case names to run),
-# AUGTEST_OUT (where transcripts and logs are kept, default /tmp/augtests-out).
+# AUGTEST_OUT (where transcripts and logs are kept, default /tmp/augtests-out),
+# AUGTEST_TIMEOUT (seconds each program may run, default 600; a loaded machine needs more).
 set -uo pipefail
 
 if [ $# -ne 1 ]; then
@@ -50,9 +51,9 @@ fi
 # ---- run on both libraries at once (one appliance each)
 mkdir -p "$build/debian-lib"
 ln -s "$debian_lib" "$build/debian-lib/libguestfs.so.0"
-(cd "$build" && env LD_LIBRARY_PATH="$prefix/lib" APPTEST_LIBDIR="$prefix/lib" timeout 600 ./aug \
+(cd "$build" && env LD_LIBRARY_PATH="$prefix/lib" APPTEST_LIBDIR="$prefix/lib" timeout "${AUGTEST_TIMEOUT:-600}" ./aug \
    >"$out_dir/aug.txt" 2>"$out_dir/aug.stderr"; echo $? >"$build/ours.rc") &
-(cd "$build" && env LD_LIBRARY_PATH="$build/debian-lib" LIBGUESTFS_BACKEND_SETTINGS=force_tcg timeout 600 ./aug \
+(cd "$build" && env LD_LIBRARY_PATH="$build/debian-lib" LIBGUESTFS_BACKEND_SETTINGS=force_tcg timeout "${AUGTEST_TIMEOUT:-600}" ./aug \
    >"$out_dir/aug.ref.txt" 2>"$out_dir/aug.ref.stderr"; echo $? >"$build/ref.rc") &
 wait
 

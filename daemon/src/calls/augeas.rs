@@ -10,33 +10,13 @@ mod ffi;
 use std::cell::RefCell;
 use std::ffi::{CStr, CString};
 
-use guestfs_protocol::{FieldValue, RetValue, StructValue, Value};
+use guestfs_protocol::structs::IntBool;
 
-use super::Handler;
+use crate::args::GuestPath;
 use crate::daemon::Daemon;
 use crate::error::{Error, Result};
-use crate::request::Req;
+use crate::generated::opts::AugTransformOpts;
 use ffi::Augeas;
-
-pub const CALLS: &[(&str, Handler)] = &[
-    ("aug_init", aug_init),
-    ("aug_close", aug_close),
-    ("aug_defvar", aug_defvar),
-    ("aug_defnode", aug_defnode),
-    ("aug_get", aug_get),
-    ("aug_set", aug_set),
-    ("aug_clear", aug_clear),
-    ("aug_setm", aug_setm),
-    ("aug_insert", aug_insert),
-    ("aug_rm", aug_rm),
-    ("aug_mv", aug_mv),
-    ("aug_match", aug_match),
-    ("aug_ls", aug_ls),
-    ("aug_label", aug_label),
-    ("aug_save", aug_save),
-    ("aug_load", aug_load),
-    ("aug_transform", aug_transform),
-];
 
 thread_local! {
     /// The session. The daemon serves calls on one thread, so the handle never moves.
@@ -50,13 +30,13 @@ pub fn close_session() {
     drop(old);
 }
 
-/// Runs `f` on the session, or fails as 1.48's NEED_AUG does (it names the C function).
-fn with_aug<T>(r: &Req, f: impl FnOnce(&mut Augeas) -> Result<T>) -> Result<T> {
+/// Runs `f` on the session, or fails as 1.48's NEED_AUG does (it names the C function,
+/// `do_<call>`).
+fn with_aug<T>(call: &str, f: impl FnOnce(&mut Augeas) -> Result<T>) -> Result<T> {
     SESSION.with(|s| match s.borrow_mut().as_mut() {
         Some(aug) => f(aug),
         None => Err(Error::msg(format!(
-            "do_{}: you must call 'aug-init' first to initialize Augeas",
-            r.action.name
+            "do_{call}: you must call 'aug-init' first to initialize Augeas"
         ))),
     })
 }
@@ -68,11 +48,8 @@ fn c_arg(b: &[u8]) -> CString {
 }
 
 /// An OptString argument (1.48 passes NULL to Augeas when the caller gave none).
-fn opt_string_arg(r: &Req, i: usize) -> Option<CString> {
-    match r.args.get(i) {
-        Some(Value::OptStr(Some(b)) | Value::Str(b)) => Some(c_arg(b)),
-        _ => None,
-    }
+fn opt_string_arg(v: Option<&str>) -> Option<CString> {
+    v.map(|v| c_arg(v.as_bytes()))
 }
 
 fn text(s: &CStr) -> String {
@@ -109,10 +86,9 @@ fn check(aug: &Augeas, ret: i32, what: impl FnOnce() -> String) -> Result<i32> {
     }
 }
 
-fn aug_init(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+pub fn aug_init(d: &mut Daemon, root: &GuestPath, flags: i32) -> Result<()> {
     close_session();
-    let root = c_arg(r.bytes(0));
-    let flags = r.int(1);
+    let root = c_arg(root.as_bytes());
     // 1.48 prefixes the sysroot to the path as it is (no symlink resolution): Augeas opens
     // the guest's files itself, under that root.
     let mut full = d.sysroot.root().as_os_str().as_encoded_bytes().to_vec();
@@ -128,74 +104,74 @@ fn aug_init(d: &mut Daemon, r: &Req) -> Result<RetValue> {
         return Err(aug_error(&aug, format!("aug_init: {} (flags {flags})", text(&root))));
     }
     SESSION.with(|s| *s.borrow_mut() = Some(aug));
-    Ok(RetValue::None)
+    Ok(())
 }
 
-fn aug_close(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    with_aug(r, |_| Ok(()))?;
+pub fn aug_close(_d: &mut Daemon) -> Result<()> {
+    with_aug("aug_close", |_| Ok(()))?;
     close_session();
-    Ok(RetValue::None)
+    Ok(())
 }
 
-fn aug_defvar(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let name = c_arg(r.bytes(0));
-    let expr = opt_string_arg(r, 1);
-    with_aug(r, |aug| {
+pub fn aug_defvar(_d: &mut Daemon, name: &str, expr: Option<&str>) -> Result<i32> {
+    let name = c_arg(name.as_bytes());
+    let expr = opt_string_arg(expr);
+    with_aug("aug_defvar", |aug| {
         let n = aug.defvar(&name, expr.as_deref());
         check(aug, n, || {
             format!("aug_defvar: {}: {}", text(&name), text_or_null(expr.as_deref()))
         })
     })
-    .map(RetValue::Int)
 }
 
-fn aug_defnode(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let (name, expr, val) = (c_arg(r.bytes(0)), c_arg(r.bytes(1)), c_arg(r.bytes(2)));
-    with_aug(r, |aug| {
+pub fn aug_defnode(_d: &mut Daemon, name: &str, expr: &str, val: &str) -> Result<IntBool> {
+    let (name, expr, val) = (c_arg(name.as_bytes()), c_arg(expr.as_bytes()), c_arg(val.as_bytes()));
+    with_aug("aug_defnode", |aug| {
         let (n, created) = aug.defnode(&name, &expr, &val);
         check(aug, n, || {
             format!("aug_defnode: {}: {}: {}", text(&name), text(&expr), text(&val))
         })?;
-        Ok(RetValue::Struct(StructValue {
-            fields: vec![FieldValue::Int32(n), FieldValue::Int32(i32::from(created))],
-        }))
+        Ok(IntBool {
+            i: n,
+            b: i32::from(created),
+        })
     })
 }
 
-fn aug_get(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let path = c_arg(r.bytes(0));
-    with_aug(r, |aug| match aug.get(&path) {
+pub fn aug_get(_d: &mut Daemon, augpath: &str) -> Result<Vec<u8>> {
+    let path = c_arg(augpath.as_bytes());
+    with_aug("aug_get", |aug| match aug.get(&path) {
         (0, _) => Err(Error::msg("no matching node")),
-        (1, Some(v)) => Ok(RetValue::Str(v)),
+        (1, Some(v)) => Ok(v),
         // One match without a value (e.g. "/augeas").
         (1, None) => Err(Error::msg("Augeas returned NULL match")),
         _ => Err(aug_error(aug, format!("aug_get: {}", text(&path)))),
     })
 }
 
-fn aug_set(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let (path, val) = (c_arg(r.bytes(0)), c_arg(r.bytes(1)));
-    with_aug(r, |aug| {
+pub fn aug_set(_d: &mut Daemon, augpath: &str, val: &str) -> Result<()> {
+    let (path, val) = (c_arg(augpath.as_bytes()), c_arg(val.as_bytes()));
+    with_aug("aug_set", |aug| {
         let n = aug.set(&path, Some(&val));
         check(aug, n, || format!("aug_set: {}: {}", text(&path), text(&val)))
     })?;
-    Ok(RetValue::None)
+    Ok(())
 }
 
-fn aug_clear(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let path = c_arg(r.bytes(0));
-    with_aug(r, |aug| {
+pub fn aug_clear(_d: &mut Daemon, augpath: &str) -> Result<()> {
+    let path = c_arg(augpath.as_bytes());
+    with_aug("aug_clear", |aug| {
         let n = aug.set(&path, None);
         check(aug, n, || format!("aug_clear: {}", text(&path)))
     })?;
-    Ok(RetValue::None)
+    Ok(())
 }
 
-fn aug_setm(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let base = c_arg(r.bytes(0));
-    let sub = opt_string_arg(r, 1);
-    let val = c_arg(r.bytes(2));
-    with_aug(r, |aug| {
+pub fn aug_setm(_d: &mut Daemon, base: &str, sub: Option<&str>, val: &str) -> Result<i32> {
+    let base = c_arg(base.as_bytes());
+    let sub = opt_string_arg(sub);
+    let val = c_arg(val.as_bytes());
+    with_aug("aug_setm", |aug| {
         let n = aug.setm(&base, sub.as_deref(), &val);
         check(aug, n, || {
             format!(
@@ -206,12 +182,11 @@ fn aug_setm(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
             )
         })
     })
-    .map(RetValue::Int)
 }
 
-fn aug_insert(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let (path, label, before) = (c_arg(r.bytes(0)), c_arg(r.bytes(1)), r.bool(2));
-    with_aug(r, |aug| {
+pub fn aug_insert(_d: &mut Daemon, augpath: &str, label: &str, before: bool) -> Result<()> {
+    let (path, label) = (c_arg(augpath.as_bytes()), c_arg(label.as_bytes()));
+    with_aug("aug_insert", |aug| {
         let n = aug.insert(&path, &label, before);
         check(aug, n, || {
             format!(
@@ -222,25 +197,24 @@ fn aug_insert(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
             )
         })
     })?;
-    Ok(RetValue::None)
+    Ok(())
 }
 
-fn aug_rm(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let path = c_arg(r.bytes(0));
-    with_aug(r, |aug| {
+pub fn aug_rm(_d: &mut Daemon, augpath: &str) -> Result<i32> {
+    let path = c_arg(augpath.as_bytes());
+    with_aug("aug_rm", |aug| {
         let n = aug.rm(&path);
         check(aug, n, || format!("aug_rm: {}", text(&path)))
     })
-    .map(RetValue::Int)
 }
 
-fn aug_mv(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let (src, dest) = (c_arg(r.bytes(0)), c_arg(r.bytes(1)));
-    with_aug(r, |aug| {
+pub fn aug_mv(_d: &mut Daemon, src: &str, dest: &str) -> Result<()> {
+    let (src, dest) = (c_arg(src.as_bytes()), c_arg(dest.as_bytes()));
+    with_aug("aug_mv", |aug| {
         let n = aug.mv(&src, &dest);
         check(aug, n, || format!("aug_mv: {}: {}", text(&src), text(&dest)))
     })?;
-    Ok(RetValue::None)
+    Ok(())
 }
 
 /// aug_match on an open session, with 1.48's error text.
@@ -249,15 +223,15 @@ fn match_paths(aug: &Augeas, path: &CStr) -> Result<Vec<Vec<u8>>> {
         .map_err(|()| aug_error(aug, format!("aug_match: {}", text(path))))
 }
 
-fn aug_match(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let path = c_arg(r.bytes(0));
-    with_aug(r, |aug| match_paths(aug, &path)).map(RetValue::StrList)
+pub fn aug_match(_d: &mut Daemon, augpath: &str) -> Result<Vec<Vec<u8>>> {
+    let path = c_arg(augpath.as_bytes());
+    with_aug("aug_match", |aug| match_paths(aug, &path))
 }
 
 /// aug_match of the children (`PATH/*`), sorted. The path may also be a variable.
-fn aug_ls(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let path = c_arg(r.bytes(0));
-    with_aug(r, |aug| {
+pub fn aug_ls(_d: &mut Daemon, augpath: &str) -> Result<Vec<Vec<u8>>> {
+    let path = c_arg(augpath.as_bytes());
+    with_aug("aug_ls", |aug| {
         let p = path.to_bytes();
         if p.len() > 1 && matches!(p.last(), Some(b'/' | b']' | b'*')) {
             return Err(Error::msg("don't use aug-ls with a path that ends with / ] *"));
@@ -269,48 +243,48 @@ fn aug_ls(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
         };
         let mut v = match_paths(aug, &pattern)?;
         v.sort();
-        Ok(RetValue::StrList(v))
+        Ok(v)
     })
 }
 
-fn aug_label(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let path = c_arg(r.bytes(0));
-    with_aug(r, |aug| match aug.label(&path) {
+pub fn aug_label(_d: &mut Daemon, augpath: &str) -> Result<Vec<u8>> {
+    let path = c_arg(augpath.as_bytes());
+    with_aug("aug_label", |aug| match aug.label(&path) {
         (-1, _) => Err(aug_error(aug, format!("aug_label: {}", text(&path)))),
         (0, _) => Err(Error::msg("no matching nodes found")),
-        (_, Some(l)) => Ok(RetValue::Str(l)),
+        (_, Some(l)) => Ok(l),
         (n, None) => Err(Error::msg(format!("internal error: expected label != NULL (r = {n})"))),
     })
 }
 
-fn aug_save(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    with_aug(r, |aug| {
+pub fn aug_save(_d: &mut Daemon) -> Result<()> {
+    with_aug("aug_save", |aug| {
         let n = aug.save();
         check(aug, n, || "aug_save".to_string())
     })?;
-    Ok(RetValue::None)
+    Ok(())
 }
 
-fn aug_load(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    with_aug(r, |aug| {
+pub fn aug_load(_d: &mut Daemon) -> Result<()> {
+    with_aug("aug_load", |aug| {
         let n = aug.load();
         check(aug, n, || "aug_load".to_string())
     })?;
-    Ok(RetValue::None)
+    Ok(())
 }
 
-fn aug_transform(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let (lens, file) = (c_arg(r.bytes(0)), c_arg(r.bytes(1)));
+pub fn aug_transform(_d: &mut Daemon, lens: &str, file: &str, o: AugTransformOpts) -> Result<()> {
+    let (lens, file) = (c_arg(lens.as_bytes()), c_arg(file.as_bytes()));
     // Without the optarg the lens is added for the file (1.48 reads `remove` only when set).
-    let excl = r.opt_bool(0).unwrap_or(false);
-    with_aug(r, |aug| {
+    let excl = o.remove.unwrap_or(false);
+    with_aug("aug_transform", |aug| {
         let n = aug.transform(&lens, &file, excl);
         let mode = if excl { "excl" } else { "incl" };
         check(aug, n, || {
             format!("aug_transform: {}: {}: {mode}", text(&lens), text(&file))
         })
     })?;
-    Ok(RetValue::None)
+    Ok(())
 }
 
 #[cfg(test)]

@@ -3,30 +3,9 @@
 use std::fs::OpenOptions;
 use std::os::unix::fs::FileExt;
 
-use guestfs_protocol::RetValue;
-
-use super::Handler;
 use crate::cmd::Cmd;
 use crate::daemon::Daemon;
 use crate::error::{Error, Result};
-use crate::request::Req;
-
-pub const CALLS: &[(&str, Handler)] = &[
-    ("blockdev_getsize64", getsize64),
-    ("blockdev_getss", getss),
-    ("blockdev_getsz", getsz),
-    ("blockdev_getbsz", getbsz),
-    ("blockdev_getro", getro),
-    ("blockdev_setro", setro),
-    ("blockdev_setrw", setrw),
-    ("blockdev_rereadpt", rereadpt),
-    ("blockdev_flushbufs", flushbufs),
-    ("zero", zero),
-    ("zero_device", zero_device),
-    ("blockdev_setra", setra),
-    ("blockdev_setbsz", setbsz),
-    ("wipefs", wipefs),
-];
 
 /// Run `blockdev <switch> <device>`; returns its number output when `want_output`.
 fn blockdev(device: &str, switch: &str, want_output: bool) -> Result<i64> {
@@ -46,8 +25,8 @@ fn blockdev(device: &str, switch: &str, want_output: bool) -> Result<i64> {
         .map_err(|_| Error::msg(format!("blockdev: could not parse output: {t}")))
 }
 
-fn getsize64(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    Ok(RetValue::Int64(size64(&r.str(0))?))
+pub fn blockdev_getsize64(_d: &mut Daemon, device: &str) -> Result<i64> {
+    size64(device)
 }
 
 /// Size in bytes of a device, with blockdev_getsize64's errors (debug device_speed uses it).
@@ -55,8 +34,8 @@ pub fn size64(device: &str) -> Result<i64> {
     blockdev(device, "--getsize64", true)
 }
 
-fn getss(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    Ok(RetValue::Int(blockdev(&r.str(0), "--getss", true)? as i32))
+pub fn blockdev_getss(_d: &mut Daemon, device: &str) -> Result<i32> {
+    Ok(blockdev(device, "--getss", true)? as i32)
 }
 
 /// Sector size in bytes of a (real) device, for callers such as mkfs.
@@ -64,47 +43,47 @@ pub fn sector_size(device: &str) -> Result<i64> {
     blockdev(device, "--getss", true)
 }
 
-fn getsz(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    Ok(RetValue::Int64(blockdev(&r.str(0), "--getsz", true)?))
+pub fn blockdev_getsz(_d: &mut Daemon, device: &str) -> Result<i64> {
+    blockdev(device, "--getsz", true)
 }
 
-fn getbsz(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    Ok(RetValue::Int(blockdev(&r.str(0), "--getbsz", true)? as i32))
+pub fn blockdev_getbsz(_d: &mut Daemon, device: &str) -> Result<i32> {
+    Ok(blockdev(device, "--getbsz", true)? as i32)
 }
 
-fn getro(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    Ok(RetValue::Bool(blockdev(&r.str(0), "--getro", true)? != 0))
+pub fn blockdev_getro(_d: &mut Daemon, device: &str) -> Result<bool> {
+    Ok(blockdev(device, "--getro", true)? != 0)
 }
 
-fn setro(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    blockdev(&r.str(0), "--setro", false)?;
-    Ok(RetValue::None)
+pub fn blockdev_setro(_d: &mut Daemon, device: &str) -> Result<()> {
+    blockdev(device, "--setro", false)?;
+    Ok(())
 }
 
-fn setrw(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    blockdev(&r.str(0), "--setrw", false)?;
-    Ok(RetValue::None)
+pub fn blockdev_setrw(_d: &mut Daemon, device: &str) -> Result<()> {
+    blockdev(device, "--setrw", false)?;
+    Ok(())
 }
 
-fn rereadpt(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    blockdev(&r.str(0), "--rereadpt", false)?;
-    super::parted::settle(&r.str(0));
-    Ok(RetValue::None)
+pub fn blockdev_rereadpt(_d: &mut Daemon, device: &str) -> Result<()> {
+    blockdev(device, "--rereadpt", false)?;
+    super::parted::settle(device);
+    Ok(())
 }
 
-fn flushbufs(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    blockdev(&r.str(0), "--flushbufs", false)?;
-    Ok(RetValue::None)
+pub fn blockdev_flushbufs(_d: &mut Daemon, device: &str) -> Result<()> {
+    blockdev(device, "--flushbufs", false)?;
+    Ok(())
 }
 
 /// Zero the first 32 × 4 KiB blocks, skipping blocks that are already zero.
-fn zero(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let dev = r.str(0);
+pub fn zero(d: &mut Daemon, device: &str) -> Result<()> {
+    let dev = device;
     let f = OpenOptions::new()
         .read(true)
         .write(true)
-        .open(&dev)
-        .map_err(|e| Error::io(&e, &dev))?;
+        .open(dev)
+        .map_err(|e| Error::io(&e, dev))?;
     let zeroes = [0u8; 4096];
     let mut buf = [0u8; 4096];
     for i in 0..32u64 {
@@ -118,38 +97,35 @@ fn zero(d: &mut Daemon, r: &Req) -> Result<RetValue> {
         d.progress(i, 32);
     }
     f.sync_all().map_err(|e| Error::io(&e, format!("close: {dev}")))?;
-    Ok(RetValue::None)
+    Ok(())
 }
 
-fn setra(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let n = r.int(1);
+pub fn blockdev_setra(_d: &mut Daemon, device: &str, sectors: i32) -> Result<()> {
+    let n = sectors;
     if n < 0 {
         return Err(Error::msg("readahead sectors must be >= 0"));
     }
-    let o = Cmd::new("blockdev")
-        .args(["--setra", &n.to_string()])
-        .arg(r.str(0))
-        .run();
+    let o = Cmd::new("blockdev").args(["--setra", &n.to_string()]).arg(device).run();
     if !o.ok() {
         return Err(Error::msg(format!("blockdev: {}", o.err_text())));
     }
-    Ok(RetValue::None)
+    Ok(())
 }
 
 /// 1.48 made this a no-op (changing the block size of a device was never useful).
-fn setbsz(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
-    Ok(RetValue::None)
+pub fn blockdev_setbsz(_d: &mut Daemon, _device: &str, _blocksize: i32) -> Result<()> {
+    Ok(())
 }
 
 /// Write zeroes over the whole device, skipping blocks that are already zero.
-fn zero_device(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let dev = r.str(0);
-    let size = blockdev(&dev, "--getsize64", true)? as u64;
+pub fn zero_device(d: &mut Daemon, device: &str) -> Result<()> {
+    let dev = device;
+    let size = blockdev(dev, "--getsize64", true)? as u64;
     let f = OpenOptions::new()
         .read(true)
         .write(true)
-        .open(&dev)
-        .map_err(|e| Error::io(&e, &dev))?;
+        .open(dev)
+        .map_err(|e| Error::io(&e, dev))?;
     let mut buf = vec![0u8; 1 << 20];
     let zeroes = vec![0u8; 1 << 20];
     let mut off = 0u64;
@@ -165,13 +141,13 @@ fn zero_device(d: &mut Daemon, r: &Req) -> Result<RetValue> {
         d.progress(off, size);
     }
     f.sync_all().map_err(|e| Error::io(&e, format!("fsync: {dev}")))?;
-    Ok(RetValue::None)
+    Ok(())
 }
 
-fn wipefs(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let o = Cmd::new("wipefs").args(["-a", "--force"]).arg(r.str(0)).run();
+pub fn wipefs(_d: &mut Daemon, device: &str) -> Result<()> {
+    let o = Cmd::new("wipefs").args(["-a", "--force"]).arg(device).run();
     if !o.ok() {
         return Err(Error::msg(o.err_text()));
     }
-    Ok(RetValue::None)
+    Ok(())
 }

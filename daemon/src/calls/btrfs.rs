@@ -4,60 +4,17 @@
 pub use guestfs_guestdata::tool_output::parse_subvolume_line;
 use std::path::{Path, PathBuf};
 
-use guestfs_protocol::{FieldValue, RetValue, StructValue};
+use guestfs_protocol::structs::{Btrfsbalance, Btrfsqgroup, Btrfsscrub, Btrfssubvolume};
 
-use super::{hashtable, host_path, str_list, Handler};
+use crate::args::GuestPath;
 use crate::cmd::Cmd;
 use crate::daemon::Daemon;
 use crate::error::{Error, Result};
+use crate::generated::opts::{
+    BtrfsFilesystemDefragmentOpts, BtrfsFilesystemResizeOpts, BtrfsFsckOpts, BtrfsImageOpts, BtrfsSubvolumeCreateOpts,
+    BtrfsSubvolumeSnapshotOpts, MkfsBtrfsOpts,
+};
 use crate::mountable::Mountable;
-use crate::request::Req;
-
-pub const CALLS: &[(&str, Handler)] = &[
-    ("mkfs_btrfs", mkfs_btrfs),
-    ("btrfs_subvolume_create", subvolume_create),
-    ("btrfs_subvolume_snapshot", subvolume_snapshot),
-    ("btrfs_subvolume_delete", subvolume_delete),
-    ("btrfs_subvolume_list", subvolume_list),
-    ("btrfs_subvolume_get_default", subvolume_get_default),
-    ("btrfs_subvolume_set_default", subvolume_set_default),
-    ("btrfs_subvolume_show", subvolume_show),
-    ("btrfs_filesystem_resize", filesystem_resize),
-    ("btrfs_filesystem_sync", filesystem_sync),
-    ("btrfs_filesystem_balance", filesystem_balance),
-    ("btrfs_filesystem_defragment", filesystem_defragment),
-    ("btrfs_filesystem_show", filesystem_show),
-    ("btrfs_device_add", device_add),
-    ("btrfs_device_delete", device_delete),
-    ("btrfs_set_seeding", set_seeding),
-    ("btrfs_fsck", fsck),
-    ("btrfs_quota_enable", quota_enable),
-    ("btrfs_quota_rescan", quota_rescan),
-    ("btrfs_qgroup_limit", qgroup_limit),
-    ("btrfs_qgroup_create", qgroup_create),
-    ("btrfs_qgroup_destroy", qgroup_destroy),
-    ("btrfs_qgroup_show", qgroup_show),
-    ("btrfs_qgroup_assign", qgroup_assign),
-    ("btrfs_qgroup_remove", qgroup_remove),
-    ("btrfs_scrub_start", scrub_start),
-    ("btrfs_scrub_cancel", scrub_cancel),
-    ("btrfs_scrub_resume", scrub_resume),
-    ("btrfs_scrub_status", scrub_status),
-    ("btrfs_balance_pause", balance_pause),
-    ("btrfs_balance_cancel", balance_cancel),
-    ("btrfs_balance_resume", balance_resume),
-    ("btrfs_balance_status", balance_status),
-    ("btrfs_rescue_chunk_recover", rescue_chunk_recover),
-    ("btrfs_rescue_super_recover", rescue_super_recover),
-    ("btrfstune_seeding", btrfstune_seeding),
-    ("btrfstune_enable_extended_inode_refs", btrfstune_extended_inode_refs),
-    (
-        "btrfstune_enable_skinny_metadata_extent_refs",
-        btrfstune_skinny_metadata,
-    ),
-    ("btrfs_image", image),
-    ("btrfs_replace", replace),
-];
 
 /// Run a program; on failure "<what>: <stderr>".
 fn run(c: Cmd, what: &str) -> Result<String> {
@@ -72,62 +29,68 @@ fn btrfs(args: &[&str], path: &Path, what: &str) -> Result<String> {
     run(Cmd::new("btrfs").args(args).arg(path), what)
 }
 
+/// `btrfs ARGS <path>` on a guest path (the final symlink followed); errors name the path.
+fn btrfs_on(d: &Daemon, args: &[&str], path: &GuestPath) -> Result<()> {
+    let p = path.resolve(d, true)?;
+    btrfs(args, &p, &path.lossy())?;
+    Ok(())
+}
+
 fn pow2(n: i32) -> bool {
     n > 0 && n & (n - 1) == 0
 }
 
-fn mkfs_btrfs(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let devices = r.strings(0);
+pub fn mkfs_btrfs(_d: &mut Daemon, devices: &[String], o: MkfsBtrfsOpts) -> Result<()> {
     if devices.is_empty() {
         return Err(Error::msg("list of devices must be non-empty"));
     }
     let mut c = Cmd::new("mkfs.btrfs").arg("-f");
-    // optarg 0 (allocstart) is ignored: btrfs-progs dropped --alloc-start.
-    if let Some(b) = r.opt_int64(1) {
+    // allocstart is ignored: btrfs-progs dropped --alloc-start.
+    if let Some(b) = o.bytecount {
         if b <= 0 {
             return Err(Error::msg("bytecount must be > 0"));
         }
         c = c.arg("--byte-count").arg(b.to_string());
     }
     let profile = |v: &str| matches!(v, "raid0" | "raid1" | "raid10" | "single");
-    if let Some(t) = r.opt_str(2) {
+    if let Some(t) = o.datatype {
         if !profile(&t) {
             return Err(Error::msg("datatype not one of the allowed values"));
         }
         c = c.arg("--data").arg(t);
     }
-    if let Some(l) = r.opt_int(3) {
+    if let Some(l) = o.leafsize {
         if !pow2(l) {
             return Err(Error::msg("leafsize must be > 0 and a power of two"));
         }
         c = c.arg("--nodesize").arg(l.to_string());
     }
-    if let Some(l) = r.opt_str(4) {
+    if let Some(l) = o.label {
         c = c.arg("--label").arg(l);
     }
-    if let Some(m) = r.opt_str(5) {
+    if let Some(m) = o.metadata {
         if !profile(&m) {
             return Err(Error::msg("metadata not one of the allowed values"));
         }
         c = c.arg("--metadata").arg(m);
     }
-    if let Some(n) = r.opt_int(6) {
+    if let Some(n) = o.nodesize {
         if !pow2(n) {
             return Err(Error::msg("nodesize must be > 0 and a power of two"));
         }
         c = c.arg("--nodesize").arg(n.to_string());
     }
-    if let Some(s) = r.opt_int(7) {
+    if let Some(s) = o.sectorsize {
         if !pow2(s) {
             return Err(Error::msg("sectorsize must be > 0 and a power of two"));
         }
         c = c.arg("--sectorsize").arg(s.to_string());
     }
-    for d in &devices {
+    for d in devices {
         let _ = Cmd::new("wipefs").args(["-a", "--force", d]).run();
     }
-    run(c.args(&devices), &devices[0])?;
-    Ok(RetValue::None)
+    run(c.args(devices), &devices[0])?;
+    Ok(())
 }
 
 /// A temporary mount of a device (or btrfs subvolume) for calls given a mountable.
@@ -171,10 +134,9 @@ impl Drop for TempMount {
 }
 
 /// Run `f` on the host directory of a mountable_or_path argument.
-fn with_mounted<T>(d: &Daemon, r: &Req, i: usize, f: impl FnOnce(&Path) -> Result<T>) -> Result<T> {
-    let s = r.str(i);
-    match Mountable::parse(&s) {
-        Mountable::Path(_) => f(&host_path(d, r, i, true)?),
+fn with_mounted<T>(d: &Daemon, fs: &str, f: impl FnOnce(&Path) -> Result<T>) -> Result<T> {
+    match Mountable::parse(fs) {
+        Mountable::Path(_) => f(&GuestPath::new(fs.as_bytes()).resolve(d, true)?),
         m => {
             let t = TempMount::new(&m)?;
             f(&t.dir)
@@ -182,52 +144,55 @@ fn with_mounted<T>(d: &Daemon, r: &Req, i: usize, f: impl FnOnce(&Path) -> Resul
     }
 }
 
-fn subvolume_create(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let dest = host_path(d, r, 0, false)?;
+pub fn btrfs_subvolume_create(d: &mut Daemon, dest: &GuestPath, o: BtrfsSubvolumeCreateOpts) -> Result<()> {
+    let p = dest.resolve(d, false)?;
     let mut c = Cmd::new("btrfs").args(["subvolume", "create"]);
-    if let Some(q) = r.opt_str(0) {
+    if let Some(q) = o.qgroupid {
         c = c.arg("-i").arg(q);
     }
-    run(c.arg(&dest), &r.str(0))?;
-    Ok(RetValue::None)
+    run(c.arg(&p), &dest.lossy())?;
+    Ok(())
 }
 
-fn subvolume_snapshot(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let (src, dest) = (host_path(d, r, 0, true)?, host_path(d, r, 1, false)?);
+pub fn btrfs_subvolume_snapshot(
+    d: &mut Daemon,
+    source: &GuestPath,
+    dest: &GuestPath,
+    o: BtrfsSubvolumeSnapshotOpts,
+) -> Result<()> {
+    let (src, dst) = (source.resolve(d, true)?, dest.resolve(d, false)?);
     let mut c = Cmd::new("btrfs").args(["subvolume", "snapshot"]);
-    if r.opt_bool(0) == Some(true) {
+    if o.ro == Some(true) {
         c = c.arg("-r");
     }
-    if let Some(q) = r.opt_str(1) {
+    if let Some(q) = o.qgroupid {
         c = c.arg("-i").arg(q);
     }
-    run(c.arg(&src).arg(&dest), &format!("{}: {}", r.str(0), r.str(1)))?;
-    Ok(RetValue::None)
+    run(c.arg(&src).arg(&dst), &format!("{source}: {dest}"))?;
+    Ok(())
 }
 
-fn subvolume_delete(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let p = host_path(d, r, 0, false)?;
-    btrfs(&["subvolume", "delete"], &p, &r.str(0))?;
-    Ok(RetValue::None)
+pub fn btrfs_subvolume_delete(d: &mut Daemon, subvolume: &GuestPath) -> Result<()> {
+    let p = subvolume.resolve(d, false)?;
+    btrfs(&["subvolume", "delete"], &p, &subvolume.lossy())?;
+    Ok(())
 }
 
-fn subvolume_list(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let out = with_mounted(d, r, 0, |mp| {
+pub fn btrfs_subvolume_list(d: &mut Daemon, fs: &str) -> Result<Vec<Btrfssubvolume>> {
+    let out = with_mounted(d, fs, |mp| {
         run(Cmd::new("btrfs").args(["subvolume", "list"]).arg(mp), "btrfs")
     })?;
     let mut v = Vec::new();
     for l in out.lines().filter(|l| !l.is_empty()) {
         let (id, top, path) = parse_subvolume_line(l)
             .ok_or_else(|| Error::msg(format!("unexpected output from 'btrfs subvolume list' command: {l}")))?;
-        v.push(StructValue {
-            fields: vec![
-                FieldValue::UInt64(id),
-                FieldValue::UInt64(top),
-                FieldValue::Str(path.into_bytes()),
-            ],
+        v.push(Btrfssubvolume {
+            btrfssubvolume_id: id,
+            btrfssubvolume_top_level_id: top,
+            btrfssubvolume_path: path.into(),
         });
     }
-    Ok(RetValue::StructList(v))
+    Ok(v)
 }
 
 /// The subvolumes of the btrfs on `device` other than its default one, by path (for
@@ -252,26 +217,23 @@ pub fn non_default_subvolumes(device: &str) -> Result<Vec<String>> {
         .collect())
 }
 
-fn subvolume_get_default(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let out = with_mounted(d, r, 0, |mp| {
+pub fn btrfs_subvolume_get_default(d: &mut Daemon, fs: &str) -> Result<i64> {
+    let out = with_mounted(d, fs, |mp| {
         run(Cmd::new("btrfs").args(["subvolume", "get-default"]).arg(mp), "btrfs")
     })?;
     out.strip_prefix("ID ")
         .and_then(|x| x.split_whitespace().next())
         .and_then(|x| x.parse::<i64>().ok())
-        .map(RetValue::Int64)
         .ok_or_else(|| Error::msg(format!("unexpected output from 'btrfs subvolume get-default': {out}")))
 }
 
-fn subvolume_set_default(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let p = host_path(d, r, 1, true)?;
-    btrfs(&["subvolume", "set-default", &r.int64(0).to_string()], &p, &r.str(1))?;
-    Ok(RetValue::None)
+pub fn btrfs_subvolume_set_default(d: &mut Daemon, id: i64, fs: &GuestPath) -> Result<()> {
+    btrfs_on(d, &["subvolume", "set-default", &id.to_string()], fs)
 }
 
-fn subvolume_show(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let p = host_path(d, r, 0, true)?;
-    let name = r.str(0);
+pub fn btrfs_subvolume_show(d: &mut Daemon, subvolume: &GuestPath) -> Result<Vec<(String, String)>> {
+    let p = subvolume.resolve(d, true)?;
+    let name = subvolume.lossy();
     let o = Cmd::new("btrfs").args(["subvolume", "show"]).arg(&p).run();
     let out = o.out_text();
     if out.contains("is btrfs root") || out.contains("is toplevel subvolume") {
@@ -283,7 +245,7 @@ fn subvolume_show(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     if !o.ok() {
         return Err(Error::msg(format!("{name}: {}", o.err_text())));
     }
-    Ok(hashtable(parse_subvolume_show(&out)?))
+    parse_subvolume_show(&out)
 }
 
 /// `btrfs subvolume show` → key/value pairs: the first line is the path; "-" values are
@@ -316,51 +278,46 @@ pub fn parse_subvolume_show(out: &str) -> Result<Vec<(String, String)>> {
     Ok(v)
 }
 
-fn filesystem_resize(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let p = host_path(d, r, 0, true)?;
-    let size = match r.opt_int64(0) {
+pub fn btrfs_filesystem_resize(d: &mut Daemon, mountpoint: &GuestPath, o: BtrfsFilesystemResizeOpts) -> Result<()> {
+    let p = mountpoint.resolve(d, true)?;
+    let size = match o.size {
         Some(s) if s <= 0 => return Err(Error::msg("size is zero or negative")),
         Some(s) => s.to_string(),
         None => "max".into(),
     };
-    btrfs(&["filesystem", "resize", &size], &p, &r.str(0))?;
-    Ok(RetValue::None)
+    btrfs(&["filesystem", "resize", &size], &p, &mountpoint.lossy())?;
+    Ok(())
 }
 
-fn filesystem_sync(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let p = host_path(d, r, 0, true)?;
-    btrfs(&["filesystem", "sync"], &p, &r.str(0))?;
-    Ok(RetValue::None)
+pub fn btrfs_filesystem_sync(d: &mut Daemon, fs: &GuestPath) -> Result<()> {
+    btrfs_on(d, &["filesystem", "sync"], fs)
 }
 
-fn filesystem_balance(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let p = host_path(d, r, 0, true)?;
-    btrfs(&["balance", "start", "--full-balance"], &p, &r.str(0))?;
-    Ok(RetValue::None)
+pub fn btrfs_filesystem_balance(d: &mut Daemon, fs: &GuestPath) -> Result<()> {
+    btrfs_on(d, &["balance", "start", "--full-balance"], fs)
 }
 
-fn filesystem_defragment(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let p = host_path(d, r, 0, true)?;
+pub fn btrfs_filesystem_defragment(d: &mut Daemon, path: &GuestPath, o: BtrfsFilesystemDefragmentOpts) -> Result<()> {
+    let p = path.resolve(d, true)?;
     let mut a = vec!["filesystem", "defragment", "-r"];
-    if r.opt_bool(0) == Some(true) {
+    if o.flush == Some(true) {
         a.push("-f");
     }
-    let comp = r.opt_str(1);
     let carg;
-    if let Some(c) = &comp {
+    if let Some(c) = &o.compress {
         if c != "zlib" && c != "lzo" {
             return Err(Error::msg(format!("unknown compress method: {c}")));
         }
         carg = format!("-c{c}");
         a.push(&carg);
     }
-    btrfs(&a, &p, &r.str(0))?;
-    Ok(RetValue::None)
+    btrfs(&a, &p, &path.lossy())?;
+    Ok(())
 }
 
-fn filesystem_show(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let dev = r.str(0);
-    let out = run(Cmd::new("btrfs").args(["filesystem", "show", &dev]), &dev)?;
+pub fn btrfs_filesystem_show(d: &mut Daemon, device: &str) -> Result<Vec<String>> {
+    let dev = device;
+    let out = run(Cmd::new("btrfs").args(["filesystem", "show", dev]), dev)?;
     let lines: Vec<&str> = out.lines().collect();
     if lines.len() < 3 {
         return Err(Error::msg("truncated output from 'btrfs filesystem show' command"));
@@ -381,119 +338,98 @@ fn filesystem_show(d: &mut Daemon, r: &Req) -> Result<RetValue> {
             )));
         }
     }
-    Ok(str_list(v))
+    Ok(v)
 }
 
-fn device_add(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let p = host_path(d, r, 1, true)?;
-    let devs = r.strings(0);
-    let mut c = Cmd::new("btrfs").args(["device", "add", "--force"]);
-    c = c.args(&devs);
-    run(c.arg(&p), &r.str(1))?;
-    Ok(RetValue::None)
+pub fn btrfs_device_add(d: &mut Daemon, devices: &[String], fs: &GuestPath) -> Result<()> {
+    let p = fs.resolve(d, true)?;
+    let c = Cmd::new("btrfs").args(["device", "add", "--force"]).args(devices);
+    run(c.arg(&p), &fs.lossy())?;
+    Ok(())
 }
 
-fn device_delete(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let p = host_path(d, r, 1, true)?;
-    let devs = r.strings(0);
+pub fn btrfs_device_delete(d: &mut Daemon, devices: &[String], fs: &GuestPath) -> Result<()> {
+    let p = fs.resolve(d, true)?;
     run(
-        Cmd::new("btrfs").args(["device", "delete"]).args(&devs).arg(&p),
-        &r.str(1),
+        Cmd::new("btrfs").args(["device", "delete"]).args(devices).arg(&p),
+        &fs.lossy(),
     )?;
-    Ok(RetValue::None)
+    Ok(())
 }
 
-fn set_seeding(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    btrfstune_seeding(d, r)
+pub fn btrfs_set_seeding(d: &mut Daemon, device: &str, seeding: bool) -> Result<()> {
+    btrfstune_seeding(d, device, seeding)
 }
 
-fn btrfstune_seeding(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let dev = r.str(0);
-    let mut c = Cmd::new("btrfstune").args(["-S", if r.bool(1) { "1" } else { "0" }]);
+pub fn btrfstune_seeding(_d: &mut Daemon, device: &str, seeding: bool) -> Result<()> {
+    let mut c = Cmd::new("btrfstune").args(["-S", if seeding { "1" } else { "0" }]);
     // Clearing the seeding flag needs -f with current btrfs-progs.
-    if !r.bool(1) {
+    if !seeding {
         c = c.arg("-f");
     }
-    run(c.arg(&dev), &dev)?;
-    Ok(RetValue::None)
+    run(c.arg(device), device)?;
+    Ok(())
 }
 
-fn btrfstune_extended_inode_refs(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let dev = r.str(0);
-    run(Cmd::new("btrfstune").args(["-r", &dev]), &dev)?;
-    Ok(RetValue::None)
+pub fn btrfstune_enable_extended_inode_refs(_d: &mut Daemon, device: &str) -> Result<()> {
+    run(Cmd::new("btrfstune").args(["-r", device]), device)?;
+    Ok(())
 }
 
-fn btrfstune_skinny_metadata(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let dev = r.str(0);
-    run(Cmd::new("btrfstune").args(["-x", &dev]), &dev)?;
-    Ok(RetValue::None)
+pub fn btrfstune_enable_skinny_metadata_extent_refs(_d: &mut Daemon, device: &str) -> Result<()> {
+    run(Cmd::new("btrfstune").args(["-x", device]), device)?;
+    Ok(())
 }
 
-fn fsck(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let dev = r.str(0);
+pub fn btrfs_fsck(_d: &mut Daemon, device: &str, o: BtrfsFsckOpts) -> Result<()> {
     let mut c = Cmd::new("btrfs").args(["check"]);
-    if let Some(s) = r.opt_int64(0) {
+    if let Some(s) = o.superblock {
         if s < 0 {
             return Err(Error::msg("super block offset must be >= 0"));
         }
         c = c.arg("--super").arg(s.to_string());
     }
-    if r.opt_bool(1) == Some(true) {
+    if o.repair == Some(true) {
         c = c.arg("--repair");
     }
-    run(c.arg(&dev), &dev)?;
-    Ok(RetValue::None)
+    run(c.arg(device), device)?;
+    Ok(())
 }
 
-fn quota_enable(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let on = if r.bool(1) { "enable" } else { "disable" };
-    let name = r.str(0);
-    with_mounted(d, r, 0, |mp| run(Cmd::new("btrfs").args(["quota", on]).arg(mp), &name))?;
-    Ok(RetValue::None)
+pub fn btrfs_quota_enable(d: &mut Daemon, fs: &str, enable: bool) -> Result<()> {
+    let on = if enable { "enable" } else { "disable" };
+    with_mounted(d, fs, |mp| run(Cmd::new("btrfs").args(["quota", on]).arg(mp), fs))?;
+    Ok(())
 }
 
-fn quota_rescan(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let name = r.str(0);
-    with_mounted(d, r, 0, |mp| {
-        run(Cmd::new("btrfs").args(["quota", "rescan"]).arg(mp), &name)
-    })?;
-    Ok(RetValue::None)
+pub fn btrfs_quota_rescan(d: &mut Daemon, fs: &str) -> Result<()> {
+    with_mounted(d, fs, |mp| run(Cmd::new("btrfs").args(["quota", "rescan"]).arg(mp), fs))?;
+    Ok(())
 }
 
-fn qgroup_limit(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let p = host_path(d, r, 0, true)?;
-    btrfs(&["qgroup", "limit", &r.int64(1).to_string()], &p, &r.str(0))?;
-    Ok(RetValue::None)
+pub fn btrfs_qgroup_limit(d: &mut Daemon, subvolume: &GuestPath, size: i64) -> Result<()> {
+    btrfs_on(d, &["qgroup", "limit", &size.to_string()], subvolume)
 }
 
-fn qgroup_create(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let p = host_path(d, r, 1, true)?;
-    btrfs(&["qgroup", "create", &r.str(0)], &p, &r.str(1))?;
-    Ok(RetValue::None)
+pub fn btrfs_qgroup_create(d: &mut Daemon, qgroupid: &str, subvolume: &GuestPath) -> Result<()> {
+    btrfs_on(d, &["qgroup", "create", qgroupid], subvolume)
 }
 
-fn qgroup_destroy(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let p = host_path(d, r, 1, true)?;
-    btrfs(&["qgroup", "destroy", &r.str(0)], &p, &r.str(1))?;
-    Ok(RetValue::None)
+pub fn btrfs_qgroup_destroy(d: &mut Daemon, qgroupid: &str, subvolume: &GuestPath) -> Result<()> {
+    btrfs_on(d, &["qgroup", "destroy", qgroupid], subvolume)
 }
 
-fn qgroup_assign(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let p = host_path(d, r, 2, true)?;
-    btrfs(&["qgroup", "assign", &r.str(0), &r.str(1)], &p, &r.str(2))?;
-    Ok(RetValue::None)
+pub fn btrfs_qgroup_assign(d: &mut Daemon, src: &str, dst: &str, path: &GuestPath) -> Result<()> {
+    btrfs_on(d, &["qgroup", "assign", src, dst], path)
 }
 
-fn qgroup_remove(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let p = host_path(d, r, 2, true)?;
-    btrfs(&["qgroup", "remove", &r.str(0), &r.str(1)], &p, &r.str(2))?;
-    Ok(RetValue::None)
+pub fn btrfs_qgroup_remove(d: &mut Daemon, src: &str, dst: &str, path: &GuestPath) -> Result<()> {
+    btrfs_on(d, &["qgroup", "remove", src, dst], path)
 }
 
-fn qgroup_show(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let p = host_path(d, r, 0, true)?;
-    let out = btrfs(&["qgroup", "show", "--raw"], &p, &r.str(0))?;
+pub fn btrfs_qgroup_show(d: &mut Daemon, path: &GuestPath) -> Result<Vec<Btrfsqgroup>> {
+    let p = path.resolve(d, true)?;
+    let out = btrfs(&["qgroup", "show", "--raw"], &p, &path.lossy())?;
     let mut v = Vec::new();
     for l in out.lines().skip(2).filter(|l| !l.trim().is_empty()) {
         let f: Vec<&str> = l.split_whitespace().collect();
@@ -506,88 +442,97 @@ fn qgroup_show(d: &mut Daemon, r: &Req) -> Result<RetValue> {
         })();
         let (id, rfer, excl) =
             parsed.ok_or_else(|| Error::msg(format!("cannot parse output of qgroup show command: {l}")))?;
-        v.push(StructValue {
-            fields: vec![
-                FieldValue::Str(id.as_bytes().to_vec()),
-                FieldValue::UInt64(rfer),
-                FieldValue::UInt64(excl),
-            ],
+        v.push(Btrfsqgroup {
+            btrfsqgroup_id: (*id).into(),
+            btrfsqgroup_rfer: rfer,
+            btrfsqgroup_excl: excl,
         });
     }
-    Ok(RetValue::StructList(v))
+    Ok(v)
 }
 
-fn simple(d: &Daemon, r: &Req, args: &[&str]) -> Result<RetValue> {
-    let p = host_path(d, r, 0, true)?;
-    btrfs(args, &p, &r.str(0))?;
-    Ok(RetValue::None)
-}
-
-fn scrub_start(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+pub fn btrfs_scrub_start(d: &mut Daemon, path: &GuestPath) -> Result<()> {
     // -B: wait for the scrub, as 1.48 does.
-    simple(d, r, &["scrub", "start", "-B"])
-}
-fn scrub_cancel(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    simple(d, r, &["scrub", "cancel"])
-}
-fn scrub_resume(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    simple(d, r, &["scrub", "resume"])
-}
-fn balance_pause(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    simple(d, r, &["balance", "pause"])
-}
-fn balance_cancel(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    simple(d, r, &["balance", "cancel"])
-}
-fn balance_resume(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    simple(d, r, &["balance", "resume"])
+    btrfs_on(d, &["scrub", "start", "-B"], path)
 }
 
-fn scrub_status(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let st = d
-        .api
-        .structure("btrfsscrub")
-        .ok_or_else(|| Error::msg("no btrfsscrub struct"))?;
-    let p = host_path(d, r, 0, true)?;
-    let out = btrfs(&["scrub", "status", "-R"], &p, &r.str(0))?;
-    let mut vals = vec![0u64; st.fields.len()];
+pub fn btrfs_scrub_cancel(d: &mut Daemon, path: &GuestPath) -> Result<()> {
+    btrfs_on(d, &["scrub", "cancel"], path)
+}
+
+pub fn btrfs_scrub_resume(d: &mut Daemon, path: &GuestPath) -> Result<()> {
+    btrfs_on(d, &["scrub", "resume"], path)
+}
+
+pub fn btrfs_balance_pause(d: &mut Daemon, path: &GuestPath) -> Result<()> {
+    btrfs_on(d, &["balance", "pause"], path)
+}
+
+pub fn btrfs_balance_cancel(d: &mut Daemon, path: &GuestPath) -> Result<()> {
+    btrfs_on(d, &["balance", "cancel"], path)
+}
+
+pub fn btrfs_balance_resume(d: &mut Daemon, path: &GuestPath) -> Result<()> {
+    btrfs_on(d, &["balance", "resume"], path)
+}
+
+/// The counter of `btrfs scrub status -R` named `key` ("data_extents_scrubbed" ...).
+fn scrub_counter<'a>(s: &'a mut Btrfsscrub, key: &str) -> Option<&'a mut u64> {
+    Some(match key {
+        "data_extents_scrubbed" => &mut s.btrfsscrub_data_extents_scrubbed,
+        "tree_extents_scrubbed" => &mut s.btrfsscrub_tree_extents_scrubbed,
+        "data_bytes_scrubbed" => &mut s.btrfsscrub_data_bytes_scrubbed,
+        "tree_bytes_scrubbed" => &mut s.btrfsscrub_tree_bytes_scrubbed,
+        "read_errors" => &mut s.btrfsscrub_read_errors,
+        "csum_errors" => &mut s.btrfsscrub_csum_errors,
+        "verify_errors" => &mut s.btrfsscrub_verify_errors,
+        "no_csum" => &mut s.btrfsscrub_no_csum,
+        "csum_discards" => &mut s.btrfsscrub_csum_discards,
+        "super_errors" => &mut s.btrfsscrub_super_errors,
+        "malloc_errors" => &mut s.btrfsscrub_malloc_errors,
+        "uncorrectable_errors" => &mut s.btrfsscrub_uncorrectable_errors,
+        "unverified_errors" => &mut s.btrfsscrub_unverified_errors,
+        "corrected_errors" => &mut s.btrfsscrub_corrected_errors,
+        "last_physical" => &mut s.btrfsscrub_last_physical,
+        _ => return None,
+    })
+}
+
+/// `btrfs scrub status -R` → its counters ("key: number" lines; others are ignored).
+fn parse_scrub_status(out: &str) -> Btrfsscrub {
+    let mut s = Btrfsscrub::default();
     for l in out.lines() {
         let Some((k, v)) = l.trim().split_once(':') else {
             continue;
         };
-        let name = format!("btrfsscrub_{}", k.trim());
-        if let (Some(i), Ok(n)) = (st.fields.iter().position(|f| f.name == name), v.trim().parse::<u64>()) {
-            vals[i] = n;
+        if let (Some(field), Ok(n)) = (scrub_counter(&mut s, k.trim()), v.trim().parse::<u64>()) {
+            *field = n;
         }
     }
-    Ok(RetValue::Struct(StructValue {
-        fields: vals.into_iter().map(FieldValue::UInt64).collect(),
-    }))
+    s
 }
 
-fn balance_status(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let p = host_path(d, r, 0, true)?;
+pub fn btrfs_scrub_status(d: &mut Daemon, path: &GuestPath) -> Result<Btrfsscrub> {
+    let p = path.resolve(d, true)?;
+    let out = btrfs(&["scrub", "status", "-R"], &p, &path.lossy())?;
+    Ok(parse_scrub_status(&out))
+}
+
+pub fn btrfs_balance_status(d: &mut Daemon, path: &GuestPath) -> Result<Btrfsbalance> {
+    let p = path.resolve(d, true)?;
     let o = Cmd::new("btrfs").args(["balance", "status"]).arg(&p).run();
     let out = o.out_text();
     // btrfs balance status exits 1 when a balance is running; only 2+ is an error.
     if o.status.unwrap_or(2) >= 2 {
-        return Err(Error::msg(format!("{}: {}", r.str(0), o.err_text())));
+        return Err(Error::msg(format!("{path}: {}", o.err_text())));
     }
     let lines: Vec<&str> = out.lines().collect();
-    let status = |s: &str, n: [u64; 4]| {
-        RetValue::Struct(StructValue {
-            fields: vec![
-                FieldValue::Str(s.as_bytes().to_vec()),
-                FieldValue::UInt64(n[0]),
-                FieldValue::UInt64(n[1]),
-                FieldValue::UInt64(n[2]),
-                FieldValue::UInt64(n[3]),
-            ],
-        })
-    };
     let first = lines.first().copied().unwrap_or("");
     if first.contains("No balance found on") {
-        return Ok(status("none", [0; 4]));
+        return Ok(Btrfsbalance {
+            btrfsbalance_status: "none".into(),
+            ..Btrfsbalance::default()
+        });
     }
     let st = if first.contains(" is running") {
         "running"
@@ -611,48 +556,56 @@ fn balance_status(d: &mut Daemon, r: &Req) -> Result<RetValue> {
             "unexpected output from 'btrfs balance status' command: {l}"
         )));
     }
-    // struct order: total, balanced, considered, left.
-    Ok(status(st, [nums[1], nums[0], nums[2], nums[3]]))
+    Ok(Btrfsbalance {
+        btrfsbalance_status: st.into(),
+        btrfsbalance_total: nums[1],
+        btrfsbalance_balanced: nums[0],
+        btrfsbalance_considered: nums[2],
+        btrfsbalance_left: nums[3],
+    })
 }
 
-fn rescue_chunk_recover(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let dev = r.str(0);
-    run(Cmd::new("btrfs").args(["rescue", "chunk-recover", "-y", &dev]), &dev)?;
-    Ok(RetValue::None)
+pub fn btrfs_rescue_chunk_recover(_d: &mut Daemon, device: &str) -> Result<()> {
+    run(
+        Cmd::new("btrfs").args(["rescue", "chunk-recover", "-y", device]),
+        device,
+    )?;
+    Ok(())
 }
 
-fn rescue_super_recover(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let dev = r.str(0);
-    run(Cmd::new("btrfs").args(["rescue", "super-recover", "-y", &dev]), &dev)?;
-    Ok(RetValue::None)
+pub fn btrfs_rescue_super_recover(_d: &mut Daemon, device: &str) -> Result<()> {
+    run(
+        Cmd::new("btrfs").args(["rescue", "super-recover", "-y", device]),
+        device,
+    )?;
+    Ok(())
 }
 
-fn image(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let srcs = r.strings(0);
-    if srcs.is_empty() {
+pub fn btrfs_image(d: &mut Daemon, source: &[String], image: &GuestPath, o: BtrfsImageOpts) -> Result<()> {
+    if source.is_empty() {
         return Err(Error::msg("list of sources must be non-empty"));
     }
-    let img = host_path(d, r, 1, true)?;
+    let img = image.resolve(d, true)?;
     let mut c = Cmd::new("btrfs-image");
-    if let Some(l) = r.opt_int(0) {
+    if let Some(l) = o.compresslevel {
         if !(0..=9).contains(&l) {
             return Err(Error::msg("compresslevel must be in the range 0 to 9"));
         }
         c = c.arg("-c").arg(l.to_string());
     }
-    run(c.args(&srcs).arg(&img), &format!("{} {}", srcs[0], r.str(1)))?;
-    Ok(RetValue::None)
+    run(c.args(source).arg(&img), &format!("{} {image}", source[0]))?;
+    Ok(())
 }
 
-fn replace(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let p = host_path(d, r, 2, true)?;
+pub fn btrfs_replace(d: &mut Daemon, srcdev: &str, targetdev: &str, mntpoint: &GuestPath) -> Result<()> {
+    let p = mntpoint.resolve(d, true)?;
     run(
         Cmd::new("btrfs")
-            .args(["replace", "start", "-B", "-f", &r.str(0), &r.str(1)])
+            .args(["replace", "start", "-B", "-f", srcdev, targetdev])
             .arg(&p),
-        &r.str(2),
+        &mntpoint.lossy(),
     )?;
-    Ok(RetValue::None)
+    Ok(())
 }
 
 #[cfg(test)]
@@ -706,6 +659,27 @@ mod tests {
             if let Some((_, _, path)) = parse_subvolume_line(&line) {
                 assert!(line.ends_with(&path));
             }
+        }
+    }
+
+    #[test]
+    fn scrub_status_counters_by_name() {
+        let s = parse_scrub_status(
+            "scrub status for abc\n\tdata_extents_scrubbed: 12\n\tcsum_errors: 3\n\tlast_physical: 99\n\tbogus: 7\n\tno_csum: x\n",
+        );
+        assert_eq!(s.btrfsscrub_data_extents_scrubbed, 12);
+        assert_eq!(s.btrfsscrub_csum_errors, 3);
+        assert_eq!(s.btrfsscrub_last_physical, 99);
+        assert_eq!(s.btrfsscrub_no_csum, 0);
+    }
+
+    /// Every counter of the table's btrfsscrub struct is read by its name.
+    #[test]
+    fn scrub_status_knows_every_counter() {
+        let api = guestfs_api::table();
+        for f in &api.structure("btrfsscrub").unwrap().fields {
+            let key = f.name.strip_prefix("btrfsscrub_").unwrap();
+            assert!(scrub_counter(&mut Btrfsscrub::default(), key).is_some(), "{key}");
         }
     }
 

@@ -108,7 +108,7 @@ fn random_name() -> String {
 
 fn run_in_guest(d: &Daemon, argv: &[Vec<u8>]) -> Result<Vec<u8>> {
     // 1.48's command/sh(_lines) all go through do_command, whose name is in the text.
-    crate::dispatch::need_root(d, "do_command")?;
+    crate::checks::need_root(d, "do_command")?;
     let Some((prog, args)) = argv.split_first() else {
         return Err(Error::msg("passed an empty list"));
     };

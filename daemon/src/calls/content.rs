@@ -5,46 +5,18 @@ use std::fs::{File, OpenOptions};
 use std::io::{Read, Write};
 use std::os::unix::fs::{FileExt, OpenOptionsExt};
 
-use guestfs_protocol::{RetValue, MESSAGE_MAX};
+use guestfs_protocol::MESSAGE_MAX;
 
-use super::{host_path, split_lines, Handler};
+use super::split_lines;
+use crate::args::{FileIn, FileOut, GuestPath};
 use crate::cmd::Cmd;
 use crate::daemon::Daemon;
 use crate::error::{Error, Result};
-use crate::request::Req;
+use crate::generated::opts;
 
-pub const CALLS: &[(&str, Handler)] = &[
-    ("is_zero", is_zero),
-    ("is_zero_device", is_zero_device),
-    ("equal", equal),
-    ("hexdump", hexdump),
-    ("strings", strings),
-    ("strings_e", strings_e),
-    ("pread", pread),
-    ("pread_device", pread_device),
-    ("pwrite", pwrite),
-    ("pwrite_device", pwrite_device),
-    ("fill_pattern", fill_pattern),
-    ("grep", grep),
-    ("grepi", grepi),
-    ("egrep", egrep),
-    ("egrepi", egrepi),
-    ("fgrep", fgrep),
-    ("fgrepi", fgrepi),
-    ("zgrep", zgrep),
-    ("zgrepi", zgrepi),
-    ("zegrep", zegrep),
-    ("zegrepi", zegrepi),
-    ("zfgrep", zfgrep),
-    ("zfgrepi", zfgrepi),
-    ("checksum_device", checksum_device),
-    ("base64_in", base64_in),
-    ("base64_out", base64_out),
-];
-
-fn open_guest(d: &Daemon, r: &Req, i: usize, ctx: &str) -> Result<File> {
-    let p = host_path(d, r, i, true)?;
-    File::open(&p).map_err(|e| Error::io(&e, format!("{ctx}{}", r.str(i))))
+fn open_guest(d: &Daemon, path: &GuestPath, ctx: &str) -> Result<File> {
+    let p = path.resolve(d, true)?;
+    File::open(&p).map_err(|e| Error::io(&e, format!("{ctx}{path}")))
 }
 
 fn all_zero(f: &mut File, name: &str) -> Result<bool> {
@@ -60,62 +32,61 @@ fn all_zero(f: &mut File, name: &str) -> Result<bool> {
     }
 }
 
-fn is_zero(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let mut f = open_guest(d, r, 0, "open: ")?;
-    Ok(RetValue::Bool(all_zero(&mut f, &r.str(0))?))
+pub fn is_zero(d: &mut Daemon, path: &GuestPath) -> Result<bool> {
+    let mut f = open_guest(d, path, "open: ")?;
+    all_zero(&mut f, &path.lossy())
 }
 
-fn is_zero_device(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let dev = r.str(0);
-    let mut f = File::open(&dev).map_err(|e| Error::io(&e, format!("open: {dev}")))?;
-    Ok(RetValue::Bool(all_zero(&mut f, &dev)?))
+pub fn is_zero_device(_d: &mut Daemon, device: &str) -> Result<bool> {
+    let mut f = File::open(device).map_err(|e| Error::io(&e, format!("open: {device}")))?;
+    all_zero(&mut f, device)
 }
 
-fn equal(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let a = host_path(d, r, 0, true)?;
-    let b = host_path(d, r, 1, true)?;
+pub fn equal(d: &mut Daemon, file1: &GuestPath, file2: &GuestPath) -> Result<bool> {
+    let a = file1.resolve(d, true)?;
+    let b = file2.resolve(d, true)?;
     let o = Cmd::new("cmp").arg("-s").arg(&a).arg(&b).run();
     match o.status {
-        Some(0) => Ok(RetValue::Bool(true)),
-        Some(1) => Ok(RetValue::Bool(false)),
+        Some(0) => Ok(true),
+        Some(1) => Ok(false),
         _ => Err(Error::msg(o.err_text())),
     }
 }
 
 /// Run a filter over a guest file on stdin (1.48's COMMAND_FLAG_CHROOT_COPY_FILE_TO_STDIN).
-fn filter(d: &Daemon, r: &Req, path_arg: usize, prog: &str, args: &[&str]) -> Result<crate::cmd::Outcome> {
-    let f = open_guest(d, r, path_arg, "")?;
+fn filter(d: &Daemon, path: &GuestPath, prog: &str, args: &[&str]) -> Result<crate::cmd::Outcome> {
+    let f = open_guest(d, path, "")?;
     Ok(Cmd::new(prog).args(args).stdin_file(f).run())
 }
 
-fn hexdump(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let o = filter(d, r, 0, "hexdump", &["-C"])?;
+pub fn hexdump(d: &mut Daemon, path: &GuestPath) -> Result<Vec<u8>> {
+    let o = filter(d, path, "hexdump", &["-C"])?;
     if !o.ok() {
-        return Err(Error::msg(format!("{}: {}", r.str(0), o.err_text())));
+        return Err(Error::msg(format!("{path}: {}", o.err_text())));
     }
-    Ok(RetValue::Str(o.stdout))
+    Ok(o.stdout)
 }
 
-fn strings_with(d: &Daemon, r: &Req, enc: &str, path_arg: usize) -> Result<RetValue> {
+fn strings_with(d: &Daemon, enc: &str, path: &GuestPath) -> Result<Vec<Vec<u8>>> {
     if enc.len() != 1 || !"sSblBL".contains(enc) {
         return Err(Error::msg(format!("{enc}: invalid encoding")));
     }
-    let o = filter(d, r, path_arg, "strings", &["-a", "-e", enc])?;
+    let o = filter(d, path, "strings", &["-a", "-e", enc])?;
     if !o.ok() {
-        return Err(Error::msg(format!("{}: {}", r.str(path_arg), o.err_text())));
+        return Err(Error::msg(format!("{path}: {}", o.err_text())));
     }
-    Ok(RetValue::StrList(split_lines(&o.stdout)))
+    Ok(split_lines(&o.stdout))
 }
 
-fn strings(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    strings_with(d, r, "s", 0)
+pub fn strings(d: &mut Daemon, path: &GuestPath) -> Result<Vec<Vec<u8>>> {
+    strings_with(d, "s", path)
 }
 
-fn strings_e(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    strings_with(d, r, &r.str(0), 1)
+pub fn strings_e(d: &mut Daemon, encoding: &str, path: &GuestPath) -> Result<Vec<Vec<u8>>> {
+    strings_with(d, encoding, path)
 }
 
-fn pread_file(f: &File, count: i32, offset: i64, name: &str) -> Result<RetValue> {
+fn pread_file(f: &File, count: i32, offset: i64, name: &str) -> Result<Vec<u8>> {
     if count < 0 {
         return Err(Error::msg("count is negative"));
     }
@@ -132,65 +103,60 @@ fn pread_file(f: &File, count: i32, offset: i64, name: &str) -> Result<RetValue>
         .read_at(&mut buf, offset as u64)
         .map_err(|e| Error::io(&e, format!("pread: {name}")))?;
     buf.truncate(n);
-    Ok(RetValue::Buffer(buf))
+    Ok(buf)
 }
 
-fn pread(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let f = open_guest(d, r, 0, "open: ")?;
-    pread_file(&f, r.int(1), r.int64(2), &r.str(0))
+pub fn pread(d: &mut Daemon, path: &GuestPath, count: i32, offset: i64) -> Result<Vec<u8>> {
+    let f = open_guest(d, path, "open: ")?;
+    pread_file(&f, count, offset, &path.lossy())
 }
 
-fn pread_device(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let dev = r.str(0);
-    let f = File::open(&dev).map_err(|e| Error::io(&e, format!("open: {dev}")))?;
-    pread_file(&f, r.int(1), r.int64(2), &dev)
+pub fn pread_device(_d: &mut Daemon, device: &str, count: i32, offset: i64) -> Result<Vec<u8>> {
+    let f = File::open(device).map_err(|e| Error::io(&e, format!("open: {device}")))?;
+    pread_file(&f, count, offset, device)
 }
 
-fn pwrite_file(f: &File, data: &[u8], offset: i64, name: &str) -> Result<RetValue> {
+fn pwrite_file(f: &File, data: &[u8], offset: i64, name: &str) -> Result<i32> {
     let n = f
         .write_at(data, offset as u64)
         .map_err(|e| Error::io(&e, format!("pwrite: {name}")))?;
-    Ok(RetValue::Int(n as i32))
+    Ok(n as i32)
 }
 
-fn pwrite(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let offset = r.int64(2);
+pub fn pwrite(d: &mut Daemon, path: &GuestPath, content: &[u8], offset: i64) -> Result<i32> {
     if offset < 0 {
         return Err(Error::msg("offset is negative"));
     }
-    let p = host_path(d, r, 0, true)?;
+    let p = path.resolve(d, true)?;
     let f = OpenOptions::new()
         .write(true)
         .custom_flags(libc::O_NOCTTY)
         .open(&p)
-        .map_err(|e| Error::io(&e, format!("open: {}", r.str(0))))?;
-    pwrite_file(&f, r.bytes(1), offset, &r.str(0))
+        .map_err(|e| Error::io(&e, format!("open: {path}")))?;
+    pwrite_file(&f, content, offset, &path.lossy())
 }
 
-fn pwrite_device(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let offset = r.int64(2);
+pub fn pwrite_device(_d: &mut Daemon, device: &str, content: &[u8], offset: i64) -> Result<i32> {
     if offset < 0 {
         return Err(Error::msg("offset is negative"));
     }
-    let dev = r.str(0);
     let f = OpenOptions::new()
         .write(true)
-        .open(&dev)
-        .map_err(|e| Error::io(&e, format!("open: {dev}")))?;
-    pwrite_file(&f, r.bytes(1), offset, &dev)
+        .open(device)
+        .map_err(|e| Error::io(&e, format!("open: {device}")))?;
+    pwrite_file(&f, content, offset, device)
 }
 
-fn fill_pattern(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let pattern = r.bytes(0).to_vec();
-    let len = r.int(1);
+pub fn fill_pattern(d: &mut Daemon, pattern: &str, len: i32, path: &GuestPath) -> Result<()> {
+    let pattern = pattern.as_bytes();
     if pattern.is_empty() {
         return Err(Error::msg("pattern string must be non-empty"));
     }
     if len < 0 {
         return Err(Error::msg("len must be >= 0"));
     }
-    let p = host_path(d, r, 2, true)?;
-    let mut f = super::create_truncated(&p).map_err(|e| Error::io(&e, format!("open: {}", r.str(2))))?;
+    let p = path.resolve(d, true)?;
+    let mut f = super::create_truncated(&p).map_err(|e| Error::io(&e, format!("open: {path}")))?;
     let block: Vec<u8> = pattern.iter().cycle().take(65536.max(pattern.len())).copied().collect();
     let total = len as u64;
     let mut done = 0u64;
@@ -199,112 +165,143 @@ fn fill_pattern(d: &mut Daemon, r: &Req) -> Result<RetValue> {
         let start = (done % pattern.len() as u64) as usize;
         let n = (total - done).min((block.len() - start) as u64) as usize;
         f.write_all(&block[start..start + n])
-            .map_err(|e| Error::io(&e, format!("write: {}", r.str(2))))?;
+            .map_err(|e| Error::io(&e, format!("write: {path}")))?;
         done += n as u64;
         d.progress(done, total);
     }
-    Ok(RetValue::None)
+    Ok(())
 }
 
-fn grep_with(
-    d: &Daemon,
-    r: &Req,
+/// grep's flags, as the grep family's names and grep's optargs select them.
+#[derive(Clone, Copy, Default)]
+struct GrepFlags {
     extended: bool,
     fixed: bool,
     insensitive: bool,
     compressed: bool,
-) -> Result<RetValue> {
-    if extended && fixed {
+}
+
+fn grep_with(d: &Daemon, regex: &str, path: &GuestPath, g: GrepFlags) -> Result<Vec<Vec<u8>>> {
+    if g.extended && g.fixed {
         return Err(Error::msg("can't use 'extended' and 'fixed' flags at the same time"));
     }
     let mut args: Vec<&str> = Vec::new();
-    if extended {
+    if g.extended {
         args.push("-E");
     }
-    if fixed {
+    if g.fixed {
         args.push("-F");
     }
-    if insensitive {
+    if g.insensitive {
         args.push("-i");
     }
-    let regex = r.str(0);
     args.push("--");
-    args.push(&regex);
-    let o = filter(d, r, 1, if compressed { "zgrep" } else { "grep" }, &args)?;
+    args.push(regex);
+    let o = filter(d, path, if g.compressed { "zgrep" } else { "grep" }, &args)?;
     match o.status {
-        Some(0) | Some(1) => Ok(RetValue::StrList(split_lines(&o.stdout))),
+        Some(0) | Some(1) => Ok(split_lines(&o.stdout)),
         _ => Err(Error::msg(format!("{regex}: {}", o.err_text()))),
     }
 }
 
-fn grep(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let f = |i| r.opt_bool(i).unwrap_or(false);
-    grep_with(d, r, f(0), f(1), f(2), f(3))
+pub fn grep(d: &mut Daemon, regex: &str, path: &GuestPath, o: opts::GrepOpts) -> Result<Vec<Vec<u8>>> {
+    let g = GrepFlags {
+        extended: o.extended.unwrap_or(false),
+        fixed: o.fixed.unwrap_or(false),
+        insensitive: o.insensitive.unwrap_or(false),
+        compressed: o.compressed.unwrap_or(false),
+    };
+    grep_with(d, regex, path, g)
 }
 
-fn grepi(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    grep_with(d, r, false, false, true, false)
-}
-fn egrep(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    grep_with(d, r, true, false, false, false)
-}
-fn egrepi(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    grep_with(d, r, true, false, true, false)
-}
-fn fgrep(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    grep_with(d, r, false, true, false, false)
-}
-fn fgrepi(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    grep_with(d, r, false, true, true, false)
-}
-fn zgrep(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    grep_with(d, r, false, false, false, true)
-}
-fn zgrepi(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    grep_with(d, r, false, false, true, true)
-}
-fn zegrep(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    grep_with(d, r, true, false, false, true)
-}
-fn zegrepi(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    grep_with(d, r, true, false, true, true)
-}
-fn zfgrep(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    grep_with(d, r, false, true, false, true)
-}
-fn zfgrepi(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    grep_with(d, r, false, true, true, true)
+const E: GrepFlags = GrepFlags {
+    extended: true,
+    fixed: false,
+    insensitive: false,
+    compressed: false,
+};
+const F: GrepFlags = GrepFlags {
+    extended: false,
+    fixed: true,
+    insensitive: false,
+    compressed: false,
+};
+const PLAIN: GrepFlags = GrepFlags {
+    extended: false,
+    fixed: false,
+    insensitive: false,
+    compressed: false,
+};
+
+/// `g` with -i.
+const fn i(g: GrepFlags) -> GrepFlags {
+    GrepFlags { insensitive: true, ..g }
 }
 
-fn checksum_device(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let prog = super::files::checksum_program(&r.str(0))?;
-    let dev = r.str(1);
-    let f = File::open(&dev).map_err(|e| Error::io(&e, &dev))?;
+/// `g` through zgrep.
+const fn z(g: GrepFlags) -> GrepFlags {
+    GrepFlags { compressed: true, ..g }
+}
+
+pub fn grepi(d: &mut Daemon, regex: &str, path: &GuestPath) -> Result<Vec<Vec<u8>>> {
+    grep_with(d, regex, path, i(PLAIN))
+}
+pub fn egrep(d: &mut Daemon, regex: &str, path: &GuestPath) -> Result<Vec<Vec<u8>>> {
+    grep_with(d, regex, path, E)
+}
+pub fn egrepi(d: &mut Daemon, regex: &str, path: &GuestPath) -> Result<Vec<Vec<u8>>> {
+    grep_with(d, regex, path, i(E))
+}
+pub fn fgrep(d: &mut Daemon, pattern: &str, path: &GuestPath) -> Result<Vec<Vec<u8>>> {
+    grep_with(d, pattern, path, F)
+}
+pub fn fgrepi(d: &mut Daemon, pattern: &str, path: &GuestPath) -> Result<Vec<Vec<u8>>> {
+    grep_with(d, pattern, path, i(F))
+}
+pub fn zgrep(d: &mut Daemon, regex: &str, path: &GuestPath) -> Result<Vec<Vec<u8>>> {
+    grep_with(d, regex, path, z(PLAIN))
+}
+pub fn zgrepi(d: &mut Daemon, regex: &str, path: &GuestPath) -> Result<Vec<Vec<u8>>> {
+    grep_with(d, regex, path, z(i(PLAIN)))
+}
+pub fn zegrep(d: &mut Daemon, regex: &str, path: &GuestPath) -> Result<Vec<Vec<u8>>> {
+    grep_with(d, regex, path, z(E))
+}
+pub fn zegrepi(d: &mut Daemon, regex: &str, path: &GuestPath) -> Result<Vec<Vec<u8>>> {
+    grep_with(d, regex, path, z(i(E)))
+}
+pub fn zfgrep(d: &mut Daemon, pattern: &str, path: &GuestPath) -> Result<Vec<Vec<u8>>> {
+    grep_with(d, pattern, path, z(F))
+}
+pub fn zfgrepi(d: &mut Daemon, pattern: &str, path: &GuestPath) -> Result<Vec<Vec<u8>>> {
+    grep_with(d, pattern, path, z(i(F)))
+}
+
+pub fn checksum_device(_d: &mut Daemon, csumtype: &str, device: &str) -> Result<Vec<u8>> {
+    let prog = super::files::checksum_program(csumtype)?;
+    let f = File::open(device).map_err(|e| Error::io(&e, device))?;
     let o = Cmd::new(prog).stdin_file(f).run();
     if !o.ok() {
         return Err(Error::msg(format!("{prog}: {}", o.err_text())));
     }
-    Ok(RetValue::Str(
-        o.stdout
-            .split(|b| b.is_ascii_whitespace())
-            .next()
-            .unwrap_or(&[])
-            .to_vec(),
-    ))
+    Ok(o.stdout
+        .split(|b| b.is_ascii_whitespace())
+        .next()
+        .unwrap_or(&[])
+        .to_vec())
 }
 
 /// FileIn of base64 text, decoded into a guest file.
-fn base64_in(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let p = host_path(d, r, 1, true)?;
-    let out = super::create_truncated(&p).map_err(|e| Error::io(&e, r.str(1)))?;
+pub fn base64_in(d: &mut Daemon, base64file: FileIn, filename: &GuestPath) -> Result<()> {
+    let p = filename.resolve(d, true)?;
+    let out = super::create_truncated(&p).map_err(|e| Error::io(&e, filename.lossy()))?;
     let mut child = Cmd::new("base64")
         .arg("-d")
         .arg("-i")
         .stdout_file(out)
         .spawn_streaming(true, false)?;
     let mut stdin = child.child.stdin.take();
-    let upload = crate::args::FileIn::token();
-    let res = crate::stream::receive(d, upload, &mut |data: &[u8]| match stdin.as_mut() {
+    let res = crate::stream::receive(d, base64file, &mut |data: &[u8]| match stdin.as_mut() {
         Some(s) => s.write_all(data).map_err(|e| Error::io(&e, "write")),
         None => Ok(()),
     });
@@ -315,16 +312,16 @@ fn base64_in(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     }
     let (status, err) = child.finish();
     if status != Some(0) {
-        return Err(Error::msg(format!("{}: {err}", r.str(1))));
+        return Err(Error::msg(format!("{filename}: {err}")));
     }
-    Ok(RetValue::None)
+    Ok(())
 }
 
 /// A guest file sent as base64 text (FileOut).
-fn base64_out(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let f = open_guest(d, r, 0, "")?;
+pub fn base64_out(d: &mut Daemon, filename: &GuestPath, base64file: FileOut) -> Result<()> {
+    let f = open_guest(d, filename, "")?;
     let mut child = Cmd::new("base64").stdin_file(f).spawn_streaming(false, true)?;
-    let mut file = crate::stream::FileOutStream::begin(d, crate::args::FileOut::token())?;
+    let mut file = crate::stream::FileOutStream::begin(d, base64file)?;
     let mut out = child.child.stdout.take();
     let sent = match out.as_mut() {
         Some(o) => file.copy_from(d, o, None),
@@ -342,5 +339,5 @@ fn base64_out(d: &mut Daemon, r: &Req) -> Result<RetValue> {
             return Err(e);
         }
     }
-    Ok(RetValue::None)
+    Ok(())
 }

@@ -1,42 +1,15 @@
 //! Devices, partitions and filesystems: listing them, probing types/labels/UUIDs.
 
-use guestfs_protocol::RetValue;
+use guestfs_protocol::structs::InternalMountable;
 
-use super::{hashtable, str_list, Handler};
 use crate::cmd::{program_exists, Cmd};
 use crate::daemon::Daemon;
 use crate::devices::split_partition;
 use crate::error::{Error, Result};
 use crate::mountable::Mountable;
-use crate::request::Req;
 
-pub const CALLS: &[(&str, Handler)] = &[
-    ("list_devices", list_devices),
-    ("list_partitions", list_partitions),
-    ("list_filesystems", list_filesystems),
-    ("part_to_dev", part_to_dev),
-    ("part_to_partnum", part_to_partnum),
-    ("blkid", blkid),
-    ("vfs_type", vfs_type),
-    ("vfs_label", vfs_label),
-    ("vfs_uuid", vfs_uuid),
-    ("set_label", set_label),
-    ("nr_devices", nr_devices),
-    ("is_whole_device", is_whole_device),
-    ("list_disk_labels", list_disk_labels),
-    ("part_get_mbr_id", part_get_mbr_id),
-    ("part_set_mbr_id", part_set_mbr_id),
-    ("part_get_mbr_part_type", part_get_mbr_part_type),
-    ("list_md_devices", list_md_devices),
-    ("list_dm_devices", list_dm_devices),
-    ("findfs_label", findfs_label),
-    ("findfs_uuid", findfs_uuid),
-    ("internal_parse_mountable", internal_parse_mountable),
-    ("filesystem_available", filesystem_available),
-];
-
-fn list_devices(d: &mut Daemon, _r: &Req) -> Result<RetValue> {
-    Ok(str_list(d.devices.disks().to_vec()))
+pub fn list_devices(d: &mut Daemon) -> Result<Vec<String>> {
+    Ok(d.devices.disks().to_vec())
 }
 
 fn all_partitions(d: &Daemon) -> Vec<String> {
@@ -47,8 +20,8 @@ fn all_partitions(d: &Daemon) -> Vec<String> {
         .collect()
 }
 
-fn list_partitions(d: &mut Daemon, _r: &Req) -> Result<RetValue> {
-    Ok(str_list(all_partitions(d)))
+pub fn list_partitions(d: &mut Daemon) -> Result<Vec<String>> {
+    Ok(all_partitions(d))
 }
 
 /// `blkid -o value -s TAG`: Ok(None) when the tag is absent (blkid exits 2).
@@ -67,29 +40,24 @@ pub fn vfs_type_of(device: &str) -> Result<String> {
     Ok(blkid_tag(device, "TYPE")?.unwrap_or_default())
 }
 
-fn vfs_type(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let m = Mountable::parse(&r.str(0));
-    Ok(RetValue::Str(vfs_type_of(m.device())?.into_bytes()))
+pub fn vfs_type(_d: &mut Daemon, mountable: &str) -> Result<String> {
+    let m = Mountable::parse(mountable);
+    vfs_type_of(m.device())
 }
 
-fn vfs_label(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let m = Mountable::parse(&r.str(0));
-    Ok(RetValue::Str(
-        blkid_tag(m.device(), "LABEL")?.unwrap_or_default().into_bytes(),
-    ))
+pub fn vfs_label(_d: &mut Daemon, mountable: &str) -> Result<String> {
+    let m = Mountable::parse(mountable);
+    Ok(blkid_tag(m.device(), "LABEL")?.unwrap_or_default())
 }
 
-fn vfs_uuid(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let m = Mountable::parse(&r.str(0));
-    Ok(RetValue::Str(
-        blkid_tag(m.device(), "UUID")?.unwrap_or_default().into_bytes(),
-    ))
+pub fn vfs_uuid(_d: &mut Daemon, mountable: &str) -> Result<String> {
+    let m = Mountable::parse(mountable);
+    Ok(blkid_tag(m.device(), "UUID")?.unwrap_or_default())
 }
 
-fn blkid(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let dev = r.str(0);
+pub fn blkid(d: &mut Daemon, device: &str) -> Result<Vec<(String, String)>> {
     let o = Cmd::new("blkid")
-        .args(["-c", "/dev/null", "-p", "-i", "-o", "export", &dev])
+        .args(["-c", "/dev/null", "-p", "-i", "-o", "export", device])
         .run();
     if !o.ok() {
         return Err(Error::msg(o.err_text()));
@@ -104,7 +72,7 @@ fn blkid(d: &mut Daemon, r: &Req) -> Result<RetValue> {
             }
         })
         .collect();
-    Ok(hashtable(pairs))
+    Ok(pairs)
 }
 
 /// `KEY=VALUE` lines of `blkid -o export` (the DEVNAME line included, as in 1.48).
@@ -115,44 +83,43 @@ pub fn parse_blkid_export(s: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-fn part_to_dev(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let (dev, n) = split_partition(&r.str(0));
+pub fn part_to_dev(_d: &mut Daemon, partition: &str) -> Result<String> {
+    let (dev, n) = split_partition(partition);
     if n == 0 {
         return Err(Error::msg("device name is not a partition"));
     }
-    Ok(RetValue::Str(dev.into_bytes()))
+    Ok(dev)
 }
 
-fn part_to_partnum(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let (_, n) = split_partition(&r.str(0));
+pub fn part_to_partnum(_d: &mut Daemon, partition: &str) -> Result<i32> {
+    let (_, n) = split_partition(partition);
     if n == 0 {
         return Err(Error::msg("device name is not a partition"));
     }
-    Ok(RetValue::Int(n as i32))
+    Ok(n as i32)
 }
 
-fn set_label(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let m = Mountable::parse(&r.str(0));
+pub fn set_label(_d: &mut Daemon, mountable: &str, label: &str) -> Result<()> {
+    let m = Mountable::parse(mountable);
     let dev = m.device().to_string();
-    let label = r.str(1);
     let t = vfs_type_of(&dev)?;
     let o = match t.as_str() {
-        "btrfs" => Cmd::new("btrfs").args(["filesystem", "label", &dev, &label]).run(),
-        "msdos" | "fat" | "vfat" => Cmd::new("fatlabel").args([&dev, &label]).run(),
+        "btrfs" => Cmd::new("btrfs").args(["filesystem", "label", &dev, label]).run(),
+        "msdos" | "fat" | "vfat" => Cmd::new("fatlabel").args([&dev, label]).run(),
         "ext2" | "ext3" | "ext4" => {
             if label.len() > 16 {
                 return Err(Error::msg(format!("{label}: ext2/3/4 labels are limited to 16 bytes")));
             }
-            Cmd::new("e2label").args([&dev, &label]).run()
+            Cmd::new("e2label").args([&dev, label]).run()
         }
         "xfs" => {
             if label == "---" {
                 return Err(Error::msg("xfs: invalid new label"));
             }
-            Cmd::new("xfs_admin").args(["-L", &label, &dev]).run()
+            Cmd::new("xfs_admin").args(["-L", label, &dev]).run()
         }
-        "swap" => Cmd::new("swaplabel").args(["-L", &label, &dev]).run(),
-        "ntfs" => Cmd::new("ntfslabel").args([&dev, &label]).run(),
+        "swap" => Cmd::new("swaplabel").args(["-L", label, &dev]).run(),
+        "ntfs" => Cmd::new("ntfslabel").args([&dev, label]).run(),
         _ => {
             return Err(Error::with_errno(
                 libc::ENOTSUP,
@@ -163,7 +130,7 @@ fn set_label(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     if !o.ok() {
         return Err(Error::msg(o.err_or_out()));
     }
-    Ok(RetValue::None)
+    Ok(())
 }
 
 /// MBR extended partitions and GPT partition types that never hold a filesystem.
@@ -187,7 +154,7 @@ fn partition_can_hold_fs(part: &str) -> bool {
     )
 }
 
-fn list_filesystems(d: &mut Daemon, _r: &Req) -> Result<RetValue> {
+pub fn list_filesystems(d: &mut Daemon) -> Result<Vec<(String, String)>> {
     let mut cands: Vec<String> = Vec::new();
     for disk in d.devices.disks() {
         if !d.devices.has_partitions(disk) {
@@ -246,19 +213,16 @@ fn list_filesystems(d: &mut Daemon, _r: &Req) -> Result<RetValue> {
             out.push((key, t));
         }
     }
-    Ok(hashtable(out))
+    Ok(out)
 }
 
-fn nr_devices(d: &mut Daemon, _r: &Req) -> Result<RetValue> {
-    Ok(RetValue::Int(d.devices.disks().len() as i32))
+pub fn nr_devices(d: &mut Daemon) -> Result<i32> {
+    Ok(d.devices.disks().len() as i32)
 }
 
-fn is_whole_device(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let name = r.str(0);
-    let name = name.trim_start_matches("/dev/");
-    Ok(RetValue::Bool(
-        std::path::Path::new("/sys/block").join(name).join("device").exists(),
-    ))
+pub fn is_whole_device(_d: &mut Daemon, device: &str) -> Result<bool> {
+    let name = device.trim_start_matches("/dev/");
+    Ok(std::path::Path::new("/sys/block").join(name).join("device").exists())
 }
 
 /// The SCSI serial (qemu's serial=, libguestfs's drive label) of a disk, from sysfs.
@@ -270,7 +234,7 @@ fn scsi_serial(disk: &str) -> Option<String> {
     (!s.is_empty()).then_some(s)
 }
 
-fn list_disk_labels(d: &mut Daemon, _r: &Req) -> Result<RetValue> {
+pub fn list_disk_labels(d: &mut Daemon) -> Result<Vec<(String, String)>> {
     let mut out = Vec::new();
     for disk in d.devices.disks() {
         if let Some(label) = scsi_serial(disk) {
@@ -281,7 +245,7 @@ fn list_disk_labels(d: &mut Daemon, _r: &Req) -> Result<RetValue> {
             }
         }
     }
-    Ok(hashtable(out))
+    Ok(out)
 }
 
 fn partnum_ok(n: i32) -> Result<()> {
@@ -307,39 +271,38 @@ pub fn mbr_id(device: &str, partnum: i32) -> Result<i32> {
     i32::from_str_radix(t.trim(), 16).map_err(|_| Error::msg(format!("sfdisk: cannot parse the MBR id: {}", t.trim())))
 }
 
-fn part_get_mbr_id(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    Ok(RetValue::Int(mbr_id(&r.str(0), r.int(1))?))
+pub fn part_get_mbr_id(_d: &mut Daemon, device: &str, partnum: i32) -> Result<i32> {
+    mbr_id(device, partnum)
 }
 
-fn part_set_mbr_id(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let (dev, n, id) = (r.str(0), r.int(1), r.int(2));
-    partnum_ok(n)?;
+pub fn part_set_mbr_id(_d: &mut Daemon, device: &str, partnum: i32, idbyte: i32) -> Result<()> {
+    partnum_ok(partnum)?;
     let o = Cmd::new("sfdisk")
-        .args(["--part-type", &dev, &n.to_string(), &format!("{id:x}")])
+        .args(["--part-type", device, &partnum.to_string(), &format!("{idbyte:x}")])
         .run();
-    super::parted::settle(&dev);
+    super::parted::settle(device);
     if !o.ok() {
         return Err(Error::msg(format!("sfdisk: {}", o.err_text())));
     }
-    Ok(RetValue::None)
+    Ok(())
 }
 
-fn part_get_mbr_part_type(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let (dev, n) = (r.str(0), r.int(1));
-    let parttype = super::parted::parttype(&dev)?;
-    let id = mbr_id(&dev, n)?;
+pub fn part_get_mbr_part_type(_d: &mut Daemon, device: &str, partnum: i32) -> Result<String> {
+    let n = partnum;
+    let parttype = super::parted::parttype(device)?;
+    let id = mbr_id(device, n)?;
     let t = match (parttype.as_str(), n) {
         ("msdos", 1..=4) if id == 0x05 || id == 0x0f => "extended",
         ("msdos", 1..=4) => "primary",
         ("msdos", _) => "logical",
         _ => "primary",
     };
-    Ok(RetValue::Str(t.as_bytes().to_vec()))
+    Ok(t.to_string())
 }
 
 /// md devices (/dev/mdN) present in sysfs.
-fn list_md_devices(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
-    Ok(str_list(md_devices()))
+pub fn list_md_devices(_d: &mut Daemon) -> Result<Vec<String>> {
+    Ok(md_devices())
 }
 
 /// /dev/mdN for every md array the kernel has, sorted.
@@ -387,8 +350,8 @@ fn dm_has_partitions(dm: &str) -> bool {
 }
 
 /// Device-mapper devices that are not LVs, as /dev/mapper/NAME.
-fn list_dm_devices(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
-    Ok(str_list(dm_devices()))
+pub fn list_dm_devices(_d: &mut Daemon) -> Result<Vec<String>> {
+    Ok(dm_devices())
 }
 
 /// /dev/mapper/NAME of every device-mapper device but LVs (and the control node), sorted.
@@ -421,7 +384,7 @@ fn dm_devices() -> Vec<String> {
 }
 
 /// The device holding a filesystem with this LABEL/UUID (blkid's search, cache off).
-fn findfs(tag: &str, value: &str) -> Result<RetValue> {
+fn findfs(tag: &str, value: &str) -> Result<String> {
     let o = Cmd::new("findfs").arg(format!("{tag}={value}")).run();
     if !o.ok() {
         return Err(Error::msg(format!(
@@ -434,35 +397,32 @@ fn findfs(tag: &str, value: &str) -> Result<RetValue> {
     // A device-mapper answer that is an LV gets its /dev/VG/LV name, as in 1.48.
     if out.starts_with("/dev/mapper/") || out.starts_with("/dev/dm-") {
         if let Ok(Some(lv)) = super::lvm::lv_canonical(&out) {
-            return Ok(RetValue::Str(lv.into_bytes()));
+            return Ok(lv);
         }
     }
-    Ok(RetValue::Str(out.into_bytes()))
+    Ok(out)
 }
 
-fn findfs_label(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    findfs("LABEL", &r.str(0))
+pub fn findfs_label(_d: &mut Daemon, label: &str) -> Result<String> {
+    findfs("LABEL", label)
 }
 
-fn findfs_uuid(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    findfs("UUID", &r.str(0))
+pub fn findfs_uuid(_d: &mut Daemon, uuid: &str) -> Result<String> {
+    findfs("UUID", uuid)
 }
 
 /// {im_type (0 device, 1 btrfsvol, 2 path), im_device, im_volume}, device reverse-translated.
-fn internal_parse_mountable(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    use guestfs_protocol::{FieldValue, StructValue};
-    let (t, dev, vol) = match Mountable::parse(&r.str(0)) {
+pub fn internal_parse_mountable(d: &mut Daemon, mountable: &str) -> Result<InternalMountable> {
+    let (t, dev, vol) = match Mountable::parse(mountable) {
         Mountable::Device(dv) => (0, d.devices.reverse(&dv), String::new()),
         Mountable::BtrfsVol { device, volume } => (1, d.devices.reverse(&device), volume),
         Mountable::Path(p) => (2, p, String::new()),
     };
-    Ok(RetValue::Struct(StructValue {
-        fields: vec![
-            FieldValue::Int32(t),
-            FieldValue::Str(dev.into_bytes()),
-            FieldValue::Str(vol.into_bytes()),
-        ],
-    }))
+    Ok(InternalMountable {
+        im_type: t,
+        im_device: dev.into(),
+        im_volume: vol.into(),
+    })
 }
 
 fn proc_filesystems_has(fs: &str) -> bool {
@@ -472,17 +432,17 @@ fn proc_filesystems_has(fs: &str) -> bool {
         .any(|l| l.split_whitespace().last() == Some(fs))
 }
 
-fn filesystem_available(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let fs = r.str(0);
+pub fn filesystem_available(_d: &mut Daemon, filesystem: &str) -> Result<bool> {
+    let fs = filesystem;
     if !fs.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
         return Err(Error::msg("filesystem name contains non-alphanumeric characters"));
     }
     crate::init::wait_for_modules();
-    if proc_filesystems_has(&fs) {
-        return Ok(RetValue::Bool(true));
+    if proc_filesystems_has(fs) {
+        return Ok(true);
     }
-    let _ = Cmd::new("modprobe").arg(&fs).run();
-    Ok(RetValue::Bool(proc_filesystems_has(&fs)))
+    let _ = Cmd::new("modprobe").arg(fs).run();
+    Ok(proc_filesystems_has(fs))
 }
 
 #[cfg(test)]

@@ -1,34 +1,12 @@
 //! ext2/3/4 specifics: superblock listing, UUIDs, labels, journals, fsck, file attributes.
 
-use guestfs_protocol::RetValue;
+use guestfs_protocol::structs::Xfsinfo;
 
-use super::{hashtable, host_path, Handler};
+use crate::args::GuestPath;
 use crate::cmd::Cmd;
 use crate::daemon::Daemon;
 use crate::error::{Error, Result};
-use crate::request::Req;
-
-pub const CALLS: &[(&str, Handler)] = &[
-    ("tune2fs_l", tune2fs_l),
-    ("set_e2uuid", set_e2uuid),
-    ("get_e2uuid", get_e2uuid),
-    ("set_e2label", set_e2label),
-    ("get_e2label", get_e2label),
-    ("mke2journal", mke2journal),
-    ("e2fsck", e2fsck),
-    ("e2fsck_f", e2fsck_f),
-    ("fsck", fsck),
-    ("get_e2attrs", get_e2attrs),
-    ("set_e2attrs", set_e2attrs),
-    ("get_e2generation", get_e2generation),
-    ("set_e2generation", set_e2generation),
-    ("tune2fs", tune2fs),
-    ("mke2fs", mke2fs),
-    ("vfs_minimum_size", vfs_minimum_size),
-    ("resize2fs", resize2fs),
-    ("resize2fs_M", resize2fs_m),
-    ("resize2fs_size", resize2fs_size),
-];
+use crate::generated::opts::{E2fsckOpts, Mke2fsOpts, SetE2attrsOpts, Tune2fsOpts};
 
 fn run_ok(c: Cmd) -> Result<String> {
     let o = c.run();
@@ -64,52 +42,43 @@ pub fn parse_tune2fs_l(out: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-fn tune2fs_l(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let out = run_ok(Cmd::new("tune2fs").arg("-l").arg(r.str(0)))?;
-    Ok(hashtable(parse_tune2fs_l(&out)))
+pub fn tune2fs_l(_d: &mut Daemon, device: &str) -> Result<Vec<(String, String)>> {
+    let out = run_ok(Cmd::new("tune2fs").arg("-l").arg(device))?;
+    Ok(parse_tune2fs_l(&out))
 }
 
-fn set_e2uuid(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    run_ok(Cmd::new("tune2fs").arg("-U").arg(r.str(1)).arg(r.str(0)))?;
-    Ok(RetValue::None)
+pub fn set_e2uuid(_d: &mut Daemon, device: &str, uuid: &str) -> Result<()> {
+    run_ok(Cmd::new("tune2fs").arg("-U").arg(uuid).arg(device))?;
+    Ok(())
 }
 
-fn get_e2uuid(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    Ok(RetValue::Str(
-        super::devs::blkid_tag(&r.str(0), "UUID")?
-            .unwrap_or_default()
-            .into_bytes(),
-    ))
+pub fn get_e2uuid(_d: &mut Daemon, device: &str) -> Result<String> {
+    Ok(super::devs::blkid_tag(device, "UUID")?.unwrap_or_default())
 }
 
-fn set_e2label(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let label = r.str(1);
+pub fn set_e2label(_d: &mut Daemon, device: &str, label: &str) -> Result<()> {
     if label.len() > 16 {
         return Err(Error::msg(format!("{label}: ext2/3/4 labels are limited to 16 bytes")));
     }
-    run_ok(Cmd::new("e2label").arg(r.str(0)).arg(&label))?;
-    Ok(RetValue::None)
+    run_ok(Cmd::new("e2label").arg(device).arg(label))?;
+    Ok(())
 }
 
-fn get_e2label(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    Ok(RetValue::Str(
-        super::devs::blkid_tag(&r.str(0), "LABEL")?
-            .unwrap_or_default()
-            .into_bytes(),
-    ))
+pub fn get_e2label(_d: &mut Daemon, device: &str) -> Result<String> {
+    Ok(super::devs::blkid_tag(device, "LABEL")?.unwrap_or_default())
 }
 
-fn mke2journal(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let bs = r.int(0).to_string();
+pub fn mke2journal(_d: &mut Daemon, blocksize: i32, device: &str) -> Result<()> {
+    let bs = blocksize.to_string();
     run_ok(
         Cmd::new("mke2fs")
             .args(["-F", "-O", "journal_dev", "-b", &bs])
-            .arg(r.str(1)),
+            .arg(device),
     )?;
-    Ok(RetValue::None)
+    Ok(())
 }
 
-fn e2fsck_with(device: &str, correct: bool, forceall: bool) -> Result<RetValue> {
+fn e2fsck_with(device: &str, correct: bool, forceall: bool) -> Result<()> {
     if correct && forceall {
         return Err(Error::msg(
             "only one of the options 'correct', 'forceall' may be specified",
@@ -125,54 +94,48 @@ fn e2fsck_with(device: &str, correct: bool, forceall: bool) -> Result<RetValue> 
     let o = c.arg(device).fold_stdout().run();
     // 0: clean, 1: errors corrected; 2 and up need attention.
     match o.status {
-        Some(0) | Some(1) => Ok(RetValue::None),
+        Some(0) | Some(1) => Ok(()),
         _ => Err(Error::msg(o.err_text())),
     }
 }
 
-fn e2fsck(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    e2fsck_with(
-        &r.str(0),
-        r.opt_bool(0).unwrap_or(false),
-        r.opt_bool(1).unwrap_or(false),
-    )
+pub fn e2fsck(_d: &mut Daemon, device: &str, o: E2fsckOpts) -> Result<()> {
+    e2fsck_with(device, o.correct.unwrap_or(false), o.forceall.unwrap_or(false))
 }
 
-fn e2fsck_f(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    e2fsck_with(&r.str(0), true, false)
+pub fn e2fsck_f(_d: &mut Daemon, device: &str) -> Result<()> {
+    e2fsck_with(device, true, false)
 }
 
 /// fsck's exit status is the result (a bit mask), not an error.
-fn fsck(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let device = r.str(1);
-    let o = Cmd::new("fsck").args(["-a", "-t"]).arg(r.str(0)).arg(&device).run();
+pub fn fsck(_d: &mut Daemon, fstype: &str, device: &str) -> Result<i32> {
+    let o = Cmd::new("fsck").args(["-a", "-t"]).arg(fstype).arg(device).run();
     match o.status {
-        Some(n) => Ok(RetValue::Int(n)),
+        Some(n) => Ok(n),
         None => Err(Error::msg(format!("{device}: {}", o.err_text()))),
     }
 }
 
-fn lsattr(d: &Daemon, r: &Req, flags: &str) -> Result<String> {
-    let p = host_path(d, r, 0, false)?;
+fn lsattr(d: &Daemon, file: &GuestPath, flags: &str) -> Result<String> {
+    let p = file.resolve(d, false)?;
     let o = Cmd::new("lsattr").arg(flags).arg("--").arg(&p).run();
     if !o.ok() {
-        return Err(Error::msg(format!("lsattr: {}: {}", r.str(0), o.err_text())));
+        return Err(Error::msg(format!("lsattr: {file}: {}", o.err_text())));
     }
     Ok(o.out_text())
 }
 
-fn get_e2attrs(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let out = lsattr(d, r, "-d")?;
+pub fn get_e2attrs(d: &mut Daemon, file: &GuestPath) -> Result<Vec<u8>> {
+    let out = lsattr(d, file, "-d")?;
     let field = out.split(' ').next().unwrap_or("");
     let mut attrs: Vec<u8> = field.bytes().filter(|&b| b != b'-').collect();
     attrs.sort_unstable();
-    Ok(RetValue::Str(attrs))
+    Ok(attrs)
 }
 
-fn set_e2attrs(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let attrs = r.str(1);
+pub fn set_e2attrs(d: &mut Daemon, file: &GuestPath, attrs: &str, o: SetE2attrsOpts) -> Result<()> {
     if attrs.is_empty() {
-        return Ok(RetValue::None);
+        return Ok(());
     }
     let mut seen = std::collections::HashSet::new();
     for c in attrs.chars() {
@@ -186,17 +149,17 @@ fn set_e2attrs(d: &mut Daemon, r: &Req) -> Result<RetValue> {
             return Err(Error::msg(format!("duplicate file attribute '{c}'")));
         }
     }
-    let sign = if r.opt_bool(0) == Some(true) { '-' } else { '+' };
-    let p = host_path(d, r, 0, false)?;
-    let o = Cmd::new("chattr").arg(format!("{sign}{attrs}")).arg("--").arg(&p).run();
-    if !o.ok() {
-        return Err(Error::msg(format!("chattr: {}: {}", r.str(0), o.err_text())));
+    let sign = if o.clear == Some(true) { '-' } else { '+' };
+    let p = file.resolve(d, false)?;
+    let out = Cmd::new("chattr").arg(format!("{sign}{attrs}")).arg("--").arg(&p).run();
+    if !out.ok() {
+        return Err(Error::msg(format!("chattr: {file}: {}", out.err_text())));
     }
-    Ok(RetValue::None)
+    Ok(())
 }
 
-fn get_e2generation(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let out = lsattr(d, r, "-dv")?;
+pub fn get_e2generation(d: &mut Daemon, file: &GuestPath) -> Result<i64> {
+    let out = lsattr(d, file, "-dv")?;
     let n: i64 = out
         .split_whitespace()
         .next()
@@ -207,23 +170,22 @@ fn get_e2generation(d: &mut Daemon, r: &Req) -> Result<RetValue> {
             "unexpected negative number from 'lsattr' command: {out}"
         )));
     }
-    Ok(RetValue::Int64(n))
+    Ok(n)
 }
 
-fn set_e2generation(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let p = host_path(d, r, 0, false)?;
-    let g = (r.int64(1) as u64).to_string();
+pub fn set_e2generation(d: &mut Daemon, file: &GuestPath, generation: i64) -> Result<()> {
+    let p = file.resolve(d, false)?;
+    let g = (generation as u64).to_string();
     let o = Cmd::new("chattr").args(["-v", &g, "--"]).arg(&p).run();
     if !o.ok() {
-        return Err(Error::msg(format!("chattr: {}: {}", r.str(0), o.err_text())));
+        return Err(Error::msg(format!("chattr: {file}: {}", o.err_text())));
     }
-    Ok(RetValue::None)
+    Ok(())
 }
 
-fn tune2fs(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let device = r.str(0);
+pub fn tune2fs(_d: &mut Daemon, device: &str, o: Tune2fsOpts) -> Result<()> {
     let mut a: Vec<String> = Vec::new();
-    if r.opt_bool(0) == Some(true) {
+    if o.force == Some(true) {
         a.push("-f".into());
     }
     let nonneg = |v: i64, what: &str| -> Result<String> {
@@ -232,56 +194,56 @@ fn tune2fs(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
         }
         Ok(v.to_string())
     };
-    if let Some(v) = r.opt_int(1) {
+    if let Some(v) = o.maxmountcount {
         a.extend(["-c".into(), nonneg(v as i64, "maxmountcount")?]);
     }
-    if let Some(v) = r.opt_int(2) {
+    if let Some(v) = o.mountcount {
         a.extend(["-C".into(), nonneg(v as i64, "mountcount")?]);
     }
-    if let Some(e) = r.opt_str(3) {
+    if let Some(e) = o.errorbehavior {
         if !matches!(e.as_str(), "continue" | "remount-ro" | "panic") {
             return Err(Error::msg(format!("invalid errorbehavior parameter: {e}")));
         }
         a.extend(["-e".into(), e]);
     }
-    if let Some(v) = r.opt_int64(4) {
+    if let Some(v) = o.group {
         a.extend(["-g".into(), nonneg(v, "group")?]);
     }
-    if let Some(v) = r.opt_int(5) {
+    if let Some(v) = o.intervalbetweenchecks {
         let v = nonneg(v as i64, "intervalbetweenchecks")?;
         a.extend(["-i".into(), if v == "0" { v } else { format!("{v}s") }]);
     }
-    if let Some(v) = r.opt_int(6) {
+    if let Some(v) = o.reservedblockspercentage {
         a.extend(["-m".into(), nonneg(v as i64, "reservedblockspercentage")?]);
     }
-    if let Some(m) = r.opt_str(7) {
+    if let Some(m) = o.lastmounteddirectory {
         a.extend(["-M".into(), m]);
     }
-    if let Some(v) = r.opt_int64(8) {
+    if let Some(v) = o.reservedblockscount {
         a.extend(["-r".into(), nonneg(v, "reservedblockscount")?]);
     }
-    if let Some(v) = r.opt_int64(9) {
+    if let Some(v) = o.user {
         a.extend(["-u".into(), nonneg(v, "user")?]);
     }
-    let o = Cmd::new("tune2fs").args(&a).arg(&device).run();
-    if !o.ok() {
-        return Err(Error::msg(format!("{device}: {}", o.err_text())));
+    let out = Cmd::new("tune2fs").args(&a).arg(device).run();
+    if !out.ok() {
+        return Err(Error::msg(format!("{device}: {}", out.err_text())));
     }
-    Ok(RetValue::None)
+    Ok(())
 }
 
 /// mke2fs with 1.48's option mapping, in 1.48's argument order.
-pub fn mke2fs_argv(r: &Req, device: &str) -> Result<Vec<String>> {
+pub fn mke2fs_argv(o: &Mke2fsOpts, device: &str) -> Result<Vec<String>> {
     let mut a: Vec<String> = vec!["mke2fs".into()];
-    let num = |i: usize, what: &str| -> Result<Option<String>> {
-        match r.opt_int64(i) {
+    let num = |v: Option<i64>, what: &str| -> Result<Option<String>> {
+        match v {
             Some(v) if v < 0 => Err(Error::msg(format!("{what} must be >= 0"))),
             Some(v) => Ok(Some(v.to_string())),
             None => Ok(None),
         }
     };
-    let num32 = |i: usize, what: &str| -> Result<Option<String>> {
-        match r.opt_int(i) {
+    let num32 = |v: Option<i32>, what: &str| -> Result<Option<String>> {
+        match v {
             Some(v) if v < 0 => Err(Error::msg(format!("{what} must be >= 0"))),
             Some(v) => Ok(Some(v.to_string())),
             None => Ok(None),
@@ -293,111 +255,125 @@ pub fn mke2fs_argv(r: &Req, device: &str) -> Result<Vec<String>> {
             a.push(v);
         }
     };
-    flag(&mut a, "-b", num(1, "blocksize")?);
-    flag(&mut a, "-f", num(2, "fragsize")?);
-    if r.opt_bool(21) == Some(true) {
+    flag(&mut a, "-b", num(o.blocksize, "blocksize")?);
+    flag(&mut a, "-f", num(o.fragsize, "fragsize")?);
+    if o.forcecreate == Some(true) {
         a.push("-F".into());
     }
-    flag(&mut a, "-g", num(3, "blockspergroup")?);
-    flag(&mut a, "-G", num(4, "numberofgroups")?);
-    flag(&mut a, "-i", num(5, "bytesperinode")?);
-    flag(&mut a, "-I", num(6, "inodesize")?);
-    flag(&mut a, "-J", num(7, "journalsize")?.map(|v| format!("size={v}")));
-    if let Some(j) = r.opt_str(14) {
+    flag(&mut a, "-g", num(o.blockspergroup, "blockspergroup")?);
+    flag(&mut a, "-G", num(o.numberofgroups, "numberofgroups")?);
+    flag(&mut a, "-i", num(o.bytesperinode, "bytesperinode")?);
+    flag(&mut a, "-I", num(o.inodesize, "inodesize")?);
+    flag(
+        &mut a,
+        "-J",
+        num(o.journalsize, "journalsize")?.map(|v| format!("size={v}")),
+    );
+    if let Some(j) = &o.journaldevice {
         // The journal device is a plain string: translate /dev names ourselves.
         flag(&mut a, "-J", Some(format!("device={j}")));
     }
-    flag(&mut a, "-L", r.opt_str(15));
-    flag(&mut a, "-m", num32(12, "reservedblockspercentage")?);
-    flag(&mut a, "-M", r.opt_str(16));
-    flag(&mut a, "-N", num(8, "numberofinodes")?);
-    flag(&mut a, "-o", r.opt_str(17));
-    if r.opt_bool(22) == Some(true) {
+    flag(&mut a, "-L", o.label.clone());
+    flag(
+        &mut a,
+        "-m",
+        num32(o.reservedblockspercentage, "reservedblockspercentage")?,
+    );
+    flag(&mut a, "-M", o.lastmounteddir.clone());
+    flag(&mut a, "-N", num(o.numberofinodes, "numberofinodes")?);
+    flag(&mut a, "-o", o.creatoros.clone());
+    if o.writesbandgrouponly == Some(true) {
         a.push("-S".into());
     }
-    if let Some(t) = r.opt_str(18) {
+    if let Some(t) = o.fstype.clone() {
         if !matches!(t.as_str(), "ext2" | "ext3" | "ext4") {
             return Err(Error::msg(format!("{t}: not a valid extended filesystem type")));
         }
         flag(&mut a, "-t", Some(t));
     }
-    flag(&mut a, "-T", r.opt_str(19));
-    flag(&mut a, "-U", r.opt_str(20));
+    flag(&mut a, "-T", o.usagetype.clone());
+    flag(&mut a, "-U", o.uuid.clone());
     flag(
         &mut a,
         "-E",
-        num32(13, "mmpupdateinterval")?.map(|v| format!("mmp_update_interval={v}")),
+        num32(o.mmpupdateinterval, "mmpupdateinterval")?.map(|v| format!("mmp_update_interval={v}")),
     );
-    flag(&mut a, "-E", num(9, "stridesize")?.map(|v| format!("stride={v}")));
     flag(
         &mut a,
         "-E",
-        num(10, "stripewidth")?.map(|v| format!("stripe_width={v}")),
+        num(o.stridesize, "stridesize")?.map(|v| format!("stride={v}")),
     );
-    flag(&mut a, "-E", num(11, "maxonlineresize")?.map(|v| format!("resize={v}")));
+    flag(
+        &mut a,
+        "-E",
+        num(o.stripewidth, "stripewidth")?.map(|v| format!("stripe_width={v}")),
+    );
+    flag(
+        &mut a,
+        "-E",
+        num(o.maxonlineresize, "maxonlineresize")?.map(|v| format!("resize={v}")),
+    );
     let onoff = |b: bool, on: &str, off: &str| if b { on.to_string() } else { off.to_string() };
     flag(
         &mut a,
         "-E",
-        r.opt_bool(23)
+        o.lazyitableinit
             .map(|b| onoff(b, "lazy_itable_init=1", "lazy_itable_init=0")),
     );
     flag(
         &mut a,
         "-E",
-        r.opt_bool(24)
+        o.lazyjournalinit
             .map(|b| onoff(b, "lazy_journal_init=1", "lazy_journal_init=0")),
     );
-    if r.opt_bool(25) == Some(true) {
+    if o.testfs == Some(true) {
         flag(&mut a, "-E", Some("test_fs".into()));
     }
-    flag(&mut a, "-E", r.opt_bool(26).map(|b| onoff(b, "discard", "nodiscard")));
-    for (i, feat) in [
-        (28, "extent"),
-        (29, "filetype"),
-        (30, "flexbg"),
-        (31, "has_journal"),
-        (32, "journal_dev"),
-        (33, "large_file"),
-        (34, "quota"),
-        (35, "resize_inode"),
-        (36, "sparse_super"),
-        (37, "uninit_bg"),
+    flag(&mut a, "-E", o.discard.map(|b| onoff(b, "discard", "nodiscard")));
+    for (set, feat) in [
+        (o.extent, "extent"),
+        (o.filetype, "filetype"),
+        (o.flexbg, "flexbg"),
+        (o.hasjournal, "has_journal"),
+        (o.journaldev, "journal_dev"),
+        (o.largefile, "large_file"),
+        (o.quota, "quota"),
+        (o.resizeinode, "resize_inode"),
+        (o.sparsesuper, "sparse_super"),
+        (o.uninitbg, "uninit_bg"),
     ] {
         flag(
             &mut a,
             "-O",
-            r.opt_bool(i)
-                .map(|b| if b { feat.to_string() } else { format!("^{feat}") }),
+            set.map(|b| if b { feat.to_string() } else { format!("^{feat}") }),
         );
     }
     a.push(device.into());
-    if let Some(n) = num(0, "blockscount")? {
+    if let Some(n) = num(o.blockscount, "blockscount")? {
         a.push(n);
     }
     Ok(a)
 }
 
-fn mke2fs(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let device = r.str(0);
-    let mut argv = mke2fs_argv(r, &device)?;
+pub fn mke2fs(d: &mut Daemon, device: &str, o: Mke2fsOpts) -> Result<()> {
+    let mut argv = mke2fs_argv(&o, device)?;
     // Translate a /dev journal device name (OString args are not translated by the stubs).
     for a in argv.iter_mut() {
         if let Some(j) = a.strip_prefix("device=/dev/") {
             let j = format!("/dev/{j}");
-            *a = format!("device={}", crate::dispatch::resolve_device(d, &r.stub(), &j)?);
+            *a = format!("device={}", crate::checks::resolve_device(d, "mke2fs_stub", &j)?);
         }
     }
-    let o = Cmd::new(&argv[0]).args(&argv[1..]).run();
-    if !o.ok() {
-        return Err(Error::msg(format!("{device}: {}", o.err_text())));
+    let out = Cmd::new(&argv[0]).args(&argv[1..]).run();
+    if !out.ok() {
+        return Err(Error::msg(format!("{device}: {}", out.err_text())));
     }
-    Ok(RetValue::None)
+    Ok(())
 }
 
 /// Smallest size the filesystem could be shrunk to, in bytes.
-fn vfs_minimum_size(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let m = crate::mountable::Mountable::parse(&r.str(0));
+pub fn vfs_minimum_size(d: &mut Daemon, mountable: &str) -> Result<i64> {
+    let m = crate::mountable::Mountable::parse(mountable);
     let dev = m.device().to_string();
     let t = super::devs::vfs_type_of(&dev)?;
     match t.as_str() {
@@ -416,7 +392,6 @@ fn vfs_minimum_size(d: &mut Daemon, r: &Req) -> Result<RetValue> {
                 .split_whitespace()
                 .next()
                 .and_then(|n| n.parse::<i64>().ok())
-                .map(RetValue::Int64)
                 .ok_or_else(|| Error::msg("cannot parse minimum size"))
         }
         "xfs" => {
@@ -427,14 +402,9 @@ fn vfs_minimum_size(d: &mut Daemon, r: &Req) -> Result<RetValue> {
                 return Err(Error::msg(o.err_or_out()));
             }
             let info = super::xfs::parse_xfs_info(&o.out_text())?;
-            let (bs, blocks) = match (&info.fields[6], &info.fields[7]) {
-                (guestfs_protocol::FieldValue::UInt32(b), guestfs_protocol::FieldValue::UInt64(n)) => {
-                    (*b as i64, *n as i64)
-                }
-                _ => return Err(Error::msg("cannot parse xfs_info output")),
-            };
-            bs.checked_mul(blocks)
-                .map(RetValue::Int64)
+            let info = Xfsinfo::from_value(info).map_err(|_| Error::msg("cannot parse xfs_info output"))?;
+            (info.xfs_blocksize as i64)
+                .checked_mul(info.xfs_datablocks as i64)
                 .ok_or_else(|| Error::msg("filesystem size too big: overflow"))
         }
         _ => Err(Error::with_errno(
@@ -453,7 +423,7 @@ fn mount_point(d: &Daemon, dev: &str) -> Result<std::path::PathBuf> {
         .ok_or_else(|| Error::msg(format!("device not mounted: {dev}")))
 }
 
-fn ext_minimum_size(dev: &str) -> Result<RetValue> {
+fn ext_minimum_size(dev: &str) -> Result<i64> {
     let o = Cmd::new("resize2fs").args(["-P", "-f", dev]).run();
     if !o.ok() {
         return Err(Error::msg(o.err_text()));
@@ -472,13 +442,12 @@ fn ext_minimum_size(dev: &str) -> Result<RetValue> {
         .ok_or_else(|| Error::msg("missing 'Block size' in tune2fs_l output"))?;
     blocks
         .checked_mul(bs)
-        .map(RetValue::Int64)
         .ok_or_else(|| Error::msg("filesystem size too big: overflow"))
 }
 
 /// From `ntfsresize --info`: "You might resize at N bytes", or for a full volume its
 /// size rounded up to a cluster.
-fn ntfs_minimum_size(dev: &str) -> Result<RetValue> {
+fn ntfs_minimum_size(dev: &str) -> Result<i64> {
     let o = Cmd::new("ntfsresize").args(["--info", "-ff", dev]).run();
     let out = o.out_text();
     if o.ok() {
@@ -487,7 +456,6 @@ fn ntfs_minimum_size(dev: &str) -> Result<RetValue> {
             .find_map(|l| l.strip_prefix("You might resize at "))
             .and_then(|v| v.split_whitespace().next())
             .and_then(|n| n.parse::<i64>().ok())
-            .map(RetValue::Int64)
             .ok_or_else(|| Error::msg("cannot parse minimum size"));
     }
     if out.contains("Volume is full") {
@@ -503,28 +471,27 @@ fn ntfs_minimum_size(dev: &str) -> Result<RetValue> {
             .filter(|c| *c > 0)
             .ok_or_else(|| Error::msg("bad cluster size"))?;
         let vol = num_after("Current volume size:").ok_or_else(|| Error::msg("cannot parse volume size"))?;
-        return Ok(RetValue::Int64((vol + cluster - 1) / cluster * cluster));
+        return Ok((vol + cluster - 1) / cluster * cluster);
     }
     Err(Error::msg(o.err_text()))
 }
 
-fn resize2fs(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    run_ok(Cmd::new("resize2fs").arg(r.str(0)))?;
-    Ok(RetValue::None)
+pub fn resize2fs(_d: &mut Daemon, device: &str) -> Result<()> {
+    run_ok(Cmd::new("resize2fs").arg(device))?;
+    Ok(())
 }
 
-fn resize2fs_m(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    run_ok(Cmd::new("resize2fs").arg("-M").arg(r.str(0)))?;
-    Ok(RetValue::None)
+pub fn resize2fs_m(_d: &mut Daemon, device: &str) -> Result<()> {
+    run_ok(Cmd::new("resize2fs").arg("-M").arg(device))?;
+    Ok(())
 }
 
-fn resize2fs_size(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let size = r.int64(1);
+pub fn resize2fs_size(_d: &mut Daemon, device: &str, size: i64) -> Result<()> {
     if size & 1023 != 0 {
         return Err(Error::msg(format!("{size}: size must be a round number of kilobytes")));
     }
-    run_ok(Cmd::new("resize2fs").arg(r.str(0)).arg(format!("{}K", size / 1024)))?;
-    Ok(RetValue::None)
+    run_ok(Cmd::new("resize2fs").arg(device).arg(format!("{}K", size / 1024)))?;
+    Ok(())
 }
 
 #[cfg(test)]

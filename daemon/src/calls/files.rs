@@ -8,102 +8,28 @@ use std::os::unix::ffi::OsStrExt;
 use std::os::unix::fs::{DirBuilderExt, DirEntryExt, MetadataExt, OpenOptionsExt, PermissionsExt};
 use std::path::Path;
 
-use guestfs_protocol::{FieldValue, RetValue, StructValue};
+use guestfs_protocol::structs::{Dirent, Statns, Statvfs};
 
-use super::{host_path, split_lines, Handler};
+use super::split_lines;
+use crate::args::GuestPath;
 use crate::cmd::Cmd;
 use crate::daemon::Daemon;
 use crate::error::{Error, Result};
-use crate::request::Req;
+use crate::generated::opts::{
+    CopyAttributesOpts, CopyDeviceToDeviceOpts, CopyDeviceToFileOpts, CopyFileToDeviceOpts, CopyFileToFileOpts,
+    IsBlockdevOpts, IsChardevOpts, IsDirOpts, IsFifoOpts, IsFileOpts, IsSocketOpts, MktempOpts,
+};
 
-pub const CALLS: &[(&str, Handler)] = &[
-    ("exists", exists),
-    ("is_file", is_file),
-    ("is_dir", is_dir),
-    ("is_symlink", is_symlink),
-    ("mkdir", mkdir),
-    ("mkdir_mode", mkdir_mode),
-    ("mkdir_p", mkdir_p),
-    ("rmdir", rmdir),
-    ("rm", rm),
-    ("rm_f", rm_f),
-    ("rm_rf", rm_rf),
-    ("touch", touch),
-    ("readdir", readdir),
-    ("readlink", readlink),
-    ("ll", ll),
-    ("chmod", chmod),
-    ("chown", chown),
-    ("statns", statns),
-    ("lstatns", lstatns),
-    ("internal_lstatnslist", internal_lstatnslist),
-    ("statvfs", statvfs),
-    ("filesize", filesize),
-    ("internal_write", internal_write),
-    ("internal_write_append", internal_write_append),
-    ("truncate", truncate),
-    ("fill", fill),
-    ("cp", cp),
-    ("cp_a", cp_a),
-    ("cp_r", cp_r),
-    ("mv", mv),
-    ("ln_s", ln_s),
-    ("checksum", checksum),
-    ("head", head),
-    ("head_n", head_n),
-    ("tail", tail),
-    ("tail_n", tail_n),
-    ("wc_l", wc_l),
-    ("du", du),
-    ("utimens", utimens),
-    ("truncate_size", truncate_size),
-    ("fallocate", fallocate),
-    ("fallocate64", fallocate64),
-    ("ln", ln),
-    ("ln_f", ln_f),
-    ("ln_sf", ln_sf),
-    ("mkfifo", mkfifo),
-    ("mknod", mknod),
-    ("mknod_b", mknod_b),
-    ("mknod_c", mknod_c),
-    ("is_chardev", is_chardev),
-    ("is_blockdev", is_blockdev),
-    ("is_fifo", is_fifo),
-    ("is_socket", is_socket),
-    ("get_umask", get_umask),
-    ("internal_readlinklist", internal_readlinklist),
-    ("realpath", realpath),
-    ("case_sensitive_path", case_sensitive_path),
-    ("copy_file_to_file", copy_file_to_file),
-    ("copy_file_to_device", copy_file_to_device),
-    ("copy_device_to_file", copy_device_to_file),
-    ("copy_device_to_device", copy_device_to_device),
-    ("copy_size", copy_size),
-    ("dd", dd),
-    ("wc_c", wc_c),
-    ("wc_w", wc_w),
-    ("rename", rename),
-    ("mkdtemp", mkdtemp),
-    ("mktemp", mktemp),
-    ("zero_free_space", zero_free_space),
-    ("mklost_and_found", mklost_and_found),
-    ("lchown", lchown),
-    ("llz", llz),
-    ("fill_dir", fill_dir),
-    ("copy_attributes", copy_attributes),
-    ("write_file", write_file_deprecated),
-];
-
-fn exists(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+pub fn exists(d: &mut Daemon, path: &GuestPath) -> Result<bool> {
     // lstat, as 1.48: a dangling symlink exists.
-    file_test(d, r, false, |_| true)
+    file_test(d, path, false, |_| true)
 }
 
 /// is_file / is_dir / is_symlink: a missing path is `false`, other errors are errors.
-fn file_test(d: &Daemon, r: &Req, follow: bool, test: fn(&fs::Metadata) -> bool) -> Result<RetValue> {
-    let p = match host_path(d, r, 0, follow) {
+fn file_test(d: &Daemon, path: &GuestPath, follow: bool, test: fn(&fs::Metadata) -> bool) -> Result<bool> {
+    let p = match path.resolve(d, follow) {
         Ok(p) => p,
-        Err(e) if e.errno == libc::ENOENT || e.errno == libc::ENOTDIR => return Ok(RetValue::Bool(false)),
+        Err(e) if e.errno == libc::ENOENT || e.errno == libc::ENOTDIR => return Ok(false),
         Err(e) => return Err(Error::with_errno(e.errno, format!("stat: {}", e.msg))),
     };
     let m = if follow {
@@ -112,50 +38,49 @@ fn file_test(d: &Daemon, r: &Req, follow: bool, test: fn(&fs::Metadata) -> bool)
         fs::symlink_metadata(&p)
     };
     match m {
-        Ok(m) => Ok(RetValue::Bool(test(&m))),
-        Err(e) if matches!(e.raw_os_error(), Some(libc::ENOENT) | Some(libc::ENOTDIR)) => Ok(RetValue::Bool(false)),
-        Err(e) => Err(Error::io(&e, format!("stat: {}", r.str(0)))),
+        Ok(m) => Ok(test(&m)),
+        Err(e) if matches!(e.raw_os_error(), Some(libc::ENOENT) | Some(libc::ENOTDIR)) => Ok(false),
+        Err(e) => Err(Error::io(&e, format!("stat: {path}"))),
     }
 }
 
-fn is_file(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    file_test(d, r, r.opt_bool(0).unwrap_or(false), |m| m.is_file())
+pub fn is_file(d: &mut Daemon, path: &GuestPath, o: IsFileOpts) -> Result<bool> {
+    file_test(d, path, o.followsymlinks.unwrap_or(false), |m| m.is_file())
 }
 
-fn is_dir(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    file_test(d, r, r.opt_bool(0).unwrap_or(false), |m| m.is_dir())
+pub fn is_dir(d: &mut Daemon, path: &GuestPath, o: IsDirOpts) -> Result<bool> {
+    file_test(d, path, o.followsymlinks.unwrap_or(false), |m| m.is_dir())
 }
 
-fn is_symlink(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    file_test(d, r, false, |m| m.file_type().is_symlink())
+pub fn is_symlink(d: &mut Daemon, path: &GuestPath) -> Result<bool> {
+    file_test(d, path, false, |m| m.file_type().is_symlink())
 }
 
-fn mkdir_with_mode(d: &Daemon, r: &Req, mode: u32) -> Result<RetValue> {
-    let p = host_path(d, r, 0, false)?;
+fn mkdir_with_mode(d: &Daemon, path: &GuestPath, mode: u32) -> Result<()> {
+    let p = path.resolve(d, false)?;
     fs::DirBuilder::new()
         .mode(mode)
         .create(&p)
-        .map_err(|e| Error::io(&e, r.str(0)))?;
-    Ok(RetValue::None)
+        .map_err(|e| Error::io(&e, path.lossy()))?;
+    Ok(())
 }
 
-fn mkdir(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    mkdir_with_mode(d, r, 0o777)
+pub fn mkdir(d: &mut Daemon, path: &GuestPath) -> Result<()> {
+    mkdir_with_mode(d, path, 0o777)
 }
 
-fn mkdir_mode(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let mode = r.int(1);
+pub fn mkdir_mode(d: &mut Daemon, path: &GuestPath, mode: i32) -> Result<()> {
     if mode < 0 {
-        return Err(Error::msg(format!("{}: mode is negative", r.str(0))));
+        return Err(Error::msg(format!("{path}: mode is negative")));
     }
-    mkdir_with_mode(d, r, mode as u32)
+    mkdir_with_mode(d, path, mode as u32)
 }
 
-fn mkdir_p(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    match make_dirs(&d.sysroot, r.bytes(0)) {
-        Ok(()) => Ok(RetValue::None),
-        Err(MkdirPError::NotADirectory) => Err(Error::msg(format!("{}: a path element was not a directory", r.str(0)))),
-        Err(MkdirPError::Io(e)) => Err(Error::io(&e, r.str(0))),
+pub fn mkdir_p(d: &mut Daemon, path: &GuestPath) -> Result<()> {
+    match make_dirs(&d.sysroot, path.as_bytes()) {
+        Ok(()) => Ok(()),
+        Err(MkdirPError::NotADirectory) => Err(Error::msg(format!("{path}: a path element was not a directory"))),
+        Err(MkdirPError::Io(e)) => Err(Error::io(&e, path.lossy())),
     }
 }
 
@@ -209,58 +134,53 @@ fn parent_of(p: &[u8]) -> &[u8] {
     }
 }
 
-fn rmdir(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let p = host_path(d, r, 0, false)?;
-    fs::remove_dir(&p).map_err(|e| Error::io(&e, r.str(0)))?;
-    Ok(RetValue::None)
+pub fn rmdir(d: &mut Daemon, path: &GuestPath) -> Result<()> {
+    let p = path.resolve(d, false)?;
+    fs::remove_dir(&p).map_err(|e| Error::io(&e, path.lossy()))?;
+    Ok(())
 }
 
-fn rm(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let p = host_path(d, r, 0, false)?;
-    fs::remove_file(&p).map_err(|e| Error::io(&e, r.str(0)))?;
-    Ok(RetValue::None)
+pub fn rm(d: &mut Daemon, path: &GuestPath) -> Result<()> {
+    let p = path.resolve(d, false)?;
+    fs::remove_file(&p).map_err(|e| Error::io(&e, path.lossy()))?;
+    Ok(())
 }
 
-fn rm_f(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let p = match host_path(d, r, 0, false) {
+pub fn rm_f(d: &mut Daemon, path: &GuestPath) -> Result<()> {
+    let p = match path.resolve(d, false) {
         Ok(p) => p,
-        Err(e) if e.errno == libc::ENOENT => return Ok(RetValue::None),
+        Err(e) if e.errno == libc::ENOENT => return Ok(()),
         Err(e) => return Err(e),
     };
     match fs::remove_file(&p) {
-        Ok(()) => Ok(RetValue::None),
-        Err(e) if e.raw_os_error() == Some(libc::ENOENT) => Ok(RetValue::None),
-        Err(e) => Err(Error::io(&e, r.str(0))),
+        Ok(()) => Ok(()),
+        Err(e) if e.raw_os_error() == Some(libc::ENOENT) => Ok(()),
+        Err(e) => Err(Error::io(&e, path.lossy())),
     }
 }
 
-fn rm_rf(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    if r.bytes(0) == b"/" {
+pub fn rm_rf(d: &mut Daemon, path: &GuestPath) -> Result<()> {
+    if path.as_bytes() == b"/" {
         return Err(Error::msg("cannot remove root directory"));
     }
-    let p = host_path(d, r, 0, false)?;
+    let p = path.resolve(d, false)?;
     if p == d.sysroot.root() {
         return Err(Error::msg("cannot remove root directory"));
     }
     let o = Cmd::new("rm").arg("-rf").arg("--").arg(&p).run();
     if !o.ok() {
-        return Err(Error::msg(format!("{}: {}", r.str(0), o.err_text())));
+        return Err(Error::msg(format!("{path}: {}", o.err_text())));
     }
-    Ok(RetValue::None)
+    Ok(())
 }
 
-fn touch(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let p = host_path(d, r, 0, false)?;
+pub fn touch(d: &mut Daemon, path: &GuestPath) -> Result<()> {
+    let p = path.resolve(d, false)?;
     match fs::symlink_metadata(&p) {
-        Ok(m) if !m.is_file() => {
-            return Err(Error::msg(format!(
-                "{}: touch can only be used on a regular files",
-                r.str(0)
-            )))
-        }
+        Ok(m) if !m.is_file() => return Err(Error::msg(format!("{path}: touch can only be used on a regular files"))),
         Ok(_) => {}
         Err(e) if e.raw_os_error() == Some(libc::ENOENT) => {}
-        Err(e) => return Err(Error::io(&e, format!("lstat: {}", r.str(0)))),
+        Err(e) => return Err(Error::io(&e, format!("lstat: {path}"))),
     }
     let f = OpenOptions::new()
         .write(true)
@@ -268,10 +188,10 @@ fn touch(d: &mut Daemon, r: &Req) -> Result<RetValue> {
         .mode(0o666)
         .custom_flags(libc::O_NOCTTY)
         .open(&p)
-        .map_err(|e| Error::io(&e, format!("open: {}", r.str(0))))?;
+        .map_err(|e| Error::io(&e, format!("open: {path}")))?;
     f.set_modified(std::time::SystemTime::now())
-        .map_err(|e| Error::io(&e, format!("futimens: {}", r.str(0))))?;
-    Ok(RetValue::None)
+        .map_err(|e| Error::io(&e, format!("futimens: {path}")))?;
+    Ok(())
 }
 
 fn ftyp(ft: fs::FileType) -> u8 {
@@ -295,19 +215,17 @@ fn ftyp(ft: fs::FileType) -> u8 {
     }
 }
 
-fn dirent(ino: u64, t: u8, name: &[u8]) -> StructValue {
-    StructValue {
-        fields: vec![
-            FieldValue::Int64(ino as i64),
-            FieldValue::Char(t),
-            FieldValue::Str(name.to_vec()),
-        ],
+fn dirent(ino: u64, t: u8, name: &[u8]) -> Dirent {
+    Dirent {
+        ino: ino as i64,
+        ftyp: t,
+        name: name.into(),
     }
 }
 
-fn readdir(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let p = host_path(d, r, 0, true)?;
-    let rd = fs::read_dir(&p).map_err(|e| Error::io(&e, format!("opendir: {}", r.str(0))))?;
+pub fn readdir(d: &mut Daemon, dir: &GuestPath) -> Result<Vec<Dirent>> {
+    let p = dir.resolve(d, true)?;
+    let rd = fs::read_dir(&p).map_err(|e| Error::io(&e, format!("opendir: {dir}")))?;
     let mut out = Vec::new();
     // std hides "." and ".."; readdir(3) in 1.48 returns them.
     if let Ok(m) = fs::metadata(&p) {
@@ -321,116 +239,106 @@ fn readdir(d: &mut Daemon, r: &Req) -> Result<RetValue> {
         let t = e.file_type().map(ftyp).unwrap_or(b'u');
         out.push(dirent(e.ino(), t, e.file_name().as_bytes()));
     }
-    Ok(RetValue::StructList(out))
+    Ok(out)
 }
 
-fn readlink(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+pub fn readlink(d: &mut Daemon, path: &GuestPath) -> Result<Vec<u8>> {
     // 1.48's message starts with "readlink: " and the library adds the call name again.
-    let context = format!("readlink: {}", r.str(0));
+    let context = format!("readlink: {path}");
     let p = d
         .sysroot
-        .resolve(r.bytes(0), false)
+        .resolve(path.as_bytes(), false)
         .map_err(|e| Error::io(&e, &context))?;
     let t = fs::read_link(&p).map_err(|e| Error::io(&e, &context))?;
-    Ok(RetValue::Str(t.as_os_str().as_bytes().to_vec()))
+    Ok(t.as_os_str().as_bytes().to_vec())
 }
 
-fn ll(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    long_listing(d, r, "-lan")
+pub fn ll(d: &mut Daemon, directory: &GuestPath) -> Result<Vec<u8>> {
+    long_listing(d, directory, "-lan")
 }
 
 /// ll / llz: 1.48 realpath()s the path first (so a missing path is ENOENT "PATH: …"),
 /// then runs ls. Its appliance has no passwd/group entries, so owners print as numbers:
 /// `-n` gives the same for every guest.
-fn long_listing(d: &Daemon, r: &Req, flags: &str) -> Result<RetValue> {
-    let p = host_path(d, r, 0, true)?;
-    fs::symlink_metadata(&p).map_err(|e| Error::io(&e, r.str(0)))?;
+fn long_listing(d: &Daemon, directory: &GuestPath, flags: &str) -> Result<Vec<u8>> {
+    let p = directory.resolve(d, true)?;
+    fs::symlink_metadata(&p).map_err(|e| Error::io(&e, directory.lossy()))?;
     let o = Cmd::new("ls").arg(flags).arg(&p).run();
     if !o.ok() {
         return Err(Error::msg(o.err_text()));
     }
-    Ok(RetValue::Str(o.stdout))
+    Ok(o.stdout)
 }
 
-fn chmod(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let mode = r.int(0);
+pub fn chmod(d: &mut Daemon, mode: i32, path: &GuestPath) -> Result<()> {
     if mode < 0 {
-        return Err(Error::msg(format!("{}: mode is negative", r.str(1))));
+        return Err(Error::msg(format!("{path}: mode is negative")));
     }
-    let p = host_path(d, r, 1, true)?;
+    let p = path.resolve(d, true)?;
     fs::set_permissions(&p, fs::Permissions::from_mode(mode as u32))
-        .map_err(|e| Error::io(&e, format!("{}: 0{:o}", r.str(1), mode)))?;
-    Ok(RetValue::None)
+        .map_err(|e| Error::io(&e, format!("{path}: 0{mode:o}")))?;
+    Ok(())
 }
 
-fn chown(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let (owner, group) = (r.int(0), r.int(1));
-    let p = host_path(d, r, 2, true)?;
+pub fn chown(d: &mut Daemon, owner: i32, group: i32, path: &GuestPath) -> Result<()> {
+    let p = path.resolve(d, true)?;
     let c = cpath(&p)?;
     // SAFETY: c is a valid NUL-terminated path; -1 means "leave unchanged" as in chown(2).
     let rc = unsafe { libc::chown(c.as_ptr(), owner as libc::uid_t, group as libc::gid_t) };
     if rc == -1 {
         return Err(Error::io(
             &std::io::Error::last_os_error(),
-            format!("{}: {}.{}", r.str(2), owner, group),
+            format!("{path}: {owner}.{group}"),
         ));
     }
-    Ok(RetValue::None)
+    Ok(())
 }
 
 fn cpath(p: &Path) -> Result<CString> {
     CString::new(p.as_os_str().as_bytes()).map_err(|_| Error::with_errno(libc::EINVAL, "path contains NUL"))
 }
 
-pub fn statns_of(m: &fs::Metadata) -> StructValue {
-    let v: [i64; 22] = [
-        m.dev() as i64,
-        m.ino() as i64,
-        m.mode() as i64,
-        m.nlink() as i64,
-        m.uid() as i64,
-        m.gid() as i64,
-        m.rdev() as i64,
-        m.size() as i64,
-        m.blksize() as i64,
-        m.blocks() as i64,
-        m.atime(),
-        m.atime_nsec(),
-        m.mtime(),
-        m.mtime_nsec(),
-        m.ctime(),
-        m.ctime_nsec(),
-        0,
-        0,
-        0,
-        0,
-        0,
-        0,
-    ];
-    StructValue {
-        fields: v.iter().map(|&x| FieldValue::Int64(x)).collect(),
+pub fn statns_of(m: &fs::Metadata) -> Statns {
+    Statns {
+        st_dev: m.dev() as i64,
+        st_ino: m.ino() as i64,
+        st_mode: m.mode() as i64,
+        st_nlink: m.nlink() as i64,
+        st_uid: m.uid() as i64,
+        st_gid: m.gid() as i64,
+        st_rdev: m.rdev() as i64,
+        st_size: m.size() as i64,
+        st_blksize: m.blksize() as i64,
+        st_blocks: m.blocks() as i64,
+        st_atime_sec: m.atime(),
+        st_atime_nsec: m.atime_nsec(),
+        st_mtime_sec: m.mtime(),
+        st_mtime_nsec: m.mtime_nsec(),
+        st_ctime_sec: m.ctime(),
+        st_ctime_nsec: m.ctime_nsec(),
+        ..Statns::default()
     }
 }
 
-fn statns(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let p = host_path(d, r, 0, true)?;
-    let m = fs::metadata(&p).map_err(|e| Error::io(&e, r.str(0)))?;
-    Ok(RetValue::Struct(statns_of(&m)))
+pub fn statns(d: &mut Daemon, path: &GuestPath) -> Result<Statns> {
+    let p = path.resolve(d, true)?;
+    let m = fs::metadata(&p).map_err(|e| Error::io(&e, path.lossy()))?;
+    Ok(statns_of(&m))
 }
 
-fn lstatns(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let p = host_path(d, r, 0, false)?;
-    let m = fs::symlink_metadata(&p).map_err(|e| Error::io(&e, r.str(0)))?;
-    Ok(RetValue::Struct(statns_of(&m)))
+pub fn lstatns(d: &mut Daemon, path: &GuestPath) -> Result<Statns> {
+    let p = path.resolve(d, false)?;
+    let m = fs::symlink_metadata(&p).map_err(|e| Error::io(&e, path.lossy()))?;
+    Ok(statns_of(&m))
 }
 
-fn internal_lstatnslist(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let dir = host_path(d, r, 0, true)?;
-    if !fs::metadata(&dir).map_err(|e| Error::io(&e, r.str(0)))?.is_dir() {
-        return Err(Error::perror(libc::ENOTDIR, r.str(0)));
+pub fn internal_lstatnslist(d: &mut Daemon, path: &GuestPath, names: &[Vec<u8>]) -> Result<Vec<Statns>> {
+    let dir = path.resolve(d, true)?;
+    if !fs::metadata(&dir).map_err(|e| Error::io(&e, path.lossy()))?.is_dir() {
+        return Err(Error::perror(libc::ENOTDIR, path.lossy()));
     }
     let mut out = Vec::new();
-    for name in r.list(1) {
+    for name in names {
         // Names are single components (the library checks for '/'); a missing entry
         // gets st_ino = -1 as in 1.48.
         let m = if name.contains(&b'/') || name.is_empty() {
@@ -440,55 +348,47 @@ fn internal_lstatnslist(d: &mut Daemon, r: &Req) -> Result<RetValue> {
         };
         out.push(match m {
             Some(m) => statns_of(&m),
-            None => {
-                let mut s = StructValue {
-                    fields: vec![FieldValue::Int64(0); 22],
-                };
-                s.fields[1] = FieldValue::Int64(-1);
-                s
-            }
+            None => Statns {
+                st_ino: -1,
+                ..Statns::default()
+            },
         });
     }
-    Ok(RetValue::StructList(out))
+    Ok(out)
 }
 
-fn statvfs(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let p = host_path(d, r, 0, true)?;
+pub fn statvfs(d: &mut Daemon, path: &GuestPath) -> Result<Statvfs> {
+    let p = path.resolve(d, true)?;
     let c = cpath(&p)?;
     // SAFETY: zeroed statvfs is a valid out-parameter; c is NUL-terminated.
     let mut s: libc::statvfs = unsafe { std::mem::zeroed() };
     if unsafe { libc::statvfs(c.as_ptr(), &mut s) } == -1 {
-        return Err(Error::io(
-            &std::io::Error::last_os_error(),
-            format!("statvfs: {}", r.str(0)),
-        ));
+        return Err(Error::io(&std::io::Error::last_os_error(), format!("statvfs: {path}")));
     }
-    let v = [
-        s.f_bsize as i64,
-        s.f_frsize as i64,
-        s.f_blocks as i64,
-        s.f_bfree as i64,
-        s.f_bavail as i64,
-        s.f_files as i64,
-        s.f_ffree as i64,
-        s.f_favail as i64,
-        s.f_fsid as i64,
-        s.f_flag as i64,
-        s.f_namemax as i64,
-    ];
-    Ok(RetValue::Struct(StructValue {
-        fields: v.iter().map(|&x| FieldValue::Int64(x)).collect(),
-    }))
+    Ok(Statvfs {
+        bsize: s.f_bsize as i64,
+        frsize: s.f_frsize as i64,
+        blocks: s.f_blocks as i64,
+        bfree: s.f_bfree as i64,
+        bavail: s.f_bavail as i64,
+        files: s.f_files as i64,
+        ffree: s.f_ffree as i64,
+        favail: s.f_favail as i64,
+        fsid: s.f_fsid as i64,
+        flag: s.f_flag as i64,
+        namemax: s.f_namemax as i64,
+    })
 }
 
-fn filesize(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let p = host_path(d, r, 0, true)?;
-    let m = fs::metadata(&p).map_err(|e| Error::io(&e, r.str(0)))?;
-    Ok(RetValue::Int64(m.size() as i64))
+pub fn filesize(d: &mut Daemon, file: &GuestPath) -> Result<i64> {
+    let p = file.resolve(d, true)?;
+    let m = fs::metadata(&p).map_err(|e| Error::io(&e, file.lossy()))?;
+    Ok(m.size() as i64)
 }
 
-fn write_file(d: &Daemon, r: &Req, append: bool) -> Result<RetValue> {
-    let p = host_path(d, r, 0, true)?;
+/// internal_write / internal_write_append: the whole content in one go.
+fn write_content(d: &Daemon, path: &GuestPath, content: &[u8], append: bool) -> Result<()> {
+    let p = path.resolve(d, true)?;
     let mut o = OpenOptions::new();
     o.write(true).create(true).mode(0o666).custom_flags(libc::O_NOCTTY);
     if append {
@@ -496,58 +396,64 @@ fn write_file(d: &Daemon, r: &Req, append: bool) -> Result<RetValue> {
     } else {
         o.truncate(true);
     }
-    let mut f = o.open(&p).map_err(|e| Error::io(&e, format!("open: {}", r.str(0))))?;
-    f.write_all(r.bytes(1)).map_err(|e| Error::io(&e, "write"))?;
+    let mut f = o.open(&p).map_err(|e| Error::io(&e, format!("open: {path}")))?;
+    f.write_all(content).map_err(|e| Error::io(&e, "write"))?;
     f.sync_data().ok();
-    Ok(RetValue::None)
+    Ok(())
 }
 
-fn internal_write(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    write_file(d, r, false)
+pub fn internal_write(d: &mut Daemon, path: &GuestPath, content: &[u8]) -> Result<()> {
+    write_content(d, path, content, false)
 }
 
-fn internal_write_append(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    write_file(d, r, true)
+pub fn internal_write_append(d: &mut Daemon, path: &GuestPath, content: &[u8]) -> Result<()> {
+    write_content(d, path, content, true)
 }
 
-fn truncate(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let p = host_path(d, r, 0, true)?;
+pub fn truncate(d: &mut Daemon, path: &GuestPath) -> Result<()> {
+    let p = path.resolve(d, true)?;
     let f = OpenOptions::new()
         .write(true)
         .open(&p)
-        .map_err(|e| Error::io(&e, format!("open: {}", r.str(0))))?;
-    f.set_len(0)
-        .map_err(|e| Error::io(&e, format!("truncate: {}", r.str(0))))?;
-    Ok(RetValue::None)
+        .map_err(|e| Error::io(&e, format!("open: {path}")))?;
+    f.set_len(0).map_err(|e| Error::io(&e, format!("truncate: {path}")))?;
+    Ok(())
 }
 
-fn fill(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let (c, len) = (r.int(0), r.int(1));
+pub fn fill(d: &mut Daemon, c: i32, len: i32, path: &GuestPath) -> Result<()> {
     if !(0..=255).contains(&c) {
         return Err(Error::msg("c must be in range [0..255]"));
     }
     if len < 0 {
         return Err(Error::msg("len must be >= 0"));
     }
-    let p = host_path(d, r, 2, true)?;
-    let mut f = super::create_truncated(&p).map_err(|e| Error::io(&e, r.str(2)))?;
+    let p = path.resolve(d, true)?;
+    let mut f = super::create_truncated(&p).map_err(|e| Error::io(&e, path.lossy()))?;
     let buf = vec![c as u8; 65536];
     let total = len as u64;
     let mut done: u64 = 0;
     while done < total {
         let n = (total - done).min(buf.len() as u64) as usize;
         f.write_all(&buf[..n])
-            .map_err(|e| Error::io(&e, format!("write: {}", r.str(2))))?;
+            .map_err(|e| Error::io(&e, format!("write: {path}")))?;
         done += n as u64;
         d.progress(done, total);
     }
-    Ok(RetValue::None)
+    Ok(())
+}
+
+/// The source and destination of cp / mv and how each is resolved.
+struct Transfer<'a> {
+    src: &'a GuestPath,
+    dest: &'a GuestPath,
+    follow_src: bool,
+    follow_dest: bool,
 }
 
 /// cp / mv through the host tools on sysroot paths (the tools' own errors are the message).
-fn cpmv(d: &Daemon, r: &Req, prog: &str, flag: Option<&str>, follow_src: bool, follow_dest: bool) -> Result<RetValue> {
-    let src = host_path(d, r, 0, follow_src)?;
-    let dest = host_path(d, r, 1, follow_dest)?;
+fn cpmv(d: &Daemon, t: Transfer, prog: &str, flag: Option<&str>) -> Result<()> {
+    let src = t.src.resolve(d, t.follow_src)?;
+    let dest = t.dest.resolve(d, t.follow_dest)?;
     let mut c = Cmd::new(prog);
     if let Some(f) = flag {
         c = c.arg(f);
@@ -556,77 +462,97 @@ fn cpmv(d: &Daemon, r: &Req, prog: &str, flag: Option<&str>, follow_src: bool, f
     if !o.ok() {
         return Err(Error::msg(o.err_text()));
     }
-    Ok(RetValue::None)
+    Ok(())
 }
 
-fn cp(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    cpmv(d, r, "cp", None, true, true)
+pub fn cp(d: &mut Daemon, src: &GuestPath, dest: &GuestPath) -> Result<()> {
+    let t = Transfer {
+        src,
+        dest,
+        follow_src: true,
+        follow_dest: true,
+    };
+    cpmv(d, t, "cp", None)
 }
 
-fn cp_a(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    cpmv(d, r, "cp", Some("-a"), false, true)
+pub fn cp_a(d: &mut Daemon, src: &GuestPath, dest: &GuestPath) -> Result<()> {
+    let t = Transfer {
+        src,
+        dest,
+        follow_src: false,
+        follow_dest: true,
+    };
+    cpmv(d, t, "cp", Some("-a"))
 }
 
-fn cp_r(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    cpmv(d, r, "cp", Some("-rP"), false, true)
+pub fn cp_r(d: &mut Daemon, src: &GuestPath, dest: &GuestPath) -> Result<()> {
+    let t = Transfer {
+        src,
+        dest,
+        follow_src: false,
+        follow_dest: true,
+    };
+    cpmv(d, t, "cp", Some("-rP"))
 }
 
-fn mv(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    cpmv(d, r, "mv", None, false, false)
+pub fn mv(d: &mut Daemon, src: &GuestPath, dest: &GuestPath) -> Result<()> {
+    let t = Transfer {
+        src,
+        dest,
+        follow_src: false,
+        follow_dest: false,
+    };
+    cpmv(d, t, "mv", None)
 }
 
 /// ln -s / ln -sf through the tool, as 1.48 does (the tool's message is kept).
-fn symlink_tool(d: &Daemon, r: &Req, flag: &str) -> Result<RetValue> {
-    let link = host_path(d, r, 1, false)?;
+fn symlink_tool(d: &Daemon, target: &str, linkname: &GuestPath, flag: &str) -> Result<()> {
+    let link = linkname.resolve(d, false)?;
     let o = Cmd::new("ln")
         .arg(flag)
         .arg("--")
-        .arg(std::ffi::OsStr::from_bytes(r.bytes(0)))
+        .arg(std::ffi::OsStr::from_bytes(target.as_bytes()))
         .arg(&link)
         .run();
     if !o.ok() {
-        return Err(Error::msg(format!(
-            "ln {flag}: {}: {}: {}",
-            r.str(0),
-            r.str(1),
-            o.err_text()
-        )));
+        return Err(Error::msg(format!("ln {flag}: {target}: {linkname}: {}", o.err_text())));
     }
-    Ok(RetValue::None)
+    Ok(())
 }
 
-fn ln_s(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    symlink_tool(d, r, "-s")
+pub fn ln_s(d: &mut Daemon, target: &str, linkname: &GuestPath) -> Result<()> {
+    symlink_tool(d, target, linkname, "-s")
 }
 
-fn ln_sf(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    symlink_tool(d, r, "-sf")
+pub fn ln_sf(d: &mut Daemon, target: &str, linkname: &GuestPath) -> Result<()> {
+    symlink_tool(d, target, linkname, "-sf")
 }
 
 /// Hard links: the target is a guest path too (resolved inside the sysroot).
-fn hard_link(d: &Daemon, r: &Req, force: bool) -> Result<RetValue> {
-    let target = d
+fn hard_link(d: &Daemon, target: &str, linkname: &GuestPath, force: bool) -> Result<()> {
+    let context = || format!("link: {target}: {linkname}");
+    let target_host = d
         .sysroot
-        .resolve(r.bytes(0), false)
-        .map_err(|e| Error::io(&e, format!("link: {}: {}", r.str(0), r.str(1))))?;
-    let link = host_path(d, r, 1, false)?;
+        .resolve(target.as_bytes(), false)
+        .map_err(|e| Error::io(&e, context()))?;
+    let link = linkname.resolve(d, false)?;
     if force {
         let _ = fs::remove_file(&link);
     }
-    fs::hard_link(&target, &link).map_err(|e| Error::io(&e, format!("link: {}: {}", r.str(0), r.str(1))))?;
-    Ok(RetValue::None)
+    fs::hard_link(&target_host, &link).map_err(|e| Error::io(&e, context()))?;
+    Ok(())
 }
 
-fn ln(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    hard_link(d, r, false)
+pub fn ln(d: &mut Daemon, target: &str, linkname: &GuestPath) -> Result<()> {
+    hard_link(d, target, linkname, false)
 }
 
-fn ln_f(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    hard_link(d, r, true)
+pub fn ln_f(d: &mut Daemon, target: &str, linkname: &GuestPath) -> Result<()> {
+    hard_link(d, target, linkname, true)
 }
 
-fn utimens(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let p = host_path(d, r, 0, false)?;
+pub fn utimens(d: &mut Daemon, path: &GuestPath, atsecs: i64, atnsecs: i64, mtsecs: i64, mtnsecs: i64) -> Result<()> {
+    let p = path.resolve(d, false)?;
     let ns = |n: i64| match n {
         -1 => libc::UTIME_NOW,
         -2 => libc::UTIME_OMIT,
@@ -634,12 +560,12 @@ fn utimens(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     };
     let times = [
         libc::timespec {
-            tv_sec: r.int64(1),
-            tv_nsec: ns(r.int64(2)),
+            tv_sec: atsecs,
+            tv_nsec: ns(atnsecs),
         },
         libc::timespec {
-            tv_sec: r.int64(3),
-            tv_nsec: ns(r.int64(4)),
+            tv_sec: mtsecs,
+            tv_nsec: ns(mtnsecs),
         },
     ];
     let c = cpath(&p)?;
@@ -648,61 +574,52 @@ fn utimens(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     if rc == -1 {
         return Err(Error::io(
             &std::io::Error::last_os_error(),
-            format!("utimensat: {}", r.str(0)),
+            format!("utimensat: {path}"),
         ));
     }
-    Ok(RetValue::None)
+    Ok(())
 }
 
-fn truncate_size(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let p = host_path(d, r, 0, true)?;
-    let size = r.int64(1);
+pub fn truncate_size(d: &mut Daemon, path: &GuestPath, size: i64) -> Result<()> {
+    let p = path.resolve(d, true)?;
     let f = OpenOptions::new()
         .write(true)
         .custom_flags(libc::O_NOCTTY)
         .open(&p)
-        .map_err(|e| Error::io(&e, format!("open: {}", r.str(0))))?;
+        .map_err(|e| Error::io(&e, format!("open: {path}")))?;
     if size < 0 {
-        return Err(Error::perror(libc::EINVAL, format!("ftruncate: {}", r.str(0))));
+        return Err(Error::perror(libc::EINVAL, format!("ftruncate: {path}")));
     }
     f.set_len(size as u64)
-        .map_err(|e| Error::io(&e, format!("ftruncate: {}", r.str(0))))?;
-    Ok(RetValue::None)
+        .map_err(|e| Error::io(&e, format!("ftruncate: {path}")))?;
+    Ok(())
 }
 
-fn do_fallocate(d: &Daemon, r: &Req, len: i64) -> Result<RetValue> {
-    let p = host_path(d, r, 0, true)?;
-    let f = super::create_truncated(&p).map_err(|e| Error::io(&e, format!("open: {}", r.str(0))))?;
+fn do_fallocate(d: &Daemon, path: &GuestPath, len: i64) -> Result<()> {
+    let p = path.resolve(d, true)?;
+    let f = super::create_truncated(&p).map_err(|e| Error::io(&e, format!("open: {path}")))?;
     use std::os::fd::AsRawFd;
     // SAFETY: a valid open fd; posix_fallocate returns an errno value instead of setting errno.
     let rc = unsafe { libc::posix_fallocate(f.as_raw_fd(), 0, len) };
     if rc != 0 {
-        return Err(Error::perror(rc, r.str(0)));
+        return Err(Error::perror(rc, path.lossy()));
     }
-    Ok(RetValue::None)
+    Ok(())
 }
 
-fn fallocate(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let len = r.int(1);
+pub fn fallocate(d: &mut Daemon, path: &GuestPath, len: i32) -> Result<()> {
     if len < 0 {
         return Err(Error::msg("length < 0"));
     }
-    do_fallocate(d, r, len as i64)
+    do_fallocate(d, path, len as i64)
 }
 
-fn fallocate64(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    do_fallocate(d, r, r.int64(1))
+pub fn fallocate64(d: &mut Daemon, path: &GuestPath, len: i64) -> Result<()> {
+    do_fallocate(d, path, len)
 }
 
-fn make_node(
-    d: &Daemon,
-    r: &Req,
-    kind: u32,
-    mode_arg: usize,
-    dev: Option<(i32, i32)>,
-    path_arg: usize,
-) -> Result<RetValue> {
-    let mode = r.int(mode_arg);
+/// mkfifo / mknod*: `kind` is the file type bits added to `mode` (0: mode carries them).
+fn make_node(d: &Daemon, kind: u32, mode: i32, dev: Option<(i32, i32)>, path: &GuestPath) -> Result<()> {
     if kind != 0 && (mode & !0o7777) != 0 {
         return Err(Error::msg(format!(
             "{:o}: mode must specify only file permission bits",
@@ -710,9 +627,9 @@ fn make_node(
         )));
     }
     if mode < 0 {
-        return Err(Error::msg(format!("{}: mode is negative", r.str(path_arg))));
+        return Err(Error::msg(format!("{path}: mode is negative")));
     }
-    let p = host_path(d, r, path_arg, false)?;
+    let p = path.resolve(d, false)?;
     let c = cpath(&p)?;
     let (maj, min) = dev.unwrap_or((0, 0));
     // SAFETY: valid path; makedev/mknod are plain computations and a syscall.
@@ -724,66 +641,69 @@ fn make_node(
         )
     };
     if rc == -1 {
-        return Err(Error::io(&std::io::Error::last_os_error(), r.str(path_arg)));
+        return Err(Error::io(&std::io::Error::last_os_error(), path.lossy()));
     }
-    Ok(RetValue::None)
+    Ok(())
 }
 
-fn mkfifo(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    make_node(d, r, libc::S_IFIFO, 0, None, 1)
+pub fn mkfifo(d: &mut Daemon, mode: i32, path: &GuestPath) -> Result<()> {
+    make_node(d, libc::S_IFIFO, mode, None, path)
 }
 
-fn mknod(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    make_node(d, r, 0, 0, Some((r.int(1), r.int(2))), 3)
+pub fn mknod(d: &mut Daemon, mode: i32, devmajor: i32, devminor: i32, path: &GuestPath) -> Result<()> {
+    make_node(d, 0, mode, Some((devmajor, devminor)), path)
 }
 
-fn mknod_b(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    make_node(d, r, libc::S_IFBLK, 0, Some((r.int(1), r.int(2))), 3)
+pub fn mknod_b(d: &mut Daemon, mode: i32, devmajor: i32, devminor: i32, path: &GuestPath) -> Result<()> {
+    make_node(d, libc::S_IFBLK, mode, Some((devmajor, devminor)), path)
 }
 
-fn mknod_c(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    make_node(d, r, libc::S_IFCHR, 0, Some((r.int(1), r.int(2))), 3)
+pub fn mknod_c(d: &mut Daemon, mode: i32, devmajor: i32, devminor: i32, path: &GuestPath) -> Result<()> {
+    make_node(d, libc::S_IFCHR, mode, Some((devmajor, devminor)), path)
 }
 
-fn is_chardev(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+pub fn is_chardev(d: &mut Daemon, path: &GuestPath, o: IsChardevOpts) -> Result<bool> {
     use std::os::unix::fs::FileTypeExt;
-    file_test(d, r, r.opt_bool(0).unwrap_or(false), |m| m.file_type().is_char_device())
+    file_test(d, path, o.followsymlinks.unwrap_or(false), |m| {
+        m.file_type().is_char_device()
+    })
 }
 
-fn is_blockdev(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+pub fn is_blockdev(d: &mut Daemon, path: &GuestPath, o: IsBlockdevOpts) -> Result<bool> {
     use std::os::unix::fs::FileTypeExt;
-    file_test(d, r, r.opt_bool(0).unwrap_or(false), |m| {
+    file_test(d, path, o.followsymlinks.unwrap_or(false), |m| {
         m.file_type().is_block_device()
     })
 }
 
-fn is_fifo(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+pub fn is_fifo(d: &mut Daemon, path: &GuestPath, o: IsFifoOpts) -> Result<bool> {
     use std::os::unix::fs::FileTypeExt;
-    file_test(d, r, r.opt_bool(0).unwrap_or(false), |m| m.file_type().is_fifo())
+    file_test(d, path, o.followsymlinks.unwrap_or(false), |m| m.file_type().is_fifo())
 }
 
-fn is_socket(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+pub fn is_socket(d: &mut Daemon, path: &GuestPath, o: IsSocketOpts) -> Result<bool> {
     use std::os::unix::fs::FileTypeExt;
-    file_test(d, r, r.opt_bool(0).unwrap_or(false), |m| m.file_type().is_socket())
+    file_test(d, path, o.followsymlinks.unwrap_or(false), |m| {
+        m.file_type().is_socket()
+    })
 }
 
-fn get_umask(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
+pub fn get_umask(_d: &mut Daemon) -> Result<i32> {
     // SAFETY: umask swaps the mask; the second call restores it.
     let old = unsafe { libc::umask(0o022) };
     unsafe { libc::umask(old) };
-    Ok(RetValue::Int(old as i32))
+    Ok(old as i32)
 }
 
-fn internal_readlinklist(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let dir = host_path(d, r, 0, true)?;
+pub fn internal_readlinklist(d: &mut Daemon, path: &GuestPath, names: &[Vec<u8>]) -> Result<Vec<Vec<u8>>> {
+    let dir = path.resolve(d, true)?;
     if !fs::metadata(&dir)
-        .map_err(|e| Error::io(&e, format!("open: {}", r.str(0))))?
+        .map_err(|e| Error::io(&e, format!("open: {path}")))?
         .is_dir()
     {
-        return Err(Error::perror(libc::ENOTDIR, format!("open: {}", r.str(0))));
+        return Err(Error::perror(libc::ENOTDIR, format!("open: {path}")));
     }
-    let out = r
-        .list(1)
+    let out = names
         .iter()
         .map(|name| {
             if name.contains(&b'/') || name.is_empty() {
@@ -794,21 +714,22 @@ fn internal_readlinklist(d: &mut Daemon, r: &Req) -> Result<RetValue> {
                 .unwrap_or_default()
         })
         .collect();
-    Ok(RetValue::StrList(out))
+    Ok(out)
 }
 
-fn realpath(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let p = host_path(d, r, 0, true)?;
+pub fn realpath(d: &mut Daemon, path: &GuestPath) -> Result<Vec<u8>> {
+    let p = path.resolve(d, true)?;
     // Every component must exist, as with realpath(3).
-    fs::symlink_metadata(&p).map_err(|e| Error::io(&e, format!("realpath: {}", r.str(0))))?;
+    fs::symlink_metadata(&p).map_err(|e| Error::io(&e, format!("realpath: {path}")))?;
     let rest = p.strip_prefix(d.sysroot.root()).unwrap_or(&p);
     let mut out = b"/".to_vec();
     out.extend_from_slice(rest.as_os_str().as_bytes());
-    Ok(RetValue::Str(out))
+    Ok(out)
 }
 
-fn case_sensitive_path(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let path = r.bytes(0).to_vec();
+pub fn case_sensitive_path(d: &mut Daemon, path: &GuestPath) -> Result<Vec<u8>> {
+    let arg = path;
+    let path = path.as_bytes();
     // As 1.48: split on '/', skip empty elements, match each case-insensitively; every
     // element but the very last (even if followed only by an empty one) is entered like
     // a directory, and a missing last element is returned as given.
@@ -826,7 +747,7 @@ fn case_sensitive_path(d: &mut Daemon, r: &Req) -> Result<RetValue> {
         let dir = d
             .sysroot
             .resolve(&dir_guest, true)
-            .map_err(|e| Error::io(&e, r.str(0)))?;
+            .map_err(|e| Error::io(&e, arg.lossy()))?;
         let lc = elem.to_ascii_lowercase();
         let found = fs::read_dir(&dir)
             .map_err(|e| Error::io(&e, String::from_utf8_lossy(&dir_guest)))?
@@ -841,7 +762,7 @@ fn case_sensitive_path(d: &mut Daemon, r: &Req) -> Result<RetValue> {
         cur.push(b'/');
         cur.extend_from_slice(&name);
         if !last {
-            let host = d.sysroot.resolve(&cur, true).map_err(|e| Error::io(&e, r.str(0)))?;
+            let host = d.sysroot.resolve(&cur, true).map_err(|e| Error::io(&e, arg.lossy()))?;
             if !host.is_dir() {
                 return Err(Error::perror(
                     libc::ENOTDIR,
@@ -853,41 +774,79 @@ fn case_sensitive_path(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     if cur.is_empty() {
         cur.push(b'/');
     }
-    Ok(RetValue::Str(cur))
+    Ok(cur)
+}
+
+/// The optional arguments the four copy_* calls share (each has its own generated type).
+struct CopyOpts {
+    srcoffset: Option<i64>,
+    destoffset: Option<i64>,
+    size: Option<i64>,
+    sparse: Option<bool>,
+    append: Option<bool>,
+}
+
+macro_rules! copy_opts {
+    ($o:expr) => {{
+        let o = $o;
+        CopyOpts {
+            srcoffset: o.srcoffset,
+            destoffset: o.destoffset,
+            size: o.size,
+            sparse: o.sparse,
+            append: o.append,
+        }
+    }};
+}
+
+/// One end of a copy: the host path (or device) and the name messages use.
+struct CopyEnd {
+    path: std::path::PathBuf,
+    name: String,
+}
+
+impl CopyEnd {
+    fn guest(d: &Daemon, p: &GuestPath) -> Result<CopyEnd> {
+        Ok(CopyEnd {
+            path: p.resolve(d, true)?,
+            name: p.lossy(),
+        })
+    }
+
+    fn device(dev: &str) -> CopyEnd {
+        CopyEnd {
+            path: std::path::PathBuf::from(dev),
+            name: dev.to_string(),
+        }
+    }
 }
 
 /// The copy_* family: (source, destination) as host paths or devices, with 1.48's optargs.
-fn copy_common(
-    d: &mut Daemon,
-    r: &Req,
-    src: std::path::PathBuf,
-    dest: std::path::PathBuf,
-    dest_is_file: bool,
-) -> Result<RetValue> {
-    let srcoff = r.opt_int64(0).unwrap_or(0);
-    let destoff = r.opt_int64(1).unwrap_or(0);
+fn copy_common(d: &mut Daemon, src: CopyEnd, dest: CopyEnd, dest_is_file: bool, o: CopyOpts) -> Result<()> {
+    let srcoff = o.srcoffset.unwrap_or(0);
+    let destoff = o.destoffset.unwrap_or(0);
     if srcoff < 0 {
         return Err(Error::msg("srcoffset is negative"));
     }
     if destoff < 0 {
         return Err(Error::msg("destoffset is negative"));
     }
-    let size = match r.opt_int64(2) {
+    let size = match o.size {
         Some(s) if s < 0 => return Err(Error::msg("size is negative")),
         Some(s) => Some(s as u64),
         None => None,
     };
-    let sparse = r.opt_bool(3).unwrap_or(false);
-    let append = r.opt_bool(4).unwrap_or(false);
+    let sparse = o.sparse.unwrap_or(false);
+    let append = o.append.unwrap_or(false);
     if append && !dest_is_file {
         return Err(Error::msg("the append flag cannot be set for this call"));
     }
     copy_bytes(
         d,
-        &src,
-        &r.str(0),
-        &dest,
-        &r.str(1),
+        &src.path,
+        &src.name,
+        &dest.path,
+        &dest.name,
         dest_is_file,
         srcoff as u64,
         destoff as u64,
@@ -910,7 +869,7 @@ fn copy_bytes(
     size: Option<u64>,
     sparse: bool,
     append: bool,
-) -> Result<RetValue> {
+) -> Result<()> {
     use std::io::{Read, Seek, SeekFrom};
     let mut sf = File::open(src).map_err(|e| Error::io(&e, src_name))?;
     let mut o = OpenOptions::new();
@@ -968,36 +927,32 @@ fn copy_bytes(
             df.set_len(pos).map_err(|e| Error::io(&e, dest_name))?;
         }
     }
-    Ok(RetValue::None)
+    Ok(())
 }
 
-fn dev_path(r: &Req, i: usize) -> std::path::PathBuf {
-    std::path::PathBuf::from(std::ffi::OsStr::from_bytes(r.bytes(i)))
+pub fn copy_file_to_file(d: &mut Daemon, src: &GuestPath, dest: &GuestPath, o: CopyFileToFileOpts) -> Result<()> {
+    let (s, t) = (CopyEnd::guest(d, src)?, CopyEnd::guest(d, dest)?);
+    copy_common(d, s, t, true, copy_opts!(o))
 }
 
-fn copy_file_to_file(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let (s, t) = (host_path(d, r, 0, true)?, host_path(d, r, 1, true)?);
-    copy_common(d, r, s, t, true)
+pub fn copy_file_to_device(d: &mut Daemon, src: &GuestPath, dest: &str, o: CopyFileToDeviceOpts) -> Result<()> {
+    let s = CopyEnd::guest(d, src)?;
+    copy_common(d, s, CopyEnd::device(dest), false, copy_opts!(o))
 }
 
-fn copy_file_to_device(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let s = host_path(d, r, 0, true)?;
-    copy_common(d, r, s, dev_path(r, 1), false)
+pub fn copy_device_to_file(d: &mut Daemon, src: &str, dest: &GuestPath, o: CopyDeviceToFileOpts) -> Result<()> {
+    let t = CopyEnd::guest(d, dest)?;
+    copy_common(d, CopyEnd::device(src), t, true, copy_opts!(o))
 }
 
-fn copy_device_to_file(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let t = host_path(d, r, 1, true)?;
-    copy_common(d, r, dev_path(r, 0), t, true)
+pub fn copy_device_to_device(d: &mut Daemon, src: &str, dest: &str, o: CopyDeviceToDeviceOpts) -> Result<()> {
+    copy_common(d, CopyEnd::device(src), CopyEnd::device(dest), false, copy_opts!(o))
 }
 
-fn copy_device_to_device(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    copy_common(d, r, dev_path(r, 0), dev_path(r, 1), false)
-}
-
-fn rename(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let (a, b) = (host_path(d, r, 0, false)?, host_path(d, r, 1, false)?);
-    fs::rename(&a, &b).map_err(|e| Error::io(&e, format!("rename: {}: {}", r.str(0), r.str(1))))?;
-    Ok(RetValue::None)
+pub fn rename(d: &mut Daemon, oldpath: &GuestPath, newpath: &GuestPath) -> Result<()> {
+    let (a, b) = (oldpath.resolve(d, false)?, newpath.resolve(d, false)?);
+    fs::rename(&a, &b).map_err(|e| Error::io(&e, format!("rename: {oldpath}: {newpath}")))?;
+    Ok(())
 }
 
 /// Replace the trailing "XXXXXX" of a template (EINVAL without one), as mkstemp(3) does.
@@ -1024,37 +979,40 @@ fn fill_template(tmpl: &[u8], suffix: &[u8]) -> Option<Vec<u8>> {
 /// with EEXIST when taken).
 fn unique_from_template(
     d: &Daemon,
-    r: &Req,
+    template: &GuestPath,
     suffix: &[u8],
     make: &dyn Fn(&Path) -> std::io::Result<()>,
-) -> Result<RetValue> {
-    let tmpl = r.bytes(0);
+) -> Result<Vec<u8>> {
+    let tmpl = template.as_bytes();
     for _ in 0..100 {
         let Some(name) = fill_template(tmpl, suffix) else {
             let mut shown = tmpl.to_vec();
             shown.extend_from_slice(suffix);
             return Err(Error::perror(libc::EINVAL, String::from_utf8_lossy(&shown)));
         };
-        let host = d.sysroot.resolve(&name, false).map_err(|e| Error::io(&e, r.str(0)))?;
+        let host = d
+            .sysroot
+            .resolve(&name, false)
+            .map_err(|e| Error::io(&e, template.lossy()))?;
         match make(&host) {
-            Ok(()) => return Ok(RetValue::Str(name)),
+            Ok(()) => return Ok(name),
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(Error::io(&e, r.str(0))),
+            Err(e) => return Err(Error::io(&e, template.lossy())),
         }
     }
-    Err(Error::perror(libc::EEXIST, r.str(0)))
+    Err(Error::perror(libc::EEXIST, template.lossy()))
 }
 
-fn mkdtemp(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    unique_from_template(d, r, b"", &|p| fs::DirBuilder::new().mode(0o700).create(p))
+pub fn mkdtemp(d: &mut Daemon, tmpl: &GuestPath) -> Result<Vec<u8>> {
+    unique_from_template(d, tmpl, b"", &|p| fs::DirBuilder::new().mode(0o700).create(p))
 }
 
-fn mktemp(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let suffix = r.opt_str(0).unwrap_or_default();
-    if !suffix.is_empty() && !r.bytes(0).ends_with(b"X") {
-        return Err(Error::msg(format!("template {} must end in X", r.str(0))));
+pub fn mktemp(d: &mut Daemon, tmpl: &GuestPath, o: MktempOpts) -> Result<Vec<u8>> {
+    let suffix = o.suffix.unwrap_or_default();
+    if !suffix.is_empty() && !tmpl.as_bytes().ends_with(b"X") {
+        return Err(Error::msg(format!("template {tmpl} must end in X")));
     }
-    unique_from_template(d, r, suffix.as_bytes(), &|p| {
+    unique_from_template(d, tmpl, suffix.as_bytes(), &|p| {
         OpenOptions::new()
             .write(true)
             .create_new(true)
@@ -1066,15 +1024,15 @@ fn mktemp(d: &mut Daemon, r: &Req) -> Result<RetValue> {
 
 /// Fill a directory's filesystem with zeroes, then delete the filler (so the free space
 /// compresses or sparsifies well).
-fn zero_free_space(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let dir = host_path(d, r, 0, true)?;
+pub fn zero_free_space(d: &mut Daemon, directory: &GuestPath) -> Result<()> {
+    let dir = directory.resolve(d, true)?;
     let name = dir.join(format!(".guestfs-zero-free-space-{}", std::process::id()));
     let mut f = OpenOptions::new()
         .write(true)
         .create_new(true)
         .mode(0o600)
         .open(&name)
-        .map_err(|e| Error::io(&e, r.str(0)))?;
+        .map_err(|e| Error::io(&e, directory.lossy()))?;
     let zeroes = vec![0u8; 1 << 20];
     let res = loop {
         match f.write(&zeroes) {
@@ -1082,7 +1040,7 @@ fn zero_free_space(d: &mut Daemon, r: &Req) -> Result<RetValue> {
             Ok(_) => {}
             Err(e) if e.raw_os_error() == Some(libc::ENOSPC) => break Ok(()),
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(e) => break Err(Error::io(&e, format!("write: {}", r.str(0)))),
+            Err(e) => break Err(Error::io(&e, format!("write: {directory}"))),
         }
     };
     let _ = f.sync_all();
@@ -1090,39 +1048,38 @@ fn zero_free_space(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let _ = fs::remove_file(&name);
     // SAFETY: sync takes no arguments.
     unsafe { libc::sync() };
-    res.map(|_| RetValue::None)
+    res
 }
 
-fn mklost_and_found(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let dir = host_path(d, r, 0, true)?;
+pub fn mklost_and_found(d: &mut Daemon, mountpoint: &GuestPath) -> Result<()> {
+    let dir = mountpoint.resolve(d, true)?;
     let o = Cmd::new("mklost+found").chdir(&dir).run();
     if !o.ok() {
         return Err(Error::msg(format!("mklost+found: {}", o.err_or_out())));
     }
-    Ok(RetValue::None)
+    Ok(())
 }
 
-fn lchown(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let (owner, group) = (r.int(0), r.int(1));
-    let p = host_path(d, r, 2, false)?;
+pub fn lchown(d: &mut Daemon, owner: i32, group: i32, path: &GuestPath) -> Result<()> {
+    let p = path.resolve(d, false)?;
     let c = cpath(&p)?;
     // SAFETY: valid path; -1 leaves an id unchanged.
     if unsafe { libc::lchown(c.as_ptr(), owner as libc::uid_t, group as libc::gid_t) } == -1 {
         return Err(Error::io(
             &std::io::Error::last_os_error(),
-            format!("{}: {}.{}", r.str(2), owner, group),
+            format!("{path}: {owner}.{group}"),
         ));
     }
-    Ok(RetValue::None)
+    Ok(())
 }
 
-fn llz(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    long_listing(d, r, "-lanZ")
+pub fn llz(d: &mut Daemon, directory: &GuestPath) -> Result<Vec<u8>> {
+    long_listing(d, directory, "-lanZ")
 }
 
-fn fill_dir(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let dir = r.str(0);
-    for i in 0..r.int(1).max(0) {
+pub fn fill_dir(d: &mut Daemon, dir: &GuestPath, nr: i32) -> Result<()> {
+    let dir = dir.lossy();
+    for i in 0..nr.max(0) {
         let name = format!("{dir}/{i:08}");
         let p = d
             .sysroot
@@ -1136,24 +1093,25 @@ fn fill_dir(d: &mut Daemon, r: &Req) -> Result<RetValue> {
             .open(&p)
             .map_err(|e| Error::io(&e, format!("create: {name}")))?;
     }
-    Ok(RetValue::None)
+    Ok(())
 }
 
-fn copy_attributes(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let all = r.opt_bool(0) == Some(true);
-    let pick = |i: usize, default_all: bool| r.opt_bool(i).unwrap_or(all && default_all);
-    let (mode, xattrs, owner) = (pick(1, true), pick(2, true), pick(3, true));
-    let src = host_path(d, r, 0, true)?;
-    let dest = host_path(d, r, 1, true)?;
-    let sm = fs::metadata(&src).map_err(|e| Error::io(&e, format!("stat: {}", r.str(0))))?;
-    let dm = fs::metadata(&dest).map_err(|e| Error::io(&e, format!("stat: {}", r.str(1))))?;
+pub fn copy_attributes(d: &mut Daemon, src: &GuestPath, dest: &GuestPath, o: CopyAttributesOpts) -> Result<()> {
+    let all = o.all == Some(true);
+    let pick = |v: Option<bool>| v.unwrap_or(all);
+    let (mode, xattrs, owner) = (pick(o.mode), pick(o.xattributes), pick(o.ownership));
+    let (src_name, dest_name) = (src, dest);
+    let src = src_name.resolve(d, true)?;
+    let dest = dest_name.resolve(d, true)?;
+    let sm = fs::metadata(&src).map_err(|e| Error::io(&e, format!("stat: {src_name}")))?;
+    let dm = fs::metadata(&dest).map_err(|e| Error::io(&e, format!("stat: {dest_name}")))?;
     if mode && (sm.mode() & 0o7777) != (dm.mode() & 0o7777) {
         fs::set_permissions(&dest, fs::Permissions::from_mode(sm.mode() & 0o7777))
-            .map_err(|e| Error::io(&e, format!("chmod: {}", r.str(1))))?;
+            .map_err(|e| Error::io(&e, format!("chmod: {dest_name}")))?;
     }
     if owner && (sm.uid() != dm.uid() || sm.gid() != dm.gid()) {
         std::os::unix::fs::chown(&dest, Some(sm.uid()), Some(sm.gid()))
-            .map_err(|e| Error::io(&e, format!("chown: {}", r.str(1))))?;
+            .map_err(|e| Error::io(&e, format!("chown: {dest_name}")))?;
     }
     if xattrs {
         let o = Cmd::new("getfattr")
@@ -1174,17 +1132,16 @@ fn copy_attributes(d: &mut Daemon, r: &Req) -> Result<RetValue> {
                 .stdin_bytes(input.into_bytes())
                 .run();
             if !o2.ok() {
-                return Err(Error::msg(format!("setfattr: {}: {}", r.str(1), o2.err_text())));
+                return Err(Error::msg(format!("setfattr: {dest_name}: {}", o2.err_text())));
             }
         }
     }
-    Ok(RetValue::None)
+    Ok(())
 }
 
 /// Deprecated write_file: size 0 means "strlen(content)".
-fn write_file_deprecated(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let content = r.bytes(1);
-    let size = r.int(2);
+pub fn write_file(d: &mut Daemon, path: &GuestPath, content: &str, size: i32) -> Result<()> {
+    let content = content.as_bytes();
     if size < 0 {
         return Err(Error::msg("size cannot be negative"));
     }
@@ -1192,34 +1149,34 @@ fn write_file_deprecated(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     if n > content.len() {
         return Err(Error::msg("size parameter is larger than string content"));
     }
-    let p = host_path(d, r, 0, true)?;
-    let mut f = super::create_truncated(&p).map_err(|e| Error::io(&e, format!("open: {}", r.str(0))))?;
+    let p = path.resolve(d, true)?;
+    let mut f = super::create_truncated(&p).map_err(|e| Error::io(&e, format!("open: {path}")))?;
     f.write_all(&content[..n]).map_err(|e| Error::io(&e, "write"))?;
-    Ok(RetValue::None)
+    Ok(())
 }
 
-/// A Dev_or_Path argument as a host path.
-fn dev_or_path(d: &Daemon, r: &Req, i: usize) -> Result<(std::path::PathBuf, bool)> {
-    if r.bytes(i).starts_with(b"/dev/") && crate::dispatch::is_device_parameter(&r.str(i)) {
-        Ok((dev_path(r, i), false))
+/// A Dev_or_Path argument (a device the dispatcher translated, or a guest path) as a copy
+/// end, and whether it is a file.
+fn dev_or_path(d: &Daemon, arg: &str) -> Result<(CopyEnd, bool)> {
+    if arg.starts_with("/dev/") && crate::checks::is_device_parameter(arg) {
+        Ok((CopyEnd::device(arg), false))
     } else {
-        Ok((host_path(d, r, i, true)?, true))
+        Ok((CopyEnd::guest(d, &GuestPath::new(arg.as_bytes()))?, true))
     }
 }
 
-fn copy_size(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let (s, _) = dev_or_path(d, r, 0)?;
-    let (t, is_file) = dev_or_path(d, r, 1)?;
-    let size = r.int64(2);
+pub fn copy_size(d: &mut Daemon, src: &str, dest: &str, size: i64) -> Result<()> {
+    let (s, _) = dev_or_path(d, src)?;
+    let (t, is_file) = dev_or_path(d, dest)?;
     if size < 0 {
         return Err(Error::msg("size is negative"));
     }
     copy_bytes(
         d,
-        &s,
-        &r.str(0),
-        &t,
-        &r.str(1),
+        &s.path,
+        &s.name,
+        &t.path,
+        &t.name,
         is_file,
         0,
         0,
@@ -1229,15 +1186,15 @@ fn copy_size(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     )
 }
 
-fn dd(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let (s, _) = dev_or_path(d, r, 0)?;
-    let (t, is_file) = dev_or_path(d, r, 1)?;
-    copy_bytes(d, &s, &r.str(0), &t, &r.str(1), is_file, 0, 0, None, false, false)
+pub fn dd(d: &mut Daemon, src: &str, dest: &str) -> Result<()> {
+    let (s, _) = dev_or_path(d, src)?;
+    let (t, is_file) = dev_or_path(d, dest)?;
+    copy_bytes(d, &s.path, &s.name, &t.path, &t.name, is_file, 0, 0, None, false, false)
 }
 
-fn open_guest(d: &Daemon, r: &Req, i: usize) -> Result<File> {
-    let p = host_path(d, r, i, true)?;
-    File::open(&p).map_err(|e| Error::io(&e, r.str(i)))
+fn open_guest(d: &Daemon, path: &GuestPath) -> Result<File> {
+    let p = path.resolve(d, true)?;
+    File::open(&p).map_err(|e| Error::io(&e, path.lossy()))
 }
 
 pub fn checksum_program(csumtype: &str) -> Result<&'static str> {
@@ -1257,9 +1214,9 @@ pub fn checksum_program(csumtype: &str) -> Result<&'static str> {
     })
 }
 
-fn checksum(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let prog = checksum_program(&r.str(0))?;
-    let f = open_guest(d, r, 1)?;
+pub fn checksum(d: &mut Daemon, csumtype: &str, path: &GuestPath) -> Result<Vec<u8>> {
+    let prog = checksum_program(csumtype)?;
+    let f = open_guest(d, path)?;
     let o = Cmd::new(prog).stdin_file(f).run();
     if !o.ok() {
         return Err(Error::msg(format!("{prog}: {}", o.err_text())));
@@ -1270,55 +1227,55 @@ fn checksum(d: &mut Daemon, r: &Req) -> Result<RetValue> {
         .next()
         .unwrap_or(&[])
         .to_vec();
-    Ok(RetValue::Str(first))
+    Ok(first)
 }
 
-fn headtail(d: &Daemon, r: &Req, prog: &str, n: String, path_arg: usize) -> Result<RetValue> {
-    let f = open_guest(d, r, path_arg)?;
+fn headtail(d: &Daemon, path: &GuestPath, prog: &str, n: String) -> Result<Vec<Vec<u8>>> {
+    let f = open_guest(d, path)?;
     let o = Cmd::new(prog).arg("-n").arg(&n).stdin_file(f).run();
     if !o.ok() {
         return Err(Error::msg(format!("{prog} -n {n}: {}", o.err_text())));
     }
-    Ok(RetValue::StrList(split_lines(&o.stdout)))
+    Ok(split_lines(&o.stdout))
 }
 
-fn head(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    headtail(d, r, "head", "10".into(), 0)
+pub fn head(d: &mut Daemon, path: &GuestPath) -> Result<Vec<Vec<u8>>> {
+    headtail(d, path, "head", "10".into())
 }
 
-fn tail(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    headtail(d, r, "tail", "10".into(), 0)
+pub fn tail(d: &mut Daemon, path: &GuestPath) -> Result<Vec<Vec<u8>>> {
+    headtail(d, path, "tail", "10".into())
 }
 
-fn head_n(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    headtail(d, r, "head", r.int(0).to_string(), 1)
+pub fn head_n(d: &mut Daemon, nrlines: i32, path: &GuestPath) -> Result<Vec<Vec<u8>>> {
+    headtail(d, path, "head", nrlines.to_string())
 }
 
-fn tail_n(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let n = r.int(0);
+pub fn tail_n(d: &mut Daemon, nrlines: i32, path: &GuestPath) -> Result<Vec<Vec<u8>>> {
+    let n = nrlines;
     let s = if n >= 0 {
         n.to_string()
     } else {
         format!("+{}", -(n as i64))
     };
-    headtail(d, r, "tail", s, 1)
+    headtail(d, path, "tail", s)
 }
 
-fn wc_l(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    wc(d, r, "-l")
+pub fn wc_l(d: &mut Daemon, path: &GuestPath) -> Result<i32> {
+    wc(d, path, "-l")
 }
 
-fn wc_c(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    wc(d, r, "-c")
+pub fn wc_c(d: &mut Daemon, path: &GuestPath) -> Result<i32> {
+    wc(d, path, "-c")
 }
 
-fn wc_w(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    wc(d, r, "-w")
+pub fn wc_w(d: &mut Daemon, path: &GuestPath) -> Result<i32> {
+    wc(d, path, "-w")
 }
 
-fn wc(d: &Daemon, r: &Req, flag: &str) -> Result<RetValue> {
-    let p = host_path(d, r, 0, true)?;
-    let f = File::open(&p).map_err(|e| Error::io(&e, format!("wc {flag}: {}", r.str(0))))?;
+fn wc(d: &Daemon, path: &GuestPath, flag: &str) -> Result<i32> {
+    let p = path.resolve(d, true)?;
+    let f = File::open(&p).map_err(|e| Error::io(&e, format!("wc {flag}: {path}")))?;
     let o = Cmd::new("wc").arg(flag).stdin_file(f).run();
     if !o.ok() {
         return Err(Error::msg(format!("wc {flag}: {}", o.err_text())));
@@ -1326,22 +1283,20 @@ fn wc(d: &Daemon, r: &Req, flag: &str) -> Result<RetValue> {
     let t = o.out_text();
     t.trim()
         .parse::<i32>()
-        .map(RetValue::Int)
         .map_err(|_| Error::msg(format!("cannot parse number: {t}")))
 }
 
-fn du(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let p = host_path(d, r, 0, false)?;
+pub fn du(d: &mut Daemon, path: &GuestPath) -> Result<i64> {
+    let p = path.resolve(d, false)?;
     let o = Cmd::new("du").arg("-s").arg(&p).run();
     if !o.ok() {
-        return Err(Error::msg(format!("{}: {}", r.str(0), o.err_text())));
+        return Err(Error::msg(format!("{path}: {}", o.err_text())));
     }
     let t = o.out_text();
     t.split_whitespace()
         .next()
         .and_then(|n| n.parse::<i64>().ok())
-        .map(RetValue::Int64)
-        .ok_or_else(|| Error::msg(format!("{}: could not read output: {t}", r.str(0))))
+        .ok_or_else(|| Error::msg(format!("{path}: could not read output: {t}")))
 }
 
 #[cfg(test)]

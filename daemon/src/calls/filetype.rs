@@ -4,29 +4,20 @@ use std::fs;
 use std::os::unix::fs::FileTypeExt;
 use std::path::Path;
 
-use guestfs_protocol::RetValue;
-
-use super::{host_path, Handler};
+use crate::args::GuestPath;
 use crate::cmd::Cmd;
 use crate::daemon::Daemon;
 use crate::error::{Error, Result};
-use crate::request::Req;
-
-pub const CALLS: &[(&str, Handler)] = &[
-    ("file", file),
-    ("file_architecture", file_architecture),
-    ("zfile", zfile),
-];
 
 /// Deprecated zfile: `file` on the decompressed contents.
-fn zfile(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let cat = match r.str(0).as_str() {
+pub fn zfile(d: &mut Daemon, meth: &str, path: &GuestPath) -> Result<String> {
+    let cat = match meth {
         "gzip" | "compress" => "zcat",
         "bzip2" => "bzcat",
         m => return Err(Error::msg(format!("unknown method: {m}"))),
     };
-    let p = host_path(d, r, 1, true)?;
-    let f = fs::File::open(&p).map_err(|e| Error::io(&e, r.str(1)))?;
+    let p = path.resolve(d, true)?;
+    let f = fs::File::open(&p).map_err(|e| Error::io(&e, path.lossy()))?;
     let mut dec = Cmd::new(cat).stdin_file(f).spawn_streaming(false, true)?;
     let Some(out) = dec.child.stdout.take() else {
         return Err(Error::msg("zcat: no output"));
@@ -36,7 +27,7 @@ fn zfile(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     if !o.ok() {
         return Err(Error::msg(o.err_text()));
     }
-    Ok(RetValue::Str(o.out_text().trim_end().as_bytes().to_vec()))
+    Ok(o.out_text().trim_end().to_string())
 }
 
 /// The `file` tool's one-line description, trailing spaces trimmed.
@@ -52,14 +43,15 @@ fn file_tool(args: &[&str], p: &Path) -> Result<String> {
     Ok(o.out_text().trim_end().to_string())
 }
 
-/// 1.48's file: non-regular files are named without running the tool.
-fn describe(d: &Daemon, r: &Req, i: usize) -> Result<(String, std::path::PathBuf)> {
-    let arg = r.str(i);
-    if arg.starts_with("/dev/") && crate::dispatch::is_device_parameter(&arg) {
+/// 1.48's file: non-regular files are named without running the tool. `path` is a guest
+/// path, or (for `file`'s Dev_or_Path argument) a device already translated.
+fn describe(d: &Daemon, path: &GuestPath) -> Result<(String, std::path::PathBuf)> {
+    let arg = path.lossy();
+    if arg.starts_with("/dev/") && crate::checks::is_device_parameter(&arg) {
         let p = std::path::PathBuf::from(&arg);
         return Ok((file_tool(&["-zSbsL"], &p)?, p));
     }
-    let p = host_path(d, r, i, false)?;
+    let p = path.resolve(d, false)?;
     let m = fs::symlink_metadata(&p).map_err(|e| Error::io(&e, format!("lstat: {arg}")))?;
     let ft = m.file_type();
     let s = if ft.is_dir() {
@@ -80,8 +72,8 @@ fn describe(d: &Daemon, r: &Req, i: usize) -> Result<(String, std::path::PathBuf
     Ok((s.to_string(), p))
 }
 
-fn file(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    Ok(RetValue::Str(describe(d, r, 0)?.0.into_bytes()))
+pub fn file(d: &mut Daemon, path: &str) -> Result<String> {
+    Ok(describe(d, &GuestPath::new(path.as_bytes()))?.0)
 }
 
 /// Parse "ELF 64-bit LSB executable, x86-64, version 1 …" into (bits, endianness, machine).
@@ -254,14 +246,14 @@ fn rand_suffix() -> u128 {
         .unwrap_or(0)
 }
 
-fn file_architecture(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let (magic, host) = describe(d, r, 0)?;
+pub fn file_architecture(d: &mut Daemon, filename: &GuestPath) -> Result<String> {
+    let (magic, host) = describe(d, filename)?;
     let host = if host.is_symlink() {
-        host_path(d, r, 0, true)?
+        filename.resolve(d, true)?
     } else {
         host
     };
-    Ok(RetValue::Str(arch_of_magic(&magic, &r.str(0), &host)?.into_bytes()))
+    arch_of_magic(&magic, &filename.lossy(), &host)
 }
 
 #[cfg(test)]

@@ -5,14 +5,10 @@ use std::ffi::CString;
 use std::fs;
 use std::os::unix::ffi::OsStrExt;
 
-use guestfs_protocol::RetValue;
-
-use super::Handler;
+use crate::args::GuestPath;
 use crate::daemon::Daemon;
 use crate::error::Result;
-use crate::request::Req;
-
-pub const CALLS: &[(&str, Handler)] = &[("glob_expand", glob_expand)];
+use crate::generated::opts::GlobExpandOpts;
 
 /// Expand `{a,b}` alternatives (nested, left to right), as GLOB_BRACE does.
 pub fn expand_braces(p: &[u8]) -> Vec<Vec<u8>> {
@@ -116,10 +112,10 @@ fn glob_one(d: &Daemon, pattern: &[u8]) -> Vec<Vec<u8>> {
     found
 }
 
-fn glob_expand(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let mark = r.opt_bool(0).unwrap_or(true);
+pub fn glob_expand(d: &mut Daemon, pattern: &GuestPath, o: GlobExpandOpts) -> Result<Vec<Vec<u8>>> {
+    let mark = o.directoryslash.unwrap_or(true);
     let mut out = Vec::new();
-    for p in expand_braces(r.bytes(0)) {
+    for p in expand_braces(pattern.as_bytes()) {
         if p.first() != Some(&b'/') {
             continue;
         }
@@ -130,7 +126,7 @@ fn glob_expand(d: &mut Daemon, r: &Req) -> Result<RetValue> {
             out.push(m);
         }
     }
-    Ok(RetValue::StrList(out))
+    Ok(out)
 }
 
 #[cfg(test)]

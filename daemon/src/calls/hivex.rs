@@ -12,52 +12,26 @@ use std::cell::RefCell;
 use std::ffi::CString;
 use std::os::unix::ffi::OsStrExt;
 
-use guestfs_protocol::{FieldValue, RetValue, StructValue, Value};
+use guestfs_protocol::structs::{HivexNode, HivexValue};
 
-use super::Handler;
+use crate::args::GuestPath;
 use crate::daemon::Daemon;
 use crate::error::{Error, Result};
-use crate::request::Req;
+use crate::generated::opts::HivexOpenOpts;
 use ffi::Hive;
-
-pub const CALLS: &[(&str, Handler)] = &[
-    ("hivex_open", hivex_open),
-    ("hivex_close", hivex_close),
-    ("hivex_root", hivex_root),
-    ("hivex_node_name", hivex_node_name),
-    ("hivex_node_children", hivex_node_children),
-    ("hivex_node_get_child", hivex_node_get_child),
-    ("hivex_node_parent", hivex_node_parent),
-    ("hivex_node_values", hivex_node_values),
-    ("hivex_node_get_value", hivex_node_get_value),
-    ("hivex_value_key", hivex_value_key),
-    ("hivex_value_type", hivex_value_type),
-    ("hivex_value_value", hivex_value_value),
-    ("hivex_value_string", hivex_value_string),
-    ("hivex_value_utf8", hivex_value_string),
-    ("hivex_commit", hivex_commit),
-    ("hivex_node_add_child", hivex_node_add_child),
-    ("hivex_node_delete_child", hivex_node_delete_child),
-    ("hivex_node_set_value", hivex_node_set_value),
-];
 
 thread_local! {
     /// The open hive. The daemon serves calls on one thread, so the handle never moves.
     static HIVE: RefCell<Option<Hive>> = const { RefCell::new(None) };
 }
 
-/// Runs `f` on the open hive, or fails as 1.48's NEED_HANDLE does.
-fn with_hive<T>(r: &Req, f: impl FnOnce(&mut Hive) -> std::io::Result<T>) -> Result<T> {
+/// Runs `f` on the open hive, or fails as 1.48's NEED_HANDLE does, naming `call`'s C
+/// function.
+fn with_hive<T>(call: &str, f: impl FnOnce(&mut Hive) -> std::io::Result<T>) -> Result<T> {
     HIVE.with(|h| match h.borrow_mut().as_mut() {
         Some(hive) => f(hive).map_err(|e| Error::io(&e, "failed")),
         None => Err(Error::msg(format!(
-            "do_{}: you must call 'hivex-open' first to initialize the hivex handle",
-            // hivex_value_utf8 is served by do_hivex_value_string in 1.48.
-            if r.action.name == "hivex_value_utf8" {
-                "hivex_value_string"
-            } else {
-                r.action.name.as_str()
-            }
+            "do_{call}: you must call 'hivex-open' first to initialize the hivex handle"
         ))),
     })
 }
@@ -68,102 +42,98 @@ fn c_arg(b: &[u8]) -> CString {
     CString::new(&b[..end]).unwrap_or_default()
 }
 
-fn handle_list(v: Vec<u64>) -> RetValue {
-    RetValue::StructList(
-        v.into_iter()
-            .map(|x| StructValue {
-                fields: vec![FieldValue::Int64(x as i64)],
-            })
-            .collect(),
-    )
-}
-
-fn hivex_open(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+pub fn hivex_open(d: &mut Daemon, filename: &GuestPath, o: HivexOpenOpts) -> Result<()> {
     HIVE.with(|h| h.borrow_mut().take());
-    let path = super::host_path(d, r, 0, true)?;
+    let path = filename.resolve(d, true)?;
     let mut flags = 0;
-    for (i, flag) in [
-        (0, ffi::OPEN_VERBOSE),
-        (1, ffi::OPEN_DEBUG),
-        (2, ffi::OPEN_WRITE),
-        (3, ffi::OPEN_UNSAFE),
+    for (set, flag) in [
+        (o.verbose, ffi::OPEN_VERBOSE),
+        (o.debug, ffi::OPEN_DEBUG),
+        (o.write, ffi::OPEN_WRITE),
+        (o.r#unsafe, ffi::OPEN_UNSAFE),
     ] {
-        if r.opt_bool(i) == Some(true) {
+        if set == Some(true) {
             flags |= flag;
         }
     }
     let cpath = c_arg(path.as_os_str().as_bytes());
-    let hive = Hive::open(&cpath, flags).map_err(|e| Error::io(&e, format!("hivex failed to open {}", r.str(0))))?;
+    let hive = Hive::open(&cpath, flags).map_err(|e| Error::io(&e, format!("hivex failed to open {filename}")))?;
     HIVE.with(|h| *h.borrow_mut() = Some(hive));
-    Ok(RetValue::None)
+    Ok(())
 }
 
-fn hivex_close(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    with_hive(r, |_| Ok(()))?;
+pub fn hivex_close(_d: &mut Daemon) -> Result<()> {
+    with_hive("hivex_close", |_| Ok(()))?;
     HIVE.with(|h| h.borrow_mut().take());
-    Ok(RetValue::None)
+    Ok(())
 }
 
-fn hivex_root(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    with_hive(r, |h| h.root()).map(|n| RetValue::Int64(n as i64))
+pub fn hivex_root(_d: &mut Daemon) -> Result<i64> {
+    with_hive("hivex_root", |h| h.root()).map(|n| n as i64)
 }
 
-fn hivex_node_name(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    with_hive(r, |h| h.node_name(r.int64(0) as u64)).map(RetValue::Str)
+pub fn hivex_node_name(_d: &mut Daemon, nodeh: i64) -> Result<Vec<u8>> {
+    with_hive("hivex_node_name", |h| h.node_name(nodeh as u64))
 }
 
-fn hivex_node_children(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    with_hive(r, |h| h.node_children(r.int64(0) as u64)).map(handle_list)
+pub fn hivex_node_children(_d: &mut Daemon, nodeh: i64) -> Result<Vec<HivexNode>> {
+    let v = with_hive("hivex_node_children", |h| h.node_children(nodeh as u64))?;
+    Ok(v.into_iter().map(|x| HivexNode { hivex_node_h: x as i64 }).collect())
 }
 
-fn hivex_node_get_child(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let name = c_arg(r.bytes(1));
-    with_hive(r, |h| h.node_get_child(r.int64(0) as u64, &name)).map(|n| RetValue::Int64(n as i64))
+pub fn hivex_node_get_child(_d: &mut Daemon, nodeh: i64, name: &str) -> Result<i64> {
+    let name = c_arg(name.as_bytes());
+    with_hive("hivex_node_get_child", |h| h.node_get_child(nodeh as u64, &name)).map(|n| n as i64)
 }
 
-fn hivex_node_parent(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    with_hive(r, |h| h.node_parent(r.int64(0) as u64)).map(|n| RetValue::Int64(n as i64))
+pub fn hivex_node_parent(_d: &mut Daemon, nodeh: i64) -> Result<i64> {
+    with_hive("hivex_node_parent", |h| h.node_parent(nodeh as u64)).map(|n| n as i64)
 }
 
-fn hivex_node_values(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    with_hive(r, |h| h.node_values(r.int64(0) as u64)).map(handle_list)
+pub fn hivex_node_values(_d: &mut Daemon, nodeh: i64) -> Result<Vec<HivexValue>> {
+    let v = with_hive("hivex_node_values", |h| h.node_values(nodeh as u64))?;
+    Ok(v.into_iter()
+        .map(|x| HivexValue {
+            hivex_value_h: x as i64,
+        })
+        .collect())
 }
 
-fn hivex_node_get_value(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let key = c_arg(r.bytes(1));
-    with_hive(r, |h| h.node_get_value(r.int64(0) as u64, &key)).map(|v| RetValue::Int64(v as i64))
+pub fn hivex_node_get_value(_d: &mut Daemon, nodeh: i64, key: &str) -> Result<i64> {
+    let key = c_arg(key.as_bytes());
+    with_hive("hivex_node_get_value", |h| h.node_get_value(nodeh as u64, &key)).map(|v| v as i64)
 }
 
-fn hivex_value_key(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    with_hive(r, |h| h.value_key(r.int64(0) as u64)).map(RetValue::Str)
+pub fn hivex_value_key(_d: &mut Daemon, valueh: i64) -> Result<Vec<u8>> {
+    with_hive("hivex_value_key", |h| h.value_key(valueh as u64))
 }
 
-fn hivex_value_type(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    with_hive(r, |h| h.value_type(r.int64(0) as u64)).map(RetValue::Int64)
+pub fn hivex_value_type(_d: &mut Daemon, valueh: i64) -> Result<i64> {
+    with_hive("hivex_value_type", |h| h.value_type(valueh as u64))
 }
 
-fn hivex_value_value(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    with_hive(r, |h| h.value_value(r.int64(0) as u64)).map(RetValue::Buffer)
+pub fn hivex_value_value(_d: &mut Daemon, valueh: i64) -> Result<Vec<u8>> {
+    with_hive("hivex_value_value", |h| h.value_value(valueh as u64))
 }
 
-fn hivex_value_string(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    with_hive(r, |h| h.value_string(r.int64(0) as u64)).map(RetValue::Str)
+pub fn hivex_value_string(_d: &mut Daemon, valueh: i64) -> Result<Vec<u8>> {
+    with_hive("hivex_value_string", |h| h.value_string(valueh as u64))
 }
 
-fn hivex_commit(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let target = match r.args.first() {
-        Some(Value::OptStr(Some(f))) => Some(f.clone()),
-        _ => None,
-    };
+/// The same as hivex_value_string (1.48 serves it with do_hivex_value_string, whose name
+/// its error message carries).
+pub fn hivex_value_utf8(d: &mut Daemon, valueh: i64) -> Result<Vec<u8>> {
+    hivex_value_string(d, valueh)
+}
+
+pub fn hivex_commit(d: &mut Daemon, filename: Option<&str>) -> Result<()> {
     // With no handle the NEED_HANDLE error comes first, as in 1.48.
-    with_hive(r, |_| Ok(()))?;
-    let Some(f) = target else {
-        return with_hive(r, |h| h.commit(None))
-            .map_err(|e| prefixed(e, "commit failed"))
-            .map(|()| RetValue::None);
+    with_hive("hivex_commit", |_| Ok(()))?;
+    let Some(f) = filename else {
+        return with_hive("hivex_commit", |h| h.commit(None)).map_err(|e| prefixed(e, "commit failed"));
     };
     // There is no optional Pathname type, so 1.48 checks this one by hand.
-    if f.first() != Some(&b'/') {
+    if !f.starts_with('/') {
         return Err(Error::msg("do_hivex_commit: path must start with a / character"));
     }
     if !super::mount::is_root_mounted(&d.sysroot) {
@@ -171,15 +141,9 @@ fn hivex_commit(d: &mut Daemon, r: &Req) -> Result<RetValue> {
             "do_hivex_commit: you must call 'mount' first to mount the root filesystem",
         ));
     }
-    let host = d
-        .sysroot
-        .resolve(&f, true)
-        .map_err(|e| Error::io(&e, String::from_utf8_lossy(&f)))?;
+    let host = d.sysroot.resolve(f.as_bytes(), true).map_err(|e| Error::io(&e, f))?;
     let chost = c_arg(host.as_os_str().as_bytes());
-    let name = String::from_utf8_lossy(&f).into_owned();
-    with_hive(r, |h| h.commit(Some(&chost)))
-        .map_err(|e| prefixed(e, &format!("{name}: commit failed")))
-        .map(|()| RetValue::None)
+    with_hive("hivex_commit", |h| h.commit(Some(&chost))).map_err(|e| prefixed(e, &format!("{f}: commit failed")))
 }
 
 /// Replaces with_hive's "failed" context by `context` (1.48's commit messages).
@@ -193,17 +157,16 @@ fn prefixed(e: Error, context: &str) -> Error {
     }
 }
 
-fn hivex_node_add_child(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let name = c_arg(r.bytes(1));
-    with_hive(r, |h| h.node_add_child(r.int64(0) as u64, &name)).map(|n| RetValue::Int64(n as i64))
+pub fn hivex_node_add_child(_d: &mut Daemon, parent: i64, name: &str) -> Result<i64> {
+    let name = c_arg(name.as_bytes());
+    with_hive("hivex_node_add_child", |h| h.node_add_child(parent as u64, &name)).map(|n| n as i64)
 }
 
-fn hivex_node_delete_child(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    with_hive(r, |h| h.node_delete_child(r.int64(0) as u64)).map(|()| RetValue::None)
+pub fn hivex_node_delete_child(_d: &mut Daemon, nodeh: i64) -> Result<()> {
+    with_hive("hivex_node_delete_child", |h| h.node_delete_child(nodeh as u64))
 }
 
-fn hivex_node_set_value(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let key = c_arg(r.bytes(1));
-    let value = r.bytes(3).to_vec();
-    with_hive(r, |h| h.node_set_value(r.int64(0) as u64, &key, r.int64(2), &value)).map(|()| RetValue::None)
+pub fn hivex_node_set_value(_d: &mut Daemon, nodeh: i64, key: &str, t: i64, val: &[u8]) -> Result<()> {
+    let key = c_arg(key.as_bytes());
+    with_hive("hivex_node_set_value", |h| h.node_set_value(nodeh as u64, &key, t, val))
 }

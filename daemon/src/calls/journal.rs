@@ -13,72 +13,57 @@ use std::cell::RefCell;
 use std::ffi::CString;
 use std::os::unix::ffi::OsStrExt;
 
-use guestfs_protocol::RetValue;
-
-use super::Handler;
+use crate::args::{FileOut, GuestPath};
 use crate::daemon::Daemon;
 use crate::error::{Error, Result};
-use crate::request::Req;
 use ffi::Journal;
-
-pub const CALLS: &[(&str, Handler)] = &[
-    ("journal_open", journal_open),
-    ("journal_close", journal_close),
-    ("journal_next", journal_next),
-    ("journal_skip", journal_skip),
-    ("internal_journal_get", internal_journal_get),
-    ("journal_get_data_threshold", journal_get_data_threshold),
-    ("journal_set_data_threshold", journal_set_data_threshold),
-    ("journal_get_realtime_usec", journal_get_realtime_usec),
-];
 
 thread_local! {
     /// The open journal. The daemon serves calls on one thread, so it never moves.
     static JOURNAL: RefCell<Option<Journal>> = const { RefCell::new(None) };
 }
 
-/// Runs `f` on the open journal; `what` is the context of a failure ("<what>: <strerror>").
-fn with_journal<T>(r: &Req, what: &str, f: impl FnOnce(&mut Journal) -> std::io::Result<T>) -> Result<T> {
+/// Runs `f` on the open journal; `what` is the context of a failure ("<what>: <strerror>"),
+/// `call` the action's name for the "no journal" message.
+fn with_journal<T>(call: &str, what: &str, f: impl FnOnce(&mut Journal) -> std::io::Result<T>) -> Result<T> {
     JOURNAL.with(|j| match j.borrow_mut().as_mut() {
         Some(journal) => f(journal).map_err(|e| Error::io(&e, what)),
         None => Err(Error::msg(format!(
-            "do_{}: you must call 'journal-open' first to initialize the journal handle",
-            r.action.name
+            "do_{call}: you must call 'journal-open' first to initialize the journal handle"
         ))),
     })
 }
 
-fn journal_open(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+pub fn journal_open(d: &mut Daemon, directory: &GuestPath) -> Result<()> {
     JOURNAL.with(|j| j.borrow_mut().take());
-    let path = super::host_path(d, r, 0, true)?;
+    let path = directory.resolve(d, true)?;
     let bytes = path.as_os_str().as_bytes();
     let cpath = CString::new(bytes).map_err(|_| Error::with_errno(libc::EINVAL, "journal_open: bad path"))?;
     let journal = Journal::open_directory(&cpath)
-        .map_err(|e| Error::io(&e, format!("sd_journal_open_directory: {}", r.str(0))))?;
+        .map_err(|e| Error::io(&e, format!("sd_journal_open_directory: {directory}")))?;
     JOURNAL.with(|j| *j.borrow_mut() = Some(journal));
-    Ok(RetValue::None)
+    Ok(())
 }
 
-fn journal_close(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    with_journal(r, "", |_| Ok(()))?;
+pub fn journal_close(_d: &mut Daemon) -> Result<()> {
+    with_journal("journal_close", "", |_| Ok(()))?;
     JOURNAL.with(|j| j.borrow_mut().take());
-    Ok(RetValue::None)
+    Ok(())
 }
 
-fn journal_next(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    with_journal(r, "sd_journal_next", |j| j.next()).map(RetValue::Bool)
+pub fn journal_next(_d: &mut Daemon) -> Result<bool> {
+    with_journal("journal_next", "sd_journal_next", |j| j.next())
 }
 
-fn journal_skip(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let skip = r.int64(0);
+pub fn journal_skip(_d: &mut Daemon, skip: i64) -> Result<i64> {
     let what = format!("failed to skip {skip} journal entries");
-    with_journal(r, &what, |j| if skip == 0 { Ok(0) } else { j.skip(skip) }).map(RetValue::Int64)
+    with_journal("journal_skip", &what, |j| if skip == 0 { Ok(0) } else { j.skip(skip) })
 }
 
-fn internal_journal_get(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+pub fn internal_journal_get(d: &mut Daemon, filename: FileOut) -> Result<()> {
     // The fields are read before the OK reply, so a handle error is still a normal error.
-    let fields = with_journal(r, "", |j| Ok(j.fields()))?;
-    let file = crate::stream::FileOutStream::begin(d, crate::args::FileOut::token())?;
+    let fields = with_journal("internal_journal_get", "", |j| Ok(j.fields()))?;
+    let file = crate::stream::FileOutStream::begin(d, filename)?;
     match fields {
         Ok(fields) => {
             let items = fields
@@ -92,18 +77,25 @@ fn internal_journal_get(d: &mut Daemon, r: &Req) -> Result<RetValue> {
             file.abort(d)?;
         }
     }
-    Ok(RetValue::None)
+    Ok(())
 }
 
-fn journal_get_data_threshold(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    with_journal(r, "sd_journal_get_data_threshold", |j| j.data_threshold()).map(|v| RetValue::Int64(v as i64))
+pub fn journal_get_data_threshold(_d: &mut Daemon) -> Result<i64> {
+    with_journal("journal_get_data_threshold", "sd_journal_get_data_threshold", |j| {
+        j.data_threshold()
+    })
+    .map(|v| v as i64)
 }
 
-fn journal_set_data_threshold(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let t = r.int64(0);
-    with_journal(r, "sd_journal_set_data_threshold", |j| j.set_data_threshold(t as usize)).map(|()| RetValue::None)
+pub fn journal_set_data_threshold(_d: &mut Daemon, threshold: i64) -> Result<()> {
+    with_journal("journal_set_data_threshold", "sd_journal_set_data_threshold", |j| {
+        j.set_data_threshold(threshold as usize)
+    })
 }
 
-fn journal_get_realtime_usec(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    with_journal(r, "sd_journal_get_realtime_usec", |j| j.realtime_usec()).map(|v| RetValue::Int64(v as i64))
+pub fn journal_get_realtime_usec(_d: &mut Daemon) -> Result<i64> {
+    with_journal("journal_get_realtime_usec", "sd_journal_get_realtime_usec", |j| {
+        j.realtime_usec()
+    })
+    .map(|v| v as i64)
 }

@@ -6,29 +6,10 @@
 /// ldmtool's JSON, read by the bounded reader shared through `guestfs-guestdata`.
 use guestfs_guestdata::json;
 
-use guestfs_protocol::RetValue;
-
-use super::{str_list, Handler};
 use crate::cmd::Cmd;
 use crate::daemon::Daemon;
 use crate::error::{Error, Result};
-use crate::request::Req;
 use json::Json;
-
-pub const CALLS: &[(&str, Handler)] = &[
-    ("ldmtool_create_all", create_all),
-    ("ldmtool_remove_all", remove_all),
-    ("ldmtool_scan", scan),
-    ("ldmtool_scan_devices", scan_devices),
-    ("ldmtool_diskgroup_name", diskgroup_name),
-    ("ldmtool_diskgroup_volumes", diskgroup_volumes),
-    ("ldmtool_diskgroup_disks", diskgroup_disks),
-    ("ldmtool_volume_type", volume_type),
-    ("ldmtool_volume_hint", volume_hint),
-    ("ldmtool_volume_partitions", volume_partitions),
-    ("list_ldm_volumes", list_ldm_volumes),
-    ("list_ldm_partitions", list_ldm_partitions),
-];
 
 /// Runs ldmtool; its stdout, or its stderr as the error (1.48's messages: only the
 /// final newline is dropped).
@@ -74,70 +55,64 @@ fn object_string_list(out: &[u8], key: &str, cmd: &str) -> Result<Vec<String>> {
     })
 }
 
-fn create_all(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
+pub fn ldmtool_create_all(_d: &mut Daemon) -> Result<()> {
     ldmtool(&["create", "all"])?;
-    Ok(RetValue::None)
+    Ok(())
 }
 
-fn remove_all(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
+pub fn ldmtool_remove_all(_d: &mut Daemon) -> Result<()> {
     ldmtool(&["remove", "all"])?;
-    Ok(RetValue::None)
+    Ok(())
 }
 
-fn scan_with(devices: &[String]) -> Result<RetValue> {
+fn scan_with(devices: &[String]) -> Result<Vec<String>> {
     let mut args = vec!["scan"];
     args.extend(devices.iter().map(String::as_str));
     let out = ldmtool(&args)?;
-    Ok(str_list(string_list(&out, "ldmtool scan")?))
+    string_list(&out, "ldmtool scan")
 }
 
-fn scan(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
+pub fn ldmtool_scan(_d: &mut Daemon) -> Result<Vec<String>> {
     scan_with(&[])
 }
 
-fn scan_devices(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    scan_with(&r.strings(0))
+pub fn ldmtool_scan_devices(_d: &mut Daemon, devices: &[String]) -> Result<Vec<String>> {
+    scan_with(devices)
 }
 
-fn show_diskgroup(r: &Req) -> Result<Vec<u8>> {
-    ldmtool(&["show", "diskgroup", &r.str(0)])
+fn show_diskgroup(diskgroup: &str) -> Result<Vec<u8>> {
+    ldmtool(&["show", "diskgroup", diskgroup])
 }
 
-fn show_volume(r: &Req) -> Result<Vec<u8>> {
-    ldmtool(&["show", "volume", &r.str(0), &r.str(1)])
+fn show_volume(diskgroup: &str, volume: &str) -> Result<Vec<u8>> {
+    ldmtool(&["show", "volume", diskgroup, volume])
 }
 
 const SHOW_DG: &str = "ldmtool show diskgroup";
 const SHOW_VOL: &str = "ldmtool show volume";
 
-fn diskgroup_name(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    Ok(RetValue::Str(
-        object_string(&show_diskgroup(r)?, "name", false, SHOW_DG)?.into_bytes(),
-    ))
+pub fn ldmtool_diskgroup_name(_d: &mut Daemon, diskgroup: &str) -> Result<String> {
+    object_string(&show_diskgroup(diskgroup)?, "name", false, SHOW_DG)
 }
 
-fn diskgroup_volumes(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    Ok(str_list(object_string_list(&show_diskgroup(r)?, "volumes", SHOW_DG)?))
+pub fn ldmtool_diskgroup_volumes(_d: &mut Daemon, diskgroup: &str) -> Result<Vec<String>> {
+    object_string_list(&show_diskgroup(diskgroup)?, "volumes", SHOW_DG)
 }
 
-fn diskgroup_disks(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    Ok(str_list(object_string_list(&show_diskgroup(r)?, "disks", SHOW_DG)?))
+pub fn ldmtool_diskgroup_disks(_d: &mut Daemon, diskgroup: &str) -> Result<Vec<String>> {
+    object_string_list(&show_diskgroup(diskgroup)?, "disks", SHOW_DG)
 }
 
-fn volume_type(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    Ok(RetValue::Str(
-        object_string(&show_volume(r)?, "type", false, SHOW_VOL)?.into_bytes(),
-    ))
+pub fn ldmtool_volume_type(_d: &mut Daemon, diskgroup: &str, volume: &str) -> Result<String> {
+    object_string(&show_volume(diskgroup, volume)?, "type", false, SHOW_VOL)
 }
 
-fn volume_hint(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    Ok(RetValue::Str(
-        object_string(&show_volume(r)?, "hint", true, SHOW_VOL)?.into_bytes(),
-    ))
+pub fn ldmtool_volume_hint(_d: &mut Daemon, diskgroup: &str, volume: &str) -> Result<String> {
+    object_string(&show_volume(diskgroup, volume)?, "hint", true, SHOW_VOL)
 }
 
-fn volume_partitions(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    Ok(str_list(object_string_list(&show_volume(r)?, "partitions", SHOW_VOL)?))
+pub fn ldmtool_volume_partitions(_d: &mut Daemon, diskgroup: &str, volume: &str) -> Result<Vec<String>> {
+    object_string_list(&show_volume(diskgroup, volume)?, "partitions", SHOW_VOL)
 }
 
 /// /dev/mapper/<prefix>*, sorted (ldmtool cannot name its devices back; 1.48 lists
@@ -156,10 +131,10 @@ pub fn list_mapper(prefix: &str) -> Vec<String> {
     v
 }
 
-fn list_ldm_volumes(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
-    Ok(str_list(list_mapper("ldm_vol_")))
+pub fn list_ldm_volumes(_d: &mut Daemon) -> Result<Vec<String>> {
+    Ok(list_mapper("ldm_vol_"))
 }
 
-fn list_ldm_partitions(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
-    Ok(str_list(list_mapper("ldm_part_")))
+pub fn list_ldm_partitions(_d: &mut Daemon) -> Result<Vec<String>> {
+    Ok(list_mapper("ldm_part_"))
 }

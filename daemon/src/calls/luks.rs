@@ -5,26 +5,10 @@ use std::io::Write;
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::PathBuf;
 
-use guestfs_protocol::RetValue;
-
-use super::Handler;
 use crate::cmd::Cmd;
 use crate::daemon::Daemon;
 use crate::error::{Error, Result};
-use crate::request::Req;
-
-pub const CALLS: &[(&str, Handler)] = &[
-    ("luks_format", luks_format),
-    ("luks_format_cipher", luks_format_cipher),
-    ("luks_open", luks_open),
-    ("luks_open_ro", luks_open_ro),
-    ("luks_close", cryptsetup_close),
-    ("luks_add_key", luks_add_key),
-    ("luks_kill_slot", luks_kill_slot),
-    ("luks_uuid", luks_uuid),
-    ("cryptsetup_open", cryptsetup_open),
-    ("cryptsetup_close", cryptsetup_close),
-];
+use crate::generated::opts::CryptsetupOpenOpts;
 
 /// A key written to a private temporary file, removed when dropped.
 struct KeyFile(PathBuf);
@@ -59,28 +43,28 @@ fn run(c: Cmd) -> Result<String> {
     Ok(o.out_text())
 }
 
-fn format(r: &Req, cipher: Option<String>) -> Result<RetValue> {
-    let key = KeyFile::new(r.bytes(1))?;
+fn format(device: &str, key: &str, keyslot: i32, cipher: Option<&str>) -> Result<()> {
+    let key = KeyFile::new(key.as_bytes())?;
     let mut c = Cmd::new("cryptsetup").arg("-q");
     if let Some(ci) = cipher {
         c = c.arg("--cipher").arg(ci);
     }
     c = c
-        .args(["--key-slot", &r.int(2).to_string(), "luksFormat", &r.str(0)])
+        .args(["--key-slot", &keyslot.to_string(), "luksFormat", device])
         .arg(&key.0);
     run(c)?;
-    Ok(RetValue::None)
+    Ok(())
 }
 
-fn luks_format(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    format(r, None)
+pub fn luks_format(_d: &mut Daemon, device: &str, key: &str, keyslot: i32) -> Result<()> {
+    format(device, key, keyslot, None)
 }
 
-fn luks_format_cipher(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    format(r, Some(r.str(3)))
+pub fn luks_format_cipher(_d: &mut Daemon, device: &str, key: &str, keyslot: i32, cipher: &str) -> Result<()> {
+    format(device, key, keyslot, Some(cipher))
 }
 
-fn open(device: &str, key: &[u8], mapname: &str, readonly: bool, crypttype: Option<String>) -> Result<RetValue> {
+fn open(device: &str, key: &str, mapname: &str, readonly: bool, crypttype: Option<String>) -> Result<()> {
     let mapper = format!("/dev/mapper/{mapname}");
     if std::path::Path::new(&mapper).exists() {
         return Err(Error::msg(format!("{mapper}: device already exists")));
@@ -93,7 +77,7 @@ fn open(device: &str, key: &[u8], mapname: &str, readonly: bool, crypttype: Opti
             t => return Err(Error::msg(format!("{t}: unknown encrypted device type"))),
         },
     };
-    let k = KeyFile::new(key)?;
+    let k = KeyFile::new(key.as_bytes())?;
     let mut c = Cmd::new("cryptsetup").arg("-d").arg(&k.0);
     if readonly {
         c = c.arg("--readonly");
@@ -106,32 +90,27 @@ fn open(device: &str, key: &[u8], mapname: &str, readonly: bool, crypttype: Opti
             o.err_text()
         )));
     }
-    Ok(RetValue::None)
+    Ok(())
 }
 
-fn luks_open(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    open(&r.str(0), r.bytes(1), &r.str(2), false, Some("luks".into()))
+pub fn luks_open(_d: &mut Daemon, device: &str, key: &str, mapname: &str) -> Result<()> {
+    open(device, key, mapname, false, Some("luks".into()))
 }
 
-fn luks_open_ro(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    open(&r.str(0), r.bytes(1), &r.str(2), true, Some("luks".into()))
+pub fn luks_open_ro(_d: &mut Daemon, device: &str, key: &str, mapname: &str) -> Result<()> {
+    open(device, key, mapname, true, Some("luks".into()))
 }
 
-fn cryptsetup_open(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    open(
-        &r.str(0),
-        r.bytes(1),
-        &r.str(2),
-        r.opt_bool(0) == Some(true),
-        r.opt_str(1),
-    )
+pub fn cryptsetup_open(_d: &mut Daemon, device: &str, key: &str, mapname: &str, o: CryptsetupOpenOpts) -> Result<()> {
+    open(device, key, mapname, o.readonly == Some(true), o.crypttype)
 }
 
-fn cryptsetup_close(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let dev = r.str(0);
-    let Some(mapname) = dev.strip_prefix("/dev/mapper/") else {
+/// Closes a /dev/mapper device made by cryptsetup_open or luks_open (luks_close and
+/// cryptsetup_close are the same call).
+fn close(device: &str) -> Result<()> {
+    let Some(mapname) = device.strip_prefix("/dev/mapper/") else {
         return Err(Error::msg(format!(
-            "{dev}: you must call this on the /dev/mapper device created by cryptsetup-open"
+            "{device}: you must call this on the /dev/mapper device created by cryptsetup-open"
         )));
     };
     let o = Cmd::new("cryptsetup").args(["close", mapname]).run();
@@ -142,29 +121,37 @@ fn cryptsetup_close(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
             o.err_text()
         )));
     }
-    Ok(RetValue::None)
+    Ok(())
 }
 
-fn luks_add_key(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let (k, nk) = (KeyFile::new(r.bytes(1))?, KeyFile::new(r.bytes(2))?);
+pub fn cryptsetup_close(_d: &mut Daemon, device: &str) -> Result<()> {
+    close(device)
+}
+
+pub fn luks_close(_d: &mut Daemon, device: &str) -> Result<()> {
+    close(device)
+}
+
+pub fn luks_add_key(_d: &mut Daemon, device: &str, key: &str, newkey: &str, keyslot: i32) -> Result<()> {
+    let (k, nk) = (KeyFile::new(key.as_bytes())?, KeyFile::new(newkey.as_bytes())?);
     run(Cmd::new("cryptsetup")
         .args(["-q", "-d"])
         .arg(&k.0)
-        .args(["--key-slot", &r.int(3).to_string(), "luksAddKey", &r.str(0)])
+        .args(["--key-slot", &keyslot.to_string(), "luksAddKey", device])
         .arg(&nk.0))?;
-    Ok(RetValue::None)
+    Ok(())
 }
 
-fn luks_kill_slot(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let k = KeyFile::new(r.bytes(1))?;
+pub fn luks_kill_slot(_d: &mut Daemon, device: &str, key: &str, keyslot: i32) -> Result<()> {
+    let k = KeyFile::new(key.as_bytes())?;
     run(Cmd::new("cryptsetup")
         .args(["-q", "-d"])
         .arg(&k.0)
-        .args(["luksKillSlot", &r.str(0), &r.int(2).to_string()]))?;
-    Ok(RetValue::None)
+        .args(["luksKillSlot", device, &keyslot.to_string()]))?;
+    Ok(())
 }
 
-fn luks_uuid(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let out = run(Cmd::new("cryptsetup").args(["luksUUID", &r.str(0)]))?;
-    Ok(RetValue::Str(out.trim_end().as_bytes().to_vec()))
+pub fn luks_uuid(_d: &mut Daemon, device: &str) -> Result<String> {
+    let out = run(Cmd::new("cryptsetup").args(["luksUUID", device]))?;
+    Ok(out.trim_end().to_string())
 }

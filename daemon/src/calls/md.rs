@@ -1,46 +1,36 @@
 //! Linux software RAID (md) through mdadm and /proc/mdstat.
 
-use guestfs_protocol::{FieldValue, RetValue, StructValue};
+use guestfs_protocol::structs::Mdstat;
 
-use super::{hashtable, Handler};
 use crate::cmd::Cmd;
 use crate::daemon::Daemon;
 use crate::error::{Error, Result};
-use crate::request::Req;
-
-pub const CALLS: &[(&str, Handler)] = &[
-    ("md_create", md_create),
-    ("md_detail", md_detail),
-    ("md_stat", md_stat),
-    ("md_stop", md_stop),
-];
+use crate::generated::opts::MdCreateOpts;
 
 const LEVELS: &[&str] = &[
     "linear", "raid0", "0", "stripe", "raid1", "1", "mirror", "raid4", "4", "raid5", "5", "raid6", "6", "raid10", "10",
 ];
 
-fn md_create(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let name = r.str(0);
-    let devices = r.strings(1);
-    let missing = r.opt_int64(0).unwrap_or(0) as u64;
-    let spare = match r.opt_int(2) {
+pub fn md_create(_d: &mut Daemon, name: &str, devices: &[String], o: MdCreateOpts) -> Result<()> {
+    let missing = o.missingbitmap.unwrap_or(0) as u64;
+    let spare = match o.spare {
         Some(s) if s < 0 => return Err(Error::msg("spare must not be negative")),
         Some(s) => s,
         None => 0,
     };
     let nbits = missing.count_ones() as usize;
-    let nrdevices = match r.opt_int(1) {
+    let nrdevices = match o.nrdevices {
         Some(n) if n < 2 => return Err(Error::msg("nrdevices is less than 2")),
         Some(n) => n,
         None => (devices.len() + nbits) as i32,
     };
-    let chunk = r.opt_int64(3);
+    let chunk = o.chunk;
     if let Some(c) = chunk {
         if c & 1023 != 0 {
             return Err(Error::msg("chunk size must be a multiple of 1024 bytes"));
         }
     }
-    let level = r.opt_str(4).unwrap_or_else(|| "raid1".into());
+    let level = o.level.unwrap_or_else(|| "raid1".into());
     if !LEVELS.contains(&level.as_str()) {
         return Err(Error::msg(format!("unknown level parameter: {level}")));
     }
@@ -53,7 +43,7 @@ fn md_create(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let mut c = Cmd::new("mdadm").args([
         "--create",
         "--run",
-        &name,
+        name,
         "--level",
         &level,
         "--raid-devices",
@@ -74,17 +64,16 @@ fn md_create(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
             c = c.arg(dev);
         }
     }
-    let o = c.run();
-    if !o.ok() {
-        return Err(Error::msg(format!("mdadm: {name}: {}", o.err_text())));
+    let out = c.run();
+    if !out.ok() {
+        return Err(Error::msg(format!("mdadm: {name}: {}", out.err_text())));
     }
-    super::parted::settle(&name);
-    Ok(RetValue::None)
+    super::parted::settle(name);
+    Ok(())
 }
 
-fn md_detail(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let md = r.str(0);
-    let o = Cmd::new("mdadm").args(["-D", "--export", &md]).run();
+pub fn md_detail(_d: &mut Daemon, md: &str) -> Result<Vec<(String, String)>> {
+    let o = Cmd::new("mdadm").args(["-D", "--export", md]).run();
     if !o.ok() {
         return Err(Error::msg(format!(
             "mdadm exited with status {}: {}",
@@ -92,13 +81,11 @@ fn md_detail(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
             o.err_text()
         )));
     }
-    let pairs = o
-        .out_text()
+    Ok(o.out_text()
         .lines()
         .filter_map(|l| l.split_once('='))
         .map(|(k, v)| (k.strip_prefix("MD_").unwrap_or(k).to_ascii_lowercase(), v.to_string()))
-        .collect();
-    Ok(hashtable(pairs))
+        .collect())
 }
 
 /// Members of one array from its /proc/mdstat line ("sdb1[1] sda1[0](F)").
@@ -123,35 +110,30 @@ pub fn parse_mdstat_members(rest: &str) -> Result<Vec<(String, i32, String)>> {
     Ok(v)
 }
 
-fn md_stat(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let md = r.str(0);
-    let name = md.strip_prefix("/dev/").unwrap_or(&md).to_string();
+pub fn md_stat(d: &mut Daemon, md: &str) -> Result<Vec<Mdstat>> {
+    let name = md.strip_prefix("/dev/").unwrap_or(md);
     let text = std::fs::read_to_string("/proc/mdstat").map_err(|e| Error::io(&e, "fopen: /proc/mdstat"))?;
     let prefix = format!("{name} : ");
     let line = text
         .lines()
         .find(|l| l.starts_with(&prefix))
         .ok_or_else(|| Error::msg(format!("{md}: MD device not found")))?;
-    let v = parse_mdstat_members(&line[prefix.len()..])?
+    Ok(parse_mdstat_members(&line[prefix.len()..])?
         .into_iter()
-        .map(|(dev, idx, flags)| StructValue {
-            fields: vec![
-                FieldValue::Str(d.devices.reverse(&dev).into_bytes()),
-                FieldValue::Int32(idx),
-                FieldValue::Str(flags.into_bytes()),
-            ],
+        .map(|(dev, idx, flags)| Mdstat {
+            mdstat_device: d.devices.reverse(&dev).into(),
+            mdstat_index: idx,
+            mdstat_flags: flags.into(),
         })
-        .collect();
-    Ok(RetValue::StructList(v))
+        .collect())
 }
 
-fn md_stop(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let md = r.str(0);
-    let o = Cmd::new("mdadm").args(["--stop", &md]).run();
+pub fn md_stop(_d: &mut Daemon, md: &str) -> Result<()> {
+    let o = Cmd::new("mdadm").args(["--stop", md]).run();
     if !o.ok() {
         return Err(Error::msg(o.err_text()));
     }
-    Ok(RetValue::None)
+    Ok(())
 }
 
 #[cfg(test)]

@@ -2,37 +2,11 @@
 
 use std::sync::OnceLock;
 
-use guestfs_protocol::RetValue;
-
-use super::Handler;
+use crate::args::GuestPath;
 use crate::cmd::{program_exists, Cmd};
 use crate::daemon::Daemon;
 use crate::error::{Error, Result};
-use crate::request::Req;
-
-pub const CALLS: &[(&str, Handler)] = &[
-    ("mkfs", mkfs),
-    ("mkfs_b", mkfs_b),
-    ("mkswap", mkswap),
-    ("mkswap_L", mkswap_l),
-    ("mkswap_U", mkswap_u),
-    ("mkswap_file", mkswap_file),
-    ("mke2fs_J", mke2fs_j),
-    ("mke2fs_JL", mke2fs_jl),
-    ("mke2fs_JU", mke2fs_ju),
-    ("mke2journal_L", mke2journal_l),
-    ("mke2journal_U", mke2journal_u),
-    ("swapon_device", swapon_device),
-    ("swapoff_device", swapoff_device),
-    ("swapon_file", swapon_file),
-    ("swapoff_file", swapoff_file),
-    ("swapon_label", swapon_label),
-    ("swapoff_label", swapoff_label),
-    ("swapon_uuid", swapon_uuid),
-    ("swapoff_uuid", swapoff_uuid),
-    ("set_uuid", set_uuid),
-    ("set_uuid_random", set_uuid_random),
-];
+use crate::generated::opts;
 
 const EXT2_LABEL_MAX: usize = 16;
 const XFS_LABEL_MAX: usize = 12;
@@ -171,22 +145,20 @@ pub fn mkfs_argv(
     Ok(a)
 }
 
-fn mkfs(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let features = r.opt_str(1);
-    let label = r.opt_str(4);
+pub fn mkfs(_d: &mut Daemon, fstype: &str, device: &str, o: opts::MkfsOpts) -> Result<()> {
     run_mkfs(
-        &r.str(0),
-        &r.str(1),
-        r.opt_int(0),
-        features.as_deref(),
-        r.opt_int(2),
-        r.opt_int(3),
-        label.as_deref(),
+        fstype,
+        device,
+        o.blocksize,
+        o.features.as_deref(),
+        o.inode,
+        o.sectorsize,
+        o.label.as_deref(),
     )
 }
 
-fn mkfs_b(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    run_mkfs(&r.str(0), &r.str(2), Some(r.int(1)), None, None, None, None)
+pub fn mkfs_b(_d: &mut Daemon, fstype: &str, blocksize: i32, device: &str) -> Result<()> {
+    run_mkfs(fstype, device, Some(blocksize), None, None, None, None)
 }
 
 fn run_mkfs(
@@ -197,7 +169,7 @@ fn run_mkfs(
     inode: Option<i32>,
     sectorsize: Option<i32>,
     label: Option<&str>,
-) -> Result<RetValue> {
+) -> Result<()> {
     let argv = mkfs_argv(fstype, device, blocksize, features, inode, sectorsize, label, &|| {
         super::blockdev::sector_size(device)
     })?;
@@ -206,32 +178,31 @@ fn run_mkfs(
     if !o.ok() {
         return Err(Error::msg(format!("{fstype}: {device}: {}", o.err_text())));
     }
-    Ok(RetValue::None)
+    Ok(())
 }
 
-fn mkswap(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    run_mkswap(&r.str(0), r.opt_str(0), r.opt_str(1))
+pub fn mkswap(_d: &mut Daemon, device: &str, o: opts::MkswapOpts) -> Result<()> {
+    run_mkswap(device, o.label.as_deref(), o.uuid.as_deref())
 }
 
-fn mkswap_l(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    run_mkswap(&r.str(1), Some(r.str(0)), None)
+pub fn mkswap_l(_d: &mut Daemon, label: &str, device: &str) -> Result<()> {
+    run_mkswap(device, Some(label), None)
 }
 
-fn mkswap_u(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    run_mkswap(&r.str(1), None, Some(r.str(0)))
+pub fn mkswap_u(_d: &mut Daemon, uuid: &str, device: &str) -> Result<()> {
+    run_mkswap(device, None, Some(uuid))
 }
 
-fn mkswap_file(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let p = super::host_path(d, r, 0, true)?;
+pub fn mkswap_file(d: &mut Daemon, path: &GuestPath) -> Result<()> {
+    let p = path.resolve(d, true)?;
     let o = Cmd::new("mkswap").arg("-f").arg(&p).run();
     if !o.ok() {
-        return Err(Error::msg(format!("{}: {}", r.str(0), o.err_text())));
+        return Err(Error::msg(format!("{path}: {}", o.err_text())));
     }
-    Ok(RetValue::None)
+    Ok(())
 }
 
-fn run_mkswap(device: &str, label: Option<String>, uuid: Option<String>) -> Result<RetValue> {
-    let device = device.to_string();
+fn run_mkswap(device: &str, label: Option<&str>, uuid: Option<&str>) -> Result<()> {
     let mut c = Cmd::new("mkswap").arg("-f");
     if let Some(l) = label {
         if l.len() > 16 {
@@ -242,12 +213,12 @@ fn run_mkswap(device: &str, label: Option<String>, uuid: Option<String>) -> Resu
     if let Some(u) = uuid {
         c = c.arg("-U").arg(u);
     }
-    wipe_before_mkfs(&device);
-    let o = c.arg(&device).run();
+    wipe_before_mkfs(device);
+    let o = c.arg(device).run();
     if !o.ok() {
         return Err(Error::msg(format!("{device}: {}", o.err_text())));
     }
-    Ok(RetValue::None)
+    Ok(())
 }
 
 fn ext_only(fstype: &str) -> Result<()> {
@@ -266,16 +237,16 @@ fn label_ok(l: &str) -> Result<()> {
     Ok(())
 }
 
-fn run_plain(c: Cmd) -> Result<RetValue> {
+fn run_plain(c: Cmd) -> Result<()> {
     let o = c.run();
     if !o.ok() {
         return Err(Error::msg(o.err_text()));
     }
-    Ok(RetValue::None)
+    Ok(())
 }
 
 /// mke2fs with an external journal named by `journal` (a device, LABEL= or UUID=).
-fn mke2fs_external(fstype: &str, bs: i32, device: &str, journal: &str) -> Result<RetValue> {
+fn mke2fs_external(fstype: &str, bs: i32, device: &str, journal: &str) -> Result<()> {
     ext_only(fstype)?;
     run_plain(
         Cmd::new("mke2fs")
@@ -285,43 +256,43 @@ fn mke2fs_external(fstype: &str, bs: i32, device: &str, journal: &str) -> Result
     )
 }
 
-fn mke2fs_j(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    mke2fs_external(&r.str(0), r.int(1), &r.str(2), &r.str(3))
+pub fn mke2fs_j(_d: &mut Daemon, fstype: &str, blocksize: i32, device: &str, journal: &str) -> Result<()> {
+    mke2fs_external(fstype, blocksize, device, journal)
 }
 
-fn mke2fs_jl(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    label_ok(&r.str(3))?;
-    mke2fs_external(&r.str(0), r.int(1), &r.str(2), &format!("LABEL={}", r.str(3)))
+pub fn mke2fs_jl(_d: &mut Daemon, fstype: &str, blocksize: i32, device: &str, label: &str) -> Result<()> {
+    label_ok(label)?;
+    mke2fs_external(fstype, blocksize, device, &format!("LABEL={label}"))
 }
 
-fn mke2fs_ju(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    mke2fs_external(&r.str(0), r.int(1), &r.str(2), &format!("UUID={}", r.str(3)))
+pub fn mke2fs_ju(_d: &mut Daemon, fstype: &str, blocksize: i32, device: &str, uuid: &str) -> Result<()> {
+    mke2fs_external(fstype, blocksize, device, &format!("UUID={uuid}"))
 }
 
-fn mke2journal_l(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    label_ok(&r.str(1))?;
-    mke2journal(r, "-L")
+pub fn mke2journal_l(_d: &mut Daemon, blocksize: i32, label: &str, device: &str) -> Result<()> {
+    label_ok(label)?;
+    mke2journal(blocksize, "-L", label, device)
 }
 
-fn mke2journal_u(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    mke2journal(r, "-U")
+pub fn mke2journal_u(_d: &mut Daemon, blocksize: i32, uuid: &str, device: &str) -> Result<()> {
+    mke2journal(blocksize, "-U", uuid, device)
 }
 
 /// An external ext2 journal device (blocksize, label or UUID by `flag`, device).
-fn mke2journal(r: &Req, flag: &str) -> Result<RetValue> {
+fn mke2journal(blocksize: i32, flag: &str, value: &str, device: &str) -> Result<()> {
     run_plain(Cmd::new("mke2fs").args([
         "-F",
         "-O",
         "journal_dev",
         "-b",
-        &r.int(0).to_string(),
+        &blocksize.to_string(),
         flag,
-        &r.str(1),
-        &r.str(2),
+        value,
+        device,
     ]))
 }
 
-fn swaponoff(cmd: &str, flag: Option<&str>, value: &str) -> Result<RetValue> {
+fn swaponoff(cmd: &str, flag: Option<&str>, value: &str) -> Result<()> {
     let mut c = Cmd::new(cmd);
     if let Some(f) = flag {
         c = c.arg(f);
@@ -330,24 +301,24 @@ fn swaponoff(cmd: &str, flag: Option<&str>, value: &str) -> Result<RetValue> {
     if !o.ok() {
         return Err(Error::msg(format!("{value}: {}", o.err_text())));
     }
-    Ok(RetValue::None)
+    Ok(())
 }
 
-fn swapon_device(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    swaponoff("swapon", None, &r.str(0))
+pub fn swapon_device(_d: &mut Daemon, device: &str) -> Result<()> {
+    swaponoff("swapon", None, device)
 }
 
-fn swapoff_device(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    swaponoff("swapoff", None, &r.str(0))
+pub fn swapoff_device(_d: &mut Daemon, device: &str) -> Result<()> {
+    swaponoff("swapoff", None, device)
 }
 
-fn swapon_file(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let p = super::host_path(d, r, 0, true)?;
+pub fn swapon_file(d: &mut Daemon, file: &GuestPath) -> Result<()> {
+    let p = file.resolve(d, true)?;
     swaponoff("swapon", None, &p.to_string_lossy())
 }
 
-fn swapoff_file(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let p = super::host_path(d, r, 0, true)?;
+pub fn swapoff_file(d: &mut Daemon, file: &GuestPath) -> Result<()> {
+    let p = file.resolve(d, true)?;
     swaponoff("swapoff", None, &p.to_string_lossy())
 }
 
@@ -358,26 +329,26 @@ fn swap_label_ok(l: &str) -> Result<()> {
     Ok(())
 }
 
-fn swapon_label(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    swap_label_ok(&r.str(0))?;
-    swaponoff("swapon", Some("-L"), &r.str(0))
+pub fn swapon_label(_d: &mut Daemon, label: &str) -> Result<()> {
+    swap_label_ok(label)?;
+    swaponoff("swapon", Some("-L"), label)
 }
 
-fn swapoff_label(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    swap_label_ok(&r.str(0))?;
-    swaponoff("swapoff", Some("-L"), &r.str(0))
+pub fn swapoff_label(_d: &mut Daemon, label: &str) -> Result<()> {
+    swap_label_ok(label)?;
+    swaponoff("swapoff", Some("-L"), label)
 }
 
-fn swapon_uuid(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    swaponoff("swapon", Some("-U"), &r.str(0))
+pub fn swapon_uuid(_d: &mut Daemon, uuid: &str) -> Result<()> {
+    swaponoff("swapon", Some("-U"), uuid)
 }
 
-fn swapoff_uuid(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    swaponoff("swapoff", Some("-U"), &r.str(0))
+pub fn swapoff_uuid(_d: &mut Daemon, uuid: &str) -> Result<()> {
+    swaponoff("swapoff", Some("-U"), uuid)
 }
 
 /// Set a filesystem UUID with the tool for its type (`None` = a random one).
-fn change_uuid(device: &str, uuid: Option<&str>) -> Result<RetValue> {
+fn change_uuid(device: &str, uuid: Option<&str>) -> Result<()> {
     let t = super::devs::vfs_type_of(device)?;
     let c = match (t.as_str(), uuid) {
         ("ext2" | "ext3" | "ext4", Some(u)) => Cmd::new("tune2fs").args(["-f", "-U", u, device]),
@@ -405,7 +376,7 @@ fn change_uuid(device: &str, uuid: Option<&str>) -> Result<RetValue> {
     if !o.ok() {
         return Err(Error::msg(o.err_or_out()));
     }
-    Ok(RetValue::None)
+    Ok(())
 }
 
 fn random_uuid() -> String {
@@ -413,12 +384,12 @@ fn random_uuid() -> String {
     String::from_utf8_lossy(&b).trim().to_string()
 }
 
-fn set_uuid(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    change_uuid(&r.str(0), Some(&r.str(1)))
+pub fn set_uuid(_d: &mut Daemon, device: &str, uuid: &str) -> Result<()> {
+    change_uuid(device, Some(uuid))
 }
 
-fn set_uuid_random(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    change_uuid(&r.str(0), None)
+pub fn set_uuid_random(_d: &mut Daemon, device: &str) -> Result<()> {
+    change_uuid(device, None)
 }
 
 #[cfg(test)]

@@ -53,35 +53,15 @@ pub mod yara;
 pub type Handler = fn(&mut Daemon, &Req) -> Result<RetValue>;
 
 const FAMILIES: &[&[(&str, Handler)]] = &[
-    devs::CALLS,
     parted::CALLS,
-    blockdev::CALLS,
-    mkfs::CALLS,
-    lvm::CALLS,
-    files::CALLS,
-    content::CALLS,
-    filetype::CALLS,
-    ext2::CALLS,
-    glob::CALLS,
     gpt::CALLS,
     initrd::CALLS,
     command::CALLS,
-    xattr::CALLS,
-    btrfs::CALLS,
     xfs::CALLS,
-    misc::CALLS,
-    luks::CALLS,
     inotify::CALLS,
-    md::CALLS,
-    inspect::CALLS,
-    augeas::CALLS,
-    hivex::CALLS,
-    journal::CALLS,
     selinux::CALLS,
     selinux_relabel::CALLS,
-    ldm::CALLS,
     rsync::CALLS,
-    rpm::CALLS,
 ];
 
 /// The implementation of an action, if we have one.
@@ -97,10 +77,14 @@ pub fn is_implemented(name: &str) -> bool {
     handler(name).is_some() || crate::generated::TYPED.contains(&name)
 }
 
-/// Names of every implemented call (tests, and `guestfsd --list-implemented`).
+/// Names of every implemented call (tests, and `guestfsd --list-implemented`): those of
+/// the `CALLS` tables and those of the typed families.
 pub fn implemented() -> Vec<&'static str> {
-    let legacy = FAMILIES.iter().flat_map(|f| f.iter().map(|(n, _)| *n));
-    legacy.chain(crate::generated::TYPED.iter().copied()).collect()
+    FAMILIES
+        .iter()
+        .flat_map(|f| f.iter().map(|(n, _)| *n))
+        .chain(crate::generated::TYPED.iter().copied())
+        .collect()
 }
 
 /// Opens a guest file for writing from the start, as the daemon's write-style calls do:
@@ -132,11 +116,14 @@ pub fn split_lines(s: &[u8]) -> Vec<Vec<u8>> {
     s.split(|&b| b == b'\n').map(|l| l.to_vec()).collect()
 }
 
+// Transitional: unused once the last CALLS family is typed (the lead removes it then).
+#[allow(dead_code)]
 pub fn str_list(v: Vec<String>) -> RetValue {
     RetValue::StrList(v.into_iter().map(String::into_bytes).collect())
 }
 
 /// A hashtable reply from (key, value) pairs.
+#[allow(dead_code)] // transitional, as str_list
 pub fn hashtable(pairs: Vec<(String, String)>) -> RetValue {
     RetValue::Hashtable(
         pairs

@@ -149,7 +149,7 @@ pub fn mount_vfs(d: &mut Daemon, options: &str, vfstype: &str, mountable: &str, 
 
 pub fn umount(d: &mut Daemon, pathordevice: &str, o: UmountOpts) -> Result<()> {
     let arg = pathordevice;
-    let target: PathBuf = if arg.starts_with("/dev/") && crate::dispatch::is_device_parameter(arg) {
+    let target: PathBuf = if arg.starts_with("/dev/") && crate::checks::is_device_parameter(arg) {
         PathBuf::from(arg)
     } else {
         GuestPath::new(arg.as_bytes()).resolve(d, true)?

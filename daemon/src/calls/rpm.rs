@@ -24,15 +24,11 @@ use std::os::unix::ffi::OsStrExt;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use guestfs_protocol::{FieldValue, RetValue, StructValue};
+use guestfs_protocol::structs::Application2;
 
-use super::Handler;
 use crate::daemon::Daemon;
 use crate::error::{Error, Result};
-use crate::request::Req;
 use ffi::Package;
-
-pub const CALLS: &[(&str, Handler)] = &[("internal_list_rpm_applications", internal_list_rpm_applications)];
 
 /// Address space the librpm child may add to the daemon's (which it inherits). A real
 /// database of a few thousand packages needs well under 100 MiB.
@@ -45,40 +41,26 @@ const CHILD_DEADLINE: Duration = Duration::from_secs(300);
 /// message size well below this).
 const MAX_STREAM: usize = 64 * 1024 * 1024;
 
-fn internal_list_rpm_applications(d: &mut Daemon, _r: &Req) -> Result<RetValue> {
+pub fn internal_list_rpm_applications(d: &mut Daemon) -> Result<Vec<Application2>> {
     let mut packages = list_packages(d.sysroot.root(), CHILD_DEADLINE)?;
     crate::vlog!("librpm returned {} installed packages", packages.len());
     packages.reverse();
     packages.sort_by(|a, b| a.name.cmp(&b.name));
-    Ok(RetValue::StructList(
-        packages.into_iter().map(to_application2).collect(),
-    ))
+    Ok(packages.into_iter().map(to_application2).collect())
 }
 
-/// application2: name, display_name, epoch, version, release, arch, install_path,
-/// trans_path, publisher, url, source_package, summary, description, spare1..4.
-fn to_application2(p: Package) -> StructValue {
-    let empty = || FieldValue::Str(Vec::new());
-    StructValue {
-        fields: vec![
-            FieldValue::Str(p.name),
-            empty(),
-            FieldValue::Int32(p.epoch),
-            FieldValue::Str(p.version),
-            FieldValue::Str(p.release),
-            FieldValue::Str(p.arch),
-            empty(),
-            empty(),
-            empty(),
-            FieldValue::Str(p.url),
-            empty(),
-            FieldValue::Str(p.summary),
-            FieldValue::Str(p.description),
-            empty(),
-            empty(),
-            empty(),
-            empty(),
-        ],
+/// What librpm tells of a package; the other fields stay empty, as in 1.48.
+fn to_application2(p: Package) -> Application2 {
+    Application2 {
+        app2_name: p.name.into(),
+        app2_epoch: p.epoch,
+        app2_version: p.version.into(),
+        app2_release: p.release.into(),
+        app2_arch: p.arch.into(),
+        app2_url: p.url.into(),
+        app2_summary: p.summary.into(),
+        app2_description: p.description.into(),
+        ..Application2::default()
     }
 }
 

@@ -16,7 +16,7 @@ use crate::stream::{self, FileOutStream, ReceiveError};
 
 /// A Dev_or_Path argument as a host path: devices were translated by the dispatcher.
 fn dev_or_path(d: &Daemon, s: &str) -> Result<PathBuf> {
-    if s.starts_with("/dev/") && crate::dispatch::is_device_parameter(s) {
+    if s.starts_with("/dev/") && crate::checks::is_device_parameter(s) {
         Ok(PathBuf::from(s))
     } else {
         GuestPath::new(s.as_bytes()).resolve(d, true)
@@ -87,7 +87,7 @@ pub fn upload(d: &mut Daemon, filename: FileIn, remotefilename: &str) -> Result<
     let p = dev_or_path(d, remotefilename)?;
     let mut o = OpenOptions::new();
     o.write(true).custom_flags(libc::O_NOCTTY);
-    if !p.starts_with("/dev/") || !crate::dispatch::is_device_parameter(remotefilename) {
+    if !p.starts_with("/dev/") || !crate::checks::is_device_parameter(remotefilename) {
         o.create(true).truncate(true).mode(0o666);
     }
     let mut f = o.open(&p).map_err(|e| Error::io(&e, remotefilename))?;
@@ -102,7 +102,7 @@ pub fn upload_offset(d: &mut Daemon, filename: FileIn, remotefilename: &str, off
     let p = dev_or_path(d, remotefilename)?;
     let mut o = OpenOptions::new();
     o.write(true).custom_flags(libc::O_NOCTTY);
-    if !p.starts_with("/dev/") || !crate::dispatch::is_device_parameter(remotefilename) {
+    if !p.starts_with("/dev/") || !crate::checks::is_device_parameter(remotefilename) {
         o.create(true).mode(0o666);
     }
     let mut f = o.open(&p).map_err(|e| Error::io(&e, remotefilename))?;

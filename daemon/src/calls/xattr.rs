@@ -4,28 +4,12 @@ use std::ffi::CString;
 use std::os::unix::ffi::OsStrExt;
 use std::path::Path;
 
-use guestfs_protocol::{FieldValue, RetValue, StructValue};
+use guestfs_protocol::structs::Xattr;
 
-use super::{host_path, Handler};
+use crate::args::GuestPath;
 use crate::cmd::Cmd;
 use crate::daemon::Daemon;
 use crate::error::{Error, Result};
-use crate::request::Req;
-
-pub const CALLS: &[(&str, Handler)] = &[
-    ("getxattrs", getxattrs),
-    ("lgetxattrs", lgetxattrs),
-    ("getxattr", getxattr),
-    ("lgetxattr", lgetxattr),
-    ("setxattr", setxattr),
-    ("lsetxattr", lsetxattr),
-    ("removexattr", removexattr),
-    ("lremovexattr", lremovexattr),
-    ("internal_lxattrlist", internal_lxattrlist),
-    ("acl_get_file", acl_get_file),
-    ("acl_set_file", acl_set_file),
-    ("acl_delete_def_file", acl_delete_def_file),
-];
 
 /// Linux's limit on one attribute value.
 const XATTR_SIZE_MAX: usize = 65536;
@@ -98,13 +82,14 @@ fn get_value(p: &Path, name: &[u8], follow: bool) -> Result<Vec<u8>> {
     Ok(buf)
 }
 
-fn xattr(name: Vec<u8>, val: Vec<u8>) -> StructValue {
-    StructValue {
-        fields: vec![FieldValue::Str(name), FieldValue::Buffer(val)],
+fn xattr(name: Vec<u8>, val: Vec<u8>) -> Xattr {
+    Xattr {
+        attrname: name.into(),
+        attrval: val,
     }
 }
 
-fn all_xattrs(p: &Path, follow: bool) -> Result<Vec<StructValue>> {
+fn all_xattrs(p: &Path, follow: bool) -> Result<Vec<Xattr>> {
     let mut names = list_names(p, follow).map_err(|e| Error::io(&e, format!("listxattr: {}", p.display())))?;
     names.sort();
     let mut out = Vec::new();
@@ -124,51 +109,46 @@ fn all_xattrs(p: &Path, follow: bool) -> Result<Vec<StructValue>> {
     Ok(out)
 }
 
-fn getxattrs(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let p = host_path(d, r, 0, true)?;
-    Ok(RetValue::StructList(
-        all_xattrs(&p, true).map_err(|e| rename_listxattr(e, r))?,
-    ))
+pub fn getxattrs(d: &mut Daemon, path: &GuestPath) -> Result<Vec<Xattr>> {
+    let p = path.resolve(d, true)?;
+    all_xattrs(&p, true).map_err(|e| rename_listxattr(e, path))
 }
 
-fn lgetxattrs(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let p = host_path(d, r, 0, false)?;
-    Ok(RetValue::StructList(
-        all_xattrs(&p, false).map_err(|e| rename_listxattr(e, r))?,
-    ))
+pub fn lgetxattrs(d: &mut Daemon, path: &GuestPath) -> Result<Vec<Xattr>> {
+    let p = path.resolve(d, false)?;
+    all_xattrs(&p, false).map_err(|e| rename_listxattr(e, path))
 }
 
 /// Messages name the guest path, not the host one.
-fn rename_listxattr(e: Error, r: &Req) -> Error {
+fn rename_listxattr(e: Error, path: &GuestPath) -> Error {
     if e.msg.starts_with("listxattr: ") && e.errno != 0 {
-        Error::perror(e.errno, format!("listxattr: {}", r.str(0)))
+        Error::perror(e.errno, format!("listxattr: {path}"))
     } else {
         e
     }
 }
 
-fn getxattr(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let p = host_path(d, r, 0, true)?;
-    Ok(RetValue::Buffer(get_value(&p, r.bytes(1), true)?))
+pub fn getxattr(d: &mut Daemon, path: &GuestPath, name: &str) -> Result<Vec<u8>> {
+    let p = path.resolve(d, true)?;
+    get_value(&p, name.as_bytes(), true)
 }
 
-fn lgetxattr(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let p = host_path(d, r, 0, false)?;
-    Ok(RetValue::Buffer(get_value(&p, r.bytes(1), false)?))
+pub fn lgetxattr(d: &mut Daemon, path: &GuestPath, name: &str) -> Result<Vec<u8>> {
+    let p = path.resolve(d, false)?;
+    get_value(&p, name.as_bytes(), false)
 }
 
-fn set(d: &Daemon, r: &Req, follow: bool) -> Result<RetValue> {
-    let vallen = r.int(2);
-    let val = r.bytes(1);
+fn set(d: &Daemon, xattr: &str, val: &str, vallen: i32, path: &GuestPath, follow: bool) -> Result<()> {
+    let val = val.as_bytes();
     if vallen as usize > XATTR_SIZE_MAX {
         return Err(Error::msg("extended attribute is too large"));
     }
     if vallen < 0 || vallen as usize > val.len() {
         return Err(Error::msg("vallen is larger than the value string"));
     }
-    let p = host_path(d, r, 3, follow)?;
+    let p = path.resolve(d, follow)?;
     let c = CString::new(p.as_os_str().as_bytes()).map_err(|_| Error::with_errno(libc::EINVAL, "path contains NUL"))?;
-    let n = cstr(r.bytes(0))?;
+    let n = cstr(xattr.as_bytes())?;
     let v = &val[..vallen as usize];
     // SAFETY: valid C strings and a value buffer of the given length.
     let rc = unsafe {
@@ -181,21 +161,21 @@ fn set(d: &Daemon, r: &Req, follow: bool) -> Result<RetValue> {
     if rc == -1 {
         return Err(Error::io(&last_err(), "setxattr"));
     }
-    Ok(RetValue::None)
+    Ok(())
 }
 
-fn setxattr(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    set(d, r, true)
+pub fn setxattr(d: &mut Daemon, xattr: &str, val: &str, vallen: i32, path: &GuestPath) -> Result<()> {
+    set(d, xattr, val, vallen, path, true)
 }
 
-fn lsetxattr(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    set(d, r, false)
+pub fn lsetxattr(d: &mut Daemon, xattr: &str, val: &str, vallen: i32, path: &GuestPath) -> Result<()> {
+    set(d, xattr, val, vallen, path, false)
 }
 
-fn remove(d: &Daemon, r: &Req, follow: bool) -> Result<RetValue> {
-    let p = host_path(d, r, 1, follow)?;
+fn remove(d: &Daemon, xattr: &str, path: &GuestPath, follow: bool) -> Result<()> {
+    let p = path.resolve(d, follow)?;
     let c = CString::new(p.as_os_str().as_bytes()).map_err(|_| Error::with_errno(libc::EINVAL, "path contains NUL"))?;
-    let n = cstr(r.bytes(0))?;
+    let n = cstr(xattr.as_bytes())?;
     // SAFETY: valid C strings.
     let rc = unsafe {
         if follow {
@@ -207,22 +187,22 @@ fn remove(d: &Daemon, r: &Req, follow: bool) -> Result<RetValue> {
     if rc == -1 {
         return Err(Error::io(&last_err(), "removexattr"));
     }
-    Ok(RetValue::None)
+    Ok(())
 }
 
-fn removexattr(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    remove(d, r, true)
+pub fn removexattr(d: &mut Daemon, xattr: &str, path: &GuestPath) -> Result<()> {
+    remove(d, xattr, path, true)
 }
 
-fn lremovexattr(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    remove(d, r, false)
+pub fn lremovexattr(d: &mut Daemon, xattr: &str, path: &GuestPath) -> Result<()> {
+    remove(d, xattr, path, false)
 }
 
 /// For each name: an entry "" whose value is the count (as "N\0"), then the attributes.
-fn internal_lxattrlist(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let dir = host_path(d, r, 0, true)?;
+pub fn internal_lxattrlist(d: &mut Daemon, path: &GuestPath, names: &[Vec<u8>]) -> Result<Vec<Xattr>> {
+    let dir = path.resolve(d, true)?;
     let mut out = Vec::new();
-    for name in r.list(1) {
+    for name in names {
         let at = out.len();
         out.push(xattr(Vec::new(), Vec::new()));
         if name.is_empty() || name.contains(&b'/') {
@@ -244,7 +224,7 @@ fn internal_lxattrlist(d: &mut Daemon, r: &Req) -> Result<RetValue> {
         count.push(0);
         out[at] = xattr(Vec::new(), count);
     }
-    Ok(RetValue::StructList(out))
+    Ok(out)
 }
 
 fn acl_flag(t: &str) -> Result<bool> {
@@ -255,31 +235,31 @@ fn acl_flag(t: &str) -> Result<bool> {
     }
 }
 
-fn acl_get_file(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let default = acl_flag(&r.str(1))?;
-    let p = host_path(d, r, 0, true)?;
+pub fn acl_get_file(d: &mut Daemon, path: &GuestPath, acltype: &str) -> Result<String> {
+    let default = acl_flag(acltype)?;
+    let p = path.resolve(d, true)?;
     let mut c = Cmd::new("getfacl").args(["--omit-header", "--absolute-names", "--no-effective", "-n"]);
     if default {
         c = c.arg("-d");
     }
     let o = c.arg(&p).run();
     if !o.ok() {
-        return Err(Error::msg(format!("{}: {}", r.str(0), o.err_text())));
+        return Err(Error::msg(format!("{path}: {}", o.err_text())));
     }
     // acl_to_text's long form: one entry per line, no blank line at the end.
     let mut t = o.out_text().trim_end().to_string();
     if !t.is_empty() {
         t.push('\n');
     }
-    Ok(RetValue::Str(t.into_bytes()))
+    Ok(t)
 }
 
-fn acl_set_file(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let default = acl_flag(&r.str(1))?;
-    let p = host_path(d, r, 0, true)?;
-    let text = r.str(2).replace(',', "\n");
+pub fn acl_set_file(d: &mut Daemon, path: &GuestPath, acltype: &str, acl: &str) -> Result<()> {
+    let default = acl_flag(acltype)?;
+    let p = path.resolve(d, true)?;
+    let text = acl.replace(',', "\n");
     if !acl_valid(&text) {
-        return Err(Error::perror(libc::EINVAL, r.str(0)));
+        return Err(Error::perror(libc::EINVAL, path.lossy()));
     }
     let mut c = Cmd::new("setfacl");
     if default {
@@ -287,9 +267,9 @@ fn acl_set_file(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     }
     let o = c.arg("--set-file=-").arg(&p).stdin_bytes(text.into_bytes()).run();
     if !o.ok() {
-        return Err(Error::msg(format!("{}: {}", r.str(0), o.err_text())));
+        return Err(Error::msg(format!("{path}: {}", o.err_text())));
     }
-    Ok(RetValue::None)
+    Ok(())
 }
 
 /// libacl refuses an ACL with named user/group entries but no mask (setfacl would add
@@ -314,11 +294,11 @@ fn acl_valid(text: &str) -> bool {
     !named || mask
 }
 
-fn acl_delete_def_file(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let p = host_path(d, r, 0, true)?;
+pub fn acl_delete_def_file(d: &mut Daemon, dir: &GuestPath) -> Result<()> {
+    let p = dir.resolve(d, true)?;
     let o = Cmd::new("setfacl").arg("-k").arg(&p).run();
     if !o.ok() {
-        return Err(Error::msg(format!("{}: {}", r.str(0), o.err_text())));
+        return Err(Error::msg(format!("{dir}: {}", o.err_text())));
     }
-    Ok(RetValue::None)
+    Ok(())
 }

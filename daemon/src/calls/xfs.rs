@@ -4,9 +4,9 @@
 use guestfs_protocol::{FieldValue, RetValue, StructValue};
 
 use super::{host_path, Handler};
+use crate::checks::is_device_parameter;
 use crate::cmd::Cmd;
 use crate::daemon::Daemon;
-use crate::dispatch::is_device_parameter;
 use crate::error::{Error, Result};
 use crate::request::Req;
 

@@ -2,8 +2,9 @@
 //!
 //! inspect_os mounts each filesystem read-only in turn, classifies it (`check`), reads
 //! release files (`release`) and fstab (`fstab`), then merges /usr filesystems into
-//! their roots. The results stay in daemon memory until the next inspect_os; the
-//! daemon's lifetime is the handle's, so closing the handle drops them.
+//! their roots. The results stay in the daemon value (`Daemon::inspection`) until the
+//! next inspect_os; the daemon's lifetime is the handle's, so closing the handle drops
+//! them.
 
 mod check;
 mod fstab;
@@ -15,82 +16,17 @@ mod registry;
 mod release;
 mod types;
 
-use std::sync::Mutex;
+use guestfs_protocol::{RetValue, Value};
 
-use guestfs_protocol::{Header, RetValue, Value};
-
-use super::{hashtable, str_list, Handler};
 use crate::daemon::Daemon;
 use crate::error::{Error, Result};
-use crate::request::Req;
-use types::{Data, Fs, Role};
-
-pub const CALLS: &[(&str, Handler)] = &[
-    ("inspect_os", inspect_os),
-    ("inspect_get_roots", get_roots),
-    ("inspect_get_type", get_type),
-    ("inspect_get_distro", get_distro),
-    ("inspect_get_package_format", get_package_format),
-    ("inspect_get_package_management", get_package_management),
-    ("inspect_get_product_name", get_product_name),
-    ("inspect_get_product_variant", get_product_variant),
-    ("inspect_get_major_version", get_major_version),
-    ("inspect_get_minor_version", get_minor_version),
-    ("inspect_get_arch", get_arch),
-    ("inspect_get_hostname", get_hostname),
-    ("inspect_get_mountpoints", get_mountpoints),
-    ("inspect_get_filesystems", get_filesystems),
-    ("inspect_get_drive_mappings", get_drive_mappings),
-    ("inspect_get_windows_systemroot", get_windows_systemroot),
-    ("inspect_get_windows_system_hive", get_windows_system_hive),
-    ("inspect_get_windows_software_hive", get_windows_software_hive),
-    (
-        "inspect_get_windows_current_control_set",
-        get_windows_current_control_set,
-    ),
-    ("inspect_get_format", get_format),
-    ("inspect_is_live", is_false),
-    ("inspect_is_netinst", is_false),
-    ("inspect_is_multipart", is_false),
-];
-
-/// The last inspect_os's filesystems (empty: none yet).
-static FSES: Mutex<Vec<Fs>> = Mutex::new(Vec::new());
-
-fn fses() -> std::sync::MutexGuard<'static, Vec<Fs>> {
-    FSES.lock().unwrap_or_else(|e| e.into_inner())
-}
+pub use types::Fs;
+use types::{Data, Role};
 
 /// Run another daemon call from inside inspection (arguments already in the appliance's
 /// spelling, no optargs).
 pub(crate) fn call(d: &mut Daemon, name: &str, args: Vec<Value>) -> Result<RetValue> {
-    let action = d
-        .api
-        .action(name)
-        .ok_or_else(|| Error::msg(format!("{name}: no such action")))?;
-    let handler = super::handler(name);
-    let header = Header {
-        prog: 0,
-        vers: 0,
-        proc_nr: action.proc_nr.unwrap_or(0),
-        direction: 0,
-        serial: 0,
-        progress_hint: 0,
-        optargs_bitmask: 0,
-        status: 0,
-    };
-    let optargs = action.optargs.iter().map(|_| Value::Int(0)).collect();
-    let req = Req {
-        header,
-        action,
-        args,
-        optargs,
-    };
-    let not_implemented = || Err(Error::msg(format!("{name}: not implemented")));
-    match handler {
-        Some(h) => h(d, &req),
-        None => crate::generated::call(d, &req).unwrap_or_else(not_implemented),
-    }
+    crate::dispatch::call_internal(d, name, args)
 }
 
 /// A caller-spelled mountable in the appliance's spelling.
@@ -182,7 +118,7 @@ fn activate_lvs(d: &mut Daemon) {
     }
 }
 
-fn inspect_os(d: &mut Daemon, _r: &Req) -> Result<RetValue> {
+pub fn inspect_os(d: &mut Daemon) -> Result<Vec<String>> {
     umount_all(d)?;
     activate_lvs(d);
     let list = match call(d, "list_filesystems", vec![])? {
@@ -204,8 +140,8 @@ fn inspect_os(d: &mut Daemon, _r: &Req) -> Result<RetValue> {
     let found = drop_duplicated_bsd_root(found);
     let found = merge_linux_usr(found);
     let roots = root_names(&found);
-    *fses() = found;
-    Ok(str_list(roots))
+    d.inspection = found;
+    Ok(roots)
 }
 
 fn root_names(fses: &[Fs]) -> Vec<String> {
@@ -301,14 +237,14 @@ fn merge_linux_usr(mut fses: Vec<Fs>) -> Vec<Fs> {
     fses
 }
 
-fn get_roots(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
-    Ok(str_list(root_names(&fses())))
+pub fn inspect_get_roots(d: &mut Daemon) -> Result<Vec<String>> {
+    Ok(root_names(&d.inspection))
 }
 
-/// The inspection data of the root named by argument 0.
-fn root_data(d: &Daemon, r: &Req) -> Result<(String, Data)> {
-    let name = d.devices.reverse_mountable(&r.str(0));
-    let fses = fses();
+/// The inspection data of `root` (in the caller's spelling).
+fn root_data(d: &Daemon, root: &str) -> Result<(String, Data)> {
+    let name = d.devices.reverse_mountable(root);
+    let fses = &d.inspection;
     if fses.is_empty() {
         return Err(Error::msg("no inspection data: call guestfs_inspect_os first"));
     }
@@ -321,111 +257,117 @@ fn root_data(d: &Daemon, r: &Req) -> Result<(String, Data)> {
     }
 }
 
-fn text(s: Option<&str>) -> RetValue {
-    RetValue::Str(s.unwrap_or("unknown").as_bytes().to_vec())
+fn text(s: Option<&str>) -> String {
+    s.unwrap_or("unknown").to_string()
 }
 
-fn get_type(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    Ok(text(root_data(d, r)?.1.os_type))
+pub fn inspect_get_type(d: &mut Daemon, root: &str) -> Result<String> {
+    Ok(text(root_data(d, root)?.1.os_type))
 }
 
-fn get_distro(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    Ok(text(root_data(d, r)?.1.distro))
+pub fn inspect_get_distro(d: &mut Daemon, root: &str) -> Result<String> {
+    Ok(text(root_data(d, root)?.1.distro))
 }
 
-fn get_package_format(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    Ok(text(root_data(d, r)?.1.package_format))
+pub fn inspect_get_package_format(d: &mut Daemon, root: &str) -> Result<String> {
+    Ok(text(root_data(d, root)?.1.package_format))
 }
 
-fn get_package_management(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    Ok(text(root_data(d, r)?.1.package_management))
+pub fn inspect_get_package_management(d: &mut Daemon, root: &str) -> Result<String> {
+    Ok(text(root_data(d, root)?.1.package_management))
 }
 
-fn get_product_name(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    Ok(text(root_data(d, r)?.1.product_name.as_deref()))
+pub fn inspect_get_product_name(d: &mut Daemon, root: &str) -> Result<String> {
+    Ok(text(root_data(d, root)?.1.product_name.as_deref()))
 }
 
-fn get_product_variant(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    Ok(text(root_data(d, r)?.1.product_variant.as_deref()))
+pub fn inspect_get_product_variant(d: &mut Daemon, root: &str) -> Result<String> {
+    Ok(text(root_data(d, root)?.1.product_variant.as_deref()))
 }
 
-fn get_arch(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    Ok(text(root_data(d, r)?.1.arch.as_deref()))
+pub fn inspect_get_arch(d: &mut Daemon, root: &str) -> Result<String> {
+    Ok(text(root_data(d, root)?.1.arch.as_deref()))
 }
 
-fn get_hostname(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    Ok(text(root_data(d, r)?.1.hostname.as_deref()))
+pub fn inspect_get_hostname(d: &mut Daemon, root: &str) -> Result<String> {
+    Ok(text(root_data(d, root)?.1.hostname.as_deref()))
 }
 
-fn get_major_version(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    Ok(RetValue::Int(root_data(d, r)?.1.version.map(|v| v.0).unwrap_or(0)))
+pub fn inspect_get_major_version(d: &mut Daemon, root: &str) -> Result<i32> {
+    Ok(root_data(d, root)?.1.version.map(|v| v.0).unwrap_or(0))
 }
 
-fn get_minor_version(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    Ok(RetValue::Int(root_data(d, r)?.1.version.map(|v| v.1).unwrap_or(0)))
+pub fn inspect_get_minor_version(d: &mut Daemon, root: &str) -> Result<i32> {
+    Ok(root_data(d, root)?.1.version.map(|v| v.1).unwrap_or(0))
 }
 
-fn get_mountpoints(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let (root, data) = root_data(d, r)?;
+pub fn inspect_get_mountpoints(d: &mut Daemon, root: &str) -> Result<Vec<(String, String)>> {
+    let (root, data) = root_data(d, root)?;
     if data.fstab.is_empty() {
-        return Ok(hashtable(vec![("/".to_string(), root)]));
+        return Ok(vec![("/".to_string(), root)]);
     }
-    let pairs = data
+    Ok(data
         .fstab
         .into_iter()
         .filter(|(_, mp)| mp.starts_with('/'))
         .map(|(m, mp)| (mp, m))
-        .collect();
-    Ok(hashtable(pairs))
+        .collect())
 }
 
-fn get_filesystems(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let (root, data) = root_data(d, r)?;
+pub fn inspect_get_filesystems(d: &mut Daemon, root: &str) -> Result<Vec<String>> {
+    let (root, data) = root_data(d, root)?;
     if data.fstab.is_empty() {
-        return Ok(str_list(vec![root]));
+        return Ok(vec![root]);
     }
-    Ok(str_list(data.fstab.into_iter().map(|(m, _)| m).collect()))
+    Ok(data.fstab.into_iter().map(|(m, _)| m).collect())
 }
 
-fn get_drive_mappings(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    Ok(hashtable(root_data(d, r)?.1.drive_mappings))
+pub fn inspect_get_drive_mappings(d: &mut Daemon, root: &str) -> Result<Vec<(String, String)>> {
+    Ok(root_data(d, root)?.1.drive_mappings)
 }
 
-fn windows_value(v: Option<String>, what: &str) -> Result<RetValue> {
-    match v {
-        Some(s) => Ok(RetValue::Str(s.into_bytes())),
-        None => Err(Error::msg(format!("not a Windows guest, or {what}"))),
-    }
+fn windows_value(v: Option<String>, what: &str) -> Result<String> {
+    v.ok_or_else(|| Error::msg(format!("not a Windows guest, or {what}")))
 }
 
-fn get_windows_systemroot(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+pub fn inspect_get_windows_systemroot(d: &mut Daemon, root: &str) -> Result<String> {
     windows_value(
-        root_data(d, r)?.1.windows_systemroot,
+        root_data(d, root)?.1.windows_systemroot,
         "systemroot could not be determined",
     )
 }
 
-fn get_windows_system_hive(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    windows_value(root_data(d, r)?.1.windows_system_hive, "system hive not found")
+pub fn inspect_get_windows_system_hive(d: &mut Daemon, root: &str) -> Result<String> {
+    windows_value(root_data(d, root)?.1.windows_system_hive, "system hive not found")
 }
 
-fn get_windows_software_hive(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    windows_value(root_data(d, r)?.1.windows_software_hive, "software hive not found")
+pub fn inspect_get_windows_software_hive(d: &mut Daemon, root: &str) -> Result<String> {
+    windows_value(root_data(d, root)?.1.windows_software_hive, "software hive not found")
 }
 
-fn get_windows_current_control_set(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+pub fn inspect_get_windows_current_control_set(d: &mut Daemon, root: &str) -> Result<String> {
     windows_value(
-        root_data(d, r)?.1.windows_current_control_set,
+        root_data(d, root)?.1.windows_current_control_set,
         "CurrentControlSet could not be determined",
     )
 }
 
 /// Deprecated: 1.48 answers "installed" for any argument.
-fn get_format(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
-    Ok(RetValue::Str(b"installed".to_vec()))
+pub fn inspect_get_format(_d: &mut Daemon, _root: &str) -> Result<String> {
+    Ok("installed".to_string())
 }
 
-/// Deprecated is_live/is_netinst/is_multipart: always false in 1.48.
-fn is_false(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
-    Ok(RetValue::Bool(false))
+/// Deprecated: always false in 1.48.
+pub fn inspect_is_live(_d: &mut Daemon, _root: &str) -> Result<bool> {
+    Ok(false)
+}
+
+/// Deprecated: always false in 1.48.
+pub fn inspect_is_netinst(_d: &mut Daemon, _root: &str) -> Result<bool> {
+    Ok(false)
+}
+
+/// Deprecated: always false in 1.48.
+pub fn inspect_is_multipart(_d: &mut Daemon, _root: &str) -> Result<bool> {
+    Ok(false)
 }

@@ -2,7 +2,8 @@
 //! variant and version from SOFTWARE; control set, hostname and drive letters from
 //! SYSTEM.
 
-use guestfs_protocol::{FieldValue, RetValue, Value};
+use guestfs_protocol::structs::Partition;
+use guestfs_protocol::{RetValue, Value};
 
 use super::call;
 use super::guest::Guest;
@@ -149,17 +150,9 @@ fn mbr_partition(d: &mut Daemon, blob: &[u8]) -> Option<String> {
             return None;
         };
         for p in parts {
-            let num = match p.fields.first() {
-                Some(FieldValue::Int32(n)) => *n as i64,
-                _ => continue,
-            };
-            let s = match p.fields.get(1) {
-                Some(FieldValue::Int64(s)) => *s as u64,
-                Some(FieldValue::UInt64(s)) => *s,
-                _ => continue,
-            };
-            if s == start {
-                return Some(format!("{dev}{num}"));
+            let Ok(p) = Partition::from_value(p) else { continue };
+            if p.part_start == start {
+                return Some(format!("{dev}{}", p.part_num));
             }
         }
         return None;
