@@ -56,7 +56,6 @@ const FAMILIES: &[&[(&str, Handler)]] = &[
     parted::CALLS,
     gpt::CALLS,
     initrd::CALLS,
-    command::CALLS,
     xfs::CALLS,
     inotify::CALLS,
     selinux::CALLS,
