@@ -52,16 +52,7 @@ pub mod yara;
 
 pub type Handler = fn(&mut Daemon, &Req) -> Result<RetValue>;
 
-const FAMILIES: &[&[(&str, Handler)]] = &[
-    parted::CALLS,
-    gpt::CALLS,
-    initrd::CALLS,
-    xfs::CALLS,
-    inotify::CALLS,
-    selinux::CALLS,
-    selinux_relabel::CALLS,
-    rsync::CALLS,
-];
+const FAMILIES: &[&[(&str, Handler)]] = &[parted::CALLS, gpt::CALLS, xfs::CALLS, inotify::CALLS];
 
 /// The implementation of an action, if we have one.
 pub fn handler(name: &str) -> Option<Handler> {
