@@ -1,10 +1,13 @@
 //! Generates everything derived from the API table (api/api.txt):
 //! - include/guestfs.h and generated/guestfs.syms (committed; CI checks they are fresh)
-//! - $OUT_DIR/shims.rs: the Rust entry points of every action
+//! - $OUT_DIR/shims.rs: the C entry points of every action
+//! - $OUT_DIR/rust_api.rs: the public Rust API's methods and options structs
 //! - $OUT_DIR/varargs.c: the C variadic entry points, compiled here into the library
 
 #[path = "generator/header.rs"]
 mod header;
+#[path = "generator/rust_api.rs"]
+mod rust_api;
 #[path = "generator/shims.rs"]
 mod shims;
 #[path = "generator/symbols.rs"]
@@ -35,6 +38,7 @@ fn main() {
     write_if_changed(&root.join("include/guestfs.h"), &header);
     write_if_changed(&root.join("generated/guestfs.syms"), &symbols::version_script(api));
     std::fs::write(out.join("shims.rs"), shims::generate(api)).unwrap();
+    std::fs::write(out.join("rust_api.rs"), rust_api::generate(api)).unwrap();
     let c = out.join("varargs.c");
     std::fs::write(&c, varargs::generate(api)).unwrap();
 
