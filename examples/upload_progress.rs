@@ -15,8 +15,10 @@ use std::sync::Arc;
 
 fn bar(position: u64, total: u64) {
     let width = 40u64;
-    let filled = if total == 0 { width } else { position.min(total) * width / total };
-    let pct = if total == 0 { 100 } else { position.min(total) * 100 / total };
+    let done = position.min(total);
+    // A total of 0 means nothing to do: a full bar.
+    let filled = (done * width).checked_div(total).unwrap_or(width);
+    let pct = (done * 100).checked_div(total).unwrap_or(100);
     let mut err = std::io::stderr().lock();
     let _ = write!(
         err,

@@ -7,7 +7,6 @@
 //! back into the API on the same thread. The `RefCell` inside is only ever borrowed
 //! briefly and never across a user callback or a blocking operation.
 
-
 pub mod errors;
 pub mod events;
 pub mod private_data;
