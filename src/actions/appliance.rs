@@ -5,7 +5,7 @@
 use crate::error::Result;
 use crate::handle::events::{EVENT_APPLIANCE, EVENT_PROGRESS, EVENT_SUBPROCESS_QUIT};
 use crate::handle::State;
-use crate::{Error, Core};
+use crate::{Core, Error};
 use guestfs_api::{table, Action};
 use guestfs_protocol::client::{CallError, ClientEvents, Connection};
 use guestfs_protocol::{Progress, RetValue, Value};

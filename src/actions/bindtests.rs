@@ -6,7 +6,7 @@
 
 use super::args::*;
 use crate::error::Result;
-use crate::{Error, Core};
+use crate::{Core, Error};
 use guestfs_api::{table, OptArgType};
 use guestfs_protocol::{FieldValue, RetValue, StructValue, Value};
 use std::ffi::CString;

@@ -9,7 +9,7 @@ use std::process::{Child, Command, Stdio};
 
 use super::args::str;
 use crate::error::Result;
-use crate::{Error, Core};
+use crate::{Core, Error};
 use guestfs_protocol::{RetValue, Value};
 
 pub const NAMES: &[&str] = &["copy_in", "copy_out"];

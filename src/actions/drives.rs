@@ -4,7 +4,7 @@
 use super::args::*;
 use crate::error::Result;
 use crate::handle::State;
-use crate::{Error, Core};
+use crate::{Core, Error};
 use guestfs_protocol::{RetValue, Value};
 use std::path::PathBuf;
 use std::process::Command;

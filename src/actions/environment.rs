@@ -4,7 +4,7 @@
 use super::args::list;
 use super::nested;
 use crate::error::Result;
-use crate::{Error, Core};
+use crate::{Core, Error};
 use guestfs_protocol::{RetValue, Value};
 
 pub const NAMES: &[&str] = &["parse_environment", "parse_environment_list"];

@@ -4,7 +4,7 @@
 use super::appliance::daemon;
 use super::args::*;
 use crate::error::Result;
-use crate::{Error, Core};
+use crate::{Core, Error};
 use guestfs_protocol::{FieldValue, RetValue, StructValue, Value};
 
 pub const NAMES: &[&str] = &[

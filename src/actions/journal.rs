@@ -2,7 +2,7 @@
 //! FileOut stream of (big-endian u64 length, "FIELD=value") records.
 
 use crate::error::Result;
-use crate::{Error, Core};
+use crate::{Core, Error};
 use guestfs_protocol::{FieldValue, RetValue, StructValue, Value};
 
 pub const NAMES: &[&str] = &["journal_get"];

@@ -5,7 +5,7 @@ use super::args::*;
 use crate::error::Result;
 use crate::handle::events::{EVENT_CLOSE, EVENT_LAUNCH_DONE, EVENT_PROGRESS};
 use crate::handle::State;
-use crate::{Error, Core};
+use crate::{Core, Error};
 use guestfs_protocol::client::Connection;
 use guestfs_protocol::{RetValue, Value};
 use std::time::{Duration, Instant};

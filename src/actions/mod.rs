@@ -18,7 +18,7 @@ pub mod tmp;
 pub mod trace;
 
 use crate::error::Result;
-use crate::{Error, Core};
+use crate::{Core, Error};
 use guestfs_api::Action;
 use guestfs_protocol::{RetValue, Value};
 

@@ -3,7 +3,7 @@
 use super::args::*;
 use crate::error::Result;
 use crate::handle::{default_path, Inner, State};
-use crate::{Error, Core};
+use crate::{Core, Error};
 use guestfs_protocol::{FieldValue, RetValue, StructValue, Value};
 
 pub const NAMES: &[&str] = &[

@@ -5,7 +5,7 @@
 //! call into a temporary file and decodes the structs.
 
 use crate::error::Result;
-use crate::{Error, Core};
+use crate::{Core, Error};
 use guestfs_protocol::{RetValue, StructValue, Value};
 
 pub const NAMES: &[&str] = &["filesystem_walk", "find_inode", "yara_scan"];

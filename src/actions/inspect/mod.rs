@@ -13,7 +13,7 @@ use guestfs_guestdata::{cirros, dib, hive, pe, png};
 
 use super::nested;
 use crate::error::Result;
-use crate::{Error, Core};
+use crate::{Core, Error};
 use guestfs_protocol::{RetValue, Value};
 
 pub const NAMES: &[&str] = &[
