@@ -45,7 +45,7 @@ fn main() {
     write_if_changed(&root.join("generated/guestfs.syms"), &symbols::version_script(api));
     write_if_changed(
         &root.join("docs/api-reference.md"),
-        &reference::generate(api, &|_| None),
+        &reference::generate(api, &|a| rust_api::signature(api, a)),
     );
     std::fs::write(out.join("shims.rs"), shims::generate(api)).unwrap();
     std::fs::write(out.join("library_calls.rs"), library_calls::generate(api)).unwrap();
