@@ -2,10 +2,13 @@
 //! - include/guestfs.h, generated/guestfs.syms and docs/api-reference.md (committed; CI
 //!   checks they are fresh)
 //! - $OUT_DIR/shims.rs: the C entry points of every action
+//! - $OUT_DIR/cstructs.rs: the `#[repr(C)]` mirrors of the structs and their conversion
 //! - $OUT_DIR/library_calls.rs: the typed dispatch of the library's own actions
 //! - $OUT_DIR/rust_api.rs: the public Rust API's methods and options structs
 //! - $OUT_DIR/varargs.c: the C variadic entry points, compiled here into the library
 
+#[path = "generator/cstructs.rs"]
+mod cstructs;
 #[path = "generator/header.rs"]
 mod header;
 #[path = "generator/library_calls.rs"]
@@ -48,6 +51,7 @@ fn main() {
         &reference::generate(api, &|a| rust_api::signature(api, a)),
     );
     std::fs::write(out.join("shims.rs"), shims::generate(api)).unwrap();
+    std::fs::write(out.join("cstructs.rs"), cstructs::generate(api)).unwrap();
     std::fs::write(out.join("library_calls.rs"), library_calls::generate(api)).unwrap();
     std::fs::write(out.join("rust_api.rs"), rust_api::generate(api)).unwrap();
     let c = out.join("varargs.c");

@@ -5,6 +5,7 @@
 pub mod call;
 pub mod callbacks;
 pub mod cstr;
+pub mod cstructs;
 pub mod generated;
 pub mod handle_fns;
 pub mod optargs;
