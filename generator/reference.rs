@@ -8,39 +8,14 @@ use guestfs_api::*;
 use std::fmt::Write;
 
 /// What a string argument of each kind must hold, and what is checked before the call runs.
-fn str_kind_doc(k: StrKind) -> &'static str {
-    match k {
-        StrKind::Plain => "text",
-        StrKind::Device => {
-            "a device name as the caller sees it (`/dev/sda`, `/dev/sda1`, `/dev/VG/LV`, `/dev/md0` ...); it must exist in the appliance, or the call fails before it runs"
-        }
-        StrKind::Mountable => {
-            "a device name or a btrfs subvolume (`btrfsvol:/dev/sda2/root`), as `list_filesystems` returns them"
-        }
-        StrKind::Pathname => {
-            "an absolute path in the guest's filesystem; a relative path is refused, and most calls need a filesystem mounted on `/`"
-        }
-        StrKind::FileIn => "a file on the host (or `-` for standard input) whose contents are sent to the appliance",
-        StrKind::FileOut => "a file on the host (or `-` for standard output) that receives data from the appliance",
-        StrKind::Key => "a passphrase or key (it is never traced)",
-        StrKind::Guid => "a GPT GUID in its usual text form",
-        StrKind::Filename => "a file name on the host, or a name the call interprets",
-        StrKind::DevOrPath => "a device name, or else an absolute guest path",
-        StrKind::MountableOrPath => "a mountable (device or btrfs subvolume), or else an absolute guest path",
-    }
-}
-
 fn arg_doc(a: &Arg) -> String {
     let what = match &a.ty {
         ArgType::Bool => "a boolean".to_string(),
         ArgType::Int => "a 32-bit integer".to_string(),
         ArgType::Int64 => "a 64-bit integer".to_string(),
-        ArgType::String(k) => str_kind_doc(*k).to_string(),
+        ArgType::String(k) => k.describe().to_string(),
         ArgType::OptString => "text, or NULL (`None`) for none".to_string(),
-        ArgType::StringList(k) => format!(
-            "a list (NULL-terminated in C) whose items are each {}",
-            str_kind_doc(*k)
-        ),
+        ArgType::StringList(k) => format!("a list (NULL-terminated in C) whose items are each {}", k.describe()),
         ArgType::BufferIn => "bytes (in C a pointer and a length; they may contain NUL)".to_string(),
         ArgType::Pointer(t) => format!("a `{t}` pointer owned by the caller"),
     };

@@ -62,8 +62,8 @@ fn ret_rust(a: &Action) -> (&'static str, String) {
         RetType::ConstString | RetType::ConstOptString => ("*const c_char", format!("ret_const_string(g, {r})")),
         RetType::String(_) => ("*mut c_char", format!("ret_string({r})")),
         RetType::StringList(_) | RetType::Hashtable => ("*mut *mut c_char", format!("ret_string_list({r})")),
-        RetType::Struct(_) => ("*mut c_void", format!("ret_struct(IDX, {r})")),
-        RetType::StructList(_) => ("*mut c_void", format!("ret_struct_list(IDX, {r})")),
+        RetType::Struct(_) => ("*mut c_void", format!("ret_struct(g, IDX, {r})")),
+        RetType::StructList(_) => ("*mut c_void", format!("ret_struct_list(g, IDX, {r})")),
         RetType::BufferOut => ("*mut c_char", format!("ret_buffer({r}, size_r)")),
     }
 }

@@ -19,6 +19,32 @@ pub enum StrKind {
     MountableOrPath,
 }
 
+impl StrKind {
+    /// What a string of this kind is, for the generated documentation (the reference and
+    /// the Rust API's rustdoc say the same).
+    pub fn describe(self) -> &'static str {
+        match self {
+            StrKind::Plain => "text",
+            StrKind::Device => {
+                "a device name as the caller sees it (`/dev/sda`, `/dev/sda1`, `/dev/VG/LV`, `/dev/md0` ...); it must exist in the appliance, or the call fails before it runs"
+            }
+            StrKind::Mountable => {
+                "a device name or a btrfs subvolume (`btrfsvol:/dev/sda2/root`), as `list_filesystems` returns them"
+            }
+            StrKind::Pathname => {
+                "an absolute path in the guest's filesystem; a relative path is refused, and most calls need a filesystem mounted on `/`"
+            }
+            StrKind::FileIn => "a file on the host whose contents are sent to the appliance (`/dev/stdin` for standard input)",
+            StrKind::FileOut => "a file on the host that receives data from the appliance (`/dev/stdout` for standard output)",
+            StrKind::Key => "a passphrase or key (it is never traced)",
+            StrKind::Guid => "a GPT GUID in its usual text form (`xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`)",
+            StrKind::Filename => "a file name on the host, or a name the call interprets",
+            StrKind::DevOrPath => "a device name, or else an absolute guest path",
+            StrKind::MountableOrPath => "a mountable (device or btrfs subvolume), or else an absolute guest path",
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ArgType {
     Bool,

@@ -35,7 +35,7 @@ pub struct Daemon {
     pub broken: Option<io::Error>,
     /// The filesystems the last inspect_os found (empty: no inspection yet), which the
     /// inspect_get_* calls answer from.
-    pub inspection: Vec<crate::calls::inspect::Fs>,
+    pub inspection: Vec<crate::inspection::Fs>,
 }
 
 impl Daemon {

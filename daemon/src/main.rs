@@ -16,6 +16,7 @@ mod error;
 #[allow(dead_code)]
 mod generated;
 mod init;
+mod inspection;
 mod log;
 mod mountable;
 mod net;

@@ -1,6 +1,7 @@
 //! Results into the C return conventions (error values: -1 or NULL).
 
-use super::{cstr, guestfs_h, structs, with_handle};
+use super::{cstr, cstructs, guestfs_h, with_handle};
+use guestfs_protocol::structs::StructMismatch;
 use guestfs_protocol::RetValue;
 use std::ffi::{c_char, c_int, c_void, CString};
 
@@ -71,22 +72,32 @@ pub fn ret_string_list(r: Option<RetValue>) -> *mut *mut c_char {
     }
 }
 
-pub fn ret_struct(idx: usize, r: Option<RetValue>) -> *mut c_void {
+/// A struct reply in C memory; a reply of another shape than the table's struct is an
+/// error reported on the handle (NULL), never a misread.
+pub fn ret_struct(g: *mut guestfs_h, idx: usize, r: Option<RetValue>) -> *mut c_void {
     match (r, &guestfs_api::table().actions[idx].ret.ty) {
         (Some(RetValue::Struct(v)), guestfs_api::RetType::Struct(name)) => {
-            structs::to_c(structs::struct_index(name), &v)
+            checked(g, idx, cstructs::struct_to_c(name, v))
         }
         _ => std::ptr::null_mut(),
     }
 }
 
-pub fn ret_struct_list(idx: usize, r: Option<RetValue>) -> *mut c_void {
+pub fn ret_struct_list(g: *mut guestfs_h, idx: usize, r: Option<RetValue>) -> *mut c_void {
     match (r, &guestfs_api::table().actions[idx].ret.ty) {
         (Some(RetValue::StructList(v)), guestfs_api::RetType::StructList(name)) => {
-            structs::list_to_c(structs::struct_index(name), &v)
+            checked(g, idx, cstructs::struct_list_to_c(name, v))
         }
         _ => std::ptr::null_mut(),
     }
+}
+
+fn checked(g: *mut guestfs_h, idx: usize, r: Result<*mut c_void, StructMismatch>) -> *mut c_void {
+    r.unwrap_or_else(|e| {
+        let name = &guestfs_api::table().actions[idx].name;
+        with_handle(g, (), |h| h.report(&crate::Error::msg(format!("{name}: {e}"))));
+        std::ptr::null_mut()
+    })
 }
 
 /// RBufferOut: `malloc`ed bytes and their length in `*size_r`.

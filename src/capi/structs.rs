@@ -1,12 +1,11 @@
-//! The public structs in C memory: building them from decoded values, and the
-//! `guestfs_free_*`, `guestfs_copy_*` and `guestfs_compare_*` helpers. Layouts come
+//! The public structs in C memory: the `guestfs_free_*`, `guestfs_copy_*` and
+//! `guestfs_compare_*` helpers (building them from replies is `cstructs`). Layouts come
 //! from the API table (`guestfs_api::ctypes::struct_layout`), and the build checks them
 //! against the header with static assertions.
 
 use super::cstr::{malloc_bytes, malloc_str, xmalloc};
 use guestfs_api::ctypes::{struct_layout, StructLayout};
 use guestfs_api::{table, FieldType, Struct};
-use guestfs_protocol::{FieldValue, StructValue};
 use std::ffi::{c_char, c_void, CStr};
 use std::sync::OnceLock;
 
@@ -25,58 +24,6 @@ pub fn struct_index(name: &str) -> usize {
 
 fn def(si: usize) -> (&'static Struct, &'static StructLayout) {
     (&table().structs[si], &layouts()[si])
-}
-
-/// Writes one struct's fields at `base` (which has `layout.size` bytes).
-unsafe fn fill(si: usize, base: *mut u8, v: &StructValue) {
-    let (_, l) = def(si);
-    // SAFETY (block): offsets come from the layout of a struct of this size.
-    unsafe {
-        std::ptr::write_bytes(base, 0, l.size);
-        for (fl, fv) in l.fields.iter().zip(&v.fields) {
-            let p = base.add(fl.offset);
-            match fv {
-                FieldValue::Char(c) => *p = *c,
-                FieldValue::Str(s) => *(p as *mut *mut c_char) = malloc_str(s),
-                FieldValue::Buffer(b) => {
-                    *(p as *mut u32) = b.len() as u32;
-                    *(base.add(fl.data_offset) as *mut *mut c_char) = malloc_bytes(b);
-                }
-                FieldValue::Uuid(u) => std::ptr::copy_nonoverlapping(u.as_ptr(), p, 32),
-                FieldValue::UInt32(x) => *(p as *mut u32) = *x,
-                FieldValue::Int32(x) => *(p as *mut i32) = *x,
-                FieldValue::UInt64(x) => *(p as *mut u64) = *x,
-                FieldValue::Int64(x) => *(p as *mut i64) = *x,
-                FieldValue::OptPercent(x) => *(p as *mut f32) = *x,
-            }
-        }
-    }
-}
-
-/// A `malloc`ed `struct guestfs_<name>`.
-pub fn to_c(si: usize, v: &StructValue) -> *mut c_void {
-    let (_, l) = def(si);
-    let p = xmalloc(l.size);
-    // SAFETY: p has l.size bytes.
-    unsafe { fill(si, p, v) };
-    p as *mut c_void
-}
-
-/// A `malloc`ed `struct guestfs_<name>_list`.
-pub fn list_to_c(si: usize, v: &[StructValue]) -> *mut c_void {
-    let (_, l) = def(si);
-    let list = xmalloc(16);
-    let arr = xmalloc(l.size * v.len());
-    for (i, s) in v.iter().enumerate() {
-        // SAFETY: arr has room for v.len() structs.
-        unsafe { fill(si, arr.add(i * l.size), s) };
-    }
-    // SAFETY: list is the 16-byte {uint32_t len; T *val;}.
-    unsafe {
-        *(list as *mut u32) = v.len() as u32;
-        *(list.add(8) as *mut *mut u8) = arr;
-    }
-    list as *mut c_void
 }
 
 /// Frees the members of one struct (not the struct itself).

@@ -178,9 +178,10 @@ impl Core {
         self.api.is_owned_by_current_thread()
     }
 
-    /// The C pointer for this handle (callbacks receive it).
-    pub fn c_ptr(&self) -> *mut crate::capi::guestfs_h {
-        self as *const Core as *mut crate::capi::guestfs_h
+    /// The handle's address: what C callers hold as their `guestfs_h *` (the C ABI hands
+    /// out this address) and what `guestfs_c_pointer` returns.
+    pub fn c_ptr(&self) -> *mut std::ffi::c_void {
+        self as *const Core as *mut std::ffi::c_void
     }
 
     pub fn state(&self) -> State {

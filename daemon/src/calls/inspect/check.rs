@@ -4,9 +4,9 @@
 use guestfs_protocol::{RetValue, Value};
 
 use super::guest::Guest;
-use super::types::{Data, Role};
 use super::{call, fstab, packages, registry, release};
 use crate::daemon::Daemon;
+use crate::inspection::{Data, Role};
 
 const ARCH_BINARIES: &[&str] = &["/bin/bash", "/bin/ls", "/bin/echo", "/bin/rm", "/bin/sh"];
 const SYSTEMROOT_PATHS: &[&str] = &["/windows", "/winnt", "/win32", "/win", "/reactos"];

@@ -14,14 +14,13 @@ use guestfs_guestdata::hive;
 mod packages;
 mod registry;
 mod release;
-mod types;
 
 use guestfs_protocol::{RetValue, Value};
 
 use crate::daemon::Daemon;
 use crate::error::{Error, Result};
-pub use types::Fs;
-use types::{Data, Role};
+pub use crate::inspection::Fs;
+use crate::inspection::{Data, Role};
 
 /// Run another daemon call from inside inspection (arguments already in the appliance's
 /// spelling, no optargs).

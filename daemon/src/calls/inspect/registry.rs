@@ -9,8 +9,8 @@ use super::call;
 use super::guest::Guest;
 use super::hive::{Hive, MAX_HIVE_SIZE, REG_BINARY};
 use super::release::version_from_major_minor;
-use super::types::Data;
 use crate::daemon::Daemon;
+use crate::inspection::Data;
 
 fn open(g: &Guest, path: &str) -> Option<Hive> {
     Hive::new(g.read_bounded(path, MAX_HIVE_SIZE)?)

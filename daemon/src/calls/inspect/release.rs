@@ -3,7 +3,7 @@
 //! that succeeds wins.
 
 use super::guest::Guest;
-use super::types::Data;
+use crate::inspection::Data;
 pub use guestfs_guestdata::release::{
     key_values, pattern_match, shell_unquote, simple_unquote, version_from_major_minor,
 };

@@ -1,5 +1,6 @@
 //! What inspection learns about one filesystem, and how a /usr filesystem's findings are
-//! merged into its root's.
+//! merged into its root's: the state the daemon value keeps from `inspect_os` for the
+//! getters (a module below the call families that fill and read it).
 
 /// The facts found on a filesystem. `None` means "not found": the getters turn it into
 /// "unknown" (strings), 0 (versions) or an error (the Windows ones).
