@@ -62,11 +62,6 @@ pub fn handler(name: &str) -> Option<Handler> {
         .copied()
 }
 
-/// Whether the daemon implements an action (through a `CALLS` table or a typed function).
-pub fn is_implemented(name: &str) -> bool {
-    handler(name).is_some() || crate::generated::TYPED.contains(&name)
-}
-
 /// Names of every implemented call (tests, and `guestfsd --list-implemented`): those of
 /// the `CALLS` tables and those of the typed families.
 pub fn implemented() -> Vec<&'static str> {
