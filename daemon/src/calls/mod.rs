@@ -56,8 +56,6 @@ pub type Handler = fn(&mut Daemon, &Req) -> Result<RetValue>;
 const FAMILIES: &[&[(&str, Handler)]] = &[
     core::CALLS,
     mount::CALLS,
-    parted::CALLS,
-    gpt::CALLS,
     initrd::CALLS,
     transfer::CALLS,
     command::CALLS,
