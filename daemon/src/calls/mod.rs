@@ -60,7 +60,6 @@ const FAMILIES: &[&[(&str, Handler)]] = &[
     transfer::CALLS,
     command::CALLS,
     xfs::CALLS,
-    inotify::CALLS,
     debug::CALLS,
     selinux::CALLS,
     selinux_relabel::CALLS,
