@@ -59,7 +59,6 @@ const FAMILIES: &[&[(&str, Handler)]] = &[
     initrd::CALLS,
     transfer::CALLS,
     command::CALLS,
-    xfs::CALLS,
     debug::CALLS,
     selinux::CALLS,
     selinux_relabel::CALLS,
