@@ -1,13 +1,19 @@
 //! Generates everything derived from the API table (api/api.txt):
 //! - include/guestfs.h, generated/guestfs.syms and docs/api-reference.md (committed; CI
 //!   checks they are fresh)
-//! - $OUT_DIR/shims.rs: the Rust entry points of every action
+//! - $OUT_DIR/shims.rs: the C entry points of every action
+//! - $OUT_DIR/library_calls.rs: the typed dispatch of the library's own actions
+//! - $OUT_DIR/rust_api.rs: the public Rust API's methods and options structs
 //! - $OUT_DIR/varargs.c: the C variadic entry points, compiled here into the library
 
 #[path = "generator/header.rs"]
 mod header;
+#[path = "generator/library_calls.rs"]
+mod library_calls;
 #[path = "generator/reference.rs"]
 mod reference;
+#[path = "generator/rust_api.rs"]
+mod rust_api;
 #[path = "generator/shims.rs"]
 mod shims;
 #[path = "generator/symbols.rs"]
@@ -42,6 +48,8 @@ fn main() {
         &reference::generate(api, &|_| None),
     );
     std::fs::write(out.join("shims.rs"), shims::generate(api)).unwrap();
+    std::fs::write(out.join("library_calls.rs"), library_calls::generate(api)).unwrap();
+    std::fs::write(out.join("rust_api.rs"), rust_api::generate(api)).unwrap();
     let c = out.join("varargs.c");
     std::fs::write(&c, varargs::generate(api)).unwrap();
 

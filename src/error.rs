@@ -1,18 +1,32 @@
 //! The error type of every library operation: a message and an errno, as libguestfs
-//! reports them through `guestfs_last_error` / `guestfs_last_errno`.
+//! reports them through `guestfs_last_error` / `guestfs_last_errno`. The public Rust
+//! API returns it as is.
 
 use std::fmt;
 
+/// A failed call: 1.48's message and errno (0 when the library sets none).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Error {
     pub errno: i32,
     pub message: String,
+    #[doc(hidden)]
     /// Already recorded on the handle (and the error handler already ran): set when a
     /// nested public call failed, so the outer call does not report it a second time.
     pub reported: bool,
 }
 
 impl Error {
+    /// The errno the library reported (`libc::ENOENT` …), or 0 (as `guestfs_last_errno`).
+    pub fn errno(&self) -> i32 {
+        self.errno
+    }
+
+    /// The message (as `guestfs_last_error`), for example
+    /// `cat: /missing: No such file or directory`.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
     /// An error with no errno (libguestfs's `error()`).
     pub fn msg(message: impl Into<String>) -> Error {
         Error {

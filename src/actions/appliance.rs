@@ -4,17 +4,11 @@
 
 use crate::error::Result;
 use crate::handle::events::{EVENT_APPLIANCE, EVENT_PROGRESS, EVENT_SUBPROCESS_QUIT};
-use crate::handle::State;
+use crate::handle::{Session, State};
 use crate::{Core, Error};
 use guestfs_api::{table, Action};
-use guestfs_protocol::client::{CallError, ClientEvents, Connection};
+use guestfs_protocol::client::{CallError, ClientEvents};
 use guestfs_protocol::{Progress, RetValue, Value};
-
-/// qemu and our connection to the daemon inside it.
-pub struct Session {
-    pub running: guestfs_launch::Running,
-    pub conn: Connection,
-}
 
 /// Adapter: protocol and launch events become handle events.
 pub struct Events<'a>(pub &'a Core);

@@ -7,21 +7,10 @@ use std::os::fd::AsRawFd;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 
-use super::args::str;
+use super::reply;
 use crate::error::Result;
 use crate::{Core, Error};
-use guestfs_protocol::{RetValue, Value};
-
-pub const NAMES: &[&str] = &["copy_in", "copy_out"];
-
-pub fn run(h: &Core, name: &str, a: &[Value], _o: &[Option<Value>]) -> Option<Result<RetValue>> {
-    let r = match name {
-        "copy_in" => copy_in(h, &str(a, 0), &str(a, 1)),
-        "copy_out" => copy_out(h, &str(a, 0), &str(a, 1)),
-        _ => return None,
-    };
-    Some(r.map(|()| RetValue::None))
-}
+use guestfs_protocol::Value;
 
 fn s(v: &str) -> Value {
     Value::Str(v.as_bytes().to_vec())
@@ -48,10 +37,7 @@ fn split_path(path: &str) -> Result<(Option<&str>, &str)> {
 }
 
 fn is(h: &Core, test: &str, path: &str) -> Result<bool> {
-    match super::nested(h, test, &[s(path)])? {
-        RetValue::Bool(b) => Ok(b),
-        _ => Err(Error::msg(format!("{test}: unexpected reply"))),
-    }
+    reply::boolean(test, super::nested(h, test, &[s(path)])?)
 }
 
 /// A local tar process and the collected text of its standard error.
@@ -110,7 +96,7 @@ impl Tar {
     }
 }
 
-fn copy_in(h: &Core, localpath: &str, remotedir: &str) -> Result<()> {
+pub fn copy_in(h: &Core, localpath: &str, remotedir: &str) -> Result<()> {
     if std::fs::metadata(localpath).is_err() {
         return Err(Error::msg(format!(
             "source ‘{localpath}’ does not exist (or cannot be read)"
@@ -144,7 +130,7 @@ fn copy_in(h: &Core, localpath: &str, remotedir: &str) -> Result<()> {
     }
 }
 
-fn copy_out(h: &Core, remotepath: &str, localdir: &str) -> Result<()> {
+pub fn copy_out(h: &Core, remotepath: &str, localdir: &str) -> Result<()> {
     if !Path::new(localdir).is_dir() {
         return Err(Error::msg(format!("target ‘{localdir}’ is not a directory")));
     }

@@ -1,50 +1,12 @@
 //! Drives (add_drive and friends, debug_drives) and disk images through qemu-img
 //! (disk_create, disk_format, disk_virtual_size, disk_has_backing_file).
 
-use super::args::*;
+use super::generated::opts::{AddDriveOpts, AddDriveScratchOpts, DiskCreateOpts};
 use crate::error::Result;
-use crate::handle::State;
+use crate::handle::{Drive, State};
 use crate::{Core, Error};
 use guestfs_protocol::{RetValue, Value};
-use std::path::PathBuf;
 use std::process::Command;
-
-pub const NAMES: &[&str] = &[
-    "add_drive",
-    "add_drive_ro",
-    "add_cdrom",
-    "add_drive_with_if",
-    "add_drive_ro_with_if",
-    "add_drive_scratch",
-    "debug_drives",
-    "disk_create",
-    "disk_format",
-    "disk_virtual_size",
-    "disk_has_backing_file",
-    "device_index",
-    "remove_drive",
-];
-
-#[derive(Clone, Debug, Default)]
-pub struct Drive {
-    pub path: String,
-    pub readonly: bool,
-    pub format: Option<String>,
-    pub iface: Option<String>,
-    pub name: Option<String>,
-    pub label: Option<String>,
-    pub cachemode: Option<String>,
-    pub discard: Option<String>,
-    pub copyonread: bool,
-    pub blocksize: i32,
-    /// "file" or a network protocol (see actions::remote).
-    pub protocol: String,
-    pub servers: Vec<super::remote::Server>,
-    pub username: Option<String>,
-    pub secret: Option<String>,
-    /// The qcow2 overlay of a read-only drive, created when the drive is added.
-    pub overlay: Option<PathBuf>,
-}
 
 impl Drive {
     /// What qemu opens: the file's absolute path, or the network drive's URI.
@@ -213,7 +175,7 @@ fn s(v: &str) -> Value {
     Value::Str(v.as_bytes().to_vec())
 }
 
-/// disk_create through the public API (traced), with the given optargs set.
+/// disk_create through the public API (traced), with the given backing file and format.
 fn nested_disk_create(
     h: &Core,
     file: &str,
@@ -221,41 +183,52 @@ fn nested_disk_create(
     size: i64,
     backing: Option<(&str, Option<&str>)>,
 ) -> Result<()> {
-    let mut o = vec![None; 5];
-    if let Some((bf, fmt)) = backing {
-        o[0] = Some(s(bf));
-        o[1] = fmt.map(s);
-    }
-    super::nested_opt(h, "disk_create", &[s(file), s(format), Value::Int64(size)], &o).map(|_| ())
+    let o = DiskCreateOpts {
+        backingfile: backing.map(|(f, _)| f.to_string()),
+        backingformat: backing.and_then(|(_, fmt)| fmt.map(str::to_string)),
+        ..Default::default()
+    };
+    super::nested_opt(
+        h,
+        "disk_create",
+        &[s(file), s(format), Value::Int64(size)],
+        &o.into_optargs(),
+    )
+    .map(|_| ())
 }
 
-fn add_drive(h: &Core, filename: &str, o: &[Option<Value>]) -> Result<()> {
+/// add_drive through the public API (traced), as 1.48's add_drive_ro and friends call it.
+fn nested_add_drive(h: &Core, filename: &str, o: AddDriveOpts) -> Result<()> {
+    super::nested_opt(h, "add_drive", &[s(filename)], &o.into_optargs()).map(|_| ())
+}
+
+pub fn add_drive(h: &Core, filename: &str, o: AddDriveOpts) -> Result<()> {
     let mut d = Drive {
         path: filename.to_string(),
-        readonly: oint(o, 0).unwrap_or(0) != 0,
-        format: ostr(o, 1),
-        iface: ostr(o, 2),
-        name: ostr(o, 3),
-        label: ostr(o, 4),
-        cachemode: ostr(o, 9),
+        readonly: o.readonly.unwrap_or(false),
+        format: o.format,
+        iface: o.iface,
+        name: o.name,
+        label: o.label,
+        cachemode: o.cachemode,
         discard: None,
-        copyonread: oint(o, 11).unwrap_or(0) != 0,
-        blocksize: oint(o, 12).unwrap_or(0) as i32,
+        copyonread: o.copyonread.unwrap_or(false),
+        blocksize: o.blocksize.unwrap_or(0),
         protocol: "file".into(),
         servers: vec![],
-        username: ostr(o, 7),
-        secret: ostr(o, 8),
+        username: o.username,
+        secret: o.secret,
         overlay: None,
     };
-    let protocol = ostr(o, 5).unwrap_or_else(|| "file".into());
-    if let Some(l) = olist(o, 6) {
+    let protocol = o.protocol.unwrap_or_else(|| "file".into());
+    if let Some(l) = &o.server {
         d.servers = l
             .iter()
             .map(|x| super::remote::parse_server(x))
             .collect::<Result<Vec<_>>>()?;
     }
-    let servers_given = olist(o, 6).is_some();
-    if let Some(dc) = ostr(o, 10) {
+    let servers_given = o.server.is_some();
+    if let Some(dc) = o.discard {
         if !matches!(dc.as_str(), "disable" | "enable" | "besteffort") {
             return Err(Error::msg("discard parameter must be \u{2018}disable\u{2019}, \u{2018}enable\u{2019} or \u{2018}besteffort\u{2019}"));
         }
@@ -374,12 +347,12 @@ fn is_power_of_2(v: i64) -> bool {
 
 /// libguestfs's disk_create: raw files are made here, qcow2 through qemu-img; the
 /// checks and their messages are 1.48's.
-fn disk_create(h: &Core, filename: &str, format: &str, size: i64, o: &[Option<Value>]) -> Result<()> {
-    let backing = ostr(o, 0);
-    let backingformat = ostr(o, 1);
-    let prealloc = ostr(o, 2);
-    let compat = ostr(o, 3);
-    let clustersize = oint(o, 4);
+pub fn disk_create(h: &Core, filename: &str, format: &str, size: i64, o: DiskCreateOpts) -> Result<()> {
+    let backing = o.backingfile;
+    let backingformat = o.backingformat;
+    let prealloc = o.preallocation;
+    let compat = o.compat;
+    let clustersize = o.clustersize;
     if backing.is_some() {
         if size != -1 {
             return Err(Error::msg("if using a backing file, size must be passed as -1"));
@@ -478,7 +451,7 @@ fn disk_create(h: &Core, filename: &str, format: &str, size: i64, o: &[Option<Va
                 }
             }
             if let Some(cs) = clustersize {
-                if !(512..=2097152).contains(&cs) || !is_power_of_2(cs) {
+                if !(512..=2097152).contains(&cs) || !is_power_of_2(cs as i64) {
                     return bad("clustersize", &cs.to_string());
                 }
             }
@@ -514,70 +487,75 @@ fn disk_create(h: &Core, filename: &str, format: &str, size: i64, o: &[Option<Va
     }
 }
 
-fn ro_opts(iface: Option<String>) -> Vec<Option<Value>> {
-    let mut o = vec![None; 13];
-    o[0] = Some(Value::Bool(true));
-    if let Some(i) = iface {
-        o[2] = Some(Value::Str(i.into_bytes()));
-    }
-    o
+pub fn add_drive_ro(h: &Core, filename: &str) -> Result<()> {
+    let o = AddDriveOpts {
+        readonly: Some(true),
+        ..Default::default()
+    };
+    nested_add_drive(h, filename, o)
 }
 
-pub fn run(h: &Core, name: &str, a: &[Value], o: &[Option<Value>]) -> Option<Result<RetValue>> {
-    let unit = |r: Result<()>| r.map(|_| RetValue::None);
-    let file = || s(&str(a, 0));
-    Some(match name {
-        "add_drive" => unit(add_drive(h, &str(a, 0), o)),
-        "add_drive_ro" | "add_cdrom" => super::nested_opt(h, "add_drive", &[file()], &ro_opts(None)),
-        "add_drive_ro_with_if" => super::nested_opt(h, "add_drive", &[file()], &ro_opts(Some(str(a, 1)))),
-        "add_drive_with_if" => {
-            let mut opts = vec![None; 13];
-            opts[2] = Some(s(&str(a, 1)));
-            super::nested_opt(h, "add_drive", &[file()], &opts)
-        }
-        "add_drive_scratch" => (|| {
-            let p = super::tmp::temp_path(h, "scratch", Some("img"))?;
-            let p = p.to_string_lossy().into_owned();
-            nested_disk_create(h, &p, "raw", int(a, 0), None)?;
-            let mut opts = vec![None; 13];
-            opts[1] = Some(s("raw"));
-            opts[9] = Some(s("unsafe"));
-            for (i, j) in [(0usize, 3usize), (1, 4), (2, 12)] {
-                opts[j] = o.get(i).cloned().flatten();
-            }
-            super::nested_opt(h, "add_drive", &[s(&p)], &opts)
-        })(),
-        "remove_drive" => Err(Error::msg("hotplugging support was removed in libguestfs 1.48")),
-        "debug_drives" => Ok(RetValue::StrList(
-            h.lock()
-                .inner()
-                .drives
-                .iter()
-                .map(|d| d.describe().into_bytes())
-                .collect(),
-        )),
-        "device_index" => {
-            let dev = str(a, 0);
-            let n = h.lock().inner().drives.len();
-            match drive_index_of(&dev) {
-                Some(i) if i < n => Ok(RetValue::Int(i as i32)),
-                _ => Err(Error::msg(format!("{dev}: device not found"))),
-            }
-        }
-        "disk_create" => unit(disk_create(h, &str(a, 0), &str(a, 1), int(a, 2), o)),
-        "disk_format" => disk_format(h, &str(a, 0)).map(|f| RetValue::Str(f.into_bytes())),
-        "disk_virtual_size" => info(h, &str(a, 0)).and_then(|j| {
-            json_top_field(&j, "virtual-size")
-                .and_then(|v| v.parse().ok())
-                .map(RetValue::Int64)
-                .ok_or_else(|| {
-                    Error::msg("qemu-img info: JSON output did not contain \u{2018}virtual-size\u{2019} key")
-                })
-        }),
-        "disk_has_backing_file" => info(h, &str(a, 0))
-            .map(|j| RetValue::Bool(json_top_field(&j, "backing-filename").is_some_and(|v| v != "null"))),
-        _ => return None,
-    })
+pub fn add_cdrom(h: &Core, filename: &str) -> Result<()> {
+    add_drive_ro(h, filename)
+}
+
+pub fn add_drive_ro_with_if(h: &Core, filename: &str, iface: &str) -> Result<()> {
+    let o = AddDriveOpts {
+        readonly: Some(true),
+        iface: Some(iface.to_string()),
+        ..Default::default()
+    };
+    nested_add_drive(h, filename, o)
+}
+
+pub fn add_drive_with_if(h: &Core, filename: &str, iface: &str) -> Result<()> {
+    let o = AddDriveOpts {
+        iface: Some(iface.to_string()),
+        ..Default::default()
+    };
+    nested_add_drive(h, filename, o)
+}
+
+/// A new empty raw disk of `size` bytes in the handle's temp directory, added read-write.
+pub fn add_drive_scratch(h: &Core, size: i64, o: AddDriveScratchOpts) -> Result<()> {
+    let p = super::tmp::temp_path(h, "scratch", Some("img"))?;
+    let p = p.to_string_lossy().into_owned();
+    nested_disk_create(h, &p, "raw", size, None)?;
+    let opts = AddDriveOpts {
+        format: Some("raw".into()),
+        cachemode: Some("unsafe".into()),
+        name: o.name,
+        label: o.label,
+        blocksize: o.blocksize,
+        ..Default::default()
+    };
+    nested_add_drive(h, &p, opts)
+}
+
+pub fn remove_drive(_h: &Core, _label: &str) -> Result<()> {
+    Err(Error::msg("hotplugging support was removed in libguestfs 1.48"))
+}
+
+pub fn debug_drives(h: &Core) -> Result<Vec<String>> {
+    Ok(h.lock().inner().drives.iter().map(Drive::describe).collect())
+}
+
+pub fn device_index(h: &Core, device: &str) -> Result<i32> {
+    let n = h.lock().inner().drives.len();
+    match drive_index_of(device) {
+        Some(i) if i < n => Ok(i as i32),
+        _ => Err(Error::msg(format!("{device}: device not found"))),
+    }
+}
+
+pub fn disk_virtual_size(h: &Core, filename: &str) -> Result<i64> {
+    json_top_field(&info(h, filename)?, "virtual-size")
+        .and_then(|v| v.parse().ok())
+        .ok_or_else(|| Error::msg("qemu-img info: JSON output did not contain \u{2018}virtual-size\u{2019} key"))
+}
+
+pub fn disk_has_backing_file(h: &Core, filename: &str) -> Result<bool> {
+    Ok(json_top_field(&info(h, filename)?, "backing-filename").is_some_and(|v| v != "null"))
 }
 
 /// `/dev/sdb` → 1: the letters after `/dev/[hsv]d` or `/dev/xvd` in base-26 ("aa" = 26).

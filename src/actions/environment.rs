@@ -1,13 +1,10 @@
 //! `LIBGUESTFS_*` environment variables, read at create time or on request
 //! (`parse_environment`, `parse_environment_list`).
 
-use super::args::list;
 use super::nested;
 use crate::error::Result;
 use crate::{Core, Error};
-use guestfs_protocol::{RetValue, Value};
-
-pub const NAMES: &[&str] = &["parse_environment", "parse_environment_list"];
+use guestfs_protocol::Value;
 
 /// libguestfs's boolean words.
 pub fn is_true(s: &str) -> Option<bool> {
@@ -22,8 +19,18 @@ fn sv(s: &str) -> Value {
     Value::Str(s.as_bytes().to_vec())
 }
 
+/// Applies the process's environment.
+pub fn parse_environment(h: &Core) -> Result<()> {
+    apply(h, None)
+}
+
+/// Applies `environment`, a list of `NAME=value`, as if it were the process's.
+pub fn parse_environment_list(h: &Core, environment: &[String]) -> Result<()> {
+    apply(h, Some(environment))
+}
+
 /// Applies the environment (the process's, or `list` of `NAME=value`).
-pub fn parse_environment(h: &Core, list: Option<&[String]>) -> Result<()> {
+fn apply(h: &Core, list: Option<&[String]>) -> Result<()> {
     let get = |name: &str| -> Option<String> {
         match list {
             None => std::env::var_os(name).map(|v| v.to_string_lossy().into_owned()),
@@ -100,12 +107,4 @@ fn leading_int(s: &str) -> Option<i32> {
     let digits: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
     let n: i64 = digits.parse().ok()?;
     Some(if neg { -n } else { n } as i32)
-}
-
-pub fn run(h: &Core, name: &str, a: &[Value], _o: &[Option<Value>]) -> Option<Result<RetValue>> {
-    Some(match name {
-        "parse_environment" => parse_environment(h, None).map(|_| RetValue::None),
-        "parse_environment_list" => parse_environment(h, Some(&list(a, 0))).map(|_| RetValue::None),
-        _ => return None,
-    })
 }

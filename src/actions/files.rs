@@ -2,31 +2,11 @@
 //! listings, stat through statns, and the feature probes.
 
 use super::appliance::daemon;
-use super::args::*;
+use super::{nested, reply};
 use crate::error::Result;
 use crate::{Core, Error};
-use guestfs_protocol::{FieldValue, RetValue, StructValue, Value};
-
-pub const NAMES: &[&str] = &[
-    "cat",
-    "read_file",
-    "read_lines",
-    "ls",
-    "find",
-    "write",
-    "write_append",
-    "stat",
-    "lstat",
-    "lstatlist",
-    "lstatnslist",
-    "readlinklist",
-    "lxattrlist",
-    "available",
-    "feature_available",
-    "mountable_device",
-    "mountable_subvolume",
-    "canonical_device_name",
-];
+use guestfs_protocol::structs::{Stat, Statns, Xattr};
+use guestfs_protocol::{RetValue, Value};
 
 /// The largest file `write` sends in one message (above it: upload).
 const WRITE_INLINE_MAX: usize = 2 * 1024 * 1024;
@@ -45,8 +25,39 @@ pub(super) fn via_temp(h: &Core, call: &str, mut args: Vec<Value>, stem: &str, e
     r
 }
 
-fn read_file(h: &Core, path: &str) -> Result<Vec<u8>> {
+pub fn read_file(h: &Core, path: &str) -> Result<Vec<u8>> {
     via_temp(h, "download", vec![s(path)], "cat", None)
+}
+
+pub fn cat(h: &Core, path: &str) -> Result<Vec<u8>> {
+    reply::buffer("read_file", nested(h, "read_file", &[s(path)])?)
+}
+
+pub fn read_lines(h: &Core, path: &str) -> Result<Vec<Vec<u8>>> {
+    let b = reply::buffer("read_file", nested(h, "read_file", &[s(path)])?)?;
+    let mut lines: Vec<Vec<u8>> = b
+        .split(|c| *c == b'\n')
+        .map(|l| l.strip_suffix(b"\r").unwrap_or(l).to_vec())
+        .collect();
+    if lines.last().is_some_and(|l| l.is_empty()) {
+        lines.pop();
+    }
+    Ok(lines)
+}
+
+/// The sorted names a FileOut listing call (ls0, find0) writes, NUL-separated.
+fn listing(h: &Core, call: &str, directory: &str, stem: &str) -> Result<Vec<Vec<u8>>> {
+    let mut l = nul_list(&via_temp(h, call, vec![s(directory)], stem, Some("txt"))?);
+    l.sort();
+    Ok(l)
+}
+
+pub fn ls(h: &Core, directory: &str) -> Result<Vec<Vec<u8>>> {
+    listing(h, "ls0", directory, "ls")
+}
+
+pub fn find(h: &Core, directory: &str) -> Result<Vec<Vec<u8>>> {
+    listing(h, "find0", directory, "find")
 }
 
 fn nul_list(b: &[u8]) -> Vec<Vec<u8>> {
@@ -56,7 +67,15 @@ fn nul_list(b: &[u8]) -> Vec<Vec<u8>> {
         .collect()
 }
 
-fn write(h: &Core, path: &str, content: &[u8], append: bool) -> Result<()> {
+pub fn write(h: &Core, path: &str, content: &[u8]) -> Result<()> {
+    write_or_append(h, path, content, false)
+}
+
+pub fn write_append(h: &Core, path: &str, content: &[u8]) -> Result<()> {
+    write_or_append(h, path, content, true)
+}
+
+fn write_or_append(h: &Core, path: &str, content: &[u8], append: bool) -> Result<()> {
     if content.len() <= WRITE_INLINE_MAX {
         let call = if append {
             "internal_write_append"
@@ -81,23 +100,74 @@ fn write(h: &Core, path: &str, content: &[u8], append: bool) -> Result<()> {
     r.map(|_| ())
 }
 
-/// `struct guestfs_stat` from a `statns` result (drops the nanoseconds and spares).
-fn stat_from_statns(v: RetValue) -> Result<RetValue> {
-    let RetValue::Struct(sv) = v else {
-        return Err(Error::msg("stat: unexpected reply"));
-    };
-    let f: Vec<i64> = sv
-        .fields
-        .iter()
-        .map(|x| if let FieldValue::Int64(n) = x { *n } else { 0 })
-        .collect();
-    if f.len() < 16 {
-        return Err(Error::msg("stat: unexpected reply"));
+/// `struct guestfs_stat` from a `statns` (drops the nanoseconds and spares).
+fn stat_from_statns(ns: Statns) -> Stat {
+    Stat {
+        dev: ns.st_dev,
+        ino: ns.st_ino,
+        mode: ns.st_mode,
+        nlink: ns.st_nlink,
+        uid: ns.st_uid,
+        gid: ns.st_gid,
+        rdev: ns.st_rdev,
+        size: ns.st_size,
+        blksize: ns.st_blksize,
+        blocks: ns.st_blocks,
+        atime: ns.st_atime_sec,
+        mtime: ns.st_mtime_sec,
+        ctime: ns.st_ctime_sec,
     }
-    let pick = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 14];
-    Ok(RetValue::Struct(StructValue {
-        fields: pick.iter().map(|&i| FieldValue::Int64(f[i])).collect(),
-    }))
+}
+
+pub fn stat(h: &Core, path: &str) -> Result<Stat> {
+    let ns = reply::one("statns", daemon(h, "statns", &[s(path)])?, Statns::from_value)?;
+    Ok(stat_from_statns(ns))
+}
+
+pub fn lstat(h: &Core, path: &str) -> Result<Stat> {
+    let ns = reply::one("lstatns", daemon(h, "lstatns", &[s(path)])?, Statns::from_value)?;
+    Ok(stat_from_statns(ns))
+}
+
+pub fn lstatlist(h: &Core, path: &str, names: &[String]) -> Result<Vec<Stat>> {
+    let l = nested(h, "lstatnslist", &[s(path), strings(names)])?;
+    let l = reply::list("lstatnslist", l, Statns::from_value)?;
+    Ok(l.into_iter().map(stat_from_statns).collect())
+}
+
+fn strings(l: &[String]) -> Value {
+    Value::StrList(l.iter().map(|n| n.as_bytes().to_vec()).collect())
+}
+
+/// The daemon's `internal_*list` calls take at most 1000 names a call (a message's
+/// worth); the answers of the chunks are joined.
+fn in_chunks<T>(
+    h: &Core,
+    call: &str,
+    path: &str,
+    names: &[String],
+    read: impl Fn(RetValue) -> Result<Vec<T>>,
+) -> Result<Vec<T>> {
+    let mut out = Vec::new();
+    for chunk in names.chunks(1000) {
+        out.extend(read(daemon(h, call, &[s(path), strings(chunk)])?)?);
+    }
+    Ok(out)
+}
+
+pub fn lstatnslist(h: &Core, path: &str, names: &[String]) -> Result<Vec<Statns>> {
+    let call = "internal_lstatnslist";
+    in_chunks(h, call, path, names, |r| reply::list(call, r, Statns::from_value))
+}
+
+pub fn lxattrlist(h: &Core, path: &str, names: &[String]) -> Result<Vec<Xattr>> {
+    let call = "internal_lxattrlist";
+    in_chunks(h, call, path, names, |r| reply::list(call, r, Xattr::from_value))
+}
+
+pub fn readlinklist(h: &Core, path: &str, names: &[String]) -> Result<Vec<Vec<u8>>> {
+    let call = "internal_readlinklist";
+    in_chunks(h, call, path, names, |r| reply::string_list(call, r))
 }
 
 fn feature(h: &Core, group: &str) -> Result<i32> {
@@ -112,128 +182,67 @@ fn feature(h: &Core, group: &str) -> Result<i32> {
     Ok(r)
 }
 
-pub fn run(h: &Core, name: &str, a: &[Value], _o: &[Option<Value>]) -> Option<Result<RetValue>> {
-    Some(match name {
-        "read_file" => read_file(h, &str(a, 0)).map(RetValue::Buffer),
-        "cat" => match super::nested(h, "read_file", &[s(&str(a, 0))]) {
-            Ok(RetValue::Buffer(b)) => Ok(RetValue::Str(b)),
-            other => other,
-        },
-        "read_lines" => super::nested(h, "read_file", &[s(&str(a, 0))]).map(|r| {
-            let b = if let RetValue::Buffer(b) = r { b } else { vec![] };
-            let mut lines: Vec<Vec<u8>> = b
-                .split(|c| *c == b'\n')
-                .map(|l| l.strip_suffix(b"\r").unwrap_or(l).to_vec())
-                .collect();
-            if lines.last().is_some_and(|l| l.is_empty()) {
-                lines.pop();
-            }
-            RetValue::StrList(lines)
-        }),
-        "ls" => via_temp(h, "ls0", vec![s(&str(a, 0))], "ls", Some("txt")).map(|b| {
-            let mut l = nul_list(&b);
-            l.sort();
-            RetValue::StrList(l)
-        }),
-        "find" => via_temp(h, "find0", vec![s(&str(a, 0))], "find", Some("txt")).map(|b| {
-            let mut l = nul_list(&b);
-            l.sort();
-            RetValue::StrList(l)
-        }),
-        "write" => write(h, &str(a, 0), &bytes(a, 1), false).map(|_| RetValue::None),
-        "write_append" => write(h, &str(a, 0), &bytes(a, 1), true).map(|_| RetValue::None),
-        "stat" => daemon(h, "statns", &[s(&str(a, 0))]).and_then(stat_from_statns),
-        "lstat" => daemon(h, "lstatns", &[s(&str(a, 0))]).and_then(stat_from_statns),
-        "lstatlist" => match super::nested(
-            h,
-            "lstatnslist",
-            &[
-                s(&str(a, 0)),
-                Value::StrList(list(a, 1).into_iter().map(String::into_bytes).collect()),
-            ],
-        ) {
-            Ok(RetValue::StructList(v)) => v
-                .into_iter()
-                .map(|x| match stat_from_statns(RetValue::Struct(x)) {
-                    Ok(RetValue::Struct(st)) => Ok(st),
-                    _ => Err(Error::msg("lstatlist: unexpected reply")),
-                })
-                .collect::<Result<Vec<_>>>()
-                .map(RetValue::StructList),
-            Ok(_) => Err(Error::msg("lstatlist: unexpected reply")),
-            Err(e) => Err(e),
-        },
-        "lstatnslist" | "readlinklist" | "lxattrlist" => {
-            let call = format!("internal_{name}");
-            let dir = str(a, 0);
-            let names = list(a, 1);
-            let (mut structs, mut strings) = (Vec::new(), Vec::new());
-            for chunk in names.chunks(1000) {
-                let l: Vec<Vec<u8>> = chunk.iter().map(|n| n.as_bytes().to_vec()).collect();
-                match daemon(h, &call, &[s(&dir), Value::StrList(l)]) {
-                    Ok(RetValue::StructList(v)) => structs.extend(v),
-                    Ok(RetValue::StrList(v)) => strings.extend(v),
-                    Ok(_) => return Some(Err(Error::msg(format!("{name}: unexpected reply")))),
-                    Err(e) => return Some(Err(e)),
-                }
-            }
-            Ok(if name == "readlinklist" {
-                RetValue::StrList(strings)
-            } else {
-                RetValue::StructList(structs)
-            })
+pub fn available(h: &Core, groups: &[String]) -> Result<()> {
+    for g in groups {
+        match feature(h, g)? {
+            0 => {}
+            1 => return Err(Error::msg(format!("{g}: group not available"))),
+            _ => return Err(Error::msg(format!("{g}: unknown group"))),
         }
-        "available" => {
-            for g in list(a, 0) {
-                match feature(h, &g) {
-                    Ok(0) => {}
-                    Ok(1) => return Some(Err(Error::msg(format!("{g}: group not available")))),
-                    Ok(_) => return Some(Err(Error::msg(format!("{g}: unknown group")))),
-                    Err(e) => return Some(Err(e)),
-                }
-            }
-            Ok(RetValue::None)
+    }
+    Ok(())
+}
+
+pub fn feature_available(h: &Core, groups: &[String]) -> Result<bool> {
+    for g in groups {
+        match feature(h, g)? {
+            0 => {}
+            1 => return Ok(false),
+            _ => return Err(Error::msg(format!("{g}: unknown group"))),
         }
-        "feature_available" => {
-            for g in list(a, 0) {
-                match feature(h, &g) {
-                    Ok(0) => {}
-                    Ok(1) => return Some(Ok(RetValue::Bool(false))),
-                    Ok(_) => return Some(Err(Error::msg(format!("{g}: unknown group")))),
-                    Err(e) => return Some(Err(e)),
-                }
-            }
-            Ok(RetValue::Bool(true))
-        }
-        "mountable_device" | "mountable_subvolume" => {
-            let m = str(a, 0);
-            match m.strip_prefix("btrfsvol:") {
-                Some(rest) => {
-                    // btrfsvol:<device>/<subvolume>: the device is /dev/<name>.
-                    let after_dev = rest.strip_prefix("/dev/").unwrap_or(rest);
-                    let split = after_dev.find('/').map(|i| i + (rest.len() - after_dev.len()));
-                    match split {
-                        Some(i) if name == "mountable_device" => Ok(RetValue::Str(rest.as_bytes()[..i].to_vec())),
-                        Some(i) => Ok(RetValue::Str(rest.as_bytes()[i + 1..].to_vec())),
-                        None => Err(Error::with_errno(
-                            libc::EINVAL,
-                            format!("{name}: invalid mountable {m}"),
-                        )),
-                    }
-                }
-                None if name == "mountable_device" => Ok(RetValue::Str(m.into_bytes())),
-                None => Err(Error::with_errno(libc::EINVAL, "mountable is not a subvolume")),
-            }
-        }
-        "canonical_device_name" => Ok(RetValue::Str(canonical_device_name(h, &str(a, 0)).into_bytes())),
-        _ => return None,
+    }
+    Ok(true)
+}
+
+/// `btrfsvol:<device>/<subvolume>` split into its device and subvolume; `None` for a
+/// mountable without the prefix; an error when no subvolume follows the device.
+fn split_btrfsvol<'a>(action: &str, mountable: &'a str) -> Result<Option<(&'a str, &'a str)>> {
+    let Some(rest) = mountable.strip_prefix("btrfsvol:") else {
+        return Ok(None);
+    };
+    // The device is /dev/<name>: the subvolume starts at the next '/'.
+    let after_dev = rest.strip_prefix("/dev/").unwrap_or(rest);
+    match after_dev.find('/').map(|i| i + (rest.len() - after_dev.len())) {
+        Some(i) => Ok(Some((&rest[..i], &rest[i + 1..]))),
+        None => Err(Error::with_errno(
+            libc::EINVAL,
+            format!("{action}: invalid mountable {mountable}"),
+        )),
+    }
+}
+
+pub fn mountable_device(_h: &Core, mountable: &str) -> Result<String> {
+    Ok(match split_btrfsvol("mountable_device", mountable)? {
+        Some((device, _)) => device.to_string(),
+        None => mountable.to_string(),
     })
+}
+
+pub fn mountable_subvolume(_h: &Core, mountable: &str) -> Result<String> {
+    match split_btrfsvol("mountable_subvolume", mountable)? {
+        Some((_, subvolume)) => Ok(subvolume.to_string()),
+        None => Err(Error::with_errno(libc::EINVAL, "mountable is not a subvolume")),
+    }
 }
 
 /// `/dev/hdX`, `/dev/vdX`, `/dev/xvdX`… become `/dev/sdX`; device-mapper names are asked
 /// of the daemon (`lvm_canonical_lv_name`, quietly: on failure the name is returned as
 /// given, as 1.48 does); anything else is returned unchanged.
-fn canonical_device_name(h: &Core, dev: &str) -> String {
+pub fn canonical_device_name(h: &Core, device: &str) -> Result<String> {
+    Ok(canonical(h, device))
+}
+
+fn canonical(h: &Core, dev: &str) -> String {
     if let Some(rest) = dev.strip_prefix("/dev/") {
         let len = rest.find('d').unwrap_or(rest.len());
         if !rest.contains('/') && !rest.starts_with('m') && len > 0 && len <= 2 && len < rest.len() {

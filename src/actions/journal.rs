@@ -3,29 +3,18 @@
 
 use crate::error::Result;
 use crate::{Core, Error};
-use guestfs_protocol::{FieldValue, RetValue, StructValue, Value};
+use guestfs_protocol::structs::Xattr;
 
-pub const NAMES: &[&str] = &["journal_get"];
-
-pub fn run(h: &Core, name: &str, _a: &[Value], _o: &[Option<Value>]) -> Option<Result<RetValue>> {
-    match name {
-        "journal_get" => Some(journal_get(h)),
-        _ => None,
-    }
-}
-
-fn journal_get(h: &Core) -> Result<RetValue> {
+pub fn journal_get(h: &Core) -> Result<Vec<Xattr>> {
     let data = super::files::via_temp(h, "internal_journal_get", Vec::new(), "journal", None)?;
-    parse_fields(&data).map(|fields| {
-        RetValue::StructList(
-            fields
-                .into_iter()
-                .map(|(k, v)| StructValue {
-                    fields: vec![FieldValue::Str(k), FieldValue::Buffer(v)],
-                })
-                .collect(),
-        )
-    })
+    let fields = parse_fields(&data)?;
+    Ok(fields
+        .into_iter()
+        .map(|(attrname, attrval)| Xattr {
+            attrname: attrname.into(),
+            attrval,
+        })
+        .collect())
 }
 
 /// Splits the daemon's records into (field name, value) pairs, with 1.48's errors for

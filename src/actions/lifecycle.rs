@@ -1,23 +1,14 @@
 //! launch, shutdown, close and the other lifecycle actions.
 
-use super::appliance::{Events, Session, DEBUG_ADVICE};
-use super::args::*;
+use super::appliance::{Events, DEBUG_ADVICE};
 use crate::error::Result;
 use crate::handle::events::{EVENT_CLOSE, EVENT_LAUNCH_DONE, EVENT_PROGRESS};
-use crate::handle::State;
+use crate::handle::{Session, State};
 use crate::{Core, Error};
 use guestfs_protocol::client::Connection;
-use guestfs_protocol::{RetValue, Value};
+use guestfs_protocol::RetValue;
+use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
-
-pub const NAMES: &[&str] = &[
-    "launch",
-    "shutdown",
-    "kill_subprocess",
-    "get_pid",
-    "wait_ready",
-    "config",
-];
 
 struct LaunchEv<'a> {
     h: &'a Core,
@@ -287,8 +278,18 @@ pub fn launch(h: &Core) -> Result<()> {
     Ok(())
 }
 
+pub fn shutdown(h: &Core) -> Result<()> {
+    shutdown_backend(h, true)
+}
+
+/// Like 1.48, this is shutdown without the error checks; in CONFIG it does nothing.
+pub fn kill_subprocess(h: &Core) -> Result<()> {
+    let _ = shutdown_backend(h, false);
+    Ok(())
+}
+
 /// libguestfs's shutdown_backend: autosync, stop qemu, forget drives, back to CONFIG.
-pub fn shutdown(h: &Core, check: bool) -> Result<()> {
+fn shutdown_backend(h: &Core, check: bool) -> Result<()> {
     let (state, autosync) = {
         let l = h.lock();
         let i = l.inner();
@@ -336,10 +337,10 @@ pub fn close(h: &Core) {
         h.state() as i32
     ));
     if h.state() != State::Config {
-        let _ = shutdown(h, false);
+        let _ = shutdown_backend(h, false);
     }
     h.emit(EVENT_CLOSE, &[], &[]);
-    let _ = super::bindtests::run(h, "internal_test_close_output", &[], &[]);
+    let _ = super::bindtests::internal_test_close_output(h);
     let dirs = {
         let l = h.lock();
         let mut i = l.inner();
@@ -350,53 +351,54 @@ pub fn close(h: &Core) {
     }
 }
 
-pub fn run(h: &Core, name: &str, a: &[Value], _o: &[Option<Value>]) -> Option<Result<RetValue>> {
-    Some(match name {
-        "launch" => launch(h).map(|_| RetValue::None),
-        "shutdown" => shutdown(h, true).map(|_| RetValue::None),
-        "kill_subprocess" => {
-            // Like 1.48, this is shutdown without the error checks; in CONFIG it does nothing.
-            let _ = shutdown(h, false);
-            Ok(RetValue::None)
-        }
-        "get_pid" => {
-            let l = h.lock();
-            let i = l.inner();
-            match (&i.state, &i.appliance) {
-                (State::Ready, Some(s)) => Ok(RetValue::Int(s.running.qemu_pid)),
-                _ => Err(Error::msg("get-pid can only be called after launch")),
-            }
-        }
-        "wait_ready" => {
-            if h.state() == State::Ready {
-                Ok(RetValue::None)
-            } else {
-                Err(Error::msg("wait_ready: called when in CONFIG state"))
-            }
-        }
-        "config" => {
-            let (p, v) = (str(a, 0), opt_str(a, 1));
-            const FORBIDDEN: &[&str] = &[
-                "-kernel",
-                "-initrd",
-                "-nographic",
-                "-display",
-                "-serial",
-                "-full-screen",
-                "-std-vga",
-                "-vnc",
-            ];
-            if FORBIDDEN.contains(&p.as_str()) {
-                Err(Error::msg(format!("parameter \u{2018}{p}\u{2019} isn't allowed")))
-            } else if !p.starts_with('-') {
-                Err(Error::msg(format!(
-                    "config: parameter \u{2018}{p}\u{2019} must begin with a dash"
-                )))
-            } else {
-                h.lock().inner().qemu_params.push((p, v));
-                Ok(RetValue::None)
-            }
-        }
-        _ => return None,
-    })
+pub fn get_pid(h: &Core) -> Result<i32> {
+    let l = h.lock();
+    let i = l.inner();
+    match (&i.state, &i.appliance) {
+        (State::Ready, Some(s)) => Ok(s.running.qemu_pid),
+        _ => Err(Error::msg("get-pid can only be called after launch")),
+    }
+}
+
+pub fn wait_ready(h: &Core) -> Result<()> {
+    if h.state() == State::Ready {
+        Ok(())
+    } else {
+        Err(Error::msg("wait_ready: called when in CONFIG state"))
+    }
+}
+
+/// qemu parameters a caller may not set: the library sets them itself.
+const FORBIDDEN_QEMU_PARAMS: &[&str] = &[
+    "-kernel",
+    "-initrd",
+    "-nographic",
+    "-display",
+    "-serial",
+    "-full-screen",
+    "-std-vga",
+    "-vnc",
+];
+
+pub fn config(h: &Core, hvparam: &str, hvvalue: Option<&str>) -> Result<()> {
+    if FORBIDDEN_QEMU_PARAMS.contains(&hvparam) {
+        return Err(Error::msg(format!("parameter \u{2018}{hvparam}\u{2019} isn't allowed")));
+    }
+    if !hvparam.starts_with('-') {
+        return Err(Error::msg(format!(
+            "config: parameter \u{2018}{hvparam}\u{2019} must begin with a dash"
+        )));
+    }
+    h.lock()
+        .inner()
+        .qemu_params
+        .push((hvparam.to_string(), hvvalue.map(str::to_string)));
+    Ok(())
+}
+
+/// Runs without the handle lock (`no_wrapper`): a transfer in progress sees the flag
+/// between chunks.
+pub fn user_cancel(h: &Core) -> Result<()> {
+    h.user_cancel.store(true, Ordering::SeqCst);
+    Ok(())
 }

@@ -2,17 +2,19 @@
 //! (`appliance::call`); library actions are carried out here, by family.
 
 pub mod appliance;
-pub mod args;
 pub mod bindtests;
 pub mod copy;
+mod decode;
 pub mod drives;
 pub mod environment;
 pub mod files;
+pub mod generated;
 pub mod inspect;
 pub mod journal;
 pub mod lifecycle;
 pub mod properties;
 pub mod remote;
+pub mod reply;
 pub mod stream;
 pub mod tmp;
 pub mod trace;
@@ -22,50 +24,27 @@ use crate::{Core, Error};
 use guestfs_api::Action;
 use guestfs_protocol::{RetValue, Value};
 
-/// Runs an action with the handle's API lock held and arguments already checked.
+/// Runs an action with the handle's API lock held and arguments already checked: a
+/// daemon action as an RPC, a library action through its generated typed dispatch.
 pub fn run(h: &Core, a: &Action, args: &[Value], optargs: &[Option<Value>]) -> Result<RetValue> {
     if a.is_daemon() {
         return appliance::call(h, a, args, optargs);
     }
-    let r = properties::run(h, &a.name, args, optargs)
-        .or_else(|| lifecycle::run(h, &a.name, args, optargs))
-        .or_else(|| drives::run(h, &a.name, args, optargs))
-        .or_else(|| environment::run(h, &a.name, args, optargs))
-        .or_else(|| files::run(h, &a.name, args, optargs))
-        .or_else(|| copy::run(h, &a.name, args, optargs))
-        .or_else(|| journal::run(h, &a.name, args, optargs))
-        .or_else(|| inspect::run(h, &a.name, args, optargs))
-        .or_else(|| stream::run(h, &a.name, args, optargs))
-        .or_else(|| bindtests::run(h, &a.name, args, optargs));
-    r.unwrap_or_else(|| Err(Error::not_supported(&a.name)))
+    generated::call(h, a, args, optargs)
 }
 
-/// Actions that run without the lock or events (`user_cancel`).
+/// Actions that run without the lock or events (`no_wrapper`: `user_cancel`).
 pub fn run_unlocked(h: &Core, a: &Action) -> Result<RetValue> {
-    match a.name.as_str() {
-        "user_cancel" => {
-            h.user_cancel.store(true, std::sync::atomic::Ordering::SeqCst);
-            Ok(RetValue::None)
-        }
-        other => Err(Error::not_supported(other)),
+    if a.is_daemon() || !a.flags.no_wrapper {
+        return Err(Error::not_supported(&a.name));
     }
+    generated::call(h, a, &[], &[])
 }
 
-/// Names of library-side actions that guestfs-rs implements (for docs/status.md).
+/// Names of library-side actions that guestfs-rs implements (for docs/status.md): the
+/// table's library rows with an implementing module.
 pub fn implemented_library_actions() -> Vec<&'static str> {
-    let mut v = Vec::new();
-    v.extend_from_slice(properties::NAMES);
-    v.extend_from_slice(lifecycle::NAMES);
-    v.extend_from_slice(drives::NAMES);
-    v.extend_from_slice(environment::NAMES);
-    v.extend_from_slice(files::NAMES);
-    v.extend_from_slice(copy::NAMES);
-    v.extend_from_slice(journal::NAMES);
-    v.extend_from_slice(inspect::NAMES);
-    v.extend_from_slice(stream::NAMES);
-    v.extend_from_slice(bindtests::NAMES);
-    v.push("user_cancel");
-    v
+    generated::IMPLEMENTED.to_vec()
 }
 
 /// Calls another action from inside the library the way a C caller would (ENTER
@@ -106,4 +85,63 @@ pub fn nested_opt(h: &Core, name: &str, args: &[Value], optargs: &[Option<Value>
         h.trace_line(&trace::return_line(a, &r));
     }
     r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{generated, run};
+    use crate::Core;
+    use guestfs_api::{table, Implementation};
+    use guestfs_protocol::structs::Version;
+    use guestfs_protocol::{RetValue, Value};
+
+    /// Every library action of the table has one implementation (its typed function,
+    /// which the generated dispatch calls: the compiler checks it exists) or one entry in
+    /// the generated unimplemented list, never both, never neither.
+    #[test]
+    fn every_library_action_is_implemented_or_listed_once() {
+        for a in table().actions.iter().filter(|a| !a.is_daemon()) {
+            let implemented = generated::IMPLEMENTED.iter().filter(|n| **n == a.name).count();
+            let listed = generated::UNIMPLEMENTED.iter().filter(|n| **n == a.name).count();
+            match a.implementation {
+                Implementation::Module(_) => assert_eq!((implemented, listed), (1, 0), "{}", a.name),
+                Implementation::Unimplemented => assert_eq!((implemented, listed), (0, 1), "{}", a.name),
+            }
+        }
+        let n = table().actions.iter().filter(|a| !a.is_daemon()).count();
+        assert_eq!(generated::IMPLEMENTED.len() + generated::UNIMPLEMENTED.len(), n);
+    }
+
+    #[test]
+    fn dispatch_is_typed_and_checked() {
+        let h = Core::new();
+        let t = table();
+        let set = t.action("set_memsize").unwrap();
+        let e = run(&h, set, &[Value::Str(b"512".to_vec())], &[]).unwrap_err();
+        assert_eq!(e.message, "set_memsize: argument 0 is not an int");
+        run(&h, set, &[Value::Int(512)], &[]).unwrap();
+        let get = t.action("get_memsize").unwrap();
+        assert_eq!(run(&h, get, &[], &[]).unwrap(), RetValue::Int(512));
+        let add = t.action("add_drive").unwrap();
+        let mut o = vec![None; add.optargs.len()];
+        o[0] = Some(Value::Str(b"yes".to_vec()));
+        let e = run(&h, add, &[Value::Str(b"/dev/null".to_vec())], &o).unwrap_err();
+        assert_eq!(e.message, "add_drive: optional argument 0 is not a bool");
+        let RetValue::Struct(v) = run(&h, t.action("version").unwrap(), &[], &[]).unwrap() else {
+            panic!("version: not a struct")
+        };
+        assert_eq!(Version::from_value(v).unwrap().minor, 48);
+        assert_eq!(
+            run(&h, t.action("get_append").unwrap(), &[], &[]).unwrap(),
+            RetValue::None
+        );
+        let e = run(
+            &h,
+            t.action("mount_local").unwrap(),
+            &[Value::Str(b"/mnt".to_vec())],
+            &[],
+        )
+        .unwrap_err();
+        assert_eq!(e.errno, libc::ENOTSUP);
+    }
 }

@@ -1,73 +1,9 @@
 //! Core properties: the get_*/set_* actions, state queries, version and limits.
 
-use super::args::*;
 use crate::error::Result;
 use crate::handle::{default_path, Inner, State};
 use crate::{Core, Error};
-use guestfs_protocol::{FieldValue, RetValue, StructValue, Value};
-
-pub const NAMES: &[&str] = &[
-    "set_verbose",
-    "get_verbose",
-    "set_trace",
-    "get_trace",
-    "set_autosync",
-    "get_autosync",
-    "set_path",
-    "get_path",
-    "set_hv",
-    "get_hv",
-    "set_qemu",
-    "get_qemu",
-    "set_append",
-    "get_append",
-    "set_memsize",
-    "get_memsize",
-    "set_smp",
-    "get_smp",
-    "set_network",
-    "get_network",
-    "set_backend",
-    "get_backend",
-    "set_attach_method",
-    "get_attach_method",
-    "set_backend_settings",
-    "get_backend_settings",
-    "set_backend_setting",
-    "get_backend_setting",
-    "clear_backend_setting",
-    "set_recovery_proc",
-    "get_recovery_proc",
-    "set_pgroup",
-    "get_pgroup",
-    "set_tmpdir",
-    "get_tmpdir",
-    "set_cachedir",
-    "get_cachedir",
-    "get_sockdir",
-    "set_program",
-    "get_program",
-    "set_identifier",
-    "get_identifier",
-    "set_selinux",
-    "get_selinux",
-    "set_direct",
-    "get_direct",
-    "get_state",
-    "is_config",
-    "is_launching",
-    "is_ready",
-    "is_busy",
-    "version",
-    "max_disks",
-    "c_pointer",
-    "get_libvirt_requested_credentials",
-    "get_libvirt_requested_credential_prompt",
-    "get_libvirt_requested_credential_challenge",
-    "get_libvirt_requested_credential_defresult",
-    "set_libvirt_requested_credential",
-    "set_libvirt_supported_credentials",
-];
+use guestfs_protocol::structs::Version;
 
 fn with<T>(h: &Core, f: impl FnOnce(&mut Inner) -> T) -> T {
     let l = h.lock();
@@ -75,24 +11,16 @@ fn with<T>(h: &Core, f: impl FnOnce(&mut Inner) -> T) -> T {
     f(&mut i)
 }
 
-fn ok() -> Result<RetValue> {
-    Ok(RetValue::None)
-}
-
 /// A setter: changes the handle's state, returns nothing.
-fn set(h: &Core, f: impl FnOnce(&mut Inner)) -> Result<RetValue> {
+fn set(h: &Core, f: impl FnOnce(&mut Inner)) -> Result<()> {
     with(h, f);
-    ok()
-}
-
-fn s(v: impl Into<String>) -> Result<RetValue> {
-    Ok(RetValue::Str(v.into().into_bytes()))
+    Ok(())
 }
 
 /// `realpath` + must be a directory (set_tmpdir / set_cachedir); NULL resets.
-fn abs_dir(ctx: &str, dir: Option<String>) -> Result<Option<String>> {
+fn abs_dir(ctx: &str, dir: Option<&str>) -> Result<Option<String>> {
     let Some(d) = dir else { return Ok(None) };
-    let p = std::fs::canonicalize(&d)
+    let p = std::fs::canonicalize(d)
         .map_err(|e| Error::os(format!("converting path to absolute path: {ctx}: {d}: realpath"), &e))?;
     let md =
         std::fs::metadata(&p).map_err(|e| Error::os(format!("setting temporary directory: {ctx}: {d}: stat"), &e))?;
@@ -123,10 +51,14 @@ fn normalise_backend(b: &str) -> Option<String> {
     })
 }
 
-pub fn set_backend(h: &Core, b: &str) -> Result<()> {
-    let n = normalise_backend(b).ok_or_else(|| Error::msg(format!("invalid backend: {b}")))?;
+pub fn set_backend(h: &Core, backend: &str) -> Result<()> {
+    let n = normalise_backend(backend).ok_or_else(|| Error::msg(format!("invalid backend: {backend}")))?;
     with(h, |i| i.backend = n);
     Ok(())
+}
+
+pub fn set_attach_method(h: &Core, backend: &str) -> Result<()> {
+    set_backend(h, backend)
 }
 
 const CREDENTIAL_TYPES: &[&str] = &[
@@ -141,171 +73,302 @@ const CREDENTIAL_TYPES: &[&str] = &[
     "external",
 ];
 
-fn outside_auth(name: &str) -> Result<RetValue> {
+fn outside_auth<T>(name: &str) -> Result<T> {
     Err(Error::msg(format!(
         "guestfs_impl_{name} should only be called from within the GUESTFS_EVENT_LIBVIRT_AUTH event handler"
     )))
 }
 
-pub fn run(h: &Core, name: &str, a: &[Value], _o: &[Option<Value>]) -> Option<Result<RetValue>> {
-    let b = |v: bool| Ok(RetValue::Bool(v));
-    let n = |v: i32| Ok(RetValue::Int(v));
-    Some(match name {
-        "set_verbose" => set(h, |i| i.verbose = bool(a, 0)),
-        "get_verbose" => b(with(h, |i| i.verbose)),
-        "set_trace" => set(h, |i| i.trace = bool(a, 0)),
-        "get_trace" => b(with(h, |i| i.trace)),
-        "set_autosync" => set(h, |i| i.autosync = bool(a, 0)),
-        "get_autosync" => b(with(h, |i| i.autosync)),
-        "set_recovery_proc" => set(h, |i| i.recovery_proc = bool(a, 0)),
-        "get_recovery_proc" => b(with(h, |i| i.recovery_proc)),
-        "set_pgroup" => set(h, |i| i.pgroup = bool(a, 0)),
-        "get_pgroup" => b(with(h, |i| i.pgroup)),
-        "set_network" => set(h, |i| i.network = bool(a, 0)),
-        "get_network" => b(with(h, |i| i.network)),
-        "set_selinux" => set(h, |i| i.selinux = bool(a, 0)),
-        "get_selinux" => b(with(h, |i| i.selinux)),
-        "set_direct" => set(h, |i| i.direct_mode = bool(a, 0)),
-        "get_direct" => b(with(h, |i| i.direct_mode)),
-        "set_path" => set(h, |i| i.path = opt_str(a, 0).unwrap_or_else(default_path)),
-        "get_path" => s(with(h, |i| i.path.clone())),
-        "set_hv" => set(h, |i| i.hv = str(a, 0)),
-        "get_hv" | "get_qemu" => s(with(h, |i| i.hv.clone())),
-        "set_qemu" => set(h, |i| {
-            i.hv = opt_str(a, 0).unwrap_or_else(|| "/usr/bin/qemu-system-x86_64".into())
-        }),
-        "set_append" => set(h, |i| i.append = opt_str(a, 0)),
-        "get_append" => Ok(with(h, |i| i.append.clone())
-            .map(|v| RetValue::Str(v.into_bytes()))
-            .unwrap_or(RetValue::None)),
-        "set_memsize" => {
-            let m = int(a, 0) as i32;
-            if m < 256 {
-                Err(Error::msg("too small value for memsize (must be at least 256)"))
+pub fn set_verbose(h: &Core, verbose: bool) -> Result<()> {
+    set(h, |i| i.verbose = verbose)
+}
+
+pub fn get_verbose(h: &Core) -> Result<bool> {
+    Ok(with(h, |i| i.verbose))
+}
+
+pub fn set_trace(h: &Core, trace: bool) -> Result<()> {
+    set(h, |i| i.trace = trace)
+}
+
+pub fn get_trace(h: &Core) -> Result<bool> {
+    Ok(with(h, |i| i.trace))
+}
+
+pub fn set_autosync(h: &Core, autosync: bool) -> Result<()> {
+    set(h, |i| i.autosync = autosync)
+}
+
+pub fn get_autosync(h: &Core) -> Result<bool> {
+    Ok(with(h, |i| i.autosync))
+}
+
+pub fn set_recovery_proc(h: &Core, recoveryproc: bool) -> Result<()> {
+    set(h, |i| i.recovery_proc = recoveryproc)
+}
+
+pub fn get_recovery_proc(h: &Core) -> Result<bool> {
+    Ok(with(h, |i| i.recovery_proc))
+}
+
+pub fn set_pgroup(h: &Core, pgroup: bool) -> Result<()> {
+    set(h, |i| i.pgroup = pgroup)
+}
+
+pub fn get_pgroup(h: &Core) -> Result<bool> {
+    Ok(with(h, |i| i.pgroup))
+}
+
+pub fn set_network(h: &Core, network: bool) -> Result<()> {
+    set(h, |i| i.network = network)
+}
+
+pub fn get_network(h: &Core) -> Result<bool> {
+    Ok(with(h, |i| i.network))
+}
+
+pub fn set_selinux(h: &Core, selinux: bool) -> Result<()> {
+    set(h, |i| i.selinux = selinux)
+}
+
+pub fn get_selinux(h: &Core) -> Result<bool> {
+    Ok(with(h, |i| i.selinux))
+}
+
+pub fn set_direct(h: &Core, direct: bool) -> Result<()> {
+    set(h, |i| i.direct_mode = direct)
+}
+
+pub fn get_direct(h: &Core) -> Result<bool> {
+    Ok(with(h, |i| i.direct_mode))
+}
+
+pub fn set_path(h: &Core, searchpath: Option<&str>) -> Result<()> {
+    set(h, |i| {
+        i.path = searchpath.map(str::to_string).unwrap_or_else(default_path)
+    })
+}
+
+pub fn get_path(h: &Core) -> Result<String> {
+    Ok(with(h, |i| i.path.clone()))
+}
+
+pub fn set_hv(h: &Core, hv: &str) -> Result<()> {
+    set(h, |i| i.hv = hv.to_string())
+}
+
+pub fn get_hv(h: &Core) -> Result<String> {
+    Ok(with(h, |i| i.hv.clone()))
+}
+
+pub fn set_qemu(h: &Core, hv: Option<&str>) -> Result<()> {
+    set(h, |i| i.hv = hv.unwrap_or("/usr/bin/qemu-system-x86_64").to_string())
+}
+
+pub fn get_qemu(h: &Core) -> Result<String> {
+    get_hv(h)
+}
+
+pub fn set_append(h: &Core, append: Option<&str>) -> Result<()> {
+    set(h, |i| i.append = append.map(str::to_string))
+}
+
+pub fn get_append(h: &Core) -> Result<Option<String>> {
+    Ok(with(h, |i| i.append.clone()))
+}
+
+pub fn set_memsize(h: &Core, memsize: i32) -> Result<()> {
+    if memsize < 256 {
+        return Err(Error::msg("too small value for memsize (must be at least 256)"));
+    }
+    set(h, |i| i.memsize = memsize)
+}
+
+pub fn get_memsize(h: &Core) -> Result<i32> {
+    Ok(with(h, |i| i.memsize))
+}
+
+pub fn set_smp(h: &Core, smp: i32) -> Result<()> {
+    if smp > 255 {
+        Err(Error::msg(format!("unsupported number of smp vcpus: {smp}")))
+    } else if smp >= 1 {
+        set(h, |i| i.smp = smp)
+    } else {
+        Err(Error::msg(format!("invalid smp parameter: {smp}")))
+    }
+}
+
+pub fn get_smp(h: &Core) -> Result<i32> {
+    Ok(with(h, |i| i.smp))
+}
+
+pub fn get_backend(h: &Core) -> Result<String> {
+    Ok(with(h, |i| i.backend.clone()))
+}
+
+pub fn get_attach_method(h: &Core) -> Result<String> {
+    Ok(with(h, |i| {
+        if i.backend == "direct" {
+            "appliance".into()
+        } else {
+            i.backend.clone()
+        }
+    }))
+}
+
+pub fn set_backend_settings(h: &Core, settings: &[String]) -> Result<()> {
+    set(h, |i| i.backend_settings = settings.to_vec())
+}
+
+pub fn get_backend_settings(h: &Core) -> Result<Vec<String>> {
+    Ok(with(h, |i| i.backend_settings.clone()))
+}
+
+pub fn get_backend_setting(h: &Core, name: &str) -> Result<String> {
+    let found = with(h, |i| {
+        i.backend_settings.iter().find_map(|s| {
+            if s == name {
+                Some("1".to_string())
             } else {
-                with(h, |i| i.memsize = m);
-                ok()
+                s.strip_prefix(name)
+                    .and_then(|r| r.strip_prefix('='))
+                    .map(|v| v.to_string())
             }
-        }
-        "get_memsize" => n(with(h, |i| i.memsize)),
-        "set_smp" => {
-            let v = int(a, 0) as i32;
-            if v > 255 {
-                Err(Error::msg(format!("unsupported number of smp vcpus: {v}")))
-            } else if v >= 1 {
-                with(h, |i| i.smp = v);
-                ok()
-            } else {
-                Err(Error::msg(format!("invalid smp parameter: {v}")))
-            }
-        }
-        "get_smp" => n(with(h, |i| i.smp)),
-        "set_backend" | "set_attach_method" => set_backend(h, &str(a, 0)).map(|_| RetValue::None),
-        "get_backend" => s(with(h, |i| i.backend.clone())),
-        "get_attach_method" => s(with(h, |i| {
-            if i.backend == "direct" {
-                "appliance".into()
-            } else {
-                i.backend.clone()
-            }
-        })),
-        "set_backend_settings" => set(h, |i| i.backend_settings = list(a, 0)),
-        "get_backend_settings" => Ok(RetValue::StrList(with(h, |i| {
-            i.backend_settings.iter().map(|s| s.clone().into_bytes()).collect()
-        }))),
-        "get_backend_setting" => {
-            let key = str(a, 0);
-            let found = with(h, |i| {
-                i.backend_settings.iter().find_map(|s| {
-                    if *s == key {
-                        Some("1".to_string())
-                    } else {
-                        s.strip_prefix(&key)
-                            .and_then(|r| r.strip_prefix('='))
-                            .map(|v| v.to_string())
-                    }
-                })
-            });
-            found
-                .map(|v| RetValue::Str(v.into_bytes()))
-                .ok_or_else(|| Error::with_errno(libc::ESRCH, "setting not found"))
-        }
-        "set_backend_setting" => {
-            let (key, val) = (str(a, 0), str(a, 1));
-            with(h, |i| {
-                i.backend_settings
-                    .retain(|s| *s != key && !s.starts_with(&format!("{key}=")));
-                i.backend_settings.push(format!("{key}={val}"));
-            });
-            ok()
-        }
-        "clear_backend_setting" => {
-            let key = str(a, 0);
-            let removed = with(h, |i| {
-                let before = i.backend_settings.len();
-                i.backend_settings
-                    .retain(|s| *s != key && !s.starts_with(&format!("{key}=")));
-                before - i.backend_settings.len()
-            });
-            n(removed as i32)
-        }
-        "set_tmpdir" => abs_dir("set_tmpdir", opt_str(a, 0))
-            .map(|d| with(h, |i| i.tmpdir = d))
-            .map(|_| RetValue::None),
-        "get_tmpdir" => s(h.tmpdir_base()),
-        "set_cachedir" => abs_dir("set_cachedir", opt_str(a, 0))
-            .map(|d| with(h, |i| i.cachedir = d))
-            .map(|_| RetValue::None),
-        "get_cachedir" => s(h.cachedir_base()),
-        "get_sockdir" => {
-            // SAFETY: geteuid has no preconditions.
-            let root = unsafe { libc::geteuid() } == 0;
-            s(if root {
-                "/tmp".to_string()
-            } else {
-                with(h, |i| i.env_runtimedir.clone()).unwrap_or_else(|| "/tmp".into())
-            })
-        }
-        "set_program" => set(h, |i| i.program = str(a, 0)),
-        "get_program" => s(with(h, |i| i.program.clone())),
-        "set_identifier" => {
-            let id = str(a, 0);
-            if !id.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_' || c == b'-') {
-                Err(Error::msg(
-                    "identifier must contain only alphanumeric characters, underscore or minus sign",
-                ))
-            } else {
-                with(h, |i| i.identifier = id);
-                ok()
-            }
-        }
-        "get_identifier" => s(with(h, |i| i.identifier.clone())),
-        "get_state" => n(h.state() as i32),
-        "is_config" => b(h.state() == State::Config),
-        "is_launching" => b(h.state() == State::Launching),
-        "is_ready" => b(h.state() == State::Ready),
-        "is_busy" => b(false),
-        "max_disks" => n(255),
-        "get_libvirt_requested_credentials"
-        | "get_libvirt_requested_credential_prompt"
-        | "get_libvirt_requested_credential_challenge"
-        | "get_libvirt_requested_credential_defresult"
-        | "set_libvirt_requested_credential" => outside_auth(name),
-        "set_libvirt_supported_credentials" => {
-            match list(a, 0).into_iter().find(|c| !CREDENTIAL_TYPES.contains(&c.as_str())) {
-                Some(bad) => Err(Error::msg(format!("unknown credential type \u{2018}{bad}\u{2019}"))),
-                None => ok(),
-            }
-        }
-        "c_pointer" => Ok(RetValue::Int64(h.c_ptr() as i64)),
-        "version" => Ok(RetValue::Struct(StructValue {
-            fields: vec![
-                FieldValue::Int64(1),
-                FieldValue::Int64(48),
-                FieldValue::Int64(6),
-                FieldValue::Str(format!("guestfs-rs {}", env!("CARGO_PKG_VERSION")).into_bytes()),
-            ],
-        })),
-        _ => return None,
+        })
+    });
+    found.ok_or_else(|| Error::with_errno(libc::ESRCH, "setting not found"))
+}
+
+pub fn set_backend_setting(h: &Core, name: &str, val: &str) -> Result<()> {
+    set(h, |i| {
+        i.backend_settings
+            .retain(|s| s != name && !s.starts_with(&format!("{name}=")));
+        i.backend_settings.push(format!("{name}={val}"));
+    })
+}
+
+pub fn clear_backend_setting(h: &Core, name: &str) -> Result<i32> {
+    let removed = with(h, |i| {
+        let before = i.backend_settings.len();
+        i.backend_settings
+            .retain(|s| s != name && !s.starts_with(&format!("{name}=")));
+        before - i.backend_settings.len()
+    });
+    Ok(removed as i32)
+}
+
+pub fn set_tmpdir(h: &Core, tmpdir: Option<&str>) -> Result<()> {
+    let d = abs_dir("set_tmpdir", tmpdir)?;
+    set(h, |i| i.tmpdir = d)
+}
+
+pub fn get_tmpdir(h: &Core) -> Result<String> {
+    Ok(h.tmpdir_base())
+}
+
+pub fn set_cachedir(h: &Core, cachedir: Option<&str>) -> Result<()> {
+    let d = abs_dir("set_cachedir", cachedir)?;
+    set(h, |i| i.cachedir = d)
+}
+
+pub fn get_cachedir(h: &Core) -> Result<String> {
+    Ok(h.cachedir_base())
+}
+
+pub fn get_sockdir(h: &Core) -> Result<String> {
+    // SAFETY: geteuid has no preconditions.
+    let root = unsafe { libc::geteuid() } == 0;
+    Ok(if root {
+        "/tmp".to_string()
+    } else {
+        with(h, |i| i.env_runtimedir.clone()).unwrap_or_else(|| "/tmp".into())
+    })
+}
+
+pub fn set_program(h: &Core, program: &str) -> Result<()> {
+    set(h, |i| i.program = program.to_string())
+}
+
+pub fn get_program(h: &Core) -> Result<String> {
+    Ok(with(h, |i| i.program.clone()))
+}
+
+pub fn set_identifier(h: &Core, identifier: &str) -> Result<()> {
+    if !identifier
+        .bytes()
+        .all(|c| c.is_ascii_alphanumeric() || c == b'_' || c == b'-')
+    {
+        return Err(Error::msg(
+            "identifier must contain only alphanumeric characters, underscore or minus sign",
+        ));
+    }
+    set(h, |i| i.identifier = identifier.to_string())
+}
+
+pub fn get_identifier(h: &Core) -> Result<String> {
+    Ok(with(h, |i| i.identifier.clone()))
+}
+
+pub fn get_state(h: &Core) -> Result<i32> {
+    Ok(h.state() as i32)
+}
+
+pub fn is_config(h: &Core) -> Result<bool> {
+    Ok(h.state() == State::Config)
+}
+
+pub fn is_launching(h: &Core) -> Result<bool> {
+    Ok(h.state() == State::Launching)
+}
+
+pub fn is_ready(h: &Core) -> Result<bool> {
+    Ok(h.state() == State::Ready)
+}
+
+pub fn is_busy(_h: &Core) -> Result<bool> {
+    Ok(false)
+}
+
+pub fn max_disks(_h: &Core) -> Result<i32> {
+    Ok(255)
+}
+
+pub fn get_libvirt_requested_credentials(_h: &Core) -> Result<Vec<String>> {
+    outside_auth("get_libvirt_requested_credentials")
+}
+
+pub fn get_libvirt_requested_credential_prompt(_h: &Core, _index: i32) -> Result<String> {
+    outside_auth("get_libvirt_requested_credential_prompt")
+}
+
+pub fn get_libvirt_requested_credential_challenge(_h: &Core, _index: i32) -> Result<String> {
+    outside_auth("get_libvirt_requested_credential_challenge")
+}
+
+pub fn get_libvirt_requested_credential_defresult(_h: &Core, _index: i32) -> Result<String> {
+    outside_auth("get_libvirt_requested_credential_defresult")
+}
+
+pub fn set_libvirt_requested_credential(_h: &Core, _index: i32, _cred: &[u8]) -> Result<()> {
+    outside_auth("set_libvirt_requested_credential")
+}
+
+pub fn set_libvirt_supported_credentials(_h: &Core, creds: &[String]) -> Result<()> {
+    match creds.iter().find(|c| !CREDENTIAL_TYPES.contains(&c.as_str())) {
+        Some(bad) => Err(Error::msg(format!("unknown credential type \u{2018}{bad}\u{2019}"))),
+        None => Ok(()),
+    }
+}
+
+pub fn c_pointer(h: &Core) -> Result<i64> {
+    Ok(h.c_ptr() as i64)
+}
+
+pub fn version(_h: &Core) -> Result<Version> {
+    Ok(Version {
+        major: 1,
+        minor: 48,
+        release: 6,
+        extra: format!("guestfs-rs {}", env!("CARGO_PKG_VERSION")).into(),
     })
 }

@@ -2,22 +2,8 @@
 //! strings, libguestfs 1.48's per-protocol checks, and the qemu `file=` parameter.
 
 use crate::error::Result;
+use crate::handle::drive::{Server, Transport};
 use crate::Error;
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Transport {
-    None,
-    Tcp,
-    Unix,
-}
-
-#[derive(Clone, Debug)]
-pub struct Server {
-    pub transport: Transport,
-    /// Hostname (tcp) or socket path (unix).
-    pub host: String,
-    pub port: u16,
-}
 
 pub const PROTOCOLS: &[&str] = &[
     "ftp", "ftps", "gluster", "http", "https", "iscsi", "nbd", "rbd", "sheepdog", "ssh", "tftp",

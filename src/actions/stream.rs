@@ -6,22 +6,63 @@
 
 use crate::error::Result;
 use crate::{Core, Error};
-use guestfs_protocol::{RetValue, StructValue, Value};
+use guestfs_protocol::structs::{StructMismatch, TskDirent, YaraDetection};
+use guestfs_protocol::{StructValue, Value};
 
-pub const NAMES: &[&str] = &["filesystem_walk", "find_inode", "yara_scan"];
+fn s(v: &str) -> Value {
+    Value::Str(v.as_bytes().to_vec())
+}
 
-pub fn run(h: &Core, name: &str, a: &[Value], _o: &[Option<Value>]) -> Option<Result<RetValue>> {
-    // (internal call, how many of the action's arguments it takes, struct type)
-    let (call, nargs, structure) = match name {
-        "filesystem_walk" => ("internal_filesystem_walk", 1, "tsk_dirent"),
-        "find_inode" => ("internal_find_inode", 2, "tsk_dirent"),
-        "yara_scan" => ("internal_yara_scan", 1, "yara_detection"),
-        _ => return None,
-    };
-    Some(
-        super::files::via_temp(h, call, a[..nargs].to_vec(), name, None)
-            .and_then(|data| decode_entries(call, structure, &data))
-            .map(RetValue::StructList),
+/// Runs FileOut call `call` (named `stem` in the temp directory) and reads the structs
+/// it streamed as type `T` (`from`, the generated reader of struct `T::NAME`).
+fn streamed<T>(
+    h: &Core,
+    call: &str,
+    args: Vec<Value>,
+    stem: &str,
+    structure: &str,
+    from: fn(StructValue) -> std::result::Result<T, StructMismatch>,
+) -> Result<Vec<T>> {
+    let data = super::files::via_temp(h, call, args, stem, None)?;
+    decode_entries(call, structure, &data)?
+        .into_iter()
+        .map(|v| from(v).map_err(|e| Error::msg(format!("invalid data from guestfs_{call}: {e}"))))
+        .collect()
+}
+
+pub fn filesystem_walk(h: &Core, device: &str) -> Result<Vec<TskDirent>> {
+    let call = "internal_filesystem_walk";
+    streamed(
+        h,
+        call,
+        vec![s(device)],
+        "filesystem_walk",
+        TskDirent::NAME,
+        TskDirent::from_value,
+    )
+}
+
+pub fn find_inode(h: &Core, device: &str, inode: i64) -> Result<Vec<TskDirent>> {
+    let args = vec![s(device), Value::Int64(inode)];
+    streamed(
+        h,
+        "internal_find_inode",
+        args,
+        "find_inode",
+        TskDirent::NAME,
+        TskDirent::from_value,
+    )
+}
+
+pub fn yara_scan(h: &Core, path: &str) -> Result<Vec<YaraDetection>> {
+    let call = "internal_yara_scan";
+    streamed(
+        h,
+        call,
+        vec![s(path)],
+        "yara_scan",
+        YaraDetection::NAME,
+        YaraDetection::from_value,
     )
 }
 

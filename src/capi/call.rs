@@ -1,11 +1,11 @@
-//! The one path every generated entry point takes: C arguments in, checks, ENTER and
-//! TRACE events, the action itself, and the result back out.
+//! What every generated entry point does before and after the core's call path
+//! (`crate::call`): C arguments into protocol values with 1.48's NULL checks, and the
+//! result back to the shim.
 
 use super::{cstr, guestfs_h, with_handle};
-use crate::actions;
-use crate::handle::{events::EVENT_ENTER, State};
+use crate::call::check_arg;
 use crate::Error;
-use guestfs_api::{table, Action, ArgType, OptArgType};
+use guestfs_api::{table, Action, OptArgType};
 use guestfs_protocol::{RetValue, Value};
 use std::ffi::{c_char, c_int, c_void};
 
@@ -38,7 +38,8 @@ pub struct COptArgs {
     pub vals: Vec<COpt>,
 }
 
-/// Converts the required arguments, with libguestfs's NULL checks.
+/// Converts the required arguments, with libguestfs's NULL checks, each argument
+/// checked by the core right after its own conversion (1.48's order).
 unsafe fn convert_args(a: &Action, args: &[CArg]) -> Result<Vec<Value>, Error> {
     let mut out = Vec::with_capacity(args.len());
     for (spec, c) in a.args.iter().zip(args) {
@@ -59,44 +60,10 @@ unsafe fn convert_args(a: &Action, args: &[CArg]) -> Result<Vec<Value>, Error> {
             }
             CArg::Pointer(p) => Value::Int64(p as i64),
         };
-        // A list of file names (lstatnslist, readlinklist …): no element may hold a '/'.
-        if let (ArgType::StringList(guestfs_api::StrKind::Filename), Value::StrList(l)) = (&spec.ty, &v) {
-            if let Some(bad) = l.iter().find(|n| n.contains(&b'/')) {
-                let bad = String::from_utf8_lossy(bad);
-                return Err(Error::msg(format!(
-                    "{}: {}: '{bad}' is not a file name",
-                    a.c_name(),
-                    spec.name
-                )));
-            }
-        }
-        if let (ArgType::String(guestfs_api::StrKind::Guid), Value::Str(s)) = (&spec.ty, &v) {
-            if !valid_guid(s) {
-                return Err(Error::with_errno(
-                    libc::EINVAL,
-                    format!("{}: {}: parameter is not a valid GUID", a.name, spec.name),
-                ));
-            }
-        }
+        check_arg(a, spec, &v)?;
         out.push(v);
     }
     Ok(out)
-}
-
-fn valid_guid(s: &[u8]) -> bool {
-    let s = if s.len() == 38 && s[0] == b'{' && s[37] == b'}' {
-        &s[1..37]
-    } else {
-        s
-    };
-    s.len() == 36
-        && s.iter().enumerate().all(|(i, c)| {
-            if [8, 13, 18, 23].contains(&i) {
-                *c == b'-'
-            } else {
-                c.is_ascii_hexdigit()
-            }
-        })
 }
 
 /// Converts optional arguments, with libguestfs's bitmask and NULL checks.
@@ -144,55 +111,13 @@ unsafe fn convert_optargs(a: &Action, opts: Option<COptArgs>) -> Result<Vec<Opti
 /// The raw arguments must be what the C API promises (valid or NULL pointers).
 pub unsafe fn invoke(g: *mut guestfs_h, idx: usize, args: &[CArg], opts: Option<COptArgs>) -> Option<RetValue> {
     let a = &table().actions[idx];
-    if a.flags.no_wrapper {
-        // user_cancel and friends: no lock, no events (safe from signal handlers/threads).
-        return with_handle(g, None, |h| actions::run_unlocked(h, a).ok());
-    }
     with_handle(g, None, |h| {
-        let _lock = h.lock();
-        let result = (|| -> Result<RetValue, (Error, bool)> {
-            if a.flags.config_only && h.state() != State::Config {
-                return Err((
-                    Error::msg(format!(
-                        "{}: this function can only be called in the config state",
-                        a.name
-                    )),
-                    false,
-                ));
-            }
-            h.emit(EVENT_ENTER, a.name.as_bytes(), &[]);
+        h.call_with(a, || {
             // SAFETY: forwarded from our caller's contract.
-            let values = unsafe { convert_args(a, args) }.map_err(|e| (e, false))?;
-            let optvals = unsafe { convert_optargs(a, opts) }.map_err(|e| (e, false))?;
-            let tracing = h.lock().inner().trace;
-            if tracing {
-                h.trace_line(&crate::actions::trace::call_line(a, &values, &optvals));
-            }
-            let r = actions::run(h, a, &values, &optvals);
-            // libguestfs reports the error (running the error handler) before the
-            // trace line of the return.
-            let reported = match &r {
-                Err(e) => {
-                    if !e.reported {
-                        h.report(e);
-                    }
-                    true
-                }
-                Ok(_) => false,
-            };
-            if tracing {
-                h.trace_line(&crate::actions::trace::return_line(a, &r));
-            }
-            r.map_err(|e| (e, reported))
-        })();
-        match result {
-            Ok(v) => Some(v),
-            Err((e, reported)) => {
-                if !reported {
-                    h.report(&e);
-                }
-                None
-            }
-        }
+            let values = unsafe { convert_args(a, args) }?;
+            let optvals = unsafe { convert_optargs(a, opts) }?;
+            Ok((values, optvals))
+        })
+        .ok()
     })
 }

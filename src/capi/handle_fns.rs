@@ -1,15 +1,13 @@
 //! The 23 hand-written functions of the C API: handle creation and closing, errors,
 //! events and the old callbacks, and the private data area.
 
+use super::callbacks::{self, ErrorHandlerCb, EventCb, LogMessageCb, ProgressCb, VoidCb};
 use super::{cstr, guarded, guestfs_h, handle, with_handle};
-use crate::handle::errors::ErrorHandlerCb;
-use crate::handle::events::{self as ev, EventCb, LogMessageCb, ProgressCb, Registration, Target, VoidCb};
+use crate::handle::events::{self as ev, EventFn, Registration};
+use crate::lifetime::CREATE_NO_CLOSE_ON_EXIT;
 use crate::Core;
 use std::ffi::{c_char, c_int, c_uint, c_void, CString};
 use std::sync::Once;
-
-pub const CREATE_NO_ENVIRONMENT: c_uint = 1 << 0;
-pub const CREATE_NO_CLOSE_ON_EXIT: c_uint = 1 << 1;
 
 extern "C" fn close_handles_at_exit() {
     for h in super::all_live() {
@@ -29,29 +27,15 @@ pub extern "C" fn guestfs_create() -> *mut guestfs_h {
 #[no_mangle]
 pub extern "C" fn guestfs_rs_int_create_flags(flags: c_uint) -> *mut guestfs_h {
     guarded(std::ptr::null_mut(), || {
-        let h = std::sync::Arc::new(Core::new());
-        let p = super::register(h.clone());
-        let h = &*h;
-        if flags & CREATE_NO_CLOSE_ON_EXIT != 0 {
-            h.lock().inner().close_on_exit = false;
-        } else {
+        if flags & CREATE_NO_CLOSE_ON_EXIT == 0 {
             static ATEXIT: Once = Once::new();
             // SAFETY: registering a plain extern "C" fn.
             ATEXIT.call_once(|| unsafe {
                 libc::atexit(close_handles_at_exit);
             });
         }
-        if flags & CREATE_NO_ENVIRONMENT == 0 {
-            // Errors here go to the error handler and are otherwise ignored, as in 1.48.
-            if let Err(e) = crate::actions::environment::parse_environment(h, None) {
-                if !e.reported {
-                    h.report(&e);
-                }
-            }
-        }
-        let program = h.lock().inner().program.clone();
-        h.debug(&format!("create: flags = {flags}, handle = {p:p}, program = {program}"));
-        p
+        let initial = callbacks::error_handler(Some(callbacks::default_error_cb), std::ptr::null_mut());
+        super::register(Core::create(flags, initial))
     })
 }
 
@@ -64,13 +48,12 @@ pub extern "C" fn guestfs_close(g: *mut guestfs_h) {
         eprintln!("guestfs_close: called twice on the same handle");
         return;
     };
-    if h.closing.swap(true, std::sync::atomic::Ordering::SeqCst) {
+    // close takes the handle lock, so it waits for a call running in another thread; the
+    // handle stays registered meanwhile, so the close callbacks can still use `g`.
+    if !guarded(true, || h.close()) {
         eprintln!("guestfs_close: called twice on the same handle");
         return;
     }
-    // close takes the handle lock, so it waits for a call running in another thread; the
-    // handle stays registered meanwhile, so the close callbacks can still use `g`.
-    guarded((), || crate::actions::lifecycle::close(&h));
     super::unregister(g);
     // The memory goes with the last reference: ours, or that of a call still returning.
     drop(h);
@@ -96,7 +79,7 @@ pub extern "C" fn guestfs_last_errno(g: *mut guestfs_h) -> c_int {
 pub extern "C" fn guestfs_set_error_handler(g: *mut guestfs_h, cb: Option<ErrorHandlerCb>, opaque: *mut c_void) {
     with_handle(g, (), |h| {
         let _l = h.lock();
-        h.set_error_handler(cb, opaque as usize)
+        h.set_error_handler(callbacks::error_handler(cb, opaque))
     })
 }
 
@@ -109,12 +92,12 @@ pub unsafe extern "C" fn guestfs_get_error_handler(
 ) -> Option<ErrorHandlerCb> {
     with_handle(g, None, |h| {
         let _l = h.lock();
-        let s = h.get_error_handler();
+        let (cb, opaque) = callbacks::error_handler_parts(&h.get_error_handler());
         if !opaque_rtn.is_null() {
             // SAFETY: caller's out pointer.
-            unsafe { *opaque_rtn = s.opaque as *mut c_void };
+            unsafe { *opaque_rtn = opaque };
         }
-        s.cb
+        cb
     })
 }
 
@@ -122,7 +105,7 @@ pub unsafe extern "C" fn guestfs_get_error_handler(
 pub extern "C" fn guestfs_push_error_handler(g: *mut guestfs_h, cb: Option<ErrorHandlerCb>, opaque: *mut c_void) {
     with_handle(g, (), |h| {
         let _l = h.lock();
-        h.push_error_handler(cb, opaque as usize)
+        h.push_error_handler_slot(callbacks::error_handler(cb, opaque))
     })
 }
 
@@ -169,8 +152,8 @@ pub extern "C" fn guestfs_set_event_callback(
                 None => Err(crate::Error::msg("set_event_callback: cb: parameter cannot be NULL")),
                 Some(cb) => l.inner().events.add(Registration {
                     bitmask,
-                    target: Target::Event(cb),
-                    opaque: opaque as usize,
+                    callback: callbacks::event(cb, opaque),
+                    old_style: None,
                 }),
             }
         };
@@ -201,45 +184,33 @@ pub extern "C" fn guestfs_event_to_string(event: u64) -> *mut c_char {
     })
 }
 
-fn set_old(g: *mut guestfs_h, event: u64, target: Option<Target>, opaque: *mut c_void) {
-    with_handle(g, (), |h| {
-        h.lock().inner().events.set_old_style(event, target, opaque as usize)
-    })
+fn set_old(g: *mut guestfs_h, event: u64, callback: Option<EventFn>) {
+    with_handle(g, (), |h| h.lock().inner().events.set_old_style(event, callback))
 }
 
 #[no_mangle]
 pub extern "C" fn guestfs_set_log_message_callback(g: *mut guestfs_h, cb: Option<LogMessageCb>, opaque: *mut c_void) {
-    set_old(g, ev::EVENT_APPLIANCE, cb.map(Target::Log), opaque)
+    set_old(g, ev::EVENT_APPLIANCE, cb.map(|c| callbacks::log_message(c, opaque)))
 }
 
 #[no_mangle]
 pub extern "C" fn guestfs_set_subprocess_quit_callback(g: *mut guestfs_h, cb: Option<VoidCb>, opaque: *mut c_void) {
-    set_old(
-        g,
-        ev::EVENT_SUBPROCESS_QUIT,
-        cb.map(|c| Target::Void(c, ev::EVENT_SUBPROCESS_QUIT)),
-        opaque,
-    )
+    set_old(g, ev::EVENT_SUBPROCESS_QUIT, cb.map(|c| callbacks::void(c, opaque)))
 }
 
 #[no_mangle]
 pub extern "C" fn guestfs_set_launch_done_callback(g: *mut guestfs_h, cb: Option<VoidCb>, opaque: *mut c_void) {
-    set_old(
-        g,
-        ev::EVENT_LAUNCH_DONE,
-        cb.map(|c| Target::Void(c, ev::EVENT_LAUNCH_DONE)),
-        opaque,
-    )
+    set_old(g, ev::EVENT_LAUNCH_DONE, cb.map(|c| callbacks::void(c, opaque)))
 }
 
 #[no_mangle]
 pub extern "C" fn guestfs_set_close_callback(g: *mut guestfs_h, cb: Option<VoidCb>, opaque: *mut c_void) {
-    set_old(g, ev::EVENT_CLOSE, cb.map(|c| Target::Void(c, ev::EVENT_CLOSE)), opaque)
+    set_old(g, ev::EVENT_CLOSE, cb.map(|c| callbacks::void(c, opaque)))
 }
 
 #[no_mangle]
 pub extern "C" fn guestfs_set_progress_callback(g: *mut guestfs_h, cb: Option<ProgressCb>, opaque: *mut c_void) {
-    set_old(g, ev::EVENT_PROGRESS, cb.map(Target::Progress), opaque)
+    set_old(g, ev::EVENT_PROGRESS, cb.map(|c| callbacks::progress(c, opaque)))
 }
 
 /// # Safety

@@ -1,7 +1,9 @@
-//! The C ABI. Everything `unsafe` about talking to C lives here: pointer checks,
-//! turning C strings into Rust values and back, `malloc`ed results, catching panics.
+//! The C ABI: a thin layer over the core (`crate::call`). Everything `unsafe` about
+//! talking to C lives here: pointer checks, turning C strings into Rust values and back,
+//! `malloc`ed results, C callbacks wrapped into the core's closures, catching panics.
 
 pub mod call;
+pub mod callbacks;
 pub mod cstr;
 pub mod generated;
 pub mod handle_fns;
@@ -13,7 +15,6 @@ use crate::Core;
 use parking_lot::Mutex;
 use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::sync::atomic::Ordering;
 use std::sync::Arc;
 
 /// The opaque `guestfs_h` of the C API; really a `Core`.
@@ -28,6 +29,11 @@ pub struct guestfs_h {
 /// call in another thread removes the entry, but the memory is freed only when the last
 /// call holding it returns (1.48 leaves that race undefined).
 static LIVE: Mutex<Option<HashMap<usize, Arc<Core>>>> = Mutex::new(None);
+
+/// The pointer C callers hold for `h` (callbacks receive it).
+pub(crate) fn g_of(h: &Core) -> *mut guestfs_h {
+    h.c_ptr() as *mut guestfs_h
+}
 
 /// Adds a new handle to the live set and returns the pointer C callers will hold.
 pub(crate) fn register(h: Arc<Core>) -> *mut guestfs_h {
@@ -68,7 +74,7 @@ pub(crate) fn with_handle<T>(g: *mut guestfs_h, err: T, f: impl FnOnce(&Core) ->
     // A call that raced guestfs_close in another thread and lost: the handle is closed (or
     // closing) under it. The close's own callbacks run in the closing thread, which holds
     // the handle lock, and may still use the handle.
-    if h.closing.load(Ordering::SeqCst) && !h.lock_held_by_current_thread() {
+    if h.is_closing() && !h.lock_held_by_current_thread() {
         let _ = catch_unwind(AssertUnwindSafe(|| {
             h.set_error(libc::EINVAL, "handle is being closed by another thread")
         }));

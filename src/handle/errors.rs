@@ -1,52 +1,43 @@
 //! Last error, errno and error handlers: kept per thread for each handle, as in
 //! libguestfs ≥ 1.38 (setting a handler in one thread does not affect another).
+//!
+//! A handler is a Rust closure. The layer that installs it (the C ABI, the Rust API)
+//! decides what a thread starts with (`PerThread::initial`) and may tag its handlers
+//! with an `origin` so it can recognise them later (the C ABI keeps the C function and
+//! its opaque pointer there, to give them back from `guestfs_get_error_handler`).
 
 use super::Core;
-use crate::capi::guestfs_h;
 use std::collections::HashMap;
-use std::ffi::{c_char, c_void, CString};
+use std::ffi::{CStr, CString};
+use std::sync::Arc;
 use std::thread::ThreadId;
 
-pub type ErrorHandlerCb = unsafe extern "C" fn(*mut guestfs_h, *mut c_void, *const c_char);
+/// What an error handler runs: the handle and the message just recorded.
+pub type ErrorHandlerFn = Arc<dyn Fn(&Core, &CStr) + Send + Sync>;
 
-/// The default handler prints `libguestfs: error: <msg>` on stderr. It is a real
-/// function so `guestfs_get_error_handler` can return it, as libguestfs does.
-///
-/// # Safety
-/// `msg` is NULL or a NUL-terminated string; the other arguments are not used.
-pub unsafe extern "C" fn default_error_cb(_g: *mut guestfs_h, _opaque: *mut c_void, msg: *const c_char) {
-    if msg.is_null() {
-        return;
-    }
-    // SAFETY: the library passes a NUL-terminated message it owns.
-    let m = unsafe { std::ffi::CStr::from_ptr(msg) };
+/// One installed error handler (or none: `f == None`).
+#[derive(Clone, Default)]
+pub struct HandlerSlot {
+    pub f: Option<ErrorHandlerFn>,
+    /// An identity the installer chose (meaningless to the core).
+    pub origin: [usize; 2],
+}
+
+/// libguestfs's default handler: `libguestfs: error: <msg>` on stderr.
+pub fn print_to_stderr(msg: &CStr) {
     use std::io::Write;
     // stderr may be a pipe whose reader is gone: no SIGPIPE for the caller.
     let _no_sigpipe = guestfs_protocol::sigpipe::NoSigpipe::new();
     let mut e = std::io::stderr().lock();
     let _ = e.write_all(b"libguestfs: error: ");
-    let _ = e.write_all(m.to_bytes());
+    let _ = e.write_all(msg.to_bytes());
     let _ = e.write_all(b"\n");
-}
-
-#[derive(Clone, Copy)]
-pub struct HandlerSlot {
-    pub cb: Option<ErrorHandlerCb>,
-    pub opaque: usize,
-}
-
-impl Default for HandlerSlot {
-    fn default() -> Self {
-        HandlerSlot {
-            cb: Some(default_error_cb),
-            opaque: 0,
-        }
-    }
 }
 
 #[derive(Default)]
 pub struct ErrorData {
-    pub last_error: Option<CString>,
+    /// Shared so the handler receives the very string `guestfs_last_error` returns.
+    pub last_error: Option<Arc<CString>>,
     pub last_errno: i32,
     pub handler: HandlerSlot,
     pub stack: Vec<HandlerSlot>,
@@ -55,32 +46,35 @@ pub struct ErrorData {
 #[derive(Default)]
 pub struct PerThread {
     map: HashMap<ThreadId, ErrorData>,
+    /// The handler every thread starts with, and what popping an empty stack restores.
+    pub initial: HandlerSlot,
 }
 
 impl PerThread {
     pub fn current(&mut self) -> &mut ErrorData {
-        self.map.entry(std::thread::current().id()).or_default()
+        let initial = &self.initial;
+        self.map
+            .entry(std::thread::current().id())
+            .or_insert_with(|| ErrorData {
+                handler: initial.clone(),
+                ..Default::default()
+            })
     }
 }
 
 impl Core {
     /// Record an error for this thread, then call this thread's error handler.
     pub fn set_error(&self, errno: i32, message: &str) {
-        let msg = CString::new(message.replace('\0', "\\0")).unwrap_or_default();
-        let (slot, ptr) = {
+        let msg = Arc::new(CString::new(message.replace('\0', "\\0")).unwrap_or_default());
+        let (handler, msg) = {
             let mut t = self.errors.lock();
             let d = t.current();
             d.last_errno = errno;
-            d.last_error = Some(msg);
-            (
-                d.handler,
-                d.last_error.as_ref().map(|c| c.as_ptr()).unwrap_or(std::ptr::null()),
-            )
+            d.last_error = Some(msg.clone());
+            (d.handler.f.clone(), msg)
         };
-        if let Some(cb) = slot.cb {
-            // SAFETY: a handler installed by the caller through the C API, called as
-            // libguestfs calls it; the message stays valid until the next error.
-            unsafe { cb(self.c_ptr(), slot.opaque as *mut c_void, ptr) };
+        if let Some(f) = handler {
+            f(self, &msg);
         }
     }
 
@@ -88,7 +82,8 @@ impl Core {
         self.set_error(e.errno, &e.message);
     }
 
-    pub fn last_error_ptr(&self) -> *const c_char {
+    /// The last error of this thread; the pointer stays valid until the next error.
+    pub fn last_error_ptr(&self) -> *const std::ffi::c_char {
         let mut t = self.errors.lock();
         t.current()
             .last_error
@@ -101,26 +96,39 @@ impl Core {
         self.errors.lock().current().last_errno
     }
 
-    pub fn set_error_handler(&self, cb: Option<ErrorHandlerCb>, opaque: usize) {
-        self.errors.lock().current().handler = HandlerSlot { cb, opaque };
+    /// The handler a new thread starts with (set once, when the handle is created).
+    pub fn set_initial_error_handler(&self, slot: HandlerSlot) {
+        let mut t = self.errors.lock();
+        t.initial = slot.clone();
+        t.current().handler = slot;
+    }
+
+    pub fn set_error_handler(&self, slot: HandlerSlot) {
+        self.errors.lock().current().handler = slot;
     }
 
     pub fn get_error_handler(&self) -> HandlerSlot {
-        self.errors.lock().current().handler
+        self.errors.lock().current().handler.clone()
     }
 
-    pub fn push_error_handler(&self, cb: Option<ErrorHandlerCb>, opaque: usize) {
+    /// Installs `f` (`None`: no handler, as the library's internal calls do to keep an
+    /// expected failure quiet) until `pop_error_handler`; `opaque` is kept as its origin.
+    pub fn push_error_handler(&self, f: Option<ErrorHandlerFn>, opaque: usize) {
+        self.push_error_handler_slot(HandlerSlot { f, origin: [0, opaque] })
+    }
+
+    pub fn push_error_handler_slot(&self, slot: HandlerSlot) {
         let mut t = self.errors.lock();
         let d = t.current();
-        let old = d.handler;
+        let old = std::mem::replace(&mut d.handler, slot);
         d.stack.push(old);
-        d.handler = HandlerSlot { cb, opaque };
     }
 
-    /// Popping an empty stack restores the default handler.
+    /// Popping an empty stack restores the initial handler.
     pub fn pop_error_handler(&self) {
         let mut t = self.errors.lock();
+        let initial = t.initial.clone();
         let d = t.current();
-        d.handler = d.stack.pop().unwrap_or_default();
+        d.handler = d.stack.pop().unwrap_or(initial);
     }
 }

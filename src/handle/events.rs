@@ -1,9 +1,8 @@
-//! Events: registered callbacks and their dispatch, including the five old-style
-//! `guestfs_set_*_callback` functions, which are ordinary registrations here.
+//! Events: registered callbacks (Rust closures) and their dispatch. The C ABI wraps C
+//! callbacks, including the five old-style `guestfs_set_*_callback` ones, into closures.
 
 use super::Core;
-use crate::capi::guestfs_h;
-use std::ffi::{c_char, c_int, c_void};
+use std::sync::Arc;
 
 pub const EVENT_CLOSE: u64 = 0x0001;
 pub const EVENT_SUBPROCESS_QUIT: u64 = 0x0002;
@@ -20,28 +19,17 @@ pub const EVENT_ALL: u64 = 0x03ff;
 /// libguestfs allows this many registrations per handle.
 pub const MAX_CALLBACKS: usize = 1000;
 
-pub type EventCb =
-    unsafe extern "C" fn(*mut guestfs_h, *mut c_void, u64, c_int, c_int, *const c_char, usize, *const u64, usize);
-pub type LogMessageCb = unsafe extern "C" fn(*mut guestfs_h, *mut c_void, *mut c_char, c_int);
-pub type VoidCb = unsafe extern "C" fn(*mut guestfs_h, *mut c_void);
-pub type ProgressCb = unsafe extern "C" fn(*mut guestfs_h, *mut c_void, c_int, c_int, u64, u64);
+/// What a registration runs: the handle, the event, the registration's own number, the
+/// message bytes and the array (PROGRESS: proc_nr, serial, position, total).
+pub type EventFn = Arc<dyn Fn(&Core, u64, usize, &[u8], &[u64]) + Send + Sync>;
 
-/// What a registration calls.
-#[derive(Clone, Copy)]
-pub enum Target {
-    Event(EventCb),
-    /// Old-style callbacks; the `u64` is the event they were registered for, which
-    /// identifies the slot that setting them again replaces.
-    Log(LogMessageCb),
-    Void(VoidCb, u64),
-    Progress(ProgressCb),
-}
-
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 pub struct Registration {
     pub bitmask: u64,
-    pub target: Target,
-    pub opaque: usize,
+    pub callback: EventFn,
+    /// For the old-style `guestfs_set_*_callback` registrations: the event they were set
+    /// for, which identifies the slot that setting them again replaces.
+    pub old_style: Option<u64>,
 }
 
 #[derive(Default)]
@@ -68,26 +56,20 @@ impl Registry {
         }
     }
     fn old_style_slot(&self, event: u64) -> Option<usize> {
-        self.slots.iter().position(|s| {
-            s.bitmask != 0
-                && match s.target {
-                    Target::Log(_) => event == super::events::EVENT_APPLIANCE,
-                    Target::Void(_, e) => e == event,
-                    Target::Progress(_) => event == super::events::EVENT_PROGRESS,
-                    Target::Event(_) => false,
-                }
-        })
+        self.slots
+            .iter()
+            .position(|s| s.bitmask != 0 && s.old_style == Some(event))
     }
-    /// Old-style set: replaces the earlier registration of that kind; `None` removes it.
-    pub fn set_old_style(&mut self, event: u64, target: Option<Target>, opaque: usize) {
+    /// Old-style set: replaces the earlier registration for `event`; `None` removes it.
+    pub fn set_old_style(&mut self, event: u64, callback: Option<EventFn>) {
         if let Some(i) = self.old_style_slot(event) {
             self.delete(i);
         }
-        if let Some(t) = target {
+        if let Some(callback) = callback {
             let _ = self.add(Registration {
                 bitmask: event,
-                target: t,
-                opaque,
+                callback,
+                old_style: Some(event),
             });
         }
     }
@@ -145,53 +127,18 @@ impl Core {
         let l = self.lock();
         let (matches, verbose, identifier) = {
             let i = l.inner();
-            let m: Vec<(usize, Registration)> = i
+            let m: Vec<(usize, EventFn)> = i
                 .events
                 .slots
                 .iter()
-                .copied()
                 .enumerate()
                 .filter(|(_, r)| r.bitmask & event != 0)
+                .map(|(idx, r)| (idx, r.callback.clone()))
                 .collect();
             (m, i.verbose, i.identifier.clone())
         };
-        let g = self.c_ptr();
-        for (idx, r) in &matches {
-            let opaque = r.opaque as *mut c_void;
-            // SAFETY: callbacks registered by the C caller, invoked with the documented
-            // signature; buffers are valid for the duration of the call.
-            unsafe {
-                match r.target {
-                    Target::Event(cb) => {
-                        // A NUL after the bytes (not counted in the length), as 1.48's
-                        // buffers have: callers such as guestfish print them as C strings.
-                        let mut copy = buf.to_vec();
-                        copy.push(0);
-                        let b = if buf.is_empty() {
-                            std::ptr::null()
-                        } else {
-                            copy.as_ptr() as *const c_char
-                        };
-                        let a = if array.is_empty() {
-                            std::ptr::null()
-                        } else {
-                            array.as_ptr()
-                        };
-                        cb(g, opaque, event, *idx as c_int, 0, b, buf.len(), a, array.len());
-                    }
-                    Target::Log(cb) => {
-                        let mut copy = buf.to_vec();
-                        copy.push(0);
-                        cb(g, opaque, copy.as_mut_ptr() as *mut c_char, buf.len() as c_int);
-                    }
-                    Target::Void(cb, _) => cb(g, opaque),
-                    Target::Progress(cb) => {
-                        if array.len() >= 4 {
-                            cb(g, opaque, array[0] as c_int, array[1] as c_int, array[2], array[3]);
-                        }
-                    }
-                }
-            }
+        for (idx, cb) in &matches {
+            cb(self, event, *idx, buf, array);
         }
         if !matches.is_empty() {
             return;

@@ -7,9 +7,11 @@
 //! back into the API on the same thread. The `RefCell` inside is only ever borrowed
 //! briefly and never across a user callback or a blocking operation.
 
+pub mod drive;
 pub mod errors;
 pub mod events;
 pub mod private_data;
+pub mod session;
 
 use parking_lot::{Mutex, ReentrantMutex, ReentrantMutexGuard};
 use std::cell::{RefCell, RefMut};
@@ -18,7 +20,8 @@ use std::ffi::CString;
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 
-pub use crate::actions::drives::Drive;
+pub use drive::Drive;
+pub use session::Session;
 
 /// libguestfs's `enum state`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -66,7 +69,7 @@ pub struct Inner {
     pub sockdir: Option<PathBuf>,
     /// The running appliance; taken out of the handle while an RPC is in flight so no
     /// borrow is held across callbacks.
-    pub appliance: Option<crate::actions::appliance::Session>,
+    pub appliance: Option<Session>,
     /// Results of RConstString getters: valid until the same getter runs again.
     pub const_strings: HashMap<&'static str, CString>,
     /// Cache of `internal_feature_available` per group.
@@ -175,9 +178,10 @@ impl Core {
         self.api.is_owned_by_current_thread()
     }
 
-    /// The C pointer for this handle (callbacks receive it).
-    pub fn c_ptr(&self) -> *mut crate::capi::guestfs_h {
-        self as *const Core as *mut crate::capi::guestfs_h
+    /// The handle's address: what C callers hold as their `guestfs_h *` (the C ABI hands
+    /// out this address) and what `guestfs_c_pointer` returns.
+    pub fn c_ptr(&self) -> *mut std::ffi::c_void {
+        self as *const Core as *mut std::ffi::c_void
     }
 
     pub fn state(&self) -> State {
@@ -203,7 +207,7 @@ impl Core {
             .unwrap_or_else(|| "/var/tmp".into())
     }
 
-    /// The handle's private temp dir if it exists yet (see actions::tmp for creating it).
+    /// The handle's private temp dir if it exists yet (made on first need by the actions).
     pub fn existing_tmpdir(&self) -> Option<PathBuf> {
         self.lock().inner().handle_tmpdir.clone()
     }

@@ -112,7 +112,7 @@ pub fn group_available(d: &Daemon, group: &str) -> bool {
         .actions
         .iter()
         .filter(|a| a.is_daemon() && a.optional.as_deref() == Some(group))
-        .all(|a| super::handler(&a.name).is_some());
+        .all(|a| super::is_implemented(&a.name));
     let tools_ok = GROUP_TOOLS
         .iter()
         .find(|(g, _)| *g == group)

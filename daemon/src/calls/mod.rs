@@ -85,6 +85,11 @@ pub fn implemented() -> Vec<&'static str> {
         .collect()
 }
 
+/// Whether the daemon implements an action (through a `CALLS` table or a typed function).
+pub fn is_implemented(name: &str) -> bool {
+    handler(name).is_some() || crate::generated::TYPED.contains(&name)
+}
+
 /// Opens a guest file for writing from the start, as the daemon's write-style calls do:
 /// created (mode 0666, less the umask) or truncated, never becoming a controlling tty.
 pub fn create_truncated(p: &std::path::Path) -> std::io::Result<std::fs::File> {

@@ -4,48 +4,38 @@
 //! error comes back unchanged. Windows lists come from the registry (`windows_apps`).
 
 use super::{download_bounded, nested, nested_str, s};
+use crate::actions::reply;
 use crate::error::Result;
 use crate::Core;
-pub use guestfs_guestdata::packages::{parse_apk_installed, parse_dpkg_status, parse_pacman_desc, App};
-use guestfs_protocol::{FieldValue, RetValue, StructValue};
+use guestfs_guestdata::packages::{parse_apk_installed, parse_dpkg_status, parse_pacman_desc, App};
+use guestfs_protocol::structs::{Application, Application2, Dirent};
+use guestfs_protocol::ByteString;
 
 const MAX_DPKG_STATUS_SIZE: u64 = 50 * 1000 * 1000;
 const MAX_APK_INSTALLED_SIZE: u64 = 50 * 1000 * 1000;
 const MAX_PACMAN_DESC_SIZE: u64 = 8192;
 
-/// application2's C layout for an App (a local trait: App lives in guestfs-guestdata).
-trait ToStruct2 {
-    fn to_struct2(&self) -> StructValue;
-}
-
-impl ToStruct2 for App {
-    fn to_struct2(&self) -> StructValue {
-        let st = |v: &str| FieldValue::Str(v.as_bytes().to_vec());
-        StructValue {
-            fields: vec![
-                st(&self.name),
-                st(&self.display_name),
-                FieldValue::Int32(self.epoch),
-                st(&self.version),
-                st(&self.release),
-                st(&self.arch),
-                st(&self.install_path),
-                st(""),
-                st(&self.publisher),
-                st(&self.url),
-                st(&self.source),
-                st(&self.summary),
-                st(&self.description),
-                st(""),
-                st(""),
-                st(""),
-                st(""),
-            ],
-        }
+/// An application as `guestfs_application2` reports it (no translated path, spares empty).
+fn to_application2(a: &App) -> Application2 {
+    let st = |v: &str| -> ByteString { v.into() };
+    Application2 {
+        app2_name: st(&a.name),
+        app2_display_name: st(&a.display_name),
+        app2_epoch: a.epoch,
+        app2_version: st(&a.version),
+        app2_release: st(&a.release),
+        app2_arch: st(&a.arch),
+        app2_install_path: st(&a.install_path),
+        app2_publisher: st(&a.publisher),
+        app2_url: st(&a.url),
+        app2_source_package: st(&a.source),
+        app2_summary: st(&a.summary),
+        app2_description: st(&a.description),
+        ..Default::default()
     }
 }
 
-pub fn list2(h: &Core, root: &str) -> Result<Vec<StructValue>> {
+pub fn list2(h: &Core, root: &str) -> Result<Vec<Application2>> {
     let os_type = nested_str(h, "inspect_get_type", &[s(root)])?;
     let format = nested_str(h, "inspect_get_package_format", &[s(root)])?;
     let mut structs = Vec::new();
@@ -53,9 +43,8 @@ pub fn list2(h: &Core, root: &str) -> Result<Vec<StructValue>> {
     if os_type == "linux" || os_type == "hurd" {
         match format.as_str() {
             "rpm" => {
-                if let RetValue::StructList(l) = nested(h, "internal_list_rpm_applications", &[])? {
-                    structs = l;
-                }
+                let call = "internal_list_rpm_applications";
+                structs = reply::list(call, nested(h, call, &[])?, Application2::from_value)?;
             }
             "deb" => {
                 let status = download_bounded(h, "/var/lib/dpkg/status", MAX_DPKG_STATUS_SIZE, None)?;
@@ -76,45 +65,40 @@ pub fn list2(h: &Core, root: &str) -> Result<Vec<StructValue>> {
     if os_type == "windows" {
         apps = super::windows_apps::list(h, root)?;
     }
-    structs.extend(apps.iter().map(App::to_struct2));
-    structs.sort_by(|a, b| name_of(a).cmp(name_of(b)));
+    structs.extend(apps.iter().map(to_application2));
+    structs.sort_by(|a, b| a.app2_name.as_bytes().cmp(b.app2_name.as_bytes()));
     Ok(structs)
 }
 
-fn name_of(v: &StructValue) -> &[u8] {
-    match v.fields.first() {
-        Some(FieldValue::Str(n)) => n,
-        _ => &[],
-    }
-}
-
 /// The deprecated v1 list: application2 without arch and the spare fields.
-pub fn list1(h: &Core, root: &str) -> Result<Vec<StructValue>> {
-    let v2 = super::nested(h, "inspect_list_applications2", &[s(root)])?;
-    let RetValue::StructList(v2) = v2 else {
-        return Ok(Vec::new());
-    };
+pub fn list1(h: &Core, root: &str) -> Result<Vec<Application>> {
+    let call = "inspect_list_applications2";
+    let v2 = reply::list(call, nested(h, call, &[s(root)])?, Application2::from_value)?;
     Ok(v2
         .into_iter()
-        .map(|mut a| {
-            a.fields.truncate(13);
-            a.fields.remove(5); // arch
-            a
+        .map(|a| Application {
+            app_name: a.app2_name,
+            app_display_name: a.app2_display_name,
+            app_epoch: a.app2_epoch,
+            app_version: a.app2_version,
+            app_release: a.app2_release,
+            app_install_path: a.app2_install_path,
+            app_trans_path: a.app2_trans_path,
+            app_publisher: a.app2_publisher,
+            app_url: a.app2_url,
+            app_source_package: a.app2_source_package,
+            app_summary: a.app2_summary,
+            app_description: a.app2_description,
         })
         .collect())
 }
 
 fn list_pacman(h: &Core) -> Result<Vec<App>> {
-    let RetValue::StructList(entries) = nested(h, "readdir", &[s("/var/lib/pacman/local")])? else {
-        return Ok(Vec::new());
-    };
+    let entries = nested(h, "readdir", &[s("/var/lib/pacman/local")])?;
     let mut apps = Vec::new();
-    for e in entries {
-        let (Some(FieldValue::Char(t)), Some(FieldValue::Str(n))) = (e.fields.get(1), e.fields.get(2)) else {
-            continue;
-        };
-        let n = String::from_utf8_lossy(n);
-        if *t != b'd' || n == "." || n == ".." {
+    for e in reply::list("readdir", entries, Dirent::from_value)? {
+        let n = e.name.to_string_lossy();
+        if e.ftyp != b'd' || n == "." || n == ".." {
             continue;
         }
         let path = format!("/var/lib/pacman/local/{n}/desc");

@@ -11,34 +11,27 @@ mod windows_apps;
 
 use guestfs_guestdata::{cirros, dib, hive, pe, png};
 
+use super::generated::opts::InspectGetIconOpts;
 use super::nested;
 use crate::error::Result;
 use crate::{Core, Error};
+use guestfs_protocol::structs::{Application, Application2};
 use guestfs_protocol::{RetValue, Value};
 
-pub const NAMES: &[&str] = &[
-    "inspect_list_applications",
-    "inspect_list_applications2",
-    "inspect_get_osinfo",
-    "inspect_get_icon",
-];
+pub fn inspect_list_applications2(h: &Core, root: &str) -> Result<Vec<Application2>> {
+    apps::list2(h, root)
+}
 
-/// Runs `name` if it is one of this family's actions.
-pub fn run(h: &Core, name: &str, args: &[Value], optargs: &[Option<Value>]) -> Option<Result<RetValue>> {
-    let root = super::args::str(args, 0);
-    Some(match name {
-        "inspect_list_applications2" => apps::list2(h, &root).map(RetValue::StructList),
-        "inspect_list_applications" => apps::list1(h, &root).map(RetValue::StructList),
-        "inspect_get_osinfo" => osinfo::osinfo(h, &root).map(|s| RetValue::Str(s.into_bytes())),
-        "inspect_get_icon" => {
-            let opt_bool = |i: usize| match optargs.get(i) {
-                Some(Some(Value::Bool(b))) => Some(*b),
-                _ => None,
-            };
-            icon::icon(h, &root, opt_bool(0), opt_bool(1)).map(RetValue::Buffer)
-        }
-        _ => return None,
-    })
+pub fn inspect_list_applications(h: &Core, root: &str) -> Result<Vec<Application>> {
+    apps::list1(h, root)
+}
+
+pub fn inspect_get_osinfo(h: &Core, root: &str) -> Result<String> {
+    osinfo::osinfo(h, root)
+}
+
+pub fn inspect_get_icon(h: &Core, root: &str, o: InspectGetIconOpts) -> Result<Vec<u8>> {
+    icon::icon(h, root, o.favicon, o.highquality)
 }
 
 fn s(v: &str) -> Value {

@@ -3,11 +3,11 @@
 //! hivex_* calls; guestfs-rs downloads it (the caller has mounted the guest) and reads
 //! it with the daemon's hive reader.
 
-use super::apps::App;
 use super::hive::Hive;
 use super::{download_bounded, nested_str, s};
 use crate::error::Result;
 use crate::Core;
+use guestfs_guestdata::packages::App;
 
 pub fn list(h: &Core, root: &str) -> Result<Vec<App>> {
     let path = nested_str(h, "inspect_get_windows_software_hive", &[s(root)])?;
