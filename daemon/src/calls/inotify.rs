@@ -17,13 +17,20 @@ fn with_fd<T>(action: &str, f: impl FnOnce(i32) -> Result<T>) -> Result<T> {
     let g = FD.lock().map_err(|_| Error::msg("inotify state poisoned"))?;
     match g.as_ref() {
         Some(fd) => f(fd.as_raw_fd()),
-        None => Err(Error::msg(format!(
-            "do_{action}: you must call 'inotify_init' first to initialize inotify"
-        ))),
+        None => Err(not_initialized(action)),
     }
 }
 
-pub fn inotify_init(_d: &mut Daemon, maxevents: i32) -> Result<()> {
+/// 1.48's error for a call made before inotify_init (or after inotify_close).
+fn not_initialized(action: &str) -> Error {
+    Error::msg(format!(
+        "do_{action}: you must call 'inotify_init' first to initialize inotify"
+    ))
+}
+
+pub fn inotify_init(d: &mut Daemon, maxevents: i32) -> Result<()> {
+    // 1.48 wants a mounted root before anything else (watched paths are in the guest).
+    crate::checks::need_root(d, "do_inotify_init")?;
     let max = maxevents;
     if max < 0 {
         return Err(Error::msg("max_events < 0"));
@@ -46,7 +53,7 @@ pub fn inotify_init(_d: &mut Daemon, maxevents: i32) -> Result<()> {
 pub fn inotify_close(_d: &mut Daemon) -> Result<()> {
     let mut g = FD.lock().map_err(|_| Error::msg("inotify state poisoned"))?;
     if g.take().is_none() {
-        return Err(Error::msg("handle is not open"));
+        return Err(not_initialized("inotify_close"));
     }
     Ok(())
 }

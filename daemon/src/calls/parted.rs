@@ -210,8 +210,8 @@ pub fn part_set_name(_d: &mut Daemon, device: &str, partnum: i32, name: &str) ->
 }
 
 pub fn part_get_name(_d: &mut Daemon, device: &str, partnum: i32) -> Result<String> {
+    // No partition number check here in 1.48: 0 is "partition number 0 not found".
     let (dev, n) = (device, partnum);
-    partnum_ok(n)?;
     if parttype(dev)? != "gpt" {
         return Err(Error::msg("part-get-name can only be used on GUID Partition Tables"));
     }

@@ -197,9 +197,11 @@ pub fn xfs_admin(_d: &mut Daemon, device: &str, o: XfsAdminOpts) -> Result<()> {
     if let Some(u) = o.uuid {
         c = c.arg("-U").arg(u);
     }
-    let out = c.arg(dev).run();
+    // stdout folded into stderr, as 1.48 does: xfs_admin's progress and xfs_repair's
+    // complaints both belong in the error.
+    let out = c.arg(dev).fold_stdout().run();
     if !out.ok() {
-        return Err(Error::msg(format!("{dev}: {}", out.err_or_out())));
+        return Err(Error::msg(format!("{dev}: {}", out.err_text())));
     }
     Ok(())
 }
