@@ -56,13 +56,9 @@ pub type Handler = fn(&mut Daemon, &Req) -> Result<RetValue>;
 const FAMILIES: &[&[(&str, Handler)]] = &[
     core::CALLS,
     mount::CALLS,
-    parted::CALLS,
-    gpt::CALLS,
     initrd::CALLS,
     transfer::CALLS,
     command::CALLS,
-    xfs::CALLS,
-    inotify::CALLS,
     debug::CALLS,
     selinux::CALLS,
     selinux_relabel::CALLS,
