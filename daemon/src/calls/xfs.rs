@@ -2,7 +2,7 @@
 //! xfs_admin, xfs_growfs, xfs_repair.
 
 use guestfs_protocol::structs::Xfsinfo;
-use guestfs_protocol::{ByteString, StructValue};
+use guestfs_protocol::ByteString;
 
 use crate::args::GuestPath;
 use crate::checks::is_device_parameter;
@@ -19,12 +19,6 @@ fn word(s: &str) -> &str {
 
 fn after<'a>(line: &'a str, key: &str) -> Option<&'a str> {
     line.find(key).map(|i| word(&line[i + key.len()..]))
-}
-
-/// `parse_xfsinfo` as an untyped struct value, for callers in families not yet typed
-/// (ext2's vfs_minimum_size).
-pub fn parse_xfs_info(out: &str) -> Result<StructValue> {
-    Ok(parse_xfsinfo(out)?.into_value())
 }
 
 /// Parse `xfs_info` output. Missing numbers stay at -1 (all ones), as in 1.48.
@@ -308,7 +302,5 @@ mod tests {
         assert_eq!(s.xfs_lazycount, 1);
         assert_eq!(s.xfs_rtname, "none");
         assert_eq!(s.xfs_rtextsize, u32::MAX);
-        // The untyped form ext2 reads is the same struct.
-        assert_eq!(Xfsinfo::from_value(parse_xfs_info(out).unwrap()).unwrap(), s);
     }
 }
