@@ -22,6 +22,8 @@ mod mountable;
 mod net;
 mod request;
 mod sysroot;
+#[allow(dead_code)]
+mod table;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -1,11 +1,10 @@
 //! ext2/3/4 specifics: superblock listing, UUIDs, labels, journals, fsck, file attributes.
 
-
 use crate::args::GuestPath;
 use crate::cmd::Cmd;
 use crate::daemon::Daemon;
 use crate::error::{Error, Result};
-use crate::generated::opts::{E2fsckOpts, Mke2fsOpts, SetE2attrsOpts, Tune2fsOpts};
+use crate::table::opts::{E2fsckOpts, Mke2fsOpts, SetE2attrsOpts, Tune2fsOpts};
 
 fn run_ok(c: Cmd) -> Result<String> {
     let o = c.run();

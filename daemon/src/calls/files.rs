@@ -15,7 +15,7 @@ use crate::args::GuestPath;
 use crate::cmd::Cmd;
 use crate::daemon::Daemon;
 use crate::error::{Error, Result};
-use crate::generated::opts::{
+use crate::table::opts::{
     CopyAttributesOpts, CopyDeviceToDeviceOpts, CopyDeviceToFileOpts, CopyFileToDeviceOpts, CopyFileToFileOpts,
     IsBlockdevOpts, IsChardevOpts, IsDirOpts, IsFifoOpts, IsFileOpts, IsSocketOpts, MktempOpts,
 };

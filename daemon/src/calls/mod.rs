@@ -81,13 +81,13 @@ pub fn implemented() -> Vec<&'static str> {
     FAMILIES
         .iter()
         .flat_map(|f| f.iter().map(|(n, _)| *n))
-        .chain(crate::generated::TYPED.iter().copied())
+        .chain(crate::table::IMPLEMENTED.iter().copied())
         .collect()
 }
 
 /// Whether the daemon implements an action (through a `CALLS` table or a typed function).
 pub fn is_implemented(name: &str) -> bool {
-    handler(name).is_some() || crate::generated::TYPED.contains(&name)
+    handler(name).is_some() || crate::table::IMPLEMENTED.contains(&name)
 }
 
 /// Opens a guest file for writing from the start, as the daemon's write-style calls do:

@@ -9,7 +9,7 @@ use crate::checks::is_device_parameter;
 use crate::cmd::Cmd;
 use crate::daemon::Daemon;
 use crate::error::{Error, Result};
-use crate::generated::opts::{XfsAdminOpts, XfsGrowfsOpts, XfsRepairOpts};
+use crate::table::opts::{XfsAdminOpts, XfsGrowfsOpts, XfsRepairOpts};
 
 /// Up to the first space, comma or '=' (1.48's split_strdup).
 fn word(s: &str) -> &str {
