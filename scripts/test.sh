@@ -28,7 +28,7 @@ if [ -x capi-tests/run.sh ]; then
 fi
 step "C API tests under valgrind memcheck (no memcheck error)" env CAPI_TESTS_VALGRIND=1 CAPI_TESTS_OUT=/tmp/capi-tests-valgrind bash capi-tests/run.sh "$prefix"
 step "thread stress: closes and cancels racing calls, 10 runs and one under valgrind" bash tests/threads/run.sh "$prefix"
-# The public Rust API: issue 10's contract program (built unchanged) and the cargo examples
+# The public Rust API: the contract program (tests/rust-api, built unchanged) and the cargo examples
 # run against the installed appliance.
 step "tests/rust-api (Rust API contract program prints 'rust api ok'; upload_progress example)" bash tests/rust-api/run.sh "$prefix"
 if [ -x scripts/conformance/run-upstream-handle-tests.sh ]; then

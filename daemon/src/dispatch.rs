@@ -68,7 +68,7 @@ fn run(d: &mut Daemon, h: &Header, body: Vec<u8>, caller_spelled: &mut bool) -> 
     *caller_spelled = false;
 
     let legacy = calls::handler(&action.name);
-    if legacy.is_none() && crate::generated::UNIMPLEMENTED.contains(&action.name.as_str()) {
+    if legacy.is_none() && crate::table::UNIMPLEMENTED.contains(&action.name.as_str()) {
         return Err(Error::with_errno(
             libc::ENOTSUP,
             format!("{}: not implemented in guestfs-rs daemon", action.name),

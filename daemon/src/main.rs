@@ -23,6 +23,8 @@ mod net;
 mod request;
 mod stream;
 mod sysroot;
+#[allow(dead_code)]
+mod table;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

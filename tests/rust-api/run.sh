@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The public Rust API, for real: builds the contract program of issue 10 (src/main.rs,
+# The public Rust API, for real: builds the contract program (src/main.rs,
 # unchanged; dependencies `guestfs` and `libc` only) and the cargo examples, makes a
 # 64 MiB raw disk, runs the program against the appliance installed in PREFIX and checks
 # it prints "rust api ok"; then runs examples/upload_progress.rs on the same disk and

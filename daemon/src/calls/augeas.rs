@@ -15,7 +15,7 @@ use guestfs_protocol::structs::IntBool;
 use crate::args::GuestPath;
 use crate::daemon::Daemon;
 use crate::error::{Error, Result};
-use crate::generated::opts::AugTransformOpts;
+use crate::table::opts::AugTransformOpts;
 use ffi::Augeas;
 
 thread_local! {

@@ -10,11 +10,11 @@ use crate::args::GuestPath;
 use crate::cmd::Cmd;
 use crate::daemon::Daemon;
 use crate::error::{Error, Result};
-use crate::generated::opts::{
+use crate::mountable::Mountable;
+use crate::table::opts::{
     BtrfsFilesystemDefragmentOpts, BtrfsFilesystemResizeOpts, BtrfsFsckOpts, BtrfsImageOpts, BtrfsSubvolumeCreateOpts,
     BtrfsSubvolumeSnapshotOpts, MkfsBtrfsOpts,
 };
-use crate::mountable::Mountable;
 
 /// Run a program; on failure "<what>: <stderr>".
 fn run(c: Cmd, what: &str) -> Result<String> {

@@ -12,7 +12,7 @@ use crate::args::{FileIn, FileOut, GuestPath};
 use crate::cmd::Cmd;
 use crate::daemon::Daemon;
 use crate::error::{Error, Result};
-use crate::generated::opts;
+use crate::table::opts;
 
 fn open_guest(d: &Daemon, path: &GuestPath, ctx: &str) -> Result<File> {
     let p = path.resolve(d, true)?;

@@ -1,12 +1,10 @@
 //! ext2/3/4 specifics: superblock listing, UUIDs, labels, journals, fsck, file attributes.
 
-use guestfs_protocol::structs::Xfsinfo;
-
 use crate::args::GuestPath;
 use crate::cmd::Cmd;
 use crate::daemon::Daemon;
 use crate::error::{Error, Result};
-use crate::generated::opts::{E2fsckOpts, Mke2fsOpts, SetE2attrsOpts, Tune2fsOpts};
+use crate::table::opts::{E2fsckOpts, Mke2fsOpts, SetE2attrsOpts, Tune2fsOpts};
 
 fn run_ok(c: Cmd) -> Result<String> {
     let o = c.run();
@@ -401,8 +399,7 @@ pub fn vfs_minimum_size(d: &mut Daemon, mountable: &str) -> Result<i64> {
             if !o.ok() {
                 return Err(Error::msg(o.err_or_out()));
             }
-            let info = super::xfs::parse_xfs_info(&o.out_text())?;
-            let info = Xfsinfo::from_value(info).map_err(|_| Error::msg("cannot parse xfs_info output"))?;
+            let info = super::xfs::parse_xfsinfo(&o.out_text())?;
             (info.xfs_blocksize as i64)
                 .checked_mul(info.xfs_datablocks as i64)
                 .ok_or_else(|| Error::msg("filesystem size too big: overflow"))

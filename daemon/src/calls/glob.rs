@@ -8,7 +8,7 @@ use std::os::unix::ffi::OsStrExt;
 use crate::args::GuestPath;
 use crate::daemon::Daemon;
 use crate::error::Result;
-use crate::generated::opts::GlobExpandOpts;
+use crate::table::opts::GlobExpandOpts;
 
 /// Expand `{a,b}` alternatives (nested, left to right), as GLOB_BRACE does.
 pub fn expand_braces(p: &[u8]) -> Vec<Vec<u8>> {

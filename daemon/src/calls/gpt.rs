@@ -1,25 +1,8 @@
 //! GPT details through sgdisk (the "gdisk" optional group).
 
-use guestfs_protocol::RetValue;
-
-use super::Handler;
 use crate::cmd::Cmd;
 use crate::daemon::Daemon;
 use crate::error::{Error, Result};
-use crate::request::Req;
-
-pub const CALLS: &[(&str, Handler)] = &[
-    ("part_set_gpt_type", part_set_gpt_type),
-    ("part_set_gpt_guid", part_set_gpt_guid),
-    ("part_get_gpt_type", part_get_gpt_type),
-    ("part_get_gpt_guid", part_get_gpt_guid),
-    ("part_get_gpt_attributes", part_get_gpt_attributes),
-    ("part_set_gpt_attributes", part_set_gpt_attributes),
-    ("part_get_disk_guid", part_get_disk_guid),
-    ("part_set_disk_guid", part_set_disk_guid),
-    ("part_set_disk_guid_random", part_set_disk_guid_random),
-    ("part_expand_gpt", part_expand_gpt),
-];
 
 fn partnum_ok(n: i32) -> Result<()> {
     if n <= 0 {
@@ -38,20 +21,20 @@ fn sgdisk(device: &str, args: &[&str], what: &str) -> Result<String> {
     Ok(o.err_text())
 }
 
-fn set_part_field(r: &Req, flag: &str) -> Result<RetValue> {
-    let (dev, n) = (r.str(0), r.int(1));
+/// `sgdisk DEVICE FLAG N:VALUE`: sets one per-partition field (type or unique GUID).
+fn set_part_field(dev: &str, n: i32, value: &str, flag: &str) -> Result<()> {
     partnum_ok(n)?;
-    let code = format!("{n}:{}", r.str(2));
-    sgdisk(&dev, &[flag, &code], &format!("sgdisk {dev} {flag} {code}"))?;
-    Ok(RetValue::None)
+    let code = format!("{n}:{value}");
+    sgdisk(dev, &[flag, &code], &format!("sgdisk {dev} {flag} {code}"))?;
+    Ok(())
 }
 
-fn part_set_gpt_type(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    set_part_field(r, "-t")
+pub fn part_set_gpt_type(_d: &mut Daemon, device: &str, partnum: i32, guid: &str) -> Result<()> {
+    set_part_field(device, partnum, guid, "-t")
 }
 
-fn part_set_gpt_guid(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    set_part_field(r, "-u")
+pub fn part_set_gpt_guid(_d: &mut Daemon, device: &str, partnum: i32, guid: &str) -> Result<()> {
+    set_part_field(device, partnum, guid, "-u")
 }
 
 /// A field of `sgdisk -i N`: "Partition GUID code: 2168…-… (BIOS boot partition)".
@@ -62,10 +45,10 @@ pub fn info_field(out: &str, field: &str) -> Option<String> {
     })
 }
 
-fn info(r: &Req, field: &str) -> Result<String> {
-    let (dev, n) = (r.str(0), r.int(1));
+/// One field of `sgdisk -i N` for partition `n` of `dev`.
+fn info(dev: &str, n: i32, field: &str) -> Result<String> {
     partnum_ok(n)?;
-    let out = sgdisk(&dev, &["-i", &n.to_string()], "sgdisk")?;
+    let out = sgdisk(dev, &["-i", &n.to_string()], "sgdisk")?;
     info_field(&out, field).ok_or_else(|| Error::msg(format!("{dev}: sgdisk output did not contain '{field}'")))
 }
 
@@ -76,65 +59,60 @@ fn guid_prefix(v: &str) -> String {
         .to_ascii_uppercase()
 }
 
-fn part_get_gpt_type(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    Ok(RetValue::Str(
-        guid_prefix(&info(r, "Partition GUID code")?).into_bytes(),
-    ))
+pub fn part_get_gpt_type(_d: &mut Daemon, device: &str, partnum: i32) -> Result<String> {
+    Ok(guid_prefix(&info(device, partnum, "Partition GUID code")?))
 }
 
-fn part_get_gpt_guid(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    Ok(RetValue::Str(
-        guid_prefix(&info(r, "Partition unique GUID")?).into_bytes(),
-    ))
+pub fn part_get_gpt_guid(_d: &mut Daemon, device: &str, partnum: i32) -> Result<String> {
+    Ok(guid_prefix(&info(device, partnum, "Partition unique GUID")?))
 }
 
-fn part_get_gpt_attributes(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let v = info(r, "Attribute flags")?;
+pub fn part_get_gpt_attributes(_d: &mut Daemon, device: &str, partnum: i32) -> Result<i64> {
+    let v = info(device, partnum, "Attribute flags")?;
     let hex: String = v.chars().take_while(|c| c.is_ascii_hexdigit()).collect();
     let n = u64::from_str_radix(&hex, 16).map_err(|_| Error::msg(format!("cannot parse attribute flags: {v}")))?;
-    Ok(RetValue::Int64(n as i64))
+    Ok(n as i64)
 }
 
-fn part_set_gpt_attributes(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let (dev, n) = (r.str(0), r.int(1));
-    partnum_ok(n)?;
-    let arg = format!("{n}:=:{:X}", r.int64(2));
-    sgdisk(&dev, &["-A", &arg], "sgdisk")?;
-    Ok(RetValue::None)
+pub fn part_set_gpt_attributes(_d: &mut Daemon, device: &str, partnum: i32, attributes: i64) -> Result<()> {
+    partnum_ok(partnum)?;
+    let arg = format!("{partnum}:=:{attributes:X}");
+    sgdisk(device, &["-A", &arg], "sgdisk")?;
+    Ok(())
 }
 
-fn part_get_disk_guid(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let dev = r.str(0);
-    let out = sgdisk(&dev, &["-p"], &format!("sgdisk {dev} -p"))?;
+pub fn part_get_disk_guid(_d: &mut Daemon, device: &str) -> Result<String> {
+    let dev = device;
+    let out = sgdisk(dev, &["-p"], &format!("sgdisk {dev} -p"))?;
     let v = out
         .lines()
         .find_map(|l| l.strip_prefix("Disk identifier (GUID):"))
         .ok_or_else(|| {
             Error::msg("sgdisk output did not contain disk GUID. See LIBGUESTFS_DEBUG output for more details")
         })?;
-    Ok(RetValue::Str(guid_prefix(v.trim_start()).into_bytes()))
+    Ok(guid_prefix(v.trim_start()))
 }
 
-fn part_set_disk_guid(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let (dev, g) = (r.str(0), r.str(1));
-    sgdisk(&dev, &["-U", &g], &format!("sgdisk {dev} -U {g}"))?;
-    Ok(RetValue::None)
+pub fn part_set_disk_guid(_d: &mut Daemon, device: &str, guid: &str) -> Result<()> {
+    let dev = device;
+    sgdisk(dev, &["-U", guid], &format!("sgdisk {dev} -U {guid}"))?;
+    Ok(())
 }
 
-fn part_set_disk_guid_random(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let dev = r.str(0);
-    sgdisk(&dev, &["-U", "R"], &format!("sgdisk {dev} -U R"))?;
-    Ok(RetValue::None)
+pub fn part_set_disk_guid_random(_d: &mut Daemon, device: &str) -> Result<()> {
+    let dev = device;
+    sgdisk(dev, &["-U", "R"], &format!("sgdisk {dev} -U R"))?;
+    Ok(())
 }
 
-fn part_expand_gpt(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let dev = r.str(0);
-    let o = Cmd::new("sgdisk").arg("-e").arg(&dev).fold_stdout().run();
-    super::parted::settle(&dev);
+pub fn part_expand_gpt(_d: &mut Daemon, device: &str) -> Result<()> {
+    let dev = device;
+    let o = Cmd::new("sgdisk").arg("-e").arg(dev).fold_stdout().run();
+    super::parted::settle(dev);
     if !o.ok() {
         return Err(Error::msg(format!("sgdisk -e {dev}: {}", o.err_text())));
     }
-    Ok(RetValue::None)
+    Ok(())
 }
 
 #[cfg(test)]

@@ -17,7 +17,7 @@ use guestfs_protocol::structs::{HivexNode, HivexValue};
 use crate::args::GuestPath;
 use crate::daemon::Daemon;
 use crate::error::{Error, Result};
-use crate::generated::opts::HivexOpenOpts;
+use crate::table::opts::HivexOpenOpts;
 use ffi::Hive;
 
 thread_local! {

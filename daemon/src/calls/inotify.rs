@@ -3,37 +3,35 @@
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
 use std::sync::Mutex;
 
-use guestfs_protocol::{FieldValue, RetValue, StructValue};
+use guestfs_protocol::structs::InotifyEvent;
+use guestfs_protocol::ByteString;
 
-use super::{host_path, Handler};
+use crate::args::GuestPath;
 use crate::daemon::Daemon;
 use crate::error::{Error, Result};
-use crate::request::Req;
-
-pub const CALLS: &[(&str, Handler)] = &[
-    ("inotify_init", inotify_init),
-    ("inotify_add_watch", inotify_add_watch),
-    ("inotify_rm_watch", inotify_rm_watch),
-    ("inotify_read", inotify_read),
-    ("inotify_files", inotify_files),
-    ("inotify_close", inotify_close),
-];
 
 static FD: Mutex<Option<OwnedFd>> = Mutex::new(None);
 
-fn with_fd<T>(r: &Req, f: impl FnOnce(i32) -> Result<T>) -> Result<T> {
+/// Runs `f` on the instance's fd; `action` names the call in the "not initialized" error.
+fn with_fd<T>(action: &str, f: impl FnOnce(i32) -> Result<T>) -> Result<T> {
     let g = FD.lock().map_err(|_| Error::msg("inotify state poisoned"))?;
     match g.as_ref() {
         Some(fd) => f(fd.as_raw_fd()),
-        None => Err(Error::msg(format!(
-            "do_{}: you must call 'inotify_init' first to initialize inotify",
-            r.action.name
-        ))),
+        None => Err(not_initialized(action)),
     }
 }
 
-fn inotify_init(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let max = r.int(0);
+/// 1.48's error for a call made before inotify_init (or after inotify_close).
+fn not_initialized(action: &str) -> Error {
+    Error::msg(format!(
+        "do_{action}: you must call 'inotify_init' first to initialize inotify"
+    ))
+}
+
+pub fn inotify_init(d: &mut Daemon, maxevents: i32) -> Result<()> {
+    // 1.48 wants a mounted root before anything else (watched paths are in the guest).
+    crate::checks::need_root(d, "do_inotify_init")?;
+    let max = maxevents;
     if max < 0 {
         return Err(Error::msg("max_events < 0"));
     }
@@ -49,39 +47,38 @@ fn inotify_init(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     // SAFETY: fd was just created and is owned by nothing else.
     let owned = unsafe { OwnedFd::from_raw_fd(fd) };
     *FD.lock().map_err(|_| Error::msg("inotify state poisoned"))? = Some(owned);
-    Ok(RetValue::None)
+    Ok(())
 }
 
-fn inotify_close(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
+pub fn inotify_close(_d: &mut Daemon) -> Result<()> {
     let mut g = FD.lock().map_err(|_| Error::msg("inotify state poisoned"))?;
     if g.take().is_none() {
-        return Err(Error::msg("handle is not open"));
+        return Err(not_initialized("inotify_close"));
     }
-    Ok(RetValue::None)
+    Ok(())
 }
 
-fn inotify_add_watch(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let p = host_path(d, r, 0, true)?;
+pub fn inotify_add_watch(d: &mut Daemon, path: &GuestPath, mask: i32) -> Result<i64> {
+    let p = path.resolve(d, true)?;
     let c = std::ffi::CString::new(std::os::unix::ffi::OsStrExt::as_bytes(p.as_os_str()))
         .map_err(|_| Error::with_errno(libc::EINVAL, "path contains NUL"))?;
-    with_fd(r, |fd| {
+    with_fd("inotify_add_watch", |fd| {
         // SAFETY: valid fd and C string.
-        let wd = unsafe { libc::inotify_add_watch(fd, c.as_ptr(), r.int(1) as u32) };
+        let wd = unsafe { libc::inotify_add_watch(fd, c.as_ptr(), mask as u32) };
         if wd == -1 {
-            return Err(Error::io(&std::io::Error::last_os_error(), r.str(0)));
+            return Err(Error::io(&std::io::Error::last_os_error(), path));
         }
-        Ok(RetValue::Int64(wd as i64))
+        Ok(wd as i64)
     })
 }
 
-fn inotify_rm_watch(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let wd = r.int(0);
-    with_fd(r, |fd| {
+pub fn inotify_rm_watch(_d: &mut Daemon, wd: i32) -> Result<()> {
+    with_fd("inotify_rm_watch", |fd| {
         // SAFETY: plain syscall on a valid fd.
         if unsafe { libc::inotify_rm_watch(fd, wd) } == -1 {
             return Err(Error::io(&std::io::Error::last_os_error(), wd));
         }
-        Ok(RetValue::None)
+        Ok(())
     })
 }
 
@@ -107,8 +104,8 @@ pub fn parse_events(buf: &[u8]) -> Vec<Event> {
 }
 
 /// Everything queued now (the fd is non-blocking), bounded so the reply fits a message.
-fn read_events(r: &Req) -> Result<Vec<Event>> {
-    with_fd(r, |fd| {
+fn read_events(action: &str) -> Result<Vec<Event>> {
+    with_fd(action, |fd| {
         let mut all = Vec::new();
         let mut buf = vec![0u8; 65536];
         let mut room: usize = guestfs_protocol::MESSAGE_MAX as usize / 2;
@@ -137,31 +134,28 @@ fn read_events(r: &Req) -> Result<Vec<Event>> {
     })
 }
 
-fn inotify_read(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let v = read_events(r)?
+pub fn inotify_read(_d: &mut Daemon) -> Result<Vec<InotifyEvent>> {
+    Ok(read_events("inotify_read")?
         .into_iter()
-        .map(|(wd, mask, cookie, name)| StructValue {
-            fields: vec![
-                FieldValue::Int64(wd),
-                FieldValue::UInt32(mask),
-                FieldValue::UInt32(cookie),
-                FieldValue::Str(name),
-            ],
+        .map(|(wd, mask, cookie, name)| InotifyEvent {
+            in_wd: wd,
+            in_mask: mask,
+            in_cookie: cookie,
+            in_name: ByteString::from(name),
         })
-        .collect();
-    Ok(RetValue::StructList(v))
+        .collect())
 }
 
 /// Names of the files events were seen for, sorted, without duplicates.
-fn inotify_files(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let mut names: Vec<Vec<u8>> = read_events(r)?
+pub fn inotify_files(_d: &mut Daemon) -> Result<Vec<Vec<u8>>> {
+    let mut names: Vec<Vec<u8>> = read_events("inotify_files")?
         .into_iter()
         .map(|e| e.3)
         .filter(|n| !n.is_empty())
         .collect();
     names.sort();
     names.dedup();
-    Ok(RetValue::StrList(names))
+    Ok(names)
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use crate::cmd::Cmd;
 use crate::daemon::Daemon;
 use crate::error::{Error, Result};
-use crate::generated::opts::CryptsetupOpenOpts;
+use crate::table::opts::CryptsetupOpenOpts;
 
 /// A key written to a private temporary file, removed when dropped.
 struct KeyFile(PathBuf);

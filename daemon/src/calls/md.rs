@@ -5,7 +5,7 @@ use guestfs_protocol::structs::Mdstat;
 use crate::cmd::Cmd;
 use crate::daemon::Daemon;
 use crate::error::{Error, Result};
-use crate::generated::opts::MdCreateOpts;
+use crate::table::opts::MdCreateOpts;
 
 const LEVELS: &[&str] = &[
     "linear", "raid0", "0", "stripe", "raid1", "1", "mirror", "raid4", "4", "raid5", "5", "raid6", "6", "raid10", "10",

@@ -7,7 +7,7 @@ use crate::args::{FileIn, FileOut, GuestPath};
 use crate::cmd::Cmd;
 use crate::daemon::Daemon;
 use crate::error::{Error, Result};
-use crate::generated::opts;
+use crate::table::opts;
 
 fn run(c: Cmd, what: &str) -> Result<()> {
     let o = c.run();

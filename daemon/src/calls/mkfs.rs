@@ -6,7 +6,7 @@ use crate::args::GuestPath;
 use crate::cmd::{program_exists, Cmd};
 use crate::daemon::Daemon;
 use crate::error::{Error, Result};
-use crate::generated::opts;
+use crate::table::opts;
 
 const EXT2_LABEL_MAX: usize = 16;
 const XFS_LABEL_MAX: usize = 12;

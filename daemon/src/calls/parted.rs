@@ -2,27 +2,11 @@
 
 use std::time::{Duration, Instant};
 
-use guestfs_protocol::{FieldValue, RetValue, StructValue};
+use guestfs_protocol::structs::Partition;
 
-use super::Handler;
 use crate::cmd::Cmd;
 use crate::daemon::Daemon;
 use crate::error::{Error, Result};
-use crate::request::Req;
-
-pub const CALLS: &[(&str, Handler)] = &[
-    ("part_init", part_init),
-    ("part_add", part_add),
-    ("part_disk", part_disk),
-    ("part_del", part_del),
-    ("part_list", part_list),
-    ("part_get_parttype", part_get_parttype),
-    ("part_get_bootable", part_get_bootable),
-    ("part_set_bootable", part_set_bootable),
-    ("part_resize", part_resize),
-    ("part_set_name", part_set_name),
-    ("part_get_name", part_get_name),
-];
 
 fn check_parttype(t: &str) -> Result<&str> {
     Ok(match t {
@@ -73,16 +57,13 @@ fn parted(device: &str, args: &[&str]) -> Result<()> {
     Ok(())
 }
 
-fn part_init(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let dev = r.str(0);
-    let t = check_parttype(&r.str(1))?.to_string();
-    parted(&dev, &["mklabel", &t])?;
-    Ok(RetValue::None)
+pub fn part_init(_d: &mut Daemon, device: &str, parttype: &str) -> Result<()> {
+    let t = check_parttype(parttype)?;
+    parted(device, &["mklabel", t])
 }
 
-fn part_add(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let dev = r.str(0);
-    let prlogex = match r.str(1).as_str() {
+pub fn part_add(_d: &mut Daemon, device: &str, prlogex: &str, startsect: i64, endsect: i64) -> Result<()> {
+    let prlogex = match prlogex {
         "primary" | "p" => "primary",
         "logical" | "l" => "logical",
         "extended" | "e" => "extended",
@@ -92,20 +73,19 @@ fn part_add(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
             )))
         }
     };
-    let (start, end) = (r.int64(2), r.int64(3));
-    if start < 0 {
+    if startsect < 0 {
         return Err(Error::msg("startsect cannot be negative"));
     }
-    parted(&dev, &["mkpart", prlogex, &format!("{start}s"), &format!("{end}s")])?;
-    Ok(RetValue::None)
+    parted(
+        device,
+        &["mkpart", prlogex, &format!("{startsect}s"), &format!("{endsect}s")],
+    )
 }
 
-fn part_disk(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let dev = r.str(0);
-    let t = check_parttype(&r.str(1))?.to_string();
+pub fn part_disk(_d: &mut Daemon, device: &str, parttype: &str) -> Result<()> {
+    let t = check_parttype(parttype)?;
     let name = if t == "gpt" { "p1" } else { "primary" };
-    parted(&dev, &["mklabel", &t, "mkpart", name, "128s", "-128s"])?;
-    Ok(RetValue::None)
+    parted(device, &["mklabel", t, "mkpart", name, "128s", "-128s"])
 }
 
 fn partnum_ok(n: i32) -> Result<()> {
@@ -115,17 +95,15 @@ fn partnum_ok(n: i32) -> Result<()> {
     Ok(())
 }
 
-fn part_del(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    partnum_ok(r.int(1))?;
-    parted(&r.str(0), &["rm", &r.int(1).to_string()])?;
-    Ok(RetValue::None)
+pub fn part_del(_d: &mut Daemon, device: &str, partnum: i32) -> Result<()> {
+    partnum_ok(partnum)?;
+    parted(device, &["rm", &partnum.to_string()])
 }
 
-fn part_set_bootable(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    partnum_ok(r.int(1))?;
-    let on = if r.bool(2) { "on" } else { "off" };
-    parted(&r.str(0), &["set", &r.int(1).to_string(), "boot", on])?;
-    Ok(RetValue::None)
+pub fn part_set_bootable(_d: &mut Daemon, device: &str, partnum: i32, bootable: bool) -> Result<()> {
+    partnum_ok(partnum)?;
+    let on = if bootable { "on" } else { "off" };
+    parted(device, &["set", &partnum.to_string(), "boot", on])
 }
 
 /// `parted -m unit b print`: the device line and the partition lines.
@@ -161,8 +139,8 @@ pub fn parse_row(line: &str) -> Option<(i32, i64, i64, i64)> {
     Some((num, b(f.get(1)?)?, b(f.get(2)?)?, b(f.get(3)?)?))
 }
 
-fn part_list(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let (_, rows) = print_table(&r.str(0))?;
+pub fn part_list(_d: &mut Daemon, device: &str) -> Result<Vec<Partition>> {
+    let (_, rows) = print_table(device)?;
     let mut out = Vec::new();
     for l in rows {
         let (n, s, e, z) = parse_row(&l).ok_or_else(|| {
@@ -170,16 +148,14 @@ fn part_list(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
                 "could not parse row from output of 'parted print' command: {l}"
             ))
         })?;
-        out.push(StructValue {
-            fields: vec![
-                FieldValue::Int32(n),
-                FieldValue::UInt64(s as u64),
-                FieldValue::UInt64(e as u64),
-                FieldValue::UInt64(z as u64),
-            ],
+        out.push(Partition {
+            part_num: n,
+            part_start: s as u64,
+            part_end: e as u64,
+            part_size: z as u64,
         });
     }
-    Ok(RetValue::StructList(out))
+    Ok(out)
 }
 
 /// The partition table type parted reports ("msdos", "gpt", …).
@@ -193,14 +169,14 @@ pub fn parttype(dev: &str) -> Result<String> {
     }
 }
 
-fn part_get_parttype(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    Ok(RetValue::Str(parttype(&r.str(0))?.into_bytes()))
+pub fn part_get_parttype(_d: &mut Daemon, device: &str) -> Result<String> {
+    parttype(device)
 }
 
-fn part_get_bootable(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let n = r.int(1);
+pub fn part_get_bootable(_d: &mut Daemon, device: &str, partnum: i32) -> Result<bool> {
+    let n = partnum;
     partnum_ok(n)?;
-    let (_, rows) = print_table(&r.str(0))?;
+    let (_, rows) = print_table(device)?;
     for l in rows {
         let f: Vec<&str> = l.trim_end_matches(';').split(':').collect();
         let pn: i32 = f
@@ -208,46 +184,38 @@ fn part_get_bootable(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
             .and_then(|x| x.parse().ok())
             .ok_or_else(|| Error::msg(format!("could not parse row from output of parted print command: {l}")))?;
         if pn == n {
-            return Ok(RetValue::Bool(f.get(6).is_some_and(|flags| flags.contains("boot"))));
+            return Ok(f.get(6).is_some_and(|flags| flags.contains("boot")));
         }
     }
     Err(Error::msg(format!("partition number {n} not found")))
 }
 
-fn part_resize(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let (dev, n) = (r.str(0), r.int(1));
+pub fn part_resize(_d: &mut Daemon, device: &str, partnum: i32, endsect: i64) -> Result<()> {
+    let (dev, n) = (device, partnum);
     partnum_ok(n)?;
     let o = Cmd::new("parted")
-        .args([
-            "-s",
-            "--",
-            &dev,
-            "resizepart",
-            &n.to_string(),
-            &format!("{}s", r.int64(2)),
-        ])
+        .args(["-s", "--", dev, "resizepart", &n.to_string(), &format!("{endsect}s")])
         .fold_stdout()
         .run();
-    settle(&dev);
+    settle(dev);
     if !o.ok() {
         return Err(Error::msg(format!("parted: {dev}: {}:", o.err_text())));
     }
-    Ok(RetValue::None)
+    Ok(())
 }
 
-fn part_set_name(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    partnum_ok(r.int(1))?;
-    parted(&r.str(0), &["name", &r.int(1).to_string(), &r.str(2)])?;
-    Ok(RetValue::None)
+pub fn part_set_name(_d: &mut Daemon, device: &str, partnum: i32, name: &str) -> Result<()> {
+    partnum_ok(partnum)?;
+    parted(device, &["name", &partnum.to_string(), name])
 }
 
-fn part_get_name(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let (dev, n) = (r.str(0), r.int(1));
-    partnum_ok(n)?;
-    if parttype(&dev)? != "gpt" {
+pub fn part_get_name(_d: &mut Daemon, device: &str, partnum: i32) -> Result<String> {
+    // No partition number check here in 1.48: 0 is "partition number 0 not found".
+    let (dev, n) = (device, partnum);
+    if parttype(dev)? != "gpt" {
         return Err(Error::msg("part-get-name can only be used on GUID Partition Tables"));
     }
-    let (_, rows) = print_table(&dev)?;
+    let (_, rows) = print_table(dev)?;
     for l in rows {
         let f: Vec<&str> = l.trim_end_matches(';').split(':').collect();
         let pn: i32 = f
@@ -258,7 +226,7 @@ fn part_get_name(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
             let name = f
                 .get(5)
                 .ok_or_else(|| Error::msg(format!("cannot get the name field from '{l}'")))?;
-            return Ok(RetValue::Str(name.as_bytes().to_vec()));
+            return Ok(name.to_string());
         }
     }
     Err(Error::msg(format!("partition number {n} not found")))

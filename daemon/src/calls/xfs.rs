@@ -1,21 +1,15 @@
 //! XFS administration: xfs_info (parsed into the xfsinfo struct as 1.48 does),
 //! xfs_admin, xfs_growfs, xfs_repair.
 
-use guestfs_protocol::{FieldValue, RetValue, StructValue};
+use guestfs_protocol::structs::Xfsinfo;
+use guestfs_protocol::ByteString;
 
-use super::{host_path, Handler};
+use crate::args::GuestPath;
 use crate::checks::is_device_parameter;
 use crate::cmd::Cmd;
 use crate::daemon::Daemon;
 use crate::error::{Error, Result};
-use crate::request::Req;
-
-pub const CALLS: &[(&str, Handler)] = &[
-    ("xfs_info", xfs_info),
-    ("xfs_admin", xfs_admin),
-    ("xfs_growfs", xfs_growfs),
-    ("xfs_repair", xfs_repair),
-];
+use crate::table::opts::{XfsAdminOpts, XfsGrowfsOpts, XfsRepairOpts};
 
 /// Up to the first space, comma or '=' (1.48's split_strdup).
 fn word(s: &str) -> &str {
@@ -28,7 +22,7 @@ fn after<'a>(line: &'a str, key: &str) -> Option<&'a str> {
 }
 
 /// Parse `xfs_info` output. Missing numbers stay at -1 (all ones), as in 1.48.
-pub fn parse_xfs_info(out: &str) -> Result<StructValue> {
+pub fn parse_xfsinfo(out: &str) -> Result<Xfsinfo> {
     #[derive(Default)]
     struct I {
         mntpoint: String,
@@ -118,140 +112,150 @@ pub fn parse_xfs_info(out: &str) -> Result<StructValue> {
             u64s.insert("rtextents", p64(v)?);
         }
     }
-    let g32 = |k: &str| FieldValue::UInt32(*u32s.get(k).unwrap_or(&u32::MAX));
-    let g64 = |k: &str| FieldValue::UInt64(*u64s.get(k).unwrap_or(&u64::MAX));
-    Ok(StructValue {
-        fields: vec![
-            FieldValue::Str(s.mntpoint.into_bytes()),
-            g32("inodesize"),
-            g32("agcount"),
-            g32("agsize"),
-            g32("sectsize"),
-            g32("attr"),
-            g32("blocksize"),
-            g64("datablocks"),
-            g32("imaxpct"),
-            g32("sunit"),
-            g32("swidth"),
-            g32("dirversion"),
-            g32("dirblocksize"),
-            g32("cimode"),
-            FieldValue::Str(s.logname.into_bytes()),
-            g32("logblocksize"),
-            g32("logblocks"),
-            g32("logversion"),
-            g32("logsectsize"),
-            g32("logsunit"),
-            g32("lazycount"),
-            FieldValue::Str(s.rtname.into_bytes()),
-            g32("rtextsize"),
-            g64("rtblocks"),
-            g64("rtextents"),
-        ],
+    let g32 = |k: &str| *u32s.get(k).unwrap_or(&u32::MAX);
+    let g64 = |k: &str| *u64s.get(k).unwrap_or(&u64::MAX);
+    Ok(Xfsinfo {
+        xfs_mntpoint: ByteString::from(s.mntpoint),
+        xfs_inodesize: g32("inodesize"),
+        xfs_agcount: g32("agcount"),
+        xfs_agsize: g32("agsize"),
+        xfs_sectsize: g32("sectsize"),
+        xfs_attr: g32("attr"),
+        xfs_blocksize: g32("blocksize"),
+        xfs_datablocks: g64("datablocks"),
+        xfs_imaxpct: g32("imaxpct"),
+        xfs_sunit: g32("sunit"),
+        xfs_swidth: g32("swidth"),
+        xfs_dirversion: g32("dirversion"),
+        xfs_dirblocksize: g32("dirblocksize"),
+        xfs_cimode: g32("cimode"),
+        xfs_logname: ByteString::from(s.logname),
+        xfs_logblocksize: g32("logblocksize"),
+        xfs_logblocks: g32("logblocks"),
+        xfs_logversion: g32("logversion"),
+        xfs_logsectsize: g32("logsectsize"),
+        xfs_logsunit: g32("logsunit"),
+        xfs_lazycount: g32("lazycount"),
+        xfs_rtname: ByteString::from(s.rtname),
+        xfs_rtextsize: g32("rtextsize"),
+        xfs_rtblocks: g64("rtblocks"),
+        xfs_rtextents: g64("rtextents"),
     })
 }
 
-fn target(d: &Daemon, r: &Req, i: usize) -> Result<(String, bool)> {
-    let s = r.str(i);
-    if is_device_parameter(&s) {
-        Ok((s, true))
+/// A Dev_or_Path argument (devices already translated by the dispatcher): the device
+/// itself, or the host path of the guest path under the sysroot; true for a device.
+fn target(d: &Daemon, arg: &str) -> Result<(String, bool)> {
+    if is_device_parameter(arg) {
+        Ok((arg.to_string(), true))
     } else {
-        Ok((host_path(d, r, i, true)?.to_string_lossy().into_owned(), false))
+        let p = d
+            .sysroot
+            .resolve(arg.as_bytes(), true)
+            .map_err(|e| Error::io(&e, arg))?;
+        Ok((p.to_string_lossy().into_owned(), false))
     }
 }
 
-fn xfs_info(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let (t, _) = target(d, r, 0)?;
+pub fn xfs_info(d: &mut Daemon, pathordevice: &str) -> Result<Xfsinfo> {
+    let (t, _) = target(d, pathordevice)?;
     let o = Cmd::new("xfs_info").arg(&t).run();
     if !o.ok() {
         return Err(Error::msg(o.err_or_out()));
     }
-    Ok(RetValue::Struct(parse_xfs_info(&o.out_text())?))
+    parse_xfsinfo(&o.out_text())
 }
 
-fn xfs_admin(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let dev = r.str(0);
+pub fn xfs_admin(_d: &mut Daemon, device: &str, o: XfsAdminOpts) -> Result<()> {
+    let dev = device;
     let mut c = Cmd::new("xfs_admin");
-    for (i, f) in [(0, "-e"), (1, "-f"), (2, "-j"), (3, "-p")] {
-        if r.opt_bool(i) == Some(true) {
+    for (set, f) in [
+        (o.extunwritten, "-e"),
+        (o.imgfile, "-f"),
+        (o.v2log, "-j"),
+        (o.projid32bit, "-p"),
+    ] {
+        if set == Some(true) {
             c = c.arg(f);
         }
     }
-    if let Some(l) = r.opt_bool(4) {
+    if let Some(l) = o.lazycounter {
         c = c.args(["-c", if l { "1" } else { "0" }]);
     }
-    if let Some(l) = r.opt_str(5) {
+    if let Some(l) = o.label {
         if l.len() > 12 {
             return Err(Error::msg(format!("{l}: xfs labels are limited to 12 bytes")));
         }
         c = c.arg("-L").arg(l);
     }
-    if let Some(u) = r.opt_str(6) {
+    if let Some(u) = o.uuid {
         c = c.arg("-U").arg(u);
     }
-    let o = c.arg(&dev).run();
-    if !o.ok() {
-        return Err(Error::msg(format!("{dev}: {}", o.err_or_out())));
+    // stdout folded into stderr, as 1.48 does: xfs_admin's progress and xfs_repair's
+    // complaints both belong in the error.
+    let out = c.arg(dev).fold_stdout().run();
+    if !out.ok() {
+        return Err(Error::msg(format!("{dev}: {}", out.err_text())));
     }
-    Ok(RetValue::None)
+    Ok(())
 }
 
-fn xfs_growfs(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let p = host_path(d, r, 0, true)?;
+pub fn xfs_growfs(d: &mut Daemon, path: &GuestPath, o: XfsGrowfsOpts) -> Result<()> {
+    let p = path.resolve(d, true)?;
     let mut c = Cmd::new("xfs_growfs");
-    for (i, f) in [(0, "-d"), (1, "-l"), (2, "-r")] {
-        if r.opt_bool(i) == Some(true) {
+    for (set, f) in [(o.datasec, "-d"), (o.logsec, "-l"), (o.rtsec, "-r")] {
+        if set == Some(true) {
             c = c.arg(f);
         }
     }
-    for (i, f, name) in [
-        (3, "-D", "datasize"),
-        (4, "-L", "logsize"),
-        (5, "-R", "rtsize"),
-        (6, "-e", "rtextsize"),
+    for (val, f, name) in [
+        (o.datasize, "-D", "datasize"),
+        (o.logsize, "-L", "logsize"),
+        (o.rtsize, "-R", "rtsize"),
+        (o.rtextsize, "-e", "rtextsize"),
     ] {
-        if let Some(v) = r.opt_int64(i) {
+        if let Some(v) = val {
             if v < 0 {
                 return Err(Error::msg(format!("{name} must be >= 0")));
             }
             c = c.arg(f).arg(v.to_string());
         }
     }
-    if let Some(m) = r.opt_int(7) {
+    if let Some(m) = o.maxpct {
         if m < 0 {
             return Err(Error::msg("maxpct must be >= 0"));
         }
         c = c.arg("-m").arg(m.to_string());
     }
-    let o = c.arg(&p).run();
-    if !o.ok() {
-        return Err(Error::msg(format!("{}: {}", r.str(0), o.err_or_out())));
+    let out = c.arg(&p).run();
+    if !out.ok() {
+        return Err(Error::msg(format!("{path}: {}", out.err_or_out())));
     }
-    Ok(RetValue::None)
+    Ok(())
 }
 
 /// The exit status is the result (1 = corruption found with nomodify).
-fn xfs_repair(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+pub fn xfs_repair(d: &mut Daemon, device: &str, o: XfsRepairOpts) -> Result<i32> {
     let mut c = Cmd::new("xfs_repair");
-    if r.opt_bool(0) == Some(true) {
+    if o.forcelogzero == Some(true) {
         c = c.arg("-L");
     }
-    if r.opt_bool(1) == Some(true) {
+    if o.nomodify == Some(true) {
         c = c.arg("-n");
     }
-    if r.opt_bool(2) == Some(true) {
+    if o.noprefetch == Some(true) {
         c = c.arg("-P");
     }
-    if r.opt_bool(3) == Some(true) {
+    if o.forcegeometry == Some(true) {
         c = c.args(["-o", "force_geometry"]);
     }
-    for (i, name, fmt) in [
-        (4, "maxmem", "-m"),
-        (5, "ihashsize", "ihash="),
-        (6, "bhashsize", "bhash="),
-        (7, "agstride", "ag_stride="),
+    for (val, name, fmt) in [
+        (o.maxmem, "maxmem", "-m"),
+        (o.ihashsize, "ihashsize", "ihash="),
+        (o.bhashsize, "bhashsize", "bhash="),
+        (o.agstride, "agstride", "ag_stride="),
     ] {
-        if let Some(v) = r.opt_int64(i) {
+        if let Some(v) = val {
             if v < 0 {
                 return Err(Error::msg(format!("{name} must be >= 0")));
             }
@@ -262,20 +266,20 @@ fn xfs_repair(d: &mut Daemon, r: &Req) -> Result<RetValue> {
             };
         }
     }
-    if let Some(l) = r.opt_str(8) {
+    if let Some(l) = o.logdev {
         c = c.arg("-l").arg(l);
     }
-    if let Some(rt) = r.opt_str(9) {
+    if let Some(rt) = o.rtdev {
         c = c.arg("-r").arg(rt);
     }
-    let (t, is_dev) = target(d, r, 0)?;
+    let (t, is_dev) = target(d, device)?;
     if !is_dev {
         c = c.arg("-f");
     }
-    let o = c.arg(&t).run();
-    match o.status {
-        Some(n) if n == 0 || n == 1 => Ok(RetValue::Int(n)),
-        _ => Err(Error::msg(format!("{}: {}", r.str(0), o.err_or_out()))),
+    let out = c.arg(&t).run();
+    match out.status {
+        Some(n) if n == 0 || n == 1 => Ok(n),
+        _ => Err(Error::msg(format!("{device}: {}", out.err_or_out()))),
     }
 }
 
@@ -286,17 +290,17 @@ mod tests {
     #[test]
     fn xfs_info_output() {
         let out = "meta-data=/dev/sda1              isize=512    agcount=4, agsize=65536 blks\n         =                       sectsz=512   attr=2, projid32bit=1\n         =                       crc=1        finobt=1, sparse=1, rmapbt=0\ndata     =                       bsize=4096   blocks=262144, imaxpct=25\n         =                       sunit=0      swidth=0 blks\nnaming   =version 2              bsize=4096   ascii-ci=0, ftype=1\nlog      =internal log           bsize=4096   blocks=16384, version=2\n         =                       sectsz=512   sunit=0 blks, lazy-count=1\nrealtime =none                   extsz=4096   blocks=0, rtextents=0\n";
-        let s = parse_xfs_info(out).unwrap();
-        assert_eq!(s.fields[0], FieldValue::Str(b"/dev/sda1".to_vec()));
-        assert_eq!(s.fields[1], FieldValue::UInt32(512));
-        assert_eq!(s.fields[6], FieldValue::UInt32(4096));
-        assert_eq!(s.fields[7], FieldValue::UInt64(262144));
-        assert_eq!(s.fields[11], FieldValue::UInt32(2));
-        assert_eq!(s.fields[14], FieldValue::Str(b"internal".to_vec()));
-        assert_eq!(s.fields[16], FieldValue::UInt32(16384));
-        assert_eq!(s.fields[17], FieldValue::UInt32(2));
-        assert_eq!(s.fields[20], FieldValue::UInt32(1));
-        assert_eq!(s.fields[21], FieldValue::Str(b"none".to_vec()));
-        assert_eq!(s.fields[22], FieldValue::UInt32(u32::MAX));
+        let s = parse_xfsinfo(out).unwrap();
+        assert_eq!(s.xfs_mntpoint, "/dev/sda1");
+        assert_eq!(s.xfs_inodesize, 512);
+        assert_eq!(s.xfs_blocksize, 4096);
+        assert_eq!(s.xfs_datablocks, 262144);
+        assert_eq!(s.xfs_dirversion, 2);
+        assert_eq!(s.xfs_logname, "internal");
+        assert_eq!(s.xfs_logblocks, 16384);
+        assert_eq!(s.xfs_logversion, 2);
+        assert_eq!(s.xfs_lazycount, 1);
+        assert_eq!(s.xfs_rtname, "none");
+        assert_eq!(s.xfs_rtextsize, u32::MAX);
     }
 }

@@ -1,10 +1,12 @@
 //! Classifying one mounted filesystem (1.48's decision order): a /boot, a root of some
 //! OS (Linux, the BSDs, Hurd, Minix, CoreOS, Windows, DOS), a /usr, or nothing known.
 
-use guestfs_protocol::{RetValue, Value};
+use std::os::unix::ffi::OsStrExt;
 
 use super::guest::Guest;
-use super::{call, fstab, packages, registry, release};
+use super::{fstab, packages, registry, release};
+use crate::args::GuestPath;
+use crate::calls::filetype;
 use crate::daemon::Daemon;
 use crate::inspection::{Data, Role};
 
@@ -190,10 +192,11 @@ fn architecture(d: &mut Daemon, g: &Guest) -> Option<String> {
         let Ok(rel) = host.strip_prefix(g.root.root()) else {
             continue;
         };
-        let guest_path = format!("/{}", rel.to_string_lossy());
-        match call(d, "file_architecture", vec![Value::Str(guest_path.into_bytes())]) {
-            Ok(RetValue::Str(s)) => return Some(String::from_utf8_lossy(&s).into_owned()),
-            _ => continue,
+        let mut guest_path = b"/".to_vec();
+        guest_path.extend_from_slice(rel.as_os_str().as_bytes());
+        match filetype::file_architecture(d, &GuestPath::new(&guest_path)) {
+            Ok(arch) => return Some(arch),
+            Err(_) => continue,
         }
     }
     None
@@ -291,8 +294,8 @@ fn windows_root(d: &mut Daemon, g: &Guest, systemroot: String, data: &mut Data) 
     data.distro = Some("windows");
     let cmd = g.case_insensitive(&format!("{systemroot}/system32/cmd.exe"));
     if let Some(cmd) = cmd {
-        if let Ok(RetValue::Str(s)) = call(d, "file_architecture", vec![Value::Str(cmd.into_bytes())]) {
-            data.arch = Some(String::from_utf8_lossy(&s).into_owned());
+        if let Ok(arch) = filetype::file_architecture(d, &GuestPath::new(cmd.as_bytes())) {
+            data.arch = Some(arch);
         }
     }
     let hive = |name: &str| {

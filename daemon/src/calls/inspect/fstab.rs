@@ -2,9 +2,7 @@
 //! the appliance's (UUID=, LABEL=, /dev/mapper, /dev/sdXN by index, /dev/disk/by-id,
 //! btrfs subvol=). Our own parser of the fstab format stands in for augeas.
 
-use guestfs_protocol::{RetValue, Value};
-
-use super::call;
+use crate::calls::{devs, md};
 use crate::daemon::Daemon;
 pub use guestfs_guestdata::fstab::{canonical_path, mdadm_arrays, parse, parse_md_uuid};
 
@@ -26,22 +24,8 @@ fn skipped_mountpoint(mp: &str) -> bool {
         || at_or_below("/sys")
 }
 
-fn str_of(r: crate::error::Result<RetValue>) -> Option<String> {
-    match r {
-        Ok(RetValue::Str(s)) => Some(String::from_utf8_lossy(&s).into_owned()),
-        _ => None,
-    }
-}
-
-fn list_of(r: crate::error::Result<RetValue>) -> Vec<String> {
-    match r {
-        Ok(RetValue::StrList(l)) => l.iter().map(|s| String::from_utf8_lossy(s).into_owned()).collect(),
-        _ => Vec::new(),
-    }
-}
-
 fn is_partition(d: &mut Daemon, dev: &str) -> bool {
-    list_of(call(d, "list_partitions", vec![])).iter().any(|p| p == dev)
+    devs::list_partitions(d).unwrap_or_default().iter().any(|p| p == dev)
 }
 
 /// `/dev/(h|s|v|xv)d<letters><digits>` → (letters, digits).
@@ -60,15 +44,11 @@ pub fn md_map(d: &mut Daemon, conf_texts: &[String]) -> Vec<(String, String)> {
         return Vec::new();
     }
     let mut by_uuid = Vec::new();
-    for md in list_of(call(d, "list_md_devices", vec![])) {
-        if let Ok(RetValue::Hashtable(kv)) = call(d, "md_detail", vec![Value::Str(md.clone().into_bytes())]) {
-            for pair in kv.chunks(2) {
-                if let [k, v] = pair {
-                    if k == b"uuid" {
-                        if let Some(u) = parse_md_uuid(&String::from_utf8_lossy(v)) {
-                            by_uuid.push((u, md.clone()));
-                        }
-                    }
+    for dev in devs::list_md_devices(d).unwrap_or_default() {
+        for (k, v) in md::md_detail(d, &dev).unwrap_or_default() {
+            if k == "uuid" {
+                if let Some(u) = parse_md_uuid(&v) {
+                    by_uuid.push((u, dev.clone()));
                 }
             }
         }
@@ -93,7 +73,7 @@ fn resolve_device(d: &mut Daemon, spec: &str, md: &[(String, String)]) -> String
         };
     }
     if let Some((letters, part)) = split_xdev(spec) {
-        let devices = list_of(call(d, "list_devices", vec![]));
+        let devices = devs::list_devices(d).unwrap_or_default();
         if let Some(dev) = crate::devices::drive_index(letters).and_then(|i| devices.get(i)) {
             let dev = format!("{dev}{part}");
             if is_partition(d, &dev) {
@@ -144,10 +124,10 @@ pub fn mountpoints(
         let spec = &e.spec;
         let mountable = if let Some(uuid) = spec.strip_prefix("UUID=") {
             let uuid = super::release::shell_unquote(uuid);
-            str_of(call(d, "findfs_uuid", vec![Value::Str(uuid.into_bytes())]))
+            devs::findfs_uuid(d, &uuid).ok()
         } else if let Some(label) = spec.strip_prefix("LABEL=") {
             let label = super::release::shell_unquote(label);
-            str_of(call(d, "findfs_label", vec![Value::Str(label.into_bytes())]))
+            devs::findfs_label(d, &label).ok()
         } else if spec == "/dev/root" || (bsd && mp == "/") {
             Some(root.to_string())
         } else if spec.starts_with("/dev/") {

@@ -111,7 +111,7 @@ fn activate_lvs(d: &mut Daemon) {
     }
     let lvs = super::lvm::list_lvs().unwrap_or_default();
     if lvs.iter().any(|lv| !std::path::Path::new(lv).exists()) {
-        if let Err(e) = call(d, "vg_activate_all", vec![Value::Bool(true)]) {
+        if let Err(e) = super::lvm::vg_activate_all(d, true) {
             crate::vlog!("inspect_os: vg_activate_all: {}", e.msg);
         }
     }
@@ -120,17 +120,9 @@ fn activate_lvs(d: &mut Daemon) {
 pub fn inspect_os(d: &mut Daemon) -> Result<Vec<String>> {
     umount_all(d)?;
     activate_lvs(d);
-    let list = match call(d, "list_filesystems", vec![])? {
-        RetValue::Hashtable(l) => l,
-        _ => Vec::new(),
-    };
+    let list = super::devs::list_filesystems(d)?;
     let mut found = Vec::new();
-    for pair in list.chunks(2) {
-        let [m, t] = pair else { continue };
-        let (m, t) = (
-            String::from_utf8_lossy(m).into_owned(),
-            String::from_utf8_lossy(t).into_owned(),
-        );
+    for (m, t) in list {
         if let Some(fs) = check_for_filesystem_on(d, &m, &t)? {
             found.push(fs);
         }

@@ -2,13 +2,10 @@
 //! variant and version from SOFTWARE; control set, hostname and drive letters from
 //! SYSTEM.
 
-use guestfs_protocol::structs::Partition;
-use guestfs_protocol::{RetValue, Value};
-
-use super::call;
 use super::guest::Guest;
 use super::hive::{Hive, MAX_HIVE_SIZE, REG_BINARY};
 use super::release::version_from_major_minor;
+use crate::calls::{devs, gpt, parted};
 use crate::daemon::Daemon;
 use crate::inspection::Data;
 
@@ -111,30 +108,16 @@ fn dos_device_letter(name: &str) -> Option<char> {
     }
 }
 
-fn str_list(r: crate::error::Result<RetValue>) -> Vec<String> {
-    match r {
-        Ok(RetValue::StrList(l)) => l.iter().map(|s| String::from_utf8_lossy(s).into_owned()).collect(),
-        _ => Vec::new(),
-    }
-}
-
-fn text(r: crate::error::Result<RetValue>) -> Option<String> {
-    match r {
-        Ok(RetValue::Str(s)) => Some(String::from_utf8_lossy(&s).into_owned()),
-        _ => None,
-    }
-}
-
 fn parttype(d: &mut Daemon, dev: &str) -> Option<String> {
     let real = d.devices.translate(dev);
-    text(call(d, "part_get_parttype", vec![Value::Str(real.into_bytes())]))
+    parted::part_get_parttype(d, &real).ok()
 }
 
 /// MBR: a 4-byte disk signature (MBR offset 0x1b8) and the partition's byte offset.
 fn mbr_partition(d: &mut Daemon, blob: &[u8]) -> Option<String> {
     use std::io::{Read, Seek, SeekFrom};
     let start = u64::from_le_bytes(blob[4..12].try_into().ok()?);
-    for dev in str_list(call(d, "list_devices", vec![])) {
+    for dev in devs::list_devices(d).unwrap_or_default() {
         if parttype(d, &dev).as_deref() != Some("msdos") {
             continue;
         }
@@ -146,11 +129,8 @@ fn mbr_partition(d: &mut Daemon, blob: &[u8]) -> Option<String> {
         if !ok || sig != blob[..4] {
             continue;
         }
-        let Ok(RetValue::StructList(parts)) = call(d, "part_list", vec![Value::Str(real.into_bytes())]) else {
-            return None;
-        };
+        let parts = parted::part_list(d, &real).ok()?;
         for p in parts {
-            let Ok(p) = Partition::from_value(p) else { continue };
             if p.part_start == start {
                 return Some(format!("{dev}{}", p.part_num));
             }
@@ -172,14 +152,13 @@ fn gpt_partition(d: &mut Daemon, blob: &[u8]) -> Option<String> {
         g[9],
         g[10..16].iter().map(|b| format!("{b:02x}")).collect::<String>()
     );
-    for part in str_list(call(d, "list_partitions", vec![])) {
+    for part in devs::list_partitions(d).unwrap_or_default() {
         let (disk, num) = crate::devices::split_partition(&part);
         if parttype(d, &disk).as_deref() != Some("gpt") {
             continue;
         }
         let real = d.devices.translate(&disk);
-        let args = vec![Value::Str(real.into_bytes()), Value::Int(num as i32)];
-        if text(call(d, "part_get_gpt_guid", args)).is_some_and(|x| x.to_ascii_lowercase() == guid) {
+        if gpt::part_get_gpt_guid(d, &real, num as i32).is_ok_and(|x| x.to_ascii_lowercase() == guid) {
             return Some(part);
         }
     }
