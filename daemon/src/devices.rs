@@ -201,22 +201,6 @@ fn is_disk_name(name: &str) -> bool {
     })
 }
 
-/// How many block disks under `sys_block` sit on an ATA port (IDE drives): the daemon
-/// waits for as many as the launch added, since ATA ports are probed asynchronously after
-/// the IDE driver loads and their SCSI devices appear only when a port's probe is done.
-pub fn ide_disk_count(sys_block: &Path) -> usize {
-    let Ok(rd) = fs::read_dir(sys_block) else { return 0 };
-    rd.flatten()
-        .filter(|e| {
-            let name = e.file_name().to_string_lossy().into_owned();
-            let real = fs::canonicalize(e.path())
-                .map(|p| p.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            is_disk_name(&name) && iface_class(&real, &format!("/dev/{name}")) == 'i'
-        })
-        .count()
-}
-
 /// Sort key: SCSI disks by numeric H:C:T:L, others by their device path in sysfs
 /// (PCI bus order for virtio-blk), then by name as a tie-breaker (shorter first, as
 /// version sort puts sdz before sdaa).

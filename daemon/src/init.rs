@@ -92,14 +92,12 @@ pub fn setup() {
     // is on the tools disk, before the daemon lists the disks; other launches do not pay
     // for loading it.
     let cmdline = fs::read_to_string("/proc/cmdline").unwrap_or_default();
-    let ide_drives = cmdline
+    let rest = if cmdline
         .split_whitespace()
-        .find_map(|w| w.strip_prefix("guestfs_rs_ifaces="))
-        .map_or(0, |v| v.bytes().filter(|&b| b == b'i').count());
-    let rest = if ide_drives > 0 {
+        .any(|w| w.strip_prefix("guestfs_rs_ifaces=").is_some_and(|v| v.contains('i')))
+    {
         let (ide, rest): (Vec<String>, Vec<String>) = rest.into_iter().partition(|m| has_stem(m, IDE_MODULE_STEMS));
         load_modules(&ide);
-        wait_for_ide_disks(ide_drives, Duration::from_secs(15));
         wait_for_disks(Duration::from_secs(15));
         rest
     } else {
@@ -377,23 +375,6 @@ pub fn priority_modules_loaded() -> bool {
 
 pub fn all_modules_loaded() -> bool {
     state_now(|s| s.all_done)
-}
-
-/// Waits until `n` IDE disks have their block devices (or the timeout passes): a port
-/// probed late would otherwise be missing from the daemon's disk list, and every later
-/// device name shifted.
-fn wait_for_ide_disks(n: usize, timeout: Duration) {
-    let deadline = Instant::now() + timeout;
-    while crate::devices::ide_disk_count(Path::new("/sys/block")) < n {
-        if Instant::now() >= deadline {
-            eprintln!(
-                "guestfsd: {n} IDE drives added, fewer found after {} s",
-                timeout.as_secs()
-            );
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
 }
 
 /// SCSI disks are probed asynchronously: wait until every SCSI disk/CD device the
