@@ -33,8 +33,9 @@ pub fn handle(d: &mut Daemon, header: Header, body: Vec<u8>) {
     d.replied = false;
     d.file_in_pending = action.is_some_and(|a| a.file_in_args().next().is_some());
 
-    let result = run(d, &header, body);
-    finish(d, &header, action, result);
+    let mut caller_spelled = false;
+    let result = run(d, &header, body, &mut caller_spelled);
+    finish(d, &header, action, result, caller_spelled);
 
     if let Some(a) = action {
         crate::vlog!(
@@ -47,7 +48,12 @@ pub fn handle(d: &mut Daemon, header: Header, body: Vec<u8>) {
     d.cur = None;
 }
 
-fn run(d: &mut Daemon, h: &Header, body: Vec<u8>) -> Result<RetValue> {
+/// `caller_spelled` is set when the error (if any) comes from decoding or checking the
+/// arguments: those messages already name devices as the caller did, so they must not be
+/// translated back a second time (caller /dev/sdc, past the last disk, would otherwise
+/// become /dev/sdb when the appliance's /dev/sdc is the caller's second disk).
+fn run(d: &mut Daemon, h: &Header, body: Vec<u8>, caller_spelled: &mut bool) -> Result<RetValue> {
+    *caller_spelled = true;
     // Header, procedure number, optargs bitmask and argument decoding, in 1.48's order
     // (protocol::dispatch, the code the `message` fuzz target exercises).
     let call = decode_call(d.api, h, &body).map_err(|rej| Error::msg(rej.message))?;
@@ -59,6 +65,7 @@ fn run(d: &mut Daemon, h: &Header, body: Vec<u8>) -> Result<RetValue> {
         optargs: call.optargs,
     };
     check_args(d, &mut req)?;
+    *caller_spelled = false;
 
     let legacy = calls::handler(&action.name);
     if legacy.is_none() && crate::table::UNIMPLEMENTED.contains(&action.name.as_str()) {
@@ -108,7 +115,7 @@ fn wait_for_modules_needed_by(name: &str) {
     }
 }
 
-fn finish(d: &mut Daemon, h: &Header, action: Option<&'static Action>, result: Result<RetValue>) {
+fn finish(d: &mut Daemon, h: &Header, action: Option<&'static Action>, result: Result<RetValue>, caller_spelled: bool) {
     if d.broken.is_some() {
         return;
     }
@@ -132,7 +139,11 @@ fn finish(d: &mut Daemon, h: &Header, action: Option<&'static Action>, result: R
                     return;
                 }
             }
-            let msg = d.devices.reverse_in_text(&e.msg);
+            let msg = if caller_spelled {
+                e.msg.clone()
+            } else {
+                d.devices.reverse_in_text(&e.msg)
+            };
             crate::log::line(format!("guestfsd: error: {msg}"));
             if d.replied {
                 // FileOut after its OK reply: the protocol has no room for an error.

@@ -21,6 +21,7 @@ mod log;
 mod mountable;
 mod net;
 mod request;
+mod stream;
 mod sysroot;
 #[allow(dead_code)]
 mod table;

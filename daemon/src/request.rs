@@ -37,6 +37,7 @@ impl Req {
         String::from_utf8_lossy(self.bytes(i)).into_owned()
     }
 
+    #[allow(dead_code)] // transitional (issue 10): no family reads arguments by position now
     pub fn int(&self, i: usize) -> i32 {
         match self.args.get(i) {
             Some(Value::Int(n)) => *n,
@@ -44,6 +45,7 @@ impl Req {
         }
     }
 
+    #[allow(dead_code)] // transitional (issue 10): no family reads arguments by position now
     pub fn int64(&self, i: usize) -> i64 {
         match self.args.get(i) {
             Some(Value::Int64(n)) => *n,
@@ -76,6 +78,7 @@ impl Req {
         i < 64 && self.header.optargs_bitmask & (1u64 << i) != 0
     }
 
+    #[allow(dead_code)] // transitional (issue 10): no family reads arguments by position now
     pub fn opt_int(&self, i: usize) -> Option<i32> {
         match (self.opt_set(i), self.optargs.get(i)) {
             (true, Some(Value::Int(n))) => Some(*n),
@@ -83,6 +86,7 @@ impl Req {
         }
     }
 
+    #[allow(dead_code)] // transitional (issue 10): no family reads arguments by position now
     pub fn opt_int64(&self, i: usize) -> Option<i64> {
         match (self.opt_set(i), self.optargs.get(i)) {
             (true, Some(Value::Int64(n))) => Some(*n),
@@ -90,6 +94,7 @@ impl Req {
         }
     }
 
+    #[allow(dead_code)] // transitional (issue 10): no family reads arguments by position now
     pub fn opt_bool(&self, i: usize) -> Option<bool> {
         match (self.opt_set(i), self.optargs.get(i)) {
             (true, Some(Value::Bool(b))) => Some(*b),
@@ -97,6 +102,7 @@ impl Req {
         }
     }
 
+    #[allow(dead_code)] // transitional (issue 10): no family reads arguments by position now
     pub fn opt_str(&self, i: usize) -> Option<String> {
         match (self.opt_set(i), self.optargs.get(i)) {
             (true, Some(Value::Str(s))) => Some(String::from_utf8_lossy(s).into_owned()),
@@ -104,6 +110,7 @@ impl Req {
         }
     }
 
+    #[allow(dead_code)] // transitional: no CALLS family reads a list optarg any more
     pub fn opt_list(&self, i: usize) -> Option<Vec<String>> {
         match (self.opt_set(i), self.optargs.get(i)) {
             (true, Some(Value::StrList(l))) => {

@@ -2,20 +2,10 @@
 
 use std::path::{Path, PathBuf};
 
-use guestfs_protocol::RetValue;
-
-use super::{split_lines, Handler};
+use super::split_lines;
 use crate::cmd::Cmd;
 use crate::daemon::Daemon;
 use crate::error::{Error, Result};
-use crate::request::Req;
-
-pub const CALLS: &[(&str, Handler)] = &[
-    ("command", command),
-    ("command_lines", command_lines),
-    ("sh", sh),
-    ("sh_lines", sh_lines),
-];
 
 /// Bind-mount the appliance's /dev, /dev/pts, /proc and /sys into the guest while a
 /// command runs (only in the appliance, and only where the guest has the directory).
@@ -106,7 +96,7 @@ fn random_name() -> String {
     buf.iter().map(|b| CHARS[*b as usize % CHARS.len()] as char).collect()
 }
 
-fn run_in_guest(d: &Daemon, argv: &[Vec<u8>]) -> Result<Vec<u8>> {
+fn run_in_guest<A: AsRef<[u8]>>(d: &Daemon, argv: &[A]) -> Result<Vec<u8>> {
     // 1.48's command/sh(_lines) all go through do_command, whose name is in the text.
     crate::checks::need_root(d, "do_command")?;
     let Some((prog, args)) = argv.split_first() else {
@@ -116,8 +106,8 @@ fn run_in_guest(d: &Daemon, argv: &[Vec<u8>]) -> Result<Vec<u8>> {
     let _binds = BindMounts::new(&root, !d.sysroot.standalone);
     let _resolv = ResolvConf::new(&root)?;
     use std::os::unix::ffi::OsStrExt;
-    let o = Cmd::new(std::ffi::OsStr::from_bytes(prog))
-        .args(args.iter().map(|a| std::ffi::OsStr::from_bytes(a)))
+    let o = Cmd::new(std::ffi::OsStr::from_bytes(prog.as_ref()))
+        .args(args.iter().map(|a| std::ffi::OsStr::from_bytes(a.as_ref())))
         .chroot(&root)
         .run();
     if !o.ok() {
@@ -126,22 +116,23 @@ fn run_in_guest(d: &Daemon, argv: &[Vec<u8>]) -> Result<Vec<u8>> {
     Ok(o.stdout)
 }
 
-fn command(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    Ok(RetValue::Str(run_in_guest(d, r.list(0))?))
+pub fn command(d: &mut Daemon, arguments: &[String]) -> Result<Vec<u8>> {
+    run_in_guest(d, arguments)
 }
 
-fn command_lines(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    Ok(RetValue::StrList(split_lines(&run_in_guest(d, r.list(0))?)))
+pub fn command_lines(d: &mut Daemon, arguments: &[String]) -> Result<Vec<Vec<u8>>> {
+    Ok(split_lines(&run_in_guest(d, arguments)?))
 }
 
-fn sh_argv(r: &Req) -> Vec<Vec<u8>> {
-    vec![b"/bin/sh".to_vec(), b"-c".to_vec(), r.bytes(0).to_vec()]
+/// `/bin/sh -c COMMAND`, as 1.48's sh runs it.
+fn sh_argv(command: &str) -> [&[u8]; 3] {
+    [b"/bin/sh", b"-c", command.as_bytes()]
 }
 
-fn sh(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    Ok(RetValue::Str(run_in_guest(d, &sh_argv(r))?))
+pub fn sh(d: &mut Daemon, command: &str) -> Result<Vec<u8>> {
+    run_in_guest(d, &sh_argv(command))
 }
 
-fn sh_lines(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    Ok(RetValue::StrList(split_lines(&run_in_guest(d, &sh_argv(r))?)))
+pub fn sh_lines(d: &mut Daemon, command: &str) -> Result<Vec<Vec<u8>>> {
+    Ok(split_lines(&run_in_guest(d, &sh_argv(command))?))
 }

@@ -292,7 +292,7 @@ pub fn checksum_device(_d: &mut Daemon, csumtype: &str, device: &str) -> Result<
 }
 
 /// FileIn of base64 text, decoded into a guest file.
-pub fn base64_in(d: &mut Daemon, _base64file: FileIn, filename: &GuestPath) -> Result<()> {
+pub fn base64_in(d: &mut Daemon, base64file: FileIn, filename: &GuestPath) -> Result<()> {
     let p = filename.resolve(d, true)?;
     let out = super::create_truncated(&p).map_err(|e| Error::io(&e, filename.lossy()))?;
     let mut child = Cmd::new("base64")
@@ -301,14 +301,14 @@ pub fn base64_in(d: &mut Daemon, _base64file: FileIn, filename: &GuestPath) -> R
         .stdout_file(out)
         .spawn_streaming(true, false)?;
     let mut stdin = child.child.stdin.take();
-    let res = d.receive_file(&mut |data: &[u8]| match stdin.as_mut() {
+    let res = crate::stream::receive(d, base64file, &mut |data: &[u8]| match stdin.as_mut() {
         Some(s) => s.write_all(data).map_err(|e| Error::io(&e, "write")),
         None => Ok(()),
     });
     drop(stdin);
     if let Err(e) = res {
         child.kill();
-        return Err(e);
+        return Err(e.into());
     }
     let (status, err) = child.finish();
     if status != Some(0) {
@@ -318,20 +318,20 @@ pub fn base64_in(d: &mut Daemon, _base64file: FileIn, filename: &GuestPath) -> R
 }
 
 /// A guest file sent as base64 text (FileOut).
-pub fn base64_out(d: &mut Daemon, filename: &GuestPath, _base64file: FileOut) -> Result<()> {
+pub fn base64_out(d: &mut Daemon, filename: &GuestPath, base64file: FileOut) -> Result<()> {
     let f = open_guest(d, filename, "")?;
     let mut child = Cmd::new("base64").stdin_file(f).spawn_streaming(false, true)?;
-    d.begin_file_out()?;
+    let mut file = crate::stream::FileOutStream::begin(d, base64file)?;
     let mut out = child.child.stdout.take();
     let sent = match out.as_mut() {
-        Some(o) => d.send_stream_body(o, None),
+        Some(o) => file.copy_from(d, o, None),
         None => Ok(true),
     };
     drop(out);
     match sent {
         Ok(true) => {
             let (status, _) = child.finish();
-            d.end_file_out(status != Some(0))?;
+            file.finish(d, status != Some(0))?;
         }
         Ok(false) => child.kill(),
         Err(e) => {

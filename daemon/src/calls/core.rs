@@ -2,46 +2,30 @@
 
 use std::fs::File;
 
-use guestfs_protocol::{FieldValue, RetValue, StructValue};
+use guestfs_protocol::structs::Utsname;
+use guestfs_protocol::ByteString;
 
-use super::{mount, Handler};
+use super::mount;
 use crate::cmd::{program_exists, Cmd};
 use crate::daemon::Daemon;
 use crate::error::{Error, Result};
-use crate::request::Req;
 
-pub const CALLS: &[(&str, Handler)] = &[
-    ("ping_daemon", ping_daemon),
-    ("internal_exit", internal_exit),
-    ("internal_autosync", internal_autosync),
-    ("internal_feature_available", internal_feature_available),
-    ("echo_daemon", echo_daemon),
-    ("sync", sync),
-    ("utsname", utsname),
-    ("umask", umask),
-    ("dmesg", dmesg),
-    ("sleep", sleep),
-    ("available_all_groups", available_all_groups),
-    ("modprobe", modprobe),
-    ("drop_caches", drop_caches),
-];
-
-fn ping_daemon(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
-    Ok(RetValue::None)
+pub fn ping_daemon(_d: &mut Daemon) -> Result<()> {
+    Ok(())
 }
 
-fn internal_exit(d: &mut Daemon, _r: &Req) -> Result<RetValue> {
+pub fn internal_exit(d: &mut Daemon) -> Result<()> {
     d.exit_requested = true;
-    Ok(RetValue::None)
+    Ok(())
 }
 
 /// Unmount everything (except in standalone mode), then flush all caches and devices.
-fn internal_autosync(d: &mut Daemon, _r: &Req) -> Result<RetValue> {
+pub fn internal_autosync(d: &mut Daemon) -> Result<()> {
     if !d.sysroot.standalone {
         mount::umount_all_under(&d.sysroot)?;
     }
     sync_disks(d);
-    Ok(RetValue::None)
+    Ok(())
 }
 
 /// sync(2), then fsync each user disk so the host sees the data (1.48's sync_disks).
@@ -98,12 +82,11 @@ const GROUP_LIBRARIES: &[(&str, LibraryLoads)] = &[
 /// 0 = available, 1 = not available, 2 = no such group. A group is available when every
 /// call in it is implemented here and the tools it needs are installed, so callers (and
 /// the test suite) skip what cannot work instead of meeting ENOTSUP.
-fn internal_feature_available(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let group = r.str(0);
-    if !d.api.optgroups().contains(&group) {
-        return Ok(RetValue::Int(2));
+pub fn internal_feature_available(d: &mut Daemon, group: &str) -> Result<i32> {
+    if !d.api.optgroups().iter().any(|g| g == group) {
+        return Ok(2);
     }
-    Ok(RetValue::Int(if group_available(d, &group) { 0 } else { 1 }))
+    Ok(if group_available(d, group) { 0 } else { 1 })
 }
 
 pub fn group_available(d: &Daemon, group: &str) -> bool {
@@ -128,25 +111,25 @@ pub fn group_available(d: &Daemon, group: &str) -> bool {
 }
 
 /// Every optional group name, available or not.
-fn available_all_groups(d: &mut Daemon, _r: &Req) -> Result<RetValue> {
-    Ok(super::str_list(d.api.optgroups()))
+pub fn available_all_groups(d: &mut Daemon) -> Result<Vec<String>> {
+    Ok(d.api.optgroups())
 }
 
-fn modprobe(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let o = Cmd::new("modprobe").arg(r.str(0)).run();
+pub fn modprobe(_d: &mut Daemon, modulename: &str) -> Result<()> {
+    let o = Cmd::new("modprobe").arg(modulename).run();
     if !o.ok() {
         return Err(Error::msg(o.err_text()));
     }
-    Ok(RetValue::None)
+    Ok(())
 }
 
-fn sleep(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    std::thread::sleep(std::time::Duration::from_secs(r.int(0).max(0) as u64));
-    Ok(RetValue::None)
+pub fn sleep(_d: &mut Daemon, secs: i32) -> Result<()> {
+    std::thread::sleep(std::time::Duration::from_secs(secs.max(0) as u64));
+    Ok(())
 }
 
-fn drop_caches(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let what = r.int(0);
+pub fn drop_caches(_d: &mut Daemon, whattodrop: i32) -> Result<()> {
+    let what = whattodrop;
     if !(0..=3).contains(&what) {
         return Err(Error::msg("whattodrop must be 0, 1, 2 or 3"));
     }
@@ -154,19 +137,19 @@ fn drop_caches(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
     unsafe { libc::sync() };
     std::fs::write("/proc/sys/vm/drop_caches", format!("{what}\n"))
         .map_err(|e| Error::io(&e, "/proc/sys/vm/drop_caches"))?;
-    Ok(RetValue::None)
+    Ok(())
 }
 
-fn echo_daemon(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    Ok(RetValue::Str(r.list(0).join(&b' ')))
+pub fn echo_daemon(_d: &mut Daemon, words: &[String]) -> Result<String> {
+    Ok(words.join(" "))
 }
 
-fn sync(d: &mut Daemon, _r: &Req) -> Result<RetValue> {
+pub fn sync(d: &mut Daemon) -> Result<()> {
     sync_disks(d);
-    Ok(RetValue::None)
+    Ok(())
 }
 
-fn utsname(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
+pub fn utsname(_d: &mut Daemon) -> Result<Utsname> {
     // SAFETY: utsname is plain C data (char arrays), for which all-zero bytes are valid.
     let mut u: libc::utsname = unsafe { std::mem::zeroed() };
     // SAFETY: u is a valid, writable utsname.
@@ -175,32 +158,29 @@ fn utsname(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
     }
     let field = |f: &[libc::c_char]| {
         let b: Vec<u8> = f.iter().take_while(|&&c| c != 0).map(|&c| c as u8).collect();
-        FieldValue::Str(b)
+        ByteString::from(b)
     };
-    Ok(RetValue::Struct(StructValue {
-        fields: vec![
-            field(&u.sysname),
-            field(&u.release),
-            field(&u.version),
-            field(&u.machine),
-        ],
-    }))
+    Ok(Utsname {
+        uts_sysname: field(&u.sysname),
+        uts_release: field(&u.release),
+        uts_version: field(&u.version),
+        uts_machine: field(&u.machine),
+    })
 }
 
-fn umask(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let mask = r.int(0);
+pub fn umask(_d: &mut Daemon, mask: i32) -> Result<i32> {
     if !(0..=0o777).contains(&mask) {
         return Err(Error::msg(format!("0{mask:o}: mask negative or out of range")));
     }
     // SAFETY: umask only swaps the process's file creation mask.
     let old = unsafe { libc::umask(mask as libc::mode_t) };
-    Ok(RetValue::Int(old as i32))
+    Ok(old as i32)
 }
 
-fn dmesg(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
+pub fn dmesg(_d: &mut Daemon) -> Result<Vec<u8>> {
     let o = Cmd::new("dmesg").run();
     if !o.ok() {
         return Err(Error::msg(format!("dmesg: {}", o.err_text())));
     }
-    Ok(RetValue::Str(o.stdout))
+    Ok(o.stdout)
 }

@@ -7,19 +7,14 @@ use std::io::Write;
 use std::os::unix::fs::OpenOptionsExt;
 use std::time::Duration;
 
-use guestfs_protocol::{Progress, RetValue};
+use guestfs_protocol::Progress;
 
-use super::{debug_io, Handler};
+use super::debug_io;
+use crate::args::FileIn;
 use crate::cmd::Cmd;
 use crate::daemon::Daemon;
 use crate::error::{Error, Result};
-use crate::request::Req;
-
-pub const CALLS: &[(&str, Handler)] = &[
-    ("debug", debug),
-    ("debug_upload", debug_upload),
-    ("internal_rhbz914931", internal_rhbz914931),
-];
+use crate::stream;
 
 type SubCommand = fn(&mut Daemon, &[String]) -> Result<String>;
 
@@ -47,11 +42,9 @@ const SUBCOMMANDS: &[(&str, SubCommand)] = &[
     ("spew", spew),
 ];
 
-fn debug(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let sub = r.str(0);
-    let args = r.strings(1);
-    match SUBCOMMANDS.iter().find(|(n, _)| n.eq_ignore_ascii_case(&sub)) {
-        Some((_, f)) => f(d, &args).map(|s| RetValue::Str(s.into_bytes())),
+pub fn debug(d: &mut Daemon, subcmd: &str, extraargs: &[String]) -> Result<String> {
+    match SUBCOMMANDS.iter().find(|(n, _)| n.eq_ignore_ascii_case(subcmd)) {
+        Some((_, f)) => f(d, extraargs),
         None => Err(Error::msg("use 'debug help 0' to list the supported commands")),
     }
 }
@@ -257,32 +250,32 @@ fn spew(_d: &mut Daemon, a: &[String]) -> Result<String> {
 }
 
 /// FileIn to any path of the appliance (not the guest), created with `mode`.
-fn debug_upload(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let name = r.str(1);
+pub fn debug_upload(d: &mut Daemon, filename: FileIn, tmpname: &str, mode: i32) -> Result<()> {
+    let name = tmpname;
     let f = OpenOptions::new()
         .write(true)
         .create(true)
         .truncate(true)
-        .mode(r.int(2) as u32)
+        .mode(mode as u32)
         .custom_flags(libc::O_NOCTTY)
-        .open(&name);
+        .open(name);
     // On error the dispatcher refuses the file's chunks before replying.
-    let mut f = f.map_err(|e| Error::io(&e, &name))?;
-    d.receive_file(&mut |data: &[u8]| {
+    let mut f = f.map_err(|e| Error::io(&e, name))?;
+    stream::receive(d, filename, &mut |data: &[u8]| {
         f.write_all(data)
             .map_err(|_| Error::msg(format!("write error: {name}")))
     })?;
-    Ok(RetValue::None)
+    Ok(())
 }
 
 /// Receives chunks, sleeping a second after each, and aborts the daemon at chunk
 /// number `count`: the library must then report the appliance's death cleanly.
-fn internal_rhbz914931(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let mut count = r.int(1);
+pub fn internal_rhbz914931(d: &mut Daemon, filename: FileIn, count: i32) -> Result<()> {
+    let mut count = count;
     if count <= 0 || count > 1000 {
         return Err(Error::msg("count out of range"));
     }
-    d.receive_file(&mut |_data: &[u8]| {
+    stream::receive(d, filename, &mut |_data: &[u8]| {
         count -= 1;
         std::thread::sleep(Duration::from_secs(1));
         if count == 0 {
@@ -290,5 +283,5 @@ fn internal_rhbz914931(d: &mut Daemon, r: &Req) -> Result<RetValue> {
         }
         Ok(())
     })?;
-    Ok(RetValue::None)
+    Ok(())
 }

@@ -2,19 +2,17 @@
 
 use std::fs;
 
-use guestfs_protocol::{RetValue, MESSAGE_MAX};
+use guestfs_protocol::MESSAGE_MAX;
 
-use super::{host_path, split_lines, Handler};
+use super::split_lines;
+use crate::args::GuestPath;
 use crate::cmd::Cmd;
 use crate::daemon::Daemon;
 use crate::error::{Error, Result};
-use crate::request::Req;
 
-pub const CALLS: &[(&str, Handler)] = &[("initrd_list", initrd_list), ("initrd_cat", initrd_cat)];
-
-fn initrd_list(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let p = host_path(d, r, 0, true)?;
-    let f = fs::File::open(&p).map_err(|e| Error::io(&e, r.str(0)))?;
+pub fn initrd_list(d: &mut Daemon, path: &GuestPath) -> Result<Vec<Vec<u8>>> {
+    let p = path.resolve(d, true)?;
+    let f = fs::File::open(&p).map_err(|e| Error::io(&e, path.lossy()))?;
     let mut zcat = Cmd::new("zcat").stdin_file(f).spawn_streaming(false, true)?;
     let Some(out) = zcat.child.stdout.take() else {
         return Err(Error::msg("zcat: no output"));
@@ -27,12 +25,12 @@ fn initrd_list(d: &mut Daemon, r: &Req) -> Result<RetValue> {
             o.status.unwrap_or(-1)
         )));
     }
-    Ok(RetValue::StrList(split_lines(&o.stdout)))
+    Ok(split_lines(&o.stdout))
 }
 
-fn initrd_cat(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let p = host_path(d, r, 0, true)?;
-    let (path, name) = (r.str(0), r.str(1));
+pub fn initrd_cat(d: &mut Daemon, initrdpath: &GuestPath, filename: &str) -> Result<Vec<u8>> {
+    let p = initrdpath.resolve(d, true)?;
+    let (path, name) = (initrdpath.lossy(), filename);
     let tmp = std::env::temp_dir().join(format!(
         "initrd-cat-{}-{}",
         std::process::id(),
@@ -50,7 +48,7 @@ fn initrd_cat(d: &mut Daemon, r: &Req) -> Result<RetValue> {
         };
         let o = Cmd::new("cpio")
             .args(["--quiet", "-id", "--"])
-            .arg(&name)
+            .arg(name)
             .chdir(&tmp)
             .stdin_pipe(out)
             .run();
@@ -74,5 +72,5 @@ fn initrd_cat(d: &mut Daemon, r: &Req) -> Result<RetValue> {
         fs::read(&real).map_err(|e| Error::io(&e, format!("read: {path}:{name}")))
     })();
     let _ = fs::remove_dir_all(&tmp);
-    Ok(RetValue::Buffer(result?))
+    result
 }

@@ -60,21 +60,21 @@ pub fn journal_skip(_d: &mut Daemon, skip: i64) -> Result<i64> {
     with_journal("journal_skip", &what, |j| if skip == 0 { Ok(0) } else { j.skip(skip) })
 }
 
-pub fn internal_journal_get(d: &mut Daemon, _filename: FileOut) -> Result<()> {
+pub fn internal_journal_get(d: &mut Daemon, filename: FileOut) -> Result<()> {
     // The fields are read before the OK reply, so a handle error is still a normal error.
     let fields = with_journal("internal_journal_get", "", |j| Ok(j.fields()))?;
-    d.begin_file_out()?;
+    let file = crate::stream::FileOutStream::begin(d, filename)?;
     match fields {
         Ok(fields) => {
             let items = fields
                 .into_iter()
                 .flat_map(|f| [(f.len() as u64).to_be_bytes().to_vec(), f]);
-            super::transfer::send_packed(d, items)?;
+            file.send_all(d, items)?;
         }
         Err(e) => {
             // After the OK reply the protocol can only cancel the file.
             crate::log::line(format!("sd_journal_enumerate_data: {}", crate::error::io_text(&e)));
-            d.end_file_out(true)?;
+            file.abort(d)?;
         }
     }
     Ok(())

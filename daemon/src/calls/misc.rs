@@ -112,20 +112,20 @@ pub fn ntfsresize_size(_d: &mut Daemon, device: &str, size: i64) -> Result<()> {
 }
 
 /// FileIn: an ntfsclone image restored onto the device.
-pub fn ntfsclone_in(d: &mut Daemon, _backupfile: FileIn, device: &str) -> Result<()> {
+pub fn ntfsclone_in(d: &mut Daemon, backupfile: FileIn, device: &str) -> Result<()> {
     let dev = device;
     let mut child = Cmd::new("ntfsclone")
         .args(["-O", dev, "--restore-image", "-"])
         .spawn_streaming(true, false)?;
     let mut stdin = child.child.stdin.take();
-    let res = d.receive_file(&mut |data: &[u8]| match stdin.as_mut() {
+    let res = crate::stream::receive(d, backupfile, &mut |data: &[u8]| match stdin.as_mut() {
         Some(s) => s.write_all(data).map_err(|e| Error::io(&e, "write")),
         None => Ok(()),
     });
     drop(stdin);
     match res {
         Ok(()) => {}
-        Err(e) if e.msg == "file upload cancelled" => {
+        Err(crate::stream::ReceiveError::Cancelled) => {
             child.kill();
             return Err(Error::msg("ntfsclone cancelled"));
         }
@@ -144,7 +144,7 @@ pub fn ntfsclone_in(d: &mut Daemon, _backupfile: FileIn, device: &str) -> Result
 }
 
 /// FileOut: an ntfsclone image of the device.
-pub fn ntfsclone_out(d: &mut Daemon, device: &str, _backupfile: FileOut, o: opts::NtfscloneOutOpts) -> Result<()> {
+pub fn ntfsclone_out(d: &mut Daemon, device: &str, backupfile: FileOut, o: opts::NtfscloneOutOpts) -> Result<()> {
     let mut c = Cmd::new("ntfsclone").args(["-o", "-", "--save-image"]);
     for (set, f) in [
         (o.metadataonly, "--metadata"),
@@ -158,17 +158,17 @@ pub fn ntfsclone_out(d: &mut Daemon, device: &str, _backupfile: FileOut, o: opts
         }
     }
     let mut child = c.arg(device).spawn_streaming(false, true)?;
-    d.begin_file_out()?;
+    let mut file = crate::stream::FileOutStream::begin(d, backupfile)?;
     let mut out = child.child.stdout.take();
     let sent = match out.as_mut() {
-        Some(o) => d.send_stream_body(o, None),
+        Some(o) => file.copy_from(d, o, None),
         None => Ok(true),
     };
     drop(out);
     match sent {
         Ok(true) => {
             let (status, _) = child.finish();
-            d.end_file_out(status != Some(0))?;
+            file.finish(d, status != Some(0))?;
         }
         Ok(false) => child.kill(),
         Err(e) => {
@@ -207,7 +207,7 @@ pub fn blkdiscardzeroes(_d: &mut Daemon, device: &str) -> Result<bool> {
 
 /// FileIn to a file in the appliance's /tmp (setup helper for the library). Unlike
 /// 1.48's unrestricted debug upload, only /tmp is writable this way.
-pub fn internal_upload(d: &mut Daemon, _filename: FileIn, tmpname: &str, mode: i32) -> Result<()> {
+pub fn internal_upload(d: &mut Daemon, filename: FileIn, tmpname: &str, mode: i32) -> Result<()> {
     let name = tmpname;
     let rel = name.strip_prefix("/tmp/").unwrap_or(name);
     if rel.is_empty() || rel.contains('/') || rel == ".." || rel == "." {
@@ -223,7 +223,7 @@ pub fn internal_upload(d: &mut Daemon, _filename: FileIn, tmpname: &str, mode: i
         .mode(mode as u32 & 0o7777)
         .open(&path)
         .map_err(|e| Error::io(&e, name))?;
-    d.receive_file(&mut |data: &[u8]| {
+    crate::stream::receive(d, filename, &mut |data: &[u8]| {
         f.write_all(data)
             .map_err(|_| Error::msg(format!("write error: {name}")))
     })?;
@@ -231,7 +231,7 @@ pub fn internal_upload(d: &mut Daemon, _filename: FileIn, tmpname: &str, mode: i
 }
 
 /// FileOut: a squashfs image of a guest directory.
-pub fn mksquashfs(d: &mut Daemon, path: &GuestPath, _filename: FileOut, o: opts::MksquashfsOpts) -> Result<()> {
+pub fn mksquashfs(d: &mut Daemon, path: &GuestPath, filename: FileOut, o: opts::MksquashfsOpts) -> Result<()> {
     let dir = path.resolve(d, true)?;
     let tmp = std::env::temp_dir().join(format!("squashfs-{}.img", std::process::id()));
     let mut c = Cmd::new("mksquashfs")
@@ -259,8 +259,10 @@ pub fn mksquashfs(d: &mut Daemon, path: &GuestPath, _filename: FileOut, o: opts:
     let res = (|| {
         let mut f = std::fs::File::open(&tmp).map_err(|e| Error::io(&e, tmp.display()))?;
         let size = f.metadata().map(|m| m.len()).ok();
-        d.begin_file_out()?;
-        d.send_stream(&mut f, size)?;
+        let mut file = crate::stream::FileOutStream::begin(d, filename)?;
+        if file.copy_from(d, &mut f, size)? {
+            file.finish(d, false)?;
+        }
         Ok(())
     })();
     let _ = std::fs::remove_file(&tmp);
@@ -329,10 +331,10 @@ fn inode_arg(inode: i64) -> Result<String> {
 }
 
 /// FileOut: the content of the file with the given inode number, through icat.
-pub fn download_inode(d: &mut Daemon, device: &str, inode: i64, _filename: FileOut) -> Result<()> {
+pub fn download_inode(d: &mut Daemon, device: &str, inode: i64, filename: FileOut) -> Result<()> {
     let inode = inode_arg(inode)?;
     let c = Cmd::new("icat").arg("-r").arg(mountable_device(device)).arg(&inode);
-    super::transfer::stream_command(d, c).map(drop)
+    crate::stream::command_output(d, filename, c, Some("guestfsd"))
 }
 
 /// FileOut: data units start..stop through blkls; only unallocated ones when the
@@ -342,7 +344,7 @@ pub fn download_blocks(
     device: &str,
     start: i64,
     stop: i64,
-    _filename: FileOut,
+    filename: FileOut,
     o: opts::DownloadBlocksOpts,
 ) -> Result<()> {
     if start < 0 {
@@ -355,14 +357,14 @@ pub fn download_blocks(
     if o.unallocated.is_none() {
         c = c.arg("-e");
     }
-    super::transfer::stream_command(d, c.arg(format!("{start}-{stop}"))).map(drop)
+    crate::stream::command_output(d, filename, c.arg(format!("{start}-{stop}")), Some("guestfsd"))
 }
 
 /// FileOut: the content of the NTFS file with the given inode (MFT record) number.
-pub fn ntfscat_i(d: &mut Daemon, device: &str, inode: i64, _filename: FileOut) -> Result<()> {
+pub fn ntfscat_i(d: &mut Daemon, device: &str, inode: i64, filename: FileOut) -> Result<()> {
     let inode = inode_arg(inode)?;
     let c = Cmd::new("ntfscat").arg("-i").arg(&inode).arg(mountable_device(device));
-    super::transfer::stream_command(d, c).map(drop)
+    crate::stream::command_output(d, filename, c, Some("guestfsd"))
 }
 
 pub fn f2fs_expand(_d: &mut Daemon, device: &str) -> Result<()> {

@@ -2,35 +2,13 @@
 
 use std::path::{Path, PathBuf};
 
-use guestfs_protocol::RetValue;
-
-use super::{hashtable, str_list, Handler};
+use crate::args::GuestPath;
 use crate::cmd::Cmd;
 use crate::daemon::Daemon;
 use crate::error::{Error, Result};
+use crate::generated::opts::{FstrimOpts, Mount9pOpts, RemountOpts, UmountOpts};
 use crate::mountable::Mountable;
-use crate::request::Req;
 use crate::sysroot::Sysroot;
-
-pub const CALLS: &[(&str, Handler)] = &[
-    ("mount", mount),
-    ("mount_ro", mount_ro),
-    ("mount_options", mount_options),
-    ("mount_vfs", mount_vfs),
-    ("umount", umount),
-    ("umount_all", umount_all),
-    ("mounts", mounts),
-    ("mountpoints", mountpoints),
-    ("df", df),
-    ("remount", remount),
-    ("mkmountpoint", mkmountpoint),
-    ("rmmountpoint", rmmountpoint),
-    ("fstrim", fstrim),
-    ("mount_loop", mount_loop),
-    ("df_h", df_h),
-    ("list_9p", list_9p),
-    ("mount_9p", mount_9p),
-];
 
 /// One line of /proc/mounts.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -102,7 +80,7 @@ fn mountpoint_dir(d: &Daemon, mp: &[u8]) -> Result<PathBuf> {
         .map_err(|e| Error::io(&e, String::from_utf8_lossy(mp)))
 }
 
-fn do_mount(d: &Daemon, options: &str, vfs: &str, mountable: &str, mp: &[u8]) -> Result<RetValue> {
+fn do_mount(d: &Daemon, options: &str, vfs: &str, mountable: &str, mp: &[u8]) -> Result<()> {
     let dir = mountpoint_dir(d, mp)?;
     if !dir.is_dir() {
         return Err(Error::msg(format!(
@@ -134,7 +112,7 @@ fn do_mount(d: &Daemon, options: &str, vfs: &str, mountable: &str, mp: &[u8]) ->
             o.err_text()
         )));
     }
-    Ok(RetValue::None)
+    Ok(())
 }
 
 fn do_mount_cmd(options: &str, vfs: &str, m: &Mountable, dir: &Path) -> crate::cmd::Outcome {
@@ -153,34 +131,34 @@ fn do_mount_cmd(options: &str, vfs: &str, m: &Mountable, dir: &Path) -> crate::c
     c.arg(m.device()).arg(dir).run()
 }
 
-fn mount(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    do_mount(d, "", "", &r.str(0), r.bytes(1))
+pub fn mount(d: &mut Daemon, mountable: &str, mountpoint: &str) -> Result<()> {
+    do_mount(d, "", "", mountable, mountpoint.as_bytes())
 }
 
-fn mount_ro(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    do_mount(d, "ro", "", &r.str(0), r.bytes(1))
+pub fn mount_ro(d: &mut Daemon, mountable: &str, mountpoint: &str) -> Result<()> {
+    do_mount(d, "ro", "", mountable, mountpoint.as_bytes())
 }
 
-fn mount_options(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    do_mount(d, &r.str(0), "", &r.str(1), r.bytes(2))
+pub fn mount_options(d: &mut Daemon, options: &str, mountable: &str, mountpoint: &str) -> Result<()> {
+    do_mount(d, options, "", mountable, mountpoint.as_bytes())
 }
 
-fn mount_vfs(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    do_mount(d, &r.str(0), &r.str(1), &r.str(2), r.bytes(3))
+pub fn mount_vfs(d: &mut Daemon, options: &str, vfstype: &str, mountable: &str, mountpoint: &str) -> Result<()> {
+    do_mount(d, options, vfstype, mountable, mountpoint.as_bytes())
 }
 
-fn umount(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let arg = r.str(0);
-    let target: PathBuf = if arg.starts_with("/dev/") && crate::checks::is_device_parameter(&arg) {
-        PathBuf::from(&arg)
+pub fn umount(d: &mut Daemon, pathordevice: &str, o: UmountOpts) -> Result<()> {
+    let arg = pathordevice;
+    let target: PathBuf = if arg.starts_with("/dev/") && crate::checks::is_device_parameter(arg) {
+        PathBuf::from(arg)
     } else {
-        super::host_path(d, r, 0, true)?
+        GuestPath::new(arg.as_bytes()).resolve(d, true)?
     };
     let mut c = Cmd::new("umount");
-    if r.opt_bool(0) == Some(true) {
+    if o.force == Some(true) {
         c = c.arg("-f");
     }
-    if r.opt_bool(1) == Some(true) {
+    if o.lazyunmount == Some(true) {
         c = c.arg("-l");
     }
     let o = c.arg(&target).run();
@@ -188,7 +166,7 @@ fn umount(d: &mut Daemon, r: &Req) -> Result<RetValue> {
         // The library puts "umount: " in front; umount(8)'s own text names the program.
         return Err(Error::msg(format!("{}: {}", arg, o.err_text())));
     }
-    Ok(RetValue::None)
+    Ok(())
 }
 
 /// Unmount everything at or below the sysroot, deepest (latest) first.
@@ -206,11 +184,10 @@ pub fn umount_all_under(s: &Sysroot) -> Result<()> {
     Ok(())
 }
 
-fn umount_all(d: &mut Daemon, _r: &Req) -> Result<RetValue> {
+pub fn umount_all(d: &mut Daemon) -> Result<()> {
     // As 1.48: files Augeas holds open would keep the unmount from succeeding.
     super::augeas::close_session();
-    umount_all_under(&d.sysroot)?;
-    Ok(RetValue::None)
+    umount_all_under(&d.sysroot)
 }
 
 /// A mounted device as 1.48 names it: device-mapper names of LVs become /dev/VG/LV
@@ -224,15 +201,14 @@ fn canonical_source(source: String) -> Result<String> {
     Ok(source)
 }
 
-fn mounts(d: &mut Daemon, _r: &Req) -> Result<RetValue> {
-    let v = mounts_under(d.sysroot.root())
+pub fn mounts(d: &mut Daemon) -> Result<Vec<String>> {
+    mounts_under(d.sysroot.root())
         .into_iter()
         .map(|m| canonical_source(m.source))
-        .collect::<Result<Vec<_>>>()?;
-    Ok(str_list(v))
+        .collect()
 }
 
-fn mountpoints(d: &mut Daemon, _r: &Req) -> Result<RetValue> {
+pub fn mountpoints(d: &mut Daemon) -> Result<Vec<(String, String)>> {
     let root = d.sysroot.root().to_string_lossy().trim_end_matches('/').to_string();
     let mut v = Vec::new();
     for m in mounts_under(d.sysroot.root()) {
@@ -240,51 +216,49 @@ fn mountpoints(d: &mut Daemon, _r: &Req) -> Result<RetValue> {
         let mp = if mp.is_empty() { "/".to_string() } else { mp };
         v.push((d.devices.reverse_mountable(&canonical_source(m.source)?), mp));
     }
-    Ok(hashtable(v))
+    Ok(v)
 }
 
-fn remount(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let Some(rw) = r.opt_bool(0) else {
+pub fn remount(d: &mut Daemon, mountpoint: &GuestPath, o: RemountOpts) -> Result<()> {
+    let Some(rw) = o.rw else {
         return Err(Error::msg("parameter 'rw' must be specified"));
     };
     let options = if rw { "remount,rw" } else { "remount,ro" };
-    let mp = super::host_path(d, r, 0, true)?;
+    let mp = mountpoint.resolve(d, true)?;
     let o = Cmd::new("mount").args(["-o", options]).arg(&mp).run();
     if !o.ok() {
-        return Err(Error::msg(format!("{}: {options}: {}", r.str(0), o.err_text())));
+        return Err(Error::msg(format!("{mountpoint}: {options}: {}", o.err_text())));
     }
-    Ok(RetValue::None)
+    Ok(())
 }
 
 /// mkmountpoint/rmmountpoint: plain mkdir/rmdir under the sysroot, no checks (used to
 /// mount several filesystems in a tree, as for live CDs).
-fn mkmountpoint(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let p = mountpoint_dir(d, r.bytes(0))?;
-    std::fs::create_dir(&p).map_err(|e| Error::io(&e, r.str(0)))?;
-    Ok(RetValue::None)
+pub fn mkmountpoint(d: &mut Daemon, exemptpath: &str) -> Result<()> {
+    let p = mountpoint_dir(d, exemptpath.as_bytes())?;
+    std::fs::create_dir(&p).map_err(|e| Error::io(&e, exemptpath))
 }
 
-fn rmmountpoint(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let p = mountpoint_dir(d, r.bytes(0))?;
-    std::fs::remove_dir(&p).map_err(|e| Error::io(&e, r.str(0)))?;
-    Ok(RetValue::None)
+pub fn rmmountpoint(d: &mut Daemon, exemptpath: &str) -> Result<()> {
+    let p = mountpoint_dir(d, exemptpath.as_bytes())?;
+    std::fs::remove_dir(&p).map_err(|e| Error::io(&e, exemptpath))
 }
 
-fn fstrim(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+pub fn fstrim(d: &mut Daemon, mountpoint: &GuestPath, opts: FstrimOpts) -> Result<()> {
     let mut c = Cmd::new("fstrim");
-    if let Some(o) = r.opt_int64(0) {
+    if let Some(o) = opts.offset {
         if o < 0 {
             return Err(Error::msg("offset < 0"));
         }
         c = c.arg("-o").arg(o.to_string());
     }
-    if let Some(l) = r.opt_int64(1) {
+    if let Some(l) = opts.length {
         if l <= 0 {
             return Err(Error::msg("length <= 0"));
         }
         c = c.arg("-l").arg(l.to_string());
     }
-    if let Some(m) = r.opt_int64(2) {
+    if let Some(m) = opts.minimumfreeextent {
         if m <= 0 {
             return Err(Error::msg("minimumfreeextent <= 0"));
         }
@@ -293,53 +267,53 @@ fn fstrim(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     // Dirty pages must reach the filesystem before it can be trimmed.
     // SAFETY: sync takes no arguments.
     unsafe { libc::sync() };
-    let p = super::host_path(d, r, 0, true)?;
+    let p = mountpoint.resolve(d, true)?;
     let o = c.arg(&p).run();
     if !o.ok() {
-        return Err(Error::msg(format!("{}: {}", r.str(0), o.err_text())));
+        return Err(Error::msg(format!("{mountpoint}: {}", o.err_text())));
     }
-    Ok(RetValue::None)
+    Ok(())
 }
 
-fn mount_loop(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let file = super::host_path(d, r, 0, true)?;
-    let mp = super::host_path(d, r, 1, true)?;
-    let o = Cmd::new("mount").args(["-o", "loop"]).arg(&file).arg(&mp).run();
+pub fn mount_loop(d: &mut Daemon, file: &GuestPath, mountpoint: &GuestPath) -> Result<()> {
+    let f = file.resolve(d, true)?;
+    let mp = mountpoint.resolve(d, true)?;
+    let o = Cmd::new("mount").args(["-o", "loop"]).arg(&f).arg(&mp).run();
     if !o.ok() {
-        return Err(Error::msg(format!("{} on {}: {}", r.str(0), r.str(1), o.err_text())));
+        return Err(Error::msg(format!("{file} on {mountpoint}: {}", o.err_text())));
     }
-    Ok(RetValue::None)
+    Ok(())
 }
 
-fn df_h(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
+pub fn df_h(_d: &mut Daemon) -> Result<Vec<u8>> {
     let o = Cmd::new("df").arg("-h").run();
     if !o.ok() {
         return Err(Error::msg(o.err_text()));
     }
-    Ok(RetValue::Str(o.stdout))
+    Ok(o.stdout)
 }
 
 /// 9p support was removed from libguestfs; 1.48 fails these calls the same way.
-fn list_9p(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
+pub fn list_9p(_d: &mut Daemon) -> Result<Vec<String>> {
     Err(Error::with_errno(
         libc::ENOTSUP,
         "9p support was removed in libguestfs 1.48",
     ))
 }
 
-fn mount_9p(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
+pub fn mount_9p(_d: &mut Daemon, _mounttag: &str, _mountpoint: &str, _o: Mount9pOpts) -> Result<()> {
     Err(Error::with_errno(
         libc::ENOTSUP,
         "9p support was removed in libguestfs 1.48",
     ))
 }
 
-fn df(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
+pub fn df(_d: &mut Daemon) -> Result<Vec<u8>> {
     let o = Cmd::new("df").run();
     if !o.ok() {
         return Err(Error::msg(o.err_text()));
     }
-    Ok(RetValue::Str(o.stdout))
+    Ok(o.stdout)
 }
 
 #[cfg(test)]

@@ -7,26 +7,24 @@
 use std::ffi::OsString;
 use std::os::unix::ffi::{OsStrExt, OsStringExt};
 
-use guestfs_protocol::RetValue;
-
-use super::Handler;
+use crate::args::GuestPath;
 use crate::cmd::Cmd;
 use crate::daemon::Daemon;
 use crate::error::{Error, Result};
-use crate::request::Req;
+use crate::generated::opts::{RsyncInOpts, RsyncOpts, RsyncOutOpts};
 
-pub const CALLS: &[(&str, Handler)] = &[("rsync", rsync), ("rsync_in", rsync_in), ("rsync_out", rsync_out)];
-
-/// The optional arguments, both `archive` and `deletedest`, in that order for all three calls.
+/// The optional arguments the three calls share (an unset one is false).
 struct Opts {
     archive: bool,
     deletedest: bool,
 }
 
-fn opts(r: &Req) -> Opts {
-    Opts {
-        archive: r.opt_bool(0).unwrap_or(false),
-        deletedest: r.opt_bool(1).unwrap_or(false),
+impl Opts {
+    fn new(archive: Option<bool>, deletedest: Option<bool>) -> Opts {
+        Opts {
+            archive: archive.unwrap_or(false),
+            deletedest: deletedest.unwrap_or(false),
+        }
     }
 }
 
@@ -55,7 +53,7 @@ fn argv(o: &Opts, src: OsString, dest: OsString) -> Vec<OsString> {
     v
 }
 
-fn run(o: &Opts, src: OsString, src_orig: &[u8], dest: OsString, dest_orig: &[u8]) -> Result<RetValue> {
+fn run(o: &Opts, src: OsString, src_orig: &[u8], dest: OsString, dest_orig: &[u8]) -> Result<()> {
     let out = Cmd::new("rsync").args(argv(o, src, dest)).run();
     if !out.ok() {
         return Err(Error::msg(format!(
@@ -65,12 +63,13 @@ fn run(o: &Opts, src: OsString, src_orig: &[u8], dest: OsString, dest_orig: &[u8
             out.err_text()
         )));
     }
-    Ok(RetValue::None)
+    Ok(())
 }
 
-fn rsync(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let (src, dest) = (r.bytes(0), r.bytes(1));
-    run(&opts(r), sysroot_path(d, src), src, sysroot_path(d, dest), dest)
+pub fn rsync(d: &mut Daemon, src: &GuestPath, dest: &GuestPath, o: RsyncOpts) -> Result<()> {
+    let (src, dest) = (src.as_bytes(), dest.as_bytes());
+    let o = Opts::new(o.archive, o.deletedest);
+    run(&o, sysroot_path(d, src), src, sysroot_path(d, dest), dest)
 }
 
 /// A remote string is handed to rsync as an operand; one that starts with '-' would be
@@ -85,11 +84,11 @@ fn check_remote(remote: &[u8]) -> Result<()> {
     Ok(())
 }
 
-fn rsync_in(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let (remote, dest) = (r.bytes(0), r.bytes(1));
+pub fn rsync_in(d: &mut Daemon, remote: &str, dest: &GuestPath, o: RsyncInOpts) -> Result<()> {
+    let (remote, dest) = (remote.as_bytes(), dest.as_bytes());
     check_remote(remote)?;
     run(
-        &opts(r),
+        &Opts::new(o.archive, o.deletedest),
         OsString::from_vec(remote.to_vec()),
         remote,
         sysroot_path(d, dest),
@@ -97,11 +96,11 @@ fn rsync_in(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     )
 }
 
-fn rsync_out(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let (src, remote) = (r.bytes(0), r.bytes(1));
+pub fn rsync_out(d: &mut Daemon, src: &GuestPath, remote: &str, o: RsyncOutOpts) -> Result<()> {
+    let (src, remote) = (src.as_bytes(), remote.as_bytes());
     check_remote(remote)?;
     run(
-        &opts(r),
+        &Opts::new(o.archive, o.deletedest),
         sysroot_path(d, src),
         src,
         OsString::from_vec(remote.to_vec()),

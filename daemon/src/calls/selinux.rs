@@ -3,14 +3,8 @@
 
 use std::ffi::{c_char, c_int, CStr, CString};
 
-use guestfs_protocol::RetValue;
-
-use super::Handler;
 use crate::daemon::Daemon;
 use crate::error::{Error, Result};
-use crate::request::Req;
-
-pub const CALLS: &[(&str, Handler)] = &[("getcon", getcon), ("setcon", setcon)];
 
 #[link(name = "selinux")]
 extern "C" {
@@ -25,7 +19,7 @@ fn last_error(what: &str) -> Error {
     Error::io(&std::io::Error::last_os_error(), what)
 }
 
-fn getcon(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
+pub fn getcon(_d: &mut Daemon) -> Result<Vec<u8>> {
     let mut con: *mut c_char = std::ptr::null_mut();
     // SAFETY: con is a valid out pointer; on success libselinux stores a string it allocated.
     if unsafe { selinux_getcon(&mut con) } == -1 || con.is_null() {
@@ -35,15 +29,15 @@ fn getcon(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
     let s = unsafe { CStr::from_ptr(con) }.to_bytes().to_vec();
     // SAFETY: as above.
     unsafe { freecon(con) };
-    Ok(RetValue::Str(s))
+    Ok(s)
 }
 
-fn setcon(_d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let b = r.bytes(0);
+pub fn setcon(_d: &mut Daemon, context: &str) -> Result<()> {
+    let b = context.as_bytes();
     let con = CString::new(&b[..b.iter().position(|&c| c == 0).unwrap_or(b.len())]).unwrap_or_default();
     // SAFETY: con is a valid C string for the duration of the call.
     if unsafe { selinux_setcon(con.as_ptr()) } == -1 {
         return Err(last_error("setcon"));
     }
-    Ok(RetValue::None)
+    Ok(())
 }

@@ -3,18 +3,13 @@
 //! guest's, the virtual filesystems excluded, `-m` (do not skip mountpoints) and `-C`
 //! (labelling errors alone do not fail the call) when this setfiles has them.
 
-use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use guestfs_protocol::RetValue;
-
-use super::Handler;
+use crate::args::GuestPath;
 use crate::cmd::Cmd;
 use crate::daemon::Daemon;
 use crate::error::{Error, Result};
-use crate::request::Req;
-
-pub const CALLS: &[(&str, Handler)] = &[("selinux_relabel", selinux_relabel)];
+use crate::generated::opts::SelinuxRelabelOpts;
 
 /// Whether setfiles knows option `-<c>`: run alone with it, an unknown option is
 /// reported as "invalid option -- 'c'", a known one as a usage error about the rest.
@@ -34,13 +29,12 @@ fn has_c() -> bool {
     *C.get_or_init(|| setfiles_has('C'))
 }
 
-fn selinux_relabel(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+pub fn selinux_relabel(d: &mut Daemon, specfile: &str, path: &GuestPath, o: SelinuxRelabelOpts) -> Result<()> {
     let root = d.sysroot.root().to_path_buf();
-    let in_guest =
-        |i: usize| -> Result<PathBuf> { d.sysroot.resolve(r.bytes(i), true).map_err(|e| Error::io(&e, r.str(i))) };
-    let specfile = in_guest(0)?;
-    let path = in_guest(1)?;
-    let force = r.opt_bool(0).unwrap_or(false);
+    // The spec file is a plain string in the table, but 1.48 reads it inside the guest too.
+    let specfile = GuestPath::new(specfile.as_bytes()).resolve(d, true)?;
+    let path = path.resolve(d, true)?;
+    let force = o.force.unwrap_or(false);
 
     let mut c = Cmd::new("setfiles");
     if force {
@@ -65,8 +59,8 @@ fn selinux_relabel(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let o = c.arg(&specfile).arg(&path).run();
     // With -C, status 1 means "some files could not be labelled": not a failure.
     match o.status {
-        Some(0) => Ok(RetValue::None),
-        Some(1) if flag_c => Ok(RetValue::None),
+        Some(0) => Ok(()),
+        Some(1) if flag_c => Ok(()),
         _ => Err(Error::msg(o.err_text())),
     }
 }

@@ -7,40 +7,19 @@ use std::os::unix::ffi::OsStrExt;
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::PathBuf;
 
-use guestfs_protocol::RetValue;
-
-use super::{host_path, Handler};
+use crate::args::{FileIn, FileOut, GuestPath};
 use crate::cmd::Cmd;
 use crate::daemon::Daemon;
 use crate::error::{Error, Result};
-use crate::request::Req;
-
-pub const CALLS: &[(&str, Handler)] = &[
-    ("download", download),
-    ("download_offset", download_offset),
-    ("upload", upload),
-    ("upload_offset", upload_offset),
-    ("ls0", ls0),
-    ("find0", find0),
-    ("tar_in", tar_in),
-    ("tar_out", tar_out),
-    ("tgz_in", tgz_in),
-    ("tgz_out", tgz_out),
-    ("txz_in", txz_in),
-    ("txz_out", txz_out),
-    ("checksums_out", checksums_out),
-    ("compress_out", compress_out),
-    ("compress_device_out", compress_device_out),
-    ("cpio_out", cpio_out),
-];
+use crate::generated::opts::{CompressDeviceOutOpts, CompressOutOpts, CpioOutOpts, TarInOpts, TarOutOpts};
+use crate::stream::{self, FileOutStream, ReceiveError};
 
 /// A Dev_or_Path argument as a host path: devices were translated by the dispatcher.
-fn dev_or_path(d: &Daemon, r: &Req, i: usize) -> Result<PathBuf> {
-    let s = r.bytes(i);
-    if s.starts_with(b"/dev/") && crate::checks::is_device_parameter(&r.str(i)) {
-        Ok(PathBuf::from(std::ffi::OsStr::from_bytes(s)))
+fn dev_or_path(d: &Daemon, s: &str) -> Result<PathBuf> {
+    if s.starts_with("/dev/") && crate::checks::is_device_parameter(s) {
+        Ok(PathBuf::from(s))
     } else {
-        host_path(d, r, i, true)
+        GuestPath::new(s.as_bytes()).resolve(d, true)
     }
 }
 
@@ -54,116 +33,89 @@ fn size_of(f: &File) -> Option<u64> {
 
 /// Open a download source, refusing a directory before the OK reply is sent (reading one
 /// would only fail after the transfer had started, RHBZ#908321 in 1.48).
-fn open_download_source(d: &Daemon, r: &Req) -> Result<File> {
-    let p = dev_or_path(d, r, 0)?;
-    let f = File::open(&p).map_err(|e| Error::io(&e, r.str(0)))?;
-    let m = f
-        .metadata()
-        .map_err(|e| Error::io(&e, format!("fstat: {}", r.str(0))))?;
+fn open_download_source(d: &Daemon, name: &str) -> Result<File> {
+    let p = dev_or_path(d, name)?;
+    let f = File::open(&p).map_err(|e| Error::io(&e, name))?;
+    let m = f.metadata().map_err(|e| Error::io(&e, format!("fstat: {name}")))?;
     if m.is_dir() {
-        return Err(Error::msg(format!("{}: is a directory", r.str(0))));
+        return Err(Error::msg(format!("{name}: is a directory")));
     }
     Ok(f)
 }
 
 /// 1.48 words a bad offset/size with perror while errno is 0, hence the ": Success".
-fn negative(r: &Req, i: usize, what: &str) -> Error {
-    Error::msg(format!("{}: {what} is negative: Success", r.str(i)))
+fn negative(name: &str, what: &str) -> Error {
+    Error::msg(format!("{name}: {what} is negative: Success"))
 }
 
-fn download(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let mut f = open_download_source(d, r)?;
+/// Sends `src` as the whole FileOut file, with progress against `total`.
+fn send_file(d: &mut Daemon, file: FileOut, src: &mut dyn Read, total: Option<u64>) -> Result<()> {
+    let mut out = FileOutStream::begin(d, file)?;
+    if out.copy_from(d, src, total)? {
+        out.finish(d, false)?;
+    }
+    Ok(())
+}
+
+pub fn download(d: &mut Daemon, remotefilename: &str, filename: FileOut) -> Result<()> {
+    let mut f = open_download_source(d, remotefilename)?;
     let total = size_of(&f);
-    d.begin_file_out()?;
-    d.send_stream(&mut f, total)?;
-    Ok(RetValue::None)
+    send_file(d, filename, &mut f, total)
 }
 
-fn download_offset(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let (offset, size) = (r.int64(2), r.int64(3));
+pub fn download_offset(d: &mut Daemon, remotefilename: &str, filename: FileOut, offset: i64, size: i64) -> Result<()> {
     if offset < 0 {
-        return Err(negative(r, 0, "offset in file"));
+        return Err(negative(remotefilename, "offset in file"));
     }
     if size < 0 {
-        return Err(negative(r, 0, "size"));
+        return Err(negative(remotefilename, "size"));
     }
-    let mut f = open_download_source(d, r)?;
+    let mut f = open_download_source(d, remotefilename)?;
     f.seek(SeekFrom::Start(offset as u64))
-        .map_err(|e| Error::io(&e, format!("lseek: {}", r.str(0))))?;
-    d.begin_file_out()?;
-    d.send_stream(&mut f.take(size as u64), Some(size as u64))?;
-    Ok(RetValue::None)
+        .map_err(|e| Error::io(&e, format!("lseek: {remotefilename}")))?;
+    send_file(d, filename, &mut f.take(size as u64), Some(size as u64))
 }
 
-fn receive_into(d: &mut Daemon, f: &mut File, name: &str) -> Result<()> {
-    d.receive_file(&mut |data: &[u8]| f.write_all(data).map_err(|e| Error::io(&e, format!("write: {name}"))))?;
+fn receive_into(d: &mut Daemon, file: FileIn, f: &mut File, name: &str) -> Result<()> {
+    stream::receive(d, file, &mut |data: &[u8]| {
+        f.write_all(data).map_err(|e| Error::io(&e, format!("write: {name}")))
+    })?;
     Ok(())
 }
 
-fn upload(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let p = dev_or_path(d, r, 1)?;
+pub fn upload(d: &mut Daemon, filename: FileIn, remotefilename: &str) -> Result<()> {
+    let p = dev_or_path(d, remotefilename)?;
     let mut o = OpenOptions::new();
     o.write(true).custom_flags(libc::O_NOCTTY);
-    if !p.starts_with("/dev/") || !crate::checks::is_device_parameter(&r.str(1)) {
+    if !p.starts_with("/dev/") || !crate::checks::is_device_parameter(remotefilename) {
         o.create(true).truncate(true).mode(0o666);
     }
-    let mut f = o.open(&p).map_err(|e| Error::io(&e, r.str(1)))?;
+    let mut f = o.open(&p).map_err(|e| Error::io(&e, remotefilename))?;
     // No fsync, as in 1.48: sync, umount and shutdown's autosync write the data out.
-    receive_into(d, &mut f, &r.str(1))?;
-    Ok(RetValue::None)
+    receive_into(d, filename, &mut f, remotefilename)
 }
 
-fn upload_offset(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let offset = r.int64(2);
+pub fn upload_offset(d: &mut Daemon, filename: FileIn, remotefilename: &str, offset: i64) -> Result<()> {
     if offset < 0 {
-        return Err(negative(r, 1, "offset in file"));
+        return Err(negative(remotefilename, "offset in file"));
     }
-    let p = dev_or_path(d, r, 1)?;
+    let p = dev_or_path(d, remotefilename)?;
     let mut o = OpenOptions::new();
     o.write(true).custom_flags(libc::O_NOCTTY);
-    if !p.starts_with("/dev/") || !crate::checks::is_device_parameter(&r.str(1)) {
+    if !p.starts_with("/dev/") || !crate::checks::is_device_parameter(remotefilename) {
         o.create(true).mode(0o666);
     }
-    let mut f = o.open(&p).map_err(|e| Error::io(&e, r.str(1)))?;
+    let mut f = o.open(&p).map_err(|e| Error::io(&e, remotefilename))?;
     f.seek(SeekFrom::Start(offset as u64))
-        .map_err(|e| Error::io(&e, format!("lseek: {}", r.str(1))))?;
+        .map_err(|e| Error::io(&e, format!("lseek: {remotefilename}")))?;
     // No fsync, as in 1.48: sync, umount and shutdown's autosync write the data out.
-    receive_into(d, &mut f, &r.str(1))?;
-    Ok(RetValue::None)
+    receive_into(d, filename, &mut f, remotefilename)
 }
 
-/// Send a sequence of byte strings as one FileOut file, packing them into full chunks.
-pub(super) fn send_packed(d: &mut Daemon, items: impl Iterator<Item = Vec<u8>>) -> Result<()> {
-    if send_packed_no_end(d, items)? {
-        d.end_file_out(false)?;
-    }
-    Ok(())
-}
-
-/// The data chunks of [`send_packed`]; Ok(false) if the library cancelled.
-fn send_packed_no_end(d: &mut Daemon, items: impl Iterator<Item = Vec<u8>>) -> Result<bool> {
-    const MAX: usize = guestfs_protocol::MAX_CHUNK_SIZE;
-    let mut buf: Vec<u8> = Vec::with_capacity(2 * MAX);
-    for it in items {
-        buf.extend_from_slice(&it);
-        while buf.len() >= MAX {
-            let rest = buf.split_off(MAX);
-            if !d.send_data(&buf)? {
-                return Ok(false);
-            }
-            buf = rest;
-        }
-    }
-    if !buf.is_empty() && !d.send_data(&buf)? {
-        return Ok(false);
-    }
-    Ok(true)
-}
-
-fn ls0(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let p = host_path(d, r, 0, true)?;
-    let rd = fs::read_dir(&p).map_err(|e| Error::io(&e, format!("opendir: {}", r.str(0))))?;
-    d.begin_file_out()?;
+pub fn ls0(d: &mut Daemon, dir: &GuestPath, filenames: FileOut) -> Result<()> {
+    let p = dir.resolve(d, true)?;
+    let rd = fs::read_dir(&p).map_err(|e| Error::io(&e, format!("opendir: {dir}")))?;
+    let out = FileOutStream::begin(d, filenames)?;
     let mut names = Vec::new();
     for e in rd {
         match e {
@@ -173,57 +125,53 @@ fn ls0(d: &mut Daemon, r: &Req) -> Result<RetValue> {
                 names.push(n);
             }
             Err(e) => {
-                eprintln!("readdir: {}: {}", r.str(0), e);
-                d.end_file_out(true)?;
-                return Ok(RetValue::None);
+                eprintln!("readdir: {dir}: {e}");
+                return out.abort(d);
             }
         }
     }
-    send_packed(d, names.into_iter())?;
-    Ok(RetValue::None)
+    out.send_all(d, names)
 }
 
-fn find0(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let dir = r.bytes(0).to_vec();
-    let p = host_path(d, r, 0, true)?;
-    let m = fs::metadata(&p).map_err(|e| Error::io(&e, r.str(0)))?;
+pub fn find0(d: &mut Daemon, directory: &GuestPath, files: FileOut) -> Result<()> {
+    let p = directory.resolve(d, true)?;
+    let m = fs::metadata(&p).map_err(|e| Error::io(&e, directory))?;
     if !m.is_dir() {
-        return Err(Error::msg(format!("{}: not a directory", r.str(0))));
+        return Err(Error::msg(format!("{directory}: not a directory")));
     }
     let mut child = Cmd::new("find").arg(&p).arg("-print0").spawn_streaming(false, true)?;
-    d.begin_file_out()?;
+    let mut out = FileOutStream::begin(d, files)?;
     // 1.48 strips "<sysroot><dir>" byte for byte: with a trailing slash on dir the names
     // come out relative ("b/c"), without one they keep a leading slash.
-    let prefix = p.as_os_str().as_bytes().len() + usize::from(dir.ends_with(b"/"));
+    let prefix = p.as_os_str().as_bytes().len() + usize::from(directory.as_bytes().ends_with(b"/"));
     let Some(so) = child.child.stdout.take() else {
         child.kill();
-        return d.end_file_out(true).map(|_| RetValue::None);
+        return out.abort(d);
     };
     let names = std::io::BufReader::new(so)
         .split(0)
         .map_while(|n| n.ok())
-        .filter(|n| n.len() > prefix)
-        .map(|n| {
-            let mut v = n[prefix..].to_vec();
-            v.push(0);
-            v
-        });
-    let res = send_packed_no_end(d, names);
-    match res {
-        Ok(true) => {
-            let (status, err) = child.finish();
-            if status != Some(0) {
-                eprintln!("find: {}: {}", r.str(0), err);
+        .filter(|n| n.len() > prefix);
+    for n in names {
+        let mut v = n[prefix..].to_vec();
+        v.push(0);
+        match out.write(d, &v) {
+            Ok(true) => {}
+            Ok(false) => {
+                child.kill();
+                return Ok(());
             }
-            d.end_file_out(status != Some(0))?;
-        }
-        Ok(false) => child.kill(),
-        Err(e) => {
-            child.kill();
-            return Err(e);
+            Err(e) => {
+                child.kill();
+                return Err(e);
+            }
         }
     }
-    Ok(RetValue::None)
+    let (status, err) = child.finish();
+    if status != Some(0) {
+        eprintln!("find: {directory}: {err}");
+    }
+    out.finish(d, status != Some(0))
 }
 
 fn compress_flag(c: &str) -> Result<&'static str> {
@@ -237,29 +185,49 @@ fn compress_flag(c: &str) -> Result<&'static str> {
     })
 }
 
-fn tar_in(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    tar_in_with(d, r, r.opt_str(0).as_deref())
+/// The flags tar_in's optional arguments add.
+#[derive(Default)]
+struct TarInFlags {
+    xattrs: bool,
+    selinux: bool,
+    acls: bool,
 }
 
-fn tgz_in(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    tar_in_with(d, r, Some("gzip"))
+pub fn tar_in(d: &mut Daemon, tarfile: FileIn, directory: &GuestPath, o: TarInOpts) -> Result<()> {
+    let flags = TarInFlags {
+        xattrs: o.xattrs == Some(true),
+        selinux: o.selinux == Some(true),
+        acls: o.acls == Some(true),
+    };
+    tar_in_with(d, tarfile, directory, o.compress.as_deref(), flags)
 }
 
-fn txz_in(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    tar_in_with(d, r, Some("xz"))
+pub fn tgz_in(d: &mut Daemon, tarball: FileIn, directory: &GuestPath) -> Result<()> {
+    tar_in_with(d, tarball, directory, Some("gzip"), TarInFlags::default())
 }
 
-fn tgz_out(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    tar_out_with(d, r, Some("gzip"))
+pub fn txz_in(d: &mut Daemon, tarball: FileIn, directory: &GuestPath) -> Result<()> {
+    tar_in_with(d, tarball, directory, Some("xz"), TarInFlags::default())
 }
 
-fn txz_out(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    tar_out_with(d, r, Some("xz"))
+pub fn tgz_out(d: &mut Daemon, directory: &GuestPath, tarball: FileOut) -> Result<()> {
+    tar_out_with(d, "tgz_out", directory, tarball, Some("gzip"), TarOutOpts::default())
 }
 
-fn tar_in_with(d: &mut Daemon, r: &Req, compress: Option<&str>) -> Result<RetValue> {
-    let dir = host_path(d, r, 1, true)?;
-    let chown_ok = chown_supported(&dir, &r.str(1))?;
+pub fn txz_out(d: &mut Daemon, directory: &GuestPath, tarball: FileOut) -> Result<()> {
+    tar_out_with(d, "txz_out", directory, tarball, Some("xz"), TarOutOpts::default())
+}
+
+fn tar_in_with(
+    d: &mut Daemon,
+    file: FileIn,
+    directory: &GuestPath,
+    compress: Option<&str>,
+    flags: TarInFlags,
+) -> Result<()> {
+    let dir = directory.resolve(d, true)?;
+    let dirname = directory.lossy();
+    let chown_ok = chown_supported(&dir, &dirname)?;
     let mut args: Vec<std::ffi::OsString> = vec!["-C".into(), dir.clone().into_os_string()];
     if let Some(c) = compress {
         args.push(compress_flag(c)?.into());
@@ -269,31 +237,30 @@ fn tar_in_with(d: &mut Daemon, r: &Req, compress: Option<&str>) -> Result<RetVal
     if !chown_ok {
         args.push("--no-same-owner".into());
     }
-    if r.opt_bool(1) == Some(true) {
+    if flags.xattrs {
         args.push("--xattrs".into());
         args.push("--xattrs-include=*".into());
     }
-    if r.opt_bool(2) == Some(true) {
+    if flags.selinux {
         args.push("--selinux".into());
     }
-    if r.opt_bool(3) == Some(true) {
+    if flags.acls {
         args.push("--acls".into());
     }
     let mut child = Cmd::new("tar").args(&args).spawn_streaming(true, false)?;
     let mut stdin = child.child.stdin.take();
-    let dirname = r.str(1);
-    let res = d.receive_file(&mut |data: &[u8]| match stdin.as_mut() {
+    let res = stream::receive(d, file, &mut |data: &[u8]| match stdin.as_mut() {
         Some(s) => s.write_all(data).map_err(|e| Error::io(&e, "write")),
         None => Ok(()),
     });
     drop(stdin);
     match res {
         Ok(()) => {}
-        Err(e) if e.msg == "file upload cancelled" => {
+        Err(ReceiveError::Cancelled) => {
             child.kill();
-            return Err(e);
+            return Err(ReceiveError::Cancelled.into());
         }
-        Err(_) => {
+        Err(ReceiveError::Failed(_)) => {
             let (_, err) = child.finish();
             return Err(Error::msg(format!("write error on directory: {dirname}: {err}")));
         }
@@ -304,19 +271,36 @@ fn tar_in_with(d: &mut Daemon, r: &Req, compress: Option<&str>) -> Result<RetVal
             "tar subcommand failed on directory: {dirname}: {err}"
         )));
     }
-    Ok(RetValue::None)
+    Ok(())
 }
 
-fn tar_out(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    tar_out_with(d, r, r.opt_str(0).as_deref())
+pub fn tar_out(d: &mut Daemon, directory: &str, tarfile: FileOut, o: TarOutOpts) -> Result<()> {
+    let compress = o.compress.clone();
+    tar_out_with(
+        d,
+        "tar_out",
+        &GuestPath::new(directory.as_bytes()),
+        tarfile,
+        compress.as_deref(),
+        o,
+    )
 }
 
-fn tar_out_with(d: &mut Daemon, r: &Req, compress: Option<&str>) -> Result<RetValue> {
-    let dirname = r.str(0);
-    if !dirname.starts_with('/') {
-        return Err(Error::msg(format!("{}: path must start with a / character", r.stub())));
+/// tar_out and friends; `action` names the stub in the path message (the directory of
+/// tar_out is a plain string, checked here as 1.48 does).
+fn tar_out_with(
+    d: &mut Daemon,
+    action: &str,
+    directory: &GuestPath,
+    file: FileOut,
+    compress: Option<&str>,
+    o: TarOutOpts,
+) -> Result<()> {
+    let dirname = directory.lossy();
+    if !directory.as_bytes().starts_with(b"/") {
+        return Err(Error::msg(format!("{action}_stub: path must start with a / character")));
     }
-    let dir = host_path(d, r, 0, true)?;
+    let dir = directory.resolve(d, true)?;
     let m = fs::metadata(&dir).map_err(|e| Error::io(&e, format!("stat: {dirname}")))?;
     if !m.is_dir() {
         return Err(Error::msg(format!("{dirname}: not a directory")));
@@ -325,50 +309,27 @@ fn tar_out_with(d: &mut Daemon, r: &Req, compress: Option<&str>) -> Result<RetVa
     if let Some(c) = compress {
         args.push(compress_flag(c)?.into());
     }
-    if r.opt_bool(1) == Some(true) {
+    if o.numericowner == Some(true) {
         args.push("--numeric-owner".into());
     }
-    if let Some(ex) = r.opt_list(2) {
-        for e in ex {
-            args.push(format!("--exclude={e}").into());
-        }
+    for e in o.excludes.iter().flatten() {
+        args.push(format!("--exclude={e}").into());
     }
-    if r.opt_bool(3) == Some(true) {
+    if o.xattrs == Some(true) {
         args.push("--xattrs".into());
     }
-    if r.opt_bool(4) == Some(true) {
+    if o.selinux == Some(true) {
         args.push("--selinux".into());
     }
-    if r.opt_bool(5) == Some(true) {
+    if o.acls == Some(true) {
         args.push("--acls".into());
     }
     args.push("-cf".into());
     args.push("-".into());
     args.push(".".into());
-    let mut child = Cmd::new("tar").args(&args).spawn_streaming(false, true)?;
-    d.begin_file_out()?;
-    let mut out = child.child.stdout.take();
-    let sent = match out.as_mut() {
-        Some(o) => d.send_stream_body(o, None),
-        None => Ok(true),
-    };
-    drop(out);
-    match sent {
-        Ok(true) => {
-            // A failing tar ends the file with a cancel chunk, as 1.48 does.
-            let (status, err) = child.finish();
-            if status != Some(0) {
-                eprintln!("tar_out: {dirname}: {err}");
-            }
-            d.end_file_out(status != Some(0))?;
-        }
-        Ok(false) => child.kill(),
-        Err(e) => {
-            child.kill();
-            return Err(e);
-        }
-    }
-    Ok(RetValue::None)
+    // A failing tar ends the file with a cancel chunk, as 1.48 does.
+    let prefix = format!("tar_out: {dirname}");
+    stream::command_output(d, file, Cmd::new("tar").args(&args), Some(&prefix))
 }
 
 /// Whether files in `dir` can be given away (not on vfat and friends); tar_in then keeps
@@ -398,47 +359,19 @@ fn chown_supported(dir: &std::path::Path, guest_dir: &str) -> Result<bool> {
     }
 }
 
-/// Stream a command's stdout as the FileOut file; a failing command ends it with a
-/// cancel chunk.
-pub(super) fn stream_command(d: &mut Daemon, c: Cmd) -> Result<RetValue> {
-    let mut child = c.spawn_streaming(false, true)?;
-    d.begin_file_out()?;
-    let mut out = child.child.stdout.take();
-    let sent = match out.as_mut() {
-        Some(o) => d.send_stream_body(o, None),
-        None => Ok(true),
-    };
-    drop(out);
-    match sent {
-        Ok(true) => {
-            let (status, err) = child.finish();
-            if status != Some(0) {
-                eprintln!("guestfsd: {err}");
-            }
-            d.end_file_out(status != Some(0))?;
-        }
-        Ok(false) => child.kill(),
-        Err(e) => {
-            child.kill();
-            return Err(e);
-        }
-    }
-    Ok(RetValue::None)
-}
-
-fn dir_checked(d: &Daemon, r: &Req, i: usize) -> Result<std::path::PathBuf> {
-    let p = host_path(d, r, i, true)?;
-    let m = fs::metadata(&p).map_err(|e| Error::io(&e, r.str(i)))?;
+fn dir_checked(d: &Daemon, dir: &GuestPath) -> Result<PathBuf> {
+    let p = dir.resolve(d, true)?;
+    let m = fs::metadata(&p).map_err(|e| Error::io(&e, dir))?;
     if !m.is_dir() {
-        return Err(Error::msg(format!("{}: not a directory", r.str(i))));
+        return Err(Error::msg(format!("{dir}: not a directory")));
     }
     Ok(p)
 }
 
 /// `find -type f -print0 | xargs -0 <sum>` run in the directory (paths come out "./…").
-fn checksums_out(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let prog = super::files::checksum_program(&r.str(0))?;
-    let dir = dir_checked(d, r, 1)?;
+pub fn checksums_out(d: &mut Daemon, csumtype: &str, directory: &GuestPath, sumsfile: FileOut) -> Result<()> {
+    let prog = super::files::checksum_program(csumtype)?;
+    let dir = dir_checked(d, directory)?;
     let mut find = Cmd::new("find")
         .args([".", "-type", "f", "-print0"])
         .chdir(&dir)
@@ -446,7 +379,8 @@ fn checksums_out(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let Some(list) = find.child.stdout.take() else {
         return Err(Error::msg("find: no output"));
     };
-    let res = stream_command(d, Cmd::new("xargs").args(["-0", prog]).chdir(&dir).stdin_pipe(list));
+    let sum = Cmd::new("xargs").args(["-0", prog]).chdir(&dir).stdin_pipe(list);
+    let res = stream::command_output(d, sumsfile, sum, Some("guestfsd"));
     let _ = find.finish();
     res
 }
@@ -482,33 +416,37 @@ fn compressor(ctype: &str, level: Option<i32>) -> Result<Cmd> {
     Ok(c)
 }
 
-fn compress_out(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let c = compressor(&r.str(0), r.opt_int(0))?;
-    let p = host_path(d, r, 1, true)?;
-    let f = File::open(&p).map_err(|e| Error::io(&e, r.str(1)))?;
-    stream_command(d, c.stdin_file(f))
+pub fn compress_out(d: &mut Daemon, ctype: &str, file: &GuestPath, zfile: FileOut, o: CompressOutOpts) -> Result<()> {
+    let c = compressor(ctype, o.level)?;
+    let p = file.resolve(d, true)?;
+    let f = File::open(&p).map_err(|e| Error::io(&e, file))?;
+    stream::command_output(d, zfile, c.stdin_file(f), Some("guestfsd"))
 }
 
-fn compress_device_out(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let c = compressor(&r.str(0), r.opt_int(0))?;
-    let dev = r.str(1);
-    let f = File::open(&dev).map_err(|e| Error::io(&e, &dev))?;
-    stream_command(d, c.stdin_file(f))
+pub fn compress_device_out(
+    d: &mut Daemon,
+    ctype: &str,
+    device: &str,
+    zdevice: FileOut,
+    o: CompressDeviceOutOpts,
+) -> Result<()> {
+    let c = compressor(ctype, o.level)?;
+    let f = File::open(device).map_err(|e| Error::io(&e, device))?;
+    stream::command_output(d, zdevice, c.stdin_file(f), Some("guestfsd"))
 }
 
-fn cpio_out(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    let format = r.opt_str(0).unwrap_or_else(|| "newc".into());
+pub fn cpio_out(d: &mut Daemon, directory: &str, cpiofile: FileOut, o: CpioOutOpts) -> Result<()> {
+    let format = o.format.unwrap_or_else(|| "newc".into());
     if format != "newc" && format != "crc" {
         return Err(Error::msg(format!("{format}: format must be 'newc' or 'crc'")));
     }
-    let dirname = r.str(0);
-    if !dirname.starts_with('/') {
-        return Err(Error::msg(format!("{}: path must start with a / character", r.stub())));
+    if !directory.starts_with('/') {
+        return Err(Error::msg("cpio_out_stub: path must start with a / character"));
     }
-    let dir = host_path(d, r, 0, true)?;
-    let m = fs::metadata(&dir).map_err(|e| Error::io(&e, format!("stat: {dirname}")))?;
+    let dir = GuestPath::new(directory.as_bytes()).resolve(d, true)?;
+    let m = fs::metadata(&dir).map_err(|e| Error::io(&e, format!("stat: {directory}")))?;
     if !m.is_dir() {
-        return Err(Error::msg(format!("{dirname}: not a directory")));
+        return Err(Error::msg(format!("{directory}: not a directory")));
     }
     let mut find = Cmd::new("find")
         .arg("-print0")
@@ -517,13 +455,11 @@ fn cpio_out(d: &mut Daemon, r: &Req) -> Result<RetValue> {
     let Some(list) = find.child.stdout.take() else {
         return Err(Error::msg("find: no output"));
     };
-    let res = stream_command(
-        d,
-        Cmd::new("cpio")
-            .args(["-0", "-o", "-H", &format, "--quiet"])
-            .chdir(&dir)
-            .stdin_pipe(list),
-    );
+    let cpio = Cmd::new("cpio")
+        .args(["-0", "-o", "-H", &format, "--quiet"])
+        .chdir(&dir)
+        .stdin_pipe(list);
+    let res = stream::command_output(d, cpiofile, cpio, Some("guestfsd"));
     let _ = find.finish();
     res
 }

@@ -10,25 +10,20 @@ mod ffi;
 
 use std::ffi::CString;
 
-use guestfs_protocol::{FieldValue, RetValue, StructValue};
+use guestfs_protocol::structs::TskDirent;
+use guestfs_protocol::ByteString;
 
-use super::chunks::ChunkPacker;
-use super::Handler;
+use crate::args::FileOut;
 use crate::daemon::Daemon;
 use crate::error::{Error, Result};
 use crate::mountable::Mountable;
-use crate::request::Req;
+use crate::stream::FileOutStream;
 use ffi::{Entry, Walk};
 
 /// Whether libtsk can be loaded (the libtsk group's availability).
 pub fn library_available() -> bool {
     ffi::available()
 }
-
-pub const CALLS: &[(&str, Handler)] = &[
-    ("internal_filesystem_walk", internal_filesystem_walk),
-    ("internal_find_inode", internal_find_inode),
-];
 
 /// tsk_flags bits (1.48's documented values).
 const DIRENT_ALLOC: u32 = 0x01;
@@ -40,20 +35,20 @@ const NAME_FLAG_UNALLOC: u32 = 0x02;
 const META_FLAG_ALLOC: u32 = 0x01;
 const META_FLAG_COMP: u32 = 0x10;
 
-fn internal_filesystem_walk(d: &mut Daemon, r: &Req) -> Result<RetValue> {
-    walk_and_send(d, r, |_| true)
+pub fn internal_filesystem_walk(d: &mut Daemon, device: &str, filename: FileOut) -> Result<()> {
+    walk_and_send(d, device, filename, |_| true)
 }
 
-fn internal_find_inode(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+pub fn internal_find_inode(d: &mut Daemon, device: &str, inode: i64, filename: FileOut) -> Result<()> {
     // 1.48 compares the argument as an unsigned 64-bit number: a negative one finds nothing.
-    let inode = r.int64(1) as u64;
-    walk_and_send(d, r, move |e| e.meta_addr == inode)
+    let inode = inode as u64;
+    walk_and_send(d, device, filename, move |e| e.meta_addr == inode)
 }
 
-/// Opens the filesystem of the Mountable argument 0 (errors are normal replies), then
+/// Opens the filesystem of the Mountable `device` (errors are normal replies), then
 /// sends every entry `wanted` accepts, except "." and ".." (but the root's own ".").
-fn walk_and_send(d: &mut Daemon, r: &Req, wanted: impl Fn(&Entry) -> bool) -> Result<RetValue> {
-    let device = Mountable::parse(&r.str(0)).device().to_string();
+fn walk_and_send(d: &mut Daemon, device: &str, file: FileOut, wanted: impl Fn(&Entry) -> bool) -> Result<()> {
+    let device = Mountable::parse(device).device().to_string();
     let cdev = CString::new(device).map_err(|_| Error::with_errno(libc::EINVAL, "device name contains NUL"))?;
     let tsk_error =
         |what: &str, e: Option<String>| Error::msg(format!("{what}: {}", e.as_deref().unwrap_or("unknown error")));
@@ -63,22 +58,21 @@ fn walk_and_send(d: &mut Daemon, r: &Req, wanted: impl Fn(&Entry) -> bool) -> Re
     })?;
     let fs = img.open_fs().map_err(|e| tsk_error("tsk_fs_open_img", e))?;
 
-    d.begin_file_out()?;
-    let mut out = ChunkPacker::default();
+    let mut out = FileOutStream::begin(d, file)?;
     let mut failed: Option<Error> = None;
     let mut cancelled = false;
     let walked = fs.walk(&mut |e| {
         if !wanted(e) || is_dot(e) {
             return Walk::Continue;
         }
-        let bytes = match guestfs_protocol::encode_struct(d.api, "tsk_dirent", &dirent(e)) {
+        let bytes = match guestfs_protocol::encode_struct(d.api, TskDirent::NAME, &dirent(e).into_value()) {
             Ok(b) => b,
             Err(err) => {
                 crate::log::line(format!("tsk_dirent: {err}"));
                 return Walk::Error;
             }
         };
-        match out.push(d, &bytes) {
+        match out.write(d, &bytes) {
             Ok(true) => Walk::Continue,
             Ok(false) => {
                 cancelled = true;
@@ -96,17 +90,17 @@ fn walk_and_send(d: &mut Daemon, r: &Req, wanted: impl Fn(&Entry) -> bool) -> Re
     }
     if cancelled {
         // The library cancelled; the cancel chunk has gone out already.
-        return Ok(RetValue::None);
+        return Ok(());
     }
     match walked {
-        Ok(()) => out.finish(d)?,
+        Ok(()) => out.finish(d, false)?,
         Err(e) => {
             // After the OK reply the protocol can only cancel the file.
             crate::log::line(format!("tsk_fs_dir_walk: {}", e.as_deref().unwrap_or("unknown error")));
-            d.end_file_out(true)?;
+            out.abort(d)?;
         }
     }
-    Ok(RetValue::None)
+    Ok(())
 }
 
 /// "." and ".." entries are left out, except the root directory's own "." (which stands
@@ -149,33 +143,30 @@ fn dirent_flags(e: &Entry) -> u32 {
     flags
 }
 
-/// The tsk_dirent of an entry, in the API table's field order. Without metadata the
-/// size is -1 and the times, link count and link are empty.
-fn dirent(e: &Entry) -> StructValue {
+/// The tsk_dirent of an entry. Without metadata the size is -1 and the times, link
+/// count and link are empty.
+fn dirent(e: &Entry) -> TskDirent {
     let mut name = e.path.to_vec();
     name.extend_from_slice(e.name);
     let m = e.meta.unwrap_or_default();
     let size = if e.meta.is_some() { m.size } else { -1 };
-    use FieldValue::{Char, Int64, Str, UInt32, UInt64};
-    StructValue {
-        fields: vec![
-            UInt64(e.meta_addr),
-            Char(type_letter(e.name_type)),
-            Int64(size),
-            Str(name),
-            UInt32(dirent_flags(e)),
-            Int64(m.atime.0),
-            Int64(m.atime.1),
-            Int64(m.mtime.0),
-            Int64(m.mtime.1),
-            Int64(m.ctime.0),
-            Int64(m.ctime.1),
-            Int64(m.crtime.0),
-            Int64(m.crtime.1),
-            Int64(m.nlink),
-            Str(m.link.unwrap_or_default().to_vec()),
-            Int64(0),
-        ],
+    TskDirent {
+        tsk_inode: e.meta_addr,
+        tsk_type: type_letter(e.name_type),
+        tsk_size: size,
+        tsk_name: ByteString::from(name),
+        tsk_flags: dirent_flags(e),
+        tsk_atime_sec: m.atime.0,
+        tsk_atime_nsec: m.atime.1,
+        tsk_mtime_sec: m.mtime.0,
+        tsk_mtime_nsec: m.mtime.1,
+        tsk_ctime_sec: m.ctime.0,
+        tsk_ctime_nsec: m.ctime.1,
+        tsk_crtime_sec: m.crtime.0,
+        tsk_crtime_nsec: m.crtime.1,
+        tsk_nlink: m.nlink,
+        tsk_link: ByteString::from(m.link.unwrap_or_default()),
+        tsk_spare1: 0,
     }
 }
 
@@ -229,13 +220,12 @@ mod tests {
     #[test]
     fn dirent_without_metadata_has_size_minus_one() {
         let d = dirent(&entry(b"gone", 0, NAME_FLAG_UNALLOC, None));
-        assert_eq!(d.fields[2], FieldValue::Int64(-1));
-        assert_eq!(d.fields[3], FieldValue::Str(b"dir/gone".to_vec()));
-        assert_eq!(d.fields[14], FieldValue::Str(Vec::new()));
+        assert_eq!(d.tsk_size, -1);
+        assert_eq!(d.tsk_name, "dir/gone");
+        assert_eq!(d.tsk_link, "");
         assert_eq!(type_letter(10), b'u');
         assert_eq!(type_letter(6), b'l');
         let api = guestfs_api::table();
-        assert_eq!(api.structure("tsk_dirent").unwrap().fields.len(), d.fields.len());
-        guestfs_protocol::encode_struct(api, "tsk_dirent", &d).unwrap();
+        guestfs_protocol::encode_struct(api, TskDirent::NAME, &d.into_value()).unwrap();
     }
 }

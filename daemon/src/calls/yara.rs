@@ -18,25 +18,19 @@ use std::os::unix::ffi::OsStrExt;
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::PathBuf;
 
-use guestfs_protocol::{FieldValue, RetValue, StructValue};
+use guestfs_protocol::structs::YaraDetection;
+use guestfs_protocol::ByteString;
 
-use super::chunks::ChunkPacker;
-use super::Handler;
+use crate::args::{FileIn, FileOut, GuestPath};
 use crate::daemon::Daemon;
 use crate::error::{Error, Result};
-use crate::request::Req;
+use crate::stream::{self, FileOutStream};
 use ffi::{CompileError, Rules, Scan};
 
 /// Whether libyara can be loaded (the libyara group's availability).
 pub fn library_available() -> bool {
     ffi::available()
 }
-
-pub const CALLS: &[(&str, Handler)] = &[
-    ("yara_load", yara_load),
-    ("yara_destroy", yara_destroy),
-    ("internal_yara_scan", internal_yara_scan),
-];
 
 thread_local! {
     /// The loaded rules. The daemon serves calls on one thread, so they never move.
@@ -73,10 +67,12 @@ impl Drop for RulesFile {
     }
 }
 
-fn yara_load(d: &mut Daemon, _r: &Req) -> Result<RetValue> {
+pub fn yara_load(d: &mut Daemon, filename: FileIn) -> Result<()> {
     let (tmp, mut f) = RulesFile::create()?;
     let name = tmp.path.display().to_string();
-    d.receive_file(&mut |data: &[u8]| f.write_all(data).map_err(|e| Error::io(&e, format!("write: {name}"))))?;
+    stream::receive(d, filename, &mut |data: &[u8]| {
+        f.write_all(data).map_err(|e| Error::io(&e, format!("write: {name}")))
+    })?;
     drop(f);
 
     match ffi::initialize() {
@@ -94,7 +90,7 @@ fn yara_load(d: &mut Daemon, _r: &Req) -> Result<RetValue> {
         Err(code) => return Err(Error::msg(format!("yr_rules_load: libyara error {code}"))),
     };
     RULES.with(|r| *r.borrow_mut() = Some(rules));
-    Ok(RetValue::None)
+    Ok(())
 }
 
 /// Compiles source rules, with 1.48's messages; each compiler error goes to the log.
@@ -113,43 +109,43 @@ fn compile(tmp: &RulesFile) -> Result<Rules> {
     })
 }
 
-fn yara_destroy(_d: &mut Daemon, _r: &Req) -> Result<RetValue> {
+pub fn yara_destroy(_d: &mut Daemon) -> Result<()> {
     match RULES.with(|r| r.borrow_mut().take()) {
-        Some(_) => Ok(RetValue::None),
+        Some(_) => Ok(()),
         None => Err(no_rules()),
     }
 }
 
-fn internal_yara_scan(d: &mut Daemon, r: &Req) -> Result<RetValue> {
+pub fn internal_yara_scan(d: &mut Daemon, path: &GuestPath, filename: FileOut) -> Result<()> {
     // Taken out for the scan (callbacks need the daemon, not the rules) and put back after.
     let rules = RULES.with(|x| x.borrow_mut().take()).ok_or_else(no_rules)?;
-    let result = scan(d, r, &rules);
+    let result = scan(d, path, filename, &rules);
     RULES.with(|x| *x.borrow_mut() = Some(rules));
     result
 }
 
-fn scan(d: &mut Daemon, r: &Req, rules: &Rules) -> Result<RetValue> {
-    let path = r.str(0);
-    let host = super::host_path(d, r, 0, true)?;
+fn scan(d: &mut Daemon, guest_path: &GuestPath, file: FileOut, rules: &Rules) -> Result<()> {
+    let path = guest_path.lossy();
+    let host = guest_path.resolve(d, true)?;
     let f = OpenOptions::new()
         .read(true)
         .custom_flags(libc::O_CLOEXEC)
         .open(&host)
         .map_err(|e| Error::io(&e, &path))?;
 
-    d.begin_file_out()?;
-    let mut out = ChunkPacker::default();
+    let mut out = FileOutStream::begin(d, file)?;
     let mut failed: Option<Error> = None;
     let mut cancelled = false;
     let scanned = rules.scan_fd(f.as_fd(), &mut |rule| {
-        let bytes = match guestfs_protocol::encode_struct(d.api, "yara_detection", &detection(path.as_bytes(), rule)) {
+        let det = detection(guest_path.as_bytes(), rule).into_value();
+        let bytes = match guestfs_protocol::encode_struct(d.api, YaraDetection::NAME, &det) {
             Ok(b) => b,
             Err(e) => {
                 crate::log::line(format!("yara_detection: {e}"));
                 return Scan::Error;
             }
         };
-        match out.push(d, &bytes) {
+        match out.write(d, &bytes) {
             Ok(true) => Scan::Continue,
             Ok(false) => {
                 cancelled = true;
@@ -165,21 +161,22 @@ fn scan(d: &mut Daemon, r: &Req, rules: &Rules) -> Result<RetValue> {
         return Err(e);
     }
     if cancelled {
-        return Ok(RetValue::None);
+        return Ok(());
     }
     match scanned {
-        Ok(()) => out.finish(d)?,
+        Ok(()) => out.finish(d, false)?,
         Err(code) => {
             // After the OK reply the protocol can only cancel the file.
             crate::log::line(format!("yr_rules_scan_fd: {path}: libyara error {code}"));
-            d.end_file_out(true)?;
+            out.abort(d)?;
         }
     }
-    Ok(RetValue::None)
+    Ok(())
 }
 
-fn detection(path: &[u8], rule: &[u8]) -> StructValue {
-    StructValue {
-        fields: vec![FieldValue::Str(path.to_vec()), FieldValue::Str(rule.to_vec())],
+fn detection(path: &[u8], rule: &[u8]) -> YaraDetection {
+    YaraDetection {
+        yara_name: ByteString::from(path),
+        yara_rule: ByteString::from(rule),
     }
 }
