@@ -6,29 +6,12 @@
 #[path = "../generator/daemon_calls.rs"]
 mod daemon_calls;
 
-use std::path::Path;
-
-/// Transitional: a family module that still registers handlers in a `CALLS` table.
-fn is_typed(module: &str) -> bool {
-    let file = Path::new("src/calls").join(format!("{module}.rs"));
-    let dir = Path::new("src/calls").join(module).join("mod.rs");
-    let src = std::fs::read_to_string(&file)
-        .or_else(|_| std::fs::read_to_string(&dir))
-        .unwrap_or_default();
-    !src.contains("pub const CALLS")
-}
-
 fn main() {
-    for f in [
-        "src/calls/tsk/shim.c",
-        "src/calls",
-        "../generator/daemon_calls.rs",
-        "../api/api.txt",
-    ] {
+    for f in ["src/calls/tsk/shim.c", "../generator/daemon_calls.rs", "../api/api.txt"] {
         println!("cargo:rerun-if-changed={f}");
     }
     let out = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap());
-    let (calls, table) = daemon_calls::generate(guestfs_api::table(), &is_typed);
+    let (calls, table) = daemon_calls::generate(guestfs_api::table());
     std::fs::write(out.join("calls.rs"), calls).unwrap();
     std::fs::write(out.join("table.rs"), table).unwrap();
 

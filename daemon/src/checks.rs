@@ -19,32 +19,32 @@ pub fn check_args(d: &mut Daemon, req: &mut Req) -> Result<()> {
     for (i, arg) in req.action.args.iter().enumerate() {
         match &arg.ty {
             ArgType::String(StrKind::Pathname) => {
-                let p = req.bytes(i).to_vec();
+                let p = req.decode_bytes(i)?.to_vec();
                 abs_path(&stub, &p)?;
                 need_root(d, &stub)?;
             }
             ArgType::String(StrKind::Device) => {
-                let s = req.str(i);
+                let s = req.decode_str(i)?;
                 let real = resolve_device(d, &stub, &s)?;
                 req.args[i] = Value::Str(real.into_bytes());
             }
             ArgType::String(StrKind::Mountable) => {
-                let s = req.str(i);
+                let s = req.decode_str(i)?;
                 let m = resolve_mountable(d, &stub, &s)?;
                 req.args[i] = Value::Str(m.into_bytes());
             }
             ArgType::String(StrKind::DevOrPath) => {
-                let s = req.str(i);
+                let s = req.decode_str(i)?;
                 if is_device_parameter(&d.devices.translate(&s)) {
                     let real = resolve_device(d, &stub, &s)?;
                     req.args[i] = Value::Str(real.into_bytes());
                 } else {
                     need_root(d, &stub)?;
-                    abs_path(&stub, req.bytes(i))?;
+                    abs_path(&stub, req.decode_bytes(i)?)?;
                 }
             }
             ArgType::String(StrKind::MountableOrPath) => {
-                let s = req.str(i);
+                let s = req.decode_str(i)?;
                 if is_device_parameter(&d.devices.translate(&s)) || !s.starts_with('/') {
                     let m = resolve_mountable(d, &stub, &s)?;
                     req.args[i] = Value::Str(m.into_bytes());
@@ -54,7 +54,7 @@ pub fn check_args(d: &mut Daemon, req: &mut Req) -> Result<()> {
             }
             ArgType::StringList(StrKind::Device) => {
                 let mut out = Vec::new();
-                for s in req.strings(i) {
+                for s in req.decode_list(i)? {
                     out.push(resolve_device(d, &stub, &s)?.into_bytes());
                 }
                 req.args[i] = Value::StrList(out);
@@ -73,7 +73,7 @@ fn abs_path(stub: &str, p: &[u8]) -> Result<()> {
 }
 
 pub fn need_root(d: &Daemon, stub: &str) -> Result<()> {
-    if !crate::calls::mount::is_root_mounted(&d.sysroot) {
+    if !crate::mounts::is_root_mounted(&d.sysroot) {
         return Err(Error::msg(format!(
             "{stub}: you must call 'mount' first to mount the root filesystem"
         )));

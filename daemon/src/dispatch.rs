@@ -11,7 +11,6 @@ use guestfs_protocol::dispatch::decode_call;
 use guestfs_protocol::server::{ProgressThrottle, REPLY_TOO_BIG};
 use guestfs_protocol::{encode_ret, errno_to_name, Header, RetValue, Value, HEADER_LEN, MESSAGE_MAX};
 
-use crate::calls;
 use crate::checks::{check_args, reverse_translate};
 use crate::daemon::Daemon;
 use crate::error::{Error, Result};
@@ -67,8 +66,7 @@ fn run(d: &mut Daemon, h: &Header, body: Vec<u8>, caller_spelled: &mut bool) -> 
     check_args(d, &mut req)?;
     *caller_spelled = false;
 
-    let legacy = calls::handler(&action.name);
-    if legacy.is_none() && crate::table::UNIMPLEMENTED.contains(&action.name.as_str()) {
+    if crate::table::UNIMPLEMENTED.contains(&action.name.as_str()) {
         return Err(Error::with_errno(
             libc::ENOTSUP,
             format!("{}: not implemented in guestfs-rs daemon", action.name),
@@ -76,16 +74,7 @@ fn run(d: &mut Daemon, h: &Header, body: Vec<u8>, caller_spelled: &mut bool) -> 
     }
     wait_for_modules_needed_by(&action.name);
     // A bug in one implementation must not take the appliance down (we may be PID 1).
-    let run = |d: &mut Daemon| match crate::generated::call(d, &req) {
-        Some(r) => r,
-        None => match legacy {
-            Some(f) => f(d, &req),
-            None => Err(Error::with_errno(
-                libc::ENOTSUP,
-                format!("{}: not implemented in guestfs-rs daemon", action.name),
-            )),
-        },
-    };
+    let run = |d: &mut Daemon| crate::generated::call(d, &req);
     match panic::catch_unwind(AssertUnwindSafe(|| run(d))) {
         Ok(r) => r.map(|ret| reverse_translate(d, action, ret)),
         Err(p) => {
@@ -181,39 +170,4 @@ fn with_file_placeholders(action: &Action, wire: Vec<Value>) -> Vec<Value> {
             }
         })
         .collect()
-}
-
-/// Runs another daemon action from inside an implementation (inspection uses the
-/// listing and mounting calls): the arguments are already decoded and in the appliance's
-/// spelling, no optargs are set, and no checks or translations are applied. Typed
-/// families and those still listed in a `CALLS` table are both reached.
-pub fn call_internal(d: &mut Daemon, name: &str, args: Vec<Value>) -> Result<RetValue> {
-    let action = d
-        .api
-        .action(name)
-        .ok_or_else(|| Error::msg(format!("{name}: no such action")))?;
-    let header = Header {
-        prog: 0,
-        vers: 0,
-        proc_nr: action.proc_nr.unwrap_or(0),
-        direction: 0,
-        serial: 0,
-        progress_hint: 0,
-        optargs_bitmask: 0,
-        status: 0,
-    };
-    let optargs = action.optargs.iter().map(|_| Value::Int(0)).collect();
-    let req = Req {
-        header,
-        action,
-        args,
-        optargs,
-    };
-    if let Some(r) = crate::generated::call(d, &req) {
-        return r;
-    }
-    match calls::handler(name) {
-        Some(f) => f(d, &req),
-        None => Err(Error::msg(format!("{name}: not implemented"))),
-    }
 }

@@ -6,13 +6,10 @@
 
 use guestfs_protocol::{structs, RetValue};
 
-#[allow(unused_imports)] // until every family is typed
 use crate::args::{FileIn, FileOut, GuestPath};
 use crate::daemon::Daemon;
 use crate::error::Result;
 use crate::request::Req;
-// Transitional re-export for families that still name the opts here.
-#[allow(unused_imports)]
-pub use crate::table::opts;
+use crate::table::opts;
 
 include!(concat!(env!("OUT_DIR"), "/calls.rs"));

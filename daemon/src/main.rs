@@ -2,8 +2,6 @@
 //! system, serve, power off) and the protocol v4 server for the library's calls. Run on
 //! the host with `--listen SOCKET -r DIR` it serves a directory, for tests.
 
-// Transitional (issue 10): allows go once every family module is typed.
-#[allow(dead_code)]
 mod args;
 mod calls;
 mod channel;
@@ -13,17 +11,16 @@ mod daemon;
 mod devices;
 mod dispatch;
 mod error;
-#[allow(dead_code)]
 mod generated;
 mod init;
 mod inspection;
 mod log;
 mod mountable;
+mod mounts;
 mod net;
 mod request;
 mod stream;
 mod sysroot;
-#[allow(dead_code)]
 mod table;
 
 use std::path::PathBuf;

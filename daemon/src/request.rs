@@ -1,5 +1,6 @@
-//! One decoded request: the action, its arguments (already checked and translated by the
-//! dispatcher) and typed accessors for the implementations.
+//! One decoded request: the action and its arguments (checked and translated by the
+//! dispatcher), read by the generated dispatch with checked reads of the kinds the table
+//! gives them: a value of another kind is an error, never a silent default.
 
 use guestfs_api::Action;
 use guestfs_protocol::{Header, Value};
@@ -16,114 +17,20 @@ pub struct Req {
     pub optargs: Vec<Value>,
 }
 
-static EMPTY: Vec<Vec<u8>> = Vec::new();
-
 impl Req {
     /// `<name>_stub`: what 1.48's generated argument checks put in their messages.
     pub fn stub(&self) -> String {
         format!("{}_stub", self.action.name)
     }
 
-    pub fn bytes(&self, i: usize) -> &[u8] {
-        match self.args.get(i) {
-            Some(Value::Str(s) | Value::Buffer(s)) => s,
-            Some(Value::OptStr(Some(s))) => s,
-            _ => &[],
-        }
-    }
-
-    /// A string argument as text (lossy for non-UTF-8 bytes).
-    pub fn str(&self, i: usize) -> String {
-        String::from_utf8_lossy(self.bytes(i)).into_owned()
-    }
-
-    #[allow(dead_code)] // transitional (issue 10): no family reads arguments by position now
-    pub fn int(&self, i: usize) -> i32 {
-        match self.args.get(i) {
-            Some(Value::Int(n)) => *n,
-            _ => 0,
-        }
-    }
-
-    #[allow(dead_code)] // transitional (issue 10): no family reads arguments by position now
-    pub fn int64(&self, i: usize) -> i64 {
-        match self.args.get(i) {
-            Some(Value::Int64(n)) => *n,
-            Some(Value::Int(n)) => *n as i64,
-            _ => 0,
-        }
-    }
-
-    #[allow(dead_code)] // transitional (issue 10): no untyped family reads a bool argument now
-    pub fn bool(&self, i: usize) -> bool {
-        matches!(self.args.get(i), Some(Value::Bool(true)))
-    }
-
-    pub fn list(&self, i: usize) -> &[Vec<u8>] {
-        match self.args.get(i) {
-            Some(Value::StrList(l)) => l,
-            _ => &EMPTY,
-        }
-    }
-
-    pub fn strings(&self, i: usize) -> Vec<String> {
-        self.list(i)
-            .iter()
-            .map(|s| String::from_utf8_lossy(s).into_owned())
-            .collect()
-    }
-
     /// Whether the caller set optarg `i` (its bit in the header's bitmask).
     pub fn opt_set(&self, i: usize) -> bool {
         i < 64 && self.header.optargs_bitmask & (1u64 << i) != 0
-    }
-
-    #[allow(dead_code)] // transitional (issue 10): no family reads arguments by position now
-    pub fn opt_int(&self, i: usize) -> Option<i32> {
-        match (self.opt_set(i), self.optargs.get(i)) {
-            (true, Some(Value::Int(n))) => Some(*n),
-            _ => None,
-        }
-    }
-
-    #[allow(dead_code)] // transitional (issue 10): no family reads arguments by position now
-    pub fn opt_int64(&self, i: usize) -> Option<i64> {
-        match (self.opt_set(i), self.optargs.get(i)) {
-            (true, Some(Value::Int64(n))) => Some(*n),
-            _ => None,
-        }
-    }
-
-    #[allow(dead_code)] // transitional (issue 10): no family reads arguments by position now
-    pub fn opt_bool(&self, i: usize) -> Option<bool> {
-        match (self.opt_set(i), self.optargs.get(i)) {
-            (true, Some(Value::Bool(b))) => Some(*b),
-            _ => None,
-        }
-    }
-
-    #[allow(dead_code)] // transitional (issue 10): no family reads arguments by position now
-    pub fn opt_str(&self, i: usize) -> Option<String> {
-        match (self.opt_set(i), self.optargs.get(i)) {
-            (true, Some(Value::Str(s))) => Some(String::from_utf8_lossy(s).into_owned()),
-            _ => None,
-        }
-    }
-
-    #[allow(dead_code)] // transitional: no CALLS family reads a list optarg any more
-    pub fn opt_list(&self, i: usize) -> Option<Vec<String>> {
-        match (self.opt_set(i), self.optargs.get(i)) {
-            (true, Some(Value::StrList(l))) => {
-                Some(l.iter().map(|s| String::from_utf8_lossy(s).into_owned()).collect())
-            }
-            _ => None,
-        }
     }
 }
 
 // Typed reads for the generated dispatch (generated.rs): a value of another kind than the
 // table says is an error, never a silent default.
-#[allow(dead_code)] // transitional (issue 10): every decoder is used once all families are typed
 impl Req {
     fn mismatch(&self, what: &str, i: usize) -> Error {
         Error::msg(format!("{}: argument {i} is not {what}", self.action.name))

@@ -45,7 +45,8 @@ pub fn mkfs_btrfs(_d: &mut Daemon, devices: &[String], o: MkfsBtrfsOpts) -> Resu
         return Err(Error::msg("list of devices must be non-empty"));
     }
     let mut c = Cmd::new("mkfs.btrfs").arg("-f");
-    // allocstart is ignored: btrfs-progs dropped --alloc-start.
+    // allocstart is accepted and ignored, as in 1.48: btrfs-progs dropped --alloc-start.
+    let _ = o.allocstart;
     if let Some(b) = o.bytecount {
         if b <= 0 {
             return Err(Error::msg("bytecount must be > 0"));

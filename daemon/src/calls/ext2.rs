@@ -232,6 +232,8 @@ pub fn tune2fs(_d: &mut Daemon, device: &str, o: Tune2fsOpts) -> Result<()> {
 
 /// mke2fs with 1.48's option mapping, in 1.48's argument order.
 pub fn mke2fs_argv(o: &Mke2fsOpts, device: &str) -> Result<Vec<String>> {
+    // quotatype is accepted and ignored, as in 1.48 (quota is the option that acts).
+    let _ = o.quotatype;
     let mut a: Vec<String> = vec!["mke2fs".into()];
     let num = |v: Option<i64>, what: &str| -> Result<Option<String>> {
         match v {
@@ -413,7 +415,7 @@ pub fn vfs_minimum_size(d: &mut Daemon, mountable: &str) -> Result<i64> {
 
 /// Where (on the host) a device is mounted under the sysroot.
 fn mount_point(d: &Daemon, dev: &str) -> Result<std::path::PathBuf> {
-    super::mount::mounts_under(d.sysroot.root())
+    crate::mounts::mounts_under(d.sysroot.root())
         .into_iter()
         .find(|m| m.source == dev)
         .map(|m| std::path::PathBuf::from(m.target))

@@ -136,7 +136,7 @@ pub fn hivex_commit(d: &mut Daemon, filename: Option<&str>) -> Result<()> {
     if !f.starts_with('/') {
         return Err(Error::msg("do_hivex_commit: path must start with a / character"));
     }
-    if !super::mount::is_root_mounted(&d.sysroot) {
+    if !crate::mounts::is_root_mounted(&d.sysroot) {
         return Err(Error::msg(
             "do_hivex_commit: you must call 'mount' first to mount the root filesystem",
         ));

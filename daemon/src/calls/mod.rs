@@ -1,15 +1,6 @@
-//! Implementations of the daemon calls, one module per family. Each module lists its
-//! calls in a `CALLS` table; the dispatcher looks names up here.
-
-use std::collections::HashMap;
-use std::path::PathBuf;
-use std::sync::OnceLock;
-
-use guestfs_protocol::RetValue;
-
-use crate::daemon::Daemon;
-use crate::error::{Error, Result};
-use crate::request::Req;
+//! Implementations of the daemon calls, one module per family: one typed `pub fn` per
+//! action, named as the action, in the module the table's `impl` line names. The
+//! generated dispatch (`crate::generated`) calls them; nothing here is registered by hand.
 
 pub mod augeas;
 pub mod blockdev;
@@ -50,32 +41,14 @@ pub mod xattr;
 pub mod xfs;
 pub mod yara;
 
-pub type Handler = fn(&mut Daemon, &Req) -> Result<RetValue>;
-
-// Every family is typed now: no CALLS table is left (the lead removes this machinery).
-const FAMILIES: &[&[(&str, Handler)]] = &[];
-
-/// The implementation of an action, if we have one.
-pub fn handler(name: &str) -> Option<Handler> {
-    static MAP: OnceLock<HashMap<&'static str, Handler>> = OnceLock::new();
-    MAP.get_or_init(|| FAMILIES.iter().flat_map(|f| f.iter().copied()).collect())
-        .get(name)
-        .copied()
+/// Names of every implemented daemon action (tests, and `guestfsd --list-implemented`).
+pub fn implemented() -> &'static [&'static str] {
+    crate::table::IMPLEMENTED
 }
 
-/// Names of every implemented call (tests, and `guestfsd --list-implemented`): those of
-/// the `CALLS` tables and those of the typed families.
-pub fn implemented() -> Vec<&'static str> {
-    FAMILIES
-        .iter()
-        .flat_map(|f| f.iter().map(|(n, _)| *n))
-        .chain(crate::table::IMPLEMENTED.iter().copied())
-        .collect()
-}
-
-/// Whether the daemon implements an action (through a `CALLS` table or a typed function).
+/// Whether the daemon implements an action (every table row that is not `unimplemented`).
 pub fn is_implemented(name: &str) -> bool {
-    handler(name).is_some() || crate::table::IMPLEMENTED.contains(&name)
+    crate::table::IMPLEMENTED.contains(&name)
 }
 
 /// Opens a guest file for writing from the start, as the daemon's write-style calls do:
@@ -91,14 +64,6 @@ pub fn create_truncated(p: &std::path::Path) -> std::io::Result<std::fs::File> {
         .open(p)
 }
 
-/// Host path of Pathname argument `i`, following a final symlink or not.
-#[allow(dead_code)] // transitional (issue 10): typed families use GuestPath::resolve
-pub fn host_path(d: &Daemon, req: &Req, i: usize, follow: bool) -> Result<PathBuf> {
-    d.sysroot
-        .resolve(req.bytes(i), follow)
-        .map_err(|e| Error::io(&e, req.str(i)))
-}
-
 /// Split command output into lines as 1.48 does: no trailing empty line.
 pub fn split_lines(s: &[u8]) -> Vec<Vec<u8>> {
     if s.is_empty() {
@@ -108,31 +73,26 @@ pub fn split_lines(s: &[u8]) -> Vec<Vec<u8>> {
     s.split(|&b| b == b'\n').map(|l| l.to_vec()).collect()
 }
 
-// Transitional: unused once the last CALLS family is typed (the lead removes it then).
-#[allow(dead_code)]
-pub fn str_list(v: Vec<String>) -> RetValue {
-    RetValue::StrList(v.into_iter().map(String::into_bytes).collect())
-}
-
-/// A hashtable reply from (key, value) pairs.
-#[allow(dead_code)] // transitional, as str_list
-pub fn hashtable(pairs: Vec<(String, String)>) -> RetValue {
-    RetValue::Hashtable(
-        pairs
-            .into_iter()
-            .flat_map(|(k, v)| [k.into_bytes(), v.into_bytes()])
-            .collect(),
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn every_implemented_call_is_a_daemon_action() {
+    fn every_daemon_action_is_implemented_once_or_listed_unimplemented() {
+        // The generated lists come from the table; the compiler has already checked that
+        // each implemented action has exactly one typed function of the right type.
         let api = guestfs_api::table();
-        for n in implemented() {
+        for a in api.actions.iter().filter(|a| a.is_daemon()) {
+            let n = a.name.as_str();
+            let implemented = crate::table::IMPLEMENTED.iter().filter(|x| **x == n).count();
+            let unimplemented = crate::table::UNIMPLEMENTED.iter().filter(|x| **x == n).count();
+            assert_eq!(
+                implemented + unimplemented,
+                1,
+                "{n}: {implemented} implementations, {unimplemented} entries in UNIMPLEMENTED"
+            );
+        }
+        for n in implemented().iter().chain(crate::table::UNIMPLEMENTED) {
             let a = api.action(n).unwrap_or_else(|| panic!("{n} not in the table"));
             assert!(a.is_daemon(), "{n} is library-side");
         }

@@ -6,67 +6,10 @@ use crate::args::GuestPath;
 use crate::cmd::Cmd;
 use crate::daemon::Daemon;
 use crate::error::{Error, Result};
-use crate::generated::opts::{FstrimOpts, Mount9pOpts, RemountOpts, UmountOpts};
 use crate::mountable::Mountable;
+use crate::mounts::mounts_under;
 use crate::sysroot::Sysroot;
-
-/// One line of /proc/mounts.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MountEntry {
-    pub source: String,
-    pub target: String,
-    pub fstype: String,
-}
-
-/// Undo /proc/mounts' octal escapes (`\040` for space, …).
-fn unescape(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'\\' && i + 3 < b.len() && b[i + 1..i + 4].iter().all(|c| (b'0'..=b'7').contains(c)) {
-            let v = (b[i + 1] - b'0') as u32 * 64 + (b[i + 2] - b'0') as u32 * 8 + (b[i + 3] - b'0') as u32;
-            out.push(v as u8);
-            i += 4;
-        } else {
-            out.push(b[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-pub fn parse_mounts(text: &str) -> Vec<MountEntry> {
-    text.lines()
-        .filter_map(|l| {
-            let mut f = l.split_whitespace();
-            let (s, t, ty) = (f.next()?, f.next()?, f.next()?);
-            Some(MountEntry {
-                source: unescape(s),
-                target: unescape(t),
-                fstype: ty.to_string(),
-            })
-        })
-        .collect()
-}
-
-fn proc_mounts() -> Vec<MountEntry> {
-    parse_mounts(&std::fs::read_to_string("/proc/mounts").unwrap_or_default())
-}
-
-/// Mounts at or below the sysroot, in mount order.
-pub fn mounts_under(root: &Path) -> Vec<MountEntry> {
-    let r = root.to_string_lossy();
-    let r = r.trim_end_matches('/');
-    proc_mounts()
-        .into_iter()
-        .filter(|m| m.target == r || m.target.strip_prefix(r).is_some_and(|rest| rest.starts_with('/')))
-        .collect()
-}
-
-pub fn is_root_mounted(s: &Sysroot) -> bool {
-    s.standalone || !mounts_under(s.root()).is_empty()
-}
+use crate::table::opts::{FstrimOpts, Mount9pOpts, RemountOpts, UmountOpts};
 
 /// The host directory of a mountpoint argument (resolved inside the sysroot).
 fn mountpoint_dir(d: &Daemon, mp: &[u8]) -> Result<PathBuf> {
@@ -301,7 +244,9 @@ pub fn list_9p(_d: &mut Daemon) -> Result<Vec<String>> {
     ))
 }
 
-pub fn mount_9p(_d: &mut Daemon, _mounttag: &str, _mountpoint: &str, _o: Mount9pOpts) -> Result<()> {
+pub fn mount_9p(_d: &mut Daemon, _mounttag: &str, _mountpoint: &str, o: Mount9pOpts) -> Result<()> {
+    // 1.48 kept the call (and its options) but no longer mounts anything.
+    let _ = o.options;
     Err(Error::with_errno(
         libc::ENOTSUP,
         "9p support was removed in libguestfs 1.48",
@@ -314,18 +259,4 @@ pub fn df(_d: &mut Daemon) -> Result<Vec<u8>> {
         return Err(Error::msg(o.err_text()));
     }
     Ok(o.stdout)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn parses_proc_mounts_with_escapes() {
-        let t = "/dev/sda1 /sysroot ext4 rw 0 0\n/dev/sda2 /sysroot/my\\040dir xfs ro 0 0\n";
-        let m = parse_mounts(t);
-        assert_eq!(m.len(), 2);
-        assert_eq!(m[1].target, "/sysroot/my dir");
-        assert_eq!(m[0].fstype, "ext4");
-    }
 }

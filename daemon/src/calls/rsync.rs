@@ -11,7 +11,7 @@ use crate::args::GuestPath;
 use crate::cmd::Cmd;
 use crate::daemon::Daemon;
 use crate::error::{Error, Result};
-use crate::generated::opts::{RsyncInOpts, RsyncOpts, RsyncOutOpts};
+use crate::table::opts::{RsyncInOpts, RsyncOpts, RsyncOutOpts};
 
 /// The optional arguments the three calls share (an unset one is false).
 struct Opts {

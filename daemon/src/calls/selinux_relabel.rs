@@ -9,7 +9,7 @@ use crate::args::GuestPath;
 use crate::cmd::Cmd;
 use crate::daemon::Daemon;
 use crate::error::{Error, Result};
-use crate::generated::opts::SelinuxRelabelOpts;
+use crate::table::opts::SelinuxRelabelOpts;
 
 /// Whether setfiles knows option `-<c>`: run alone with it, an unknown option is
 /// reported as "invalid option -- 'c'", a known one as a usage error about the rest.

@@ -11,8 +11,8 @@ use crate::args::{FileIn, FileOut, GuestPath};
 use crate::cmd::Cmd;
 use crate::daemon::Daemon;
 use crate::error::{Error, Result};
-use crate::generated::opts::{CompressDeviceOutOpts, CompressOutOpts, CpioOutOpts, TarInOpts, TarOutOpts};
 use crate::stream::{self, FileOutStream, ReceiveError};
+use crate::table::opts::{CompressDeviceOutOpts, CompressOutOpts, CpioOutOpts, TarInOpts, TarOutOpts};
 
 /// A Dev_or_Path argument as a host path: devices were translated by the dispatcher.
 fn dev_or_path(d: &Daemon, s: &str) -> Result<PathBuf> {

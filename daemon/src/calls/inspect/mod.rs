@@ -15,18 +15,10 @@ mod packages;
 mod registry;
 mod release;
 
-use guestfs_protocol::{RetValue, Value};
-
 use crate::daemon::Daemon;
 use crate::error::{Error, Result};
 pub use crate::inspection::Fs;
 use crate::inspection::{Data, Role};
-
-/// Run another daemon call from inside inspection (arguments already in the appliance's
-/// spelling, no optargs).
-pub(crate) fn call(d: &mut Daemon, name: &str, args: Vec<Value>) -> Result<RetValue> {
-    crate::dispatch::call_internal(d, name, args)
-}
 
 /// A caller-spelled mountable in the appliance's spelling.
 fn real_mountable(d: &Daemon, m: &str) -> String {
@@ -41,24 +33,17 @@ fn real_mountable(d: &Daemon, m: &str) -> String {
 }
 
 fn umount_all(d: &mut Daemon) -> Result<()> {
-    call(d, "umount_all", vec![]).map(|_| ())
+    super::mount::umount_all(d)
 }
 
 fn mount_ro_at_root(d: &mut Daemon, m: &str, vfs_type: &str) -> bool {
-    let real = Value::Str(real_mountable(d, m).into_bytes());
-    let root = || Value::Str(b"/".to_vec());
+    let real = real_mountable(d, m);
     if vfs_type == "ufs" {
         // The BSDs' UFS: try UFS2, then 4.4BSD.
-        ["ro,ufstype=ufs2", "ro,ufstype=44bsd"].iter().any(|o| {
-            let args = vec![
-                Value::Str(o.as_bytes().to_vec()),
-                Value::Str(b"ufs".to_vec()),
-                real.clone(),
-                root(),
-            ];
-            call(d, "mount_vfs", args).is_ok()
-        })
-    } else if call(d, "mount_ro", vec![real.clone(), root()]).is_ok() {
+        ["ro,ufstype=ufs2", "ro,ufstype=44bsd"]
+            .iter()
+            .any(|o| super::mount::mount_vfs(d, o, "ufs", &real, "/").is_ok())
+    } else if super::mount::mount_ro(d, &real, "/").is_ok() {
         true
     } else {
         vfs_type == "ntfs" && mount_ntfs_3g(d, m)
