@@ -144,9 +144,9 @@ pub fn generate(api: &Api) -> (String, String) {
                     a.proc_nr.unwrap(),
                     a.rust_fn_name()
                 ));
-                implemented.push(format!("    {:?},\n", a.name));
+                implemented.push(a.name.as_str());
             }
-            Implementation::Unimplemented => unimplemented.push(format!("    {:?},\n", a.name)),
+            Implementation::Unimplemented => unimplemented.push(a.name.as_str()),
         }
     }
     o.push_str("/// Runs the typed function of the request's action (an action the table marks\n/// `unimplemented` answers ENOTSUP).\n");
@@ -156,15 +156,16 @@ pub fn generate(api: &Api) -> (String, String) {
         o.push_str(&arm);
     }
     o.push_str("        _ => Err(crate::error::Error::with_errno(\n            libc::ENOTSUP,\n            format!(\"{}: not implemented in guestfs-rs daemon\", req.action.name),\n        )),\n    }\n}\n");
-    t.push_str("/// Daemon actions implemented by a typed function (`guestfsd --list-implemented`).\npub const IMPLEMENTED: &[&str] = &[\n");
-    for x in implemented {
-        t.push_str(&x);
-    }
-    t.push_str("];\n\n");
-    t.push_str("/// Daemon actions the table marks `unimplemented` (they answer ENOTSUP).\npub const UNIMPLEMENTED: &[&str] = &[\n");
-    for u in unimplemented {
-        t.push_str(&u);
-    }
-    t.push_str("];\n");
+    t.push_str(&rust_name_list(
+        "Daemon actions implemented by a typed function (`guestfsd --list-implemented`).",
+        "IMPLEMENTED",
+        &implemented,
+    ));
+    t.push('\n');
+    t.push_str(&rust_name_list(
+        "Daemon actions the table marks `unimplemented` (they answer ENOTSUP).",
+        "UNIMPLEMENTED",
+        &unimplemented,
+    ));
     (o, t)
 }

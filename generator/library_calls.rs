@@ -165,9 +165,9 @@ pub fn generate(api: &Api) -> String {
                     a.name,
                     a.rust_fn_name()
                 ));
-                implemented.push(format!("    {:?},\n", a.name));
+                implemented.push(a.name.as_str());
             }
-            Implementation::Unimplemented => unimplemented.push(format!("    {:?},\n", a.name)),
+            Implementation::Unimplemented => unimplemented.push(a.name.as_str()),
         }
     }
     o.push_str("/// Runs the typed function of library action `a`; ENOTSUP for one the table marks\n/// `unimplemented` (and for a daemon action, which never comes here).\n");
@@ -177,15 +177,16 @@ pub fn generate(api: &Api) -> String {
         o.push_str(&arm);
     }
     o.push_str("        other => Err(Error::not_supported(other)),\n    }\n}\n\n");
-    o.push_str("/// Library actions the table gives an implementing module (`impl MODULE`).\npub const IMPLEMENTED: &[&str] = &[\n");
-    for i in implemented {
-        o.push_str(&i);
-    }
-    o.push_str("];\n\n");
-    o.push_str("/// Library actions the table marks `unimplemented` (they answer ENOTSUP).\npub const UNIMPLEMENTED: &[&str] = &[\n");
-    for u in unimplemented {
-        o.push_str(&u);
-    }
-    o.push_str("];\n");
+    o.push_str(&rust_name_list(
+        "Library actions the table gives an implementing module (`impl MODULE`).",
+        "IMPLEMENTED",
+        &implemented,
+    ));
+    o.push('\n');
+    o.push_str(&rust_name_list(
+        "Library actions the table marks `unimplemented` (they answer ENOTSUP).",
+        "UNIMPLEMENTED",
+        &unimplemented,
+    ));
     o
 }

@@ -244,6 +244,17 @@ impl Struct {
     }
 }
 
+/// Generated Rust source of a documented `pub const NAME: &[&str]` holding `names` (the
+/// generators' lists of implemented and unimplemented actions).
+pub fn rust_name_list(doc: &str, name: &str, names: &[&str]) -> String {
+    let mut o = format!("/// {doc}\npub const {name}: &[&str] = &[\n");
+    for n in names {
+        o.push_str(&format!("    {n:?},\n"));
+    }
+    o.push_str("];\n");
+    o
+}
+
 /// A table name as a Rust identifier: keywords become raw identifiers (`unsafe` →
 /// `r#unsafe`), so generated fields keep the table's names.
 pub fn rust_ident(name: &str) -> String {

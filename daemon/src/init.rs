@@ -548,34 +548,7 @@ mod tests {
     fn md_members_fuzz() {
         let base = "ARRAY /dev/md/r level=raid1 UUID=1:2:3:4\n devices=/dev/sdb2,/dev/sda2,/dev/vda1\n";
         let alphabet: &[u8] = b"devices=/dev/sda1,2 \n\xc3\xa9md0";
-        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut rnd = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
-        for i in 0..3000 {
-            let mut bytes: Vec<u8> = if i % 2 == 0 {
-                base.as_bytes().to_vec()
-            } else {
-                (0..(rnd() % 200))
-                    .map(|_| alphabet[(rnd() % alphabet.len() as u64) as usize])
-                    .collect()
-            };
-            for _ in 0..(rnd() % 8) {
-                if bytes.is_empty() {
-                    break;
-                }
-                let at = (rnd() % bytes.len() as u64) as usize;
-                match rnd() % 3 {
-                    0 => bytes[at] = alphabet[(rnd() % alphabet.len() as u64) as usize],
-                    1 => {
-                        bytes.remove(at);
-                    }
-                    _ => bytes.insert(at, (rnd() % 256) as u8),
-                }
-            }
+        for bytes in crate::test_inputs::mutated(base.as_bytes(), alphabet, 0x9e37_79b9_7f4a_7c15, 3000, 200, 8) {
             let text = String::from_utf8_lossy(&bytes);
             let got = md_members_in_discovery_order(&text);
             assert!(got.len() <= text.matches("/dev/").count());

@@ -22,6 +22,8 @@ mod request;
 mod stream;
 mod sysroot;
 mod table;
+#[cfg(test)]
+mod test_inputs;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

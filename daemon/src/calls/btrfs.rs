@@ -628,34 +628,7 @@ mod tests {
     fn subvolume_line_fuzz() {
         let base = "ID 257 gen 30 top level 5 path dir/test 2";
         let alphabet: &[u8] = b"ID 0123456789 gen top level path /\xc3\xa9";
-        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut rnd = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
-        for i in 0..5000 {
-            let mut bytes: Vec<u8> = if i % 2 == 0 {
-                base.as_bytes().to_vec()
-            } else {
-                (0..(rnd() % 80))
-                    .map(|_| alphabet[(rnd() % alphabet.len() as u64) as usize])
-                    .collect()
-            };
-            for _ in 0..(rnd() % 6) {
-                if bytes.is_empty() {
-                    break;
-                }
-                let at = (rnd() % bytes.len() as u64) as usize;
-                match rnd() % 3 {
-                    0 => bytes[at] = (rnd() % 256) as u8,
-                    1 => {
-                        bytes.remove(at);
-                    }
-                    _ => bytes.insert(at, alphabet[(rnd() % alphabet.len() as u64) as usize]),
-                }
-            }
+        for bytes in crate::test_inputs::mutated(base.as_bytes(), alphabet, 0x2545_f491_4f6c_dd1d, 5000, 80, 6) {
             let line = String::from_utf8_lossy(&bytes);
             if let Some((_, _, path)) = parse_subvolume_line(&line) {
                 assert!(line.ends_with(&path));

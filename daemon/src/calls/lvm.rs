@@ -609,34 +609,7 @@ mod tests {
     fn full_rows_fuzz() {
         let base = "  pv\rabcdef-ghij-klmn-opqr-stuv-wxyz-123456\rlvm2\r1048576\r1048576\r0\r1048576\ra--\r255\r255\t\r\r1048576\r1\r0\n";
         let alphabet: &[u8] = b"\r\n -0123456789abc,\xc3\xa9";
-        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut rnd = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
-        for i in 0..5000 {
-            let mut bytes: Vec<u8> = if i % 2 == 0 {
-                base.as_bytes().to_vec()
-            } else {
-                (0..(rnd() % 120))
-                    .map(|_| alphabet[(rnd() % alphabet.len() as u64) as usize])
-                    .collect()
-            };
-            for _ in 0..(rnd() % 6) {
-                if bytes.is_empty() {
-                    break;
-                }
-                let at = (rnd() % bytes.len() as u64) as usize;
-                match rnd() % 3 {
-                    0 => bytes[at] = (rnd() % 256) as u8,
-                    1 => {
-                        bytes.remove(at);
-                    }
-                    _ => bytes.insert(at, alphabet[(rnd() % alphabet.len() as u64) as usize]),
-                }
-            }
+        for bytes in crate::test_inputs::mutated(base.as_bytes(), alphabet, 0x9e37_79b9_7f4a_7c15, 5000, 120, 6) {
             let out = String::from_utf8_lossy(&bytes);
             let _ = parse_rows(PV_COLS, &out, pv_row);
             let _ = parse_rows(VG_COLS, &out, vg_row);

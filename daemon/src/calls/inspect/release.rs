@@ -451,13 +451,8 @@ mod tests {
             "Fedora",
             "4.5",
         ];
-        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-        let mut rand = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut rng = crate::test_inputs::Rng::new(0x9e37_79b9_7f4a_7c15);
+        let mut rand = move || rng.next();
         let mut pats: Vec<&str> = LINUX_TESTS
             .iter()
             .filter_map(|(_, t)| {
