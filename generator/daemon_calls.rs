@@ -94,33 +94,7 @@ fn call_fn(api: &Api, a: &Action, module: &str, o: &mut String) {
         pass.push("o".into());
     }
     let call = format!("crate::calls::{module}::{}({})", a.rust_fn_name(), pass.join(", "));
-    let into = "Into::<Vec<u8>>::into";
-    let ret = match &a.ret.ty {
-        RetType::Err => format!("    let () = {call}?;\n    Ok(RetValue::None)\n"),
-        RetType::Int => format!("    let r: i32 = {call}?;\n    Ok(RetValue::Int(r))\n"),
-        RetType::Int64 => format!("    let r: i64 = {call}?;\n    Ok(RetValue::Int64(r))\n"),
-        RetType::Bool => format!("    let r: bool = {call}?;\n    Ok(RetValue::Bool(r))\n"),
-        RetType::String(_) | RetType::ConstString | RetType::ConstOptString => {
-            format!("    Ok(RetValue::Str({into}({call}?)))\n")
-        }
-        RetType::StringList(_) => {
-            format!("    Ok(RetValue::StrList({call}?.into_iter().map({into}).collect()))\n")
-        }
-        RetType::Struct(s) => {
-            let ty = api.structure(s).expect("struct in table").rust_name();
-            format!("    let r: structs::{ty} = {call}?;\n    Ok(RetValue::Struct(r.into_value()))\n")
-        }
-        RetType::StructList(s) => {
-            let ty = api.structure(s).expect("struct in table").rust_name();
-            format!(
-                "    let r: Vec<structs::{ty}> = {call}?;\n    Ok(RetValue::StructList(r.into_iter().map(structs::{ty}::into_value).collect()))\n"
-            )
-        }
-        RetType::Hashtable => format!(
-            "    Ok(RetValue::Hashtable({call}?.into_iter().flat_map(|(k, v)| [{into}(k), {into}(v)]).collect()))\n"
-        ),
-        RetType::BufferOut => format!("    let r: Vec<u8> = {call}?;\n    Ok(RetValue::Buffer(r))\n"),
-    };
+    let ret = rust_ret_value(api, &a.ret.ty, &call);
     o.push_str(&ret);
     o.push_str("}\n\n");
 }

@@ -119,34 +119,7 @@ fn call_fn(api: &Api, a: &Action, module: &str, o: &mut String) {
         rust_ident(&a.rust_fn_name()),
         pass.join(", ")
     );
-    let into = "Into::<Vec<u8>>::into";
-    let ret = match &a.ret.ty {
-        RetType::Err => format!("    let () = {call}?;\n    Ok(RetValue::None)\n"),
-        RetType::Int => format!("    let v: i32 = {call}?;\n    Ok(RetValue::Int(v))\n"),
-        RetType::Int64 => format!("    let v: i64 = {call}?;\n    Ok(RetValue::Int64(v))\n"),
-        RetType::Bool => format!("    let v: bool = {call}?;\n    Ok(RetValue::Bool(v))\n"),
-        RetType::String(_) | RetType::ConstString => format!("    Ok(RetValue::Str({into}({call}?)))\n"),
-        RetType::ConstOptString => {
-            format!("    Ok({call}?.map(|v| RetValue::Str({into}(v))).unwrap_or(RetValue::None))\n")
-        }
-        RetType::StringList(_) => {
-            format!("    Ok(RetValue::StrList({call}?.into_iter().map({into}).collect()))\n")
-        }
-        RetType::Struct(s) => {
-            let ty = api.structure(s).expect("struct in table").rust_name();
-            format!("    let v: structs::{ty} = {call}?;\n    Ok(RetValue::Struct(v.into_value()))\n")
-        }
-        RetType::StructList(s) => {
-            let ty = api.structure(s).expect("struct in table").rust_name();
-            format!(
-                "    let v: Vec<structs::{ty}> = {call}?;\n    Ok(RetValue::StructList(v.into_iter().map(structs::{ty}::into_value).collect()))\n"
-            )
-        }
-        RetType::Hashtable => format!(
-            "    Ok(RetValue::Hashtable({call}?.into_iter().flat_map(|(k, v)| [{into}(k), {into}(v)]).collect()))\n"
-        ),
-        RetType::BufferOut => format!("    let v: Vec<u8> = {call}?;\n    Ok(RetValue::Buffer(v))\n"),
-    };
+    let ret = rust_ret_value(api, &a.ret.ty, &call);
     o.push_str(&ret);
     o.push_str("}\n\n");
 }

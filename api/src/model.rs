@@ -244,6 +244,41 @@ impl Struct {
     }
 }
 
+/// Generated Rust statements that run `call` (an expression giving the typed result of an
+/// action's implementation) and turn its result into the generic `RetValue`, by the
+/// action's return type: both generated dispatches (daemon and library) end this way.
+pub fn rust_ret_value(api: &Api, ret: &RetType, call: &str) -> String {
+    let into = "Into::<Vec<u8>>::into";
+    let structure = |s: &str| api.structure(s).expect("struct in table").rust_name();
+    match ret {
+        RetType::Err => format!("    let () = {call}?;\n    Ok(RetValue::None)\n"),
+        RetType::Int => format!("    let v: i32 = {call}?;\n    Ok(RetValue::Int(v))\n"),
+        RetType::Int64 => format!("    let v: i64 = {call}?;\n    Ok(RetValue::Int64(v))\n"),
+        RetType::Bool => format!("    let v: bool = {call}?;\n    Ok(RetValue::Bool(v))\n"),
+        RetType::String(_) | RetType::ConstString => format!("    Ok(RetValue::Str({into}({call}?)))\n"),
+        RetType::ConstOptString => {
+            format!("    Ok({call}?.map(|v| RetValue::Str({into}(v))).unwrap_or(RetValue::None))\n")
+        }
+        RetType::StringList(_) => {
+            format!("    Ok(RetValue::StrList({call}?.into_iter().map({into}).collect()))\n")
+        }
+        RetType::Struct(s) => {
+            let ty = structure(s);
+            format!("    let v: structs::{ty} = {call}?;\n    Ok(RetValue::Struct(v.into_value()))\n")
+        }
+        RetType::StructList(s) => {
+            let ty = structure(s);
+            format!(
+                "    let v: Vec<structs::{ty}> = {call}?;\n    Ok(RetValue::StructList(v.into_iter().map(structs::{ty}::into_value).collect()))\n"
+            )
+        }
+        RetType::Hashtable => format!(
+            "    Ok(RetValue::Hashtable({call}?.into_iter().flat_map(|(k, v)| [{into}(k), {into}(v)]).collect()))\n"
+        ),
+        RetType::BufferOut => format!("    let v: Vec<u8> = {call}?;\n    Ok(RetValue::Buffer(v))\n"),
+    }
+}
+
 /// Generated Rust source of a documented `pub const NAME: &[&str]` holding `names` (the
 /// generators' lists of implemented and unimplemented actions).
 pub fn rust_name_list(doc: &str, name: &str, names: &[&str]) -> String {
