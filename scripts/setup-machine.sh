@@ -60,6 +60,9 @@ packages+=(ldmtool policycoreutils grub-pc-bin)
 # against librpm.so); rpm, db5.3-util and sqlite3 build the rpm-database test images
 # (tests/inspect/make-rpmdb-images.sh).
 packages+=(librpm-dev rpm db5.3-util sqlite3)
+# Debian's rsync support for 1.48.6's appliance: with it, 1.48.6 reports the rsync group
+# as ours does, so tests/appliance compares that group too.
+packages+=(libguestfs-rsync)
 # Debian's virt-inspector (guestfs-tools) and the Perl bindings (libguestfs's
 # make-fedora-img.pl) for the inspection comparisons; both run on 1.48.6 or on ours.
 reference_tools=(guestfs-tools libguestfs-perl)
