@@ -98,4 +98,16 @@ if [ "${GUESTFS_RS_NO_REFERENCE:-0}" != 1 ]; then
     apt-get install -y -qq "${missing[@]}" >/dev/null
   fi
 fi
+# 1.48's appliance is extended the way Debian's libguestfs-rsync/-xfs packages do it: a
+# package list dropped into its supermin.d. Debian has no such package for setfiles
+# (selinuxrelabel) or grub's i386-pc modules (grub_install); with this one, 1.48.6 carries
+# them as Fedora's build does, and tests/groups and tests/appliance compare those groups
+# live with it. 1.48.6 rebuilds its appliance when the list changes.
+if [ "${GUESTFS_RS_NO_REFERENCE:-0}" != 1 ]; then
+  dropin=/usr/lib/x86_64-linux-gnu/guestfs/supermin.d/packages-guestfs-rs-groups
+  if [ "$(cat "$dropin" 2>/dev/null)" != "$(printf 'policycoreutils\ngrub-pc-bin')" ]; then
+    log "adding policycoreutils and grub-pc-bin to 1.48.6's appliance ($dropin)"
+    printf 'policycoreutils\ngrub-pc-bin\n' >"$dropin"
+  fi
+fi
 log "machine ready"

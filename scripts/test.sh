@@ -46,7 +46,7 @@ for suite in appliance failures wire augeas inspect hostile; do
   fi
 done
 # Optional groups 1.48.6's Debian appliance cannot exercise (selinux_relabel, grub_install).
-step "tests/groups (selinux_relabel, grub_install, for real)" bash tests/groups/run.sh "$prefix"
+step "tests/groups (selinux_relabel, grub_install, compared live with 1.48.6)" bash tests/groups/run.sh "$prefix"
 # Networking (a host HTTP server and rsync daemon on loopback), rsync and drive interfaces.
 if [ -x tests/network/run.sh ]; then
   step "tests/network (set_network, rsync, drive interfaces)" bash tests/network/run.sh "$prefix"

@@ -53,17 +53,14 @@ main (void)
   }
 
   if (t_case ("available_all_groups")) {
-    /* What each optional group reports in this appliance: 1.48's list, less
-     * selinuxrelabel.  A 1.48 appliance that carries setfiles reports it available, and
-     * ours does; Debian ships no package that puts setfiles into 1.48.6's appliance, so
-     * it says 0.  We report what works (docs/design-decisions.md); tests/groups checks
-     * that selinux_relabel is available and works.  rsync is compared: Debian's
-     * libguestfs-rsync (setup-machine.sh) gives 1.48.6's appliance rsync, as ours has. */
+    /* What each optional group reports in this appliance, compared with 1.48.6 whose
+     * appliance carries rsync (Debian's libguestfs-rsync) and setfiles and grub's
+     * modules (setup-machine.sh's supermin.d list): every group 1.48 knows. */
     static const char *groups[] = {
-      "acl", "blkdiscard", "blkdiscardzeroes", "btrfs", "extlinux", "f2fs", "fstrim",
+      "acl", "augeas", "blkdiscard", "blkdiscardzeroes", "btrfs", "extlinux", "f2fs", "fstrim",
       "gdisk", "grub", "hivex", "inotify", "journal", "ldm", "libtsk", "libyara",
       "linuxcaps", "linuxfsuuid", "linuxmodules", "linuxxattrs", "luks", "lvm2", "mdadm",
-      "mknod", "ntfs3g", "ntfsprogs", "rsync", "scrub", "selinux",
+      "mknod", "ntfs3g", "ntfsprogs", "realpath", "rsync", "scrub", "selinux", "selinuxrelabel",
       "sleuthkit", "squashfs", "syslinux", "wipefs", "xfs", "xz", "zerofree", NULL
     };
     size_t i;
