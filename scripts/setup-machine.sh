@@ -63,6 +63,9 @@ packages+=(librpm-dev rpm db5.3-util sqlite3)
 # Debian's rsync support for 1.48.6's appliance: with it, 1.48.6 reports the rsync group
 # as ours does, so tests/appliance compares that group too.
 packages+=(libguestfs-rsync)
+# mkfs.exfat and mkfs.reiserfs for the appliance (1.48.6's appliance has both: exfatprogs,
+# and reiserfsprogs through Debian's libguestfs-reiserfs).
+packages+=(exfatprogs reiserfsprogs libguestfs-reiserfs)
 # Debian's virt-inspector (guestfs-tools) and the Perl bindings (libguestfs's
 # make-fedora-img.pl) for the inspection comparisons; both run on 1.48.6 or on ours.
 reference_tools=(guestfs-tools libguestfs-perl)

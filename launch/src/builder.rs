@@ -11,6 +11,7 @@ use crate::modules::{self, ModDb};
 use crate::toolsimg;
 use crate::tree::{Entry, Tree};
 use crate::{Appliance, ApplianceKind, LaunchEvents};
+use std::collections::HashSet;
 use std::io::{BufWriter, Read};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -91,7 +92,8 @@ impl Inputs {
         }
         h.str(TOOLS_LIST)
             .str(&modules::WANTED.join(","))
-            .str(&modules::WANTED_DIRS.join(","));
+            .str(&modules::WANTED_DIRS.join(","))
+            .str(&modules::ON_DEMAND.join(","));
         h.file_meta(&self.daemon)
             .file_meta(&self.kernel.image)
             .str(&self.kernel.version);
@@ -485,6 +487,8 @@ fn add_modules(
     let dep = read("modules.dep");
     let db = ModDb::parse(&dep, &read("modules.builtin"));
     let (order, absent) = db.select(modules::WANTED, modules::WANTED_DIRS);
+    // On-demand modules are staged but not in the load order (modprobe finds them).
+    let (on_demand, _) = db.select(modules::ON_DEMAND, &[]);
     if !absent.is_empty() {
         ev.debug(&format!(
             "guestfs-rs appliance: modules neither built in nor available: {}",
@@ -494,7 +498,9 @@ fn add_modules(
     let stage_root = staging.join("lib/modules").join(&k.version);
     let mut order_text = String::new();
     let mut any_compressed = false;
-    for rel in &order {
+    let loaded: HashSet<&String> = order.iter().collect();
+    let staged = order.iter().chain(on_demand.iter().filter(|rel| !loaded.contains(rel)));
+    for (i, rel) in staged.enumerate() {
         let plain = strip_compression(rel);
         any_compressed |= plain != rel;
         let data = modules::strip_signature(read_module(&k.modules_dir.join(rel))?);
@@ -503,7 +509,9 @@ fn add_modules(
             std::fs::create_dir_all(parent).map_err(io_err(format!("mkdir: {}", parent.display())))?;
         }
         std::fs::write(&dst, data).map_err(io_err(format!("write: {}", dst.display())))?;
-        order_text.push_str(&format!("/lib/modules/{}/{}\n", k.version, plain));
+        if i < order.len() {
+            order_text.push_str(&format!("/lib/modules/{}/{}\n", k.version, plain));
+        }
     }
     // Regenerate the indexes for the subset so modprobe works inside; fall back to the
     // host's files, which are right as long as nothing was decompressed.

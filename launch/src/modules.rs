@@ -92,6 +92,17 @@ pub const BOOT: &[&str] = &["virtio_pci", "sd_mod", "virtio_scsi", "virtio_blk",
 /// the kernel cannot fetch it through /sbin/modprobe before the tools are mounted.
 pub const TOOLS_DISK: &[&str] = &["crc32c_generic", "ext4"];
 
+/// Filesystems the appliance can mount but never loads by itself: their modules are
+/// copied (with their dependencies) and listed in the appliance's modules.dep, and the
+/// kernel loads one through /sbin/modprobe at its first mount, as does
+/// `filesystem_available`. 1.48's appliance carries the whole module tree, so it answers
+/// `filesystem_available` for each of these; loading them at boot would cost guest CPU
+/// for filesystems a call rarely meets.
+pub const ON_DEMAND: &[&str] = &[
+    "adfs", "affs", "befs", "bfs", "efs", "erofs", "exfat", "freevxfs", "gfs2", "hfs", "hfsplus", "hpfs", "jfs",
+    "minix", "nilfs2", "omfs", "overlay", "qnx4", "qnx6", "reiserfs", "romfs", "sysv", "ufs",
+];
+
 /// Every module under these directories of the module tree is wanted too (device-mapper and md).
 pub const WANTED_DIRS: &[&str] = &["kernel/drivers/md/"];
 

@@ -47,7 +47,8 @@ mkfs_roundtrip (guestfs_h *g, const char *type, const char *label)
   else
     r_int (g, "mkfs (type, \"/dev/sda1\")", guestfs_mkfs (g, type, "/dev/sda1"));
   t = r_str (g, "vfs_type (\"/dev/sda1\")", guestfs_vfs_type (g, "/dev/sda1"));
-  if (t) CHECK (strcmp (t, type) == 0 || (strcmp (type, "fat") == 0 && strcmp (t, "vfat") == 0));
+  if (t) CHECK (strcmp (t, type) == 0 ||
+                ((strcmp (type, "fat") == 0 || strcmp (type, "msdos") == 0) && strcmp (t, "vfat") == 0));
   free (t);
   PS (guestfs_vfs_label (g, "/dev/sda1"));
   I (guestfs_mount (g, "/dev/sda1", "/"));
@@ -73,6 +74,26 @@ main (void)
     print_vfat_uuid (g, "/dev/sda1");
   }
   if (t_case ("mkfs_btrfs")) mkfs_roundtrip (g, "btrfs", "btrfslabel");
+  /* The rarer filesystems 1.48's appliance can make and mount: their tools and modules
+   * (loaded on demand) must be in ours too. */
+  if (t_case ("mkfs_msdos")) mkfs_roundtrip (g, "msdos", NULL);
+  if (t_case ("mkfs_minix")) mkfs_roundtrip (g, "minix", NULL);
+  if (t_case ("mkfs_exfat")) mkfs_roundtrip (g, "exfat", NULL);
+  if (t_case ("mkfs_bfs")) mkfs_roundtrip (g, "bfs", NULL);
+  if (t_case ("filesystem_available")) {
+    static const char *fs[] = {
+      "adfs", "affs", "befs", "bfs", "btrfs", "cramfs", "efs", "erofs", "exfat", "ext2",
+      "ext4", "freevxfs", "gfs2", "hfs", "hfsplus", "hpfs", "iso9660", "jfs", "minix",
+      "msdos", "nilfs2", "ntfs", "ntfs3", "omfs", "qnx4", "qnx6", "reiserfs", "romfs",
+      "squashfs", "sysv", "udf", "ufs", "vfat", "xfs", "zfs", NULL
+    };
+    size_t i;
+    for (i = 0; fs[i]; i++) {
+      char what[64];
+      snprintf (what, sizeof what, "filesystem_available (\"%s\")", fs[i]);
+      r_int (g, what, guestfs_filesystem_available (g, fs[i]));
+    }
+  }
 
   if (t_case ("mkfs_optargs")) {
     init_partition (g);
