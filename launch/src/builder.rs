@@ -398,9 +398,9 @@ fn host_config_files(tree: &mut Tree) {
             tree.add_host_path(p).map(|_| ())
         };
     }
-    // glibc's iconv modules for the Unicode and Western encodings: libhivex converts
-    // registry names and strings from UTF-16LE and Latin-1 through iconv, which fails
-    // (EBADF from hivex_node_name) without them.
+    // glibc's iconv modules for the Unicode and Western encodings and the DOS code pages:
+    // libhivex converts registry names and strings from UTF-16LE and Latin-1 through
+    // iconv, which fails (EBADF from hivex_node_name) without them.
     for dir in ["/usr/lib/x86_64-linux-gnu/gconv", "/usr/lib64/gconv", "/usr/lib/gconv"] {
         let d = Path::new(dir);
         if !d.is_dir() {
@@ -424,6 +424,9 @@ const GCONV_FILES: &[&str] = &[
     "ISO8859-1.so",
     "ISO8859-15.so",
     "CP1252.so",
+    // mtools (syslinux's FAT installer, mlabel) converts short names through code page 850.
+    "IBM850.so",
+    "IBM437.so",
 ];
 
 /// Where a path under the host's `/lib` ends up in the appliance (`/usr/lib/...` on merged-/usr).

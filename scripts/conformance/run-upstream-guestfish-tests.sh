@@ -256,10 +256,10 @@ run_script tests/regressions/rhbz1477623.sh
 run_script tests/regressions/rhbz1930996.sh
 run_script tests/relative-paths/test-relative-paths.sh
 skip tests/rsync/test-rsync.sh "its rsync daemon, started as root without uid=, serves as nobody (tests/network/run.sh covers rsync)"
-skip tests/selinux/test-xattrs-direct.sh "Perl bindings (selinux/run-test.pl)"
-skip tests/selinux/test-selinux-direct.sh "Perl bindings (selinux/run-test.pl)"
-skip tests/syslinux/test-syslinux.sh "Perl bindings (syslinux/test-syslinux.pl)"
-skip tests/syslinux/test-extlinux.sh "Perl bindings (syslinux/test-syslinux.pl)"
+run_script tests/selinux/test-xattrs-direct.sh
+run_script tests/selinux/test-selinux-direct.sh
+run_script tests/syslinux/test-syslinux.sh
+run_script tests/syslinux/test-extlinux.sh
 run_script tests/tsk/test-download-inode.sh
 run_script tests/tsk/test-download-blocks.sh
 run_script tests/tsk/test-filesystem-walk.sh
