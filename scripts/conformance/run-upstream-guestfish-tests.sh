@@ -255,7 +255,7 @@ skip tests/regressions/rhbz1370424.sh "libvirt"
 run_script tests/regressions/rhbz1477623.sh
 run_script tests/regressions/rhbz1930996.sh
 run_script tests/relative-paths/test-relative-paths.sh
-skip tests/rsync/test-rsync.sh "its rsync daemon, started as root without uid=, serves as nobody (tests/network/run.sh covers rsync)"
+run_script tests/rsync/test-rsync.sh
 run_script tests/selinux/test-xattrs-direct.sh
 run_script tests/selinux/test-selinux-direct.sh
 run_script tests/syslinux/test-syslinux.sh
