@@ -1,0 +1,432 @@
+//! The few libvirt functions add_domain and add_libvirt_dom need, from `libvirt.so.0`
+//! opened with dlopen at first use (see docs/design-decisions.md: the library keeps no
+//! link-time dependency on libvirt, and a C caller's own libvirt is the same loaded
+//! instance, so its `virDomainPtr` is ours to use). Every `unsafe` of the libvirt calls is
+//! here; results are copied into owned Rust values at once and libvirt objects are freed
+//! by `Drop`.
+
+use std::ffi::{c_char, c_int, c_uint, c_void, CStr, CString};
+use std::sync::OnceLock;
+
+type Ptr = *mut c_void;
+
+/// The head of libvirt's `virError` (the fields we read; the rest follows in memory).
+#[repr(C)]
+struct VirError {
+    code: c_int,
+    domain: c_int,
+    message: *const c_char,
+}
+
+/// libvirt's `virDomainInfo`.
+#[repr(C)]
+#[derive(Default)]
+struct VirDomainInfo {
+    state: u8,
+    max_mem: std::ffi::c_ulong,
+    memory: std::ffi::c_ulong,
+    nr_virt_cpu: u16,
+    cpu_time: u64,
+}
+
+/// libvirt's `virStorageVolInfo`.
+#[repr(C)]
+#[derive(Default)]
+struct VirStorageVolInfo {
+    kind: c_int,
+    capacity: u64,
+    allocation: u64,
+}
+
+const VIR_DOMAIN_SHUTOFF: u8 = 5;
+const VIR_STORAGE_VOL_FILE: c_int = 0;
+
+type ErrorFunc = unsafe extern "C" fn(Ptr, *mut VirError);
+
+/// The libvirt entry points, looked up once.
+struct Lib {
+    get_last_error: unsafe extern "C" fn() -> *mut VirError,
+    auth_default: *const Ptr,
+    connect_open_auth: unsafe extern "C" fn(*const c_char, Ptr, c_uint) -> Ptr,
+    connect_close: unsafe extern "C" fn(Ptr) -> c_int,
+    conn_set_error_func: unsafe extern "C" fn(Ptr, Ptr, Option<ErrorFunc>),
+    domain_lookup_by_uuid_string: unsafe extern "C" fn(Ptr, *const c_char) -> Ptr,
+    domain_lookup_by_name: unsafe extern "C" fn(Ptr, *const c_char) -> Ptr,
+    domain_free: unsafe extern "C" fn(Ptr) -> c_int,
+    domain_get_info: unsafe extern "C" fn(Ptr, *mut VirDomainInfo) -> c_int,
+    domain_get_xml_desc: unsafe extern "C" fn(Ptr, c_uint) -> *mut c_char,
+    domain_get_connect: unsafe extern "C" fn(Ptr) -> Ptr,
+    secret_lookup_by_uuid_string: unsafe extern "C" fn(Ptr, *const c_char) -> Ptr,
+    secret_lookup_by_usage: unsafe extern "C" fn(Ptr, c_int, *const c_char) -> Ptr,
+    secret_get_value: unsafe extern "C" fn(Ptr, *mut usize, c_uint) -> *mut u8,
+    secret_free: unsafe extern "C" fn(Ptr) -> c_int,
+    pool_lookup_by_name: unsafe extern "C" fn(Ptr, *const c_char) -> Ptr,
+    pool_free: unsafe extern "C" fn(Ptr) -> c_int,
+    vol_lookup_by_name: unsafe extern "C" fn(Ptr, *const c_char) -> Ptr,
+    vol_get_info: unsafe extern "C" fn(Ptr, *mut VirStorageVolInfo) -> c_int,
+    vol_get_path: unsafe extern "C" fn(Ptr) -> *mut c_char,
+    vol_free: unsafe extern "C" fn(Ptr) -> c_int,
+}
+
+// SAFETY: the struct holds function pointers and the address of a libvirt global that
+// libvirt itself reads from any thread; libvirt's API is thread-safe.
+unsafe impl Send for Lib {}
+// SAFETY: as above; nothing in Lib is mutated after loading.
+unsafe impl Sync for Lib {}
+
+static LIB: OnceLock<Result<Lib, String>> = OnceLock::new();
+
+fn dlerror() -> String {
+    // SAFETY: dlerror returns NULL or a NUL-terminated thread-local string.
+    let e = unsafe { libc::dlerror() };
+    if e.is_null() {
+        "unknown error".into()
+    } else {
+        // SAFETY: non-NULL, NUL-terminated (above).
+        unsafe { CStr::from_ptr(e) }.to_string_lossy().into_owned()
+    }
+}
+
+fn load() -> Result<Lib, String> {
+    let soname = c"libvirt.so.0";
+    // SAFETY: dlopen with a NUL-terminated name. The handle is never closed: libvirt keeps
+    // global state (its event loop, error slots) for the process's life.
+    let h = unsafe { libc::dlopen(soname.as_ptr(), libc::RTLD_NOW | libc::RTLD_LOCAL) };
+    if h.is_null() {
+        return Err(format!("cannot load libvirt.so.0: {}", dlerror()));
+    }
+    let sym = |name: &str| -> Result<*mut c_void, String> {
+        let c = CString::new(name).expect("symbol names have no NUL");
+        // SAFETY: dlsym on a live handle with a NUL-terminated name.
+        let p = unsafe { libc::dlsym(h, c.as_ptr()) };
+        if p.is_null() {
+            Err(format!("libvirt.so.0 has no symbol {name}: {}", dlerror()))
+        } else {
+            Ok(p)
+        }
+    };
+    macro_rules! f {
+        ($name:literal) => {
+            // SAFETY: the symbol is libvirt's function of that name; the field's type is
+            // its C prototype from libvirt's headers (libvirt-*.h, stable ABI).
+            unsafe { std::mem::transmute::<*mut c_void, _>(sym($name)?) }
+        };
+    }
+    Ok(Lib {
+        get_last_error: f!("virGetLastError"),
+        auth_default: sym("virConnectAuthPtrDefault")? as *const Ptr,
+        connect_open_auth: f!("virConnectOpenAuth"),
+        connect_close: f!("virConnectClose"),
+        conn_set_error_func: f!("virConnSetErrorFunc"),
+        domain_lookup_by_uuid_string: f!("virDomainLookupByUUIDString"),
+        domain_lookup_by_name: f!("virDomainLookupByName"),
+        domain_free: f!("virDomainFree"),
+        domain_get_info: f!("virDomainGetInfo"),
+        domain_get_xml_desc: f!("virDomainGetXMLDesc"),
+        domain_get_connect: f!("virDomainGetConnect"),
+        secret_lookup_by_uuid_string: f!("virSecretLookupByUUIDString"),
+        secret_lookup_by_usage: f!("virSecretLookupByUsage"),
+        secret_get_value: f!("virSecretGetValue"),
+        secret_free: f!("virSecretFree"),
+        pool_lookup_by_name: f!("virStoragePoolLookupByName"),
+        pool_free: f!("virStoragePoolFree"),
+        vol_lookup_by_name: f!("virStorageVolLookupByName"),
+        vol_get_info: f!("virStorageVolGetInfo"),
+        vol_get_path: f!("virStorageVolGetPath"),
+        vol_free: f!("virStorageVolFree"),
+    })
+}
+
+fn lib() -> Result<&'static Lib, String> {
+    LIB.get_or_init(load).as_ref().map_err(Clone::clone)
+}
+
+/// libvirt's last error of this thread (`virGetLastError`).
+#[derive(Clone, Debug)]
+pub struct LvError {
+    pub code: i32,
+    pub domain: i32,
+    pub message: String,
+}
+
+fn last_error(l: &Lib) -> LvError {
+    // SAFETY: virGetLastError returns NULL or this thread's error object, valid until the
+    // next libvirt call on this thread; the fields are copied at once.
+    unsafe {
+        let e = (l.get_last_error)();
+        if e.is_null() {
+            return LvError {
+                code: 0,
+                domain: 0,
+                message: "(none)".into(),
+            };
+        }
+        LvError {
+            code: (*e).code,
+            domain: (*e).domain,
+            message: if (*e).message.is_null() {
+                "(none)".into()
+            } else {
+                CStr::from_ptr((*e).message).to_string_lossy().into_owned()
+            },
+        }
+    }
+}
+
+/// Takes a string libvirt allocated with malloc, and frees it.
+fn take_string(p: *mut c_char) -> String {
+    // SAFETY: p is non-NULL (checked by callers), NUL-terminated and malloc'ed by libvirt.
+    unsafe {
+        let s = CStr::from_ptr(p).to_string_lossy().into_owned();
+        libc::free(p.cast());
+        s
+    }
+}
+
+fn cstr(s: &str) -> CString {
+    // Interior NULs cannot name anything in libvirt: cut there, libvirt then fails the lookup.
+    CString::new(s.split('\0').next().unwrap_or("")).expect("no NUL left")
+}
+
+unsafe extern "C" fn ignore_errors(_: Ptr, _: *mut VirError) {}
+
+/// A libvirt connection: opened here (closed on drop) or the one a domain belongs to.
+pub struct Conn {
+    ptr: Ptr,
+    owned: bool,
+}
+
+impl Conn {
+    /// `virConnectOpenAuth` with libvirt's default authentication callbacks; `Err` is the
+    /// load failure (as a message) or libvirt's error.
+    pub fn open(uri: Option<&str>) -> Result<Conn, Result<LvError, String>> {
+        let l = lib().map_err(Err)?;
+        let c = uri.map(cstr);
+        // SAFETY: uri is NULL or NUL-terminated; virConnectAuthPtrDefault is a libvirt
+        // global holding a pointer to its default auth struct.
+        let ptr = unsafe {
+            (l.connect_open_auth)(
+                c.as_ref().map_or(std::ptr::null(), |c| c.as_ptr()),
+                *l.auth_default,
+                0,
+            )
+        };
+        if ptr.is_null() {
+            return Err(Ok(last_error(l)));
+        }
+        Ok(Conn { ptr, owned: true })
+    }
+
+    /// Stops libvirt printing this connection's errors on stderr (they are reported
+    /// through the handle instead).
+    pub fn silence_errors(&self) {
+        if let Ok(l) = lib() {
+            // SAFETY: live connection; the handler is a no-op extern "C" function.
+            unsafe { (l.conn_set_error_func)(self.ptr, std::ptr::null_mut(), Some(ignore_errors)) }
+        }
+    }
+
+    fn domain(&self, f: unsafe extern "C" fn(Ptr, *const c_char) -> Ptr, key: &str) -> Result<Domain, LvError> {
+        let l = lib().map_err(|m| LvError {
+            code: 0,
+            domain: 0,
+            message: m,
+        })?;
+        let k = cstr(key);
+        // SAFETY: live connection, NUL-terminated key.
+        let ptr = unsafe { f(self.ptr, k.as_ptr()) };
+        if ptr.is_null() {
+            return Err(last_error(l));
+        }
+        Ok(Domain { ptr, owned: true })
+    }
+
+    pub fn domain_by_uuid(&self, uuid: &str) -> Result<Domain, LvError> {
+        let l = lib().map_err(|m| LvError {
+            code: 0,
+            domain: 0,
+            message: m,
+        })?;
+        self.domain(l.domain_lookup_by_uuid_string, uuid)
+    }
+
+    pub fn domain_by_name(&self, name: &str) -> Result<Domain, LvError> {
+        let l = lib().map_err(|m| LvError {
+            code: 0,
+            domain: 0,
+            message: m,
+        })?;
+        self.domain(l.domain_lookup_by_name, name)
+    }
+
+    fn secret_value(&self, sec: Ptr, l: &Lib) -> Result<Vec<u8>, LvError> {
+        let mut n = 0usize;
+        // SAFETY: live secret object; n receives the value's size.
+        let v = unsafe { (l.secret_get_value)(sec, &mut n, 0) };
+        let r = if v.is_null() {
+            Err(last_error(l))
+        } else {
+            // SAFETY: libvirt returned n bytes at v, malloc'ed; copied then freed.
+            let b = unsafe { std::slice::from_raw_parts(v, n) }.to_vec();
+            // SAFETY: as above.
+            unsafe { libc::free(v.cast()) };
+            Ok(b)
+        };
+        // SAFETY: the secret object is ours to free.
+        unsafe { (l.secret_free)(sec) };
+        r
+    }
+
+    /// The value of the secret with this UUID: `Err((looked up, error))`, the first
+    /// false when no such secret exists.
+    pub fn secret_by_uuid(&self, uuid: &str) -> Result<Vec<u8>, (bool, LvError)> {
+        let l = lib().map_err(|m| (false, LvError { code: 0, domain: 0, message: m }))?;
+        let k = cstr(uuid);
+        // SAFETY: live connection, NUL-terminated UUID string.
+        let sec = unsafe { (l.secret_lookup_by_uuid_string)(self.ptr, k.as_ptr()) };
+        if sec.is_null() {
+            return Err((false, last_error(l)));
+        }
+        self.secret_value(sec, l).map_err(|e| (true, e))
+    }
+
+    /// As [`Conn::secret_by_uuid`], for a secret found by usage type and usage string.
+    pub fn secret_by_usage(&self, usage_type: i32, usage: &str) -> Result<Vec<u8>, (bool, LvError)> {
+        let l = lib().map_err(|m| (false, LvError { code: 0, domain: 0, message: m }))?;
+        let k = cstr(usage);
+        // SAFETY: live connection, NUL-terminated usage string.
+        let sec = unsafe { (l.secret_lookup_by_usage)(self.ptr, usage_type, k.as_ptr()) };
+        if sec.is_null() {
+            return Err((false, last_error(l)));
+        }
+        self.secret_value(sec, l).map_err(|e| (true, e))
+    }
+
+    /// The path of a file volume of a storage pool: `Ok(None)` for a volume of another
+    /// kind; `Err` is the message 1.48 gives for the step that failed.
+    pub fn volume_path(&self, pool: &str, volume: &str) -> Result<Option<String>, String> {
+        let l = lib()?;
+        let (pc, vc) = (cstr(pool), cstr(volume));
+        // SAFETY: live connection, NUL-terminated name.
+        let p = unsafe { (l.pool_lookup_by_name)(self.ptr, pc.as_ptr()) };
+        if p.is_null() {
+            return Err(format!(
+                "no libvirt pool called \u{2018}{pool}\u{2019}: {}",
+                last_error(l).message
+            ));
+        }
+        // SAFETY: live pool, NUL-terminated name.
+        let v = unsafe { (l.vol_lookup_by_name)(p, vc.as_ptr()) };
+        let r = if v.is_null() {
+            Err(format!(
+                "no volume called \u{2018}{volume}\u{2019} in the libvirt pool \u{2018}{pool}\u{2019}: {}",
+                last_error(l).message
+            ))
+        } else {
+            let mut info = VirStorageVolInfo::default();
+            // SAFETY: live volume; info is a properly laid out virStorageVolInfo.
+            let r = if unsafe { (l.vol_get_info)(v, &mut info) } < 0 {
+                Err(format!(
+                    "cannot get information of the libvirt volume \u{2018}{volume}\u{2019}: {}",
+                    last_error(l).message
+                ))
+            } else if info.kind != VIR_STORAGE_VOL_FILE {
+                Ok(None)
+            } else {
+                // SAFETY: live volume.
+                let path = unsafe { (l.vol_get_path)(v) };
+                if path.is_null() {
+                    Err(format!(
+                        "cannot get the filename of the libvirt volume \u{2018}{volume}\u{2019}: {}",
+                        last_error(l).message
+                    ))
+                } else {
+                    Ok(Some(take_string(path)))
+                }
+            };
+            // SAFETY: the volume object is ours to free.
+            unsafe { (l.vol_free)(v) };
+            r
+        };
+        // SAFETY: the pool object is ours to free.
+        unsafe { (l.pool_free)(p) };
+        r
+    }
+}
+
+impl Drop for Conn {
+    fn drop(&mut self) {
+        if let (true, Ok(l)) = (self.owned, lib()) {
+            // SAFETY: a connection we opened, closed once.
+            unsafe { (l.connect_close)(self.ptr) };
+        }
+    }
+}
+
+/// A libvirt domain: looked up here (freed on drop) or a C caller's `virDomainPtr`.
+pub struct Domain {
+    ptr: Ptr,
+    owned: bool,
+}
+
+impl Domain {
+    /// The `virDomainPtr` a C caller passed to add_libvirt_dom (the C API requires a valid
+    /// one; libvirt checks the object's class itself and answers "invalid domain pointer"
+    /// for NULL). Borrowed: the caller keeps ownership.
+    pub fn from_caller(ptr: *mut c_void) -> Domain {
+        Domain { ptr, owned: false }
+    }
+
+    /// The address to hand to add_libvirt_dom.
+    pub fn as_ptr(&self) -> *mut c_void {
+        self.ptr
+    }
+
+    fn lib_err(m: String) -> LvError {
+        LvError {
+            code: 0,
+            domain: 0,
+            message: m,
+        }
+    }
+
+    /// Whether the domain is shut off (`virDomainGetInfo`'s state).
+    pub fn is_shut_off(&self) -> Result<bool, LvError> {
+        let l = lib().map_err(Self::lib_err)?;
+        let mut info = VirDomainInfo::default();
+        // SAFETY: the domain pointer is libvirt's (see from_caller); info is a properly
+        // laid out virDomainInfo.
+        if unsafe { (l.domain_get_info)(self.ptr, &mut info) } == -1 {
+            return Err(last_error(l));
+        }
+        Ok(info.state == VIR_DOMAIN_SHUTOFF)
+    }
+
+    /// The domain's XML (`virDomainGetXMLDesc`, flags 0).
+    pub fn xml(&self) -> Result<String, LvError> {
+        let l = lib().map_err(Self::lib_err)?;
+        // SAFETY: the domain pointer is libvirt's (see from_caller).
+        let p = unsafe { (l.domain_get_xml_desc)(self.ptr, 0) };
+        if p.is_null() {
+            return Err(last_error(l));
+        }
+        Ok(take_string(p))
+    }
+
+    /// The connection the domain belongs to (borrowed: not closed on drop).
+    pub fn connection(&self) -> Option<Conn> {
+        let l = lib().ok()?;
+        // SAFETY: the domain pointer is libvirt's (see from_caller).
+        let ptr = unsafe { (l.domain_get_connect)(self.ptr) };
+        (!ptr.is_null()).then_some(Conn { ptr, owned: false })
+    }
+}
+
+impl Drop for Domain {
+    fn drop(&mut self) {
+        if let (true, Ok(l)) = (self.owned, lib()) {
+            // SAFETY: a domain object we looked up, freed once.
+            unsafe { (l.domain_free)(self.ptr) };
+        }
+    }
+}
