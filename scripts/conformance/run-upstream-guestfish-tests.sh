@@ -164,9 +164,9 @@ run_script () {
 
 # --- fish/ (1.48's fish/Makefile.am TESTS) ---
 run_script fish/test-a.sh
-skip fish/test-add-domain.sh "libvirt"
+run_script fish/test-add-domain.sh
 run_script fish/test-add-uri.sh
-skip fish/test-d.sh "libvirt"
+run_script fish/test-d.sh
 skip fish/test-docs.sh "needs podcheck.pl and the generated POD of a built tree"
 run_script fish/test-copy.sh
 run_script fish/test-edit.sh
@@ -197,8 +197,8 @@ run_script tests/disks/test-27-disks.sh
 skip tests/disks/test-255-disks.sh "libvirt backend only"
 run_script tests/disks/test-add-lots-of-disks.sh
 run_script tests/disks/test-add-drive-with-blocksize.sh
-skip tests/disks/test-qemu-drive-libvirt.sh "libvirt"
-skip tests/disks/test-qemu-drive-with-blocksize-libvirt.sh "libvirt"
+run_script tests/disks/test-qemu-drive-libvirt.sh
+run_script tests/disks/test-qemu-drive-with-blocksize-libvirt.sh
 skip tests/disks/test-max-disks.sh "slow test"
 run_script tests/luks/test-luks.sh
 run_script tests/luks/test-luks-list.sh
@@ -246,12 +246,12 @@ run_script tests/regressions/rhbz957772.sh
 run_script tests/regressions/rhbz975797.sh
 run_script tests/regressions/rhbz1001875.sh
 run_script tests/regressions/rhbz1011907-1165785.sh
-skip tests/regressions/rhbz1044014.sh "libvirt"
+skip tests/regressions/rhbz1044014.sh "libvirt backend only (guestfs-rs launches with the direct backend)"
 run_script tests/regressions/rhbz1054761.sh
 run_script tests/regressions/rhbz1091803.sh
 run_script tests/regressions/rhbz1174551.sh
 run_script tests/regressions/rhbz1175196.sh
-skip tests/regressions/rhbz1370424.sh "libvirt"
+run_script tests/regressions/rhbz1370424.sh
 run_script tests/regressions/rhbz1477623.sh
 run_script tests/regressions/rhbz1930996.sh
 run_script tests/relative-paths/test-relative-paths.sh
