@@ -105,11 +105,17 @@ fn load() -> Result<Lib, String> {
             Ok(p)
         }
     };
+    /// The function `name` as the function pointer type `F` (a field of `Lib`).
+    fn func<F: Copy>(p: *mut c_void) -> F {
+        assert_eq!(std::mem::size_of::<F>(), std::mem::size_of::<*mut c_void>());
+        // SAFETY: p is the non-NULL address of libvirt's function; every `F` used below is
+        // that function's C prototype from libvirt's headers (stable ABI), and is
+        // pointer-sized (checked above).
+        unsafe { std::mem::transmute_copy::<*mut c_void, F>(&p) }
+    }
     macro_rules! f {
         ($name:literal) => {
-            // SAFETY: the symbol is libvirt's function of that name; the field's type is
-            // its C prototype from libvirt's headers (libvirt-*.h, stable ABI).
-            unsafe { std::mem::transmute::<*mut c_void, _>(sym($name)?) }
+            func(sym($name)?)
         };
     }
     Ok(Lib {
@@ -147,6 +153,17 @@ pub struct LvError {
     pub code: i32,
     pub domain: i32,
     pub message: String,
+}
+
+impl LvError {
+    /// libvirt.so.0 could not be loaded: the reason, as an error without a libvirt code.
+    fn load(message: String) -> LvError {
+        LvError {
+            code: 0,
+            domain: 0,
+            message,
+        }
+    }
 }
 
 fn last_error(l: &Lib) -> LvError {
@@ -204,13 +221,8 @@ impl Conn {
         let c = uri.map(cstr);
         // SAFETY: uri is NULL or NUL-terminated; virConnectAuthPtrDefault is a libvirt
         // global holding a pointer to its default auth struct.
-        let ptr = unsafe {
-            (l.connect_open_auth)(
-                c.as_ref().map_or(std::ptr::null(), |c| c.as_ptr()),
-                *l.auth_default,
-                0,
-            )
-        };
+        let ptr =
+            unsafe { (l.connect_open_auth)(c.as_ref().map_or(std::ptr::null(), |c| c.as_ptr()), *l.auth_default, 0) };
         if ptr.is_null() {
             return Err(Ok(last_error(l)));
         }
@@ -227,11 +239,7 @@ impl Conn {
     }
 
     fn domain(&self, f: unsafe extern "C" fn(Ptr, *const c_char) -> Ptr, key: &str) -> Result<Domain, LvError> {
-        let l = lib().map_err(|m| LvError {
-            code: 0,
-            domain: 0,
-            message: m,
-        })?;
+        let l = lib().map_err(LvError::load)?;
         let k = cstr(key);
         // SAFETY: live connection, NUL-terminated key.
         let ptr = unsafe { f(self.ptr, k.as_ptr()) };
@@ -242,20 +250,12 @@ impl Conn {
     }
 
     pub fn domain_by_uuid(&self, uuid: &str) -> Result<Domain, LvError> {
-        let l = lib().map_err(|m| LvError {
-            code: 0,
-            domain: 0,
-            message: m,
-        })?;
+        let l = lib().map_err(LvError::load)?;
         self.domain(l.domain_lookup_by_uuid_string, uuid)
     }
 
     pub fn domain_by_name(&self, name: &str) -> Result<Domain, LvError> {
-        let l = lib().map_err(|m| LvError {
-            code: 0,
-            domain: 0,
-            message: m,
-        })?;
+        let l = lib().map_err(LvError::load)?;
         self.domain(l.domain_lookup_by_name, name)
     }
 
@@ -280,7 +280,7 @@ impl Conn {
     /// The value of the secret with this UUID: `Err((looked up, error))`, the first
     /// false when no such secret exists.
     pub fn secret_by_uuid(&self, uuid: &str) -> Result<Vec<u8>, (bool, LvError)> {
-        let l = lib().map_err(|m| (false, LvError { code: 0, domain: 0, message: m }))?;
+        let l = lib().map_err(|m| (false, LvError::load(m)))?;
         let k = cstr(uuid);
         // SAFETY: live connection, NUL-terminated UUID string.
         let sec = unsafe { (l.secret_lookup_by_uuid_string)(self.ptr, k.as_ptr()) };
@@ -292,7 +292,7 @@ impl Conn {
 
     /// As [`Conn::secret_by_uuid`], for a secret found by usage type and usage string.
     pub fn secret_by_usage(&self, usage_type: i32, usage: &str) -> Result<Vec<u8>, (bool, LvError)> {
-        let l = lib().map_err(|m| (false, LvError { code: 0, domain: 0, message: m }))?;
+        let l = lib().map_err(|m| (false, LvError::load(m)))?;
         let k = cstr(usage);
         // SAFETY: live connection, NUL-terminated usage string.
         let sec = unsafe { (l.secret_lookup_by_usage)(self.ptr, usage_type, k.as_ptr()) };
@@ -382,17 +382,9 @@ impl Domain {
         self.ptr
     }
 
-    fn lib_err(m: String) -> LvError {
-        LvError {
-            code: 0,
-            domain: 0,
-            message: m,
-        }
-    }
-
     /// Whether the domain is shut off (`virDomainGetInfo`'s state).
     pub fn is_shut_off(&self) -> Result<bool, LvError> {
-        let l = lib().map_err(Self::lib_err)?;
+        let l = lib().map_err(LvError::load)?;
         let mut info = VirDomainInfo::default();
         // SAFETY: the domain pointer is libvirt's (see from_caller); info is a properly
         // laid out virDomainInfo.
@@ -404,7 +396,7 @@ impl Domain {
 
     /// The domain's XML (`virDomainGetXMLDesc`, flags 0).
     pub fn xml(&self) -> Result<String, LvError> {
-        let l = lib().map_err(Self::lib_err)?;
+        let l = lib().map_err(LvError::load)?;
         // SAFETY: the domain pointer is libvirt's (see from_caller).
         let p = unsafe { (l.domain_get_xml_desc)(self.ptr, 0) };
         if p.is_null() {

@@ -78,9 +78,9 @@ pub fn add_domain(h: &Core, dom: &str, o: AddDomainOpts) -> Result<i32> {
     };
     let domain = match by_uuid {
         Some(d) => d,
-        None => conn.domain_by_name(dom).map_err(|e| {
-            Error::msg(format!("no libvirt domain called \u{2018}{dom}\u{2019}: {}", e.message))
-        })?,
+        None => conn
+            .domain_by_name(dom)
+            .map_err(|e| Error::msg(format!("no libvirt domain called \u{2018}{dom}\u{2019}: {}", e.message)))?,
     };
     let o2 = AddLibvirtDomOpts {
         readonly: o.readonly.filter(|r| *r),

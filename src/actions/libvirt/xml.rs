@@ -74,7 +74,8 @@ pub enum XmlError {
 type Node<'a, 'i> = roxmltree::Node<'a, 'i>;
 
 fn child<'a, 'i, 'n>(n: Node<'a, 'i>, name: &'n str) -> impl Iterator<Item = Node<'a, 'i>> + use<'a, 'i, 'n> {
-    n.children().filter(move |c| c.is_element() && c.tag_name().name() == name)
+    n.children()
+        .filter(move |c| c.is_element() && c.tag_name().name() == name)
 }
 
 /// XPath `./CHILD/@ATTR`: the attribute of the first `CHILD` element that has it.
@@ -178,7 +179,10 @@ fn disk_of(disk: Node) -> Option<Disk> {
 
 /// The text of an element and all its descendants, as libxml2's xmlNodeGetContent.
 fn content(n: Node) -> String {
-    n.descendants().filter(|d| d.is_text()).filter_map(|d| d.text()).collect()
+    n.descendants()
+        .filter(|d| d.is_text())
+        .filter_map(|d| d.text())
+        .collect()
 }
 
 fn selinux_label(root: Node) -> Option<(String, String)> {
@@ -337,9 +341,27 @@ mod tests {
     }
 
     const PIECES: &[&str] = &[
-        "<", ">", "/>", "</disk>", "<disk type='file'>", "<source file='/f'/>", "<readonly/>", "&amp;",
-        "&#x0;", "&bogus;", "'", "\"", "<devices>", "</devices>", "<![CDATA[x]]>", "<!-- c -->", "=",
-        "<blockio logical_block_size='-2147483649'/>", "\u{0}", "\u{fffd}", "<?pi x?>",
+        "<",
+        ">",
+        "/>",
+        "</disk>",
+        "<disk type='file'>",
+        "<source file='/f'/>",
+        "<readonly/>",
+        "&amp;",
+        "&#x0;",
+        "&bogus;",
+        "'",
+        "\"",
+        "<devices>",
+        "</devices>",
+        "<![CDATA[x]]>",
+        "<!-- c -->",
+        "=",
+        "<blockio logical_block_size='-2147483649'/>",
+        "\u{0}",
+        "\u{fffd}",
+        "<?pi x?>",
     ];
 
     /// Mutated domain XML (bytes flipped, spliced, cut, fragments inserted, deep nesting)
