@@ -38,6 +38,28 @@ struct VirStorageVolInfo {
     allocation: u64,
 }
 
+/// libvirt's `virConnectCredential`: one credential libvirt asks for.
+#[repr(C)]
+struct VirConnectCredential {
+    kind: c_int,
+    prompt: *const c_char,
+    challenge: *const c_char,
+    defresult: *const c_char,
+    result: *mut c_char,
+    resultlen: c_uint,
+}
+
+type AuthCallback = unsafe extern "C" fn(*mut VirConnectCredential, c_uint, Ptr) -> c_int;
+
+/// libvirt's `virConnectAuth`.
+#[repr(C)]
+struct VirConnectAuth {
+    credtype: *const c_int,
+    ncredtype: c_uint,
+    cb: Option<AuthCallback>,
+    cbdata: Ptr,
+}
+
 const VIR_DOMAIN_SHUTOFF: u8 = 5;
 const VIR_STORAGE_VOL_FILE: c_int = 0;
 
@@ -46,7 +68,7 @@ type ErrorFunc = unsafe extern "C" fn(Ptr, *mut VirError);
 /// The libvirt entry points, looked up once.
 struct Lib {
     get_last_error: unsafe extern "C" fn() -> *mut VirError,
-    auth_default: *const Ptr,
+    auth_default: *const *const VirConnectAuth,
     connect_open_auth: unsafe extern "C" fn(*const c_char, Ptr, c_uint) -> Ptr,
     connect_close: unsafe extern "C" fn(Ptr) -> c_int,
     conn_set_error_func: unsafe extern "C" fn(Ptr, Ptr, Option<ErrorFunc>),
@@ -120,7 +142,7 @@ fn load() -> Result<Lib, String> {
     }
     Ok(Lib {
         get_last_error: f!("virGetLastError"),
-        auth_default: sym("virConnectAuthPtrDefault")? as *const Ptr,
+        auth_default: sym("virConnectAuthPtrDefault")? as *const *const VirConnectAuth,
         connect_open_auth: f!("virConnectOpenAuth"),
         connect_close: f!("virConnectClose"),
         conn_set_error_func: f!("virConnSetErrorFunc"),
@@ -214,19 +236,57 @@ pub struct Conn {
 }
 
 impl Conn {
-    /// `virConnectOpenAuth` with libvirt's default authentication callbacks; `Err` is the
-    /// load failure (as a message) or libvirt's error.
-    pub fn open(uri: Option<&str>) -> Result<Conn, Result<LvError, String>> {
+    /// `virConnectOpenAuth`; `Err` is the load failure (as a message) or libvirt's error.
+    pub fn open(uri: Option<&str>, auth: Auth) -> Result<Conn, Result<LvError, String>> {
         let l = lib().map_err(Err)?;
         let c = uri.map(cstr);
-        // SAFETY: uri is NULL or NUL-terminated; virConnectAuthPtrDefault is a libvirt
-        // global holding a pointer to its default auth struct.
-        let ptr =
-            unsafe { (l.connect_open_auth)(c.as_ref().map_or(std::ptr::null(), |c| c.as_ptr()), *l.auth_default, 0) };
+        // SAFETY: virConnectAuthPtrDefault is a libvirt global holding a pointer to its
+        // default auth struct, valid for the life of the library.
+        let default = unsafe { &**l.auth_default };
+        let mut wrapper = DefaultWrapper {
+            default,
+            uri: uri.unwrap_or("NULL").to_string(),
+            warned: false,
+        };
+        let credtypes: Vec<c_int>;
+        let mut custom: Option<&mut dyn FnMut()>;
+        let data = match auth {
+            Auth::Default => VirConnectAuth {
+                credtype: default.credtype,
+                ncredtype: default.ncredtype,
+                cb: Some(default_wrapper),
+                cbdata: (&mut wrapper as *mut DefaultWrapper).cast(),
+            },
+            Auth::Custom { credtypes: t, handler } => {
+                credtypes = t;
+                custom = Some(handler);
+                VirConnectAuth {
+                    credtype: credtypes.as_ptr(),
+                    ncredtype: credtypes.len() as c_uint,
+                    cb: Some(custom_callback),
+                    cbdata: (&mut custom as *mut Option<&mut dyn FnMut()>).cast(),
+                }
+            }
+        };
+        // SAFETY: uri is NULL or NUL-terminated; `data` and what its cbdata points to
+        // (the wrapper or the handler) live until virConnectOpenAuth returns, the only
+        // time libvirt calls the callback.
+        let ptr = unsafe {
+            (l.connect_open_auth)(
+                c.as_ref().map_or(std::ptr::null(), |c| c.as_ptr()),
+                (&data as *const VirConnectAuth).cast_mut().cast(),
+                0,
+            )
+        };
         if ptr.is_null() {
             return Err(Ok(last_error(l)));
         }
         Ok(Conn { ptr, owned: true })
+    }
+
+    /// The connection's address, for debug messages.
+    pub fn addr(&self) -> *const c_void {
+        self.ptr
     }
 
     /// Stops libvirt printing this connection's errors on stderr (they are reported
@@ -421,4 +481,142 @@ impl Drop for Domain {
             unsafe { (l.domain_free)(self.ptr) };
         }
     }
+}
+
+/// How a connection authenticates: libvirt's default callbacks (behind a wrapper that says
+/// once on stdout that credentials are needed, as 1.48), or the caller's handler of the
+/// LIBVIRT_AUTH event, which reads and answers the requested credentials through
+/// [`requested`] and [`set_requested_result`] while it runs.
+pub enum Auth<'a> {
+    Default,
+    Custom {
+        credtypes: Vec<i32>,
+        handler: &'a mut dyn FnMut(),
+    },
+}
+
+struct DefaultWrapper {
+    default: &'static VirConnectAuth,
+    uri: String,
+    warned: bool,
+}
+
+unsafe extern "C" fn default_wrapper(cred: *mut VirConnectCredential, ncred: c_uint, data: Ptr) -> c_int {
+    // SAFETY: data is the DefaultWrapper Conn::open passed, alive during the open.
+    let w = unsafe { &mut *(data as *mut DefaultWrapper) };
+    if !w.warned {
+        println!(
+            "libvirt needs authentication to connect to libvirt URI {}\n\
+             (see also: http://libvirt.org/auth.html http://libvirt.org/uri.html)",
+            w.uri
+        );
+        w.warned = true;
+    }
+    match w.default.cb {
+        // SAFETY: libvirt's own default callback with its own data and libvirt's array.
+        Some(cb) => unsafe { cb(cred, ncred, w.default.cbdata) },
+        None => -1,
+    }
+}
+
+thread_local! {
+    /// The credentials libvirt is asking for while a custom callback runs on this thread.
+    static REQUESTED: std::cell::Cell<(*mut VirConnectCredential, usize)> =
+        const { std::cell::Cell::new((std::ptr::null_mut(), 0)) };
+}
+
+unsafe extern "C" fn custom_callback(cred: *mut VirConnectCredential, ncred: c_uint, data: Ptr) -> c_int {
+    if cred.is_null() || ncred == 0 {
+        return 0;
+    }
+    for i in 0..ncred as usize {
+        // SAFETY: libvirt passes an array of ncred credentials.
+        unsafe {
+            (*cred.add(i)).result = std::ptr::null_mut();
+            (*cred.add(i)).resultlen = 0;
+        }
+    }
+    // SAFETY: data is the Option<&mut dyn FnMut()> Conn::open passed, alive during the open.
+    let handler = unsafe { &mut *(data as *mut Option<&mut dyn FnMut()>) };
+    let prev = REQUESTED.with(|r| r.replace((cred, ncred as usize)));
+    let ok = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        if let Some(h) = handler.as_mut() {
+            h();
+        }
+    }))
+    .is_ok();
+    REQUESTED.with(|r| r.set(prev));
+    // Fields left unanswered are not an error for libvirt.
+    if ok {
+        0
+    } else {
+        -1
+    }
+}
+
+/// One credential libvirt asks for: its VIR_CRED_* type, prompt, challenge and default
+/// result ("" when libvirt gives none).
+pub struct Requested {
+    pub kind: i32,
+    pub prompt: String,
+    pub challenge: String,
+    pub defresult: String,
+}
+
+fn opt_text(p: *const c_char) -> String {
+    if p.is_null() {
+        String::new()
+    } else {
+        // SAFETY: libvirt's NUL-terminated string, valid during the callback.
+        unsafe { CStr::from_ptr(p) }.to_string_lossy().into_owned()
+    }
+}
+
+/// The credentials requested of this thread's running LIBVIRT_AUTH handler; `None`
+/// outside one.
+pub fn requested() -> Option<Vec<Requested>> {
+    let (cred, n) = REQUESTED.with(|r| r.get());
+    if cred.is_null() {
+        return None;
+    }
+    Some(
+        (0..n)
+            .map(|i| {
+                // SAFETY: the array libvirt passed to the running callback, n entries.
+                let c = unsafe { &*cred.add(i) };
+                Requested {
+                    kind: c.kind,
+                    prompt: opt_text(c.prompt),
+                    challenge: opt_text(c.challenge),
+                    defresult: opt_text(c.defresult),
+                }
+            })
+            .collect(),
+    )
+}
+
+/// Answers credential `i` of the running handler (the caller checked `i`): a malloc'ed
+/// copy with a NUL after it (some libvirt drivers expect one), which libvirt frees.
+pub fn set_requested_result(i: usize, value: &[u8]) -> bool {
+    let (cred, n) = REQUESTED.with(|r| r.get());
+    if cred.is_null() || i >= n {
+        return false;
+    }
+    // SAFETY: malloc of len+1 bytes, filled below; entry i of libvirt's array is valid
+    // while the callback runs; an earlier answer to the same entry is freed first.
+    unsafe {
+        let buf = libc::malloc(value.len() + 1) as *mut u8;
+        if buf.is_null() {
+            return false;
+        }
+        std::ptr::copy_nonoverlapping(value.as_ptr(), buf, value.len());
+        *buf.add(value.len()) = 0;
+        let c = &mut *cred.add(i);
+        if !c.result.is_null() {
+            libc::free(c.result.cast());
+        }
+        c.result = buf.cast();
+        c.resultlen = value.len() as c_uint;
+    }
+    true
 }

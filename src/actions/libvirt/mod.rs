@@ -59,11 +59,7 @@ pub fn add_domain(h: &Core, dom: &str, o: AddDomainOpts) -> Result<i32> {
         return Err(Error::msg(LIVE_REMOVED));
     }
     let uri = o.libvirturi.as_deref();
-    h.debug(&format!(
-        "opening libvirt handle: URI = {}, auth = default, flags = 0",
-        uri.unwrap_or("NULL")
-    ));
-    let conn = ffi::Conn::open(uri).map_err(|e| match e {
+    let conn = open_connection(h, uri).map_err(|e| match e {
         Ok(e) => Error::msg(format!(
             "could not connect to libvirt (code {}, domain {}): {}",
             e.code, e.domain, e.message
@@ -102,6 +98,44 @@ pub fn add_domain(h: &Core, dom: &str, o: AddDomainOpts) -> Result<i32> {
         RetValue::Int(n) => Ok(n),
         other => Err(Error::msg(format!("add_libvirt_dom: unexpected result {other:?}"))),
     }
+}
+
+/// Opens a libvirt connection as 1.48 does: through the caller's LIBVIRT_AUTH event
+/// handler when it registered one and called set_libvirt_supported_credentials, through
+/// libvirt's default callbacks otherwise.
+fn open_connection(
+    h: &Core,
+    uri: Option<&str>,
+) -> std::result::Result<ffi::Conn, std::result::Result<ffi::LvError, String>> {
+    let (credtypes, has_handler) = {
+        let l = h.lock();
+        let i = l.inner();
+        let has = i
+            .events
+            .slots
+            .iter()
+            .any(|r| r.bitmask & crate::handle::events::EVENT_LIBVIRT_AUTH != 0);
+        (i.libvirt_credentials.clone(), has)
+    };
+    let custom = !credtypes.is_empty() && has_handler;
+    h.debug(&format!(
+        "opening libvirt handle: URI = {}, auth = {}, flags = 0",
+        uri.unwrap_or("NULL"),
+        if custom { "custom" } else { "default+wrapper" }
+    ));
+    let uri_text = uri.unwrap_or("").to_string();
+    let mut handler = || h.emit(crate::handle::events::EVENT_LIBVIRT_AUTH, uri_text.as_bytes(), &[]);
+    let auth = if custom {
+        ffi::Auth::Custom {
+            credtypes,
+            handler: &mut handler,
+        }
+    } else {
+        ffi::Auth::Default
+    };
+    let conn = ffi::Conn::open(uri, auth)?;
+    h.debug(&format!("successfully opened libvirt handle: conn = {:p}", conn.addr()));
+    Ok(conn)
 }
 
 /// Adds the disks of the caller's `virDomainPtr`.
@@ -294,6 +328,87 @@ fn rollback(h: &Core, checkpoint: usize) {
             let _ = std::fs::remove_file(ov);
         }
     }
+}
+
+/// libvirt's credential types (VIR_CRED_USERNAME = 1 …) by the names the API uses.
+const CREDENTIAL_TYPES: &[(&str, i32)] = &[
+    ("username", 1),
+    ("authname", 2),
+    ("language", 3),
+    ("cnonce", 4),
+    ("passphrase", 5),
+    ("echoprompt", 6),
+    ("noechoprompt", 7),
+    ("realm", 8),
+    ("external", 9),
+];
+
+pub fn set_libvirt_supported_credentials(h: &Core, creds: &[String]) -> Result<()> {
+    let mut types = Vec::with_capacity(creds.len());
+    for c in creds {
+        let t = CREDENTIAL_TYPES
+            .iter()
+            .find(|(n, _)| n == c)
+            .map(|(_, t)| *t)
+            .ok_or_else(|| Error::msg(format!("unknown credential type \u{2018}{c}\u{2019}")))?;
+        if types.len() >= CREDENTIAL_TYPES.len() {
+            return Err(Error::msg("list of supported credentials is too long"));
+        }
+        types.push(t);
+    }
+    h.lock().inner().libvirt_credentials = types;
+    Ok(())
+}
+
+/// The credentials libvirt asks for, while the LIBVIRT_AUTH handler runs.
+fn requested(name: &str) -> Result<Vec<ffi::Requested>> {
+    ffi::requested().filter(|r| !r.is_empty()).ok_or_else(|| {
+        Error::msg(format!(
+            "guestfs_impl_{name} should only be called from within the GUESTFS_EVENT_LIBVIRT_AUTH event handler"
+        ))
+    })
+}
+
+fn requested_one(name: &str, index: i32) -> Result<ffi::Requested> {
+    let mut r = requested(name)?;
+    if index < 0 || index as usize >= r.len() {
+        return Err(Error::msg("credential index out of range"));
+    }
+    Ok(r.swap_remove(index as usize))
+}
+
+pub fn get_libvirt_requested_credentials(_h: &Core) -> Result<Vec<String>> {
+    Ok(requested("get_libvirt_requested_credentials")?
+        .iter()
+        .map(|c| {
+            CREDENTIAL_TYPES
+                .iter()
+                .find(|(_, t)| *t == c.kind)
+                .map_or_else(String::new, |(n, _)| n.to_string())
+        })
+        .collect())
+}
+
+pub fn get_libvirt_requested_credential_prompt(_h: &Core, index: i32) -> Result<String> {
+    Ok(requested_one("get_libvirt_requested_credential_prompt", index)?.prompt)
+}
+
+pub fn get_libvirt_requested_credential_challenge(_h: &Core, index: i32) -> Result<String> {
+    Ok(requested_one("get_libvirt_requested_credential_challenge", index)?.challenge)
+}
+
+pub fn get_libvirt_requested_credential_defresult(_h: &Core, index: i32) -> Result<String> {
+    Ok(requested_one("get_libvirt_requested_credential_defresult", index)?.defresult)
+}
+
+pub fn set_libvirt_requested_credential(_h: &Core, index: i32, cred: &[u8]) -> Result<()> {
+    requested_one("set_libvirt_requested_credential", index)?;
+    if !ffi::set_requested_result(index as usize, cred) {
+        return Err(Error::msg(
+            "set_libvirt_requested_credential: cannot allocate the answer",
+        ));
+    }
+    Ok(())
 }
 
 #[cfg(test)]
