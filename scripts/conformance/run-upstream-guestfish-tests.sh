@@ -65,6 +65,27 @@ cp "$tree"/test-data/binaries/* \
 ln -s /10klines "$iso_dir/abssymlink"
 (cd "$iso_dir" && genisoimage -quiet -J -r -o "$src/test-data/test.iso" .) || echo "warning: genisoimage failed" >&2
 
+# lib/libvirt-is-version MAJOR MINOR MICRO, a helper program of the built tree that the
+# libvirt scripts ask: true when the host's libvirt (virsh --version) is at least that.
+mkdir -p "$src/lib"
+cat >"$src/lib/libvirt-is-version" <<'SH'
+#!/bin/sh
+v=$(virsh --version 2>/dev/null) || exit 1
+a=${v%%.*}; r=${v#*.}; b=${r%%.*}; c=${r#*.}
+[ $((a * 1000000 + b * 1000 + c)) -ge $(($1 * 1000000 + $2 * 1000 + $3)) ]
+SH
+chmod +x "$src/lib/libvirt-is-version"
+
+# tests/disks/test-qemu-drive-libvirt.xml, which configure makes from its .in (each
+# @abs_builddir@ is the file's own directory), and the blank raw disks of test-data/ it
+# names.
+sed -e "s|@abs_builddir@|$src/tests/disks|g" -e "s|@abs_top_builddir@|$src|g" -e "s|@configure_input@|generated|g" \
+  "$tree/tests/disks/test-qemu-drive-libvirt.xml.in" >"$src/tests/disks/test-qemu-drive-libvirt.xml"
+mkdir -p "$src/test-data/blank-disks"
+truncate -s 512 "$src/test-data/blank-disks/blank-disk-1s.raw"
+truncate -s 1K "$src/test-data/blank-disks/blank-disk-1K.raw"
+truncate -s 1M "$src/test-data/blank-disks/blank-disk-1M.raw"
+
 # Phony guests that guestfish scripts can make (fedora*.img need the Perl bindings): built
 # once with Debian's 1.48.6, independent of PREFIX, and cached across runs.
 fixtures=${GUESTFISH_TESTS_FIXTURES:-/var/tmp/guestfs-rs-guestfish-fixtures}
