@@ -620,3 +620,58 @@ pub fn set_requested_result(i: usize, value: &[u8]) -> bool {
     }
     true
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The custom callback hands libvirt's credential array to the handler for its
+    /// duration only, and answers land in it as libvirt expects (malloc'ed, NUL after).
+    #[test]
+    fn custom_callback_exposes_and_answers_the_request() {
+        let prompt = c"Username:";
+        let mut creds = [
+            VirConnectCredential {
+                kind: 2,
+                prompt: prompt.as_ptr(),
+                challenge: std::ptr::null(),
+                defresult: std::ptr::null(),
+                result: std::ptr::null_mut(),
+                resultlen: 0,
+            },
+            VirConnectCredential {
+                kind: 5,
+                prompt: std::ptr::null(),
+                challenge: std::ptr::null(),
+                defresult: std::ptr::null(),
+                result: std::ptr::null_mut(),
+                resultlen: 0,
+            },
+        ];
+        assert!(requested().is_none());
+        let mut seen = Vec::new();
+        let mut handler = || {
+            let r = requested().expect("inside the callback");
+            seen = r.iter().map(|c| (c.kind, c.prompt.clone())).collect();
+            assert!(set_requested_result(0, b"alice"));
+            assert!(set_requested_result(1, b"first"));
+            assert!(set_requested_result(1, b"pw"));
+            assert!(!set_requested_result(2, b"x"));
+        };
+        let mut h: Option<&mut dyn FnMut()> = Some(&mut handler);
+        // SAFETY: a two-entry array and the handler, both alive for the call.
+        let rc = unsafe { custom_callback(creds.as_mut_ptr(), 2, (&mut h as *mut Option<&mut dyn FnMut()>).cast()) };
+        assert_eq!(rc, 0);
+        assert_eq!(seen, vec![(2, "Username:".to_string()), (5, String::new())]);
+        assert!(requested().is_none());
+        for (c, want) in creds.iter().zip([&b"alice"[..], b"pw"]) {
+            assert_eq!(c.resultlen as usize, want.len());
+            // SAFETY: set_requested_result wrote resultlen bytes and a NUL.
+            let got = unsafe { std::slice::from_raw_parts(c.result as *const u8, want.len() + 1) };
+            assert_eq!(&got[..want.len()], want);
+            assert_eq!(got[want.len()], 0);
+            // SAFETY: malloc'ed by set_requested_result (libvirt would free it).
+            unsafe { libc::free(c.result.cast()) };
+        }
+    }
+}
