@@ -69,7 +69,10 @@ main (int argc, char *argv[])
   guestfs_h *g = guestfs_create ();
   if (g == NULL) return 2;
   guestfs_set_error_handler (g, NULL, NULL);
-  int r = guestfs_add_libvirt_dom (g, running, -1);
+  /* A NULL domain is refused before libvirt sees it. */
+  int r = guestfs_add_libvirt_dom (g, NULL, GUESTFS_ADD_LIBVIRT_DOM_READONLY, 1, -1);
+  print_error ("NULL domain", g, r);
+  r = guestfs_add_libvirt_dom (g, running, -1);
   print_error ("running, read-write", g, r);
   r = guestfs_add_libvirt_dom (g, running, GUESTFS_ADD_LIBVIRT_DOM_READONLY, 1, -1);
   print_error ("running, read-only", g, r);

@@ -297,6 +297,7 @@ if cc -Wall -o "$work/libvirt-dom" "$here/libvirt-dom.c" -I"$prefix/include" $(p
      -L"$prefix/lib" -lguestfs > "$work/cc.log" 2>&1; then
   both c-add-libvirt-dom "$work/libvirt-dom" "$uri" "$p-debian" "$p-running" "$p-multi"
   expect c-add-libvirt-dom "caller's domain still valid: $p-debian"
+  expect c-add-libvirt-dom '^NULL domain: r=-1 error=add_libvirt_dom: dom: parameter cannot be NULL$'
   expect c-add-libvirt-dom '^root: /dev/debian/root distro=debian$'
   expect c-add-libvirt-dom '^multi readonlydisk=error: 0 drives$'
   expect c-add-libvirt-dom '^running, read-write: r=-1 error=error: domain is a live virtual machine'
