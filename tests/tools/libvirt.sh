@@ -17,7 +17,8 @@
 #   without a launch; bad input: a domain that does not exist (guestfish, virt-df), the
 #   running domain opened for writing, and read-only (it has no disks), then `run` to
 #   show nothing was added; a C program handing add_libvirt_dom the virDomainPtr it got
-#   from libvirt (libvirt-dom.c); credentials asked by libvirt's test driver, answered by a
+#   from libvirt (libvirt-dom.c); virt-df without -d (every domain of a test:// URI through
+#   add_libvirt_dom); credentials asked by libvirt's test driver, answered by a
 #   LIBVIRT_AUTH handler (libvirt-auth.c) or, without one, by libvirt's own prompts after
 #   1.48's notice. After each guestfs-rs run its TMPDIR must be empty and
 #   no qemu of it left. Finally LIBGUESTFS_BACKEND=libvirt must fail at launch with a
@@ -304,6 +305,29 @@ if cc -Wall -o "$work/libvirt-dom" "$here/libvirt-dom.c" -I"$prefix/include" $(p
 else
   fail "compile libvirt-dom.c" "$(cat "$work/cc.log")"
 fi
+
+# ---- virt-df without -d: it lists every domain itself and hands each virDomainPtr to
+# add_libvirt_dom (a domain without disks is reported and skipped); libvirt's test driver.
+cat > "$work/two.xml" <<EOF
+<node>
+  <domain type='test'>
+    <name>alpha</name>
+    <memory>65536</memory>
+    <os><type>hvm</type></os>
+    <devices>
+      $(disk raw "$work/multi3.img" vda)
+    </devices>
+  </domain>
+  <domain type='test'>
+    <name>beta</name>
+    <memory>65536</memory>
+    <os><type>hvm</type></os>
+    <devices/>
+  </domain>
+</node>
+EOF
+both virt-df-all-domains virt-df -c "test://$work/two.xml"
+expect virt-df-all-domains '^alpha:/dev/sda '
 
 # ---- credentials: libvirt's test driver with an <auth> section (no daemon involved)
 cat > "$work/auth.xml" <<EOF
