@@ -505,11 +505,16 @@ unsafe extern "C" fn default_wrapper(cred: *mut VirConnectCredential, ncred: c_u
     // SAFETY: data is the DefaultWrapper Conn::open passed, alive during the open.
     let w = unsafe { &mut *(data as *mut DefaultWrapper) };
     if !w.warned {
-        println!(
+        // Through C's stdout, as 1.48's printf: libvirt's own prompts that follow go
+        // there too, so the two stay in order whatever the buffering.
+        let text = cstr(&format!(
             "libvirt needs authentication to connect to libvirt URI {}\n\
-             (see also: http://libvirt.org/auth.html http://libvirt.org/uri.html)",
+             (see also: http://libvirt.org/auth.html http://libvirt.org/uri.html)\n",
             w.uri
-        );
+        ));
+        let _no_sigpipe = guestfs_protocol::sigpipe::NoSigpipe::new();
+        // SAFETY: printf with a "%s" format and one NUL-terminated string.
+        unsafe { libc::printf(c"%s".as_ptr(), text.as_ptr()) };
         w.warned = true;
     }
     match w.default.cb {
