@@ -83,6 +83,17 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
+# What libvirt-daemon-system's maintainer scripts create, in case they could not: the
+# user and group qemu:///system runs guests as, and libvirtd's log directory.
+if dpkg -s libvirt-daemon-system >/dev/null 2>&1; then
+  getent group kvm >/dev/null || groupadd --system kvm
+  getent group libvirt-qemu >/dev/null || groupadd --system libvirt-qemu
+  id libvirt-qemu >/dev/null 2>&1 ||
+    useradd --system --gid kvm --groups libvirt-qemu --home-dir /var/lib/libvirt --no-create-home \
+      --shell /usr/sbin/nologin libvirt-qemu
+  mkdir -p /var/log/libvirt/qemu
+fi
+
 # Debian's libguestfs 1.48.6 is the reference for the differential and wire-compatibility
 # tests. It is installed, but every test of ours loads our library by explicit path.
 # guestfish (1.48's, on that library) builds libguestfs's phony guest images for the
@@ -98,15 +109,5 @@ if [ "${GUESTFS_RS_NO_REFERENCE:-0}" != 1 ]; then
     log "installing: ${missing[*]}"
     apt-get install -y -qq "${missing[@]}" >/dev/null
   fi
-fi
-# What libvirt-daemon-system's maintainer scripts create, in case they could not: the
-# user and group qemu:///system runs guests as, and libvirtd's log directory.
-if dpkg -s libvirt-daemon-system >/dev/null 2>&1; then
-  getent group kvm >/dev/null || groupadd --system kvm
-  getent group libvirt-qemu >/dev/null || groupadd --system libvirt-qemu
-  id libvirt-qemu >/dev/null 2>&1 ||
-    useradd --system --gid kvm --groups libvirt-qemu --home-dir /var/lib/libvirt --no-create-home \
-      --shell /usr/sbin/nologin libvirt-qemu
-  mkdir -p /var/log/libvirt/qemu
 fi
 log "machine ready"
