@@ -9,7 +9,8 @@
 //!
 //! Argument types a library function receives (after `h: &Core`): `bool`, `i32`, `i64`;
 //! `&str` for every string (the bytes read as UTF-8, invalid sequences replaced);
-//! `Option<&str>`; `&[String]` for string lists; `&[u8]` for buffers; an `XxxOpts` struct
+//! `Option<&str>`; `&[String]` for string lists; `&[u8]` for buffers; `*mut c_void` for a
+//! C caller's pointer (only `add_libvirt_dom`); an `XxxOpts` struct
 //! (`generated::opts`) for the optional arguments. Results: `()`, `i32`, `i64`, `bool`,
 //! anything `Into<Vec<u8>>` for strings (`Option` of it for `const_opt_string`), a `Vec`
 //! of those for string lists, `Vec<(K, V)>` for hashtables, the generated struct types
@@ -100,7 +101,8 @@ fn call_fn(api: &Api, a: &Action, module: &str, o: &mut String) {
             ArgType::OptString => (format!("r.opt_string({i})?"), format!("{v}.as_deref()")),
             ArgType::StringList(_) => (format!("r.list({i})?"), format!("&{v}")),
             ArgType::BufferIn => (format!("r.buffer({i})?"), v.clone()),
-            ArgType::Pointer(_) => panic!("{}: a pointer argument in an implemented library action", a.name),
+            // A C caller's raw pointer (add_libvirt_dom's virDomainPtr), handed on untouched.
+            ArgType::Pointer(_) => (format!("r.pointer({i})?"), v.clone()),
         };
         let _ = writeln!(o, "    let {v} = {decl};");
         pass.push(p);

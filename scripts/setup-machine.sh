@@ -72,6 +72,10 @@ reference_tools=(guestfs-tools libguestfs-perl)
 # The daemon links libtsk (filesystem_walk, find_inode) and libyara (yara_*); yara's
 # yarac makes the compiled rules the tests load.
 packages+=(libtsk-dev libyara-dev yara)
+# tests/tools/libvirt.sh: a libvirt daemon for qemu:///system (started by the test with
+# `libvirtd -d` and `virtlogd -d`: no systemd here), virsh, and libvirt's headers for the
+# suite's C check of add_libvirt_dom (the library itself dlopens libvirt.so.0).
+packages+=(libvirt-daemon-system libvirt-daemon-driver-qemu libvirt-clients libvirt-dev)
 missing=()
 for p in "${backports[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then
@@ -83,6 +87,17 @@ for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); d
 if [ ${#missing[@]} -gt 0 ]; then
   log "installing: ${missing[*]}"
   apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# What libvirt-daemon-system's maintainer scripts create, in case they could not: the
+# user and group qemu:///system runs guests as, and libvirtd's log directory.
+if dpkg -s libvirt-daemon-system >/dev/null 2>&1; then
+  getent group kvm >/dev/null || groupadd --system kvm
+  getent group libvirt-qemu >/dev/null || groupadd --system libvirt-qemu
+  id libvirt-qemu >/dev/null 2>&1 ||
+    useradd --system --gid kvm --groups libvirt-qemu --home-dir /var/lib/libvirt --no-create-home \
+      --shell /usr/sbin/nologin libvirt-qemu
+  mkdir -p /var/log/libvirt/qemu
 fi
 
 # Debian's libguestfs 1.48.6 is the reference for the differential and wire-compatibility

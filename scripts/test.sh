@@ -51,6 +51,8 @@ step "tests/groups (selinux_relabel, grub_install, compared live with 1.48.6)" b
 if [ -x tests/network/run.sh ]; then
   step "tests/network (set_network, rsync, drive interfaces)" bash tests/network/run.sh "$prefix"
 fi
+# libvirt domains: Debian's virt-df/virt-cat/virt-inspector/guestfish -d over ours and 1.48.6 (starts libvirtd).
+step "tests/tools/libvirt.sh (add_domain, add_libvirt_dom, compared with 1.48.6)" bash tests/tools/libvirt.sh "$prefix"
 step "tests/inspect/icons.sh: Windows and CirrOS icons, compared with 1.48.6" bash tests/inspect/icons.sh "$prefix"
 if [ -x scripts/conformance/run-upstream-capi-tests.sh ] && [ -f scripts/conformance/capi-known-failures.txt ]; then
   step "libguestfs tests.c (known failures in scripts/conformance/capi-known-failures.txt)" \

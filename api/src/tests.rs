@@ -57,8 +57,6 @@ fn every_action_says_where_it_is_implemented() {
     assert_eq!(
         unimplemented,
         [
-            "add_domain",
-            "add_libvirt_dom",
             "internal_get_console_socket",
             "mount_local",
             "mount_local_run",

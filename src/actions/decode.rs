@@ -84,6 +84,15 @@ impl<'a> Args<'a> {
         }
     }
 
+    /// A pointer the C caller passed (it travels as its address in an `Int64`); it is
+    /// never dereferenced here, only handed to the code that knows its C type.
+    pub fn pointer(&self, i: usize) -> Result<*mut std::ffi::c_void> {
+        self.arg(i, "a pointer", |v| match v {
+            Value::Int64(n) => Some(*n as usize as *mut std::ffi::c_void),
+            _ => None,
+        })
+    }
+
     /// Optional argument `i`: `None` when the caller did not set it.
     fn optarg<T>(&self, i: usize, what: &str, f: impl Fn(&Value) -> Option<T>) -> Result<Option<T>> {
         match self.optargs.get(i) {

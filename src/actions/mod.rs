@@ -11,6 +11,7 @@ pub mod files;
 pub mod generated;
 pub mod inspect;
 pub mod journal;
+pub mod libvirt;
 pub mod lifecycle;
 pub mod properties;
 pub mod remote;

@@ -61,24 +61,6 @@ pub fn set_attach_method(h: &Core, backend: &str) -> Result<()> {
     set_backend(h, backend)
 }
 
-const CREDENTIAL_TYPES: &[&str] = &[
-    "username",
-    "authname",
-    "language",
-    "cnonce",
-    "passphrase",
-    "echoprompt",
-    "noechoprompt",
-    "realm",
-    "external",
-];
-
-fn outside_auth<T>(name: &str) -> Result<T> {
-    Err(Error::msg(format!(
-        "guestfs_impl_{name} should only be called from within the GUESTFS_EVENT_LIBVIRT_AUTH event handler"
-    )))
-}
-
 pub fn set_verbose(h: &Core, verbose: bool) -> Result<()> {
     set(h, |i| i.verbose = verbose)
 }
@@ -331,33 +313,6 @@ pub fn is_busy(_h: &Core) -> Result<bool> {
 
 pub fn max_disks(_h: &Core) -> Result<i32> {
     Ok(255)
-}
-
-pub fn get_libvirt_requested_credentials(_h: &Core) -> Result<Vec<String>> {
-    outside_auth("get_libvirt_requested_credentials")
-}
-
-pub fn get_libvirt_requested_credential_prompt(_h: &Core, _index: i32) -> Result<String> {
-    outside_auth("get_libvirt_requested_credential_prompt")
-}
-
-pub fn get_libvirt_requested_credential_challenge(_h: &Core, _index: i32) -> Result<String> {
-    outside_auth("get_libvirt_requested_credential_challenge")
-}
-
-pub fn get_libvirt_requested_credential_defresult(_h: &Core, _index: i32) -> Result<String> {
-    outside_auth("get_libvirt_requested_credential_defresult")
-}
-
-pub fn set_libvirt_requested_credential(_h: &Core, _index: i32, _cred: &[u8]) -> Result<()> {
-    outside_auth("set_libvirt_requested_credential")
-}
-
-pub fn set_libvirt_supported_credentials(_h: &Core, creds: &[String]) -> Result<()> {
-    match creds.iter().find(|c| !CREDENTIAL_TYPES.contains(&c.as_str())) {
-        Some(bad) => Err(Error::msg(format!("unknown credential type \u{2018}{bad}\u{2019}"))),
-        None => Ok(()),
-    }
 }
 
 pub fn c_pointer(h: &Core) -> Result<i64> {

@@ -38,7 +38,8 @@ pub fn call_line(a: &Action, args: &[Value], optargs: &[Option<Value>]) -> Strin
             }
             (Value::Bool(b), _) => o.push_str(if *b { "true" } else { "false" }),
             (Value::Int(i), _) => o.push_str(&i.to_string()),
-            (Value::Int64(i), ArgType::Pointer(_)) => o.push_str(&format!("(void *){i:#x}")),
+            // 1.48 prints the pointer cast to its C type: "(virDomainPtr)0x…".
+            (Value::Int64(i), ArgType::Pointer(t)) => o.push_str(&format!("({t}){i:#x}")),
             (Value::Int64(i), _) => o.push_str(&i.to_string()),
             (Value::Buffer(b), _) => o.push_str(&buffer(b)),
         }

@@ -58,6 +58,8 @@ unsafe fn convert_args(a: &Action, args: &[CArg]) -> Result<Vec<Value>, Error> {
                 }
                 Value::Buffer(unsafe { std::slice::from_raw_parts(p as *const u8, n) }.to_vec())
             }
+            // 1.48 refuses a NULL pointer argument like a NULL string.
+            CArg::Pointer(p) if p.is_null() => return Err(null()),
             CArg::Pointer(p) => Value::Int64(p as i64),
         };
         check_arg(a, spec, &v)?;

@@ -77,6 +77,8 @@ pub struct Inner {
     pub close_on_exit: bool,
     /// FILE* of internal_test_set_output (0: C's stdout).
     pub test_output: usize,
+    /// set_libvirt_supported_credentials: libvirt credential type numbers (VIR_CRED_*).
+    pub libvirt_credentials: Vec<i32>,
 }
 
 pub struct Core {
@@ -158,6 +160,7 @@ impl Core {
             features: HashMap::new(),
             close_on_exit: true,
             test_output: 0,
+            libvirt_credentials: Vec::new(),
         };
         Core {
             api: ReentrantMutex::new(RefCell::new(inner)),
