@@ -151,7 +151,10 @@ pub fn launch(cfg: &LaunchConfig, ev: &dyn LaunchEvents) -> Result<Running, Laun
     if cfg.verbose {
         ev.debug(&argv.iter().map(|a| shell_quote(a)).collect::<Vec<_>>().join(" "));
     }
-    let qemu_pid = process::spawn_qemu(&argv, theirs, cfg.pgroup).inspect_err(|_| cleanup_sock())?;
+    // Direct mode: qemu's serial console stays on the caller's stdio; our end of the pair
+    // then only ever sees end of file.
+    let console_child = (!cfg.direct).then_some(theirs);
+    let qemu_pid = process::spawn_qemu(&argv, console_child, cfg.pgroup).inspect_err(|_| cleanup_sock())?;
     // From here on, returning early (even through `?`) kills and reaps what was started.
     let mut procs = Processes {
         qemu_pid,

@@ -102,6 +102,7 @@ fn launch_config(h: &Core) -> Result<guestfs_launch::LaunchConfig> {
         identifier: i.identifier.clone(),
         term: std::env::var("TERM").ok(),
         selinux: i.selinux,
+        direct: i.direct_mode,
     })
 }
 
@@ -240,7 +241,12 @@ pub fn launch(h: &Core) -> Result<()> {
         .daemon
         .try_clone()
         .map_err(|e| fail(h, format!("launch: {e}"), libc::EIO))?;
-    let console = running.console.try_clone().ok();
+    // Direct mode: the console is the caller's own stdio; the handle has none.
+    let console = if cfg.direct {
+        None
+    } else {
+        running.console.try_clone().ok()
+    };
     let mut conn = Connection::new(daemon, console);
     let watch = ConsoleTail {
         h,
