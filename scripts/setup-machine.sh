@@ -66,6 +66,10 @@ reference_tools=(guestfs-tools libguestfs-perl)
 # The daemon links libtsk (filesystem_walk, find_inode) and libyara (yara_*); yara's
 # yarac makes the compiled rules the tests load.
 packages+=(libtsk-dev libyara-dev yara)
+# virt-rescue (tests/tools/rescue.sh): Debian's libguestfs-rescue adds ping, arping,
+# tracepath, lsof, strace and vim-tiny to 1.48.6's rescue appliance; guestfs-rs's appliance
+# copies the same programs (daemon/appliance-tools.txt), so both shells offer the same tools.
+packages+=(libguestfs-rescue)
 missing=()
 for p in "${backports[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then

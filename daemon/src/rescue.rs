@@ -48,9 +48,14 @@ pub fn term(cmdline: &str) -> String {
         .to_string()
 }
 
-/// What the shell's start-up file sets: the terminal type and the rescue prompt.
+/// What the shell's start-up file sets: the terminal type, the rescue prompt, and `vi`
+/// for the appliance's vim.tiny (Debian's `vi` is a link through /etc/alternatives,
+/// which the appliance does not carry).
 pub fn bashrc(term: &str) -> String {
-    format!("TERM={term}\nPS1='{PROMPT}'\nexport TERM PS1\n")
+    format!(
+        "TERM={term}\nPS1='{PROMPT}'\nexport TERM PS1\n\
+         command -v vi >/dev/null || ! command -v vim.tiny >/dev/null || alias vi=vim.tiny\n"
+    )
 }
 
 /// The greeting printed on the console before the shell starts.

@@ -317,8 +317,14 @@ fn shutdown_backend(h: &Core, check: bool) -> Result<()> {
             h,
             start: Instant::now(),
         };
+        // As in 1.48 the backend's error comes last and is the one the caller sees: when
+        // qemu died (killed, crashed) the autosync above failed with EPIPE, which callers
+        // such as virt-rescue ignore, and "qemu killed by signal 9" is the real news.
         if let Err(guestfs_launch::LaunchError::Msg { errno, message }) = running.shutdown(check, &ev) {
-            if check && result.is_ok() {
+            if check {
+                if let Err(e) = &result {
+                    h.debug(&format!("shutdown: {e}"));
+                }
                 result = Err(Error::with_errno(errno, message));
             }
         }
