@@ -51,6 +51,8 @@ step "tests/groups (selinux_relabel, grub_install, for real)" bash tests/groups/
 if [ -x tests/network/run.sh ]; then
   step "tests/network (set_network, rsync, drive interfaces)" bash tests/network/run.sh "$prefix"
 fi
+# Debian's virt-rescue over ours and over 1.48.6 (pty and pipes, --ro, -i, --scratch, --suggest, killed qemu).
+step "tests/tools/rescue.sh (virt-rescue, compared with 1.48.6)" bash tests/tools/rescue.sh "$prefix"
 step "tests/inspect/icons.sh: Windows and CirrOS icons, compared with 1.48.6" bash tests/inspect/icons.sh "$prefix"
 if [ -x scripts/conformance/run-upstream-capi-tests.sh ] && [ -f scripts/conformance/capi-known-failures.txt ]; then
   step "libguestfs tests.c (known failures in scripts/conformance/capi-known-failures.txt)" \

@@ -31,7 +31,7 @@ pub fn console_device(cmdline: &str) -> Option<String> {
     let name = cmdline
         .split_whitespace()
         .filter_map(|w| w.strip_prefix("console="))
-        .last()?
+        .next_back()?
         .split(',')
         .next()?;
     let plain = !name.is_empty() && name.len() <= 32 && name.bytes().all(|c| c.is_ascii_alphanumeric());

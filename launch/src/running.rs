@@ -214,6 +214,22 @@ impl Running {
         self.procs.finish();
     }
 
+    /// Like [`Running::kill`], for an appliance that went away by itself: when qemu had
+    /// already ended other than by a clean exit (killed by a signal, a non-zero status),
+    /// returns 1.48's message for it ("… killed by signal 9 (Killed).").
+    pub fn kill_noting_death(mut self) -> Option<String> {
+        let status = self.procs.try_wait();
+        self.procs.finish();
+        match status {
+            Some(st) if !(libc::WIFEXITED(st) && libc::WEXITSTATUS(st) == 0) => Some(
+                LaunchError::command_failed(st, &self.hv, self.verbose)
+                    .message()
+                    .to_string(),
+            ),
+            _ => None,
+        }
+    }
+
     /// Non-blocking: has qemu exited? Returns its raw wait status (reaping it).
     pub fn try_wait(&mut self) -> Option<i32> {
         self.procs.try_wait()

@@ -228,7 +228,12 @@ pub fn launch(h: &Core) -> Result<()> {
     probe_formats(h)?;
     let cfg = launch_config(h)?;
     h.debug(&format!("launch: program={}", h.lock().inner().program));
-    h.lock().inner().state = State::Launching;
+    {
+        let l = h.lock();
+        let mut i = l.inner();
+        i.state = State::Launching;
+        i.qemu_death = None;
+    }
     let fail = |h: &Core, msg: String, errno: i32| {
         h.lock().inner().state = State::Config;
         Error::with_errno(errno, msg)
@@ -305,7 +310,17 @@ fn shutdown_backend(h: &Core, check: bool) -> Result<()> {
     if state == State::Ready && autosync {
         if let Err(e) = super::appliance::daemon(h, "internal_autosync", &[]) {
             if check {
-                result = Err(e);
+                // The appliance died before this shutdown (qemu killed while virt-rescue
+                // read its console, say): as in 1.48, how qemu ended is the error the
+                // caller sees, not the autosync's EPIPE (which virt-rescue ignores).
+                let death = h.lock().inner().qemu_death.take();
+                result = Err(match death {
+                    Some(msg) => {
+                        h.debug(&format!("shutdown: {e}"));
+                        Error::msg(msg)
+                    }
+                    None => e,
+                });
             }
         }
     }
@@ -317,14 +332,8 @@ fn shutdown_backend(h: &Core, check: bool) -> Result<()> {
             h,
             start: Instant::now(),
         };
-        // As in 1.48 the backend's error comes last and is the one the caller sees: when
-        // qemu died (killed, crashed) the autosync above failed with EPIPE, which callers
-        // such as virt-rescue ignore, and "qemu killed by signal 9" is the real news.
         if let Err(guestfs_launch::LaunchError::Msg { errno, message }) = running.shutdown(check, &ev) {
-            if check {
-                if let Err(e) = &result {
-                    h.debug(&format!("shutdown: {e}"));
-                }
+            if check && result.is_ok() {
                 result = Err(Error::with_errno(errno, message));
             }
         }

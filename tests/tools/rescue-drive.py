@@ -4,7 +4,8 @@
   rescue-drive.py [--via pty|script] [--timeout S] [--escape-quit | --kill-qemu]
                   -- virt-rescue ARGS...
 
-Commands are read from stdin, one per line. The driver waits for the rescue prompt,
+Commands are read from stdin, one per line (keep them shorter than the terminal's 80
+columns, prompt included: a wrapped echo is not recognised). The driver waits for the rescue prompt,
 types each command, waits for the next prompt, and finally types `exit` (or, with
 --escape-quit, the escape sequence ^] q) and waits for virt-rescue to end. With
 --kill-qemu it instead kills virt-rescue's qemu child with SIGKILL (a crashed
@@ -145,9 +146,12 @@ def answers(text, commands):
     chunks = text.split(PROMPT.decode())[1:]
     for c in commands:
         for i, chunk in enumerate(chunks):
-            first, _, rest = chunk.partition("\n")
-            if first.strip() == c.strip():
-                out.append(f"$ {c}\n{rest}")
+            # The echo is the chunk's first line, or comes after messages virt-rescue
+            # printed itself (the escape-key line) when it was typed early.
+            lines = chunk.split("\n")
+            at = next((n for n, l in enumerate(lines) if l.strip() == c.strip()), None)
+            if at is not None:
+                out.append(f"$ {c}\n" + "\n".join(lines[at + 1:]))
                 chunks = chunks[i + 1:]
                 break
         else:
@@ -184,7 +188,14 @@ def main():
         print(f"killed qemu {victims}", file=sys.stderr)
         status = s.finish(deadline)
     elif ok:
-        s.send(b"\x1dq" if a.escape_quit else b"exit\r")
+        if a.escape_quit:
+            # Two keystrokes, as a person types them: virt-rescue's escape handling
+            # skips the byte after ^] when both arrive in one read.
+            s.send(b"\x1d")
+            time.sleep(1)
+            s.send(b"q")
+        else:
+            s.send(b"exit\r")
         status = s.finish(deadline)
     if status is None:
         s.kill()

@@ -17,6 +17,7 @@
 #   suggest   --suggest -a GUEST: the suggested mount commands (no shell)
 #   escape    pty, the escape sequence ^] q ends the session, exit status 0
 #   stdin     stdin a pipe (not a terminal): virt-rescue's own tcgetattr error, exit 1
+#   direct    guestfish set-direct true: the console is the caller's stdout
 #   killed    pty, qemu killed with SIGKILL mid-session: virt-rescue exits 1 naming the
 #             signal; no qemu, recovery process or temp file is left (the case runs in a
 #             private mount namespace with its own /tmp, so the check is exact)
@@ -103,7 +104,7 @@ echo 'LABEL=rescueroot / ext4 defaults 0 1' > "$groot/etc/fstab"
 echo rescuehost > "$groot/etc/hostname"
 echo 'a guest secret' > "$groot/root/secret.txt"
 : > "$groot/var/lib/dpkg/status"
-if ! { truncate -s 64M "$blank" && mke2fs -q -t ext4 -F "$blank" &&
+if ! { truncate -s 64M "$blank" && mke2fs -q -t ext4 -L rescuetest -F "$blank" &&
        truncate -s 64M "$guest" && mke2fs -q -t ext4 -L rescueroot -d "$groot" -F "$guest"; } \
      >"$work/mkimg.log" 2>&1; then
   fail "make the test disks" "$work/mkimg.log"
@@ -145,19 +146,26 @@ compare() {
 # guestfish_on SIDE ARGS...: Debian's guestfish over that side's library
 guestfish_on() { LD_LIBRARY_PATH=$(libpath "$1") timeout "$timeout_s" guestfish "${@:2}"; }
 
-write_cmd='mount /dev/sda /sysroot && echo rescue-wrote-this > /sysroot/hello.txt && umount /sysroot && echo written'
+# The write, in commands short enough not to wrap on the 80-column terminal.
+# The disk is mounted by label: 1.48.6's appliance names its disks in probing order, which
+# is not always the order they were added in (its own root disk was /dev/sda once).
+write_cmds=('mount -L rescuetest /sysroot' 'echo rescue-wrote-this > /sysroot/hello.txt'
+  'umount /sysroot && echo written')
+write_expected='$ mount -L rescuetest /sysroot
+$ echo rescue-wrote-this > /sysroot/hello.txt
+$ umount /sysroot && echo written
+written'
 
 # --- rw: the disks in the shell, a write that lasts -------------------------------------
 for side in ours ref; do
   cp "$blank" "$work/rw.$side.img"
-  printf '%s\n' 'ls /dev/sd*' "$write_cmd" \
+  printf '%s\n' 'ls /dev/sd*' "${write_cmds[@]}" \
     | session "$side" rw -- -a "$work/rw.$side.img"
 done
 cat > "$work/rw.expected" <<EOF
 \$ ls /dev/sd*
 /dev/sda  /dev/sdb
-\$ $write_cmd
-written
+$write_expected
 EOF
 compare rw "$work/rw.expected"
 for side in ours ref; do
@@ -169,12 +177,11 @@ done
 # --- ro (through script's pipes): the write goes to the overlay only --------------------
 for side in ours ref; do
   cp "$blank" "$work/ro.$side.img"
-  printf '%s\n' "$write_cmd" 'cat /sysroot/hello.txt 2>&1 || echo unmounted' \
+  printf '%s\n' "${write_cmds[@]}" 'cat /sysroot/hello.txt 2>&1 || echo unmounted' \
     | session "$side" ro --via script -- --ro -a "$work/ro.$side.img"
 done
 cat > "$work/ro.expected" <<EOF
-\$ $write_cmd
-written
+$write_expected
 \$ cat /sysroot/hello.txt 2>&1 || echo unmounted
 cat: /sysroot/hello.txt: No such file or directory
 unmounted
@@ -204,14 +211,16 @@ EOF
 compare inspect "$work/inspect.expected"
 
 # --- scratch: a 10 GiB scratch disk, 2 vCPUs ---------------------------------------------
+# Sizes, not names: 1.48.6's appliance (udev, asynchronous SCSI probing) showed the scratch
+# disk as /dev/sda here although virt-rescue adds it second; ours keeps the caller's order.
+sizes_cmd='blockdev --getsize64 /dev/sd? | grep -cx -e 10737418240 -e 67108864'
 for side in ours ref; do
-  printf '%s\n' 'blockdev --getsize64 /dev/sda /dev/sdb' 'grep -c ^processor /proc/cpuinfo' \
+  printf '%s\n' "$sizes_cmd" 'grep -c ^processor /proc/cpuinfo' \
     | session "$side" scratch -- --ro -a "$blank" --scratch --smp 2
 done
 cat > "$work/scratch.expected" <<'EOF'
-$ blockdev --getsize64 /dev/sda /dev/sdb
-67108864
-10737418240
+$ blockdev --getsize64 /dev/sd? | grep -cx -e 10737418240 -e 67108864
+2
 $ grep -c ^processor /proc/cpuinfo
 2
 EOF
@@ -262,7 +271,7 @@ for side in ours ref; do
   sleep 1
   left=$(pgrep -f "killed\.$side\.img" | tr '\n' ' ')
   echo "processes left: $left" >> "$work/killed.$side.err"
-  tr -d '\r' < "$work/killed.$side.transcript" | grep '^libguestfs: error:' >> "$work/killed.$side.err"
+  tr -d '\r' < "$work/killed.$side.transcript" | grep -o 'libguestfs: error: .*' >> "$work/killed.$side.err"
   grep -v '^killed qemu' "$work/killed.$side.err" > "$work/killed.$side.got"
 done
 cat > "$work/killed.expected" <<'EOF'
@@ -274,6 +283,22 @@ libguestfs: error: /usr/bin/qemu-system-x86_64 killed by signal 9 (Killed).
 EOF
 check killed-ours "$work/killed.ours.got" "$work/killed.expected"
 check killed-ref "$work/killed.ref.got" "$work/killed.expected"
+
+# --- direct: set_direct true puts the serial console on the caller's stdio ---------------
+# guestfish -v: the kernel's messages reach guestfish's stdout directly (without direct
+# mode they would come as appliance events, printed on stderr).
+for side in ours ref; do
+  guestfish_on "$side" -v -- set-direct true : add-ro "$blank" : run : get-direct \
+    >"$work/direct.$side.out" 2>"$work/direct.$side.err"
+  st=$?
+  { echo "exit $st"; grep -x -m1 true "$work/direct.$side.out"
+    grep -q 'Linux version' "$work/direct.$side.out" && echo "console on stdout"
+    grep -q 'Linux version' "$work/direct.$side.err" && echo "console on stderr"
+  } > "$work/direct.$side.got"
+done
+printf 'exit 0\ntrue\nconsole on stdout\n' > "$work/direct.expected"
+check direct-ours "$work/direct.ours.got" "$work/direct.expected"
+check direct-ref "$work/direct.ref.got" "$work/direct.expected"
 
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]
