@@ -19,3 +19,19 @@ pub fn internal_get_console_socket(h: &Core) -> Result<i32> {
         .console_fd()
         .ok_or_else(|| Error::msg("console socket not connected"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_console_before_launch() {
+        let h = Core::new();
+        let e = internal_get_console_socket(&h).unwrap_err();
+        assert_eq!(e.to_string(), "no console socket, the handle must be launched");
+        // Direct mode is only a setting until launch.
+        super::super::properties::set_direct(&h, true).unwrap();
+        assert!(super::super::properties::get_direct(&h).unwrap());
+        assert!(internal_get_console_socket(&h).is_err());
+    }
+}
