@@ -8,7 +8,8 @@
 # expects. The shell is driven by tests/tools/rescue-drive.py, through a pseudo-terminal
 # it owns ("pty") or through util-linux script(1) whose stdin and stdout are pipes
 # ("script"). Cases:
-#   rw        pty, -a DISK: the guest's disks in the shell; a file written on the disk
+#   rw        pty, -a DISK: the guest's disks and the rescue tools (libguestfs-rescue's
+#             vim.tiny, lsof, strace, ping) in the shell; a file written on the disk
 #             from the shell is read back afterwards with guestfish
 #   ro        script, --ro -a DISK: the same write goes to the overlay, the disk keeps
 #             nothing (guestfish finds no file)
@@ -157,14 +158,18 @@ $ umount /sysroot && echo written
 written'
 
 # --- rw: the disks in the shell, a write that lasts -------------------------------------
+# Programs of a rescue shell, libguestfs-rescue's among them, are in both appliances.
+tools_cmd='command -v vim.tiny lsof strace ping less >/dev/null && echo ok'
 for side in ours ref; do
   cp "$blank" "$work/rw.$side.img"
-  printf '%s\n' 'ls /dev/sd*' "${write_cmds[@]}" \
+  printf '%s\n' 'ls /dev/sd*' "$tools_cmd" "${write_cmds[@]}" \
     | session "$side" rw -- -a "$work/rw.$side.img"
 done
 cat > "$work/rw.expected" <<EOF
 \$ ls /dev/sd*
 /dev/sda  /dev/sdb
+\$ $tools_cmd
+ok
 $write_expected
 EOF
 compare rw "$work/rw.expected"
