@@ -76,6 +76,10 @@ packages+=(libtsk-dev libyara-dev yara)
 # `libvirtd -d` and `virtlogd -d`: no systemd here), virsh, and libvirt's headers for the
 # suite's C check of add_libvirt_dom (the library itself dlopens libvirt.so.0).
 packages+=(libvirt-daemon-system libvirt-daemon-driver-qemu libvirt-clients libvirt-dev)
+# virt-rescue (tests/tools/rescue.sh): Debian's libguestfs-rescue adds ping, arping,
+# tracepath, lsof, strace and vim-tiny to 1.48.6's rescue appliance; guestfs-rs's appliance
+# copies the same programs (daemon/appliance-tools.txt), so both shells offer the same tools.
+packages+=(libguestfs-rescue)
 missing=()
 for p in "${backports[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then

@@ -53,6 +53,8 @@ if [ -x tests/network/run.sh ]; then
 fi
 # libvirt domains: Debian's virt-df/virt-cat/virt-inspector/guestfish -d over ours and 1.48.6 (starts libvirtd).
 step "tests/tools/libvirt.sh (add_domain, add_libvirt_dom, compared with 1.48.6)" bash tests/tools/libvirt.sh "$prefix"
+# Debian's virt-rescue over ours and over 1.48.6 (pty and pipes, --ro, -i, --scratch, --suggest, killed qemu).
+step "tests/tools/rescue.sh (virt-rescue, compared with 1.48.6)" bash tests/tools/rescue.sh "$prefix"
 step "tests/inspect/icons.sh: Windows and CirrOS icons, compared with 1.48.6" bash tests/inspect/icons.sh "$prefix"
 if [ -x scripts/conformance/run-upstream-capi-tests.sh ] && [ -f scripts/conformance/capi-known-failures.txt ]; then
   step "libguestfs tests.c (known failures in scripts/conformance/capi-known-failures.txt)" \

@@ -511,6 +511,16 @@ pub fn reap_zombies() {
 /// End of the appliance: flush and power off (qemu runs with -no-reboot, so either a
 /// power-off or the panic after PID 1 exits ends it).
 pub fn power_off() -> ! {
+    power_off_with("")
+}
+
+/// [`power_off`], telling the console first (the rescue shell's user is watching it).
+pub fn power_off_with(message: &str) -> ! {
+    if !message.is_empty() {
+        if let Ok(mut con) = fs::OpenOptions::new().write(true).open("/dev/console") {
+            let _ = std::io::Write::write_all(&mut con, message.as_bytes());
+        }
+    }
     // SAFETY: sync and reboot are plain syscalls; reboot only returns on failure.
     unsafe {
         libc::sync();

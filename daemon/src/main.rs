@@ -19,6 +19,7 @@ mod mountable;
 mod mounts;
 mod net;
 mod request;
+mod rescue;
 mod stream;
 mod sysroot;
 mod table;
@@ -165,18 +166,26 @@ fn main() -> ExitCode {
     };
 
     let mut d = daemon::Daemon::new(Transport::new(rd, wr), sroot, devs);
-    let code = serve(&mut d, pid1);
+    let rescue = pid1 && rescue::requested(&cmdline);
+    let code = serve(&mut d, pid1, || {
+        if rescue {
+            rescue::start(&cmdline)
+        }
+    });
     if pid1 {
         init::power_off();
     }
     code
 }
 
-fn serve(d: &mut daemon::Daemon, pid1: bool) -> ExitCode {
+/// Sends the launch flag, runs `after_flag` (the rescue shell starts there), then serves
+/// calls until the library goes away or asks the daemon to exit.
+fn serve(d: &mut daemon::Daemon, pid1: bool, after_flag: impl FnOnce()) -> ExitCode {
     if let Err(e) = d.t.send_launch_flag() {
         eprintln!("guestfsd: sending the launch flag: {e}");
         return ExitCode::FAILURE;
     }
+    after_flag();
     loop {
         match d.t.read_call() {
             Ok(Incoming::Eof) => {

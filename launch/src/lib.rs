@@ -82,6 +82,9 @@ pub struct LaunchConfig {
     pub identifier: String,
     pub term: Option<String>,
     pub selinux: bool,
+    /// Direct mode (`set_direct`): qemu inherits the caller's stdin/stdout/stderr, so the
+    /// appliance's serial console is the caller's terminal instead of `Running::console`.
+    pub direct: bool,
 }
 
 impl LaunchConfig {
@@ -107,6 +110,7 @@ impl LaunchConfig {
             identifier: String::new(),
             term: std::env::var("TERM").ok(),
             selinux: false,
+            direct: false,
         }
     }
 }

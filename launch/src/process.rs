@@ -8,19 +8,21 @@ use std::process::{Command, Stdio};
 use std::time::Duration;
 
 /// Starts qemu with fds 0, 1 and 2 on `console_child` and every other fd closed at exec.
-pub fn spawn_qemu(argv: &[String], console_child: OwnedFd, pgroup: bool) -> Result<i32, LaunchError> {
+/// Without `console_child` (direct mode, `set_direct true`) qemu keeps the caller's stdio,
+/// so the serial console is the caller's terminal, as in 1.48.
+pub fn spawn_qemu(argv: &[String], console_child: Option<OwnedFd>, pgroup: bool) -> Result<i32, LaunchError> {
     let (hv, args) = argv
         .split_first()
         .ok_or_else(|| LaunchError::msg("empty qemu command line"))?;
-    let out = console_child.try_clone().map_err(|e| LaunchError::io("dup", &e))?;
-    let err = console_child.try_clone().map_err(|e| LaunchError::io("dup", &e))?;
     let mut cmd = Command::new(hv);
-    cmd.args(args)
-        .env("LC_ALL", "C")
-        .env("QEMU_AUDIO_DRV", "none")
-        .stdin(Stdio::from(console_child))
-        .stdout(Stdio::from(out))
-        .stderr(Stdio::from(err));
+    cmd.args(args).env("LC_ALL", "C").env("QEMU_AUDIO_DRV", "none");
+    if let Some(console_child) = console_child {
+        let out = console_child.try_clone().map_err(|e| LaunchError::io("dup", &e))?;
+        let err = console_child.try_clone().map_err(|e| LaunchError::io("dup", &e))?;
+        cmd.stdin(Stdio::from(console_child))
+            .stdout(Stdio::from(out))
+            .stderr(Stdio::from(err));
+    }
     if pgroup {
         cmd.process_group(0);
     }

@@ -151,7 +151,10 @@ pub fn launch(cfg: &LaunchConfig, ev: &dyn LaunchEvents) -> Result<Running, Laun
     if cfg.verbose {
         ev.debug(&argv.iter().map(|a| shell_quote(a)).collect::<Vec<_>>().join(" "));
     }
-    let qemu_pid = process::spawn_qemu(&argv, theirs, cfg.pgroup).inspect_err(|_| cleanup_sock())?;
+    // Direct mode: qemu's serial console stays on the caller's stdio; our end of the pair
+    // then only ever sees end of file.
+    let console_child = (!cfg.direct).then_some(theirs);
+    let qemu_pid = process::spawn_qemu(&argv, console_child, cfg.pgroup).inspect_err(|_| cleanup_sock())?;
     // From here on, returning early (even through `?`) kills and reaps what was started.
     let mut procs = Processes {
         qemu_pid,
@@ -209,6 +212,22 @@ impl Running {
     /// SIGKILL + reap (launch failure, close).
     pub fn kill(mut self) {
         self.procs.finish();
+    }
+
+    /// Like [`Running::kill`], for an appliance that went away by itself: when qemu had
+    /// already ended other than by a clean exit (killed by a signal, a non-zero status),
+    /// returns 1.48's message for it ("… killed by signal 9 (Killed).").
+    pub fn kill_noting_death(mut self) -> Option<String> {
+        let status = self.procs.try_wait();
+        self.procs.finish();
+        match status {
+            Some(st) if !(libc::WIFEXITED(st) && libc::WEXITSTATUS(st) == 0) => Some(
+                LaunchError::command_failed(st, &self.hv, self.verbose)
+                    .message()
+                    .to_string(),
+            ),
+            _ => None,
+        }
     }
 
     /// Non-blocking: has qemu exited? Returns its raw wait status (reaping it).

@@ -35,10 +35,11 @@ pub const DEBUG_ADVICE: &str = "Do:\n  export LIBGUESTFS_DEBUG=1 LIBGUESTFS_TRAC
 /// the caller through SUBPROCESS_QUIT (libguestfs's child_cleanup).
 pub fn child_cleanup(h: &Core, s: Session) {
     let (_d, _c) = s.conn.into_streams();
-    s.running.kill();
+    let death = s.running.kill_noting_death();
     {
         let l = h.lock();
         let mut i = l.inner();
+        i.qemu_death = death;
         i.state = State::Config;
         i.drives.clear();
         i.features.clear();

@@ -102,6 +102,7 @@ fn launch_config(h: &Core) -> Result<guestfs_launch::LaunchConfig> {
         identifier: i.identifier.clone(),
         term: std::env::var("TERM").ok(),
         selinux: i.selinux,
+        direct: i.direct_mode,
     })
 }
 
@@ -227,7 +228,12 @@ pub fn launch(h: &Core) -> Result<()> {
     probe_formats(h)?;
     let cfg = launch_config(h)?;
     h.debug(&format!("launch: program={}", h.lock().inner().program));
-    h.lock().inner().state = State::Launching;
+    {
+        let l = h.lock();
+        let mut i = l.inner();
+        i.state = State::Launching;
+        i.qemu_death = None;
+    }
     let fail = |h: &Core, msg: String, errno: i32| {
         h.lock().inner().state = State::Config;
         Error::with_errno(errno, msg)
@@ -240,7 +246,12 @@ pub fn launch(h: &Core) -> Result<()> {
         .daemon
         .try_clone()
         .map_err(|e| fail(h, format!("launch: {e}"), libc::EIO))?;
-    let console = running.console.try_clone().ok();
+    // Direct mode: the console is the caller's own stdio; the handle has none.
+    let console = if cfg.direct {
+        None
+    } else {
+        running.console.try_clone().ok()
+    };
     let mut conn = Connection::new(daemon, console);
     let watch = ConsoleTail {
         h,
@@ -299,7 +310,17 @@ fn shutdown_backend(h: &Core, check: bool) -> Result<()> {
     if state == State::Ready && autosync {
         if let Err(e) = super::appliance::daemon(h, "internal_autosync", &[]) {
             if check {
-                result = Err(e);
+                // The appliance died before this shutdown (qemu killed while virt-rescue
+                // read its console, say): as in 1.48, how qemu ended is the error the
+                // caller sees, not the autosync's EPIPE (which virt-rescue ignores).
+                let death = h.lock().inner().qemu_death.take();
+                result = Err(match death {
+                    Some(msg) => {
+                        h.debug(&format!("shutdown: {e}"));
+                        Error::msg(msg)
+                    }
+                    None => e,
+                });
             }
         }
     }

@@ -3,6 +3,7 @@
 
 pub mod appliance;
 pub mod bindtests;
+pub mod console;
 pub mod copy;
 mod decode;
 pub mod drives;

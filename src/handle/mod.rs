@@ -36,6 +36,9 @@ pub const DEFAULT_MEMSIZE: i32 = 1280;
 /// Everything mutable about a handle, guarded by the handle's API lock.
 pub struct Inner {
     pub state: State,
+    /// How qemu ended when the appliance died under a call (1.48's message, e.g. "…
+    /// killed by signal 9 (Killed)."), for the shutdown that follows; cleared at launch.
+    pub qemu_death: Option<String>,
     pub verbose: bool,
     pub trace: bool,
     pub autosync: bool,
@@ -135,6 +138,7 @@ impl Core {
             network: false,
             selinux: false,
             direct_mode: false,
+            qemu_death: None,
             memsize: DEFAULT_MEMSIZE,
             smp: 1,
             path: default_path(),

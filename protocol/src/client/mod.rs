@@ -250,6 +250,13 @@ impl Connection {
         }
     }
 
+    /// The console socket, still owned by the connection (`internal_get_console_socket`
+    /// lends it to the caller: virt-rescue reads and writes it directly).
+    pub fn console_fd(&self) -> Option<std::os::fd::RawFd> {
+        use std::os::fd::AsRawFd;
+        self.wire.console.as_ref().map(|c| c.as_raw_fd())
+    }
+
     /// Forwards console output that is ready now, without blocking.
     pub fn poll_console(&mut self, ev: &dyn ClientEvents) {
         self.wire.drain_console(ev);
