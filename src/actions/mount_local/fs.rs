@@ -36,6 +36,16 @@ pub struct Settings {
     pub attr_ttl: Duration,
 }
 
+/// What one setattr request changes.
+struct Changes {
+    mode: Option<u32>,
+    uid: Option<u32>,
+    gid: Option<u32>,
+    size: Option<u64>,
+    atime: Option<TimeOrNow>,
+    mtime: Option<TimeOrNow>,
+}
+
 /// The last stretch of a file read from the appliance: sequential reads are served in
 /// IO_MAX pieces instead of the kernel's 128 KiB requests.
 struct ReadAhead {
@@ -296,16 +306,15 @@ impl<'a> LocalFs<'a> {
         Ok(out)
     }
 
-    fn do_setattr(
-        &mut self,
-        ino: u64,
-        mode: Option<u32>,
-        uid: Option<u32>,
-        gid: Option<u32>,
-        size: Option<u64>,
-        atime: Option<TimeOrNow>,
-        mtime: Option<TimeOrNow>,
-    ) -> R<FileAttr> {
+    fn do_setattr(&mut self, ino: u64, c: Changes) -> R<FileAttr> {
+        let Changes {
+            mode,
+            uid,
+            gid,
+            size,
+            atime,
+            mtime,
+        } = c;
         let path = self.path(ino)?;
         if mode.is_some() || uid.is_some() || gid.is_some() || size.is_some() || atime.is_some() || mtime.is_some() {
             self.writable()?;
@@ -451,7 +460,15 @@ impl Filesystem for LocalFs<'_> {
         self.trace(format_args!(
             "setattr ({ino}, mode {mode:?}, uid {uid:?}, gid {gid:?}, size {size:?})"
         ));
-        match locked!(self, self.do_setattr(ino, mode, uid, gid, size, atime, mtime)) {
+        let c = Changes {
+            mode,
+            uid,
+            gid,
+            size,
+            atime,
+            mtime,
+        };
+        match locked!(self, self.do_setattr(ino, c)) {
             Ok(a) => reply.attr(&self.s.attr_ttl, &a),
             Err(e) => reply.error(e),
         }
