@@ -66,6 +66,11 @@ reference_tools=(guestfs-tools libguestfs-perl)
 # The daemon links libtsk (filesystem_walk, find_inode) and libyara (yara_*); yara's
 # yarac makes the compiled rules the tests load.
 packages+=(libtsk-dev libyara-dev yara)
+# FUSE (mount_local): fuse3's fusermount3 mounts for a non-root user and its fusermount
+# is what guestunmount runs; Debian's guestmount and guestunmount (umount_local runs
+# guestunmount, as 1.48 does) for tests/tools/guestmount.sh and benches/fuse.sh; bc for
+# the benchmark's arithmetic. (attr and psmisc, which the suite also uses, are above.)
+packages+=(fuse3 guestmount bc)
 missing=()
 for p in "${backports[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then

@@ -52,6 +52,8 @@ if [ -x tests/network/run.sh ]; then
   step "tests/network (set_network, rsync, drive interfaces)" bash tests/network/run.sh "$prefix"
 fi
 step "tests/inspect/icons.sh: Windows and CirrOS icons, compared with 1.48.6" bash tests/inspect/icons.sh "$prefix"
+# Debian's guestmount/guestunmount (FUSE) over ours and over 1.48.6, transcripts compared.
+step "tests/tools/guestmount.sh (guestmount/guestunmount, compared with 1.48.6)" bash tests/tools/guestmount.sh "$prefix"
 if [ -x scripts/conformance/run-upstream-capi-tests.sh ] && [ -f scripts/conformance/capi-known-failures.txt ]; then
   step "libguestfs tests.c (known failures in scripts/conformance/capi-known-failures.txt)" \
     bash scripts/run-with-ledger.sh scripts/conformance/capi-known-failures.txt -- bash scripts/conformance/run-upstream-capi-tests.sh "$prefix"

@@ -602,11 +602,18 @@ impl Filesystem for LocalFs<'_> {
 
     fn link(&mut self, _req: &Request<'_>, ino: u64, newparent: u64, newname: &OsStr, reply: ReplyEntry) {
         self.trace(format_args!("link ({ino}, {newparent}, {newname:?})"));
+        // The answer names the linked inode itself (not a node of the new path), so the
+        // kernel refreshes its attributes (the link count) at once.
         let r = locked!(self, {
             self.path(ino).and_then(|from| {
+                self.writable()?;
                 let to = self.child(newparent, newname)?;
                 self.changed(&from);
-                self.made(&to, "ln", &[s(&from), s(&to)])
+                self.changed(&to);
+                self.call("ln", &[s(&from), s(&to)])?;
+                let st = self.lstat(&from)?;
+                self.nodes.add_lookup(ino);
+                Ok(file_attr(ino, &st))
             })
         });
         match r {

@@ -60,6 +60,13 @@ impl Nodes {
         id
     }
 
+    /// One more kernel lookup of a known id (a hard link answered with its inode).
+    pub fn add_lookup(&mut self, id: u64) {
+        if let Some(n) = self.by_id.get_mut(&id) {
+            n.lookups += 1;
+        }
+    }
+
     /// The kernel dropped `count` lookups of `id`; at zero the id goes.
     pub fn forget(&mut self, id: u64, count: u64) {
         if id == ROOT {
