@@ -16,6 +16,8 @@
 #            then again after unmount and a read-only remount (persistence)
 #   busy     guestunmount --no-retry on a busy mount fails and leaves it mounted;
 #            guestunmount --retry=5 succeeds once the user is gone
+#   umount-thread  (ours only) umount_local from a second thread while mount_local_run
+#            serves in the first, twice on one handle (tests/tools/umount-thread.c)
 #   bad-*    a mount point that does not exist, is not empty, is a file: guestmount
 #            fails (exit 1, an error naming the mount point); the messages may differ
 #            from 1.48's (ours are one line), only the exit status is compared
@@ -33,7 +35,7 @@ if [ $# -ne 1 ]; then
 fi
 
 missing=()
-for t in guestmount guestunmount guestfish fusermount getfattr setfattr md5sum timeout; do
+for t in guestmount guestunmount guestfish fusermount getfattr setfattr md5sum timeout gcc; do
   command -v "$t" >/dev/null 2>&1 || missing+=("$t")
 done
 [ -c /dev/fuse ] || missing+=(/dev/fuse)
@@ -375,6 +377,23 @@ compare busy
 for b in missing nonempty file; do
   compare "bad-$b"
 done
+
+# umount_local from a second thread while mount_local_run serves (ours only: 1.48's
+# run holds the handle lock throughout, so there the second thread waits forever).
+ut=$work/umount-thread
+mkdir -p "$ut/mp"
+if ! gcc -o "$ut/prog" "$(dirname "$0")/umount-thread.c" -I "$(dirname "$0")/../../include" \
+  -L "$prefix/lib" -lguestfs -lpthread >"$ut/build.log" 2>&1; then
+  ko "umount-thread (does not build)"
+  sed 's/^/    /' "$ut/build.log"
+elif LD_LIBRARY_PATH=$prefix/lib timeout "$tmo" "$ut/prog" "$img" "$ut/mp" >"$ut/out" 2>&1 &&
+  [ "$(grep -c '^listed: yes' "$ut/out")" = 2 ] && grep -q 'with nothing mounted: no filesystem is mounted' "$ut/out" &&
+  [ -z "$(awk -v d="$ut" '$2 ~ "^"d' /proc/mounts)" ]; then
+  ok "umount-thread"
+else
+  ko "umount-thread"
+  sed 's/^/    /' "$ut/out"
+fi
 
 # Sanity of what was compared: the read-only listing saw the guest's files, the busy
 # check saw the refusal, the rw check persisted the copy.

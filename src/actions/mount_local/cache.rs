@@ -46,6 +46,10 @@ impl DirCache {
         }
     }
 
+    pub fn timeout(&self) -> Duration {
+        self.timeout
+    }
+
     fn entry<T>(&self, value: T, now: Instant) -> Entry<T> {
         Entry {
             value,

@@ -61,6 +61,8 @@ pub struct LocalFs<'a> {
     cache: DirCache,
     /// Open directories: their listing, read once at the first readdir.
     dirs: HashMap<u64, Vec<Dirent>>,
+    /// Directories listed whose entries' extended attributes are not fetched yet.
+    listed: HashMap<Vec<u8>, (Vec<Vec<u8>>, Instant)>,
     next_fh: u64,
     ahead: Option<ReadAhead>,
 }
@@ -163,6 +165,7 @@ impl<'a> LocalFs<'a> {
             nodes: Nodes::new(),
             cache,
             dirs: HashMap::new(),
+            listed: HashMap::new(),
             next_fh: 1,
             ahead: None,
         }
@@ -227,6 +230,8 @@ impl<'a> LocalFs<'a> {
     fn list(&mut self, dir: &[u8]) -> R<Vec<Dirent>> {
         let now = Instant::now();
         self.cache.remove_expired(now);
+        let timeout = self.cache.timeout();
+        self.listed.retain(|_, (_, at)| now.duration_since(*at) < timeout);
         let r = self.call("readdir", &[s(dir)])?;
         let ents = reply::list("readdir", r, Dirent::from_value).map_err(errno)?;
         let names: Vec<Vec<u8>> = ents.iter().map(|e| e.name.as_bytes().to_vec()).collect();
@@ -234,8 +239,16 @@ impl<'a> LocalFs<'a> {
             return Ok(ents);
         }
         let names_v = Value::StrList(names.clone());
-        if let Ok(r) = self.call("lstatnslist", &[s(dir), names_v.clone()]) {
+        let mut links_of = names.clone();
+        if let Ok(r) = self.call("lstatnslist", &[s(dir), names_v]) {
             if let Ok(l) = reply::list("lstatnslist", r, Statns::from_value) {
+                // Only symlinks have a target worth asking for.
+                links_of = names
+                    .iter()
+                    .zip(&l)
+                    .filter(|(_, st)| st.st_ino < 0 || kind(st.st_mode) == FileType::Symlink)
+                    .map(|(n, _)| n.clone())
+                    .collect();
                 for (name, st) in names.iter().zip(l) {
                     if st.st_ino >= 0 {
                         self.cache.put_stat(join(dir, name), st, now);
@@ -243,33 +256,61 @@ impl<'a> LocalFs<'a> {
                 }
             }
         }
-        if let Ok(r) = self.call("lxattrlist", &[s(dir), names_v.clone()]) {
-            if let Ok(flat) = reply::list("lxattrlist", r, Xattr::from_value) {
-                for (name, g) in names.iter().zip(split_xattr_groups(flat, names.len())) {
-                    if let Some(g) = g {
-                        self.cache.put_xattrs(join(dir, name), g, now);
+        if !links_of.is_empty() {
+            if let Ok(r) = self.call("readlinklist", &[s(dir), Value::StrList(links_of.clone())]) {
+                if let Ok(links) = reply::string_list("readlinklist", r) {
+                    for (name, l) in links_of.iter().zip(links) {
+                        if !l.is_empty() {
+                            self.cache.put_link(join(dir, name), l, now);
+                        }
                     }
                 }
             }
         }
-        if let Ok(r) = self.call("readlinklist", &[s(dir), names_v]) {
-            if let Ok(links) = reply::string_list("readlinklist", r) {
-                for (name, l) in names.iter().zip(links) {
-                    if !l.is_empty() {
-                        self.cache.put_link(join(dir, name), l, now);
-                    }
-                }
-            }
-        }
+        // Extended attributes are fetched for the whole listing at the first question
+        // about one of its entries (`xattrs`): a `find` never asks, an `ls -l` asks for
+        // every entry.
+        self.listed.insert(dir.to_vec(), (names, now));
         Ok(ents)
     }
 
-    fn xattrs(&self, path: &[u8]) -> R<Vec<Xattr>> {
+    fn xattrs(&mut self, path: &[u8]) -> R<Vec<Xattr>> {
+        if let Some(x) = self.cache.xattrs(path) {
+            return Ok(x.clone());
+        }
+        self.fetch_dir_xattrs(path);
         if let Some(x) = self.cache.xattrs(path) {
             return Ok(x.clone());
         }
         let r = self.call("lgetxattrs", &[s(path)])?;
         reply::list("lgetxattrs", r, Xattr::from_value).map_err(errno)
+    }
+
+    /// If `path`'s directory was listed within the cache timeout, fetches the extended
+    /// attributes of all its entries in one `lxattrlist` (once per listing).
+    fn fetch_dir_xattrs(&mut self, path: &[u8]) {
+        let Some(slash) = path.iter().rposition(|c| *c == b'/') else {
+            return;
+        };
+        let dir = if slash == 0 { &path[..1] } else { &path[..slash] };
+        let Some((names, at)) = self.listed.remove(dir) else {
+            return;
+        };
+        let now = Instant::now();
+        if now.duration_since(at) >= self.cache.timeout() {
+            return;
+        }
+        let Ok(r) = self.call("lxattrlist", &[s(dir), Value::StrList(names.clone())]) else {
+            return;
+        };
+        let Ok(flat) = reply::list("lxattrlist", r, Xattr::from_value) else {
+            return;
+        };
+        for (name, g) in names.iter().zip(split_xattr_groups(flat, names.len())) {
+            if let Some(g) = g {
+                self.cache.put_xattrs(join(dir, name), g, at);
+            }
+        }
     }
 
     fn read_at(&mut self, path: &[u8], offset: u64, size: usize) -> R<Vec<u8>> {
@@ -591,6 +632,7 @@ impl Filesystem for LocalFs<'_> {
                 let to = self.child(newparent, newname)?;
                 // Whole subtrees move: forget every cached answer.
                 self.cache.clear();
+                self.listed.clear();
                 self.ahead = None;
                 self.call("rename", &[s(&from), s(&to)])?;
                 self.nodes.renamed(&from, &to);

@@ -44,10 +44,8 @@ fn has_entries(dir: &str) -> std::io::Result<bool> {
 /// unless the `nonempty` option is given).
 fn check_mountpoint(dir: &str, nonempty: bool) -> Result<()> {
     let fail = |why: String| Err(Error::msg(format!("fuse_mount failed: {dir}: {why}")));
-    let md = match std::fs::metadata(dir) {
-        Ok(m) => m,
-        Err(e) => return fail(format!("failed to access mountpoint: {e}")),
-    };
+    let prefix = format!("fuse_mount failed: {dir}: failed to access mountpoint");
+    let md = std::fs::metadata(dir).map_err(|e| Error::os(prefix.clone(), &e))?;
     if !md.is_dir() {
         return fail("mountpoint is not a directory".into());
     }
@@ -57,7 +55,7 @@ fn check_mountpoint(dir: &str, nonempty: bool) -> Result<()> {
                 .into(),
         ),
         Ok(_) => Ok(()),
-        Err(e) => fail(format!("failed to access mountpoint: {e}")),
+        Err(e) => Err(Error::os(prefix, &e)),
     }
 }
 
@@ -85,8 +83,13 @@ pub fn mount_local(h: &Core, localmountpoint: &str, o: MountLocalOpts) -> Result
         SessionACL::Owner
     };
     h.debug(&format!("mount_local: fuse_mount {localmountpoint}"));
-    let session = Session::new(Waiting, localmountpoint, &opts.mount)
-        .map_err(|e| Error::msg(format!("fuse_mount failed: {localmountpoint}: {e}")))?;
+    let session = Session::new(Waiting, localmountpoint, &opts.mount).map_err(|e| {
+        let what = format!("fuse_mount failed: {localmountpoint}");
+        match e.raw_os_error() {
+            Some(_) => Error::os(what, &e),
+            None => Error::msg(format!("{what}: {e}")),
+        }
+    })?;
     h.debug("mount_local: leaving fuse_mount_local");
     *slot = Some(LocalMount {
         mountpoint: localmountpoint.to_string(),
