@@ -156,12 +156,14 @@ gu() {
   LD_LIBRARY_PATH=$(libpath "$lib") guestunmount "$@"
 }
 
-# wait_gone DIR: waits (up to 60 s) for DIR/pid's guestmount to exit after an unmount.
+# wait_gone DIR: waits (up to the timeout: 1.48's guestmount takes over a minute to shut
+# its appliance down on a loaded machine) for DIR/pid's guestmount to exit after an
+# unmount.
 wait_gone() {
   local dir=$1 pid i
   [ -f "$dir/pid" ] || return 0
   pid=$(cat "$dir/pid")
-  for i in $(seq 600); do
+  for i in $(seq $((tmo * 10))); do
     kill -0 "$pid" 2>/dev/null || return 0
     sleep 0.1
   done
@@ -172,9 +174,11 @@ wait_gone() {
 leftovers() {
   local dir=$1
   awk -v d="$dir" '$2 ~ "^"d {print "mount: " $2}' /proc/mounts
-  if [ -f "$dir/pid" ] && kill -0 "$(cat "$dir/pid")" 2>/dev/null; then
-    echo "process: guestmount $(cat "$dir/pid") still running"
-  fi
+  for f in "$dir"/pid "$dir"/*.pid; do
+    if [ -f "$f" ] && kill -0 "$(cat "$f")" 2>/dev/null; then
+      echo "process: guestmount $(cat "$f") still running"
+    fi
+  done
   pgrep -f -- "$dir/" | while read -r p; do
     [ "$p" = $$ ] || echo "process: $(tr '\0' ' ' </proc/"$p"/cmdline 2>/dev/null)"
   done
@@ -284,7 +288,7 @@ run_rw() {
     gu "$lib" "$dir" "$mp" 2>&1
     echo "guestunmount: exit $?"
     wait_gone "$dir" || echo "guestmount did not exit"
-    rm -f "$dir/pid"
+    mv "$dir/pid" "$dir/first.pid"
     echo "== after a read-only remount"
     gm "$lib" "$dir" -a "$dir/disk.img" -m /dev/sda1 --ro "$mp" 2>&1
     echo "guestmount: exit $?"
