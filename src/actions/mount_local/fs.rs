@@ -36,6 +36,20 @@ pub struct Settings {
     pub attr_ttl: Duration,
 }
 
+/// A directory listing whose entries the directory cache may be filled for.
+struct Listing {
+    names: Vec<Vec<u8>>,
+    at: Instant,
+    stats_done: bool,
+    xattrs_done: bool,
+}
+
+#[derive(Clone, Copy)]
+enum Fetch {
+    Stats,
+    Xattrs,
+}
+
 /// What one setattr request changes.
 struct Changes {
     mode: Option<u32>,
@@ -61,8 +75,8 @@ pub struct LocalFs<'a> {
     cache: DirCache,
     /// Open directories: their listing, read once at the first readdir.
     dirs: HashMap<u64, Vec<Dirent>>,
-    /// Directories listed whose entries' extended attributes are not fetched yet.
-    listed: HashMap<Vec<u8>, (Vec<Vec<u8>>, Instant)>,
+    /// Directories listed within the cache timeout, and what was fetched about them.
+    listed: HashMap<Vec<u8>, Listing>,
     next_fh: u64,
     ahead: Option<ReadAhead>,
 }
@@ -205,9 +219,14 @@ impl<'a> LocalFs<'a> {
         }
     }
 
-    fn lstat(&self, path: &[u8]) -> R<Statns> {
+    fn lstat(&mut self, path: &[u8]) -> R<Statns> {
         if let Some(st) = self.cache.stat(path) {
             return Ok(st.clone());
+        }
+        if self.fetch_for(path, Fetch::Stats) {
+            if let Some(st) = self.cache.stat(path) {
+                return Ok(st.clone());
+            }
         }
         let r = self.call("lstatns", &[s(path)])?;
         reply::one("lstatns", r, Statns::from_value).map_err(errno)
@@ -220,87 +239,103 @@ impl<'a> LocalFs<'a> {
         Ok(file_attr(ino, &st))
     }
 
-    fn attr(&self, ino: u64) -> R<FileAttr> {
+    fn attr(&mut self, ino: u64) -> R<FileAttr> {
         let path = self.path(ino)?;
         Ok(file_attr(ino, &self.lstat(&path)?))
     }
 
-    /// Lists `dir` and fills the directory cache with its entries' attributes, extended
-    /// attributes and link targets (failures there only cost the optimisation).
+    /// Lists `dir`. What the directory cache holds about the entries is fetched for the
+    /// whole listing at the first question about one of them (`fetch_for`): a `find`
+    /// that knows the entries' types from the listing asks nothing more, an `ls -l` asks
+    /// about every entry.
     fn list(&mut self, dir: &[u8]) -> R<Vec<Dirent>> {
         let now = Instant::now();
         self.cache.remove_expired(now);
         let timeout = self.cache.timeout();
-        self.listed.retain(|_, (_, at)| now.duration_since(*at) < timeout);
+        self.listed.retain(|_, l| now.duration_since(l.at) < timeout);
         let r = self.call("readdir", &[s(dir)])?;
         let ents = reply::list("readdir", r, Dirent::from_value).map_err(errno)?;
         let names: Vec<Vec<u8>> = ents.iter().map(|e| e.name.as_bytes().to_vec()).collect();
-        if names.is_empty() {
-            return Ok(ents);
+        if !names.is_empty() {
+            let l = Listing {
+                names,
+                at: now,
+                stats_done: false,
+                xattrs_done: false,
+            };
+            self.listed.insert(dir.to_vec(), l);
         }
-        let names_v = Value::StrList(names.clone());
-        let mut links_of = names.clone();
-        if let Ok(r) = self.call("lstatnslist", &[s(dir), names_v]) {
-            if let Ok(l) = reply::list("lstatnslist", r, Statns::from_value) {
-                // Only symlinks have a target worth asking for.
-                links_of = names
-                    .iter()
-                    .zip(&l)
-                    .filter(|(_, st)| st.st_ino < 0 || kind(st.st_mode) == FileType::Symlink)
-                    .map(|(n, _)| n.clone())
-                    .collect();
-                for (name, st) in names.iter().zip(l) {
-                    if st.st_ino >= 0 {
-                        self.cache.put_stat(join(dir, name), st, now);
-                    }
-                }
-            }
-        }
-        if !links_of.is_empty() {
-            if let Ok(r) = self.call("readlinklist", &[s(dir), Value::StrList(links_of.clone())]) {
-                if let Ok(links) = reply::string_list("readlinklist", r) {
-                    for (name, l) in links_of.iter().zip(links) {
-                        if !l.is_empty() {
-                            self.cache.put_link(join(dir, name), l, now);
-                        }
-                    }
-                }
-            }
-        }
-        // Extended attributes are fetched for the whole listing at the first question
-        // about one of its entries (`xattrs`): a `find` never asks, an `ls -l` asks for
-        // every entry.
-        self.listed.insert(dir.to_vec(), (names, now));
         Ok(ents)
     }
 
-    fn xattrs(&mut self, path: &[u8]) -> R<Vec<Xattr>> {
-        if let Some(x) = self.cache.xattrs(path) {
-            return Ok(x.clone());
-        }
-        self.fetch_dir_xattrs(path);
-        if let Some(x) = self.cache.xattrs(path) {
-            return Ok(x.clone());
-        }
-        let r = self.call("lgetxattrs", &[s(path)])?;
-        reply::list("lgetxattrs", r, Xattr::from_value).map_err(errno)
-    }
-
-    /// If `path`'s directory was listed within the cache timeout, fetches the extended
-    /// attributes of all its entries in one `lxattrlist` (once per listing).
-    fn fetch_dir_xattrs(&mut self, path: &[u8]) {
+    /// If `path`'s directory was listed within the cache timeout and `what` was not
+    /// fetched for it yet, fetches it for every entry of the listing (attributes with
+    /// `lstatnslist` plus the symlinks' targets with `readlinklist`, or extended
+    /// attributes with `lxattrlist`). Failures only cost the optimisation. Returns
+    /// whether anything was fetched.
+    fn fetch_for(&mut self, path: &[u8], what: Fetch) -> bool {
         let Some(slash) = path.iter().rposition(|c| *c == b'/') else {
-            return;
+            return false;
         };
         let dir = if slash == 0 { &path[..1] } else { &path[..slash] };
-        let Some((names, at)) = self.listed.remove(dir) else {
+        let timeout = self.cache.timeout();
+        let (names, at) = match self.listed.get_mut(dir) {
+            Some(l) if l.at.elapsed() < timeout => {
+                let done = match what {
+                    Fetch::Stats => &mut l.stats_done,
+                    Fetch::Xattrs => &mut l.xattrs_done,
+                };
+                if *done {
+                    return false;
+                }
+                *done = true;
+                (l.names.clone(), l.at)
+            }
+            _ => return false,
+        };
+        match what {
+            Fetch::Stats => self.fetch_stats(dir, &names, at),
+            Fetch::Xattrs => self.fetch_xattrs(dir, &names, at),
+        }
+        true
+    }
+
+    fn fetch_stats(&mut self, dir: &[u8], names: &[Vec<u8>], at: Instant) {
+        let Ok(r) = self.call("lstatnslist", &[s(dir), Value::StrList(names.to_vec())]) else {
             return;
         };
-        let now = Instant::now();
-        if now.duration_since(at) >= self.cache.timeout() {
+        let Ok(l) = reply::list("lstatnslist", r, Statns::from_value) else {
+            return;
+        };
+        // Only symlinks have a target worth asking for.
+        let links_of: Vec<Vec<u8>> = names
+            .iter()
+            .zip(&l)
+            .filter(|(_, st)| st.st_ino >= 0 && kind(st.st_mode) == FileType::Symlink)
+            .map(|(n, _)| n.clone())
+            .collect();
+        for (name, st) in names.iter().zip(l) {
+            if st.st_ino >= 0 {
+                self.cache.put_stat(join(dir, name), st, at);
+            }
+        }
+        if links_of.is_empty() {
             return;
         }
-        let Ok(r) = self.call("lxattrlist", &[s(dir), Value::StrList(names.clone())]) else {
+        let Ok(r) = self.call("readlinklist", &[s(dir), Value::StrList(links_of.clone())]) else {
+            return;
+        };
+        if let Ok(links) = reply::string_list("readlinklist", r) {
+            for (name, l) in links_of.iter().zip(links) {
+                if !l.is_empty() {
+                    self.cache.put_link(join(dir, name), l, at);
+                }
+            }
+        }
+    }
+
+    fn fetch_xattrs(&mut self, dir: &[u8], names: &[Vec<u8>], at: Instant) {
+        let Ok(r) = self.call("lxattrlist", &[s(dir), Value::StrList(names.to_vec())]) else {
             return;
         };
         let Ok(flat) = reply::list("lxattrlist", r, Xattr::from_value) else {
@@ -311,6 +346,32 @@ impl<'a> LocalFs<'a> {
                 self.cache.put_xattrs(join(dir, name), g, at);
             }
         }
+    }
+
+    fn xattrs(&mut self, path: &[u8]) -> R<Vec<Xattr>> {
+        if let Some(x) = self.cache.xattrs(path) {
+            return Ok(x.clone());
+        }
+        if self.fetch_for(path, Fetch::Xattrs) {
+            if let Some(x) = self.cache.xattrs(path) {
+                return Ok(x.clone());
+            }
+        }
+        let r = self.call("lgetxattrs", &[s(path)])?;
+        reply::list("lgetxattrs", r, Xattr::from_value).map_err(errno)
+    }
+
+    fn link_target(&mut self, path: &[u8]) -> R<Vec<u8>> {
+        if let Some(l) = self.cache.link(path) {
+            return Ok(l.clone());
+        }
+        if self.fetch_for(path, Fetch::Stats) {
+            if let Some(l) = self.cache.link(path) {
+                return Ok(l.clone());
+            }
+        }
+        let r = self.call("readlink", &[s(path)])?;
+        reply::bytes("readlink", r).map_err(errno)
     }
 
     fn read_at(&mut self, path: &[u8], offset: u64, size: usize) -> R<Vec<u8>> {
@@ -389,7 +450,7 @@ impl<'a> LocalFs<'a> {
         self.entry(path)
     }
 
-    fn access_ok(&self, req: &Request<'_>, ino: u64, mask: i32) -> R<()> {
+    fn access_ok(&mut self, req: &Request<'_>, ino: u64, mask: i32) -> R<()> {
         if self.s.readonly && mask & libc::W_OK != 0 {
             return Err(libc::EROFS);
         }
@@ -517,15 +578,7 @@ impl Filesystem for LocalFs<'_> {
 
     fn readlink(&mut self, _req: &Request<'_>, ino: u64, reply: ReplyData) {
         self.trace(format_args!("readlink ({ino})"));
-        let r = locked!(self, {
-            self.path(ino).and_then(|p| match self.cache.link(&p) {
-                Some(l) => Ok(l.clone()),
-                None => {
-                    let r = self.call("readlink", &[s(&p)])?;
-                    reply::bytes("readlink", r).map_err(errno)
-                }
-            })
-        });
+        let r = locked!(self, self.path(ino).and_then(|p| self.link_target(&p)));
         match r {
             Ok(l) => reply.data(&l),
             Err(e) => reply.error(e),
