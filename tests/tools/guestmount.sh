@@ -288,7 +288,7 @@ run_rw() {
     gu "$lib" "$dir" "$mp" 2>&1
     echo "guestunmount: exit $?"
     wait_gone "$dir" || echo "guestmount did not exit"
-    mv "$dir/pid" "$dir/first.pid"
+    if [ -f "$dir/pid" ]; then mv "$dir/pid" "$dir/first.pid"; fi
     echo "== after a read-only remount"
     gm "$lib" "$dir" -a "$dir/disk.img" -m /dev/sda1 --ro "$mp" 2>&1
     echo "guestmount: exit $?"
