@@ -56,6 +56,8 @@ step "tests/tools/libvirt.sh (add_domain, add_libvirt_dom, compared with 1.48.6)
 # Debian's virt-rescue over ours and over 1.48.6 (pty and pipes, --ro, -i, --scratch, --suggest, killed qemu).
 step "tests/tools/rescue.sh (virt-rescue, compared with 1.48.6)" bash tests/tools/rescue.sh "$prefix"
 step "tests/inspect/icons.sh: Windows and CirrOS icons, compared with 1.48.6" bash tests/inspect/icons.sh "$prefix"
+# Debian's guestmount/guestunmount (FUSE) over ours and over 1.48.6, transcripts compared.
+step "tests/tools/guestmount.sh (guestmount/guestunmount, compared with 1.48.6)" bash tests/tools/guestmount.sh "$prefix"
 if [ -x scripts/conformance/run-upstream-capi-tests.sh ] && [ -f scripts/conformance/capi-known-failures.txt ]; then
   step "libguestfs tests.c (known failures in scripts/conformance/capi-known-failures.txt)" \
     bash scripts/run-with-ledger.sh scripts/conformance/capi-known-failures.txt -- bash scripts/conformance/run-upstream-capi-tests.sh "$prefix"

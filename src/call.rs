@@ -77,8 +77,8 @@ impl Core {
             // user_cancel and friends: no lock, no events (safe from signal handlers/threads).
             return actions::run_unlocked(self, a);
         }
-        let _lock = self.lock();
-        let r = self.call_locked(a, args);
+        let lock = self.lock();
+        let r = self.call_locked(a, args, lock);
         match r {
             Err(e) if !e.reported => {
                 self.report(&e);
@@ -88,7 +88,12 @@ impl Core {
         }
     }
 
-    fn call_locked(&self, a: &Action, args: impl FnOnce() -> Result<CallArgs>) -> Result<RetValue> {
+    fn call_locked(
+        &self,
+        a: &Action,
+        args: impl FnOnce() -> Result<CallArgs>,
+        lock: crate::handle::Locked<'_>,
+    ) -> Result<RetValue> {
         if a.flags.config_only && self.state() != State::Config {
             return Err(Error::msg(format!(
                 "{}: this function can only be called in the config state",
@@ -101,7 +106,15 @@ impl Core {
         if tracing {
             self.trace_line(&actions::trace::call_line(a, &values, &optvals));
         }
-        let r = actions::run(self, a, &values, &optvals);
+        let (r, _lock) = if a.flags.body_unlocked {
+            // The body takes the lock itself for each piece of work (see the flag); a
+            // caller that already held the lock (a callback) keeps holding it.
+            drop(lock);
+            let r = actions::run(self, a, &values, &optvals);
+            (r, self.lock())
+        } else {
+            (actions::run(self, a, &values, &optvals), lock)
+        };
         // libguestfs reports the error (running the error handler) before the trace line
         // of the return.
         let r = match r {

@@ -135,6 +135,12 @@ pub struct Flags {
     pub not_blocking: bool,
     pub no_wrapper: bool,
     pub protocol_limit_warning: bool,
+    /// A guestfs-rs flag, not 1.48's: the action's body runs without the handle lock (the
+    /// ENTER event, argument checks and trace lines still run with it). The body takes the
+    /// lock itself for each piece of work, so another thread can use the handle while it
+    /// waits: `mount_local_run` between FUSE requests, `umount_local` while it runs
+    /// fusermount.
+    pub body_unlocked: bool,
 }
 
 /// Where an action is carried out: the family module that holds its one typed function

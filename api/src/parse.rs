@@ -205,6 +205,7 @@ pub(crate) fn parse(text: &str, descriptions: &str) -> Result<Api, String> {
                             "not_blocking" => fl.not_blocking = true,
                             "no_wrapper" => fl.no_wrapper = true,
                             "protocol_limit_warning" => fl.protocol_limit_warning = true,
+                            "body_unlocked" => fl.body_unlocked = true,
                             other => return Err(ctx(format!("unknown flag {other:?}"))),
                         }
                     }

@@ -54,10 +54,7 @@ fn every_action_says_where_it_is_implemented() {
         .filter(|a| a.implementation == Implementation::Unimplemented)
         .map(|a| a.name.as_str())
         .collect();
-    assert_eq!(
-        unimplemented,
-        ["mount_local", "mount_local_run", "umount_local"]
-    );
+    assert!(unimplemented.is_empty(), "unimplemented: {unimplemented:?}");
     let text = "action x\n  impl a\n  unimplemented\n  added 1.0.0\n";
     assert!(crate::parse::parse(text, "").is_err());
     assert!(crate::parse::parse("action x\n  added 1.0.0\n", "").is_err());

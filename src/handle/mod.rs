@@ -96,6 +96,17 @@ pub struct Core {
     /// calls that raced the close (they hold their own reference, so the memory stays
     /// valid) fail instead of acting on a closed handle.
     pub(crate) closing: AtomicBool,
+    /// The local (FUSE) mount made by `mount_local`, kept outside the API lock (as 1.48
+    /// keeps `localmountpoint` under its own lock) so `umount_local` can read it while
+    /// `mount_local_run` serves in another thread.
+    pub local_mount: Mutex<Option<LocalMount>>,
+}
+
+/// A FUSE mount made by `mount_local`: where, and the mounted session (its type belongs
+/// to `actions::mount_local`), taken out while `mount_local_run` serves it.
+pub struct LocalMount {
+    pub mountpoint: String,
+    pub session: Option<Box<dyn std::any::Any + Send>>,
 }
 
 /// Proof that the API lock is held; gives short-lived access to the state.
@@ -172,6 +183,7 @@ impl Core {
             user_cancel: AtomicBool::new(false),
             abort_cb: Mutex::new(libc::abort as *const () as usize),
             closing: AtomicBool::new(false),
+            local_mount: Mutex::new(None),
         }
     }
 
