@@ -9,21 +9,7 @@ use crate::png;
 use crate::test_images::{make_dib, make_pe};
 use std::time::{Duration, Instant};
 
-/// xorshift64*: deterministic, so a failure is reproducible from its iteration number.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
+use crate::test_rng::Rng;
 
 /// One of: flip bits, overwrite a word with an interesting value, truncate, duplicate a
 /// slice, or insert random bytes.
@@ -31,7 +17,7 @@ fn mutate(rng: &mut Rng, data: &mut Vec<u8>) {
     const INTERESTING: [u32; 9] = [0, 1, 0x7f, 0x80, 0xff, 0xffff, 0x8000_0000, 0xffff_ffff, 0x7fff_ffff];
     for _ in 0..1 + rng.below(4) {
         if data.is_empty() {
-            data.push(rng.next() as u8);
+            data.push(rng.next_u64() as u8);
         }
         let at = rng.below(data.len());
         match rng.below(5) {
@@ -50,7 +36,7 @@ fn mutate(rng: &mut Rng, data: &mut Vec<u8>) {
             }
             _ => {
                 let n = rng.below(16);
-                let bytes: Vec<u8> = (0..n).map(|_| rng.next() as u8).collect();
+                let bytes: Vec<u8> = (0..n).map(|_| rng.next_u64() as u8).collect();
                 data.splice(at..at, bytes);
             }
         }
@@ -141,7 +127,7 @@ fn random_bytes_never_panic() {
     let mut rng = Rng(7);
     for _ in 0..20_000 {
         let len = rng.below(2048);
-        let mut data: Vec<u8> = (0..len).map(|_| rng.next() as u8).collect();
+        let mut data: Vec<u8> = (0..len).map(|_| rng.next_u64() as u8).collect();
         // Half the time, look like a PE so the deeper checks are reached.
         if len > 0x90 && rng.below(2) == 0 {
             data[..2].copy_from_slice(b"MZ");

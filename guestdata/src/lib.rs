@@ -21,3 +21,6 @@ mod icon_fuzz;
 /// Builders of small PE files and bitmaps, for tests and fuzz seeds.
 #[doc(hidden)]
 pub mod test_images;
+/// The random generator of the property tests.
+#[doc(hidden)]
+pub mod test_rng;

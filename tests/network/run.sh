@@ -27,41 +27,20 @@ if [ $# -ne 1 ]; then
   exit 2
 fi
 
+# shellcheck source=../lib/suite-start.sh
+. "$(cd "$(dirname "$0")" && pwd)/../lib/suite-start.sh"
 missing=()
-for t in guestfish python3 rsync busybox mke2fs timeout; do
-  command -v "$t" >/dev/null 2>&1 || missing+=("$t")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  if [ "${CI:-}" = true ]; then
-    echo "FAIL: prerequisites missing: ${missing[*]} (run scripts/setup-machine.sh)"
-    echo "0 passed, 1 failed"
-    exit 1
-  fi
-  echo "SKIP: prerequisites missing: ${missing[*]} (run scripts/setup-machine.sh)"
-  exit 0
-fi
+require_tools guestfish python3 rsync busybox mke2fs timeout
+stop_if_missing
 
 if [ "$1" = --reference ]; then
   libdir=
 else
-  prefix=$(realpath "$1") || exit 2
+  require_prefix "$1"
   libdir=$prefix/lib
-  if [ ! -e "$libdir/libguestfs.so.0" ]; then
-    echo "FAIL: no $libdir/libguestfs.so.0"
-    echo "0 passed, 1 failed"
-    exit 1
-  fi
 fi
 
-if [ -n "${NETWORK_TESTS_OUT:-}" ]; then
-  work=$NETWORK_TESTS_OUT
-  rm -rf "$work" && mkdir -p "$work" || exit 2
-  keep=1
-else
-  work=$(mktemp -d /tmp/network-tests.XXXXXX) || exit 2
-  keep=0
-fi
-work=$(realpath "$work")
+make_work_dir "${NETWORK_TESTS_OUT:-}" /tmp/network-tests.XXXXXX
 timeout_s=${NETWORK_TESTS_TIMEOUT:-600}
 export LANG=C
 # KVM is unusable on the project machines; 1.48 needs to be told, ours decides itself.

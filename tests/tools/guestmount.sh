@@ -34,37 +34,16 @@ if [ $# -ne 1 ]; then
   exit 2
 fi
 
+# shellcheck source=../lib/suite-start.sh
+. "$(cd "$(dirname "$0")" && pwd)/../lib/suite-start.sh"
 missing=()
-for t in guestmount guestunmount guestfish fusermount getfattr setfattr md5sum timeout gcc; do
-  command -v "$t" >/dev/null 2>&1 || missing+=("$t")
-done
+require_tools guestmount guestunmount guestfish fusermount getfattr setfattr md5sum timeout gcc
 [ -c /dev/fuse ] || missing+=(/dev/fuse)
-if [ ${#missing[@]} -gt 0 ]; then
-  if [ "${CI:-}" = true ]; then
-    echo "FAIL: prerequisites missing: ${missing[*]} (run scripts/setup-machine.sh)"
-    echo "0 passed, 1 failed"
-    exit 1
-  fi
-  echo "SKIP: prerequisites missing: ${missing[*]} (run scripts/setup-machine.sh)"
-  exit 0
-fi
+stop_if_missing
 
-prefix=$(realpath "$1") || exit 2
-if [ ! -e "$prefix/lib/libguestfs.so.0" ]; then
-  echo "FAIL: no $prefix/lib/libguestfs.so.0"
-  echo "0 passed, 1 failed"
-  exit 1
-fi
+require_prefix "$1"
 
-if [ -n "${GUESTMOUNT_TESTS_OUT:-}" ]; then
-  work=$GUESTMOUNT_TESTS_OUT
-  rm -rf "$work" && mkdir -p "$work" || exit 2
-  keep=1
-else
-  work=$(mktemp -d /tmp/guestmount-tests.XXXXXX) || exit 2
-  keep=0
-fi
-work=$(realpath "$work")
+make_work_dir "${GUESTMOUNT_TESTS_OUT:-}" /tmp/guestmount-tests.XXXXXX
 tmo=${GUESTMOUNT_TESTS_TIMEOUT:-300}
 export LANG=C LC_ALL=C TZ=UTC
 export LIBGUESTFS_BACKEND_SETTINGS=${LIBGUESTFS_BACKEND_SETTINGS-force_tcg}

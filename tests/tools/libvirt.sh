@@ -37,42 +37,22 @@ here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 debian_lib=/usr/lib/x86_64-linux-gnu/libguestfs.so.0
 
+# shellcheck source=../lib/suite-start.sh
+. "$(cd "$(dirname "$0")" && pwd)/../lib/suite-start.sh"
 missing=()
-for t in virsh libvirtd virtlogd virt-df virt-cat virt-inspector guestfish cc pkg-config qemu-img mkfs.ext4 timeout; do
-  command -v "$t" >/dev/null 2>&1 || missing+=("$t")
-done
+require_tools virsh libvirtd virtlogd virt-df virt-cat virt-inspector guestfish cc pkg-config qemu-img mkfs.ext4 timeout
 pkg-config --exists libvirt 2>/dev/null || missing+=("libvirt-dev")
 [ -e "$debian_lib" ] || missing+=("$debian_lib")
-if [ ${#missing[@]} -gt 0 ]; then
-  if [ "${CI:-}" = true ]; then
-    echo "FAIL: prerequisites missing: ${missing[*]} (run scripts/setup-machine.sh)"
-    echo "0 passed, 1 failed"
-    exit 1
-  fi
-  echo "SKIP: prerequisites missing: ${missing[*]} (run scripts/setup-machine.sh)"
-  exit 0
-fi
+stop_if_missing
 
-prefix=$(realpath "$1") || exit 2
-if [ ! -e "$prefix/lib/libguestfs.so.0" ]; then
-  echo "FAIL: no $prefix/lib/libguestfs.so.0"
-  echo "0 passed, 1 failed"
-  exit 1
-fi
+require_prefix "$1"
 
 for v in $(env | sed -n 's/^\(LIBGUESTFS_[A-Za-z0-9_]*\)=.*/\1/p'); do unset "$v"; done
 unset LIBVIRT_DEFAULT_URI
 export LIBGUESTFS_BACKEND=direct
 uri=qemu:///system
 
-if [ -n "${LIBVIRT_TESTS_OUT:-}" ]; then
-  work=$LIBVIRT_TESTS_OUT
-  rm -rf "$work" && mkdir -p "$work" || exit 2
-  keep=1
-else
-  work=$(mktemp -d /var/tmp/libvirt-tests.XXXXXX) || exit 2
-  keep=0
-fi
+make_work_dir "${LIBVIRT_TESTS_OUT:-}" /var/tmp/libvirt-tests.XXXXXX
 chmod 755 "$work"
 
 passed=0

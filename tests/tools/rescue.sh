@@ -37,38 +37,17 @@ here=$(cd "$(dirname "$0")" && pwd)
 drive=$here/rescue-drive.py
 reflib=/usr/lib/x86_64-linux-gnu/libguestfs.so.0
 
+# shellcheck source=../lib/suite-start.sh
+. "$(cd "$(dirname "$0")" && pwd)/../lib/suite-start.sh"
 missing=()
-for t in virt-rescue guestfish python3 script mke2fs unshare timeout; do
-  command -v "$t" >/dev/null 2>&1 || missing+=("$t")
-done
+require_tools virt-rescue guestfish python3 script mke2fs unshare timeout
 [ -e "$reflib" ] || missing+=("$reflib")
-if [ ${#missing[@]} -gt 0 ]; then
-  if [ "${CI:-}" = true ]; then
-    echo "FAIL: prerequisites missing: ${missing[*]} (run scripts/setup-machine.sh)"
-    echo "0 passed, 1 failed"
-    exit 1
-  fi
-  echo "SKIP: prerequisites missing: ${missing[*]} (run scripts/setup-machine.sh)"
-  exit 0
-fi
+stop_if_missing
 
-prefix=$(realpath "$1") || exit 2
+require_prefix "$1"
 ourlib=$prefix/lib
-if [ ! -e "$ourlib/libguestfs.so.0" ]; then
-  echo "FAIL: no $ourlib/libguestfs.so.0"
-  echo "0 passed, 1 failed"
-  exit 1
-fi
 
-if [ -n "${RESCUE_TESTS_OUT:-}" ]; then
-  work=$RESCUE_TESTS_OUT
-  rm -rf "$work" && mkdir -p "$work" || exit 2
-  keep=1
-else
-  work=$(mktemp -d /var/tmp/rescue-tests.XXXXXX) || exit 2
-  keep=0
-fi
-work=$(realpath "$work")
+make_work_dir "${RESCUE_TESTS_OUT:-}" /var/tmp/rescue-tests.XXXXXX
 case $work/ in
   /tmp/*) echo "$0: RESCUE_TESTS_OUT must not be under /tmp" >&2; exit 2 ;;
 esac

@@ -326,19 +326,7 @@ mod tests {
         assert!(parse("").is_err());
     }
 
-    /// xorshift64*: a dependency-free generator for the mutation test.
-    struct Rng(u64);
-    impl Rng {
-        fn next(&mut self) -> u64 {
-            self.0 ^= self.0 >> 12;
-            self.0 ^= self.0 << 25;
-            self.0 ^= self.0 >> 27;
-            self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-        }
-        fn below(&mut self, n: usize) -> usize {
-            (self.next() % n.max(1) as u64) as usize
-        }
-    }
+    use guestfs_guestdata::test_rng::Rng;
 
     const PIECES: &[&str] = &[
         "<",
@@ -375,7 +363,7 @@ mod tests {
                 match rng.below(5) {
                     0 if !b.is_empty() => {
                         let i = rng.below(b.len());
-                        b[i] = rng.next() as u8;
+                        b[i] = rng.next_u64() as u8;
                     }
                     1 if !b.is_empty() => {
                         let i = rng.below(b.len());

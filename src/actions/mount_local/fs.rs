@@ -507,6 +507,14 @@ fn done(r: R<()>, reply: ReplyEmpty) {
     }
 }
 
+/// Answers a lookup or a creation: the new entry's attributes, or the errno.
+fn entry(r: R<FileAttr>, ttl: &Duration, reply: ReplyEntry) {
+    match r {
+        Ok(a) => reply.entry(ttl, &a, 0),
+        Err(e) => reply.error(e),
+    }
+}
+
 impl Filesystem for LocalFs<'_> {
     fn init(&mut self, _req: &Request<'_>, config: &mut KernelConfig) -> Result<(), libc::c_int> {
         // Bigger kernel requests mean fewer round trips to the appliance; the kernel
@@ -523,10 +531,7 @@ impl Filesystem for LocalFs<'_> {
     fn lookup(&mut self, _req: &Request<'_>, parent: u64, name: &OsStr, reply: ReplyEntry) {
         self.trace(format_args!("lookup ({parent}, {name:?})"));
         let r = locked!(self, self.child(parent, name).and_then(|p| self.entry(&p)));
-        match r {
-            Ok(a) => reply.entry(&self.s.entry_ttl, &a, 0),
-            Err(e) => reply.error(e),
-        }
+        entry(r, &self.s.entry_ttl, reply)
     }
 
     fn forget(&mut self, _req: &Request<'_>, ino: u64, nlookup: u64) {
@@ -606,10 +611,7 @@ impl Filesystem for LocalFs<'_> {
                 )
             })
         });
-        match r {
-            Ok(a) => reply.entry(&self.s.entry_ttl, &a, 0),
-            Err(e) => reply.error(e),
-        }
+        entry(r, &self.s.entry_ttl, reply)
     }
 
     fn mkdir(&mut self, _req: &Request<'_>, parent: u64, name: &OsStr, mode: u32, _umask: u32, reply: ReplyEntry) {
@@ -618,10 +620,7 @@ impl Filesystem for LocalFs<'_> {
             self.child(parent, name)
                 .and_then(|p| self.made(&p, "mkdir_mode", &[s(&p), Value::Int((mode & 0o7777) as i32)]))
         });
-        match r {
-            Ok(a) => reply.entry(&self.s.entry_ttl, &a, 0),
-            Err(e) => reply.error(e),
-        }
+        entry(r, &self.s.entry_ttl, reply)
     }
 
     fn unlink(&mut self, _req: &Request<'_>, parent: u64, name: &OsStr, reply: ReplyEmpty) {
@@ -656,10 +655,7 @@ impl Filesystem for LocalFs<'_> {
             self.child(parent, link_name)
                 .and_then(|p| self.made(&p, "ln_s", &[s(target.as_os_str().as_bytes()), s(&p)]))
         });
-        match r {
-            Ok(a) => reply.entry(&self.s.entry_ttl, &a, 0),
-            Err(e) => reply.error(e),
-        }
+        entry(r, &self.s.entry_ttl, reply)
     }
 
     fn rename(
@@ -711,10 +707,7 @@ impl Filesystem for LocalFs<'_> {
                 Ok(file_attr(ino, &st))
             })
         });
-        match r {
-            Ok(a) => reply.entry(&self.s.entry_ttl, &a, 0),
-            Err(e) => reply.error(e),
-        }
+        entry(r, &self.s.entry_ttl, reply)
     }
 
     fn open(&mut self, _req: &Request<'_>, ino: u64, flags: i32, reply: ReplyOpen) {
