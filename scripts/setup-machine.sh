@@ -80,6 +80,8 @@ packages+=(libvirt-daemon-system libvirt-daemon-driver-qemu libvirt-clients libv
 # tracepath, lsof, strace and vim-tiny to 1.48.6's rescue appliance; guestfs-rs's appliance
 # copies the same programs (daemon/appliance-tools.txt), so both shells offer the same tools.
 packages+=(libguestfs-rescue)
+# Perl's Expect, with which libguestfs's rescue/test-virt-rescue.pl drives virt-rescue.
+packages+=(libexpect-perl)
 # FUSE (mount_local): fuse3's fusermount3 mounts for a non-root user and its fusermount
 # is what guestunmount runs; Debian's guestmount and guestunmount (umount_local runs
 # guestunmount, as 1.48 does) for tests/tools/guestmount.sh and benches/fuse.sh; bc for

@@ -49,6 +49,8 @@ src=$work/src
 mkdir -p "$src/fish"
 cp -r "$tree/tests" "$tree/test-data" "$src/"
 cp "$tree"/fish/test-*.sh "$src/fish/"
+mkdir -p "$src/rescue"
+cp "$tree"/rescue/test-virt-rescue.pl "$tree"/rescue/test-virt-rescue-suggest.sh "$src/rescue/"
 : >"$src/config.sh"
 # fish/test-mount-local.sh unmounts with the built tree's ../fuse/guestunmount (not
 # installed here); fusermount -u does the same job for the test.
@@ -163,15 +165,17 @@ run_script () {
   [ -n "$only" ] && ! [[ $name =~ $only ]] && return
   case $name in
     fish/*) dir=$src/fish rel=${name#fish/} ;;
+    rescue/*) dir=$src/rescue rel=${name#rescue/} ;;
     *) dir=$src/tests rel=${name#tests/} ;;
   esac
   local log=$work/log.$(echo "$name" | tr / _)
   local tf="source $src/tests/test-functions.sh abs_srcdir=$dir abs_builddir=$dir srcdir=. builddir=."
   tf+=" top_srcdir=.. top_builddir=.. abs_top_srcdir=$src abs_top_builddir=$src"
-  local start=$SECONDS
+  local start=$SECONDS interp=bash
+  [[ $rel == *.pl ]] && interp=perl
   (cd "$dir" && TEST_FUNCTIONS=$tf VG= srcdir=. abs_srcdir=$dir abs_builddir=$dir \
      top_srcdir=.. top_builddir=.. abs_top_srcdir=$src abs_top_builddir=$src \
-     LD_LIBRARY_PATH="$prefix/lib" timeout -k 10 "$timeout_s" bash "./$rel") >"$log" 2>&1 </dev/null
+     LD_LIBRARY_PATH="$prefix/lib" timeout -k 10 "$timeout_s" "$interp" "./$rel") >"$log" 2>&1 </dev/null
   local rc=$? secs=$((SECONDS - start))
   case $rc in
     0) echo "PASS: $name (${secs}s)"; passed=$((passed + 1)) ;;
@@ -208,6 +212,11 @@ run_script fish/test-run.sh
 run_script fish/test-stringlist.sh
 run_script fish/test-tilde.sh
 run_script fish/test-upload-to-dir.sh
+
+# --- rescue/ (1.48's rescue/Makefile.am TESTS with the appliance; test-virt-rescue.pl
+# drives virt-rescue through Expect) ---
+run_script rescue/test-virt-rescue.pl
+run_script rescue/test-virt-rescue-suggest.sh
 
 # --- tests/ (1.48's tests/Makefile.am TESTS, shell scripts only) ---
 run_script tests/btrfs/test-btrfs-devices.sh
