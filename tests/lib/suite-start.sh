@@ -48,3 +48,12 @@ make_work_dir() {
   fi
   work=$(realpath "$work")
 }
+
+# Result lines: pass NAME; fail NAME [LOG] (the LOG's last 30 lines, indented); the
+# counters `passed` and `failed` are the caller's.
+pass() { echo "PASS: $1"; passed=$((passed + 1)); }
+fail() { echo "FAIL: $1"; failed=$((failed + 1)); [ -n "${2:-}" ] && sed 's/^/    /' "$2" | tail -n 30; }
+# check NAME GOT EXPECTED-FILE: the file GOT must equal the expected text (diff kept in $work).
+check() {
+  if diff -u "$3" "$2" >"$work/diff.$1" 2>&1; then pass "$1"; else fail "$1" "$work/diff.$1"; fi
+}

@@ -59,12 +59,6 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 passed=0 failed=0
-pass() { echo "PASS: $1"; passed=$((passed + 1)); }
-fail() { echo "FAIL: $1"; failed=$((failed + 1)); [ -n "${2:-}" ] && sed 's/^/    /' "$2" | tail -n 30; }
-# check NAME LOG EXPECTED-FILE: the log must equal the expected text.
-check() {
-  if diff -u "$3" "$2" >"$work/diff.$1" 2>&1; then pass "$1"; else fail "$1" "$work/diff.$1"; fi
-}
 
 # fish LOG: guestfish (Debian's) on the library under test, script on stdin.
 fish() {

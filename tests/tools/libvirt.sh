@@ -288,44 +288,27 @@ fi
 
 # ---- virt-df without -d: it lists every domain itself and hands each virDomainPtr to
 # add_libvirt_dom (a domain without disks is reported and skipped); libvirt's test driver.
-cat > "$work/two.xml" <<EOF
-<node>
-  <domain type='test'>
-    <name>alpha</name>
-    <memory>65536</memory>
-    <os><type>hvm</type></os>
-    <devices>
-      $(disk raw "$work/multi3.img" vda)
-    </devices>
-  </domain>
-  <domain type='test'>
-    <name>beta</name>
-    <memory>65536</memory>
-    <os><type>hvm</type></os>
-    <devices/>
-  </domain>
-</node>
-EOF
+# test_domain NAME [DEVICE-XML]: one domain of libvirt's test driver.
+test_domain() {
+  printf "  <domain type='test'>\n    <name>%s</name>\n    <memory>65536</memory>\n" "$1"
+  printf "    <os><type>hvm</type></os>\n    <devices>%s</devices>\n  </domain>\n" "${2:-}"
+}
+{
+  echo "<node>"
+  test_domain alpha "$(disk raw "$work/multi3.img" vda)"
+  test_domain beta
+  echo "</node>"
+} > "$work/two.xml"
 both virt-df-all-domains virt-df -c "test://$work/two.xml"
 expect virt-df-all-domains '^alpha:/dev/sda '
 
 # ---- credentials: libvirt's test driver with an <auth> section (no daemon involved)
-cat > "$work/auth.xml" <<EOF
-<node>
-  <domain type='test'>
-    <name>authdom</name>
-    <memory>65536</memory>
-    <os><type>hvm</type></os>
-    <devices>
-      $(disk raw "$work/multi3.img" vda)
-    </devices>
-  </domain>
-  <auth>
-    <user password="s3cret">alice</user>
-    <user>bob</user>
-  </auth>
-</node>
-EOF
+{
+  echo "<node>"
+  test_domain authdom "$(disk raw "$work/multi3.img" vda)"
+  echo '  <auth><user password="s3cret">alice</user><user>bob</user></auth>'
+  echo "</node>"
+} > "$work/auth.xml"
 if cc -Wall -o "$work/libvirt-auth" "$here/libvirt-auth.c" -I"$prefix/include" -L"$prefix/lib" -lguestfs > "$work/cc-auth.log" 2>&1; then
   both c-libvirt-auth "$work/libvirt-auth" "test://$work/auth.xml" authdom
   expect c-libvirt-auth 'handler: credential 0: passphrase'

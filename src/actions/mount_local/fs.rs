@@ -195,6 +195,16 @@ impl<'a> LocalFs<'a> {
         nested(self.h, name, args).map_err(errno)
     }
 
+    /// unlink and rmdir: the guest call `action` on the entry, then the node is forgotten.
+    fn remove(&mut self, parent: u64, name: &OsStr, action: &str) -> R<()> {
+        self.writable()?;
+        let p = self.child(parent, name)?;
+        self.changed(&p);
+        self.call(action, &[s(&p)])?;
+        self.nodes.unlinked(&p);
+        Ok(())
+    }
+
     fn path(&self, ino: u64) -> R<Vec<u8>> {
         self.nodes.path(ino).map(|p| p.to_vec()).ok_or(libc::ENOENT)
     }
@@ -625,27 +635,13 @@ impl Filesystem for LocalFs<'_> {
 
     fn unlink(&mut self, _req: &Request<'_>, parent: u64, name: &OsStr, reply: ReplyEmpty) {
         self.trace(format_args!("unlink ({parent}, {name:?})"));
-        let r = locked!(self, {
-            self.writable().and_then(|()| self.child(parent, name)).and_then(|p| {
-                self.changed(&p);
-                self.call("rm", &[s(&p)])?;
-                self.nodes.unlinked(&p);
-                Ok(())
-            })
-        });
+        let r = locked!(self, self.remove(parent, name, "rm"));
         done(r, reply)
     }
 
     fn rmdir(&mut self, _req: &Request<'_>, parent: u64, name: &OsStr, reply: ReplyEmpty) {
         self.trace(format_args!("rmdir ({parent}, {name:?})"));
-        let r = locked!(self, {
-            self.writable().and_then(|()| self.child(parent, name)).and_then(|p| {
-                self.changed(&p);
-                self.call("rmdir", &[s(&p)])?;
-                self.nodes.unlinked(&p);
-                Ok(())
-            })
-        });
+        let r = locked!(self, self.remove(parent, name, "rmdir"));
         done(r, reply)
     }
 
