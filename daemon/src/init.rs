@@ -51,8 +51,9 @@ fn mount(src: &str, target: &str, fstype: &str, flags: libc::c_ulong, data: &str
     }
 }
 
-/// Everything a PID 1 must do before the daemon can serve.
-pub fn setup() {
+/// A PID 1's first duty: the kernel filesystems (/proc, /sys, /dev ...) and the usual
+/// symlinks and directories.
+pub fn mount_kernel_filesystems() {
     let nosuid_nodev = libc::MS_NOSUID | libc::MS_NODEV;
     mount("proc", "/proc", "proc", nosuid_nodev | libc::MS_NOEXEC, "");
     mount("sysfs", "/sys", "sysfs", nosuid_nodev | libc::MS_NOEXEC, "");
@@ -77,7 +78,13 @@ pub fn setup() {
     let _ = fs::create_dir_all("/etc");
     let _ = symlink("/proc/mounts", "/etc/mtab");
     let _ = fs::create_dir_all("/sysroot");
+}
 
+/// Everything else a PID 1 must do before the daemon can serve (after
+/// [`mount_kernel_filesystems`]). `for_snapshot`: this boot will be saved and restored
+/// (see crate::resume), so every module is loaded now, once for all restored copies, and
+/// the guest's volumes are left for [`assemble_after_resume`].
+pub fn setup(for_snapshot: bool) {
     let (boot, rest) = split_modules(Path::new(MODULES_ORDER), Path::new(MODULES_BOOT));
     let t = Instant::now();
     load_modules(&boot);
@@ -115,7 +122,11 @@ pub fn setup() {
     } else {
         rest
     };
-    load_modules_in_background(rest);
+    if for_snapshot {
+        load_all_modules_now(rest);
+    } else {
+        load_modules_in_background(rest);
+    }
 }
 
 /// The driver of qemu's PIIX IDE controller (`if=ide` drives), dependencies first.
@@ -281,25 +292,7 @@ pub fn load_modules_in_background(rest: Vec<String>) {
         let (first, others) = prioritise(rest);
         // A failure here is retried with the others, after their dependencies.
         let failed: Vec<String> = first.iter().filter(|m| load_module(m).is_err()).cloned().collect();
-        // As 1.48's appliance does at boot: the guest's md arrays are assembled (degraded
-        // ones started too), its volume groups active and its Windows dynamic disks mapped,
-        // so /dev/mdN, /dev/VG/LV and /dev/mapper/ldm_* exist from the first call on
-        // (callers of such names wait for this). Complete arrays first, since LVs may sit
-        // on them; then, with the LVs active, every array, degraded or built on LVs.
-        assemble_md_in_device_order();
-        let _ = crate::cmd::Cmd::new("mdadm")
-            .args(["-As", "--auto=yes", "--no-degraded"])
-            .run();
-        let _ = crate::cmd::Cmd::new("lvm")
-            .args(["vgchange", "-aay", "--sysinit"])
-            .run();
-        let _ = crate::cmd::Cmd::new("mdadm").args(["-As", "--auto=yes", "--run"]).run();
-        // The first pass leaves a degraded array assembled but inactive, and the --run
-        // pass does not start an array already assembled: start those now (degraded).
-        run_inactive_md_arrays();
-        if crate::cmd::program_exists("ldmtool") {
-            let _ = crate::cmd::Cmd::new("ldmtool").args(["create", "all"]).run();
-        }
+        assemble_guest_volumes();
         set_state(|s| s.priority_done = true);
         crate::vlog!(
             "guestfsd: {} priority modules loaded in {:.2} s",
@@ -317,6 +310,61 @@ pub fn load_modules_in_background(rest: Vec<String>) {
             t.elapsed().as_secs_f64()
         );
     });
+}
+
+/// The snapshot boot's module loading: everything, in the foreground (the launch that
+/// takes the snapshot waits anyway, and every restored copy then starts with them all).
+fn load_all_modules_now(rest: Vec<String>) {
+    let t = Instant::now();
+    // Not the IDE driver, as on a cold boot without IDE drives (its ports would be probed).
+    let rest: Vec<String> = rest.into_iter().filter(|m| !has_stem(m, IDE_MODULE_STEMS)).collect();
+    let (first, others) = prioritise(rest);
+    let failed: Vec<String> = first.iter().filter(|m| load_module(m).is_err()).cloned().collect();
+    load_modules(&others);
+    load_modules(&failed);
+    set_state(|s| {
+        s.priority_done = false;
+        s.all_wanted = true;
+        s.all_done = true;
+    });
+    crate::vlog!(
+        "guestfsd: {} modules loaded for the snapshot in {:.2} s",
+        first.len() + others.len(),
+        t.elapsed().as_secs_f64()
+    );
+}
+
+/// After a restore, once the disks are in: what the background loader does after its
+/// priority modules (the guest's md arrays, volume groups and dynamic disks), on a
+/// thread, with callers waiting for it as on a cold boot.
+pub fn assemble_after_resume() {
+    std::thread::spawn(|| {
+        assemble_guest_volumes();
+        set_state(|s| s.priority_done = true);
+    });
+}
+
+/// As 1.48's appliance does at boot: the guest's md arrays are assembled (degraded ones
+/// started too), its volume groups active and its Windows dynamic disks mapped, so
+/// /dev/mdN, /dev/VG/LV and /dev/mapper/ldm_* exist from the first call on (callers of
+/// such names wait for this).
+fn assemble_guest_volumes() {
+    // Complete arrays first, since LVs may sit on them; then, with the LVs active, every
+    // array, degraded or built on LVs.
+    assemble_md_in_device_order();
+    let _ = crate::cmd::Cmd::new("mdadm")
+        .args(["-As", "--auto=yes", "--no-degraded"])
+        .run();
+    let _ = crate::cmd::Cmd::new("lvm")
+        .args(["vgchange", "-aay", "--sysinit"])
+        .run();
+    let _ = crate::cmd::Cmd::new("mdadm").args(["-As", "--auto=yes", "--run"]).run();
+    // The first pass leaves a degraded array assembled but inactive, and the --run
+    // pass does not start an array already assembled: start those now (degraded).
+    run_inactive_md_arrays();
+    if crate::cmd::program_exists("ldmtool") {
+        let _ = crate::cmd::Cmd::new("ldmtool").args(["create", "all"]).run();
+    }
 }
 
 /// 1.48's appliance runs udev, whose rules hand each md member to `mdadm --incremental`
@@ -392,6 +440,47 @@ pub fn wait_for_disks(timeout: Duration) {
         }
         std::thread::sleep(Duration::from_millis(10));
     }
+}
+
+/// After a restore: ask the SCSI hosts to scan targets 0..count (the disks were plugged in
+/// while the machine was saved, so no hot-plug event announced them; a full "- - -" scan
+/// would probe all 256 targets, seconds under TCG), then wait until `count` SCSI disks
+/// have their block devices. False if they did not all appear in time.
+pub fn scan_for_plugged_disks(count: usize, timeout: Duration) -> bool {
+    if let Ok(rd) = fs::read_dir("/sys/class/scsi_host") {
+        for e in rd.flatten() {
+            // Only virtio-scsi's: the disks are there; probing an IDE port costs ~0.2 s.
+            let driver = fs::read_to_string(e.path().join("proc_name")).unwrap_or_default();
+            if driver.trim() != "virtio_scsi" {
+                continue;
+            }
+            for target in 0..count {
+                // "channel target lun"; the write returns once that target is scanned.
+                if let Err(err) = fs::write(e.path().join("scan"), format!("0 {target} 0")) {
+                    eprintln!("guestfsd: scanning {} target {target}: {err}", e.path().display());
+                }
+            }
+        }
+    }
+    let deadline = Instant::now() + timeout;
+    let dir = Path::new("/sys/bus/scsi/devices");
+    loop {
+        if pending_scsi_disks(dir).is_empty() && scsi_disks_with_block(dir) >= count {
+            return true;
+        }
+        if Instant::now() >= deadline {
+            return false;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+fn scsi_disks_with_block(dir: &Path) -> usize {
+    let Ok(rd) = fs::read_dir(dir) else { return 0 };
+    rd.flatten()
+        .filter(|e| crate::devices::parse_scsi_address(&e.file_name().to_string_lossy()).is_some())
+        .filter(|e| fs::read_dir(e.path().join("block")).is_ok_and(|mut d| d.next().is_some()))
+        .count()
 }
 
 fn pending_scsi_disks(dir: &Path) -> Vec<String> {

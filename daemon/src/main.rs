@@ -20,6 +20,7 @@ mod mounts;
 mod net;
 mod request;
 mod rescue;
+mod resume;
 mod stream;
 mod sysroot;
 mod table;
@@ -124,15 +125,42 @@ fn main() -> ExitCode {
         }
     };
     if pid1 {
-        init::setup();
+        init::mount_kernel_filesystems();
     }
-    init::environment(pid1);
-
     let cmdline = std::fs::read_to_string("/proc/cmdline").unwrap_or_default();
     // The host's kernel command line means nothing to a daemon under test.
     let cmdline = if pid1 { cmdline } else { String::new() };
     log::set_verbose(opts.verbose || cmdline_value(&cmdline, "guestfs_verbose") == Some("1"));
+    let for_snapshot = pid1 && resume::requested(&cmdline);
+    if pid1 {
+        init::setup(for_snapshot);
+    }
+    init::environment(pid1);
     vlog!("guestfsd: starting (pid1={pid1})");
+
+    let spec = opts
+        .channel
+        .clone()
+        .or_else(|| cmdline_value(&cmdline, "guestfs_channel").map(|c| ChannelSpec::Path(c.into())))
+        .unwrap_or(ChannelSpec::Auto);
+    let (mut rd, mut wr) = match channel::open(&spec) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("guestfsd: cannot open the channel to the library ({spec:?}): {e}");
+            return if pid1 { init::power_off() } else { ExitCode::FAILURE };
+        }
+    };
+    // A snapshot is taken here; each restored copy carries on with its own disks.
+    if for_snapshot {
+        match resume::snapshot_point(&mut rd, &mut wr) {
+            Ok(r) => resume::apply(&r),
+            Err(e) => {
+                eprintln!("guestfsd: waiting to be resumed: {e}");
+                init::power_off();
+            }
+        }
+        init::assemble_after_resume();
+    }
 
     let root_uuid = cmdline_value(&cmdline, "root").and_then(|r| r.strip_prefix("UUID="));
     let ifaces = cmdline_value(&cmdline, "guestfs_rs_ifaces");
@@ -149,19 +177,6 @@ fn main() -> ExitCode {
         None => {
             let _ = std::fs::create_dir_all("/sysroot");
             sysroot::Sysroot::new("/sysroot", false)
-        }
-    };
-
-    let spec = opts
-        .channel
-        .clone()
-        .or_else(|| cmdline_value(&cmdline, "guestfs_channel").map(|c| ChannelSpec::Path(c.into())))
-        .unwrap_or(ChannelSpec::Auto);
-    let (rd, wr) = match channel::open(&spec) {
-        Ok(p) => p,
-        Err(e) => {
-            eprintln!("guestfsd: cannot open the channel to the library ({spec:?}): {e}");
-            return if pid1 { init::power_off() } else { ExitCode::FAILURE };
         }
     };
 

@@ -15,6 +15,8 @@ pub struct KernelCmdline<'a> {
     pub term: Option<&'a str>,
     pub identifier: &'a str,
     pub rdinit: bool,
+    /// The boot a snapshot is taken of (`guestfs_rs_snapshot=1`, see guestfs_protocol::resume).
+    pub snapshot: bool,
     pub append: Option<&'a str>,
 }
 
@@ -75,6 +77,9 @@ impl KernelCmdline<'_> {
         }
         if !self.identifier.is_empty() {
             v.push(format!("guestfs_identifier={}", self.identifier));
+        }
+        if self.snapshot {
+            v.push("guestfs_rs_snapshot=1".into());
         }
         if self.rdinit {
             v.push("rdinit=/init".into());
@@ -150,6 +155,7 @@ mod tests {
             term: Some("xterm"),
             identifier: "",
             rdinit: false,
+            snapshot: false,
             append: None,
         };
         assert_eq!(
@@ -171,6 +177,7 @@ mod tests {
             term: Some("bad term;"),
             identifier: "id1",
             rdinit: true,
+            snapshot: false,
             append: Some("foo=bar"),
         };
         let s = k.render();

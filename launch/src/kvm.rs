@@ -92,7 +92,7 @@ pub fn kvm_works(hv: &str, cachedir: &Path) -> bool {
 }
 
 /// `hv` as given when it contains a slash, else looked up in $PATH.
-fn resolve_program(hv: &str) -> Option<std::path::PathBuf> {
+pub fn resolve_program(hv: &str) -> Option<std::path::PathBuf> {
     if hv.contains('/') {
         return Some(hv.into());
     }

@@ -17,7 +17,9 @@ mod locate;
 mod modules;
 mod process;
 mod qemu_cmd;
+mod qmp;
 mod running;
+mod snapshot;
 mod supermin;
 mod toolsimg;
 mod tree;
@@ -30,6 +32,7 @@ pub use error::LaunchError;
 pub use locate::DAEMON_ENV;
 pub use qemu_cmd::SEABIOS_ENV;
 pub use running::Running;
+pub use snapshot::{SNAPSHOT_ENV, SNAPSHOT_SETTING};
 pub use toolsimg::MARKER as TOOLS_DISK_MARKER;
 
 use std::path::{Path, PathBuf};

@@ -90,6 +90,23 @@ pub fn spawn_recovery(qemu_pid: i32) -> Result<i32, LaunchError> {
     Ok(pid)
 }
 
+/// Non-blocking, without reaping: whether our child `pid` has exited (or is not ours).
+pub fn is_gone(pid: i32) -> bool {
+    // SAFETY: siginfo_t is plain old data; waitid fills it in and WNOWAIT leaves the
+    // child to be reaped later by whoever owns its exit status.
+    let mut info: libc::siginfo_t = unsafe { std::mem::zeroed() };
+    let r = unsafe {
+        libc::waitid(
+            libc::P_PID,
+            pid as libc::id_t,
+            &mut info,
+            libc::WEXITED | libc::WNOHANG | libc::WNOWAIT,
+        )
+    };
+    // SAFETY: si_pid is valid to read after a successful waitid (0 when none exited).
+    r != 0 || unsafe { info.si_pid() } != 0
+}
+
 /// Non-blocking: the raw wait status if `pid` has exited (and is now reaped).
 pub fn try_reap(pid: i32) -> Option<i32> {
     let mut status = 0;

@@ -97,6 +97,50 @@ pub struct QemuInputs<'a> {
     /// such property any more (no SCSI passthrough on virtio-blk at all) and then refuses
     /// to create a virtio-blk device with it: see [`virtio_blk_has_scsi`].
     pub virtio_blk_scsi_off: bool,
+    /// The machine a snapshot is taken of or restored into, instead of a cold boot's.
+    pub snapshot: Option<SnapshotMachine<'a>>,
+}
+
+/// How a snapshot machine differs from a cold boot's (snapshot.rs): guest RAM lives in a
+/// file, qemu has a QMP socket, and no user drive is on the command line (they are
+/// plugged in through QMP, see [`hotplug_commands`]). The tools disk sits on virtio-blk,
+/// so it takes no SCSI target and no `sdX` name: the user disks plugged in later get
+/// targets 0.. and the kernel names sda.. that a cold boot gives them.
+pub struct SnapshotMachine<'a> {
+    pub ram: &'a Path,
+    /// On while the snapshot is taken (the guest writes its memory into the file); off
+    /// in restored copies, which map the file privately and so share its unchanged pages.
+    pub share: bool,
+    pub qmp: &'a Path,
+    /// `-incoming defer`: wait for the saved state (restore).
+    pub incoming: bool,
+}
+
+/// The options of a user disk's SCSI device (its drive is `hd<i>`).
+fn scsi_hd(i: usize, d: &Drive) -> String {
+    let serial = d
+        .label
+        .as_deref()
+        .map(|l| format!(",serial={}", escape(l)))
+        .unwrap_or_default();
+    format!("scsi-hd,drive=hd{i}{serial}{}", blocksize_opts(d))
+}
+
+/// The human-monitor commands that plug the user's drives into a restored machine, in
+/// order (so they get SCSI targets 0.. as on a cold boot): `drive_add` with the very
+/// options of the cold boot's `-drive`, then `device_add`. Arguments are quoted for the
+/// monitor's parser.
+pub fn hotplug_commands(cfg: &LaunchConfig) -> Result<Vec<String>, LaunchError> {
+    let quote = |s: &str| format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""));
+    let mut out = Vec::with_capacity(cfg.drives.len() * 2);
+    for (i, d) in cfg.drives.iter().enumerate() {
+        out.push(format!(
+            "drive_add 0 {}",
+            quote(&format!("{},if=none", drive_opts(i, d)?))
+        ));
+        out.push(format!("device_add {}", quote(&scsi_hd(i, d))));
+    }
+    Ok(out)
 }
 
 /// Whether this qemu's virtio-blk-pci still has the `scsi` property. Asked of qemu only
@@ -195,11 +239,14 @@ pub fn build(cfg: &LaunchConfig, inp: &QemuInputs) -> Result<Vec<String>, Launch
         Accel::Kvm => "kvm",
         Accel::Tcg => "tcg",
     };
-    let machine = if cfg.verbose {
+    let mut machine = if cfg.verbose {
         format!("accel={accel},graphics=off")
     } else {
         format!("accel={accel}")
     };
+    if inp.snapshot.is_some() {
+        machine.push_str(",memory-backend=mem0");
+    }
     push(&["-machine", &machine]);
     push(&["-cpu", if inp.accel == Accel::Kvm { "host" } else { TCG_CPU }]);
     if cfg.smp > 1 {
@@ -215,6 +262,17 @@ pub fn build(cfg: &LaunchConfig, inp: &QemuInputs) -> Result<Vec<String>, Launch
         "-rtc",
         "driftfix=slew",
     ]);
+    if let Some(m) = &inp.snapshot {
+        push(&[
+            "-object",
+            &format!(
+                "memory-backend-file,id=mem0,size={}M,mem-path={},share={}",
+                cfg.memsize_mib,
+                escape(&m.ram.to_string_lossy()),
+                if m.share { "on" } else { "off" }
+            ),
+        ]);
+    }
     push(&["-global", "kvm-pit.lost_tick_policy=discard"]);
     push(&[
         "-kernel",
@@ -229,7 +287,13 @@ pub fn build(cfg: &LaunchConfig, inp: &QemuInputs) -> Result<Vec<String>, Launch
         "virtio-rng-pci,rng=rng0",
     ]);
     push(&["-device", "virtio-scsi-pci,id=scsi"]);
-    for (i, d) in cfg.drives.iter().enumerate() {
+    // A snapshot machine gets the user's drives later, through QMP.
+    let user_drives = if inp.snapshot.is_some() {
+        &[][..]
+    } else {
+        &cfg.drives[..]
+    };
+    for (i, d) in user_drives.iter().enumerate() {
         let opts = drive_opts(i, d)?;
         match d.iface.as_deref() {
             // "scsi": qemu's own `if=scsi` needs a SCSI controller the machine no longer
@@ -237,12 +301,7 @@ pub fn build(cfg: &LaunchConfig, inp: &QemuInputs) -> Result<Vec<String>, Launch
             // the virtio-scsi bus like a default one.
             None | Some("virtio-scsi") | Some("scsi") => {
                 push(&["-drive", &format!("{opts},if=none")]);
-                let serial = d
-                    .label
-                    .as_deref()
-                    .map(|l| format!(",serial={}", escape(l)))
-                    .unwrap_or_default();
-                push(&["-device", &format!("scsi-hd,drive=hd{i}{serial}{}", blocksize_opts(d))]);
+                push(&["-device", &scsi_hd(i, d)]);
             }
             Some("virtio") => {
                 push(&["-drive", &format!("{opts},if=none")]);
@@ -274,7 +333,12 @@ pub fn build(cfg: &LaunchConfig, inp: &QemuInputs) -> Result<Vec<String>, Launch
                 &format!("file={file},snapshot=on,id=appliance,cache=unsafe,if=none,format={fmt}"),
             ]);
         }
-        push(&["-device", "scsi-hd,drive=appliance"]);
+        let bus = if inp.snapshot.is_some() {
+            "virtio-blk-pci"
+        } else {
+            "scsi-hd"
+        };
+        push(&["-device", &format!("{bus},drive=appliance")]);
     }
     push(&["-device", "virtio-serial-pci", "-serial", "stdio"]);
     push(&[
@@ -292,6 +356,15 @@ pub fn build(cfg: &LaunchConfig, inp: &QemuInputs) -> Result<Vec<String>, Launch
             "-device",
             "virtio-net-pci,netdev=usernet",
         ]);
+    }
+    if let Some(m) = &inp.snapshot {
+        push(&[
+            "-qmp",
+            &format!("unix:{},server=on,wait=off", escape(&m.qmp.to_string_lossy())),
+        ]);
+        if m.incoming {
+            push(&["-incoming", "defer"]);
+        }
     }
     push(&["-append", &inp.kernel_cmdline]);
     for (k, v) in &cfg.qemu_params {
@@ -351,6 +424,7 @@ mod tests {
             kernel_cmdline: "panic=1".into(),
             bios: None,
             virtio_blk_scsi_off: true,
+            snapshot: None,
         };
         build(c, &inp).unwrap().join(" ")
     }
@@ -432,6 +506,7 @@ mod tests {
             kernel_cmdline: String::new(),
             bios: None,
             virtio_blk_scsi_off: true,
+            snapshot: None,
         };
         let e = build(&cfg(vec![d.clone()]), &inp).unwrap_err();
         assert_eq!(e.errno(), libc::ENOTSUP);
@@ -461,6 +536,7 @@ mod tests {
             kernel_cmdline: String::new(),
             bios: Some("/q/qboot.rom".into()),
             virtio_blk_scsi_off: false,
+            snapshot: None,
         };
         let s = build(&cfg(vec![drive("/a")]), &inp).unwrap().join(" ");
         assert!(

@@ -5,7 +5,7 @@ use crate::console::{self, AcceptOutcome, ConsoleWatch};
 use crate::error::{exit_status_to_string, LaunchError};
 use crate::kcmdline::{self, KernelCmdline};
 use crate::qemu_cmd::{self, Accel, QemuInputs};
-use crate::{kvm, locate, process, supermin, ApplianceKind, LaunchConfig, LaunchEvents};
+use crate::{kvm, locate, process, snapshot, supermin, Appliance, ApplianceKind, LaunchConfig, LaunchEvents};
 use std::os::unix::net::{UnixListener, UnixStream};
 use std::path::PathBuf;
 
@@ -77,6 +77,41 @@ fn shell_quote(s: &str) -> String {
     }
 }
 
+/// What every qemu of one launch shares, cold or restored: the appliance, the
+/// accelerator, the firmware and the kernel command line's inputs.
+pub(crate) struct Machine<'a> {
+    pub appliance: &'a Appliance,
+    pub accel: Accel,
+    pub bios: Option<String>,
+    root_uuid: Option<String>,
+    ifaces: Option<String>,
+}
+
+impl Machine<'_> {
+    /// The kernel command line; `snapshot` marks the boot a snapshot is taken of.
+    pub fn cmdline(&self, cfg: &LaunchConfig, snapshot: bool) -> String {
+        KernelCmdline {
+            verbose: cfg.verbose,
+            tcg: self.accel == Accel::Tcg,
+            lpj: if self.accel == Accel::Tcg {
+                kcmdline::host_lpj()
+            } else {
+                None
+            },
+            root_uuid: self.root_uuid.as_deref(),
+            selinux: cfg.selinux,
+            network: cfg.network,
+            drive_ifaces: self.ifaces.as_deref(),
+            term: cfg.term.as_deref(),
+            identifier: &cfg.identifier,
+            rdinit: self.appliance.kind == ApplianceKind::GuestfsRs,
+            snapshot,
+            append: cfg.append.as_deref(),
+        }
+        .render()
+    }
+}
+
 pub fn launch(cfg: &LaunchConfig, ev: &dyn LaunchEvents) -> Result<Running, LaunchError> {
     if cfg.drives.is_empty() {
         return Err(LaunchError::msg(
@@ -98,89 +133,157 @@ pub fn launch(cfg: &LaunchConfig, ev: &dyn LaunchEvents) -> Result<Running, Laun
     } else {
         None
     };
-    let cmdline = KernelCmdline {
-        verbose: cfg.verbose,
-        tcg: accel == Accel::Tcg,
-        lpj: if accel == Accel::Tcg {
-            kcmdline::host_lpj()
-        } else {
-            None
-        },
-        root_uuid: root_uuid.as_deref(),
-        selinux: cfg.selinux,
-        network: cfg.network,
-        drive_ifaces: ifaces.as_deref(),
-        term: cfg.term.as_deref(),
-        identifier: &cfg.identifier,
-        rdinit: appliance.kind == ApplianceKind::GuestfsRs,
-        append: cfg.append.as_deref(),
-    }
-    .render();
-
-    let sock_path = cfg.sockdir.join("guestfsd.sock");
-    let _ = std::fs::remove_file(&sock_path);
-    let listener = UnixListener::bind(&sock_path).map_err(|e| LaunchError::io("bind", &e))?;
-    let cleanup_sock = || {
-        let _ = std::fs::remove_file(&sock_path);
-    };
-    let (ours, theirs) = process::console_pair().inspect_err(|_| cleanup_sock())?;
-    let mut console = UnixStream::from(ours);
-    ev.debug("finished testing qemu features");
-
-    let virtio_blk_scsi_off = !qemu_cmd::uses_virtio_blk(cfg) || qemu_cmd::virtio_blk_has_scsi(&cfg.hv);
     let bios = if appliance.kind == ApplianceKind::GuestfsRs {
         qemu_cmd::fast_firmware(&cfg.hv)
     } else {
         None
     };
+    ev.debug("finished testing qemu features");
+    let machine = Machine {
+        appliance: &appliance,
+        accel,
+        bios,
+        root_uuid,
+        ifaces,
+    };
+    match snapshot::why_not(cfg, &appliance) {
+        None => match snapshot::restore(cfg, &machine, ev) {
+            Ok(r) => return Ok(r),
+            Err(why) => ev.debug(&format!("launch: booting the appliance: no snapshot restored ({why})")),
+        },
+        Some(why) => ev.debug(&format!("launch: booting the appliance: snapshots not used ({why})")),
+    }
+    cold_boot(cfg, &machine, ev)
+}
+
+fn cold_boot(cfg: &LaunchConfig, machine: &Machine, ev: &dyn LaunchEvents) -> Result<Running, LaunchError> {
+    let virtio_blk_scsi_off = !qemu_cmd::uses_virtio_blk(cfg) || qemu_cmd::virtio_blk_has_scsi(&cfg.hv);
+    let sockets = Sockets::new(cfg)?;
     let argv = qemu_cmd::build(
         cfg,
         &QemuInputs {
-            appliance: &appliance,
-            accel,
-            sock_path: &sock_path,
-            kernel_cmdline: cmdline,
-            bios,
+            appliance: machine.appliance,
+            accel: machine.accel,
+            sock_path: &sockets.sock_path,
+            kernel_cmdline: machine.cmdline(cfg, false),
+            bios: machine.bios.clone(),
             virtio_blk_scsi_off,
+            snapshot: None,
         },
-    )
-    .inspect_err(|_| cleanup_sock())?;
+    )?;
     if cfg.backend_settings.iter().any(|s| s == "gdb") {
         ev.warning("qemu debugging is enabled, connect gdb to tcp::1234 to begin");
     }
+    spawn(cfg, &argv, sockets, ev)?.connect(cfg, ev)
+}
+
+/// The daemon's socket (bound, in the handle's socket directory) and the console pair.
+/// The socket file goes when this is dropped, or with the qemu it is handed to.
+pub(crate) struct Sockets {
+    pub sock_path: PathBuf,
+    listener: UnixListener,
+    console: UnixStream,
+    console_child: std::os::fd::OwnedFd,
+}
+
+impl Sockets {
+    pub fn new(cfg: &LaunchConfig) -> Result<Sockets, LaunchError> {
+        let sock_path = cfg.sockdir.join("guestfsd.sock");
+        let _ = std::fs::remove_file(&sock_path);
+        let listener = UnixListener::bind(&sock_path).map_err(|e| LaunchError::io("bind", &e))?;
+        let (ours, theirs) = process::console_pair().inspect_err(|_| {
+            let _ = std::fs::remove_file(&sock_path);
+        })?;
+        Ok(Sockets {
+            sock_path,
+            listener,
+            console: UnixStream::from(ours),
+            console_child: theirs,
+        })
+    }
+}
+
+/// qemu started, the daemon not connected yet.
+pub(crate) struct Spawned {
+    procs: Processes,
+    listener: UnixListener,
+    console: UnixStream,
+}
+
+/// Starts qemu on `argv` with its console on the pair (unless direct mode) and the
+/// recovery process; from here on whatever was started is killed and reaped when the
+/// result is dropped.
+pub(crate) fn spawn(
+    cfg: &LaunchConfig,
+    argv: &[String],
+    s: Sockets,
+    ev: &dyn LaunchEvents,
+) -> Result<Spawned, LaunchError> {
     if cfg.verbose {
         ev.debug(&argv.iter().map(|a| shell_quote(a)).collect::<Vec<_>>().join(" "));
     }
+    let Sockets {
+        sock_path,
+        listener,
+        console,
+        console_child,
+    } = s;
     // Direct mode: qemu's serial console stays on the caller's stdio; our end of the pair
     // then only ever sees end of file.
-    let console_child = (!cfg.direct).then_some(theirs);
-    let qemu_pid = process::spawn_qemu(&argv, console_child, cfg.pgroup).inspect_err(|_| cleanup_sock())?;
-    // From here on, returning early (even through `?`) kills and reaps what was started.
+    let console_child = (!cfg.direct).then_some(console_child);
+    let qemu_pid = match process::spawn_qemu(argv, console_child, cfg.pgroup) {
+        Ok(p) => p,
+        Err(e) => {
+            let _ = std::fs::remove_file(&sock_path);
+            return Err(e);
+        }
+    };
     let mut procs = Processes {
         qemu_pid,
         recovery_pid: None,
-        sock_path: sock_path.clone(),
+        sock_path,
         exited: None,
         finished: false,
     };
     if cfg.recovery_proc {
         procs.recovery_pid = Some(process::spawn_recovery(qemu_pid)?);
     }
-    let mut watch = ConsoleWatch::default();
-    match console::accept_daemon(&listener, &mut console, &mut watch, qemu_pid, cfg.verbose, ev)? {
-        AcceptOutcome::Connected(daemon) => Ok(Running {
-            qemu_pid,
-            daemon,
-            console,
-            procs,
-            watch,
-            hv: cfg.hv.clone(),
-            verbose: cfg.verbose,
-        }),
-        AcceptOutcome::QemuExited(status) => {
-            procs.exited = Some(status);
-            ev.debug(&exit_status_to_string(status, &cfg.hv));
-            Err(LaunchError::launch_failed(cfg.verbose))
+    Ok(Spawned {
+        procs,
+        listener,
+        console,
+    })
+}
+
+impl Spawned {
+    pub fn qemu_pid(&self) -> i32 {
+        self.procs.qemu_pid
+    }
+
+    /// Waits for qemu to connect to the daemon socket, forwarding the console meanwhile.
+    pub fn connect(self, cfg: &LaunchConfig, ev: &dyn LaunchEvents) -> Result<Running, LaunchError> {
+        let Spawned {
+            mut procs,
+            listener,
+            mut console,
+        } = self;
+        let qemu_pid = procs.qemu_pid;
+        let mut watch = ConsoleWatch::default();
+        match console::accept_daemon(&listener, &mut console, &mut watch, qemu_pid, cfg.verbose, ev)? {
+            AcceptOutcome::Connected(daemon) => Ok(Running {
+                qemu_pid,
+                daemon,
+                console,
+                procs,
+                watch,
+                hv: cfg.hv.clone(),
+                verbose: cfg.verbose,
+            }),
+            AcceptOutcome::QemuExited(status) => {
+                procs.exited = Some(status);
+                ev.debug(&exit_status_to_string(status, &cfg.hv));
+                Err(LaunchError::launch_failed(cfg.verbose))
+            }
         }
     }
 }

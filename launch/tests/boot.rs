@@ -94,7 +94,9 @@ fn config(work: &Path, daemon_dir: &Path) -> LaunchConfig {
     cfg.sockdir = sock;
     cfg.tmpdir = tmp;
     cfg.memsize_mib = 512;
-    cfg.backend_settings = vec!["force_tcg".into()];
+    // This test's /init is a script, not guestfsd: it must boot cold (a snapshot needs
+    // the daemon's handshake).
+    cfg.backend_settings = vec!["force_tcg".into(), format!("{}=off", guestfs_launch::SNAPSHOT_SETTING)];
     cfg.drives = vec![Drive {
         path: disk.display().to_string(),
         format: Some("raw".into()),

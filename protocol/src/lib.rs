@@ -12,6 +12,7 @@ pub mod consts;
 pub mod dispatch;
 pub mod errno;
 pub mod message;
+pub mod resume;
 #[doc(hidden)]
 pub mod samples;
 pub mod server;
