@@ -9,6 +9,7 @@ mod cpio;
 mod elf;
 mod error;
 mod fixed;
+mod hv_probe;
 mod kcmdline;
 mod kernel;
 mod kvm;

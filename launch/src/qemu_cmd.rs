@@ -116,14 +116,20 @@ pub struct SnapshotMachine<'a> {
     pub incoming: bool,
 }
 
-/// The options of a user disk's SCSI device (its drive is `hd<i>`).
-fn scsi_hd(i: usize, d: &Drive) -> String {
+/// A user disk's device options after `<driver>,drive=hd<i>`: its label as the serial
+/// (the daemon's /dev/disk/guestfs/<label>) and its block size.
+fn device_opts(d: &Drive) -> String {
     let serial = d
         .label
         .as_deref()
         .map(|l| format!(",serial={}", escape(l)))
         .unwrap_or_default();
-    format!("scsi-hd,drive=hd{i}{serial}{}", blocksize_opts(d))
+    format!("{serial}{}", blocksize_opts(d))
+}
+
+/// The options of a user disk's SCSI device (its drive is `hd<i>`).
+fn scsi_hd(i: usize, d: &Drive) -> String {
+    format!("scsi-hd,drive=hd{i}{}", device_opts(d))
 }
 
 /// The human-monitor commands that plug the user's drives into a restored machine, in
@@ -146,36 +152,21 @@ pub fn hotplug_commands(cfg: &LaunchConfig) -> Result<Vec<String>, LaunchError> 
 /// Whether this qemu's virtio-blk-pci still has the `scsi` property. Asked of qemu only
 /// when a virtio-blk drive is about to be used, once per qemu per process.
 pub fn virtio_blk_has_scsi(qemu: &str) -> bool {
-    use std::collections::HashMap;
-    use std::sync::Mutex;
-    static SEEN: Mutex<Option<HashMap<String, bool>>> = Mutex::new(None);
-    let mut g = SEEN.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some(v) = g.get_or_insert_with(HashMap::new).get(qemu) {
-        return *v;
-    }
-    let out = std::process::Command::new(qemu)
-        .args([
-            "-nodefaults",
-            "-display",
-            "none",
-            "-machine",
-            "none",
-            "-device",
-            "virtio-blk-pci,help",
-        ])
-        .env("LC_ALL", "C")
-        .stdin(std::process::Stdio::null())
-        .output();
+    let args = [
+        "-nodefaults",
+        "-display",
+        "none",
+        "-machine",
+        "none",
+        "-device",
+        "virtio-blk-pci,help",
+    ];
     // Unknown: keep 1.48's line.
-    let v = out
-        .map(|o| {
-            String::from_utf8_lossy(&o.stdout)
-                .lines()
-                .any(|l| l.trim_start().starts_with("scsi="))
-        })
-        .unwrap_or(true);
-    g.get_or_insert_with(HashMap::new).insert(qemu.to_string(), v);
-    v
+    crate::hv_probe::ask("virtio-blk scsi", qemu, &args, true, |out| {
+        String::from_utf8_lossy(out)
+            .lines()
+            .any(|l| l.trim_start().starts_with("scsi="))
+    })
 }
 
 /// Whether any drive is a virtio-blk device.
@@ -305,15 +296,7 @@ pub fn build(cfg: &LaunchConfig, inp: &QemuInputs) -> Result<Vec<String>, Launch
             }
             Some("virtio") => {
                 push(&["-drive", &format!("{opts},if=none")]);
-                let serial = d
-                    .label
-                    .as_deref()
-                    .map(|l| format!(",serial={}", escape(l)))
-                    .unwrap_or_default();
-                push(&[
-                    "-device",
-                    &format!("virtio-blk-pci,drive=hd{i}{serial}{}", blocksize_opts(d)),
-                ]);
+                push(&["-device", &format!("virtio-blk-pci,drive=hd{i}{}", device_opts(d))]);
             }
             Some(other) => push(&["-drive", &format!("{opts},if={}", escape(other))]),
         }
@@ -492,6 +475,53 @@ mod tests {
         c.drives.push(drive("/d"));
         c.drives[3].iface = Some("floppy".into());
         assert_eq!(iface_letters(&c).as_deref(), Some("sivx"));
+    }
+
+    #[test]
+    fn snapshot_machine_and_hotplug() {
+        let mut d = drive("/img \"x\",1.raw");
+        d.label = Some("lab".into());
+        d.blocksize = Some(4096);
+        let c = cfg(vec![d, drive("/b")]);
+        let a = app(Some("/a/tools.img"));
+        let inp = |incoming: bool| QemuInputs {
+            appliance: &a,
+            accel: Accel::Tcg,
+            sock_path: Path::new("/s/guestfsd.sock"),
+            kernel_cmdline: "panic=1".into(),
+            bios: None,
+            virtio_blk_scsi_off: false,
+            snapshot: Some(SnapshotMachine {
+                ram: Path::new("/c/k.ram"),
+                share: !incoming,
+                qmp: Path::new("/s/qmp.sock"),
+                incoming,
+            }),
+        };
+        let s = build(&c, &inp(false)).unwrap().join(" ");
+        assert!(s.contains("-machine accel=tcg,memory-backend=mem0 "), "{s}");
+        assert!(
+            s.contains("-object memory-backend-file,id=mem0,size=1280M,mem-path=/c/k.ram,share=on "),
+            "{s}"
+        );
+        assert!(!s.contains("hd0"), "user drives are plugged in later: {s}");
+        assert!(s.contains("-device virtio-blk-pci,drive=appliance "), "{s}");
+        assert!(
+            s.contains("-qmp unix:/s/qmp.sock,server=on,wait=off -append panic=1"),
+            "{s}"
+        );
+        assert!(!s.contains("-incoming"));
+        let s = build(&c, &inp(true)).unwrap().join(" ");
+        assert!(s.contains("share=off") && s.contains("-incoming defer -append"), "{s}");
+        assert_eq!(
+            hotplug_commands(&c).unwrap(),
+            [
+                r#"drive_add 0 "file=/img \"x\",,1.raw,cache=writeback,format=raw,id=hd0,if=none""#,
+                r#"device_add "scsi-hd,drive=hd0,serial=lab,physical_block_size=4096,logical_block_size=4096""#,
+                r#"drive_add 0 "file=/b,cache=writeback,format=raw,id=hd1,if=none""#,
+                r#"device_add "scsi-hd,drive=hd1""#,
+            ]
+        );
     }
 
     #[test]

@@ -86,7 +86,18 @@ pub fn why_not(cfg: &LaunchConfig, appliance: &Appliance) -> Option<String> {
     if dir.to_string_lossy().contains(',') {
         return Some("the cache directory's name has a comma".into());
     }
+    if !is_real_qemu(&cfg.hv) {
+        return Some(format!("{} does not say it is qemu", cfg.hv));
+    }
     None
+}
+
+/// Whether the hypervisor answers `-version` as qemu does (a wrapper or a test's fake
+/// hypervisor may not understand QMP or migration: those boot cold).
+fn is_real_qemu(hv: &str) -> bool {
+    crate::hv_probe::ask("is qemu", hv, &["-version"], false, |out| {
+        out.starts_with(b"QEMU emulator version")
+    })
 }
 
 fn snapshot_dir(appliance: &Appliance) -> PathBuf {
@@ -119,6 +130,13 @@ impl Files {
     fn remove(&self) {
         let _ = std::fs::remove_file(&self.state);
         let _ = std::fs::remove_file(&self.ram);
+    }
+
+    /// Where a failed attempt to take this snapshot is remembered (with its reason), so
+    /// that later launches of the configuration boot cold at once instead of paying for
+    /// the attempt again. It goes with the appliance, like the states.
+    fn failed_marker(&self) -> PathBuf {
+        self.dir.join(format!("{}.failed", self.key))
     }
 }
 
@@ -185,12 +203,21 @@ pub fn restore(cfg: &LaunchConfig, m: &Machine, ev: &dyn LaunchEvents) -> Result
         snapshot_dir(m.appliance),
         key(cfg, m).map_err(|e| e.message().to_string())?,
     );
+    if let Ok(why) = std::fs::read_to_string(files.failed_marker()) {
+        return Err(format!(
+            "an earlier attempt to take this snapshot failed: {}",
+            why.trim()
+        ));
+    }
     if !files.complete() {
         std::fs::create_dir_all(&files.dir).map_err(|e| format!("mkdir {}: {e}", files.dir.display()))?;
         let _lock = cachedir::lock_exclusive(&files.dir.join("lock")).map_err(|e| e.message().to_string())?;
         if !files.complete() {
             let t = Instant::now();
-            take(cfg, m, &files, ev).map_err(|e| format!("taking the snapshot failed: {e}"))?;
+            take(cfg, m, &files, ev).map_err(|e| {
+                let _ = std::fs::write(files.failed_marker(), format!("{e}\n"));
+                format!("taking the snapshot failed: {e}")
+            })?;
             ev.debug(&format!(
                 "launch: snapshot {} taken in {} ms",
                 files.key,
@@ -416,15 +443,16 @@ fn wait_for_point(r: &mut Running, ev: &dyn LaunchEvents) -> Result<(), String> 
 }
 
 /// Keeps the `keep` most recently used states of one appliance (and removes leftovers of
-/// interrupted snapshots).
+/// interrupted snapshots and the marks of failed ones).
 fn prune(dir: &Path, keep: usize) {
     let Ok(rd) = std::fs::read_dir(dir) else { return };
     let mut states: Vec<(std::time::SystemTime, PathBuf)> = Vec::new();
     for e in rd.flatten() {
         let p = e.path();
         let name = e.file_name().to_string_lossy().into_owned();
-        if name.contains(".tmp") {
-            // Another process's snapshot in progress holds the lock we hold: stale.
+        if name.contains(".tmp") || name.ends_with(".failed") {
+            // Leftovers: a snapshot in progress would hold the lock we hold. A failed
+            // attempt gets another chance once a snapshot has worked again.
             let _ = std::fs::remove_file(&p);
         } else if name.ends_with(".state") {
             let t = e.metadata().and_then(|m| m.modified()).unwrap_or(std::time::UNIX_EPOCH);

@@ -91,6 +91,7 @@ run user-cancel 150
 run enospc 150
 run sigpipe 180
 run cachedir 60
+run snapshot 900
 echo "($(($(date +%s) - start)) s)"
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]
