@@ -63,6 +63,11 @@ tools_lane() {
   step "tests/tools/rescue.sh (virt-rescue, compared with 1.48.6)" bash tests/tools/rescue.sh "$prefix"
   # guestmount/guestunmount (FUSE).
   step "tests/tools/guestmount.sh (guestmount/guestunmount, compared with 1.48.6)" bash tests/tools/guestmount.sh "$prefix"
+  # Everything else launches restored appliances (the default); tests.c once more on a
+  # booted one (its own test-data directory, so it cannot race the other lane's).
+  step "libguestfs tests.c with snapshots off (GUESTFS_RS_SNAPSHOT=0: the appliance boots)" \
+    env GUESTFS_RS_SNAPSHOT=0 GUESTFS_RS_CAPI_DATA=/var/tmp/guestfs-rs-capi-data-boot \
+    bash scripts/run-with-ledger.sh scripts/conformance/capi-known-failures.txt -- bash scripts/conformance/run-upstream-capi-tests.sh "$prefix"
   echo "lane: $pass $fail"
 }
 lane_log=$(mktemp /tmp/test-tools-lane.XXXXXX)

@@ -29,7 +29,7 @@ pub const SNAPSHOT_SETTING: &str = "snapshot";
 
 /// How many saved states one appliance keeps (one per configuration: memory size,
 /// vCPUs, verbose or not...); the least recently used go first.
-const KEEP_STATES: usize = 4;
+const KEEP_STATES: usize = 8;
 /// Time for the snapshot boot to reach its snapshot point.
 const BOOT_TIMEOUT: Duration = Duration::from_secs(600);
 /// Time for qemu's monitor to come up, and for a save or a restore.
