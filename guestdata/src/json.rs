@@ -38,6 +38,22 @@ impl Json {
     }
 }
 
+/// `s` as a JSON string literal (quotes, backslashes and control characters escaped).
+pub fn quote(s: &str) -> String {
+    let mut o = String::with_capacity(s.len() + 2);
+    o.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => o.push_str("\\\""),
+            '\\' => o.push_str("\\\\"),
+            c if (c as u32) < 0x20 => o.push_str(&format!("\\u{:04x}", c as u32)),
+            c => o.push(c),
+        }
+    }
+    o.push('"');
+    o
+}
+
 pub fn parse(text: &[u8]) -> Result<Json, String> {
     let mut p = Parser { s: text, i: 0 };
     p.ws();
@@ -319,18 +335,7 @@ mod tests {
             Json::Null => out.push_str("null"),
             Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
             Json::Num(n) => out.push_str(n),
-            Json::Str(s) => {
-                out.push('"');
-                for c in s.chars() {
-                    match c {
-                        '"' => out.push_str("\\\""),
-                        '\\' => out.push_str("\\\\"),
-                        c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-                        c => out.push(c),
-                    }
-                }
-                out.push('"');
-            }
+            Json::Str(s) => out.push_str(&quote(s)),
             Json::Arr(a) => {
                 out.push('[');
                 for (i, x) in a.iter().enumerate() {

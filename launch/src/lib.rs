@@ -60,6 +60,23 @@ pub struct Drive {
     pub label: Option<String>,
 }
 
+impl Drive {
+    /// A raw image on the default interface (virtio-scsi), every other option at its default.
+    pub fn raw_file(path: &str) -> Drive {
+        Drive {
+            path: path.into(),
+            format: Some("raw".into()),
+            overlay: false,
+            cachemode: None,
+            discard: None,
+            copyonread: false,
+            blocksize: None,
+            iface: None,
+            label: None,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct LaunchConfig {
     pub hv: String,

@@ -371,17 +371,7 @@ mod tests {
     use std::path::PathBuf;
 
     fn drive(path: &str) -> Drive {
-        Drive {
-            path: path.into(),
-            format: Some("raw".into()),
-            overlay: false,
-            cachemode: None,
-            discard: None,
-            copyonread: false,
-            blocksize: None,
-            iface: None,
-            label: None,
-        }
+        Drive::raw_file(path)
     }
 
     fn cfg(drives: Vec<Drive>) -> LaunchConfig {

@@ -46,22 +46,6 @@ impl Reply {
     }
 }
 
-/// A JSON string literal.
-pub fn json_str(s: &str) -> String {
-    let mut o = String::with_capacity(s.len() + 2);
-    o.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => o.push_str("\\\""),
-            '\\' => o.push_str("\\\\"),
-            c if (c as u32) < 0x20 => o.push_str(&format!("\\u{:04x}", c as u32)),
-            c => o.push(c),
-        }
-    }
-    o.push('"');
-    o
-}
-
 impl Qmp {
     /// Connects to qemu's QMP socket (qemu creates it early in its start-up; give up when
     /// qemu exits or `timeout` passes) and leaves capabilities negotiation mode.
@@ -111,8 +95,8 @@ impl Qmp {
     /// Runs one command; `args` is a JSON object. A QMP error becomes Err.
     pub fn execute(&mut self, command: &str, args: Option<&str>) -> Result<Json, String> {
         let msg = match args {
-            Some(a) => format!("{{\"execute\":{},\"arguments\":{a}}}\n", json_str(command)),
-            None => format!("{{\"execute\":{}}}\n", json_str(command)),
+            Some(a) => format!("{{\"execute\":{},\"arguments\":{a}}}\n", json::quote(command)),
+            None => format!("{{\"execute\":{}}}\n", json::quote(command)),
         };
         self.w
             .write_all(msg.as_bytes())
@@ -132,7 +116,7 @@ impl Qmp {
     pub fn hmp(&mut self, line: &str, expected: &[&str]) -> Result<(), String> {
         let v = self.execute(
             "human-monitor-command",
-            Some(&format!("{{\"command-line\":{}}}", json_str(line))),
+            Some(&format!("{{\"command-line\":{}}}", json::quote(line))),
         )?;
         let out = match &v {
             Json::Str(s) => s.trim().to_string(),
@@ -207,6 +191,6 @@ mod tests {
         );
         assert!(Reply::decode(b"{\"x\": 1}").is_err());
         assert!(Reply::decode(b"not json").is_err());
-        assert_eq!(json_str("a\"b\\c\n"), "\"a\\\"b\\\\c\\u000a\"");
+        assert_eq!(json::quote("a\"b\\c\n"), "\"a\\\"b\\\\c\\u000a\"");
     }
 }

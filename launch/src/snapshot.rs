@@ -12,9 +12,10 @@
 use crate::cachedir::{self, KeyHasher};
 use crate::error::LaunchError;
 use crate::qemu_cmd::{self, QemuInputs, SnapshotMachine};
-use crate::qmp::{json_str, Qmp};
+use crate::qmp::Qmp;
 use crate::running::{spawn, Machine, Running, Sockets};
 use crate::{process, Appliance, ApplianceKind, LaunchConfig, LaunchEvents};
+use guestfs_guestdata::json::quote as json_str;
 use guestfs_protocol::resume::{ResumeRecord, MAX_RESUME_DISKS, RESUME_VERSION, SNAPSHOT_POINT};
 use guestfs_protocol::LAUNCH_FLAG;
 use std::io::{Read, Write};
@@ -483,17 +484,7 @@ mod tests {
 
     fn cfg() -> LaunchConfig {
         let mut c = LaunchConfig::new("/usr/bin/qemu-system-x86_64");
-        c.drives.push(Drive {
-            path: "/a".into(),
-            format: Some("raw".into()),
-            overlay: false,
-            cachemode: None,
-            discard: None,
-            copyonread: false,
-            blocksize: None,
-            iface: None,
-            label: None,
-        });
+        c.drives.push(Drive::raw_file("/a"));
         c
     }
 

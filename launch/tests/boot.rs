@@ -98,15 +98,8 @@ fn config(work: &Path, daemon_dir: &Path) -> LaunchConfig {
     // the daemon's handshake).
     cfg.backend_settings = vec!["force_tcg".into(), format!("{}=off", guestfs_launch::SNAPSHOT_SETTING)];
     cfg.drives = vec![Drive {
-        path: disk.display().to_string(),
-        format: Some("raw".into()),
-        overlay: false,
-        cachemode: None,
-        discard: None,
-        copyonread: false,
-        blocksize: None,
-        iface: None,
         label: Some("testlabel".into()),
+        ..Drive::raw_file(&disk.display().to_string())
     }];
     cfg
 }
