@@ -60,17 +60,7 @@ fn config(name: &str, path: &str) -> LaunchConfig {
     cfg.sockdir = sock;
     cfg.tmpdir = tmp;
     cfg.backend_settings = vec!["force_tcg".into()];
-    cfg.drives = vec![Drive {
-        path: disk.display().to_string(),
-        format: Some("raw".into()),
-        overlay: false,
-        cachemode: None,
-        discard: None,
-        copyonread: false,
-        blocksize: None,
-        iface: None,
-        label: None,
-    }];
+    cfg.drives = vec![Drive::raw_file(&disk.display().to_string())];
     cfg
 }
 
