@@ -17,7 +17,7 @@ static ANSWERS: Mutex<Option<Answers>> = Mutex::new(None);
 /// answer to `question` for this binary is known already. `unknown` is the answer when
 /// the binary cannot be found or run.
 pub fn ask(question: &'static str, hv: &str, args: &[&str], unknown: bool, judge: impl FnOnce(&[u8]) -> bool) -> bool {
-    let Some(path) = crate::kvm::resolve_program(hv) else {
+    let Some(path) = resolve_program(hv) else {
         return unknown;
     };
     let Ok(md) = std::fs::metadata(&path) else {
@@ -38,4 +38,14 @@ pub fn ask(question: &'static str, hv: &str, args: &[&str], unknown: bool, judge
         .unwrap_or(unknown);
     g.get_or_insert_with(HashMap::new).insert(id, v);
     v
+}
+
+/// `hv` as given when it contains a slash, else looked up in $PATH.
+pub fn resolve_program(hv: &str) -> Option<std::path::PathBuf> {
+    if hv.contains('/') {
+        return Some(hv.into());
+    }
+    std::env::split_paths(&std::env::var_os("PATH")?)
+        .map(|d| d.join(hv))
+        .find(|p| p.is_file())
 }

@@ -71,7 +71,7 @@ pub fn kvm_works(hv: &str, cachedir: &Path) -> bool {
     if !dev_kvm_opens() {
         return false;
     }
-    let Some(md) = resolve_program(hv).and_then(|p| std::fs::metadata(p).ok()) else {
+    let Some(md) = crate::hv_probe::resolve_program(hv).and_then(|p| std::fs::metadata(p).ok()) else {
         return false;
     };
     let cache_file = cachedir::user_cache_dir(cachedir)
@@ -89,16 +89,6 @@ pub fn kvm_works(hv: &str, cachedir: &Path) -> bool {
         let _ = std::fs::write(f, if ok { "yes\n" } else { "no\n" });
     }
     ok
-}
-
-/// `hv` as given when it contains a slash, else looked up in $PATH.
-pub fn resolve_program(hv: &str) -> Option<std::path::PathBuf> {
-    if hv.contains('/') {
-        return Some(hv.into());
-    }
-    std::env::split_paths(&std::env::var_os("PATH")?)
-        .map(|d| d.join(hv))
-        .find(|p| p.is_file())
 }
 
 static FALLBACK_WARNED: AtomicBool = AtomicBool::new(false);
@@ -155,6 +145,7 @@ mod tests {
 
     #[test]
     fn program_lookup() {
+        use crate::hv_probe::resolve_program;
         assert_eq!(resolve_program("/x/qemu"), Some("/x/qemu".into()));
         assert!(resolve_program("sh").is_some());
         assert_eq!(resolve_program("no-such-program-xyz"), None);

@@ -21,6 +21,7 @@ mod qemu_cmd;
 mod qmp;
 mod running;
 mod snapshot;
+mod start;
 mod supermin;
 mod toolsimg;
 mod tree;
@@ -188,5 +189,5 @@ pub fn export_fixed_appliance(app: &Appliance, dir: &Path) -> Result<(), LaunchE
 /// Starts the appliance and returns once qemu has connected to the daemon socket (the
 /// library then waits for GUESTFS_LAUNCH_FLAG on `Running::daemon`).
 pub fn launch(cfg: &LaunchConfig, ev: &dyn LaunchEvents) -> Result<Running, LaunchError> {
-    running::launch(cfg, ev)
+    start::launch(cfg, ev)
 }

@@ -4,8 +4,8 @@
 use crate::console::{self, AcceptOutcome, ConsoleWatch};
 use crate::error::{exit_status_to_string, LaunchError};
 use crate::kcmdline::{self, KernelCmdline};
-use crate::qemu_cmd::{self, Accel, QemuInputs};
-use crate::{kvm, locate, process, snapshot, supermin, Appliance, ApplianceKind, LaunchConfig, LaunchEvents};
+use crate::qemu_cmd::Accel;
+use crate::{process, Appliance, ApplianceKind, LaunchConfig, LaunchEvents};
 use std::os::unix::net::{UnixListener, UnixStream};
 use std::path::PathBuf;
 
@@ -83,8 +83,8 @@ pub(crate) struct Machine<'a> {
     pub appliance: &'a Appliance,
     pub accel: Accel,
     pub bios: Option<String>,
-    root_uuid: Option<String>,
-    ifaces: Option<String>,
+    pub root_uuid: Option<String>,
+    pub ifaces: Option<String>,
 }
 
 impl Machine<'_> {
@@ -110,71 +110,6 @@ impl Machine<'_> {
         }
         .render()
     }
-}
-
-pub fn launch(cfg: &LaunchConfig, ev: &dyn LaunchEvents) -> Result<Running, LaunchError> {
-    if cfg.drives.is_empty() {
-        return Err(LaunchError::msg(
-            "you must call guestfs_add_drive before guestfs_launch",
-        ));
-    }
-    let appliance = locate::prepare(cfg, ev)?;
-    ev.launch_progress(3);
-    ev.debug("begin testing qemu features");
-    let accel = kvm::choose_accel(&cfg.backend_settings, || kvm::kvm_works(&cfg.hv, &cfg.cachedir), ev)?;
-    let root_uuid = match &appliance.root {
-        Some(root) => Some(supermin::root_uuid(root, &cfg.tmpdir)?),
-        None => None,
-    };
-    // For our daemon: in our appliance, or in a fixed one (which may be ours, exported);
-    // libguestfs's own init ignores the word.
-    let ifaces = if appliance.kind != ApplianceKind::Supermin {
-        qemu_cmd::iface_letters(cfg)
-    } else {
-        None
-    };
-    let bios = if appliance.kind == ApplianceKind::GuestfsRs {
-        qemu_cmd::fast_firmware(&cfg.hv)
-    } else {
-        None
-    };
-    ev.debug("finished testing qemu features");
-    let machine = Machine {
-        appliance: &appliance,
-        accel,
-        bios,
-        root_uuid,
-        ifaces,
-    };
-    match snapshot::why_not(cfg, &appliance) {
-        None => match snapshot::restore(cfg, &machine, ev) {
-            Ok(r) => return Ok(r),
-            Err(why) => ev.debug(&format!("launch: booting the appliance: no snapshot restored ({why})")),
-        },
-        Some(why) => ev.debug(&format!("launch: booting the appliance: snapshots not used ({why})")),
-    }
-    cold_boot(cfg, &machine, ev)
-}
-
-fn cold_boot(cfg: &LaunchConfig, machine: &Machine, ev: &dyn LaunchEvents) -> Result<Running, LaunchError> {
-    let virtio_blk_scsi_off = !qemu_cmd::uses_virtio_blk(cfg) || qemu_cmd::virtio_blk_has_scsi(&cfg.hv);
-    let sockets = Sockets::new(cfg)?;
-    let argv = qemu_cmd::build(
-        cfg,
-        &QemuInputs {
-            appliance: machine.appliance,
-            accel: machine.accel,
-            sock_path: &sockets.sock_path,
-            kernel_cmdline: machine.cmdline(cfg, false),
-            bios: machine.bios.clone(),
-            virtio_blk_scsi_off,
-            snapshot: None,
-        },
-    )?;
-    if cfg.backend_settings.iter().any(|s| s == "gdb") {
-        ev.warning("qemu debugging is enabled, connect gdb to tcp::1234 to begin");
-    }
-    spawn(cfg, &argv, sockets, ev)?.connect(cfg, ev)
 }
 
 /// The daemon's socket (bound, in the handle's socket directory) and the console pair.

@@ -181,7 +181,7 @@ fn key(cfg: &LaunchConfig, m: &Machine) -> Result<String, LaunchError> {
     for a in &argv {
         h.str(a);
     }
-    if let Some(hv) = crate::kvm::resolve_program(&cfg.hv) {
+    if let Some(hv) = crate::hv_probe::resolve_program(&cfg.hv) {
         h.file_meta(&hv);
     }
     h.file_meta(&m.appliance.kernel).file_meta(&m.appliance.initrd);
