@@ -322,10 +322,12 @@ fn load_all_modules_now(rest: Vec<String>) {
     let failed: Vec<String> = first.iter().filter(|m| load_module(m).is_err()).cloned().collect();
     load_modules(&others);
     load_modules(&failed);
+    // Both stay false until the guest's volumes are assembled after the restore: callers
+    // that wait for modules wait for that too, as they do on a boot.
     set_state(|s| {
         s.priority_done = false;
         s.all_wanted = true;
-        s.all_done = true;
+        s.all_done = false;
     });
     crate::vlog!(
         "guestfsd: {} modules loaded for the snapshot in {:.2} s",
@@ -340,7 +342,10 @@ fn load_all_modules_now(rest: Vec<String>) {
 pub fn assemble_after_resume() {
     std::thread::spawn(|| {
         assemble_guest_volumes();
-        set_state(|s| s.priority_done = true);
+        set_state(|s| {
+            s.priority_done = true;
+            s.all_done = true;
+        });
     });
 }
 
