@@ -67,6 +67,15 @@ pub fn why_not(cfg: &LaunchConfig, appliance: &Appliance) -> Option<String> {
     if cfg.direct {
         return Some("direct mode".into());
     }
+    // virt-rescue's shell shows the appliance's own devices, where a restored machine's
+    // tools disk is vda instead of a boot's sdN.
+    if cfg
+        .append
+        .as_deref()
+        .is_some_and(|a| a.split_whitespace().any(|w| w == "guestfs_rescue=1"))
+    {
+        return Some("rescue mode".into());
+    }
     if cfg.backend_settings.iter().any(|s| s == "gdb") {
         return Some("qemu debugging is enabled".into());
     }
@@ -507,6 +516,9 @@ mod tests {
         let mut c = cfg();
         c.qemu_params.push(("-S".into(), None));
         assert!(why_not(&c, &app()).is_some());
+        let mut c = cfg();
+        c.append = Some("guestfs_rescue=1 TERM=xterm".into());
+        assert!(why_not(&c, &app()).unwrap().contains("rescue"));
         let mut a = app();
         a.kind = ApplianceKind::Supermin;
         assert!(why_not(&cfg(), &a).is_some());
