@@ -92,9 +92,10 @@ pub fn spawn_recovery(qemu_pid: i32) -> Result<i32, LaunchError> {
 
 /// Non-blocking, without reaping: whether our child `pid` has exited (or is not ours).
 pub fn is_gone(pid: i32) -> bool {
-    // SAFETY: siginfo_t is plain old data; waitid fills it in and WNOWAIT leaves the
-    // child to be reaped later by whoever owns its exit status.
+    // SAFETY: siginfo_t is plain old data, valid when all zeroes.
     let mut info: libc::siginfo_t = unsafe { std::mem::zeroed() };
+    // SAFETY: waitid fills in `info`, a valid siginfo_t we own; WNOWAIT leaves the child
+    // to be reaped later by whoever owns its exit status.
     let r = unsafe {
         libc::waitid(
             libc::P_PID,

@@ -309,19 +309,14 @@ fn restore_from(cfg: &LaunchConfig, m: &Machine, files: &Files, ev: &dyn LaunchE
         });
     }
     let mut running = spawned.connect(cfg, ev)?;
-    let record = ResumeRecord {
-        realtime_sec: 0,
-        realtime_nsec: 0,
-        seed: host_seed()?,
-        disks: cfg.drives.len() as u32,
-    };
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .unwrap_or_default();
     let record = ResumeRecord {
         realtime_sec: now.as_secs() as i64,
         realtime_nsec: now.subsec_nanos(),
-        ..record
+        seed: host_seed()?,
+        disks: cfg.drives.len() as u32,
     };
     running
         .daemon
