@@ -82,8 +82,20 @@ finish () {
 }
 
 # ---- the libvirt daemons
-if [ ! -S /run/libvirt/virtlogd-sock ]; then
+# A socket left by a daemon of an earlier boot of this machine still exists but refuses
+# connections (libvirt then fails to start a domain): so ask whether it answers.
+socket_answers () {
+  python3 -c 'import socket, sys
+s = socket.socket(socket.AF_UNIX)
+s.settimeout(2)
+s.connect(sys.argv[1])' "$1" 2>/dev/null
+}
+if ! socket_answers /run/libvirt/virtlogd-sock; then
   virtlogd -d && started_daemons+=(/run/virtlogd.pid)
+  for _ in $(seq 20); do
+    socket_answers /run/libvirt/virtlogd-sock && break
+    sleep 0.25
+  done
 fi
 if ! virsh -q -c "$uri" version >/dev/null 2>&1; then
   libvirtd -d && started_daemons+=(/run/libvirtd.pid)
