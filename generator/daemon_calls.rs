@@ -13,7 +13,8 @@
 //! paths are); `&[u8]` for buffers; `FileIn`/`FileOut` tokens for the streamed files; an `XxxOpts`
 //! struct (`table::opts`) for the optional arguments.
 //! Results: `()`, `i32`, `i64`, `bool`, anything `Into<Vec<u8>>` for strings (`String` or
-//! guest bytes), a `Vec` of those for string lists, `Vec<(K, V)>` for hashtables, the
+//! guest bytes), a `Vec` of those for string lists, `Vec<(K, V)>` for hashtables, with
+//! `devices::CallerName` wherever the table's result kind is `device` or `mountable`; the
 //! generated struct types (`guestfs_protocol::structs`), `Vec<u8>` for buffers.
 
 use guestfs_api::*;
@@ -52,6 +53,36 @@ fn opts_module(api: &Api, o: &mut String) {
         o.push_str("    }\n");
     }
     o.push_str("}\n\n");
+}
+
+/// Whether a result of this kind is a device or mountable name (handed back in the
+/// caller's spelling).
+fn is_name(k: StrKind) -> bool {
+    matches!(k, StrKind::Device | StrKind::Mountable)
+}
+
+/// The reply of an action whose result holds device or mountable names: the function must
+/// give `CallerName`s there (made by `Devices::reverse`), so the compiler rejects an
+/// appliance name handed back untranslated, and no generic pass translates one twice.
+/// None for every other result (`rust_ret_value` converts those).
+fn caller_names_ret_value(ret: &RetType, call: &str) -> Option<String> {
+    let name = "crate::devices::CallerName";
+    let into = "Into::<Vec<u8>>::into";
+    let ty = match ret {
+        RetType::String(k) if is_name(*k) => name.to_string(),
+        RetType::StringList(k) if is_name(*k) => format!("Vec<{name}>"),
+        RetType::Hashtable(k, v) if is_name(*k) || is_name(*v) => {
+            let side = |k: StrKind| if is_name(k) { name } else { "String" };
+            format!("Vec<({}, {})>", side(*k), side(*v))
+        }
+        _ => return None,
+    };
+    let conv = match ret {
+        RetType::String(_) => format!("RetValue::Str({into}(v))"),
+        RetType::StringList(_) => format!("RetValue::StrList(v.into_iter().map({into}).collect())"),
+        _ => format!("RetValue::Hashtable(v.into_iter().flat_map(|(k, v)| [{into}(k), {into}(v)]).collect())"),
+    };
+    Some(format!("    let v: {ty} = {call}?;\n    Ok({conv})\n"))
 }
 
 /// The body of `call_NAME`: decode, call, encode.
@@ -94,7 +125,7 @@ fn call_fn(api: &Api, a: &Action, module: &str, o: &mut String) {
         pass.push("o".into());
     }
     let call = format!("crate::calls::{module}::{}({})", a.rust_fn_name(), pass.join(", "));
-    let ret = rust_ret_value(api, &a.ret.ty, &call);
+    let ret = caller_names_ret_value(&a.ret.ty, &call).unwrap_or_else(|| rust_ret_value(api, &a.ret.ty, &call));
     o.push_str(&ret);
     o.push_str("}\n\n");
 }

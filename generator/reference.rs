@@ -54,7 +54,7 @@ fn ret_doc(api: &Api, a: &Action) -> String {
         RetType::StringList(_) => {
             "A list of strings (C: NULL-terminated; the caller frees each string and the array).".into()
         }
-        RetType::Hashtable => {
+        RetType::Hashtable(..) => {
             "Pairs of strings (C: a flat NULL-terminated array key, value, key, value ...; the caller frees it).".into()
         }
         RetType::BufferOut => "Bytes (C: the caller frees them; their length is stored in `*size_r`).".into(),

@@ -90,7 +90,7 @@ fn ret_rust(api: &Api, r: &RetType) -> (String, String, String) {
             "string_list".into(),
             "A list of strings, as exact bytes.".into(),
         ),
-        RetType::Hashtable => (
+        RetType::Hashtable(..) => (
             "Vec<(ByteString, ByteString)>".into(),
             "hashtable".into(),
             "Key/value pairs, in the order the library returns them.".into(),

@@ -61,7 +61,7 @@ fn ret_rust(a: &Action) -> (&'static str, String) {
         RetType::Int64 => ("i64", format!("ret_int64({r})")),
         RetType::ConstString | RetType::ConstOptString => ("*const c_char", format!("ret_const_string(g, {r})")),
         RetType::String(_) => ("*mut c_char", format!("ret_string({r})")),
-        RetType::StringList(_) | RetType::Hashtable => ("*mut *mut c_char", format!("ret_string_list({r})")),
+        RetType::StringList(_) | RetType::Hashtable(..) => ("*mut *mut c_char", format!("ret_string_list({r})")),
         RetType::Struct(_) => ("*mut c_void", format!("ret_struct(g, IDX, {r})")),
         RetType::StructList(_) => ("*mut c_void", format!("ret_struct_list(g, IDX, {r})")),
         RetType::BufferOut => ("*mut c_char", format!("ret_buffer({r}, size_r)")),

@@ -114,7 +114,7 @@ pub fn ret_c_type(a: &Action) -> String {
         RetType::Int64 => "int64_t".into(),
         RetType::ConstString | RetType::ConstOptString => "const char *".into(),
         RetType::String(_) | RetType::BufferOut => "char *".into(),
-        RetType::StringList(_) | RetType::Hashtable => "char **".into(),
+        RetType::StringList(_) | RetType::Hashtable(..) => "char **".into(),
         RetType::Struct(s) => format!("struct guestfs_{s} *"),
         RetType::StructList(s) => format!("struct guestfs_{s}_list *"),
     }

@@ -98,7 +98,8 @@ pub enum RetType {
     StringList(StrKind),
     Struct(String),
     StructList(String),
-    Hashtable,
+    /// Key and value kinds (a device or mountable is in the caller's spelling).
+    Hashtable(StrKind, StrKind),
     BufferOut,
 }
 
@@ -278,7 +279,7 @@ pub fn rust_ret_value(api: &Api, ret: &RetType, call: &str) -> String {
                 "    let v: Vec<structs::{ty}> = {call}?;\n    Ok(RetValue::StructList(v.into_iter().map(structs::{ty}::into_value).collect()))\n"
             )
         }
-        RetType::Hashtable => format!(
+        RetType::Hashtable(..) => format!(
             "    Ok(RetValue::Hashtable({call}?.into_iter().flat_map(|(k, v)| [{into}(k), {into}(v)]).collect()))\n"
         ),
         RetType::BufferOut => format!("    let v: Vec<u8> = {call}?;\n    Ok(RetValue::Buffer(v))\n"),

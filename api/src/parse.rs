@@ -37,7 +37,7 @@ fn parse_ret(w: &[&str], line: &str) -> Result<Ret, String> {
         "string_list" => RetType::StringList(str_kind(word(w, 2, line)?)?),
         "struct" => RetType::Struct(word(w, 2, line)?.to_string()),
         "struct_list" => RetType::StructList(word(w, 2, line)?.to_string()),
-        "hashtable" => RetType::Hashtable,
+        "hashtable" => RetType::Hashtable(str_kind(word(w, 2, line)?)?, str_kind(word(w, 3, line)?)?),
         "buffer" => RetType::BufferOut,
         other => return Err(format!("unknown return type {other:?}")),
     };

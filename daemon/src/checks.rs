@@ -4,8 +4,8 @@
 //! appliance's, and back in results. The dispatcher runs them before and after every call;
 //! family modules use the same functions for arguments they resolve themselves.
 
-use guestfs_api::{Action, ArgType, RetType, StrKind};
-use guestfs_protocol::{RetValue, Value};
+use guestfs_api::{ArgType, StrKind};
+use guestfs_protocol::Value;
 
 use crate::daemon::Daemon;
 use crate::error::{Error, Result};
@@ -165,20 +165,4 @@ fn resolve_mountable(d: &Daemon, stub: &str, s: &str) -> Result<String> {
         return Ok(format!("btrfsvol:{real}/{vol}"));
     }
     resolve_device(d, stub, s)
-}
-
-/// Returned device names go back to the caller's `/dev/sdX` spelling.
-pub fn reverse_translate(d: &Daemon, action: &Action, ret: RetValue) -> RetValue {
-    let dev_kind = |k: &StrKind| matches!(k, StrKind::Device | StrKind::Mountable);
-    match (&action.ret.ty, ret) {
-        (RetType::String(k), RetValue::Str(s)) if dev_kind(k) => {
-            RetValue::Str(d.devices.reverse_mountable(&String::from_utf8_lossy(&s)).into_bytes())
-        }
-        (RetType::StringList(k), RetValue::StrList(l)) if dev_kind(k) => RetValue::StrList(
-            l.iter()
-                .map(|s| d.devices.reverse_mountable(&String::from_utf8_lossy(s)).into_bytes())
-                .collect(),
-        ),
-        (_, r) => r,
-    }
 }

@@ -13,6 +13,40 @@ use std::path::{Path, PathBuf};
 /// Kernel name prefixes of the disks we expose.
 const DISK_PREFIXES: [&str; 5] = ["sd", "vd", "hd", "ubd", "sr"];
 
+/// A device or mountable name in the caller's spelling (`/dev/sda1`, `/dev/VG/LV`,
+/// `btrfsvol:/dev/sda2/root`): what an action hands back where the table says `device` or
+/// `mountable`. Made from an appliance name only by [`Devices::reverse`] or
+/// [`Devices::reverse_mountable`], so a name handed back untranslated, or translated
+/// twice, shows in the types (under another kernel naming than the caller's disk order,
+/// translating `/dev/sda1` twice gives `/dev/sdb1`). No `Display`: error messages are
+/// written with appliance names and translated as a whole when they are sent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CallerName(String);
+
+impl CallerName {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn into_string(self) -> String {
+        self.0
+    }
+}
+
+/// Unit tests build inspection results from literal names.
+#[cfg(test)]
+impl From<&str> for CallerName {
+    fn from(s: &str) -> CallerName {
+        CallerName(s.to_string())
+    }
+}
+
+impl From<CallerName> for Vec<u8> {
+    fn from(n: CallerName) -> Vec<u8> {
+        n.0.into_bytes()
+    }
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct Devices {
     /// Real device nodes (`/dev/sda`, `/dev/vdb`, …) in caller order.
@@ -136,7 +170,25 @@ impl Devices {
 
     /// Real name → caller name: a disk (or disk + digits) becomes `/dev/sd<letters><digits>`;
     /// anything else (LVs, md, /dev/mapper) is left alone.
-    pub fn reverse(&self, device: &str) -> String {
+    pub fn reverse(&self, device: &str) -> CallerName {
+        CallerName(self.caller_spelling(device))
+    }
+
+    /// Caller name → real name (the inverse of [`Devices::reverse_mountable`]), for a name
+    /// this daemon handed out before (inspection keeps its names in the caller's spelling).
+    pub fn appliance_name(&self, name: &CallerName) -> String {
+        let m = name.as_str();
+        if let Some(rest) = m.strip_prefix("btrfsvol:") {
+            if let Some(after) = rest.strip_prefix("/dev/") {
+                let cut = after.find('/').map(|i| i + 5).unwrap_or(rest.len());
+                return format!("btrfsvol:{}{}", self.translate(&rest[..cut]), &rest[cut..]);
+            }
+            return m.to_string();
+        }
+        self.translate(m)
+    }
+
+    fn caller_spelling(&self, device: &str) -> String {
         for (i, d) in self.disks.iter().enumerate() {
             if let Some(rest) = device.strip_prefix(d.as_str()) {
                 if rest.is_empty() || rest.as_bytes()[0].is_ascii_digit() {
@@ -160,7 +212,7 @@ impl Devices {
                 .bytes()
                 .take_while(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
                 .count();
-            out.push_str(&self.reverse(&tail[..len]));
+            out.push_str(&self.caller_spelling(&tail[..len]));
             rest = &tail[len..];
         }
         out.push_str(rest);
@@ -168,14 +220,18 @@ impl Devices {
     }
 
     /// Reverse-translate the device part of a mountable (`btrfsvol:/dev/vda1/sub` too).
-    pub fn reverse_mountable(&self, m: &str) -> String {
+    pub fn reverse_mountable(&self, m: &str) -> CallerName {
         if let Some(rest) = m.strip_prefix("btrfsvol:") {
             // The device is /dev/<name>; the volume follows the next slash.
             if let Some(after_dev) = rest.strip_prefix("/dev/") {
                 let cut = after_dev.find('/').map(|i| i + 5).unwrap_or(rest.len());
-                return format!("btrfsvol:{}{}", self.reverse(&rest[..cut]), &rest[cut..]);
+                return CallerName(format!(
+                    "btrfsvol:{}{}",
+                    self.caller_spelling(&rest[..cut]),
+                    &rest[cut..]
+                ));
             }
-            return m.to_string();
+            return CallerName(m.to_string());
         }
         self.reverse(m)
     }
@@ -410,15 +466,34 @@ mod tests {
     #[test]
     fn reverse_translation() {
         let d = Devices::from_list(&["/dev/vda", "/dev/vdb"]);
-        assert_eq!(d.reverse("/dev/vda"), "/dev/sda");
-        assert_eq!(d.reverse("/dev/vdb12"), "/dev/sdb12");
+        assert_eq!(d.reverse("/dev/vda").as_str(), "/dev/sda");
+        assert_eq!(d.reverse("/dev/vdb12").as_str(), "/dev/sdb12");
         assert_eq!(
             d.reverse_in_text("/dev/vdb12: not /dev/vdbx or /dev/mapper/x, /dev/"),
             "/dev/sdb12: not /dev/vdbx or /dev/mapper/x, /dev/"
         );
-        assert_eq!(d.reverse("/dev/vdbx"), "/dev/vdbx");
-        assert_eq!(d.reverse("/dev/VG/LV"), "/dev/VG/LV");
-        assert_eq!(d.reverse_mountable("btrfsvol:/dev/vdb1/a/b"), "btrfsvol:/dev/sdb1/a/b");
+        assert_eq!(d.reverse("/dev/vdbx").as_str(), "/dev/vdbx");
+        assert_eq!(d.reverse("/dev/VG/LV").as_str(), "/dev/VG/LV");
+        assert_eq!(
+            d.reverse_mountable("btrfsvol:/dev/vdb1/a/b").as_str(),
+            "btrfsvol:/dev/sdb1/a/b"
+        );
+    }
+
+    /// The kernel named the disks in another order than the caller added them (a
+    /// virtio-blk disk first, or SCSI disks probed out of order): the caller's names and
+    /// the kernel's overlap, so translating a name twice gives another disk.
+    #[test]
+    fn names_when_the_kernel_order_differs() {
+        let d = Devices::from_list(&["/dev/sdb", "/dev/sda"]);
+        assert_eq!(d.translate("/dev/sda1"), "/dev/sdb1");
+        assert_eq!(d.reverse("/dev/sdb1").as_str(), "/dev/sda1");
+        assert_eq!(d.reverse("/dev/sda2").as_str(), "/dev/sdb2");
+        for caller in ["/dev/sda1", "/dev/sdb", "btrfsvol:/dev/sdb2/root", "/dev/VG/LV"] {
+            let real = d.appliance_name(&CallerName::from(caller));
+            assert_eq!(d.reverse_mountable(&real).as_str(), caller);
+        }
+        assert_eq!(d.reverse_in_text("/dev/sdb1 and /dev/sda1"), "/dev/sda1 and /dev/sdb1");
     }
 
     #[test]

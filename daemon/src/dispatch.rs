@@ -11,7 +11,7 @@ use guestfs_protocol::dispatch::decode_call;
 use guestfs_protocol::server::{ProgressThrottle, REPLY_TOO_BIG};
 use guestfs_protocol::{encode_ret, errno_to_name, Header, RetValue, Value, HEADER_LEN, MESSAGE_MAX};
 
-use crate::checks::{check_args, reverse_translate};
+use crate::checks::check_args;
 use crate::daemon::Daemon;
 use crate::error::{Error, Result};
 use crate::request::Req;
@@ -76,7 +76,7 @@ fn run(d: &mut Daemon, h: &Header, body: Vec<u8>, caller_spelled: &mut bool) -> 
     // A bug in one implementation must not take the appliance down (we may be PID 1).
     let run = |d: &mut Daemon| crate::generated::call(d, &req);
     match panic::catch_unwind(AssertUnwindSafe(|| run(d))) {
-        Ok(r) => r.map(|ret| reverse_translate(d, action, ret)),
+        Ok(r) => r,
         Err(p) => {
             let what = p
                 .downcast_ref::<String>()

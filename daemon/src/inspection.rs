@@ -2,6 +2,8 @@
 //! merged into its root's: the state the daemon value keeps from `inspect_os` for the
 //! getters (a module below the call families that fill and read it).
 
+use crate::devices::CallerName;
+
 /// The facts found on a filesystem. `None` means "not found": the getters turn it into
 /// "unknown" (strings), 0 (versions) or an error (the Windows ones).
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -15,13 +17,14 @@ pub struct Data {
     pub version: Option<(i32, i32)>,
     pub arch: Option<String>,
     pub hostname: Option<String>,
-    /// (mountable, mountpoint) pairs, in fstab order; mountables in the caller's spelling.
-    pub fstab: Vec<(String, String)>,
+    /// (mountable, mountpoint) pairs, in fstab order.
+    pub fstab: Vec<(CallerName, String)>,
     pub windows_systemroot: Option<String>,
     pub windows_software_hive: Option<String>,
     pub windows_system_hive: Option<String>,
     pub windows_current_control_set: Option<String>,
-    pub drive_mappings: Vec<(String, String)>,
+    /// (drive letter, partition) pairs of a Windows guest.
+    pub drive_mappings: Vec<(String, CallerName)>,
 }
 
 impl Data {
@@ -70,8 +73,8 @@ pub enum Role {
 /// One inspected filesystem.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Fs {
-    /// The mountable in the caller's spelling (`/dev/sda1`, `/dev/VG/LV`, `btrfsvol:…`).
-    pub mountable: String,
+    /// The mountable (`/dev/sda1`, `/dev/VG/LV`, `btrfsvol:…`).
+    pub mountable: CallerName,
     pub role: Role,
 }
 

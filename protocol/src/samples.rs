@@ -62,7 +62,7 @@ pub fn sample_ret(api: &Api, a: &Action) -> Option<RetValue> {
         RetType::Bool => RetValue::Bool(true),
         RetType::String(_) => RetValue::Str(b"hello".to_vec()),
         RetType::StringList(_) => RetValue::StrList(vec![b"a".to_vec(), b"".to_vec(), b"abcd".to_vec()]),
-        RetType::Hashtable => RetValue::Hashtable(vec![b"k".to_vec(), b"v".to_vec()]),
+        RetType::Hashtable(..) => RetValue::Hashtable(vec![b"k".to_vec(), b"v".to_vec()]),
         RetType::BufferOut => RetValue::Buffer(vec![1, 2, 3, 0, 5, 6]),
         RetType::Struct(n) => RetValue::Struct(sample_struct(api, n, 3)),
         RetType::StructList(n) => RetValue::StructList(vec![sample_struct(api, n, 1), sample_struct(api, n, 2)]),

@@ -309,7 +309,7 @@ pub fn encode_ret(action: &Action, api: &Api, ret: &RetValue) -> Result<Vec<u8>,
         (RetType::Bool, RetValue::Bool(b)) => w.put_bool(*b),
         (RetType::String(_), RetValue::Str(s)) => w.put_string(s),
         (RetType::StringList(_), RetValue::StrList(l)) => w.put_string_list(l),
-        (RetType::Hashtable, RetValue::Hashtable(l) | RetValue::StrList(l)) => w.put_string_list(l),
+        (RetType::Hashtable(..), RetValue::Hashtable(l) | RetValue::StrList(l)) => w.put_string_list(l),
         (RetType::BufferOut, RetValue::Buffer(b) | RetValue::Str(b)) => w.put_opaque(b),
         (RetType::Struct(name), RetValue::Struct(v)) => {
             put_struct(&mut w, &action.name, lookup_struct(api, action, name)?, v)?
@@ -336,7 +336,7 @@ pub fn decode_ret(action: &Action, api: &Api, body: &[u8]) -> Result<RetValue, X
         RetType::Bool => RetValue::Bool(r.get_bool()?),
         RetType::String(_) => RetValue::Str(r.get_string(MAX_ITEM)?),
         RetType::StringList(_) => RetValue::StrList(r.get_string_list()?),
-        RetType::Hashtable => RetValue::Hashtable(r.get_string_list()?),
+        RetType::Hashtable(..) => RetValue::Hashtable(r.get_string_list()?),
         RetType::BufferOut => RetValue::Buffer(r.get_opaque(MAX_ITEM)?),
         RetType::Struct(name) => RetValue::Struct(get_struct(&mut r, lookup_struct(api, action, name)?)?),
         RetType::StructList(name) => {

@@ -9,6 +9,7 @@ use guestfs_protocol::structs::{Btrfsbalance, Btrfsqgroup, Btrfsscrub, Btrfssubv
 use crate::args::GuestPath;
 use crate::cmd::Cmd;
 use crate::daemon::Daemon;
+use crate::devices::CallerName;
 use crate::error::{Error, Result};
 use crate::mountable::Mountable;
 use crate::table::opts::{
@@ -316,7 +317,7 @@ pub fn btrfs_filesystem_defragment(d: &mut Daemon, path: &GuestPath, o: BtrfsFil
     Ok(())
 }
 
-pub fn btrfs_filesystem_show(d: &mut Daemon, device: &str) -> Result<Vec<String>> {
+pub fn btrfs_filesystem_show(d: &mut Daemon, device: &str) -> Result<Vec<CallerName>> {
     let dev = device;
     let out = run(Cmd::new("btrfs").args(["filesystem", "show", dev]), dev)?;
     let lines: Vec<&str> = out.lines().collect();

@@ -4,15 +4,16 @@ use guestfs_protocol::structs::InternalMountable;
 
 use crate::cmd::{program_exists, Cmd};
 use crate::daemon::Daemon;
-use crate::devices::split_partition;
+use crate::devices::{split_partition, CallerName};
 use crate::error::{Error, Result};
 use crate::mountable::Mountable;
 
-pub fn list_devices(d: &mut Daemon) -> Result<Vec<String>> {
-    Ok(d.devices.disks().to_vec())
+pub fn list_devices(d: &mut Daemon) -> Result<Vec<CallerName>> {
+    Ok(d.devices.disks().iter().map(|disk| d.devices.reverse(disk)).collect())
 }
 
-fn all_partitions(d: &Daemon) -> Vec<String> {
+/// Every partition of the caller's disks (appliance names), in disk order.
+pub fn all_partitions(d: &Daemon) -> Vec<String> {
     d.devices
         .disks()
         .iter()
@@ -20,8 +21,8 @@ fn all_partitions(d: &Daemon) -> Vec<String> {
         .collect()
 }
 
-pub fn list_partitions(d: &mut Daemon) -> Result<Vec<String>> {
-    Ok(all_partitions(d))
+pub fn list_partitions(d: &mut Daemon) -> Result<Vec<CallerName>> {
+    Ok(all_partitions(d).iter().map(|p| d.devices.reverse(p)).collect())
 }
 
 /// `blkid -o value -s TAG`: Ok(None) when the tag is absent (blkid exits 2).
@@ -66,7 +67,7 @@ pub fn blkid(d: &mut Daemon, device: &str) -> Result<Vec<(String, String)>> {
         .into_iter()
         .map(|(k, v)| {
             if k == "DEVNAME" {
-                (k, d.devices.reverse(&v))
+                (k, d.devices.reverse(&v).into_string())
             } else {
                 (k, v)
             }
@@ -83,12 +84,12 @@ pub fn parse_blkid_export(s: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-pub fn part_to_dev(_d: &mut Daemon, partition: &str) -> Result<String> {
+pub fn part_to_dev(d: &mut Daemon, partition: &str) -> Result<CallerName> {
     let (dev, n) = split_partition(partition);
     if n == 0 {
         return Err(Error::msg("device name is not a partition"));
     }
-    Ok(dev)
+    Ok(d.devices.reverse(&dev))
 }
 
 pub fn part_to_partnum(_d: &mut Daemon, partition: &str) -> Result<i32> {
@@ -154,7 +155,7 @@ fn partition_can_hold_fs(part: &str) -> bool {
     )
 }
 
-pub fn list_filesystems(d: &mut Daemon) -> Result<Vec<(String, String)>> {
+pub fn list_filesystems(d: &mut Daemon) -> Result<Vec<(CallerName, String)>> {
     let mut cands: Vec<String> = Vec::new();
     for disk in d.devices.disks() {
         if !d.devices.has_partitions(disk) {
@@ -205,10 +206,10 @@ pub fn list_filesystems(d: &mut Daemon) -> Result<Vec<(String, String)>> {
                 Vec::new()
             });
             out.push((key.clone(), t));
-            out.extend(
-                vols.into_iter()
-                    .map(|v| (format!("btrfsvol:{key}/{v}"), "btrfs".to_string())),
-            );
+            out.extend(vols.into_iter().map(|v| {
+                let vol = d.devices.reverse_mountable(&format!("btrfsvol:{dev}/{v}"));
+                (vol, "btrfs".to_string())
+            }));
         } else {
             out.push((key, t));
         }
@@ -234,7 +235,7 @@ fn scsi_serial(disk: &str) -> Option<String> {
     (!s.is_empty()).then_some(s)
 }
 
-pub fn list_disk_labels(d: &mut Daemon) -> Result<Vec<(String, String)>> {
+pub fn list_disk_labels(d: &mut Daemon) -> Result<Vec<(String, CallerName)>> {
     let mut out = Vec::new();
     for disk in d.devices.disks() {
         if let Some(label) = scsi_serial(disk) {
@@ -301,12 +302,12 @@ pub fn part_get_mbr_part_type(_d: &mut Daemon, device: &str, partnum: i32) -> Re
 }
 
 /// md devices (/dev/mdN) present in sysfs.
-pub fn list_md_devices(_d: &mut Daemon) -> Result<Vec<String>> {
-    Ok(md_devices())
+pub fn list_md_devices(d: &mut Daemon) -> Result<Vec<CallerName>> {
+    Ok(md_devices().iter().map(|md| d.devices.reverse(md)).collect())
 }
 
 /// /dev/mdN for every md array the kernel has, sorted.
-fn md_devices() -> Vec<String> {
+pub fn md_devices() -> Vec<String> {
     let mut v: Vec<String> = std::fs::read_dir("/sys/block")
         .map(|rd| {
             rd.flatten()
@@ -350,8 +351,8 @@ fn dm_has_partitions(dm: &str) -> bool {
 }
 
 /// Device-mapper devices that are not LVs, as /dev/mapper/NAME.
-pub fn list_dm_devices(_d: &mut Daemon) -> Result<Vec<String>> {
-    Ok(dm_devices())
+pub fn list_dm_devices(d: &mut Daemon) -> Result<Vec<CallerName>> {
+    Ok(dm_devices().iter().map(|dm| d.devices.reverse(dm)).collect())
 }
 
 /// /dev/mapper/NAME of every device-mapper device but LVs (and the control node), sorted.
@@ -384,7 +385,7 @@ fn dm_devices() -> Vec<String> {
 }
 
 /// The device holding a filesystem with this LABEL/UUID (blkid's search, cache off).
-fn findfs(tag: &str, value: &str) -> Result<String> {
+pub fn findfs(tag: &str, value: &str) -> Result<String> {
     let o = Cmd::new("findfs").arg(format!("{tag}={value}")).run();
     if !o.ok() {
         return Err(Error::msg(format!(
@@ -403,19 +404,19 @@ fn findfs(tag: &str, value: &str) -> Result<String> {
     Ok(out)
 }
 
-pub fn findfs_label(_d: &mut Daemon, label: &str) -> Result<String> {
-    findfs("LABEL", label)
+pub fn findfs_label(d: &mut Daemon, label: &str) -> Result<CallerName> {
+    Ok(d.devices.reverse(&findfs("LABEL", label)?))
 }
 
-pub fn findfs_uuid(_d: &mut Daemon, uuid: &str) -> Result<String> {
-    findfs("UUID", uuid)
+pub fn findfs_uuid(d: &mut Daemon, uuid: &str) -> Result<CallerName> {
+    Ok(d.devices.reverse(&findfs("UUID", uuid)?))
 }
 
 /// {im_type (0 device, 1 btrfsvol, 2 path), im_device, im_volume}, device reverse-translated.
 pub fn internal_parse_mountable(d: &mut Daemon, mountable: &str) -> Result<InternalMountable> {
     let (t, dev, vol) = match Mountable::parse(mountable) {
-        Mountable::Device(dv) => (0, d.devices.reverse(&dv), String::new()),
-        Mountable::BtrfsVol { device, volume } => (1, d.devices.reverse(&device), volume),
+        Mountable::Device(dv) => (0, d.devices.reverse(&dv).into_string(), String::new()),
+        Mountable::BtrfsVol { device, volume } => (1, d.devices.reverse(&device).into_string(), volume),
         Mountable::Path(p) => (2, p, String::new()),
     };
     Ok(InternalMountable {

@@ -8,6 +8,7 @@ use guestfs_guestdata::json;
 
 use crate::cmd::Cmd;
 use crate::daemon::Daemon;
+use crate::devices::CallerName;
 use crate::error::{Error, Result};
 use json::Json;
 
@@ -99,8 +100,9 @@ pub fn ldmtool_diskgroup_volumes(_d: &mut Daemon, diskgroup: &str) -> Result<Vec
     object_string_list(&show_diskgroup(diskgroup)?, "volumes", SHOW_DG)
 }
 
-pub fn ldmtool_diskgroup_disks(_d: &mut Daemon, diskgroup: &str) -> Result<Vec<String>> {
-    object_string_list(&show_diskgroup(diskgroup)?, "disks", SHOW_DG)
+pub fn ldmtool_diskgroup_disks(d: &mut Daemon, diskgroup: &str) -> Result<Vec<CallerName>> {
+    let disks = object_string_list(&show_diskgroup(diskgroup)?, "disks", SHOW_DG)?;
+    Ok(disks.iter().map(|x| d.devices.reverse(x)).collect())
 }
 
 pub fn ldmtool_volume_type(_d: &mut Daemon, diskgroup: &str, volume: &str) -> Result<String> {
@@ -111,8 +113,9 @@ pub fn ldmtool_volume_hint(_d: &mut Daemon, diskgroup: &str, volume: &str) -> Re
     object_string(&show_volume(diskgroup, volume)?, "hint", true, SHOW_VOL)
 }
 
-pub fn ldmtool_volume_partitions(_d: &mut Daemon, diskgroup: &str, volume: &str) -> Result<Vec<String>> {
-    object_string_list(&show_volume(diskgroup, volume)?, "partitions", SHOW_VOL)
+pub fn ldmtool_volume_partitions(d: &mut Daemon, diskgroup: &str, volume: &str) -> Result<Vec<CallerName>> {
+    let parts = object_string_list(&show_volume(diskgroup, volume)?, "partitions", SHOW_VOL)?;
+    Ok(parts.iter().map(|x| d.devices.reverse(x)).collect())
 }
 
 /// /dev/mapper/<prefix>*, sorted (ldmtool cannot name its devices back; 1.48 lists
@@ -131,10 +134,10 @@ pub fn list_mapper(prefix: &str) -> Vec<String> {
     v
 }
 
-pub fn list_ldm_volumes(_d: &mut Daemon) -> Result<Vec<String>> {
-    Ok(list_mapper("ldm_vol_"))
+pub fn list_ldm_volumes(d: &mut Daemon) -> Result<Vec<CallerName>> {
+    Ok(list_mapper("ldm_vol_").iter().map(|x| d.devices.reverse(x)).collect())
 }
 
-pub fn list_ldm_partitions(_d: &mut Daemon) -> Result<Vec<String>> {
-    Ok(list_mapper("ldm_part_"))
+pub fn list_ldm_partitions(d: &mut Daemon) -> Result<Vec<CallerName>> {
+    Ok(list_mapper("ldm_part_").iter().map(|x| d.devices.reverse(x)).collect())
 }

@@ -5,6 +5,7 @@ use guestfs_protocol::ByteString;
 
 use crate::cmd::Cmd;
 use crate::daemon::Daemon;
+use crate::devices::CallerName;
 use crate::error::{Error, Result};
 
 /// A device filter set by lvm_set_filter, passed to every lvm command with --config
@@ -81,16 +82,21 @@ pub fn lvcreate_free(_d: &mut Daemon, logvol: &str, volgroup: &str, percent: i32
     Ok(())
 }
 
-pub fn pvs(_d: &mut Daemon) -> Result<Vec<String>> {
-    Ok(convert_lvm_output(&lvm(&["pvs", "-o", "pv_name", "--noheadings"])?, ""))
+pub fn pvs(d: &mut Daemon) -> Result<Vec<CallerName>> {
+    let pvs = convert_lvm_output(&lvm(&["pvs", "-o", "pv_name", "--noheadings"])?, "");
+    // Sorted in the caller's names (1.48 sorts the kernel's, which is the same order
+    // only when the kernel names the disks in the order they were added).
+    let mut pvs: Vec<CallerName> = pvs.iter().map(|pv| d.devices.reverse(pv)).collect();
+    pvs.sort_by(|a, b| a.as_str().cmp(b.as_str()));
+    Ok(pvs)
 }
 
 pub fn vgs(_d: &mut Daemon) -> Result<Vec<String>> {
     Ok(convert_lvm_output(&lvm(&["vgs", "-o", "vg_name", "--noheadings"])?, ""))
 }
 
-pub fn lvs(_d: &mut Daemon) -> Result<Vec<String>> {
-    list_lvs()
+pub fn lvs(d: &mut Daemon) -> Result<Vec<CallerName>> {
+    Ok(list_lvs()?.iter().map(|lv| d.devices.reverse(lv)).collect())
 }
 
 pub fn lvm_remove_all(_d: &mut Daemon) -> Result<()> {
@@ -212,13 +218,13 @@ pub fn is_lv(_d: &mut Daemon, mountable: &str) -> Result<bool> {
     }
 }
 
-pub fn lvm_canonical_lv_name(_d: &mut Daemon, lvname: &str) -> Result<String> {
+pub fn lvm_canonical_lv_name(d: &mut Daemon, lvname: &str) -> Result<CallerName> {
     let dev = lvname;
     if !dev.starts_with("/dev/") {
         return Err(Error::msg(format!("{dev}: not a device name")));
     }
     match lv_canonical(dev)? {
-        Some(lv) => Ok(lv),
+        Some(lv) => Ok(d.devices.reverse(&lv)),
         None => Err(Error::with_errno(libc::EINVAL, format!("{dev}: not a logical volume"))),
     }
 }
@@ -467,7 +473,7 @@ fn full_report(cmd: &str, cols: &[&str]) -> Result<String> {
 pub fn pvs_full(d: &mut Daemon) -> Result<Vec<LvmPv>> {
     let mut rows = parse_rows(PV_COLS, &full_report("pvs", PV_COLS)?, pv_row)?;
     for row in &mut rows {
-        row.pv_name = d.devices.reverse(&row.pv_name.to_string_lossy()).into();
+        row.pv_name = d.devices.reverse(&row.pv_name.to_string_lossy()).into_string().into();
     }
     Ok(rows)
 }

@@ -121,7 +121,7 @@ pub fn md_stat(d: &mut Daemon, md: &str) -> Result<Vec<Mdstat>> {
     Ok(parse_mdstat_members(&line[prefix.len()..])?
         .into_iter()
         .map(|(dev, idx, flags)| Mdstat {
-            mdstat_device: d.devices.reverse(&dev).into(),
+            mdstat_device: d.devices.reverse(&dev).into_string().into(),
             mdstat_index: idx,
             mdstat_flags: flags.into(),
         })

@@ -306,8 +306,11 @@ fn sfdisk_out(args: &[&str], dev: &str) -> Result<Vec<u8>> {
     Ok(o.stdout)
 }
 
-pub fn sfdisk_l(_d: &mut Daemon, device: &str) -> Result<Vec<u8>> {
-    sfdisk_out(&["-l"], device)
+/// The table types the text as a device name, so (as in 1.48) a device name at its very
+/// start would be translated; sfdisk's listing starts with "Disk ", so none is.
+pub fn sfdisk_l(d: &mut Daemon, device: &str) -> Result<crate::devices::CallerName> {
+    let out = sfdisk_out(&["-l"], device)?;
+    Ok(d.devices.reverse(&String::from_utf8_lossy(&out)))
 }
 
 pub fn sfdisk_kernel_geometry(_d: &mut Daemon, device: &str) -> Result<Vec<u8>> {

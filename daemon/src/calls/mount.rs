@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use crate::args::GuestPath;
 use crate::cmd::Cmd;
 use crate::daemon::Daemon;
+use crate::devices::CallerName;
 use crate::error::{Error, Result};
 use crate::mountable::Mountable;
 use crate::mounts::mounts_under;
@@ -144,14 +145,14 @@ fn canonical_source(source: String) -> Result<String> {
     Ok(source)
 }
 
-pub fn mounts(d: &mut Daemon) -> Result<Vec<String>> {
+pub fn mounts(d: &mut Daemon) -> Result<Vec<CallerName>> {
     mounts_under(d.sysroot.root())
         .into_iter()
-        .map(|m| canonical_source(m.source))
+        .map(|m| Ok(d.devices.reverse_mountable(&canonical_source(m.source)?)))
         .collect()
 }
 
-pub fn mountpoints(d: &mut Daemon) -> Result<Vec<(String, String)>> {
+pub fn mountpoints(d: &mut Daemon) -> Result<Vec<(CallerName, String)>> {
     let root = d.sysroot.root().to_string_lossy().trim_end_matches('/').to_string();
     let mut v = Vec::new();
     for m in mounts_under(d.sysroot.root()) {

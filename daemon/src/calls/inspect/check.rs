@@ -8,13 +8,14 @@ use super::{fstab, packages, registry, release};
 use crate::args::GuestPath;
 use crate::calls::filetype;
 use crate::daemon::Daemon;
+use crate::devices::CallerName;
 use crate::inspection::{Data, Role};
 
 const ARCH_BINARIES: &[&str] = &["/bin/bash", "/bin/ls", "/bin/echo", "/bin/rm", "/bin/sh"];
 const SYSTEMROOT_PATHS: &[&str] = &["/windows", "/winnt", "/win32", "/win", "/reactos"];
 
-/// The role of the filesystem `mountable` (caller spelling), mounted at the sysroot.
-pub fn check_filesystem(d: &mut Daemon, mountable: &str) -> Role {
+/// The role of the filesystem `mountable`, mounted at the sysroot.
+pub fn check_filesystem(d: &mut Daemon, mountable: &CallerName) -> Role {
     let sysroot = d.sysroot.clone();
     let g = Guest { root: &sysroot };
     let mut data = Data::default();
@@ -73,7 +74,7 @@ pub fn check_filesystem(d: &mut Daemon, mountable: &str) -> Role {
         data.os_type = Some("linux");
         data.distro = Some("coreos");
         data.hostname = linux_hostname(&g);
-        data.fstab = vec![(mountable.to_string(), "/".to_string())];
+        data.fstab = vec![(mountable.clone(), "/".to_string())];
         Role::Root(data)
     } else if etc_bin && dir("/share") && !dir("/local") && !file("/etc/fstab") {
         Role::Other // a /usr/local
@@ -97,7 +98,7 @@ pub fn check_filesystem(d: &mut Daemon, mountable: &str) -> Role {
         if let Some(a) = architecture(d, &g) {
             data.arch = Some(a);
         }
-        data.fstab = vec![(mountable.to_string(), "/usr".to_string())];
+        data.fstab = vec![(mountable.clone(), "/usr".to_string())];
         Role::Usr(data)
     } else if dir("/log") && dir("/run") && dir("/spool") {
         Role::Other // a /var
@@ -137,7 +138,7 @@ fn with_packages(d: &mut Daemon, g: &Guest, role: Role) -> Role {
 fn bsd_root(
     d: &mut Daemon,
     g: &Guest,
-    mountable: &str,
+    mountable: &CallerName,
     os_type: &'static str,
     distro: &'static str,
     release_file: &str,
@@ -162,7 +163,7 @@ fn dos_root(distro: &'static str, data: &mut Data) {
 
 /// The root's fstab as (mountable, mountpoint) pairs; Linux guests' mdadm.conf maps their
 /// md arrays. 1.48 hands these files to augeas, which skips files over 100,000 bytes.
-fn fstab_of(d: &mut Daemon, g: &Guest, mountable: &str, bsd: bool, mdadm: bool) -> Vec<(String, String)> {
+fn fstab_of(d: &mut Daemon, g: &Guest, mountable: &CallerName, bsd: bool, mdadm: bool) -> Vec<(CallerName, String)> {
     let Some(bytes) = g.read_bounded("/etc/fstab", 100_000) else {
         return Vec::new();
     };

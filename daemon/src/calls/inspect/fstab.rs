@@ -4,6 +4,7 @@
 
 use crate::calls::{devs, md};
 use crate::daemon::Daemon;
+use crate::devices::CallerName;
 pub use guestfs_guestdata::fstab::{canonical_path, mdadm_arrays, parse, parse_md_uuid};
 
 fn skipped_spec(spec: &str) -> bool {
@@ -24,8 +25,8 @@ fn skipped_mountpoint(mp: &str) -> bool {
         || at_or_below("/sys")
 }
 
-fn is_partition(d: &mut Daemon, dev: &str) -> bool {
-    devs::list_partitions(d).unwrap_or_default().iter().any(|p| p == dev)
+fn is_partition(d: &Daemon, dev: &str) -> bool {
+    devs::all_partitions(d).iter().any(|p| p == dev)
 }
 
 /// `/dev/(h|s|v|xv)d<letters><digits>` → (letters, digits).
@@ -44,7 +45,7 @@ pub fn md_map(d: &mut Daemon, conf_texts: &[String]) -> Vec<(String, String)> {
         return Vec::new();
     }
     let mut by_uuid = Vec::new();
-    for dev in devs::list_md_devices(d).unwrap_or_default() {
+    for dev in devs::md_devices() {
         for (k, v) in md::md_detail(d, &dev).unwrap_or_default() {
             if k == "uuid" {
                 if let Some(u) = parse_md_uuid(&v) {
@@ -73,8 +74,8 @@ fn resolve_device(d: &mut Daemon, spec: &str, md: &[(String, String)]) -> String
         };
     }
     if let Some((letters, part)) = split_xdev(spec) {
-        let devices = devs::list_devices(d).unwrap_or_default();
-        if let Some(dev) = crate::devices::drive_index(letters).and_then(|i| devices.get(i)) {
+        let disks = d.devices.disks();
+        if let Some(dev) = crate::devices::drive_index(letters).and_then(|i| disks.get(i)) {
             let dev = format!("{dev}{part}");
             if is_partition(d, &dev) {
                 return dev;
@@ -91,8 +92,10 @@ fn resolve_device(d: &mut Daemon, spec: &str, md: &[(String, String)]) -> String
     }
     if let Some(rest) = spec.strip_prefix("/dev/disk/by-id/") {
         if let Some((_, n)) = rest.rsplit_once("-part") {
-            if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) && d.devices.disks().len() == 1 {
-                let dev = format!("/dev/sda{n}");
+            let numbered = !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit());
+            // Only with a single disk, which is then the one the guest's by-id names.
+            if let (true, [disk]) = (numbered, d.devices.disks()) {
+                let dev = format!("{disk}{n}");
                 if is_partition(d, &dev) {
                     return dev;
                 }
@@ -103,15 +106,16 @@ fn resolve_device(d: &mut Daemon, spec: &str, md: &[(String, String)]) -> String
 }
 
 /// The (mountable, mountpoint) pairs of the guest's fstab text. `root` stands for
-/// `/dev/root` (and for `/` on the BSDs).
+/// `/dev/root` (and for `/` on the BSDs). Specs are resolved to appliance names, then
+/// translated once into the caller's.
 /// `md` maps the guest's /dev/mdN names to the appliance's (see `md_map`).
 pub fn mountpoints(
     d: &mut Daemon,
     text: &str,
-    root: &str,
+    root: &CallerName,
     bsd: bool,
     md: &[(String, String)],
-) -> Vec<(String, String)> {
+) -> Vec<(CallerName, String)> {
     let mut out = Vec::new();
     for e in parse(text) {
         if skipped_spec(&e.spec) {
@@ -124,25 +128,24 @@ pub fn mountpoints(
         let spec = &e.spec;
         let mountable = if let Some(uuid) = spec.strip_prefix("UUID=") {
             let uuid = super::release::shell_unquote(uuid);
-            devs::findfs_uuid(d, &uuid).ok()
+            devs::findfs("UUID", &uuid).ok()
         } else if let Some(label) = spec.strip_prefix("LABEL=") {
             let label = super::release::shell_unquote(label);
-            devs::findfs_label(d, &label).ok()
+            devs::findfs("LABEL", &label).ok()
         } else if spec == "/dev/root" || (bsd && mp == "/") {
-            Some(root.to_string())
+            Some(d.devices.appliance_name(root))
         } else if spec.starts_with("/dev/") {
             Some(resolve_device(d, spec, md))
         } else {
             None
         };
         let Some(mut mountable) = mountable else { continue };
-        mountable = d.devices.reverse(&mountable);
         if e.vfstype == "btrfs" && !mountable.starts_with("btrfsvol:") {
             if let Some((_, Some(vol))) = e.opts.iter().find(|(k, v)| k == "subvol" && v.is_some()) {
                 mountable = format!("btrfsvol:{mountable}/{vol}");
             }
         }
-        out.push((mountable, mp));
+        out.push((d.devices.reverse_mountable(&mountable), mp));
     }
     // 1.48 hands the entries back last first (inspect_get_filesystems shows that order).
     out.reverse();

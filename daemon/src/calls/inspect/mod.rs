@@ -16,28 +16,17 @@ mod registry;
 mod release;
 
 use crate::daemon::Daemon;
+use crate::devices::CallerName;
 use crate::error::{Error, Result};
 pub use crate::inspection::Fs;
 use crate::inspection::{Data, Role};
-
-/// A caller-spelled mountable in the appliance's spelling.
-fn real_mountable(d: &Daemon, m: &str) -> String {
-    if let Some(rest) = m.strip_prefix("btrfsvol:") {
-        if let Some(after) = rest.strip_prefix("/dev/") {
-            let cut = after.find('/').map(|i| i + 5).unwrap_or(rest.len());
-            return format!("btrfsvol:{}{}", d.devices.translate(&rest[..cut]), &rest[cut..]);
-        }
-        return m.to_string();
-    }
-    d.devices.translate(m)
-}
 
 fn umount_all(d: &mut Daemon) -> Result<()> {
     super::mount::umount_all(d)
 }
 
-fn mount_ro_at_root(d: &mut Daemon, m: &str, vfs_type: &str) -> bool {
-    let real = real_mountable(d, m);
+fn mount_ro_at_root(d: &mut Daemon, m: &CallerName, vfs_type: &str) -> bool {
+    let real = d.devices.appliance_name(m);
     if vfs_type == "ufs" {
         // The BSDs' UFS: try UFS2, then 4.4BSD.
         ["ro,ufstype=ufs2", "ro,ufstype=44bsd"]
@@ -52,11 +41,11 @@ fn mount_ro_at_root(d: &mut Daemon, m: &str, vfs_type: &str) -> bool {
 
 /// The appliance's kernel has no NTFS driver and mount(8) finds no mount.ntfs helper in
 /// it, so NTFS is mounted through ntfs-3g itself (read-only, as every inspection mount).
-fn mount_ntfs_3g(d: &mut Daemon, m: &str) -> bool {
+fn mount_ntfs_3g(d: &mut Daemon, m: &CallerName) -> bool {
     if !crate::cmd::program_exists("ntfs-3g") {
         return false;
     }
-    let dev = real_mountable(d, m);
+    let dev = d.devices.appliance_name(m);
     let o = crate::cmd::Cmd::new("ntfs-3g")
         .arg("-o")
         .arg("ro")
@@ -70,22 +59,19 @@ fn mount_ntfs_3g(d: &mut Daemon, m: &str) -> bool {
 }
 
 /// Inspect one filesystem; None when it cannot be mounted.
-fn check_for_filesystem_on(d: &mut Daemon, m: &str, vfs_type: &str) -> Result<Option<Fs>> {
+fn check_for_filesystem_on(d: &mut Daemon, m: CallerName, vfs_type: &str) -> Result<Option<Fs>> {
     if vfs_type == "swap" {
         return Ok(Some(Fs {
-            mountable: m.to_string(),
+            mountable: m,
             role: Role::Swap,
         }));
     }
-    if !mount_ro_at_root(d, m, vfs_type) {
+    if !mount_ro_at_root(d, &m, vfs_type) {
         return Ok(None);
     }
-    let role = check::check_filesystem(d, m);
+    let role = check::check_filesystem(d, &m);
     umount_all(d)?;
-    Ok(Some(Fs {
-        mountable: m.to_string(),
-        role,
-    }))
+    Ok(Some(Fs { mountable: m, role }))
 }
 
 /// 1.48's appliance activates every volume group at boot; ours does not, so LVs that
@@ -102,13 +88,13 @@ fn activate_lvs(d: &mut Daemon) {
     }
 }
 
-pub fn inspect_os(d: &mut Daemon) -> Result<Vec<String>> {
+pub fn inspect_os(d: &mut Daemon) -> Result<Vec<CallerName>> {
     umount_all(d)?;
     activate_lvs(d);
     let list = super::devs::list_filesystems(d)?;
     let mut found = Vec::new();
     for (m, t) in list {
-        if let Some(fs) = check_for_filesystem_on(d, &m, &t)? {
+        if let Some(fs) = check_for_filesystem_on(d, m, &t)? {
             found.push(fs);
         }
     }
@@ -120,7 +106,7 @@ pub fn inspect_os(d: &mut Daemon) -> Result<Vec<String>> {
     Ok(roots)
 }
 
-fn root_names(fses: &[Fs]) -> Vec<String> {
+fn root_names(fses: &[Fs]) -> Vec<CallerName> {
     fses.iter()
         .filter(|f| f.root_data().is_some())
         .map(|f| f.mountable.clone())
@@ -175,7 +161,7 @@ fn drop_duplicated_bsd_root(fses: Vec<Fs>) -> Vec<Fs> {
     let bsd = |d: &Data| matches!(d.os_type, Some("freebsd" | "netbsd" | "openbsd"));
     let Some(i) = fses
         .iter()
-        .position(|f| f.root_data().is_some_and(bsd) && is_primary(&f.mountable))
+        .position(|f| f.root_data().is_some_and(bsd) && is_primary(f.mountable.as_str()))
     else {
         return fses;
     };
@@ -194,7 +180,7 @@ fn drop_duplicated_bsd_root(fses: Vec<Fs>) -> Vec<Fs> {
 
 /// A Linux root whose fstab names a /usr filesystem gets that filesystem's findings.
 fn merge_linux_usr(mut fses: Vec<Fs>) -> Vec<Fs> {
-    let usrs: Vec<(String, Data)> = fses
+    let usrs: Vec<(CallerName, Data)> = fses
         .iter()
         .filter_map(|f| match &f.role {
             Role::Usr(d) => Some((f.mountable.clone(), d.clone())),
@@ -213,12 +199,13 @@ fn merge_linux_usr(mut fses: Vec<Fs>) -> Vec<Fs> {
     fses
 }
 
-pub fn inspect_get_roots(d: &mut Daemon) -> Result<Vec<String>> {
+pub fn inspect_get_roots(d: &mut Daemon) -> Result<Vec<CallerName>> {
     Ok(root_names(&d.inspection))
 }
 
-/// The inspection data of `root` (in the caller's spelling).
-fn root_data(d: &Daemon, root: &str) -> Result<(String, Data)> {
+/// The inspection data of `root` (the argument, in the appliance's spelling), and the
+/// root's name as inspect_os handed it out.
+fn root_data(d: &Daemon, root: &str) -> Result<(CallerName, Data)> {
     let name = d.devices.reverse_mountable(root);
     let fses = &d.inspection;
     if fses.is_empty() {
@@ -226,8 +213,9 @@ fn root_data(d: &Daemon, root: &str) -> Result<(String, Data)> {
     }
     match fses.iter().find(|f| f.mountable == name).and_then(|f| f.root_data()) {
         Some(data) => Ok((name, data.clone())),
+        // The message names the appliance device: it is translated once, when sent.
         None => Err(Error::msg(format!(
-            "{name}: root device not found: only call this function with a root device previously returned by \
+            "{root}: root device not found: only call this function with a root device previously returned by \
              guestfs_inspect_os"
         ))),
     }
@@ -277,7 +265,7 @@ pub fn inspect_get_minor_version(d: &mut Daemon, root: &str) -> Result<i32> {
     Ok(root_data(d, root)?.1.version.map(|v| v.1).unwrap_or(0))
 }
 
-pub fn inspect_get_mountpoints(d: &mut Daemon, root: &str) -> Result<Vec<(String, String)>> {
+pub fn inspect_get_mountpoints(d: &mut Daemon, root: &str) -> Result<Vec<(String, CallerName)>> {
     let (root, data) = root_data(d, root)?;
     if data.fstab.is_empty() {
         return Ok(vec![("/".to_string(), root)]);
@@ -290,7 +278,7 @@ pub fn inspect_get_mountpoints(d: &mut Daemon, root: &str) -> Result<Vec<(String
         .collect())
 }
 
-pub fn inspect_get_filesystems(d: &mut Daemon, root: &str) -> Result<Vec<String>> {
+pub fn inspect_get_filesystems(d: &mut Daemon, root: &str) -> Result<Vec<CallerName>> {
     let (root, data) = root_data(d, root)?;
     if data.fstab.is_empty() {
         return Ok(vec![root]);
@@ -298,7 +286,7 @@ pub fn inspect_get_filesystems(d: &mut Daemon, root: &str) -> Result<Vec<String>
     Ok(data.fstab.into_iter().map(|(m, _)| m).collect())
 }
 
-pub fn inspect_get_drive_mappings(d: &mut Daemon, root: &str) -> Result<Vec<(String, String)>> {
+pub fn inspect_get_drive_mappings(d: &mut Daemon, root: &str) -> Result<Vec<(String, CallerName)>> {
     Ok(root_data(d, root)?.1.drive_mappings)
 }
 

@@ -7,6 +7,7 @@ use super::hive::{Hive, MAX_HIVE_SIZE, REG_BINARY};
 use super::release::version_from_major_minor;
 use crate::calls::{devs, gpt, parted};
 use crate::daemon::Daemon;
+use crate::devices::CallerName;
 use crate::inspection::Data;
 
 fn open(g: &Guest, path: &str) -> Option<Hive> {
@@ -67,7 +68,7 @@ pub fn read_system(d: &mut Daemon, g: &Guest, path: &str, data: &mut Data) {
 }
 
 /// `\DosDevices\X:` values of \MountedDevices → (letter, partition).
-fn drive_mappings(d: &mut Daemon, h: &Hive) -> Vec<(String, String)> {
+fn drive_mappings(d: &mut Daemon, h: &Hive) -> Vec<(String, CallerName)> {
     let Some(node) = h.path(&["MountedDevices"]) else {
         return Vec::new();
     };
@@ -88,7 +89,7 @@ fn drive_mappings(d: &mut Daemon, h: &Hive) -> Vec<(String, String)> {
             None
         };
         if let Some(dev) = dev {
-            out.push((letter, dev));
+            out.push((letter, d.devices.reverse(&dev)));
         }
     }
     out
@@ -108,20 +109,19 @@ fn dos_device_letter(name: &str) -> Option<char> {
     }
 }
 
-fn parttype(d: &mut Daemon, dev: &str) -> Option<String> {
-    let real = d.devices.translate(dev);
-    parted::part_get_parttype(d, &real).ok()
+/// Partition table type of a disk (appliance name).
+fn parttype(d: &mut Daemon, disk: &str) -> Option<String> {
+    parted::part_get_parttype(d, disk).ok()
 }
 
 /// MBR: a 4-byte disk signature (MBR offset 0x1b8) and the partition's byte offset.
 fn mbr_partition(d: &mut Daemon, blob: &[u8]) -> Option<String> {
     use std::io::{Read, Seek, SeekFrom};
     let start = u64::from_le_bytes(blob[4..12].try_into().ok()?);
-    for dev in devs::list_devices(d).unwrap_or_default() {
-        if parttype(d, &dev).as_deref() != Some("msdos") {
+    for real in d.devices.disks().to_vec() {
+        if parttype(d, &real).as_deref() != Some("msdos") {
             continue;
         }
-        let real = d.devices.translate(&dev);
         let mut sig = [0u8; 4];
         let ok = std::fs::File::open(&real)
             .and_then(|mut f| f.seek(SeekFrom::Start(0x1b8)).and_then(|_| f.read_exact(&mut sig)))
@@ -132,7 +132,7 @@ fn mbr_partition(d: &mut Daemon, blob: &[u8]) -> Option<String> {
         let parts = parted::part_list(d, &real).ok()?;
         for p in parts {
             if p.part_start == start {
-                return Some(format!("{dev}{}", p.part_num));
+                return Some(format!("{real}{}", p.part_num));
             }
         }
         return None;
@@ -152,13 +152,12 @@ fn gpt_partition(d: &mut Daemon, blob: &[u8]) -> Option<String> {
         g[9],
         g[10..16].iter().map(|b| format!("{b:02x}")).collect::<String>()
     );
-    for part in devs::list_partitions(d).unwrap_or_default() {
+    for part in devs::all_partitions(d) {
         let (disk, num) = crate::devices::split_partition(&part);
         if parttype(d, &disk).as_deref() != Some("gpt") {
             continue;
         }
-        let real = d.devices.translate(&disk);
-        if gpt::part_get_gpt_guid(d, &real, num as i32).is_ok_and(|x| x.to_ascii_lowercase() == guid) {
+        if gpt::part_get_gpt_guid(d, &disk, num as i32).is_ok_and(|x| x.to_ascii_lowercase() == guid) {
             return Some(part);
         }
     }
