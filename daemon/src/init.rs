@@ -431,7 +431,7 @@ pub fn all_modules_loaded() -> bool {
 }
 
 /// SCSI disks are probed asynchronously: wait until every SCSI disk/CD device the
-/// kernel found has its block device (or the timeout passes).
+/// kernel found has its block device and its /dev node (or the timeout passes).
 pub fn wait_for_disks(timeout: Duration) {
     let deadline = Instant::now() + timeout;
     loop {
@@ -484,8 +484,22 @@ fn scsi_disks_with_block(dir: &Path) -> usize {
     let Ok(rd) = fs::read_dir(dir) else { return 0 };
     rd.flatten()
         .filter(|e| crate::devices::parse_scsi_address(&e.file_name().to_string_lossy()).is_some())
-        .filter(|e| fs::read_dir(e.path().join("block")).is_ok_and(|mut d| d.next().is_some()))
+        .filter(|e| block_node_ready(&e.path(), Path::new("/dev")))
         .count()
+}
+
+/// Whether the SCSI device at `scsi_dev` (a /sys/bus/scsi/devices entry) has its block
+/// device and that device's node under `dev`. The kernel creates the sysfs entry first
+/// and the devtmpfs node a moment later (after the entry's attributes), so a disk seen
+/// only in sysfs cannot be opened yet and the device scan would leave it out. (Opening
+/// the node waits for the partition scan, so partitions need no wait of their own.)
+fn block_node_ready(scsi_dev: &Path, dev: &Path) -> bool {
+    let Ok(mut rd) = fs::read_dir(scsi_dev.join("block")) else {
+        return false;
+    };
+    rd.next()
+        .and_then(|e| e.ok())
+        .is_some_and(|e| dev.join(e.file_name()).exists())
 }
 
 fn pending_scsi_disks(dir: &Path) -> Vec<String> {
@@ -501,10 +515,7 @@ fn pending_scsi_disks(dir: &Path) -> Vec<String> {
         if !matches!(ty.trim(), "0" | "5" | "7" | "14") {
             continue;
         }
-        let has_block = fs::read_dir(e.path().join("block"))
-            .map(|mut d| d.next().is_some())
-            .unwrap_or(false);
-        if !has_block {
+        if !block_node_ready(&e.path(), Path::new("/dev")) {
             out.push(name);
         }
     }
@@ -626,6 +637,21 @@ pub fn power_off_with(message: &str) -> ! {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A disk is ready only once its /dev node exists, not when sysfs first shows it.
+    #[test]
+    fn block_node_ready_needs_the_dev_node() {
+        let base = std::env::temp_dir().join(format!("guestfsd-block-node-{}", std::process::id()));
+        let (scsi, dev) = (base.join("0:0:0:0"), base.join("dev"));
+        fs::create_dir_all(&dev).unwrap();
+        fs::create_dir_all(&scsi).unwrap();
+        assert!(!block_node_ready(&scsi, &dev), "no block entry yet");
+        fs::create_dir_all(scsi.join("block/sda")).unwrap();
+        assert!(!block_node_ready(&scsi, &dev), "sysfs entry but no node yet");
+        fs::write(dev.join("sda"), b"").unwrap();
+        assert!(block_node_ready(&scsi, &dev));
+        fs::remove_dir_all(&base).unwrap();
+    }
 
     #[test]
     fn md_members_sorted_by_discovery() {
