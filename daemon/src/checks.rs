@@ -1,8 +1,9 @@
-//! Argument checks and device-name resolution, both ways: what 1.48's generated stubs
-//! check for each argument kind (absolute paths, a mounted root, devices that exist and are
-//! not the appliance's own), the translation of the caller's device names to the
-//! appliance's, and back in results. The dispatcher runs them before and after every call;
-//! family modules use the same functions for arguments they resolve themselves.
+//! Argument checks and device-name resolution: what 1.48's generated stubs check for each
+//! argument kind (absolute paths, a mounted root, devices that exist and are not the
+//! appliance's own) and the translation of the caller's device names to the appliance's.
+//! The dispatcher runs them before every call (results come back as
+//! `devices::CallerName`s); family modules use the same functions for arguments they
+//! resolve themselves.
 
 use guestfs_api::{ArgType, StrKind};
 use guestfs_protocol::Value;

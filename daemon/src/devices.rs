@@ -177,15 +177,12 @@ impl Devices {
     /// Caller name → real name (the inverse of [`Devices::reverse_mountable`]), for a name
     /// this daemon handed out before (inspection keeps its names in the caller's spelling).
     pub fn appliance_name(&self, name: &CallerName) -> String {
-        let m = name.as_str();
-        if let Some(rest) = m.strip_prefix("btrfsvol:") {
-            if let Some(after) = rest.strip_prefix("/dev/") {
-                let cut = after.find('/').map(|i| i + 5).unwrap_or(rest.len());
-                return format!("btrfsvol:{}{}", self.translate(&rest[..cut]), &rest[cut..]);
-            }
-            return m.to_string();
-        }
-        self.translate(m)
+        map_mountable_device(name.as_str(), |dev| self.translate(dev))
+    }
+
+    /// [`Devices::reverse`] of each name.
+    pub fn reverse_all(&self, devices: &[String]) -> Vec<CallerName> {
+        devices.iter().map(|x| self.reverse(x)).collect()
     }
 
     fn caller_spelling(&self, device: &str) -> String {
@@ -221,19 +218,23 @@ impl Devices {
 
     /// Reverse-translate the device part of a mountable (`btrfsvol:/dev/vda1/sub` too).
     pub fn reverse_mountable(&self, m: &str) -> CallerName {
-        if let Some(rest) = m.strip_prefix("btrfsvol:") {
-            // The device is /dev/<name>; the volume follows the next slash.
-            if let Some(after_dev) = rest.strip_prefix("/dev/") {
-                let cut = after_dev.find('/').map(|i| i + 5).unwrap_or(rest.len());
-                return CallerName(format!(
-                    "btrfsvol:{}{}",
-                    self.caller_spelling(&rest[..cut]),
-                    &rest[cut..]
-                ));
-            }
-            return CallerName(m.to_string());
+        CallerName(map_mountable_device(m, |dev| self.caller_spelling(dev)))
+    }
+}
+
+/// A mountable with `f` applied to its device: the whole name, or the `/dev/<name>` of a
+/// `btrfsvol:/dev/<name>/<volume>` (the volume follows the next slash). A btrfsvol without
+/// a /dev device is left alone.
+fn map_mountable_device(m: &str, f: impl Fn(&str) -> String) -> String {
+    let Some(rest) = m.strip_prefix("btrfsvol:") else {
+        return f(m);
+    };
+    match rest.strip_prefix("/dev/") {
+        Some(after_dev) => {
+            let cut = after_dev.find('/').map(|i| i + 5).unwrap_or(rest.len());
+            format!("btrfsvol:{}{}", f(&rest[..cut]), &rest[cut..])
         }
-        self.reverse(m)
+        None => m.to_string(),
     }
 }
 

@@ -9,7 +9,7 @@ use crate::error::{Error, Result};
 use crate::mountable::Mountable;
 
 pub fn list_devices(d: &mut Daemon) -> Result<Vec<CallerName>> {
-    Ok(d.devices.disks().iter().map(|disk| d.devices.reverse(disk)).collect())
+    Ok(d.devices.reverse_all(d.devices.disks()))
 }
 
 /// Every partition of the caller's disks (appliance names), in disk order.
@@ -22,7 +22,7 @@ pub fn all_partitions(d: &Daemon) -> Vec<String> {
 }
 
 pub fn list_partitions(d: &mut Daemon) -> Result<Vec<CallerName>> {
-    Ok(all_partitions(d).iter().map(|p| d.devices.reverse(p)).collect())
+    Ok(d.devices.reverse_all(&all_partitions(d)))
 }
 
 /// `blkid -o value -s TAG`: Ok(None) when the tag is absent (blkid exits 2).
@@ -303,7 +303,7 @@ pub fn part_get_mbr_part_type(_d: &mut Daemon, device: &str, partnum: i32) -> Re
 
 /// md devices (/dev/mdN) present in sysfs.
 pub fn list_md_devices(d: &mut Daemon) -> Result<Vec<CallerName>> {
-    Ok(md_devices().iter().map(|md| d.devices.reverse(md)).collect())
+    Ok(d.devices.reverse_all(&md_devices()))
 }
 
 /// /dev/mdN for every md array the kernel has, sorted.
@@ -352,7 +352,7 @@ fn dm_has_partitions(dm: &str) -> bool {
 
 /// Device-mapper devices that are not LVs, as /dev/mapper/NAME.
 pub fn list_dm_devices(d: &mut Daemon) -> Result<Vec<CallerName>> {
-    Ok(dm_devices().iter().map(|dm| d.devices.reverse(dm)).collect())
+    Ok(d.devices.reverse_all(&dm_devices()))
 }
 
 /// /dev/mapper/NAME of every device-mapper device but LVs (and the control node), sorted.

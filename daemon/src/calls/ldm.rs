@@ -102,7 +102,7 @@ pub fn ldmtool_diskgroup_volumes(_d: &mut Daemon, diskgroup: &str) -> Result<Vec
 
 pub fn ldmtool_diskgroup_disks(d: &mut Daemon, diskgroup: &str) -> Result<Vec<CallerName>> {
     let disks = object_string_list(&show_diskgroup(diskgroup)?, "disks", SHOW_DG)?;
-    Ok(disks.iter().map(|x| d.devices.reverse(x)).collect())
+    Ok(d.devices.reverse_all(&disks))
 }
 
 pub fn ldmtool_volume_type(_d: &mut Daemon, diskgroup: &str, volume: &str) -> Result<String> {
@@ -115,7 +115,7 @@ pub fn ldmtool_volume_hint(_d: &mut Daemon, diskgroup: &str, volume: &str) -> Re
 
 pub fn ldmtool_volume_partitions(d: &mut Daemon, diskgroup: &str, volume: &str) -> Result<Vec<CallerName>> {
     let parts = object_string_list(&show_volume(diskgroup, volume)?, "partitions", SHOW_VOL)?;
-    Ok(parts.iter().map(|x| d.devices.reverse(x)).collect())
+    Ok(d.devices.reverse_all(&parts))
 }
 
 /// /dev/mapper/<prefix>*, sorted (ldmtool cannot name its devices back; 1.48 lists
@@ -135,9 +135,9 @@ pub fn list_mapper(prefix: &str) -> Vec<String> {
 }
 
 pub fn list_ldm_volumes(d: &mut Daemon) -> Result<Vec<CallerName>> {
-    Ok(list_mapper("ldm_vol_").iter().map(|x| d.devices.reverse(x)).collect())
+    Ok(d.devices.reverse_all(&list_mapper("ldm_vol_")))
 }
 
 pub fn list_ldm_partitions(d: &mut Daemon) -> Result<Vec<CallerName>> {
-    Ok(list_mapper("ldm_part_").iter().map(|x| d.devices.reverse(x)).collect())
+    Ok(d.devices.reverse_all(&list_mapper("ldm_part_")))
 }

@@ -86,7 +86,7 @@ pub fn pvs(d: &mut Daemon) -> Result<Vec<CallerName>> {
     let pvs = convert_lvm_output(&lvm(&["pvs", "-o", "pv_name", "--noheadings"])?, "");
     // Sorted in the caller's names (1.48 sorts the kernel's, which is the same order
     // only when the kernel names the disks in the order they were added).
-    let mut pvs: Vec<CallerName> = pvs.iter().map(|pv| d.devices.reverse(pv)).collect();
+    let mut pvs = d.devices.reverse_all(&pvs);
     pvs.sort_by(|a, b| a.as_str().cmp(b.as_str()));
     Ok(pvs)
 }
@@ -96,7 +96,7 @@ pub fn vgs(_d: &mut Daemon) -> Result<Vec<String>> {
 }
 
 pub fn lvs(d: &mut Daemon) -> Result<Vec<CallerName>> {
-    Ok(list_lvs()?.iter().map(|lv| d.devices.reverse(lv)).collect())
+    Ok(d.devices.reverse_all(&list_lvs()?))
 }
 
 pub fn lvm_remove_all(_d: &mut Daemon) -> Result<()> {
