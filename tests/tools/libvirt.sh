@@ -40,7 +40,7 @@ debian_lib=/usr/lib/x86_64-linux-gnu/libguestfs.so.0
 # shellcheck source=../lib/suite-start.sh
 . "$(cd "$(dirname "$0")" && pwd)/../lib/suite-start.sh"
 missing=()
-require_tools virsh libvirtd virtlogd virt-df virt-cat virt-inspector guestfish cc pkg-config qemu-img mkfs.ext4 timeout
+require_tools python3 virsh libvirtd virtlogd virt-df virt-cat virt-inspector guestfish cc pkg-config qemu-img mkfs.ext4 timeout
 pkg-config --exists libvirt 2>/dev/null || missing+=("libvirt-dev")
 [ -e "$debian_lib" ] || missing+=("$debian_lib")
 stop_if_missing
